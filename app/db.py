@@ -1,0 +1,187 @@
+"""Opening a database: URL resolution, SQLite safety at connect, sessions, migrations on open.
+
+Services get a :class:`Database` and open one short session per operation with
+:meth:`Database.read` or :meth:`Database.write`.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from .errors import DatabaseError, DomainError
+
+APP_NAME = "thidua"
+ENV_DB = "THIDUA_DB"
+BUSY_TIMEOUT_S = 5.0
+
+
+def default_db_path() -> Path:
+    """The embedded default database in the user's data folder."""
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "thidua.sqlite3"
+
+
+def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
+    """A SQLAlchemy URL from ``--db`` (a URL or a file path), ``THIDUA_DB``, or the default file."""
+    value = str(db) if db else os.environ.get(ENV_DB, "")
+    if not value:
+        value = str(default_db_path())
+    if "://" in value:
+        return value
+    return "sqlite:///" + str(Path(value).expanduser().resolve())
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        # Take transactions out of the driver's hands (it would commit DDL on its own, before
+        # Python 3.12 and up to 3.15); SQLAlchemy emits BEGIN below. foreign_keys only works
+        # outside a transaction, so it is set here, on every new connection.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        if engine.url.database not in (None, "", ":memory:"):
+            cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+        # Writers take the write lock up front: a deferred transaction that reads, then writes,
+        # fails with "database is locked" in WAL mode instead of waiting its turn.
+        mode = conn.get_execution_options().get("sqlite_begin", "")
+        conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+@dataclass
+class Database:
+    """An open database: engine plus the two session factories (read and write)."""
+
+    url: str
+    engine: Engine
+    actor: str = "system"
+    _read: sessionmaker[Session] = field(init=False, repr=False)
+    _write: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        writer = self.engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else self.engine
+        self._write = sessionmaker(writer, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or ``None`` for a server database or an in-memory one."""
+        name = self.engine.url.database
+        return Path(name) if self.is_sqlite and name and name != ":memory:" else None
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; rolled back at the end."""
+        with translate_db_errors(), self._read() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session whose work is committed at the end, or rolled back whole on any error."""
+        with translate_db_errors(), self._write() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+@contextmanager
+def translate_db_errors() -> Iterator[None]:
+    """Turn driver errors the user can meet into :class:`DomainError` with a Vietnamese message."""
+    try:
+        yield
+    except DomainError:
+        raise
+    except IntegrityError as exc:
+        raise DomainError(_integrity_message(str(exc.orig))) from exc
+    except OperationalError as exc:
+        raise DatabaseError(_operational_message(str(exc.orig))) from exc
+    except DBAPIError as exc:
+        if isinstance(exc.orig, sqlite3.DatabaseError):
+            raise DatabaseError(_operational_message(str(exc.orig))) from exc
+        raise
+
+
+def _integrity_message(detail: str) -> str:
+    low = detail.lower()
+    if "foreign key" in low:
+        return "Không thể thực hiện: bản ghi đang được tham chiếu ở nơi khác hoặc tham chiếu tới bản ghi không tồn tại."
+    if "unique" in low or "duplicate" in low:
+        return "Dữ liệu bị trùng với một bản ghi đã có."
+    if "check" in low or "not null" in low or "null value" in low:
+        return "Dữ liệu không hợp lệ, vi phạm ràng buộc của cơ sở dữ liệu."
+    return "Dữ liệu không hợp lệ."
+
+
+def _operational_message(detail: str) -> str:
+    low = detail.lower()
+    if "locked" in low or "busy" in low:
+        return "Cơ sở dữ liệu đang bị khóa bởi một chương trình khác. Hãy đóng chương trình đó rồi thử lại."
+    if "not a database" in low or "malformed" in low or "corrupt" in low:
+        return "Tệp không phải cơ sở dữ liệu Sổ Thi đua hoặc đã bị hỏng. Hãy khôi phục từ bản sao lưu gần nhất."
+    if "readonly" in low or "read-only" in low:
+        return "Không ghi được: tệp cơ sở dữ liệu chỉ cho phép đọc."
+    if "disk" in low and "full" in low or "database or disk is full" in low:
+        return "Không ghi được: ổ đĩa đã đầy. Không có dữ liệu nào bị mất."
+    if "unable to open" in low:
+        return "Không mở được tệp cơ sở dữ liệu (kiểm tra đường dẫn và quyền truy cập)."
+    return f"Lỗi cơ sở dữ liệu: {detail}"
+
+
+def create_db_engine(url: str) -> Engine:
+    """An engine with this app's connection settings (SQLite pragmas at connect)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def open_database(
+    db: str | os.PathLike[str] | None = None, *, migrate: bool = True, sync_catalogue: bool = True
+) -> Database:
+    """Open (creating if needed) and bring up to date the database named by ``db``.
+
+    Refuses a database made by a newer version of the app. Raises :class:`DatabaseError`
+    with a Vietnamese message on a locked, damaged or foreign file.
+    """
+    from . import catalogue, migrations  # late: both import the model
+
+    url = resolve_url(db)
+    engine = create_db_engine(url)
+    database = Database(url=url, engine=engine)
+    try:
+        with translate_db_errors():
+            if migrate:
+                migrations.upgrade(engine)
+            else:
+                migrations.check_current(engine)
+        if sync_catalogue:
+            catalogue.sync(database)
+    except BaseException:
+        engine.dispose()
+        raise
+    return database

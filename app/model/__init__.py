@@ -1,0 +1,71 @@
+"""The domain model (SQLAlchemy 2 typed ORM). Import tables from here."""
+
+from .base import Base
+from .campaigns import Campaign, Registration
+from .catalogue import Award, AwardVersion, LegalInstrument
+from .decisions import Decision, RegisterBook, RegisterEntry
+from .enums import (
+    Authority,
+    AwardCategory,
+    AwardKind,
+    AwardLevel,
+    AwardTarget,
+    BlocKind,
+    BlocRole,
+    CampaignKind,
+    CriterionKind,
+    DisciplineKind,
+    Gender,
+    InitiativeLevel,
+    NominationStatus,
+    UnitLevel,
+)
+from .exemplars import Exemplar
+from .initiatives import Initiative, InitiativeAuthor
+from .meta import Meta
+from .nominations import LIVE_STATUSES, Nomination, NominationEvent, NominationInitiative
+from .org import Bloc, BlocMembership, Unit
+from .people import DisciplinaryRecord, Person, Posting
+from .scoring import Criterion, Score
+
+__all__ = [
+    "LIVE_STATUSES",
+    "Award",
+    "AwardCategory",
+    "AwardKind",
+    "AwardLevel",
+    "AwardTarget",
+    "AwardVersion",
+    "Authority",
+    "Base",
+    "Bloc",
+    "BlocKind",
+    "BlocMembership",
+    "BlocRole",
+    "Campaign",
+    "CampaignKind",
+    "Criterion",
+    "CriterionKind",
+    "Decision",
+    "DisciplinaryRecord",
+    "DisciplineKind",
+    "Exemplar",
+    "Gender",
+    "Initiative",
+    "InitiativeAuthor",
+    "InitiativeLevel",
+    "LegalInstrument",
+    "Meta",
+    "Nomination",
+    "NominationEvent",
+    "NominationInitiative",
+    "NominationStatus",
+    "Person",
+    "Posting",
+    "RegisterBook",
+    "RegisterEntry",
+    "Registration",
+    "Score",
+    "Unit",
+    "UnitLevel",
+]

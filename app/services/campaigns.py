@@ -1,0 +1,114 @@
+"""Campaigns (phong trào thi đua) and emulation registrations (đăng ký thi đua)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ..db import Database
+from ..errors import DomainError
+from ..model import Award, Campaign, CampaignKind, Person, Registration, Unit
+from ..text import clean, fold
+from .catalogue import check_target
+from .common import check_period, check_year, get, optional_text, require, required_text
+
+
+@dataclass
+class CampaignInput:
+    name: str
+    kind: CampaignKind
+    year: int
+    start_date: dt.date
+    end_date: dt.date | None = None
+    launched_by_unit_id: int | None = None
+    launched_by: str = ""
+    description: str = ""
+
+
+def _validated(data: CampaignInput) -> CampaignInput:
+    kind = CampaignKind(data.kind)
+    check_year(data.year)
+    check_period(data.start_date, data.end_date)
+    if kind is CampaignKind.THEMATIC:
+        require(data.end_date is not None, "Phong trào theo đợt, chuyên đề phải có ngày kết thúc.", "end_date")
+    return CampaignInput(
+        name=required_text(data.name, "Tên phong trào", "name", 500),
+        kind=kind,
+        year=data.year,
+        start_date=data.start_date,
+        end_date=data.end_date,
+        launched_by_unit_id=data.launched_by_unit_id,
+        launched_by=optional_text(data.launched_by, "Cơ quan phát động", "launched_by"),
+        description=clean(data.description),
+    )
+
+
+def create_campaign(db: Database, data: CampaignInput) -> Campaign:
+    data = _validated(data)
+    with db.write() as session:
+        if data.launched_by_unit_id is not None:
+            get(session, Unit, data.launched_by_unit_id, "đơn vị phát động")
+        campaign = Campaign(**vars(data), name_fold=fold(data.name))
+        session.add(campaign)
+        session.flush()
+        return campaign
+
+
+def update_campaign(db: Database, campaign_id: int, data: CampaignInput) -> Campaign:
+    data = _validated(data)
+    with db.write() as session:
+        campaign = get(session, Campaign, campaign_id, "phong trào")
+        for key, value in vars(data).items():
+            setattr(campaign, key, value)
+        campaign.name_fold = fold(data.name)
+        return campaign
+
+
+def list_campaigns(db: Database, year: int | None = None) -> list[Campaign]:
+    stmt = select(Campaign).order_by(Campaign.year.desc(), Campaign.start_date, Campaign.id)
+    if year is not None:
+        stmt = stmt.where(Campaign.year == year)
+    with db.read() as session:
+        return list(session.scalars(stmt))
+
+
+@dataclass
+class RegistrationInput:
+    year: int
+    award_id: int
+    registered_on: dt.date
+    person_id: int | None = None
+    unit_id: int | None = None
+    campaign_id: int | None = None
+    note: str = ""
+
+
+def register(db: Database, data: RegistrationInput) -> Registration:
+    """Record a pledge of a target title; one per registrant, award and year."""
+    check_year(data.year)
+    require((data.person_id is None) != (data.unit_id is None), "Chọn một cá nhân hoặc một tập thể đăng ký.")
+    with db.write() as session:
+        award = get(session, Award, data.award_id, "danh hiệu")
+        if data.person_id is not None:
+            get(session, Person, data.person_id, "cá nhân")
+        else:
+            get(session, Unit, data.unit_id, "đơn vị")  # type: ignore[arg-type]
+        check_target(award, is_person=data.person_id is not None)
+        if data.campaign_id is not None:
+            get(session, Campaign, data.campaign_id, "phong trào")
+        column = Registration.person_id if data.person_id is not None else Registration.unit_id
+        existing = session.scalar(
+            select(Registration.id).where(
+                column == (data.person_id or data.unit_id),
+                Registration.award_id == award.id,
+                Registration.year == data.year,
+            )
+        )
+        if existing is not None:
+            raise DomainError(f"Đã đăng ký «{award.name}» năm {data.year} rồi.", field="award_id")
+        reg = Registration(**vars(data))
+        session.add(reg)
+        session.flush()
+        return reg

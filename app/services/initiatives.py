@@ -1,0 +1,66 @@
+"""Initiatives (sáng kiến) with their authors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from ..db import Database
+from ..model import Initiative, InitiativeAuthor, InitiativeLevel, Person, Unit
+from ..text import clean, fold
+from .common import check_year, get, optional_text, require, required_text
+
+
+@dataclass
+class InitiativeInput:
+    title: str
+    year: int
+    level: InitiativeLevel
+    author_ids: Sequence[int] = field(default_factory=tuple)
+    unit_id: int | None = None
+    recognised_by: str = ""
+    recognition_ref: str = ""
+    recognised_on: dt.date | None = None
+    summary: str = ""
+
+
+def create_initiative(db: Database, data: InitiativeInput) -> Initiative:
+    title = required_text(data.title, "Tên sáng kiến", "title", 500)
+    check_year(data.year)
+    level = InitiativeLevel(data.level)
+    require(bool(data.author_ids), "Sáng kiến phải có ít nhất một tác giả.", "author_ids")
+    with db.write() as session:
+        if data.unit_id is not None:
+            get(session, Unit, data.unit_id, "đơn vị")
+        initiative = Initiative(
+            title=title,
+            title_fold=fold(title),
+            year=data.year,
+            level=level,
+            unit_id=data.unit_id,
+            recognised_by=optional_text(data.recognised_by, "Cơ quan công nhận", "recognised_by"),
+            recognition_ref=optional_text(data.recognition_ref, "Số văn bản công nhận", "recognition_ref", 100),
+            recognised_on=data.recognised_on,
+            summary=clean(data.summary),
+        )
+        for person_id in dict.fromkeys(data.author_ids):
+            get(session, Person, person_id, "tác giả")
+            initiative.authors.append(InitiativeAuthor(person_id=person_id))
+        session.add(initiative)
+        session.flush()
+        return initiative
+
+
+def initiatives_of(db: Database, person_id: int) -> list[Initiative]:
+    with db.read() as session:
+        return list(
+            session.scalars(
+                select(Initiative)
+                .join(InitiativeAuthor)
+                .where(InitiativeAuthor.person_id == person_id)
+                .order_by(Initiative.year, Initiative.id)
+            )
+        )

@@ -1,0 +1,406 @@
+"""Nominations (đề nghị khen thưởng): entry, duplicate check and the workflow.
+
+draft → submitted → (returned → submitted)* → voted → approved (in a decision) → revoked
+                               ↘ rejected      ↘ rejected / returned
+
+Each step is logged in ``nomination_event``. Backward steps, rejection and revocation need a
+reason. An approved award is revoked, never deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db import Database
+from ..errors import ConflictError, DomainError
+from ..model import (
+    LIVE_STATUSES,
+    Award,
+    Campaign,
+    Decision,
+    Initiative,
+    Nomination,
+    NominationEvent,
+    NominationStatus,
+    Person,
+    Unit,
+)
+from ..text import clean, fold, sort_key
+from .catalogue import check_target
+from .common import check_year, get, require
+
+S = NominationStatus
+
+TRANSITIONS: dict[NominationStatus, frozenset[NominationStatus]] = {
+    S.DRAFT: frozenset({S.SUBMITTED}),
+    S.SUBMITTED: frozenset({S.RETURNED, S.VOTED, S.REJECTED}),
+    S.RETURNED: frozenset({S.SUBMITTED}),
+    S.VOTED: frozenset({S.APPROVED, S.REJECTED, S.RETURNED}),
+    S.APPROVED: frozenset({S.REVOKED}),
+    S.REJECTED: frozenset(),
+    S.REVOKED: frozenset(),
+}
+NEEDS_REASON = frozenset({S.RETURNED, S.REJECTED, S.REVOKED})
+EDITABLE = frozenset({S.DRAFT, S.RETURNED})
+MAX_ACHIEVEMENT = 20_000
+
+
+@dataclass
+class NominationInput:
+    year: int
+    award_id: int
+    person_id: int | None = None
+    unit_id: int | None = None
+    campaign_id: int | None = None
+    submitting_unit_id: int | None = None  # defaults to the person's unit, or the unit itself
+    achievement: str = ""
+    initiative_ids: Sequence[int] = ()
+
+
+def _nominee(session: Session, data: NominationInput) -> tuple[str, str, str, int]:
+    """(name, folded name, sort key, default submitting unit) of the nominee."""
+    require(
+        (data.person_id is None) != (data.unit_id is None),
+        "Chọn đúng một đối tượng được đề nghị: một cá nhân hoặc một tập thể.",
+        "nominee",
+    )
+    if data.person_id is not None:
+        person = get(session, Person, data.person_id, "cá nhân")
+        return person.full_name, person.name_fold, person.sort_key, person.unit_id
+    unit = get(session, Unit, data.unit_id, "tập thể")  # type: ignore[arg-type]
+    return unit.name, unit.name_fold, sort_key(unit.name), unit.parent_id or unit.id
+
+
+def _check_award(session: Session, data: NominationInput) -> Award:
+    award = get(session, Award, data.award_id, "danh hiệu, hình thức khen thưởng")
+    check_target(award, is_person=data.person_id is not None)
+    if award.version_for_year(data.year) is None:
+        raise DomainError(
+            f"«{award.name}» không có trong văn bản pháp luật có hiệu lực năm {data.year}.", field="award"
+        )
+    return award
+
+
+def _check_not_duplicate(session: Session, data: NominationInput, award: Award, own_id: int | None) -> None:
+    nominee = (
+        Nomination.person_id == data.person_id if data.person_id is not None else Nomination.unit_id == data.unit_id
+    )
+    clash = session.scalar(
+        select(Nomination).where(
+            nominee,
+            Nomination.award_id == award.id,
+            Nomination.year == data.year,
+            func.coalesce(Nomination.campaign_id, 0) == (data.campaign_id or 0),
+            Nomination.status.in_(LIVE_STATUSES),
+            Nomination.id != (own_id or -1),
+        )
+    )
+    if clash is not None:
+        raise DomainError(
+            f"«{clash.nominee_name}» đã có hồ sơ đề nghị «{award.name}» năm {data.year} "
+            f"(mã {clash.id}, {clash.status.label.lower()}).",
+            field="award",
+        )
+
+
+def _initiatives(session: Session, ids: Sequence[int]) -> list[Initiative]:
+    return [get(session, Initiative, i, "sáng kiến") for i in dict.fromkeys(ids)]
+
+
+def _log(session: Session, db: Database, nomination: Nomination, old: S | None, new: S, reason: str = "") -> None:
+    session.add(
+        NominationEvent(
+            nomination=nomination,
+            from_status=old.value if old else None,
+            to_status=new.value,
+            reason=reason,
+            actor=db.actor,
+        )
+    )
+
+
+def create_nomination(db: Database, data: NominationInput) -> Nomination:
+    check_year(data.year)
+    achievement = clean(data.achievement)
+    require(len(achievement) <= MAX_ACHIEVEMENT, "Tóm tắt thành tích quá dài.", "achievement")
+    with db.write() as session:
+        name, name_fold, name_sort, default_unit = _nominee(session, data)
+        award = _check_award(session, data)
+        if data.campaign_id is not None:
+            get(session, Campaign, data.campaign_id, "phong trào")
+        submitting = data.submitting_unit_id or default_unit
+        get(session, Unit, submitting, "đơn vị đề nghị")
+        _check_not_duplicate(session, data, award, None)
+        nomination = Nomination(
+            year=data.year,
+            award_id=award.id,
+            person_id=data.person_id,
+            unit_id=data.unit_id,
+            campaign_id=data.campaign_id,
+            submitting_unit_id=submitting,
+            nominee_name=name,
+            nominee_fold=name_fold,
+            nominee_sort=name_sort,
+            achievement=achievement,
+            status=S.DRAFT,
+        )
+        nomination.initiatives = _initiatives(session, data.initiative_ids)
+        session.add(nomination)
+        _log(session, db, nomination, None, S.DRAFT)
+        session.flush()
+        return nomination
+
+
+def _load(session: Session, nomination_id: int, expected_version: int | None) -> Nomination:
+    nomination = get(session, Nomination, nomination_id, "hồ sơ đề nghị")
+    if expected_version is not None and nomination.version != expected_version:
+        raise ConflictError(
+            f"Hồ sơ đề nghị của «{nomination.nominee_name}» vừa được người khác thay đổi. "
+            "Hãy mở lại để xem bản mới nhất; thay đổi của bạn chưa được lưu."
+        )
+    return nomination
+
+
+def update_nomination(
+    db: Database, nomination_id: int, data: NominationInput, *, expected_version: int | None = None
+) -> Nomination:
+    """Edit a draft or a nomination returned for revision."""
+    check_year(data.year)
+    achievement = clean(data.achievement)
+    require(len(achievement) <= MAX_ACHIEVEMENT, "Tóm tắt thành tích quá dài.", "achievement")
+    with db.write() as session:
+        nomination = _load(session, nomination_id, expected_version)
+        require(
+            nomination.status in EDITABLE,
+            f"Hồ sơ đang ở trạng thái «{nomination.status.label}», không sửa được.",
+        )
+        name, name_fold, name_sort, default_unit = _nominee(session, data)
+        award = _check_award(session, data)
+        if data.campaign_id is not None:
+            get(session, Campaign, data.campaign_id, "phong trào")
+        _check_not_duplicate(session, data, award, nomination_id)
+        nomination.year, nomination.award_id = data.year, award.id
+        nomination.person_id, nomination.unit_id, nomination.campaign_id = (
+            data.person_id,
+            data.unit_id,
+            data.campaign_id,
+        )
+        nomination.submitting_unit_id = data.submitting_unit_id or default_unit
+        nomination.nominee_name, nomination.nominee_fold, nomination.nominee_sort = name, name_fold, name_sort
+        nomination.achievement = achievement
+        nomination.initiatives = _initiatives(session, data.initiative_ids)
+        return nomination
+
+
+def _move(
+    session: Session,
+    db: Database,
+    nomination: Nomination,
+    new: S,
+    reason: str = "",
+) -> None:
+    old = nomination.status
+    if new not in TRANSITIONS[old]:
+        raise DomainError(
+            f"Không thể chuyển hồ sơ của «{nomination.nominee_name}» từ «{old.label}» sang «{new.label}».",
+            field="status",
+        )
+    reason = clean(reason)
+    if new in NEEDS_REASON:
+        require(bool(reason), f"Cần ghi rõ lý do khi chuyển hồ sơ sang «{new.label}».", "reason")
+    nomination.status = new
+    if reason or new in NEEDS_REASON:
+        nomination.status_reason = reason
+    _log(session, db, nomination, old, new, reason)
+
+
+def _step(
+    db: Database,
+    ids: Sequence[int],
+    new: S,
+    reason: str = "",
+    *,
+    expected_versions: dict[int, int] | None = None,
+    before=None,  # type: ignore[no-untyped-def]
+) -> list[Nomination]:
+    """Move every nomination in ``ids`` to ``new`` in one transaction: all move, or none."""
+    require(bool(ids), "Chưa chọn hồ sơ nào.")
+    moved = []
+    with db.write() as session:
+        for nomination_id in ids:
+            nomination = _load(session, nomination_id, (expected_versions or {}).get(nomination_id))
+            if before is not None:
+                before(session, nomination)
+            _move(session, db, nomination, new, reason)
+            moved.append(nomination)
+    return moved
+
+
+def submit(db: Database, ids: Sequence[int], **kw) -> list[Nomination]:  # type: ignore[no-untyped-def]
+    return _step(db, ids, S.SUBMITTED, **kw)
+
+
+def return_for_revision(db: Database, ids: Sequence[int], reason: str, **kw) -> list[Nomination]:  # type: ignore[no-untyped-def]
+    return _step(db, ids, S.RETURNED, reason, **kw)
+
+
+def reject(db: Database, ids: Sequence[int], reason: str, **kw) -> list[Nomination]:  # type: ignore[no-untyped-def]
+    return _step(db, ids, S.REJECTED, reason, **kw)
+
+
+def revoke(db: Database, ids: Sequence[int], reason: str, **kw) -> list[Nomination]:  # type: ignore[no-untyped-def]
+    """Revoke approved awards (Law 06/2022 Art. 93): kept, marked, never deleted."""
+    return _step(db, ids, S.REVOKED, reason, **kw)
+
+
+@dataclass(frozen=True)
+class Vote:
+    votes_for: int
+    votes_against: int
+    council_size: int  # all members of the council, present or not
+    voted_on: dt.date
+
+    @property
+    def share(self) -> float:
+        """Agree votes as a share of all council members (the law's measure)."""
+        return self.votes_for / self.council_size
+
+
+def check_vote(vote: Vote) -> None:
+    require(vote.council_size > 0, "Số thành viên Hội đồng phải lớn hơn 0.", "council_size")
+    require(vote.votes_for >= 0, "Số phiếu đồng ý không hợp lệ.", "votes_for")
+    require(vote.votes_against >= 0, "Số phiếu không đồng ý không hợp lệ.", "votes_against")
+    require(
+        vote.votes_for + vote.votes_against <= vote.council_size,
+        f"Tổng số phiếu ({vote.votes_for + vote.votes_against}) vượt số thành viên Hội đồng ({vote.council_size}).",
+        "votes_for",
+    )
+
+
+def record_vote(db: Database, nomination_id: int, vote: Vote, *, expected_version: int | None = None) -> Nomination:
+    """Record (or correct) the council's vote on a submitted nomination."""
+    check_vote(vote)
+    with db.write() as session:
+        nomination = _load(session, nomination_id, expected_version)
+        nomination.votes_for, nomination.votes_against = vote.votes_for, vote.votes_against
+        nomination.council_size, nomination.voted_on = vote.council_size, vote.voted_on
+        if nomination.status is S.VOTED:
+            _log(session, db, nomination, S.VOTED, S.VOTED, "Sửa kết quả bỏ phiếu")
+        else:
+            _move(session, db, nomination, S.VOTED)
+        return nomination
+
+
+def approve(db: Database, ids: Sequence[int], decision_id: int, **kw) -> list[Nomination]:  # type: ignore[no-untyped-def]
+    """Attach voted nominations to a decision: they become awards."""
+
+    def attach(session: Session, nomination: Nomination) -> None:
+        decision = get(session, Decision, decision_id, "quyết định")
+        require(
+            decision.year >= nomination.year,
+            f"Quyết định {decision.number_text} ký năm {decision.year}, trước năm đề nghị {nomination.year}.",
+        )
+        nomination.decision_id = decision.id
+
+    return _step(db, ids, S.APPROVED, before=attach, **kw)
+
+
+def delete_nomination(db: Database, nomination_id: int) -> None:
+    """Delete a draft or returned nomination; anything further along is kept for the record."""
+    with db.write() as session:
+        nomination = get(session, Nomination, nomination_id, "hồ sơ đề nghị")
+        if nomination.decision_id is not None or nomination.status not in EDITABLE:
+            raise DomainError(
+                f"Không xóa được hồ sơ «{nomination.nominee_name}» ở trạng thái «{nomination.status.label}»"
+                + ("; hồ sơ đã có trong quyết định khen thưởng." if nomination.decision_id else ".")
+            )
+        session.delete(nomination)
+
+
+def get_nomination(db: Database, nomination_id: int) -> Nomination:
+    with db.read() as session:
+        return get(session, Nomination, nomination_id, "hồ sơ đề nghị")
+
+
+def history(db: Database, nomination_id: int) -> list[NominationEvent]:
+    with db.read() as session:
+        return list(
+            session.scalars(
+                select(NominationEvent).where(NominationEvent.nomination_id == nomination_id).order_by(NominationEvent.id)
+            )
+        )
+
+
+@dataclass(frozen=True)
+class NominationFilter:
+    year: int | None = None
+    status: NominationStatus | None = None
+    submitting_unit_id: int | None = None
+    award_id: int | None = None
+    campaign_id: int | None = None
+    query: str = ""  # part of the nominee's name, tones ignored
+
+
+@dataclass(frozen=True)
+class NominationRow:
+    id: int
+    year: int
+    nominee_name: str
+    award_name: str
+    unit_name: str
+    status: NominationStatus
+
+
+def _filtered(f: NominationFilter):  # type: ignore[no-untyped-def]
+    stmt = select(Nomination.id)
+    if f.year is not None:
+        stmt = stmt.where(Nomination.year == f.year)
+    if f.status is not None:
+        stmt = stmt.where(Nomination.status == NominationStatus(f.status))
+    if f.submitting_unit_id is not None:
+        stmt = stmt.where(Nomination.submitting_unit_id == f.submitting_unit_id)
+    if f.award_id is not None:
+        stmt = stmt.where(Nomination.award_id == f.award_id)
+    if f.campaign_id is not None:
+        stmt = stmt.where(Nomination.campaign_id == f.campaign_id)
+    if f.query:
+        stmt = stmt.where(Nomination.nominee_fold.contains(fold(f.query), autoescape=True))
+    return stmt
+
+
+def list_nominations(
+    db: Database, f: NominationFilter = NominationFilter(), *, after_id: int | None = None, limit: int = 100
+) -> list[NominationRow]:
+    """One page of nominations, newest first, continuing after ``after_id`` (keyset paging)."""
+    ids = _filtered(f).order_by(Nomination.id.desc()).limit(limit)
+    if after_id is not None:
+        ids = ids.where(Nomination.id < after_id)
+    with db.read() as session:
+        id_list = list(session.scalars(ids))
+        if not id_list:
+            return []
+        rows = session.execute(
+            select(
+                Nomination.id,
+                Nomination.year,
+                Nomination.nominee_name,
+                Award.name,
+                Unit.name,
+                Nomination.status,
+            )
+            .join(Award, Award.id == Nomination.award_id)
+            .join(Unit, Unit.id == Nomination.submitting_unit_id)
+            .where(Nomination.id.in_(id_list))
+            .order_by(Nomination.id.desc())
+        ).all()
+    return [NominationRow(*r) for r in rows]
+
+
+def count_nominations(db: Database, f: NominationFilter = NominationFilter()) -> int:
+    with db.read() as session:
+        return session.scalar(select(func.count()).select_from(_filtered(f).subquery())) or 0

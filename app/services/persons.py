@@ -1,0 +1,273 @@
+"""Persons: entry with name splitting and duplicate detection, moves between units, discipline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy.orm import Session
+
+from ..db import Database
+from ..errors import ConflictError, DomainError
+from ..model import DisciplinaryRecord, DisciplineKind, Gender, Nomination, Person, Posting, Unit
+from ..text import clean, clean_name, fold, join_name, name_sort_key, prefix_upper_bound, split_full_name
+from .common import check_period, get, optional_text, require
+
+_CCCD = re.compile(r"^\d{12}$")
+
+
+@dataclass
+class PersonInput:
+    """A person as typed. Either ``full_name`` (split by default) or the three parts."""
+
+    unit_id: int
+    gender: Gender
+    full_name: str = ""
+    family_name: str | None = None
+    middle_name: str | None = None
+    given_name: str | None = None
+    birth_date: dt.date | None = None
+    birth_year: int | None = None
+    cccd: str | None = None
+    position: str = ""
+    start_date: dt.date | None = None  # of the posting in the unit; today if not given
+
+
+@dataclass(frozen=True)
+class _Clean:
+    family: str
+    middle: str
+    given: str
+    full: str
+    fold: str
+    gender: Gender
+    birth_date: dt.date | None
+    birth_year: int | None
+    cccd: str | None
+    position: str
+
+
+def normalise_cccd(value: str | None) -> str | None:
+    """Citizen ID as 12 digits of text (leading zeros kept); ``None`` if empty."""
+    text = re.sub(r"[\s.\-]", "", clean(value))
+    if not text:
+        return None
+    require(bool(_CCCD.match(text)), "Số CCCD phải gồm đúng 12 chữ số.", "cccd")
+    return text
+
+
+def _validated(data: PersonInput) -> _Clean:
+    if data.given_name is not None or data.family_name is not None:
+        family, middle, given = (clean_name(p) for p in (data.family_name, data.middle_name, data.given_name))
+    else:
+        family, middle, given = split_full_name(data.full_name)
+    require(bool(given), "Họ và tên không được để trống.", "full_name")
+    full = join_name(family, middle, given)
+    require(len(full) <= 300, "Họ và tên quá dài.", "full_name")
+    try:
+        gender = Gender(data.gender)
+    except ValueError:
+        raise DomainError("Giới tính không hợp lệ.", field="gender") from None
+    birth_year = data.birth_year
+    if data.birth_date is not None:
+        require(
+            dt.date(1900, 1, 1) <= data.birth_date <= dt.date.today(),
+            "Ngày sinh không hợp lệ.",
+            "birth_date",
+        )
+        require(
+            birth_year in (None, data.birth_date.year), "Năm sinh không khớp với ngày sinh.", "birth_year"
+        )
+        birth_year = data.birth_date.year
+    if birth_year is not None:
+        require(1900 <= birth_year <= dt.date.today().year, "Năm sinh không hợp lệ.", "birth_year")
+    return _Clean(
+        family=family,
+        middle=middle,
+        given=given,
+        full=full,
+        fold=fold(full),
+        gender=gender,
+        birth_date=data.birth_date,
+        birth_year=birth_year,
+        cccd=normalise_cccd(data.cccd),
+        position=optional_text(data.position, "Chức vụ", "position", 200),
+    )
+
+
+def _check_duplicates(session: Session, c: _Clean, unit_id: int, own_id: int | None) -> None:
+    if c.cccd:
+        other = session.scalar(select(Person).where(Person.cccd == c.cccd, Person.id != (own_id or -1)))
+        if other is not None:
+            raise DomainError(
+                f"Số CCCD {c.cccd} đã có trong sổ: {other.full_name} (mã {other.id}).", field="cccd"
+            )
+    same = select(Person).where(
+        Person.unit_id == unit_id, Person.name_fold == c.fold, Person.id != (own_id or -1)
+    )
+    for other in session.scalars(same):
+        if c.birth_date and other.birth_date:
+            clash = c.birth_date == other.birth_date
+        elif c.birth_year and other.birth_year:
+            clash = c.birth_year == other.birth_year
+        else:
+            clash = True  # nothing tells them apart
+        if clash:
+            raise DomainError(
+                f"Đơn vị đã có cá nhân «{other.full_name}» cùng họ tên và ngày/năm sinh (mã {other.id}). "
+                "Nếu là hai người khác nhau, hãy nhập ngày sinh hoặc số CCCD để phân biệt.",
+                field="full_name",
+            )
+
+
+def _apply(person: Person, c: _Clean) -> None:
+    person.family_name, person.middle_name, person.given_name = c.family, c.middle, c.given
+    person.full_name, person.name_fold, person.given_fold = c.full, c.fold, fold(c.given)
+    person.sort_key = name_sort_key(c.family, c.middle, c.given)
+    person.gender, person.birth_date, person.birth_year = c.gender, c.birth_date, c.birth_year
+    person.cccd, person.position = c.cccd, c.position
+
+
+def create_person(db: Database, data: PersonInput) -> Person:
+    c = _validated(data)
+    with db.write() as session:
+        get(session, Unit, data.unit_id, "đơn vị")
+        _check_duplicates(session, c, data.unit_id, None)
+        person = Person(unit_id=data.unit_id)
+        _apply(person, c)
+        person.postings.append(
+            Posting(unit_id=data.unit_id, position=c.position, start_date=data.start_date or dt.date.today())
+        )
+        session.add(person)
+        session.flush()
+        return person
+
+
+def update_person(db: Database, person_id: int, data: PersonInput, *, expected_version: int | None = None) -> Person:
+    """Correct a person's record (name split, CCCD, birth...). A move between units is
+    :func:`move_person`, which keeps the history; here ``data.unit_id`` must stay the same."""
+    c = _validated(data)
+    with db.write() as session:
+        person = get(session, Person, person_id, "cá nhân")
+        if expected_version is not None and person.version != expected_version:
+            raise ConflictError("Hồ sơ cá nhân vừa được người khác sửa. Hãy mở lại để xem bản mới nhất.")
+        require(data.unit_id == person.unit_id, "Để chuyển đơn vị, hãy dùng chức năng Chuyển công tác.", "unit_id")
+        _check_duplicates(session, c, person.unit_id, person_id)
+        _apply(person, c)
+        current = session.scalar(select(Posting).where(Posting.person_id == person_id, Posting.end_date.is_(None)))
+        if current is not None:
+            current.position = c.position
+        session.execute(
+            update(Nomination)
+            .where(Nomination.person_id == person_id)
+            .values(nominee_name=person.full_name, nominee_fold=person.name_fold, nominee_sort=person.sort_key)
+        )
+        return person
+
+
+def move_person(db: Database, person_id: int, unit_id: int, position: str, on: dt.date) -> Person:
+    """Transfer a person to another unit from ``on``; the old posting ends the day before."""
+    position = optional_text(position, "Chức vụ", "position", 200)
+    with db.write() as session:
+        person = get(session, Person, person_id, "cá nhân")
+        get(session, Unit, unit_id, "đơn vị")
+        current = session.scalar(select(Posting).where(Posting.person_id == person_id, Posting.end_date.is_(None)))
+        if current is not None:
+            require(on > current.start_date, "Ngày chuyển phải sau ngày bắt đầu công tác hiện tại.", "on")
+            current.end_date = on - dt.timedelta(days=1)
+            session.flush()
+        clash = select(Person).where(
+            Person.unit_id == unit_id, Person.name_fold == person.name_fold, Person.id != person_id,
+            Person.birth_date == person.birth_date,
+        )
+        if person.birth_date is not None and session.scalar(clash) is not None:
+            raise DomainError("Đơn vị mới đã có cá nhân cùng họ tên và ngày sinh.", field="unit_id")
+        session.add(Posting(person_id=person_id, unit_id=unit_id, position=position, start_date=on))
+        person.unit_id, person.position = unit_id, position
+        return person
+
+
+def unit_on(db: Database, person_id: int, on: dt.date) -> int | None:
+    """The unit a person belonged to on a day (from the posting history)."""
+    with db.read() as session:
+        return session.scalar(
+            select(Posting.unit_id).where(
+                Posting.person_id == person_id,
+                Posting.start_date <= on,
+                or_(Posting.end_date.is_(None), Posting.end_date >= on),
+            )
+        )
+
+
+def delete_person(db: Database, person_id: int) -> None:
+    """Delete a person entered by mistake; refused once the person has nominations."""
+    with db.write() as session:
+        person = get(session, Person, person_id, "cá nhân")
+        if session.scalar(select(exists().where(Nomination.person_id == person_id))):
+            raise DomainError(f"Không xóa được «{person.full_name}»: đã có hồ sơ đề nghị khen thưởng.")
+        session.delete(person)
+
+
+@dataclass
+class DisciplineInput:
+    kind: DisciplineKind
+    start_date: dt.date
+    end_date: dt.date | None = None
+    decision_ref: str = ""
+    note: str = ""
+
+
+def add_discipline(db: Database, person_id: int, data: DisciplineInput) -> DisciplinaryRecord:
+    check_period(data.start_date, data.end_date)
+    try:
+        kind = DisciplineKind(data.kind)
+    except ValueError:
+        raise DomainError("Hình thức kỷ luật không hợp lệ.", field="kind") from None
+    with db.write() as session:
+        get(session, Person, person_id, "cá nhân")
+        record = DisciplinaryRecord(
+            person_id=person_id,
+            kind=kind,
+            start_date=data.start_date,
+            end_date=data.end_date,
+            decision_ref=optional_text(data.decision_ref, "Số quyết định", "decision_ref", 100),
+            note=clean(data.note),
+        )
+        session.add(record)
+        session.flush()
+        return record
+
+
+def get_person(db: Database, person_id: int) -> Person:
+    with db.read() as session:
+        return get(session, Person, person_id, "cá nhân")
+
+
+def search_persons(
+    db: Database, query: str, *, unit_id: int | None = None, anywhere: bool = False, limit: int = 50
+) -> list[Person]:
+    """Persons whose name matches ``query`` with tones and đ/d ignored, in Vietnamese name order.
+
+    By default the full name or the given name must start with the query (index range scans);
+    ``anywhere`` matches inside the name too.
+    """
+    q = fold(query)
+    stmt = select(Person)
+    if q:
+        if anywhere:
+            stmt = stmt.where(Person.name_fold.contains(q, autoescape=True))
+        else:
+            hi = prefix_upper_bound(q)
+            stmt = stmt.where(
+                or_(
+                    and_(Person.name_fold >= q, Person.name_fold < hi),
+                    and_(Person.given_fold >= q, Person.given_fold < hi),
+                )
+            )
+    if unit_id is not None:
+        stmt = stmt.where(Person.unit_id == unit_id)
+    stmt = stmt.order_by(Person.sort_key, Person.id).limit(limit)
+    with db.read() as session:
+        return list(session.scalars(stmt))
