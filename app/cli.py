@@ -1,0 +1,197 @@
+"""The ``thidua`` command: no sub-command opens the GUI; sub-commands run batch jobs headless.
+
+Errors the user can fix are printed in Vietnamese on stderr with exit status 2; the GUI and the
+sub-commands call the same services.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from . import __version__
+from .db import Database, default_db_path, open_database, resolve_url
+from .errors import DomainError
+
+EXIT_USER_ERROR = 2
+
+
+def _db_option(parser: argparse.ArgumentParser, *, default: object) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        default=default,
+        help=f"tệp SQLite hoặc URL SQLAlchemy (mặc định: biến THIDUA_DB, hoặc {default_db_path()})",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="thidua",
+        description="Sổ Thi đua — sổ sách thi đua, khen thưởng. Không có lệnh con: mở giao diện.",
+    )
+    parser.add_argument("--version", action="version", version=f"thidua {__version__}")
+    _db_option(parser, default=None)
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+
+    # Sub-commands accept --db after their name too; SUPPRESS keeps the main parser's value.
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        _db_option(p, default=argparse.SUPPRESS)
+        return p
+
+    p = add("demo", "tạo cơ sở dữ liệu mẫu (Khối Kinh tế - Kỹ thuật, 11 đơn vị, ~300 cá nhân, 2 năm)")
+    p.add_argument("--seed", type=int, default=2025, help="hạt giống ngẫu nhiên (mặc định 2025)")
+    p.add_argument("--force", action="store_true", help="thay thế tệp đã có")
+
+    add("info", "thông tin cơ sở dữ liệu: đường dẫn, phiên bản lược đồ, số bản ghi")
+    add("migrate", "nâng cấp lược đồ cơ sở dữ liệu lên phiên bản mới nhất")
+
+    p = add("persons", "tìm cá nhân theo tên (không phân biệt dấu)")
+    p.add_argument("query", help="một phần họ tên, ví dụ: 'nguyen van' hoặc 'Đức'")
+    p.add_argument("--unit", metavar="MÃ", help="chỉ trong đơn vị có mã này")
+    p.add_argument("--limit", type=int, default=50)
+
+    add("gui", "mở giao diện (như khi chạy không có lệnh con)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "gui"
+    try:
+        return _COMMANDS[command](args)
+    except DomainError as exc:
+        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("Đã dừng.", file=sys.stderr)
+        return 130
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    # The GUI lives in ui/, which imports Qt; loaded only here so that app/ stays Qt-free.
+    gui = importlib.import_module("ui.app")
+    return int(gui.run(args.db))
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import create_demo
+
+    url = resolve_url(args.db)
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        db = open_database(url)
+        try:
+            summary = create_demo(db, seed=args.seed)
+        finally:
+            db.dispose()
+        print(_summary_text(summary, url))
+        return 0
+
+    target = Path(parsed.database)
+    if target.exists() and not args.force:
+        raise DomainError(f"Tệp {target} đã có. Dùng --force để thay thế, hoặc chọn --db khác.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Built in a temporary file beside the target and renamed only when complete: an interrupted
+    # run never leaves a half-made database under the real name.
+    fd, tmp_name = tempfile.mkstemp(prefix=".demo-", suffix=".sqlite3", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()
+    try:
+        db = open_database(tmp)
+        try:
+            summary = create_demo(db, seed=args.seed, progress=_print_progress)
+            with db.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            db.dispose()
+        for suffix in ("-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)
+        os.replace(tmp, target)
+    finally:
+        for path in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
+            path.unlink(missing_ok=True)
+    print(file=sys.stderr)
+    print(_summary_text(summary, str(target)))
+    return 0
+
+
+def _print_progress(done: int, total: int) -> None:
+    print(f"\rĐang tạo dữ liệu mẫu… {done}/{total}", end="", file=sys.stderr, flush=True)
+
+
+def _summary_text(summary: object, where: str) -> str:
+    fields = getattr(summary, "__dataclass_fields__", {})
+    parts = ", ".join(f"{name}: {getattr(summary, name)}" for name in fields)
+    return f"Đã tạo dữ liệu mẫu tại {where}\n{parts}"
+
+
+def _open(args: argparse.Namespace) -> Database:
+    return open_database(args.db)
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    from .services.stats import overview
+
+    db = _open(args)
+    try:
+        info = overview(db)
+    finally:
+        db.dispose()
+    print(f"Cơ sở dữ liệu: {info.location}")
+    print(f"Phiên bản lược đồ: {info.revision}")
+    for label, count in info.counts:
+        print(f"  {label}: {count:,}".replace(",", "."))
+    return 0
+
+
+def _cmd_migrate(args: argparse.Namespace) -> int:
+    db = _open(args)
+    db.dispose()
+    print("Lược đồ cơ sở dữ liệu đã ở phiên bản mới nhất.")
+    return 0
+
+
+def _cmd_persons(args: argparse.Namespace) -> int:
+    from .services.common import unit_by_code
+    from .services.persons import search_persons
+    from .text import format_date
+
+    db = _open(args)
+    try:
+        unit_id = None
+        if args.unit:
+            with db.read() as session:
+                unit_id = unit_by_code(session, args.unit).id
+        found = search_persons(db, args.query, unit_id=unit_id, limit=args.limit)
+    finally:
+        db.dispose()
+    for p in found:
+        born = format_date(p.birth_date) if p.birth_date else (str(p.birth_year) if p.birth_year else "")
+        print(f"{p.id:>8}  {p.full_name:<32} {born:<10}  {p.position}")
+    if not found:
+        print("Không tìm thấy ai.", file=sys.stderr)
+        return 1
+    return 0
+
+
+_COMMANDS = {
+    "gui": _cmd_gui,
+    "demo": _cmd_demo,
+    "info": _cmd_info,
+    "migrate": _cmd_migrate,
+    "persons": _cmd_persons,
+}
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
