@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from sqlalchemy.engine import make_url
 
 from . import __version__
 from .db import Database, default_db_path, open_database, resolve_url
+from .demo_file import build_demo_file
 from .errors import DomainError
 
 EXIT_USER_ERROR = 2
@@ -98,29 +97,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         return 0
 
     target = Path(parsed.database)
-    if target.exists() and not args.force:
-        raise DomainError(f"Tệp {target} đã có. Dùng --force để thay thế, hoặc chọn --db khác.")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # Built in a temporary file beside the target and renamed only when complete: an interrupted
-    # run never leaves a half-made database under the real name.
-    fd, tmp_name = tempfile.mkstemp(prefix=".demo-", suffix=".sqlite3", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    tmp.unlink()
-    try:
-        db = open_database(tmp)
-        try:
-            summary = create_demo(db, seed=args.seed, progress=_print_progress)
-            with db.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            db.dispose()
-        for suffix in ("-wal", "-shm"):
-            Path(str(target) + suffix).unlink(missing_ok=True)
-        os.replace(tmp, target)
-    finally:
-        for path in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
-            path.unlink(missing_ok=True)
+    summary = build_demo_file(target, seed=args.seed, force=args.force, progress=_print_progress)
     print(file=sys.stderr)
     print(_summary_text(summary, str(target)))
     return 0

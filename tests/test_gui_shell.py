@@ -1,0 +1,35 @@
+"""The main window shell: navigation, overview of the open database, a screenshot to look at."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.services.units import UnitInput, create_unit
+from ui.main_window import NAV_ENTRIES, MainWindow
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+def test_main_window_lists_work_areas_and_shows_the_database(qtbot, db, tmp_path: Path) -> None:
+    create_unit(db, UnitInput(code="SXD", name="Sở Xây dựng"))
+    window = MainWindow(db, demo_path=tmp_path / "demo.sqlite3")
+    qtbot.addWidget(window)
+    window.resize(1000, 640)
+    window.show()
+
+    texts = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert texts == list(NAV_ENTRIES)
+    assert "Đề nghị khen thưởng" in texts
+    assert str(db.path) in window.statusBar().currentMessage()
+    units_label = window.overview.findChild(type(window.overview._location), "count:Đơn vị")
+    assert units_label is not None and units_label.text() == "1"
+
+    window.nav.setCurrentRow(4)
+    assert window.pages.currentIndex() == 4
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    image = window.grab().toImage()
+    assert image.save(str(ARTIFACTS / "main-window-shell.png"))
+    # Something was drawn: the navigation list's background differs from the window's.
+    assert image.width() >= 900 and image.height() >= 560
+    assert len({image.pixel(x, 300) for x in range(0, image.width(), 50)}) > 1

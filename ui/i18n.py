@@ -1,0 +1,55 @@
+"""Translations: Vietnamese is the source language; other languages load a compiled ``.qm``.
+
+``.ts`` sources live in ``resources/translations``; ``python -m ui.i18n build`` compiles them
+(``pyside6-lrelease``); compiled files are not committed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from app.resources import resource
+
+from .qt import QApplication, QTranslator
+
+_installed: list[QTranslator] = []
+
+
+def translations_dir() -> Path:
+    return resource("translations")
+
+
+def install_translator(app: QApplication, language: str | None = None) -> bool:
+    """Load ``thidua_<language>.qm`` (language from ``THIDUA_LANG`` by default); Vietnamese needs none."""
+    language = language or os.environ.get("THIDUA_LANG", "vi")
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if language == "vi":
+        return True
+    translator = QTranslator(app)
+    if translator.load(str(translations_dir() / f"thidua_{language}.qm")):
+        app.installTranslator(translator)
+        _installed.append(translator)
+        return True
+    return False
+
+
+def build() -> int:
+    """Compile every ``.ts`` in resources/translations to ``.qm``."""
+    tool = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    if tool is None:
+        print("pyside6-lrelease not found (pip install pyside6)", file=sys.stderr)
+        return 1
+    status = 0
+    for ts in sorted(translations_dir().glob("*.ts")):
+        status |= subprocess.call([tool, str(ts), "-qm", str(ts.with_suffix(".qm"))])
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(build() if sys.argv[1:] == ["build"] else 2)

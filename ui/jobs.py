@@ -1,0 +1,86 @@
+"""The one helper that runs slow work off the GUI thread, with progress and cancel.
+
+A job is a plain function ``fn(progress, cancelled)`` from ``app``: it gets a progress callback
+and a cancel check, never a widget. Its result or error comes back on the GUI thread through a
+signal. The progress dialog shows only if the job outlasts ``SHOW_AFTER_MS``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from .qt import QObject, QProgressDialog, QRunnable, Qt, QThreadPool, QTimer, QWidget, Signal, tr
+
+SHOW_AFTER_MS = 500
+
+JobFn = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: JobFn, signals: _Signals, cancel: threading.Event) -> None:
+        super().__init__()
+        self._fn, self._signals, self._cancel = fn, signals, cancel
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self._signals.progress.emit, self._cancel.is_set)
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread to report
+            self._signals.failed.emit(exc)
+        else:
+            self._signals.finished.emit(result)
+
+
+class Job(QObject):
+    """A running job; keep a reference until ``done`` or ``error`` fires."""
+
+    done = Signal(object)
+    error = Signal(object)
+
+    def __init__(self, parent: QWidget, title: str, fn: JobFn) -> None:
+        super().__init__(parent)
+        self._cancel = threading.Event()
+        self._signals = _Signals()
+        self._dialog = QProgressDialog(title, tr("Jobs", "Hủy"), 0, 0, parent)
+        self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self._dialog.setMinimumDuration(SHOW_AFTER_MS)
+        self._dialog.canceled.connect(self._cancel.set)
+        self._dialog.reset()  # not shown until the first progress after SHOW_AFTER_MS
+        self._signals.progress.connect(self._on_progress)
+        self._signals.finished.connect(self._on_finished)
+        self._signals.failed.connect(self._on_failed)
+        self._timer = QTimer(self, singleShot=True, interval=SHOW_AFTER_MS)
+        self._timer.timeout.connect(self._dialog.show)
+        self._timer.start()
+        QThreadPool.globalInstance().start(_Runnable(fn, self._signals, self._cancel))
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self._dialog.setMaximum(max(total, 0))
+        self._dialog.setValue(min(done, total) if total else 0)
+
+    def _close(self) -> None:
+        self._timer.stop()
+        self._dialog.reset()
+        self._dialog.hide()
+
+    def _on_finished(self, result: object) -> None:
+        self._close()
+        self.done.emit(result)
+
+    def _on_failed(self, exc: object) -> None:
+        self._close()
+        self.error.emit(exc)
+
+
+def run_job(parent: QWidget, title: str, fn: JobFn) -> Job:
+    return Job(parent, title, fn)

@@ -1,0 +1,54 @@
+"""Pages of the main window. The start page shows the database overview; the others are the
+places later work fills in (each is its own module once it has content)."""
+
+from __future__ import annotations
+
+from app.db import Database
+from app.services.stats import overview
+
+from .qt import QFont, QFormLayout, QLabel, Qt, QVBoxLayout, QWidget, tr
+
+
+class OverviewPage(QWidget):
+    """"Tổng quan": where the open database is and how much it holds."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._title = QLabel()
+        font = QFont(self._title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self._title.setFont(font)
+        self._location = QLabel()
+        self._location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._form = QFormLayout()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._title)
+        layout.addWidget(self._location)
+        layout.addLayout(self._form)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._title.setText(tr("OverviewPage", "Sổ Thi đua — Tổng quan"))
+
+    def show_database(self, db: Database) -> None:
+        info = overview(db)
+        self._location.setText(tr("OverviewPage", "Cơ sở dữ liệu: {0}").format(info.location))
+        while self._form.rowCount():
+            self._form.removeRow(0)
+        for label, count in info.counts:
+            value = QLabel(f"{count:,}".replace(",", "."))
+            value.setObjectName(f"count:{label}")
+            self._form.addRow(label + ":", value)
+
+
+class PlaceholderPage(QWidget):
+    """A page whose content comes with a later issue; says so instead of showing nothing."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        label = QLabel(title)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
