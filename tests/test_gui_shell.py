@@ -33,3 +33,22 @@ def test_main_window_lists_work_areas_and_shows_the_database(qtbot, db, tmp_path
     # Something was drawn: the navigation list's background differs from the window's.
     assert image.width() >= 900 and image.height() >= 560
     assert len({image.pixel(x, 300) for x in range(0, image.width(), 50)}) > 1
+
+
+def test_english_translation_replaces_the_vietnamese_source(qtbot, db, tmp_path: Path) -> None:
+    from ui.i18n import build, install_translator
+    from ui.qt import QApplication
+
+    assert build() == 0  # .qm files are built, never committed
+    app = QApplication.instance()
+    try:
+        assert install_translator(app, "en")
+        window = MainWindow(db, demo_path=tmp_path / "demo.sqlite3")
+        qtbot.addWidget(window)
+        assert window.nav.item(4).text() == "Nominations"
+        assert window.windowTitle() == "Emulation Register"
+    finally:
+        install_translator(app, "vi")
+    window_vi = MainWindow(db, demo_path=tmp_path / "demo.sqlite3")
+    qtbot.addWidget(window_vi)
+    assert window_vi.nav.item(4).text() == "Đề nghị khen thưởng"

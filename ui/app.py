@@ -11,7 +11,7 @@ from app.errors import DomainError
 
 from .i18n import install_translator
 from .main_window import MainWindow
-from .qt import QApplication, QMessageBox, tr
+from .qt import QApplication, QMessageBox, translate
 
 
 def run(db: str | None = None, *, argv: list[str] | None = None) -> int:
@@ -25,7 +25,7 @@ def run(db: str | None = None, *, argv: list[str] | None = None) -> int:
     try:
         database = open_database(db)
     except DomainError as exc:
-        QMessageBox.critical(None, tr("MainWindow", "Sổ Thi đua"), exc.message)
+        QMessageBox.critical(None, translate("MainWindow", "Sổ Thi đua"), exc.message)
         return 1
     window = MainWindow(database, demo_path=Path(user_data_dir(APP_NAME, appauthor=False)) / "demo.sqlite3")
     window.resize(1100, 700)

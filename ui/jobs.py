@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from .qt import QObject, QProgressDialog, QRunnable, Qt, QThreadPool, QTimer, QWidget, Signal, tr
+from .qt import QObject, QProgressDialog, QRunnable, Qt, QThreadPool, QTimer, QWidget, Signal, translate
 
 SHOW_AFTER_MS = 500
 
@@ -48,7 +48,7 @@ class Job(QObject):
         super().__init__(parent)
         self._cancel = threading.Event()
         self._signals = _Signals()
-        self._dialog = QProgressDialog(title, tr("Jobs", "Hủy"), 0, 0, parent)
+        self._dialog = QProgressDialog(title, translate("Jobs", "Hủy"), 0, 0, parent)
         self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self._dialog.setMinimumDuration(SHOW_AFTER_MS)
         self._dialog.canceled.connect(self._cancel.set)

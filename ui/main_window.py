@@ -11,6 +11,7 @@ from app.errors import DomainError
 from .jobs import run_job
 from .pages import OverviewPage, PlaceholderPage
 from .qt import (
+    QT_TRANSLATE_NOOP,
     QAction,
     QListWidget,
     QMainWindow,
@@ -18,21 +19,21 @@ from .qt import (
     QSplitter,
     QStackedWidget,
     Qt,
-    tr,
+    translate,
 )
 
 # Navigation entries (context "Navigation"): the clerk's work areas, in the order of the year.
 NAV_ENTRIES = (
-    "Tổng quan",
-    "Đơn vị & Khối",
-    "Cá nhân",
-    "Phong trào",
-    "Đề nghị khen thưởng",
-    "Quyết định",
-    "Gương điển hình",
-    "Chấm điểm & Xếp hạng khối",
-    "Báo cáo / In ấn",
-    "Cài đặt",
+    QT_TRANSLATE_NOOP("Navigation", "Tổng quan"),
+    QT_TRANSLATE_NOOP("Navigation", "Đơn vị & Khối"),
+    QT_TRANSLATE_NOOP("Navigation", "Cá nhân"),
+    QT_TRANSLATE_NOOP("Navigation", "Phong trào"),
+    QT_TRANSLATE_NOOP("Navigation", "Đề nghị khen thưởng"),
+    QT_TRANSLATE_NOOP("Navigation", "Quyết định"),
+    QT_TRANSLATE_NOOP("Navigation", "Gương điển hình"),
+    QT_TRANSLATE_NOOP("Navigation", "Chấm điểm & Xếp hạng khối"),
+    QT_TRANSLATE_NOOP("Navigation", "Báo cáo / In ấn"),
+    QT_TRANSLATE_NOOP("Navigation", "Cài đặt"),
 )
 
 
@@ -51,9 +52,9 @@ class MainWindow(QMainWindow):
         self.overview = OverviewPage()
         self.pages.addWidget(self.overview)
         for entry in NAV_ENTRIES[1:]:
-            self.pages.addWidget(PlaceholderPage(tr("Navigation", entry)))
+            self.pages.addWidget(PlaceholderPage(translate("Navigation", entry)))
         for entry in NAV_ENTRIES:
-            self.nav.addItem(tr("Navigation", entry))
+            self.nav.addItem(translate("Navigation", entry))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
 
@@ -65,19 +66,19 @@ class MainWindow(QMainWindow):
         self._build_menus()
         if db is not None:
             self.set_database(db)
-        self.setWindowTitle(tr("MainWindow", "Sổ Thi đua"))
+        self.setWindowTitle(translate("MainWindow", "Sổ Thi đua"))
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(tr("MainWindow", "&Tệp"))
-        self.demo_action = QAction(tr("MainWindow", "Mở &dữ liệu mẫu"), self)
+        file_menu = self.menuBar().addMenu(translate("MainWindow", "&Tệp"))
+        self.demo_action = QAction(translate("MainWindow", "Mở &dữ liệu mẫu"), self)
         self.demo_action.triggered.connect(self.open_demo)
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
-        quit_action = QAction(tr("MainWindow", "&Thoát"), self)
+        quit_action = QAction(translate("MainWindow", "&Thoát"), self)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(tr("MainWindow", "Trợ &giúp"))
-        about = QAction(tr("MainWindow", "&Giới thiệu"), self)
+        help_menu = self.menuBar().addMenu(translate("MainWindow", "Trợ &giúp"))
+        about = QAction(translate("MainWindow", "&Giới thiệu"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.overview.show_database(db)
         self.statusBar().showMessage(
-            tr("MainWindow", "CSDL: {0} — Người dùng: {1}").format(db.path or db.url, db.actor)
+            translate("MainWindow", "CSDL: {0} — Người dùng: {1}").format(db.path or db.url, db.actor)
         )
 
     def open_demo(self) -> None:
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
             return
         self._job = run_job(
             self,
-            tr("MainWindow", "Đang tạo dữ liệu mẫu…"),
+            translate("MainWindow", "Đang tạo dữ liệu mẫu…"),
             lambda progress, cancelled: build_demo_file(path, progress=progress, cancelled=cancelled),
         )
         self._job.done.connect(lambda _summary: self._open_path(path))
@@ -113,16 +114,16 @@ class MainWindow(QMainWindow):
             self._show_error(exc)
 
     def _show_error(self, exc: object) -> None:
-        message = exc.message if isinstance(exc, DomainError) else tr("MainWindow", "Lỗi không mong đợi: {0}").format(exc)
-        QMessageBox.critical(self, tr("MainWindow", "Sổ Thi đua"), message)
+        message = exc.message if isinstance(exc, DomainError) else translate("MainWindow", "Lỗi không mong đợi: {0}").format(exc)
+        QMessageBox.critical(self, translate("MainWindow", "Sổ Thi đua"), message)
 
     def _about(self) -> None:
         from app import __version__
 
         QMessageBox.about(
             self,
-            tr("MainWindow", "Giới thiệu"),
-            tr("MainWindow", "Sổ Thi đua {0}\nSổ sách thi đua, khen thưởng.").format(__version__),
+            translate("MainWindow", "Giới thiệu"),
+            translate("MainWindow", "Sổ Thi đua {0}\nSổ sách thi đua, khen thưởng.").format(__version__),
         )
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override

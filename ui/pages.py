@@ -6,7 +6,19 @@ from __future__ import annotations
 from app.db import Database
 from app.services.stats import overview
 
-from .qt import QFont, QFormLayout, QLabel, Qt, QVBoxLayout, QWidget, tr
+from .qt import QT_TRANSLATE_NOOP, QFont, QFormLayout, QLabel, Qt, QVBoxLayout, QWidget, translate
+
+# The overview's row labels come from app.services.stats; marked here for translation.
+_COUNT_LABELS = (
+    QT_TRANSLATE_NOOP("OverviewPage", "Đơn vị"),
+    QT_TRANSLATE_NOOP("OverviewPage", "Khối, cụm thi đua"),
+    QT_TRANSLATE_NOOP("OverviewPage", "Cá nhân"),
+    QT_TRANSLATE_NOOP("OverviewPage", "Phong trào thi đua"),
+    QT_TRANSLATE_NOOP("OverviewPage", "Sáng kiến"),
+    QT_TRANSLATE_NOOP("OverviewPage", "Hồ sơ đề nghị khen thưởng"),
+    QT_TRANSLATE_NOOP("OverviewPage", "Quyết định khen thưởng"),
+    QT_TRANSLATE_NOOP("OverviewPage", "Danh hiệu, hình thức trong danh mục"),
+)
 
 
 class OverviewPage(QWidget):
@@ -30,17 +42,17 @@ class OverviewPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self._title.setText(tr("OverviewPage", "Sổ Thi đua — Tổng quan"))
+        self._title.setText(translate("OverviewPage", "Sổ Thi đua — Tổng quan"))
 
     def show_database(self, db: Database) -> None:
         info = overview(db)
-        self._location.setText(tr("OverviewPage", "Cơ sở dữ liệu: {0}").format(info.location))
+        self._location.setText(translate("OverviewPage", "Cơ sở dữ liệu: {0}").format(info.location))
         while self._form.rowCount():
             self._form.removeRow(0)
         for label, count in info.counts:
             value = QLabel(f"{count:,}".replace(",", "."))
             value.setObjectName(f"count:{label}")
-            self._form.addRow(label + ":", value)
+            self._form.addRow(translate("OverviewPage", label) + ":", value)
 
 
 class PlaceholderPage(QWidget):

@@ -33,7 +33,11 @@ from PySide6.QtWidgets import (  # noqa: F401
     QWidget,
 )
 
+# Every user-visible string goes through Qt's translation system; the source language is
+# Vietnamese. `translate(context, text)` is the call pyside6-lupdate extracts.
+translate = QCoreApplication.translate
 
-def tr(context: str, text: str) -> str:
-    """Translate a user-visible string (source language: Vietnamese)."""
-    return QCoreApplication.translate(context, text)
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark a string for extraction where it is defined; translate it where it is shown."""
+    return text
