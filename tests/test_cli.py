@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from app import migrations
 from app.cli import EXIT_USER_ERROR, main
 from app.model import Gender
 from app.services.persons import PersonInput, create_person
@@ -31,7 +32,7 @@ def test_info_prints_counts(db, db_path: Path, capsys: pytest.CaptureFixture[str
     out = capsys.readouterr().out
     assert "Đơn vị: 1" in out
     assert "Cá nhân: 1" in out
-    assert "Phiên bản lược đồ: 0001" in out
+    assert f"Phiên bản lược đồ: {migrations.head()}" in out
 
 
 def test_persons_search_ignores_tones(db, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,10 +1,12 @@
 """The domain model (SQLAlchemy 2 typed ORM). Import tables from here."""
 
+from .appraisals import Appraisal
 from .base import Base
 from .campaigns import Campaign, Registration
 from .catalogue import Award, AwardVersion, LegalInstrument
 from .decisions import Decision, RegisterBook, RegisterEntry
 from .enums import (
+    AppraisalRating,
     Authority,
     AwardCategory,
     AwardKind,
@@ -16,6 +18,7 @@ from .enums import (
     CriterionKind,
     DisciplineKind,
     Gender,
+    InitiativeKind,
     InitiativeLevel,
     NominationStatus,
     UnitLevel,
@@ -29,6 +32,9 @@ from .people import DisciplinaryRecord, Person, Posting
 from .scoring import Criterion, Score
 
 __all__ = [
+    "Appraisal",
+    "AppraisalRating",
+    "InitiativeKind",
     "LIVE_STATUSES",
     "Award",
     "AwardCategory",

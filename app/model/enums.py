@@ -115,6 +115,20 @@ class InitiativeLevel(Labelled):
     NATIONAL = "national"
 
 
+class InitiativeKind(Labelled):
+    INITIATIVE = "initiative"  # sáng kiến
+    RESEARCH = "research"  # đề tài, đề án nghiên cứu khoa học được nghiệm thu, áp dụng
+
+
+class AppraisalRating(Labelled):
+    """Yearly rating of how a person or collective fulfilled its tasks (đánh giá, xếp loại)."""
+
+    EXCELLENT = "excellent"
+    GOOD = "good"
+    COMPLETED = "completed"
+    NOT_COMPLETED = "not_completed"
+
+
 class CriterionKind(Labelled):
     CRITERION = "criterion"
     BONUS = "bonus"
@@ -189,6 +203,12 @@ _LABELS: dict[StrEnum, str] = {
     InitiativeLevel.GRASSROOTS: "Cấp cơ sở",
     InitiativeLevel.PROVINCIAL: "Cấp tỉnh, bộ",
     InitiativeLevel.NATIONAL: "Toàn quốc",
+    InitiativeKind.INITIATIVE: "Sáng kiến",
+    InitiativeKind.RESEARCH: "Đề tài nghiên cứu khoa học",
+    AppraisalRating.EXCELLENT: "Hoàn thành xuất sắc nhiệm vụ",
+    AppraisalRating.GOOD: "Hoàn thành tốt nhiệm vụ",
+    AppraisalRating.COMPLETED: "Hoàn thành nhiệm vụ",
+    AppraisalRating.NOT_COMPLETED: "Không hoàn thành nhiệm vụ",
     CriterionKind.CRITERION: "Tiêu chí",
     CriterionKind.BONUS: "Điểm thưởng",
     CriterionKind.PENALTY: "Điểm trừ",

@@ -8,7 +8,7 @@ from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, KeyString, Timestamps, enum_column
-from .enums import InitiativeLevel
+from .enums import InitiativeKind, InitiativeLevel
 from .org import Unit
 from .people import Person
 
@@ -23,6 +23,9 @@ class Initiative(Timestamps, Base):
     title_fold: Mapped[str] = mapped_column(KeyString, index=True)
     year: Mapped[int] = mapped_column(Integer, index=True)
     level: Mapped[InitiativeLevel] = mapped_column(enum_column(InitiativeLevel, "initiative_level"))
+    kind: Mapped[InitiativeKind] = mapped_column(
+        enum_column(InitiativeKind, "initiative_kind"), default=InitiativeKind.INITIATIVE, server_default="initiative"
+    )
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"), index=True)
     recognised_by: Mapped[str] = mapped_column(String(300), default="")
     recognition_ref: Mapped[str] = mapped_column(String(100), default="")

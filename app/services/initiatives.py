@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from ..db import Database
-from ..model import Initiative, InitiativeAuthor, InitiativeLevel, Person, Unit
+from ..model import Initiative, InitiativeAuthor, InitiativeKind, InitiativeLevel, Person, Unit
 from ..text import clean, fold
 from .common import check_year, get, optional_text, require, required_text
 
@@ -19,6 +19,7 @@ class InitiativeInput:
     title: str
     year: int
     level: InitiativeLevel
+    kind: InitiativeKind = InitiativeKind.INITIATIVE
     author_ids: Sequence[int] = field(default_factory=tuple)
     unit_id: int | None = None
     recognised_by: str = ""
@@ -40,6 +41,7 @@ def create_initiative(db: Database, data: InitiativeInput) -> Initiative:
             title_fold=fold(title),
             year=data.year,
             level=level,
+            kind=InitiativeKind(data.kind),
             unit_id=data.unit_id,
             recognised_by=optional_text(data.recognised_by, "Cơ quan công nhận", "recognised_by"),
             recognition_ref=optional_text(data.recognition_ref, "Số văn bản công nhận", "recognition_ref", 100),

@@ -1,0 +1,50 @@
+"""Yearly appraisals (đánh giá, xếp loại mức độ hoàn thành nhiệm vụ) of persons and collectives."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from ..db import Database
+from ..errors import DomainError
+from ..model import Appraisal, AppraisalRating, Person, Unit
+from ..text import clean
+from .common import check_year, get, require
+
+
+def set_appraisal(
+    db: Database,
+    year: int,
+    rating: AppraisalRating,
+    *,
+    person_id: int | None = None,
+    unit_id: int | None = None,
+    note: str = "",
+) -> Appraisal:
+    """Record (or correct) the rating of a person or a collective for a year."""
+    check_year(year)
+    require((person_id is None) != (unit_id is None), "Chọn một cá nhân hoặc một tập thể được đánh giá.")
+    try:
+        rating = AppraisalRating(rating)
+    except ValueError:
+        raise DomainError("Mức xếp loại không hợp lệ.", field="rating") from None
+    with db.write() as session:
+        if person_id is not None:
+            get(session, Person, person_id, "cá nhân")
+            where = Appraisal.person_id == person_id
+        else:
+            get(session, Unit, unit_id, "tập thể")  # type: ignore[arg-type]
+            where = Appraisal.unit_id == unit_id
+        row = session.scalar(select(Appraisal).where(where, Appraisal.year == year))
+        if row is None:
+            row = Appraisal(year=year, person_id=person_id, unit_id=unit_id)
+            session.add(row)
+        row.rating, row.note = rating, clean(note)
+        session.flush()
+        return row
+
+
+def appraisals_of(db: Database, *, person_id: int | None = None, unit_id: int | None = None) -> dict[int, AppraisalRating]:
+    """year → rating of a person or a collective."""
+    where = Appraisal.person_id == person_id if person_id is not None else Appraisal.unit_id == unit_id
+    with db.read() as session:
+        return dict(session.execute(select(Appraisal.year, Appraisal.rating).where(where)).all())
