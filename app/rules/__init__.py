@@ -1,0 +1,1 @@
+"""Eligibility rules as data (``resources/rules/rules.toml``) and the engine that applies them."""

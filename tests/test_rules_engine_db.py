@@ -1,0 +1,150 @@
+"""The engine on a real database: facts loaded through the services' records, batches, the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from app.cli import main
+from app.model import AppraisalRating, Gender, InitiativeLevel, UnitLevel
+from app.rules.checks import BLOCKING, OK, WARNING
+from app.rules.engine import Checker
+from app.services import nominations as N
+from app.services.appraisals import set_appraisal
+from app.services.catalogue import list_awards
+from app.services.decisions import DecisionInput, create_decision
+from app.services.initiatives import InitiativeInput, create_initiative
+from app.services.persons import PersonInput, create_person, move_person
+from app.services.units import UnitInput, create_unit
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def world(db):
+    dept = create_unit(db, UnitInput(code="STC", name="Sở Tài chính", level=UnitLevel.DEPARTMENT))
+    other = create_unit(db, UnitInput(code="SXD", name="Sở Xây dựng", level=UnitLevel.DEPARTMENT))
+    division = create_unit(
+        db, UnitInput(code="STC-KH", name="Phòng Kế hoạch", level=UnitLevel.DIVISION, parent_id=dept.id)
+    )
+    awards = {a.code: a.id for a in list_awards(db)}
+    return db, dept, other, division, awards
+
+
+def _person(db, unit_id: int, name: str, gender=Gender.FEMALE, start=dt.date(2015, 1, 1)):
+    return create_person(db, PersonInput(unit_id=unit_id, gender=gender, full_name=name, start_date=start))
+
+
+def _award(db, awards, code: str, year: int, *, person_id=None, unit_id=None, votes=(11, 11), initiatives=()):
+    """A nomination taken all the way to an approved award."""
+    nom = N.create_nomination(
+        db, N.NominationInput(year=year, award_id=awards[code], person_id=person_id, unit_id=unit_id,
+                              initiative_ids=initiatives)
+    )
+    N.submit(db, [nom.id])
+    N.record_vote(db, nom.id, N.Vote(votes[0], 0, votes[1], dt.date(year, 12, 1)))
+    decision = create_decision(db, DecisionInput(
+        number=f"{next(_numbers)}/QĐ-UBND", signed_on=dt.date(year, 12, 20), issuer="UBND tỉnh Tây Ninh",
+        signer_name="Nguyễn Văn Bình", signer_title="Phó Chủ tịch"))
+    N.approve(db, [nom.id], decision.id)
+    return nom.id
+
+
+def _nominate(db, awards, code: str, year: int, **kw) -> int:
+    initiatives = kw.pop("initiatives", ())
+    nom = N.create_nomination(db, N.NominationInput(year=year, award_id=awards[code], initiative_ids=initiatives, **kw))
+    return nom.id
+
+
+def test_chain_is_computed_across_units_after_a_move(world) -> None:
+    db, dept, other, _division, awards = world
+    lan = _person(db, dept.id, "Nguyễn Thị Lan")
+    for year in (2023, 2024):
+        _award(db, awards, "CSTDCS", year, person_id=lan.id)
+    move_person(db, lan.id, other.id, "Chuyên viên chính", dt.date(2025, 2, 1))
+    _award(db, awards, "CSTDCS", 2025, person_id=lan.id)
+    init = create_initiative(db, InitiativeInput(title="Giải pháp giải ngân vốn đầu tư công", year=2025,
+                                                 level=InitiativeLevel.PROVINCIAL, author_ids=[lan.id]))
+    nom = _nominate(db, awards, "CSTD_TINH", 2025, person_id=lan.id, initiatives=[init.id])
+    N.submit(db, [nom])
+    N.record_vote(db, nom, N.Vote(12, 0, 13, dt.date(2025, 12, 1)))
+    verdict = Checker(db, today=dt.date(2026, 1, 10)).check(nom)
+    assert verdict.status == OK, [str(f) for f in verdict.findings]
+
+
+def test_missing_year_in_the_chain_is_named(world) -> None:
+    db, dept, _other, _division, awards = world
+    hung = _person(db, dept.id, "Trần Văn Hùng", Gender.MALE)
+    _award(db, awards, "CSTDCS", 2022, person_id=hung.id)
+    _award(db, awards, "CSTDCS", 2024, person_id=hung.id)
+    _award(db, awards, "CSTDCS", 2025, person_id=hung.id)
+    nom = _nominate(db, awards, "CSTD_TINH", 2025, person_id=hung.id)
+    verdict = Checker(db).check(nom)
+    assert verdict.status == BLOCKING
+    text = " | ".join(map(str, verdict.findings))
+    assert "Thiếu danh hiệu Chiến sĩ thi đua cơ sở năm 2023 (chuỗi 3 năm liên tục)" in text
+    assert "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 22" in text
+
+
+def test_one_initiative_cannot_ground_two_awards(world) -> None:
+    db, dept, _other, _division, awards = world
+    mai = _person(db, dept.id, "Lê Thị Mai")
+    init = create_initiative(db, InitiativeInput(title="Số hóa hồ sơ thanh quyết toán", year=2025,
+                                                 level=InitiativeLevel.GRASSROOTS, author_ids=[mai.id]))
+    _award(db, awards, "LDTT", 2025, person_id=mai.id)
+    first = _nominate(db, awards, "CSTDCS", 2025, person_id=mai.id, initiatives=[init.id])
+    second = _nominate(db, awards, "BK_TINH_CN", 2025, person_id=mai.id, initiatives=[init.id])
+    checker = Checker(db)
+    text = " | ".join(map(str, checker.check(second).findings))
+    assert "Sáng kiến «Số hóa hồ sơ thanh quyết toán» đã là căn cứ của hồ sơ Chiến sĩ thi đua cơ sở năm 2025" in text
+    assert f"(mã {first})" in text
+
+
+def test_quota_over_the_2023_batch_and_none_in_2025(world) -> None:
+    db, dept, _other, _division, awards = world
+    people = [_person(db, dept.id, f"Phạm Văn {name}", Gender.MALE)
+              for name in ("An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hải", "Khoa")]
+    for p in people:
+        for year in (2023, 2025):
+            _award(db, awards, "LDTT", year, person_id=p.id)
+            set_appraisal(db, year, AppraisalRating.EXCELLENT, person_id=p.id)
+            init = create_initiative(db, InitiativeInput(title=f"Sáng kiến của {p.full_name} {year}", year=year,
+                                                         level=InitiativeLevel.GRASSROOTS, author_ids=[p.id]))
+            _nominate(db, awards, "CSTDCS", year, person_id=p.id, initiatives=[init.id])
+    checker = Checker(db)
+    verdicts_2023 = checker.batch(2023, unit_code="STC")
+    cstdcs_2023 = [v for v in verdicts_2023 if v.award_name == "Chiến sĩ thi đua cơ sở"]
+    assert len(cstdcs_2023) == 8
+    # 8 of 8 LĐTT > 15 % (at most 1): every one is flagged, waiting for the vote to choose.
+    assert all(any(f.rule_id == "cstdcs.ty_le_15" for f in v.findings) for v in cstdcs_2023)
+    verdicts_2025 = checker.batch(2025, unit_code="STC")
+    assert all(all(f.rule_id != "cstdcs.ty_le_15" for f in v.findings) for v in verdicts_2025)
+    assert {v.status for v in verdicts_2025} == {WARNING}  # only "no council vote yet"
+
+
+def test_collective_shares_from_the_posting_history(world) -> None:
+    db, dept, _other, division, awards = world
+    members = [_person(db, division.id, f"Võ Thị {n}") for n in ("Hoa", "Hồng", "Huệ", "Lan", "Liên")]
+    for p in members[:3]:  # 3 / 5 = 60 %
+        _award(db, awards, "LDTT", 2025, person_id=p.id)
+    set_appraisal(db, 2025, AppraisalRating.GOOD, unit_id=division.id)
+    nom = _nominate(db, awards, "TTLDTT", 2025, unit_id=division.id, submitting_unit_id=division.id)
+    verdict = Checker(db).check(nom)
+    assert verdict.status == BLOCKING
+    assert "Tỷ lệ Lao động tiên tiến 3/5 = 60%, dưới 70%" in " | ".join(map(str, verdict.findings))
+    _award(db, awards, "LDTT", 2025, person_id=members[3].id)  # 4 / 5 = 80 %
+    assert Checker(db).check(nom).status == OK
+
+
+def test_check_command_exits_non_zero_when_anything_blocks(world, db_path, capsys) -> None:
+    db, dept, _other, _division, awards = world
+    son = _person(db, dept.id, "Đỗ Văn Sơn", Gender.MALE)
+    _nominate(db, awards, "CSTD_TINH", 2025, person_id=son.id)
+    db.dispose()
+    assert main(["check", "--year", "2025", "--db", str(db_path)]) == 1
+    out = capsys.readouterr().out
+    assert "[CHẶN]" in out and "Đỗ Văn Sơn" in out
+    assert "1 bị chặn" in out
+    assert main(["check", "--year", "2024", "--db", str(db_path)]) == 0
