@@ -58,6 +58,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", metavar="MÃ", help="chỉ trong đơn vị có mã này")
     p.add_argument("--limit", type=int, default=50)
 
+    p = add("check", "kiểm tra điều kiện khen thưởng của các hồ sơ trong năm (mã thoát 1 nếu có hồ sơ bị chặn)")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--unit", metavar="MÃ", help="chỉ hồ sơ do đơn vị có mã này trình")
+    p.add_argument("--all", action="store_true", help="in cả hồ sơ đạt (mặc định chỉ in hồ sơ có vấn đề)")
+
+    p = add("standings", "bảng xếp hạng khối thi đua trong năm")
+    p.add_argument("--bloc", metavar="MÃ", required=True)
+    p.add_argument("--year", type=int, required=True)
+
     add("gui", "mở giao diện (như khi chạy không có lệnh con)")
     return parser
 
@@ -162,7 +171,59 @@ def _cmd_persons(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .rules.engine import Checker
+
+    db = _open(args)
+    try:
+        verdicts = Checker(db).batch(args.year, unit_code=args.unit)
+    finally:
+        db.dispose()
+    counts = {"ok": 0, "warning": 0, "blocking": 0}
+    marks = {"ok": "ĐẠT", "warning": "CẢNH BÁO", "blocking": "CHẶN"}
+    for v in verdicts:
+        counts[v.status] += 1
+        if v.status == "ok" and not args.all:
+            continue
+        print(f"[{marks[v.status]}] #{v.nomination_id} {v.nominee_name} — {v.award_name} {v.year}")
+        for f in v.findings:
+            print(f"    - {'CHẶN' if f.severity == 'blocking' else 'Cảnh báo'}: {f}")
+    print(
+        f"Năm {args.year}: {len(verdicts)} hồ sơ — {counts['ok']} đạt, "
+        f"{counts['warning']} cảnh báo, {counts['blocking']} bị chặn."
+    )
+    return 1 if counts["blocking"] else 0
+
+
+def _cmd_standings(args: argparse.Namespace) -> int:
+    from .services.standings import bloc_by_code, compute
+
+    db = _open(args)
+    try:
+        table = compute(db, bloc_by_code(db, args.bloc).id, args.year)
+    finally:
+        db.dispose()
+    print(f"{table.bloc_name} — năm {table.year}")
+    print(f"{'Hạng':>4}  {'Đơn vị':<44} {'Tiêu chí':>8} {'Thưởng':>7} {'Trừ':>6} {'Tổng':>7} {'Cách':>6}  Xếp loại / Đề nghị")
+    proposals = {"flag": "đề nghị Cờ thi đua", "merit": "đề nghị Bằng khen", "": ""}
+    for r in table.rows:
+        rank = str(r.rank) if r.rank is not None else "—"
+        if r.complete:
+            extra = ", ".join(x for x in (r.band or "", proposals[r.proposal]) if x)
+            print(
+                f"{rank:>4}  {r.name:<44.44} {r.criteria_points:>8.2f} {r.bonus:>7.2f} {r.penalty:>6.2f} "
+                f"{r.total:>7.2f} {r.gap:>6.2f}  {extra}"
+            )
+        else:
+            print(f"{rank:>4}  {r.name:<44.44} {'phiếu chấm chưa đủ: thiếu ' + ', '.join(r.missing)}")
+    for note in table.notes:
+        print(f"* {note}")
+    return 0
+
+
 _COMMANDS = {
+    "check": _cmd_check,
+    "standings": _cmd_standings,
     "gui": _cmd_gui,
     "demo": _cmd_demo,
     "info": _cmd_info,
