@@ -21,6 +21,12 @@ from .errors import DomainError
 
 EXIT_USER_ERROR = 2
 
+# Modules that bring their own sub-commands: each has ``register(add) -> {name: handler}``, where
+# ``add(name, help)`` returns the sub-parser (with --db) and a handler takes the parsed arguments
+# and returns the exit status.
+COMMAND_MODULES: tuple[str, ...] = ()
+_PLUGGED: dict[str, object] = {}
+
 
 def _db_option(parser: argparse.ArgumentParser, *, default: object) -> None:
     parser.add_argument(
@@ -68,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, required=True)
 
     add("gui", "mở giao diện (như khi chạy không có lệnh con)")
+    for module_name in COMMAND_MODULES:
+        _PLUGGED.update(importlib.import_module(module_name).register(add))
     return parser
 
 
@@ -75,8 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "gui"
+    handler = _COMMANDS.get(command) or _PLUGGED[command]
     try:
-        return _COMMANDS[command](args)
+        return handler(args)  # type: ignore[operator]
     except DomainError as exc:
         print(f"Lỗi: {exc.message}", file=sys.stderr)
         return EXIT_USER_ERROR
