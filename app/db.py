@@ -160,6 +160,13 @@ def create_db_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+def _backup_before_migration(db: Database) -> None:
+    from .backup import make_backup
+
+    if db.path is not None and db.path.exists():
+        make_backup(db.path, tag="truocnangcap")
+
+
 def open_database(
     db: str | os.PathLike[str] | None = None, *, migrate: bool = True, sync_catalogue: bool = True
 ) -> Database:
@@ -176,7 +183,7 @@ def open_database(
     try:
         with translate_db_errors():
             if migrate:
-                migrations.upgrade(engine)
+                migrations.upgrade(engine, before=lambda: _backup_before_migration(database))
             else:
                 migrations.check_current(engine)
         if sync_catalogue:

@@ -6,6 +6,7 @@ does not know was made by a newer version and is refused rather than touched.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -41,7 +42,8 @@ def current(connection: Connection) -> str | None:
 def _refuse_unknown(connection: Connection) -> str | None:
     rev = current(connection)
     if rev is None:
-        tables = set(inspect(connection).get_table_names())
+        # An empty alembic_version (left by a downgrade to base) is ours, not foreign data.
+        tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
         if tables:
             raise DatabaseError(
                 "Tệp này có dữ liệu nhưng không phải cơ sở dữ liệu Sổ Thi đua; không mở để tránh ghi đè."
@@ -64,11 +66,20 @@ def check_current(engine: Engine) -> None:
             raise DatabaseError("Cơ sở dữ liệu cần được nâng cấp trước khi dùng.")
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to ``revision`` in one transaction (all or nothing)."""
+def upgrade(engine: Engine, revision: str = "head", *, before: Callable[[], None] | None = None) -> None:
+    """Bring the schema to ``revision`` in one transaction (all or nothing).
+
+    ``before`` runs first when an existing database is about to change (the backup hook); it is
+    not called for a new, empty database or one already up to date.
+    """
+    with engine.connect() as conn:
+        current_rev = _refuse_unknown(conn)
+    if current_rev == head() and revision == "head":
+        return
+    if current_rev is not None and before is not None:
+        before()
     with engine.begin() as conn:
-        if _refuse_unknown(conn) == head() and revision == "head":
-            return
+        _refuse_unknown(conn)
         command.upgrade(_config(conn), revision)
 
 

@@ -1,0 +1,193 @@
+"""Backups of the SQLite database: online backup API, fsync, thinning, restore, integrity checks.
+
+A backup is a complete, consistent copy taken with SQLite's online backup API while the app may
+be writing (never a copy of the live file, never apart from its ``-wal``), written to a temporary
+name, fsynced, then renamed. Old backups are thinned to the newest of each of the last 7 days,
+4 weeks and 12 months.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DatabaseError, DomainError
+
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?P<tag>-[a-z0-9]+)?\.sqlite3$")
+
+
+def backup_dir(db_path: Path) -> Path:
+    """Backups sit in a ``backups`` folder beside the database file."""
+    return db_path.parent / "backups"
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name == "posix":
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Consistent copy of ``source`` (with its WAL) to ``target``, atomically and durably."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.part")
+    tmp.unlink(missing_ok=True)
+    try:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+    except sqlite3.DatabaseError as exc:
+        tmp.unlink(missing_ok=True)
+        raise DatabaseError(f"Không sao lưu được cơ sở dữ liệu: {exc}") from exc
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise DomainError(f"Không ghi được bản sao lưu vào {target.parent}: {exc.strerror}") from exc
+
+
+def make_backup(db_path: Path, *, tag: str = "", now: dt.datetime | None = None, directory: Path | None = None) -> Path:
+    """Back up ``db_path`` into its backup folder (name carries the time and an optional tag)."""
+    now = now or dt.datetime.now()
+    suffix = f"-{tag}" if tag else ""
+    target = (directory or backup_dir(db_path)) / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}{suffix}.sqlite3"
+    copy_database(db_path, target)
+    if not integrity_ok(target):
+        target.unlink(missing_ok=True)
+        raise DatabaseError("Bản sao lưu vừa tạo không qua được kiểm tra toàn vẹn; đã hủy bản sao đó.")
+    return target
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    taken: dt.datetime
+
+
+def list_backups(directory: Path, stem: str | None = None) -> list[BackupFile]:
+    """Backups in ``directory`` (optionally of one database stem), newest first."""
+    found = []
+    if directory.is_dir():
+        for path in directory.iterdir():
+            m = _NAME.match(path.name)
+            if m and (stem is None or m["stem"] == stem):
+                found.append(BackupFile(path, dt.datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S")))
+    return sorted(found, key=lambda b: b.taken, reverse=True)
+
+
+def to_keep(taken: Iterable[dt.datetime], now: dt.datetime) -> set[dt.datetime]:
+    """Thinning: the newest backup of each of the last 7 days, 4 ISO weeks and 12 months.
+
+    Backups from the future (a clock that was wrong) are kept, never deleted.
+    """
+    keep: set[dt.datetime] = set()
+    newest_per: dict[tuple, dt.datetime] = {}
+    for t in sorted(taken, reverse=True):
+        if t > now:
+            keep.add(t)
+            continue
+        for bucket in (
+            ("d", t.date()),
+            ("w", *t.isocalendar()[:2]),
+            ("m", t.year, t.month),
+        ):
+            newest_per.setdefault(bucket, t)
+    days = sorted({k for k in newest_per if k[0] == "d"}, key=lambda k: k[1], reverse=True)[:KEEP_DAILY]
+    weeks = sorted({k for k in newest_per if k[0] == "w"}, key=lambda k: k[1:], reverse=True)[:KEEP_WEEKLY]
+    months = sorted({k for k in newest_per if k[0] == "m"}, key=lambda k: k[1:], reverse=True)[:KEEP_MONTHLY]
+    keep |= {newest_per[k] for k in (*days, *weeks, *months)}
+    return keep
+
+
+def thin(directory: Path, stem: str, now: dt.datetime | None = None) -> list[Path]:
+    """Delete backups that thinning does not keep; returns the deleted paths."""
+    now = now or dt.datetime.now()
+    backups = list_backups(directory, stem)
+    keep = to_keep((b.taken for b in backups), now)
+    removed = []
+    for b in backups:
+        if b.taken not in keep:
+            b.path.unlink(missing_ok=True)
+            removed.append(b.path)
+    return removed
+
+
+def backup_if_due(db_path: Path, now: dt.datetime | None = None) -> Path | None:
+    """The daily backup (on close): made only if none was taken today, then thinned."""
+    now = now or dt.datetime.now()
+    directory = backup_dir(db_path)
+    latest = list_backups(directory, db_path.stem)
+    if latest and latest[0].taken.date() == now.date():
+        return None
+    path = make_backup(db_path, now=now)
+    thin(directory, db_path.stem, now)
+    return path
+
+
+def integrity_ok(path: Path, *, quick: bool = False) -> bool:
+    return not integrity_problems(path, quick=quick)
+
+
+def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
+    """What ``integrity_check`` (or ``quick_check``) and ``foreign_key_check`` report; empty if sound."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    try:
+        rows = conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()
+        problems = [r[0] for r in rows if r[0] != "ok"]
+        problems += [f"khóa ngoại: bảng {r[0]} dòng {r[1]} → {r[2]}" for r in conn.execute("PRAGMA foreign_key_check")]
+        return problems
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+
+
+def restore(backup: Path, db_path: Path, *, now: dt.datetime | None = None) -> Path | None:
+    """Replace ``db_path`` with ``backup``; what it replaces is kept as a backup tagged "truockhoiphuc".
+
+    Refuses a backup that fails its integrity check. The app must have closed the database.
+    """
+    if not backup.is_file():
+        raise DomainError(f"Không có tệp sao lưu {backup}.")
+    problems = integrity_problems(backup)
+    if problems:
+        raise DatabaseError(f"Bản sao lưu {backup.name} bị hỏng ({problems[0]}); không khôi phục từ bản này.")
+    kept = None
+    if db_path.exists():
+        try:
+            kept = make_backup(db_path, tag="truockhoiphuc", now=now)
+        except DomainError:
+            # Damaged beyond a backup: keep its bytes as they are, with the WAL beside them.
+            stamp = f"{(now or dt.datetime.now()):%Y%m%d-%H%M%S}"
+            kept = backup_dir(db_path) / f"{db_path.stem}-{stamp}-hong.sqlite3"
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(db_path, kept)
+            wal = Path(f"{db_path}-wal")
+            if wal.exists():
+                shutil.copy2(wal, Path(f"{kept}-wal"))
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    copy_database(backup, db_path)
+    return kept
