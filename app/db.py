@@ -18,8 +18,9 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from .errors import DatabaseError, DomainError
+from .errors import ConflictError, DatabaseError, DomainError
 
 APP_NAME = "thidua"
 ENV_DB = "THIDUA_DB"
@@ -112,6 +113,10 @@ def translate_db_errors() -> Iterator[None]:
         yield
     except DomainError:
         raise
+    except StaleDataError as exc:
+        raise ConflictError(
+            "Bản ghi vừa được người khác thay đổi hoặc xóa. Hãy mở lại để xem bản mới nhất; thay đổi của bạn chưa được lưu."
+        ) from exc
     except IntegrityError as exc:
         raise DomainError(_integrity_message(str(exc.orig))) from exc
     except OperationalError as exc:
