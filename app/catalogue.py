@@ -205,6 +205,15 @@ def _check_whole(instruments: tuple[InstrumentSpec, ...], awards: tuple[AwardSpe
 
 def sync(db, path: Path | None = None) -> bool:  # type: ignore[no-untyped-def]
     """Bring the database copy of the catalogue in line with the file; ``True`` if it changed."""
+    path = path or default_path()
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise DomainError(f"Không đọc được danh mục khen thưởng {path}: {exc.strerror}") from exc
+    with db.read() as session:
+        stored = session.get(Meta, DIGEST_KEY)
+        if stored is not None and stored.value == digest:
+            return False  # up to date: the file is not even parsed (every open of the app)
     spec = load(path)
     with db.write() as session:
         stored = session.get(Meta, DIGEST_KEY)

@@ -24,7 +24,7 @@ EXIT_USER_ERROR = 2
 # Modules that bring their own sub-commands: each has ``register(add) -> {name: handler}``, where
 # ``add(name, help)`` returns the sub-parser (with --db) and a handler takes the parsed arguments
 # and returns the exit status.
-COMMAND_MODULES: tuple[str, ...] = ("app.backup_cli",)
+COMMAND_MODULES: tuple[str, ...] = ("app.backup_cli", "app.certificates.cli")
 _PLUGGED: dict[str, object] = {}
 
 
@@ -146,7 +146,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
     print(f"Cơ sở dữ liệu: {info.location}")
     print(f"Phiên bản lược đồ: {info.revision}")
     for label, count in info.counts:
-        print(f"  {label}: {count:,}".replace(",", "."))
+        print(f"  {label}: " + f"{count:,}".replace(",", "."))
     return 0
 
 

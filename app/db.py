@@ -52,7 +52,13 @@ def _configure_sqlite(engine: Engine) -> None:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
         if engine.url.database not in (None, "", ":memory:"):
-            cur.execute("PRAGMA journal_mode=WAL")
+            # WAL is written into the file's header: only for a new file or one of ours, so that
+            # a foreign SQLite file we refuse is left exactly as it was.
+            ours = cur.execute(
+                "SELECT count(*) = 0 OR sum(name = 'alembic_version') > 0 FROM sqlite_master WHERE type = 'table'"
+            ).fetchone()[0]
+            if ours:
+                cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
         cur.close()
@@ -93,8 +99,13 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading; rolled back at the end."""
-        with translate_db_errors(), self._read() as session, session.begin():
-            yield session
+        with translate_db_errors(), self._read() as session:
+            try:
+                yield session
+            finally:
+                # Keep what was loaded (as a commit with expire_on_commit=False would), write nothing.
+                session.expunge_all()
+                session.rollback()
 
     @contextmanager
     def write(self) -> Iterator[Session]:

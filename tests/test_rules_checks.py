@@ -10,8 +10,8 @@ import pytest
 from app.catalogue import load as load_catalogue
 from app.model import (
     AppraisalRating,
-    AwardTarget,
     Authority,
+    AwardTarget,
     DisciplineKind,
     InitiativeKind,
     InitiativeLevel,
@@ -19,7 +19,6 @@ from app.model import (
     UnitLevel,
 )
 from app.rules.checks import BLOCKING, OK, WARNING
-from app.rules.verdict import Verdict, evaluate
 from app.rules.facts import (
     AwardRecord,
     CollectiveFacts,
@@ -29,6 +28,7 @@ from app.rules.facts import (
     QuotaPeer,
 )
 from app.rules.spec import load
+from app.rules.verdict import Verdict, evaluate
 
 A = NominationStatus.APPROVED
 CATALOGUE = {a.code: a for a in load_catalogue().awards}

@@ -6,21 +6,28 @@ does not know was made by a newer version and is refused rather than touched.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
 
 from ..errors import DatabaseError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 _HERE = Path(__file__).resolve().parent
+_REV = re.compile(r"^(down_)?revision\s*=\s*['\"]?([\w]+)['\"]?", re.MULTILINE)
 
 
 def _config(connection: Connection | None = None) -> Config:
+    # Alembic is imported only when a schema must change: opening an up-to-date database (every
+    # start of the app) reads the revision with one query and the revision ids from the files.
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(_HERE))
     if connection is not None:
@@ -28,15 +35,30 @@ def _config(connection: Connection | None = None) -> Config:
     return cfg
 
 
+@cache
+def _revisions() -> dict[str, str | None]:
+    """revision → down_revision of every script in versions/ (read as text, not imported)."""
+    revisions: dict[str, str | None] = {}
+    for path in (_HERE / "versions").glob("*.py"):
+        found = dict((bool(down), value) for down, value in _REV.findall(path.read_text(encoding="utf-8")))
+        if False in found:
+            down = found.get(True)
+            revisions[found[False]] = None if down in (None, "None") else down
+    return revisions
+
+
 def head() -> str:
     """The newest revision this app knows."""
-    heads = ScriptDirectory.from_config(_config()).get_heads()
+    revisions = _revisions()
+    heads = set(revisions) - {d for d in revisions.values() if d}
     assert len(heads) == 1, "migrations must stay linear"
-    return heads[0]
+    return heads.pop()
 
 
 def current(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def _refuse_unknown(connection: Connection) -> str | None:
@@ -49,9 +71,7 @@ def _refuse_unknown(connection: Connection) -> str | None:
                 "Tệp này có dữ liệu nhưng không phải cơ sở dữ liệu Sổ Thi đua; không mở để tránh ghi đè."
             )
         return None
-    script = ScriptDirectory.from_config(_config())
-    known = {r.revision for r in script.walk_revisions()}
-    if rev not in known:
+    if rev not in _revisions():
         raise DatabaseError(
             "Cơ sở dữ liệu được tạo bởi phiên bản Sổ Thi đua mới hơn phiên bản đang chạy. "
             "Hãy cập nhật chương trình trước khi mở tệp này."
@@ -78,11 +98,15 @@ def upgrade(engine: Engine, revision: str = "head", *, before: Callable[[], None
         return
     if current_rev is not None and before is not None:
         before()
+    from alembic import command
+
     with engine.begin() as conn:
         _refuse_unknown(conn)
         command.upgrade(_config(conn), revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
     with engine.begin() as conn:
         command.downgrade(_config(conn), revision)

@@ -10,7 +10,7 @@ from ..db import Database
 from ..errors import DomainError
 from ..model import Bloc, BlocKind, BlocMembership, BlocRole, Unit
 from ..text import clean
-from .common import check_year, get, require, required_text
+from .common import as_enum, check_year, get, require, required_text
 
 
 @dataclass
@@ -30,7 +30,7 @@ def create_bloc(db: Database, data: BlocInput) -> Bloc:
             f"Mã khối «{code}» đã được dùng.",
             "code",
         )
-        bloc = Bloc(code=code, name=name, kind=BlocKind(data.kind))
+        bloc = Bloc(code=code, name=name, kind=as_enum(BlocKind, data.kind, "Loại khối", "kind"))
         session.add(bloc)
         session.flush()
         return bloc
@@ -40,7 +40,7 @@ def set_membership(db: Database, bloc_id: int, unit_id: int, year: int, role: Bl
     """Make ``unit`` a member of ``bloc`` in ``year`` with ``role``; a new head or deputy replaces
     the previous one, who stays a member."""
     check_year(year)
-    role = BlocRole(role)
+    role = as_enum(BlocRole, role, "Vai trò trong khối", "role")
     with db.write() as session:
         bloc = get(session, Bloc, bloc_id, "khối thi đua")
         unit = get(session, Unit, unit_id, "đơn vị")

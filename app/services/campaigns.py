@@ -12,7 +12,7 @@ from ..errors import DomainError
 from ..model import Award, Campaign, CampaignKind, Person, Registration, Unit
 from ..text import clean, fold
 from .catalogue import check_target
-from .common import check_period, check_year, get, optional_text, require, required_text
+from .common import as_enum, check_period, check_year, get, optional_text, require, required_text
 
 
 @dataclass
@@ -28,7 +28,7 @@ class CampaignInput:
 
 
 def _validated(data: CampaignInput) -> CampaignInput:
-    kind = CampaignKind(data.kind)
+    kind = as_enum(CampaignKind, data.kind, "Loại phong trào", "kind")
     check_year(data.year)
     check_period(data.start_date, data.end_date)
     if kind is CampaignKind.THEMATIC:

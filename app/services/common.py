@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 from typing import TypeVar
 
 from sqlalchemy import select
@@ -15,6 +16,17 @@ from ..text import clean
 T = TypeVar("T")
 
 MIN_YEAR, MAX_YEAR = 1945, 2200
+
+
+E = TypeVar("E", bound=Enum)
+
+
+def as_enum(enum_cls: type[E], value: object, label: str, field: str) -> E:
+    """``enum_cls(value)``, or a :class:`DomainError` naming the field instead of a bare ValueError."""
+    try:
+        return enum_cls(value)  # type: ignore[call-arg]
+    except ValueError:
+        raise DomainError(f"{label} không hợp lệ: {value!r}.", field=field) from None
 
 
 def get(session: Session, model: type[T], id_: int, what: str) -> T:

@@ -14,6 +14,8 @@ from ..model import Decision, Nomination, Unit
 from ..text import clean, fold
 from .common import get, optional_text, require, required_text
 
+# Document-type abbreviations written in mixed case (Decree 30/2020/NĐ-CP, Appendix III).
+_MIXED_CASE = {"TTR": "TTr", "CTR": "CTr", "QYĐ": "QyĐ"}
 _NUMBER = re.compile(r"^(\d{1,6})/(?:(\d{4})/)?([A-ZĐ]{1,12}(?:-[A-ZĐ0-9]{1,20}){1,3})$")
 
 
@@ -40,7 +42,9 @@ def parse_decision_number(value: str) -> DecisionNumber:
         raise DomainError(
             f"Số quyết định «{clean(value)}» không đúng dạng (ví dụ: 123/QĐ-UBND).", field="number"
         )
-    return DecisionNumber(int(m.group(1)), int(m.group(2)) if m.group(2) else None, m.group(3))
+    kind, _, rest = m.group(3).partition("-")
+    symbol = f"{_MIXED_CASE.get(kind, kind)}-{rest}"
+    return DecisionNumber(int(m.group(1)), int(m.group(2)) if m.group(2) else None, symbol)
 
 
 @dataclass

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from ..db import Database
 from ..model import Initiative, InitiativeAuthor, InitiativeKind, InitiativeLevel, Person, Unit
 from ..text import clean, fold
-from .common import check_year, get, optional_text, require, required_text
+from .common import as_enum, check_year, get, optional_text, require, required_text
 
 
 @dataclass
@@ -31,7 +31,8 @@ class InitiativeInput:
 def create_initiative(db: Database, data: InitiativeInput) -> Initiative:
     title = required_text(data.title, "Tên sáng kiến", "title", 500)
     check_year(data.year)
-    level = InitiativeLevel(data.level)
+    level = as_enum(InitiativeLevel, data.level, "Cấp công nhận", "level")
+    kind = as_enum(InitiativeKind, data.kind, "Loại sáng kiến", "kind")
     require(bool(data.author_ids), "Sáng kiến phải có ít nhất một tác giả.", "author_ids")
     with db.write() as session:
         if data.unit_id is not None:
@@ -41,7 +42,7 @@ def create_initiative(db: Database, data: InitiativeInput) -> Initiative:
             title_fold=fold(title),
             year=data.year,
             level=level,
-            kind=InitiativeKind(data.kind),
+            kind=kind,
             unit_id=data.unit_id,
             recognised_by=optional_text(data.recognised_by, "Cơ quan công nhận", "recognised_by"),
             recognition_ref=optional_text(data.recognition_ref, "Số văn bản công nhận", "recognition_ref", 100),

@@ -183,6 +183,8 @@ def update_nomination(
         award = _check_award(session, data)
         if data.campaign_id is not None:
             get(session, Campaign, data.campaign_id, "phong trào")
+        submitting = data.submitting_unit_id or default_unit
+        get(session, Unit, submitting, "đơn vị đề nghị")
         _check_not_duplicate(session, data, award, nomination_id)
         nomination.year, nomination.award_id = data.year, award.id
         nomination.person_id, nomination.unit_id, nomination.campaign_id = (
@@ -190,7 +192,7 @@ def update_nomination(
             data.unit_id,
             data.campaign_id,
         )
-        nomination.submitting_unit_id = data.submitting_unit_id or default_unit
+        nomination.submitting_unit_id = submitting
         nomination.nominee_name, nomination.nominee_fold, nomination.nominee_sort = name, name_fold, name_sort
         nomination.achievement = achievement
         nomination.initiatives = _initiatives(session, data.initiative_ids)
@@ -214,8 +216,8 @@ def _move(
     if new in NEEDS_REASON:
         require(bool(reason), f"Cần ghi rõ lý do khi chuyển hồ sơ sang «{new.label}».", "reason")
     nomination.status = new
-    if reason or new in NEEDS_REASON:
-        nomination.status_reason = reason
+    # The reason belongs to the current state (the log keeps every earlier one).
+    nomination.status_reason = reason if (reason or new in NEEDS_REASON) else ""
     _log(session, db, nomination, old, new, reason)
 
 

@@ -12,7 +12,7 @@ from ..errors import DomainError
 from ..model import Bloc, Criterion, CriterionKind, Score, Unit
 from ..text import clean
 from .blocs import is_member
-from .common import check_year, get, require, required_text
+from .common import as_enum, check_year, get, require, required_text
 
 
 @dataclass
@@ -54,7 +54,7 @@ def set_criteria(db: Database, bloc_id: int, year: int, rows: Sequence[Criterion
                 code=code,
                 name=required_text(r.name, "Tên tiêu chí", "name", 2000),
                 group=clean(r.group),
-                kind=CriterionKind(r.kind),
+                kind=as_enum(CriterionKind, r.kind, "Loại dòng tiêu chí", "kind"),
                 max_points=float(r.max_points),
                 floor_share=r.floor_share,
                 position=i,

@@ -11,7 +11,7 @@ from ..db import Database
 from ..errors import DomainError
 from ..model import Nomination, Person, Unit, UnitLevel
 from ..text import clean, fold, sort_key
-from .common import get, optional_text, require, required_text
+from .common import as_enum, get, optional_text, require, required_text
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9_.\-]{0,31}$")
 
@@ -37,7 +37,7 @@ def _validated(data: UnitInput) -> UnitInput:
     return UnitInput(
         code=code,
         name=required_text(data.name, "Tên đơn vị", "name", 255),
-        level=UnitLevel(data.level),
+        level=as_enum(UnitLevel, data.level, "Cấp đơn vị", "level"),
         short_name=optional_text(data.short_name, "Tên viết tắt", "short_name", 100),
         parent_id=data.parent_id,
         active=data.active,
