@@ -4,6 +4,7 @@ from .appraisals import Appraisal
 from .base import Base
 from .campaigns import Campaign, Registration
 from .catalogue import Award, AwardVersion, LegalInstrument
+from .certificates import CertificatePrint
 from .decisions import Decision, RegisterBook, RegisterEntry
 from .enums import (
     AppraisalRating,
@@ -50,6 +51,7 @@ __all__ = [
     "BlocRole",
     "Campaign",
     "CampaignKind",
+    "CertificatePrint",
     "Criterion",
     "CriterionKind",
     "Decision",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from ..db import Database
 from ..model import Nomination, NominationStatus, RegisterBook, RegisterEntry
@@ -53,6 +54,48 @@ def assign_number(db: Database, book_id: int, nomination_id: int) -> Registered:
         book.last_number += 1
         session.add(RegisterEntry(book_id=book.id, number=book.last_number, nomination_id=nomination_id))
         return Registered(book.code, book.last_number, True)
+
+
+def assign_numbers(db: Database, book_id: int, nomination_ids: Sequence[int]) -> dict[int, Registered]:
+    """:func:`assign_number` for many awards in one transaction (a year-end batch): all are
+    numbered, consecutively and in the order given, or none is."""
+    result: dict[int, Registered] = {}
+    with db.write() as session:
+        book = session.scalar(select(RegisterBook).where(RegisterBook.id == book_id).with_for_update())
+        require(book is not None, "Không tìm thấy sổ đăng ký.")
+        assert book is not None
+        ids = list(dict.fromkeys(nomination_ids))
+        existing = {
+            e.nomination_id: e
+            for chunk in range(0, len(ids), 900)
+            for e in session.scalars(select(RegisterEntry).where(RegisterEntry.nomination_id.in_(ids[chunk : chunk + 900])))
+        }
+        codes = dict(session.execute(select(RegisterBook.id, RegisterBook.code)).all())
+        statuses = {}
+        for chunk in range(0, len(ids), 900):
+            statuses.update(
+                session.execute(
+                    select(Nomination.id, Nomination.status).where(Nomination.id.in_(ids[chunk : chunk + 900]))
+                ).all()
+            )
+        new_entries = []
+        for nomination_id in ids:
+            if nomination_id in existing:
+                entry = existing[nomination_id]
+                result[nomination_id] = Registered(codes.get(entry.book_id, ""), entry.number, False)
+                continue
+            status = statuses.get(nomination_id)
+            require(status is not None, f"Không tìm thấy hồ sơ khen thưởng (mã {nomination_id}).")
+            require(
+                status is NominationStatus.APPROVED,
+                f"Chỉ vào sổ khen thưởng đã có quyết định (hồ sơ mã {nomination_id} đang ở trạng thái «{status.label}»).",
+            )
+            book.last_number += 1
+            new_entries.append({"book_id": book.id, "number": book.last_number, "nomination_id": nomination_id})
+            result[nomination_id] = Registered(book.code, book.last_number, True)
+        if new_entries:
+            session.execute(insert(RegisterEntry), new_entries)
+    return result
 
 
 def check_gapless(db: Database, book_id: int) -> bool:

@@ -1,0 +1,348 @@
+"""Batches of certificates: select, check, number, sign, draw, write, log.
+
+Order matters for the user: the output path is checked before anything else; every certificate is
+checked (required fields, glyphs, fitting) before any number is handed out, so a certificate that
+cannot print does not take a register number; the file appears only once complete; each print is
+logged once the file is in place.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import insert, select
+
+from ..db import Database
+from ..errors import DomainError
+from ..model import CertificatePrint, RegisterBook
+from ..services.registers import assign_numbers, create_book
+from .compose import NUMBER_VARIABLES, PLACEHOLDER_NUMBER, Problem, compose
+from .files import atomic_write, check_output_dir, check_output_file, safe_filename, unique_name
+from .fitting import Fitted
+from .fonts import font_family
+from .layouts import Layout, layout_for_award, load_layouts
+from .records import Record, Selection, load_records, select_ids
+from .render import BLANK, FULL, CertificateCanvas
+from .signing import (
+    Payload,
+    ensure_public_key,
+    load_private_key,
+    qr_text,
+    short_code,
+    signature_text,
+)
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+DEFAULT_BOOK = ("SV", "Sổ vàng khen thưởng")
+
+
+@dataclass(frozen=True)
+class Printed:
+    nomination_id: int
+    recipient: str
+    book_code: str
+    number: int
+    reprint: bool
+    file: Path
+    code: str
+    payload: str
+    signature: str
+
+
+@dataclass
+class BatchResult:
+    printed: list[Printed] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    pages: int = 0
+    cancelled: bool = False
+    mode: str = FULL
+
+    def summary(self) -> str:
+        if self.cancelled:
+            return "Đã hủy; không có tệp nào được ghi."
+        text = f"Đã in {len(self.printed)} giấy chứng nhận ({self.pages} trang) vào {len(self.files)} tệp."
+        if self.problems:
+            text += f" {len({p.nomination_id for p in self.problems})} giấy không in được (xem danh sách)."
+        return text
+
+
+@dataclass
+class _Job:
+    record: Record
+    layout: Layout
+    fitted: dict[str, Fitted]
+    book_code: str = ""
+    number: int = 0
+    reprint: bool = False
+    payload: Payload | None = None
+    signature: bytes = b""
+
+
+def payload_for(record: Record, book_code: str, number: int) -> Payload:
+    assert record.decision_date is not None
+    return Payload(
+        book_code=book_code,
+        number=number,
+        decision_number=record.values["decision_number"],
+        recipient=record.values["name"],
+        award_code=record.award_code,
+        decision_date=record.decision_date,
+    )
+
+
+def choose_book(db: Database, code: str | None) -> tuple[int, str]:
+    """The register book to number new awards in: the one named, the only one, or a new "SV"."""
+    with db.read() as session:
+        books = list(session.execute(select(RegisterBook.id, RegisterBook.code).order_by(RegisterBook.id)))
+    if code:
+        wanted = code.strip().upper()
+        for book_id, book_code in books:
+            if book_code == wanted:
+                return book_id, book_code
+        raise DomainError(f"Không có sổ vàng mã «{wanted}».", field="book")
+    if len(books) == 1:
+        return books[0][0], books[0][1]
+    if len(books) > 1:
+        raise DomainError(
+            f"Có {len(books)} sổ vàng ({', '.join(b[1] for b in books)}); hãy chọn sổ để vào số.", field="book"
+        )
+    try:
+        book = create_book(db, *DEFAULT_BOOK)
+        return book.id, book.code
+    except DomainError:  # created meanwhile by another printer
+        return choose_book(db, DEFAULT_BOOK[0])
+
+
+class _Ticker:
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+        self.every = max(1, total // 200)
+
+    def tick(self, n: int = 1) -> None:
+        self.done += n
+        if self.progress and (self.done % self.every == 0 or self.done >= self.total):
+            self.progress(self.done, self.total)
+
+
+def make_certificates(
+    db: Database,
+    selection: Selection,
+    *,
+    out: Path | None = None,
+    split_dir: Path | None = None,
+    mode: str = FULL,
+    offset_mm: tuple[float, float] = (0.0, 0.0),
+    alignment_page: bool = False,
+    book_code: str | None = None,
+    record_prints: bool = True,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> BatchResult:
+    """Print the selected awards into ``out`` (one PDF) or ``split_dir`` (one PDF each).
+
+    Certificates that cannot be printed are listed in ``result.problems`` and left out; the rest
+    are printed. Raises :class:`DomainError` for what stops the whole batch (output not writable,
+    selection empty or including awards that are not approved, signing key not the database's).
+    """
+    if (out is None) == (split_dir is None):
+        raise DomainError("Chọn một tệp PDF chung hoặc một thư mục (mỗi giấy một tệp).", field="out")
+    if mode not in (FULL, BLANK):
+        raise DomainError("Chế độ in là «full» (giấy trắng) hoặc «blank» (phôi in sẵn).", field="mode")
+    out = check_output_file(out) if out is not None else None
+    split_dir = check_output_dir(split_dir) if split_dir is not None else None
+    cancelled = cancelled or (lambda: False)
+
+    family = font_family()
+    layouts = load_layouts()
+    ids, notes = select_ids(db, selection)
+    records = load_records(db, ids)
+    key = load_private_key()
+    ensure_public_key(db, key)
+    result = BatchResult(notes=notes, mode=mode)
+
+    # 1. check everything that does not depend on the number
+    jobs: list[_Job] = []
+    needs_book = any(r.register_number is None for r in records)
+    book_id, default_code = choose_book(db, book_code) if needs_book else (0, "")
+    by_award: dict[str, Layout | str] = {}
+    for rec in records:
+        layout = by_award.get(rec.award_code)
+        if layout is None:
+            try:
+                layout = by_award[rec.award_code] = layout_for_award(layouts, rec.award_code)
+            except DomainError as exc:
+                layout = by_award[rec.award_code] = exc.message
+        if isinstance(layout, str):
+            result.problems.append(Problem(rec.nomination_id, rec.recipient, "Mẫu", layout))
+            continue
+        if rec.decision_date is None:
+            result.problems.append(Problem(rec.nomination_id, rec.recipient, "Quyết định", "chưa có quyết định."))
+            continue
+        code = rec.book_code or default_code
+        values = dict(rec.values, book_code=code, register_number=PLACEHOLDER_NUMBER)
+        values["verify_code"] = f"{code}-{PLACEHOLDER_NUMBER}-MMMMMMMM"
+        fitted, problems = compose(rec.nomination_id, layout, values, family)
+        if problems:
+            result.problems.extend(problems)
+        else:
+            jobs.append(_Job(rec, layout, fitted))
+    ticker = _Ticker(progress, 2 * len(jobs))
+
+    # 2. register numbers (once per award, gapless) and signatures
+    printed_before = _printed_before(db, [j.record.nomination_id for j in jobs])
+    unnumbered = [j.record.nomination_id for j in jobs if j.record.register_number is None]
+    # One transaction numbers the whole batch (gapless, in print order); a cancel before this
+    # point hands out no number.
+    numbers = assign_numbers(db, book_id, unnumbered) if unnumbered and not cancelled() else {}
+    for job in jobs:
+        if cancelled():
+            result.cancelled = True
+            return result
+        if job.record.register_number is None:
+            reg = numbers[job.record.nomination_id]
+            job.book_code, job.number = reg.book_code, reg.number
+        else:  # numbered when first printed: the same number, without a write transaction
+            job.book_code, job.number = job.record.book_code, job.record.register_number
+        job.reprint = job.record.nomination_id in printed_before
+        job.payload = payload_for(job.record, job.book_code, job.number)
+        job.signature = key.sign(job.payload.canonical().encode())
+        values = dict(
+            job.record.values,
+            book_code=job.book_code,
+            register_number=str(job.number),
+            verify_code=short_code(job.book_code, job.number, job.signature),
+        )
+        fitted, problems = compose(job.record.nomination_id, job.layout, values, family, only=NUMBER_VARIABLES)
+        if problems:  # practically impossible: the check above used the widest placeholder
+            result.problems.extend(problems)
+            job.payload = None
+        job.fitted.update(fitted)
+        ticker.tick()
+    jobs = [j for j in jobs if j.payload is not None]
+
+    # 3. draw and write
+    try:
+        if out is not None:
+            _write_one(out, jobs, family, mode, offset_mm, alignment_page, result, ticker, cancelled)
+        else:
+            assert split_dir is not None
+            _write_split(split_dir, jobs, family, mode, offset_mm, alignment_page, result, ticker, cancelled)
+    except _Stop:
+        result.cancelled = True
+        return result
+    if record_prints:
+        log_prints(db, result.printed, mode)
+    return result
+
+
+class _Stop(Exception):
+    pass
+
+
+def _printed(job: _Job, file: Path) -> Printed:
+    assert job.payload is not None
+    return Printed(
+        job.record.nomination_id,
+        job.record.recipient,
+        job.book_code,
+        job.number,
+        job.reprint,
+        file,
+        short_code(job.book_code, job.number, job.signature),
+        job.payload.canonical(),
+        signature_text(job.signature),
+    )
+
+
+def _alignment_layouts(jobs: list[_Job]) -> list[Layout]:
+    if jobs:
+        return list({j.layout.key: j.layout for j in jobs}.values())
+    layouts = load_layouts()
+    return [layouts[sorted(layouts)[0]]]
+
+
+def _write_one(out, jobs, family, mode, offset, alignment, result, ticker, cancelled) -> None:  # type: ignore[no-untyped-def]
+    with atomic_write(out) as f:
+        pdf = CertificateCanvas(f, family, mode=mode, offset_mm=offset)
+        if alignment:
+            for layout in _alignment_layouts(jobs):
+                pdf.alignment_page(layout)
+        printed = []
+        for job in jobs:
+            if cancelled():
+                raise _Stop
+            pdf.certificate(job.layout, job.fitted, qr_text(job.payload, job.signature))
+            printed.append(_printed(job, out))
+            ticker.tick()
+        pdf.save()
+    result.printed.extend(printed)
+    result.files.append(out)
+    result.pages += pdf.pages
+
+
+def _write_split(folder, jobs, family, mode, offset, alignment, result, ticker, cancelled) -> None:  # type: ignore[no-untyped-def]
+    taken: set[str] = set()
+    if alignment:
+        path = folder / unique_name("Trang căn chỉnh.pdf", taken)
+        with atomic_write(path) as f:
+            pdf = CertificateCanvas(f, family, mode=mode, offset_mm=offset)
+            for layout in _alignment_layouts(jobs):
+                pdf.alignment_page(layout)
+            pdf.save()
+        result.files.append(path)
+        result.pages += pdf.pages
+    for job in jobs:
+        if cancelled():
+            raise _Stop
+        path = folder / unique_name(safe_filename(job.record.recipient), taken)
+        buffer = io.BytesIO()
+        pdf = CertificateCanvas(buffer, family, mode=mode, offset_mm=offset, title=job.record.recipient)
+        pdf.certificate(job.layout, job.fitted, qr_text(job.payload, job.signature))
+        pdf.save()
+        with atomic_write(path) as f:
+            f.write(buffer.getvalue())
+        result.printed.append(_printed(job, path))
+        result.files.append(path)
+        result.pages += 1
+        ticker.tick()
+
+
+def _printed_before(db: Database, ids: list[int]) -> set[int]:
+    found: set[int] = set()
+    with db.read() as session:
+        for i in range(0, len(ids), 900):
+            chunk = ids[i : i + 900]
+            found.update(
+                session.scalars(
+                    select(CertificatePrint.nomination_id).where(CertificatePrint.nomination_id.in_(chunk)).distinct()
+                )
+            )
+    return found
+
+
+def log_prints(db: Database, printed: list[Printed], mode: str) -> None:
+    """Log each print (first or reprint) in one transaction."""
+    if not printed:
+        return
+    rows = [
+        {
+            "nomination_id": p.nomination_id,
+            "book_code": p.book_code,
+            "register_number": p.number,
+            "actor": db.actor,
+            "reprint": p.reprint,
+            "mode": mode,
+            "file_name": str(p.file)[:500],
+            "payload": p.payload,
+            "signature": p.signature,
+        }
+        for p in printed
+    ]
+    with db.write() as session:
+        session.execute(insert(CertificatePrint), rows)

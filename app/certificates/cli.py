@@ -1,0 +1,95 @@
+"""``thidua certificates`` and ``thidua verify`` (plugged into app.cli through COMMAND_MODULES)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from ..db import open_database
+from ..errors import DomainError
+from .records import Selection
+
+
+def _ids(text: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(x) for x in text.replace(" ", "").split(",") if x)
+    except ValueError:
+        raise argparse.ArgumentTypeError("danh sách mã hồ sơ dạng 1,2,3") from None
+
+
+def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Callable[[argparse.Namespace], int]]:
+    p = add("certificates", "in giấy khen, bằng khen, giấy chứng nhận danh hiệu ra PDF")
+    p.add_argument("--decision", metavar="SỐ", help='số quyết định, ví dụ "123/QĐ-UBND"')
+    p.add_argument("--year", type=int, help="năm (của quyết định nếu có --decision, nếu không: năm khen thưởng)")
+    p.add_argument("--campaign", type=int, metavar="MÃ", help="mã phong trào thi đua")
+    p.add_argument("--ids", type=_ids, default=(), metavar="1,2,3", help="mã các hồ sơ khen thưởng")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=Path, metavar="TỆP.pdf", help="một tệp PDF chung")
+    where.add_argument("--split", type=Path, metavar="THƯ_MỤC", help="mỗi giấy một tệp, đặt tên theo người nhận")
+    p.add_argument("--mode", choices=("full", "blank"), default="full", help="full: giấy trắng; blank: phôi in sẵn")
+    p.add_argument("--printer", metavar="TÊN", help="dùng độ lệch đã lưu của máy in này")
+    p.add_argument("--offset-x", type=float, metavar="MM", help="dịch sang phải (mm, âm: sang trái)")
+    p.add_argument("--offset-y", type=float, metavar="MM", help="dịch xuống dưới (mm, âm: lên trên)")
+    p.add_argument("--save-offsets", action="store_true", help="lưu độ lệch cho máy in --printer")
+    p.add_argument("--alignment-page", action="store_true", help="thêm trang căn chỉnh (lưới 10 mm, các ô)")
+    p.add_argument("--book", metavar="MÃ", help="sổ vàng để vào số (mặc định: sổ duy nhất, hoặc tạo sổ SV)")
+
+    v = add("verify", "kiểm tra mã xác thực (hoặc nội dung mã QR) của giấy chứng nhận")
+    v.add_argument("code", help="mã in trên giấy (SV-000123-K7QX2MPA) hoặc nội dung QR (TDV1:…)")
+    return {"certificates": _cmd_certificates, "verify": _cmd_verify}
+
+
+def _progress(done: int, total: int) -> None:
+    print(f"\rĐang in… {done}/{total}", end="", file=sys.stderr, flush=True)
+
+
+def _cmd_certificates(args: argparse.Namespace) -> int:
+    from .batch import make_certificates
+    from .calibration import load_offsets, save_offsets
+
+    x, y = load_offsets(args.printer) if args.printer else (0.0, 0.0)
+    x = args.offset_x if args.offset_x is not None else x
+    y = args.offset_y if args.offset_y is not None else y
+    if args.save_offsets:
+        if not args.printer:
+            raise DomainError("Cần --printer để lưu độ lệch.", field="printer")
+        save_offsets(args.printer, x, y)
+    selection = Selection(decision=args.decision, year=args.year, campaign_id=args.campaign, ids=args.ids)
+    db = open_database(args.db)
+    try:
+        result = make_certificates(
+            db,
+            selection,
+            out=args.out,
+            split_dir=args.split,
+            mode=args.mode,
+            offset_mm=(x, y),
+            alignment_page=args.alignment_page,
+            book_code=args.book,
+            progress=_progress,
+        )
+    finally:
+        db.dispose()
+    print(file=sys.stderr)
+    for note in result.notes:
+        print(f"* {note}", file=sys.stderr)
+    for problem in result.problems:
+        print(f"KHÔNG IN: {problem}", file=sys.stderr)
+    for p in result.printed:
+        print(f"{p.book_code} {p.number:>6}  {p.code}  {p.recipient}{'  (in lại)' if p.reprint else ''}")
+    print(result.summary())
+    return 1 if result.problems else 0
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from .verify import verify
+
+    db = open_database(args.db)
+    try:
+        result = verify(db, args.code)
+    finally:
+        db.dispose()
+    print(result)
+    return 0 if result.genuine else 1

@@ -1,0 +1,113 @@
+"""From an award's values to the text of each field of its layout, checked before printing:
+required fields not empty, every character in the font, every text fitting its box."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..text import clean
+from .fitting import Fitted, fit
+from .fonts import FontFamily, describe_characters, missing_characters
+from .layouts import FieldSpec, Layout, LayoutError, template_variables
+
+# Variables known only once the register number is assigned and the payload signed.
+NUMBER_VARIABLES = frozenset({"register_number", "book_code", "verify_code"})
+PLACEHOLDER_NUMBER = "000000"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why one certificate is not printed: who, which field, what is wrong."""
+
+    nomination_id: int
+    recipient: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"«{self.recipient}» (hồ sơ {self.nomination_id}) — {self.field}: {self.message}"
+
+
+def field_text(spec: FieldSpec, values: dict[str, str]) -> str | None:
+    """The field's text, or ``None`` when a required field has nothing to say.
+
+    A template whose variables are all empty falls back to ``fallback`` (if any); a required field
+    whose variables are all empty even then is empty.
+    """
+    text = None
+    for template in (spec.text, spec.fallback):
+        if not template:
+            continue
+        names = template_variables(template)
+        if names and not any(values.get(n, "") for n in names):
+            continue
+        text = clean(template.format_map(values))
+        break
+    if text is None:
+        if spec.required:
+            return None
+        text = ""
+    return text.upper() if spec.upper else text
+
+
+def fit_field(spec: FieldSpec, text: str, family: FontFamily) -> Fitted | str:
+    """The fitted text, or a Vietnamese message saying why it cannot be printed."""
+    font = family.name(spec.style)
+    missing = missing_characters(text, font)
+    if missing:
+        return f"phông chữ {family.family} không có ký tự {describe_characters(missing)}; hãy sửa lại nội dung."
+    fitted = fit(text, font, spec.size, spec.min_size, spec.box[2], spec.box[3], spec.wrap)
+    if fitted is None:
+        return (
+            f"nội dung không vừa ô ({spec.box[2]:g}×{spec.box[3]:g} mm) ngay cả ở cỡ chữ nhỏ nhất "
+            f"{spec.min_size:g} pt: «{_short(text)}»."
+        )
+    return fitted
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def design_fields(layout: Layout, family: FontFamily) -> dict[str, Fitted]:
+    """The fixed texts of the printed design (national title, motto…), fitted once per layout."""
+    out = {}
+    for spec in layout.fields:
+        if not spec.design:
+            continue
+        if spec.variables:
+            raise LayoutError(f"Mẫu «{layout.source.name}», trường «{spec.name}»: phần in sẵn không dùng biến.")
+        result = fit_field(spec, field_text(spec, {}) or "", family)
+        if isinstance(result, str):
+            raise LayoutError(f"Mẫu «{layout.source.name}», trường «{spec.name}»: {result}")
+        out[spec.name] = result
+    return out
+
+
+def compose(
+    nomination_id: int,
+    layout: Layout,
+    values: dict[str, str],
+    family: FontFamily,
+    only: frozenset[str] | None = None,
+) -> tuple[dict[str, Fitted], list[Problem]]:
+    """Fitted variable fields of one certificate (``only``: just the fields using these
+    variables) and the problems that stop it."""
+    fitted: dict[str, Fitted] = {}
+    problems: list[Problem] = []
+    recipient = values.get("name", "")
+    for spec in layout.fields:
+        if spec.design or (only is not None and not only.intersection(spec.variables)):
+            continue
+        text = field_text(spec, values)
+        if text is None:
+            problems.append(Problem(nomination_id, recipient, spec.label, "chưa có nội dung (bắt buộc)."))
+            continue
+        if not text:
+            continue
+        result = fit_field(spec, text, family)
+        if isinstance(result, str):
+            problems.append(Problem(nomination_id, recipient, spec.label, result))
+        else:
+            fitted[spec.name] = result
+    return fitted, problems

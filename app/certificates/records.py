@@ -1,0 +1,240 @@
+"""What a certificate says: the awards selected for printing and the values of their fields,
+read in a few queries (a batch of ten thousand is one query, not ten thousand)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from ..db import Database
+from ..errors import DomainError
+from ..model import (
+    Award,
+    Campaign,
+    Decision,
+    Gender,
+    Nomination,
+    NominationStatus,
+    Person,
+    RegisterBook,
+    RegisterEntry,
+    Unit,
+)
+from ..services.decisions import find_decision
+from ..text import clean, format_date, format_document_date
+
+_ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TP.": "thành phố"}
+_PLACE = re.compile(r"(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn)\s+(.+)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which awards to print; filters combine (all must hold). At least one is needed."""
+
+    decision: str | None = None  # "123/QĐ-UBND"
+    year: int | None = None  # the decision's year with ``decision``, else the award year
+    campaign_id: int | None = None
+    ids: tuple[int, ...] = ()
+
+    def describe(self) -> str:
+        parts = []
+        if self.decision:
+            parts.append(f"quyết định {self.decision}")
+        if self.year:
+            parts.append(f"năm {self.year}")
+        if self.campaign_id:
+            parts.append(f"phong trào mã {self.campaign_id}")
+        if self.ids:
+            parts.append(f"{len(self.ids)} hồ sơ chọn")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Record:
+    nomination_id: int
+    status: NominationStatus
+    award_code: str
+    decision_date: dt.date | None
+    book_code: str  # "" until the award has a register number
+    register_number: int | None
+    values: dict[str, str]  # template variables (see layouts.VARIABLES), without the number/code
+
+    @property
+    def recipient(self) -> str:
+        return self.values["name"]
+
+
+def expand_issuer(issuer: str) -> str:
+    words = [_ABBREVIATIONS.get(w, w) for w in clean(issuer).split(" ")]
+    return " ".join(words)
+
+
+def official_title(signer_title: str, issuer: str) -> str:
+    """"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TÂY NINH" from "PHÓ CHỦ TỊCH" and "UBND tỉnh Tây Ninh":
+    the awarding office is the head's, also when a deputy signs for the head (KT.)."""
+    head = re.sub(r"^PHÓ\s+", "", clean(signer_title).upper())
+    return f"{head} {expand_issuer(issuer)}".upper()
+
+
+def signer_authority_line(authority: str, signer_title: str, issuer: str) -> str:
+    """"KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN TỈNH …", or "" when the head signs in person."""
+    authority = clean(authority).upper()
+    if not authority:
+        return ""
+    if authority == "TM.":
+        return f"TM. {expand_issuer(issuer)}".upper()
+    head = re.sub(r"^PHÓ\s+", "", clean(signer_title).upper())
+    return f"{authority} {head}"
+
+
+def place_of(issuer: str) -> str:
+    m = _PLACE.search(clean(issuer))
+    return m.group(1) if m else ""
+
+
+def select_ids(db: Database, selection: Selection) -> tuple[list[int], list[str]]:
+    """(ids of approved awards to print, notes on selected awards that cannot be printed).
+
+    Explicitly chosen ids that are not approved awards are refused with a :class:`DomainError`;
+    by decision, year or campaign, revoked and pending ones are left out and named in the notes.
+    """
+    if not (selection.decision or selection.year or selection.campaign_id or selection.ids):
+        raise DomainError("Chọn quyết định, năm, phong trào hoặc danh sách hồ sơ để in.", field="selection")
+    stmt = select(Nomination.id, Nomination.status, Nomination.nominee_name)
+    if selection.decision:
+        decision = find_decision(db, selection.decision, selection.year)
+        stmt = stmt.where(Nomination.decision_id == decision.id)
+    elif selection.year:
+        stmt = stmt.where(Nomination.year == selection.year)
+    if selection.campaign_id:
+        stmt = stmt.where(Nomination.campaign_id == selection.campaign_id)
+    if selection.ids:
+        stmt = stmt.where(Nomination.id.in_(selection.ids))
+    stmt = stmt.order_by(Nomination.nominee_sort, Nomination.id)
+    with db.read() as session:
+        rows = session.execute(stmt).all()
+    if selection.ids:
+        found = {r.id for r in rows}
+        missing = [i for i in selection.ids if i not in found]
+        if missing:
+            raise DomainError(f"Không tìm thấy hồ sơ khen thưởng mã {', '.join(map(str, missing))}.")
+        refused = [r for r in rows if r.status is not NominationStatus.APPROVED]
+        if refused:
+            raise DomainError(
+                "Chỉ in giấy chứng nhận cho khen thưởng đã có quyết định và chưa bị thu hồi: "
+                + "; ".join(f"«{r.nominee_name}» (mã {r.id}) đang «{r.status.label}»" for r in refused)
+                + ".",
+                field="status",
+            )
+    ids = [r.id for r in rows if r.status is NominationStatus.APPROVED]
+    notes = [
+        f"Bỏ qua «{r.nominee_name}» (mã {r.id}): {r.status.label.lower()}."
+        for r in rows
+        if r.status is not NominationStatus.APPROVED
+    ]
+    if not ids and not notes:
+        raise DomainError(f"Không có khen thưởng nào theo {selection.describe()}.", field="selection")
+    return ids, notes
+
+
+def _chunks(ids: Sequence[int], size: int = 900) -> list[Sequence[int]]:
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
+
+
+def load_records(db: Database, ids: Sequence[int]) -> list[Record]:
+    """The field values of these awards, in the order of ``ids``."""
+    person_unit = aliased(Unit)
+    person_parent = aliased(Unit)
+    nominee_unit = aliased(Unit)
+    nominee_parent = aliased(Unit)
+    cols = (
+        Nomination.id,
+        Nomination.status,
+        Nomination.year,
+        Nomination.nominee_name,
+        Nomination.achievement,
+        Nomination.person_id,
+        Award.code,
+        Award.name,
+        Decision.number_text,
+        Decision.signed_on,
+        Decision.issuer,
+        Decision.signer_name,
+        Decision.signer_title,
+        Decision.signer_authority,
+        Person.gender,
+        Person.position,
+        person_unit.name,
+        person_parent.name,
+        nominee_parent.name,
+        Campaign.name,
+        RegisterBook.code,
+        RegisterEntry.number,
+    )
+    by_id = {}
+    with db.read() as session:
+        for chunk in _chunks(list(ids)):
+            stmt = (
+                select(*cols)
+                .join(Award, Award.id == Nomination.award_id)
+                .outerjoin(Decision, Decision.id == Nomination.decision_id)
+                .outerjoin(Person, Person.id == Nomination.person_id)
+                .outerjoin(person_unit, person_unit.id == Person.unit_id)
+                .outerjoin(person_parent, person_parent.id == person_unit.parent_id)
+                .outerjoin(nominee_unit, nominee_unit.id == Nomination.unit_id)
+                .outerjoin(nominee_parent, nominee_parent.id == nominee_unit.parent_id)
+                .outerjoin(Campaign, Campaign.id == Nomination.campaign_id)
+                .outerjoin(RegisterEntry, RegisterEntry.nomination_id == Nomination.id)
+                .outerjoin(RegisterBook, RegisterBook.id == RegisterEntry.book_id)
+                .where(Nomination.id.in_(chunk))
+            )
+            for row in session.execute(stmt):
+                by_id[row[0]] = _record(row)
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _record(row) -> Record:  # type: ignore[no-untyped-def]
+    (
+        nid, status, year, name, achievement, person_id, award_code, award_name, number_text,
+        signed_on, issuer, signer_name, signer_title, authority, gender, position, unit_name,
+        unit_parent, collective_parent, campaign, book_code, number,
+    ) = row  # fmt: skip
+    issuer = issuer or ""
+    if person_id is not None:
+        honorific = {Gender.MALE: "Ông", Gender.FEMALE: "Bà"}.get(gender, "")
+        unit = ", ".join(p for p in (unit_name, unit_parent) if p)
+        position_unit = ", ".join(p for p in (position, unit) if p)
+    else:
+        honorific, position, unit = "", "", collective_parent or ""
+        position_unit = unit
+    place = place_of(issuer)
+    values = {
+        "official": official_title(signer_title or "", issuer) if issuer else "",
+        "award_name": award_name,
+        "award_code": award_code,
+        "honorific": honorific,
+        "name": name,
+        "position": position or "",
+        "unit": unit,
+        "position_unit": position_unit,
+        "achievement": achievement or "",
+        "year": str(year),
+        "campaign": campaign or "",
+        "decision_number": number_text or "",
+        "decision_date": format_document_date(signed_on) if signed_on else "",
+        "decision_date_short": format_date(signed_on),
+        "place": place,
+        "place_date": (format_document_date(signed_on, place) if place else format_document_date(signed_on))
+        if signed_on
+        else "",
+        "issuer": issuer,
+        "signer_authority": signer_authority_line(authority or "", signer_title or "", issuer),
+        "signer_title": clean(signer_title).upper(),
+        "signer_name": signer_name or "",
+    }
+    return Record(nid, status, award_code, signed_on, book_code or "", number, values)

@@ -1,0 +1,39 @@
+"""Printed certificates: one row per print of an award (first print or reprint)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, CheckConstraint, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, utcnow
+
+
+class CertificatePrint(Base):
+    """A certificate printed for an award: its register number, when, by whom, to which file.
+
+    ``payload`` is the canonical text that was signed and ``signature`` its Ed25519 signature
+    (base64url), so that a short code printed on the paper can be checked against the database.
+    """
+
+    __tablename__ = "certificate_print"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nomination_id: Mapped[int] = mapped_column(ForeignKey("nomination.id", ondelete="RESTRICT"))
+    book_code: Mapped[str] = mapped_column(String(32))
+    register_number: Mapped[int] = mapped_column(Integer)
+    printed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    reprint: Mapped[bool] = mapped_column(Boolean, default=False)
+    mode: Mapped[str] = mapped_column(String(10), default="full")
+    file_name: Mapped[str] = mapped_column(String(500), default="")
+    payload: Mapped[str] = mapped_column(Text, default="")
+    signature: Mapped[str] = mapped_column(String(100), default="")
+
+    __table_args__ = (
+        CheckConstraint("register_number > 0", name="number_positive"),
+        CheckConstraint("mode IN ('full', 'blank')", name="mode_known"),
+        Index("ix_certificate_print_nomination", "nomination_id", "id"),
+        Index("ix_certificate_print_book_number", "book_code", "register_number"),
+    )

@@ -1,0 +1,202 @@
+"""Certificates: 1,000 and 10,000 from a generated database, against LibreOffice headless.
+
+    python benchmarks/bench_certificates.py [--sizes 1000,10000] [--no-libreoffice]
+
+Each size runs in a fresh process (so its peak RSS is its own) on a database built by bulk
+inserts: units, persons, approved awards in one decision. Two timings per size: the first print
+(register numbers handed out one transaction each through ``services.registers.assign_number``,
+then signed and drawn) and a reprint (numbers exist: select, sign, draw, write, log). LibreOffice
+converts an equivalent 1,000-page document (same texts, one page per certificate) to PDF.
+Targets (issue 5): 1,000 ≤ 0.15 × LibreOffice; 10,000 < 5 s under 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]
+MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Thanh", "Minh", "Ngọc", "Quốc", "Thu", "Xuân"]
+GIVEN = ["An", "Bình", "Cường", "Dũng", "Hằng", "Hương", "Khải", "Lan", "Mỹ", "Ngọc", "Phúc", "Quỳnh", "Sơn",
+         "Thảo", "Tuấn", "Uyên", "Việt", "Xuân", "Yến", "Ánh", "Ước", "Đạt", "Ơn", "Ưng"]  # fmt: skip
+ACHIEVEMENT = "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ chính trị năm 2025, góp phần vào sự nghiệp xây dựng và phát triển tỉnh"
+
+
+def build_database(path: Path, count: int) -> None:
+    """Bulk-insert ``count`` approved awards of one decision (services for the small parts)."""
+    from sqlalchemy import insert
+
+    from app.db import open_database
+    from app.model import Gender, Nomination, Person, Posting, UnitLevel
+    from app.services.catalogue import list_awards
+    from app.services.decisions import DecisionInput, create_decision
+    from app.services.units import UnitInput, create_unit
+    from app.text import fold, join_name, name_sort_key
+
+    db = open_database(path)
+    units = [
+        create_unit(db, UnitInput(code=f"DV{i:02d}", name=f"Phòng Nghiệp vụ số {i}", level=UnitLevel.DEPARTMENT))
+        for i in range(1, 21)
+    ]
+    award = {a.code: a.id for a in list_awards(db)}["BK_TINH_CN"]
+    decision = create_decision(db, DecisionInput(
+        number="123/QĐ-UBND", signed_on=dt.date(2025, 12, 20), issuer="UBND tỉnh Tây Ninh",
+        signer_name="Nguyễn Văn Bình", signer_title="Phó Chủ tịch", signer_authority="KT."))  # fmt: skip
+    people, postings, nominations = [], [], []
+    for i in range(count):
+        fam, mid, giv = FAMILY[i % 14], MIDDLE[(i // 14) % 10], GIVEN[(i // 140) % 24]
+        extra = f"{MIDDLE[(i // 3360) % 10]} " if i >= 3360 else ""
+        middle = f"{extra}{mid}".strip()
+        full = join_name(fam, middle, giv)
+        pid = i + 1
+        unit = units[i % len(units)]
+        people.append(dict(id=pid, family_name=fam, middle_name=middle, given_name=giv, full_name=full,
+                           name_fold=fold(full), given_fold=fold(giv), sort_key=name_sort_key(fam, middle, giv),
+                           gender=Gender.FEMALE if i % 2 else Gender.MALE, birth_date=dt.date(1970 + i % 30, 1 + i % 12, 1 + i % 28),
+                           position="Chuyên viên chính", unit_id=unit.id, version=1))  # fmt: skip
+        postings.append(dict(person_id=pid, unit_id=unit.id, position="Chuyên viên chính", start_date=dt.date(2015, 1, 1)))
+        nominations.append(dict(year=2025, award_id=award, person_id=pid, submitting_unit_id=unit.id,
+                                nominee_name=full, nominee_fold=fold(full), nominee_sort=name_sort_key(fam, middle, giv),
+                                achievement=ACHIEVEMENT, status="approved", votes_for=11, votes_against=0,
+                                council_size=11, voted_on=dt.date(2025, 12, 1), decision_id=decision.id, version=1))  # fmt: skip
+    with db.write() as session:
+        session.execute(insert(Person), people)
+        session.execute(insert(Posting), postings)
+        session.execute(insert(Nomination), nominations)
+    db.dispose()
+
+
+def run_case(count: int, work: Path) -> dict:
+    os.environ["THIDUA_SIGNING_KEY"] = str(work / "key.pem")
+    os.environ["THIDUA_LAYOUTS"] = str(work / "layouts")
+    from app.certificates.batch import make_certificates
+    from app.certificates.records import Selection
+    from app.db import open_database
+
+    path = work / f"bench-{count}.sqlite3"
+    t0 = time.perf_counter()
+    build_database(path, count)
+    built = time.perf_counter() - t0
+    db = open_database(path)
+    out = work / f"certificates-{count}.pdf"
+    t0 = time.perf_counter()
+    first = make_certificates(db, Selection(decision="123/QĐ-UBND"), out=out)
+    first_s = time.perf_counter() - t0
+    assert len(first.printed) == count and not first.problems, first.problems[:3]
+    t0 = time.perf_counter()
+    again = make_certificates(db, Selection(decision="123/QĐ-UBND"), out=out)
+    reprint_s = time.perf_counter() - t0
+    assert len(again.printed) == count
+    db.dispose()
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"count": count, "build_s": built, "first_s": first_s, "reprint_s": reprint_s, "rss_mb": rss_mb,
+            "pdf_mb": out.stat().st_size / 1e6}  # fmt: skip
+
+
+def _ensure_soffice() -> str | None:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found:
+        return found
+    if shutil.which("apt-get") and os.geteuid() == 0:
+        print("soffice not found: installing libreoffice-writer-nogui with apt-get…", file=sys.stderr)
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "libreoffice-writer-nogui"],
+                       check=False, env=env)  # fmt: skip
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _fodt(pages: int) -> str:
+    """A flat ODT: A4 landscape, one certificate's texts per page."""
+    head = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:font-face-decls><style:font-face style:name="Liberation Serif" svg:font-family="'Liberation Serif'" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"/></office:font-face-decls>
+<office:automatic-styles>
+<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="297mm" fo:page-height="210mm" style:print-orientation="landscape" fo:margin="15mm"/></style:page-layout>
+<style:style style:name="C" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/><style:text-properties style:font-name="Liberation Serif" fo:font-size="14pt" fo:font-weight="bold"/></style:style>
+<style:style style:name="R" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/><style:text-properties style:font-name="Liberation Serif" fo:font-size="24pt" fo:font-weight="bold" fo:color="#C8102E"/></style:style>
+<style:style style:name="B" style:family="paragraph" style:parent-style-name="C"><style:paragraph-properties fo:break-before="page"/></style:style>
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"/></office:master-styles>
+<office:body><office:text>
+"""
+    body = []
+    for i in range(pages):
+        name = f"{FAMILY[i % 14]} {MIDDLE[(i // 14) % 10]} {GIVEN[(i // 140) % 24]}"
+        lines = [("B" if i else "C", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), ("C", "Độc lập - Tự do - Hạnh phúc"),
+                 ("R", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TÂY NINH"), ("C", "TẶNG"), ("R", "BẰNG KHEN"),
+                 ("C", f"Ông {name}"), ("C", "Chuyên viên chính, Phòng Nghiệp vụ số 1"), ("C", ACHIEVEMENT),
+                 ("C", "Quyết định số: 123/QĐ-UBND"), ("C", "ngày 20 tháng 12 năm 2025"), ("C", f"Số sổ vàng: {i + 1}"),
+                 ("C", "Tây Ninh, ngày 20 tháng 12 năm 2025"), ("C", "KT. CHỦ TỊCH"), ("C", "PHÓ CHỦ TỊCH"),
+                 ("C", "Nguyễn Văn Bình")]  # fmt: skip
+        body += [f'<text:p text:style-name="{s}">{escape(t)}</text:p>' for s, t in lines]
+    return head + "\n".join(body) + "\n</office:text></office:body></office:document>\n"
+
+
+def time_libreoffice(work: Path, pages: int = 1000) -> float | None:
+    soffice = _ensure_soffice()
+    if not soffice:
+        return None
+    src = work / "certificates.fodt"
+    src.write_text(_fodt(pages), encoding="utf-8")
+    profile = work / "lo-profile"
+    cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir",
+           str(work), str(src)]  # fmt: skip
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--terminate_after_init"],
+                   capture_output=True, check=False, timeout=300)  # warm the profile: not part of the timing  # fmt: skip
+    t0 = time.perf_counter()
+    subprocess.run(cmd, capture_output=True, check=True, timeout=1200)
+    elapsed = time.perf_counter() - t0
+    from pypdf import PdfReader
+
+    assert len(PdfReader(str(work / "certificates.pdf")).pages) == pages
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--no-libreoffice", action="store_true")
+    parser.add_argument("--case", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.case:
+        print(json.dumps(run_case(args.case, args.work)))
+        return 0
+    work = Path(tempfile.mkdtemp(prefix="bench-certificates-"))
+    rows = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        out = subprocess.run([sys.executable, __file__, "--case", str(size), "--work", str(work)],
+                             capture_output=True, text=True, check=True).stdout  # fmt: skip
+        rows.append(json.loads(out.strip().splitlines()[-1]))
+    lo = None if args.no_libreoffice else time_libreoffice(work)
+    print(f"{'certificates':>12} {'first print s':>14} {'reprint s':>10} {'peak RSS MB':>12} {'PDF MB':>7}")
+    for r in rows:
+        print(f"{r['count']:>12,} {r['first_s']:>14.2f} {r['reprint_s']:>10.2f} {r['rss_mb']:>12.0f} {r['pdf_mb']:>7.1f}")
+    if lo is not None:
+        print(f"LibreOffice headless, 1,000 pages → PDF: {lo:.2f} s")
+        for r in rows:
+            if r["count"] == 1000:
+                print(f"ratio 1,000 (reprint / first print) ÷ LibreOffice: {r['reprint_s'] / lo:.3f} / "
+                      f"{r['first_s'] / lo:.3f}  (target ≤ 0.15)")  # fmt: skip
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

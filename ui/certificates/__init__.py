@@ -1,0 +1,1 @@
+"""Certificate preview, printing and verification dialogs."""
