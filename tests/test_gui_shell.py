@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from app.services.units import UnitInput, create_unit
 from ui.main_window import NAV_ENTRIES, MainWindow
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+@pytest.fixture(autouse=True)
+def _own_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("THIDUA_CONFIG_DIR", str(tmp_path / "config"))
 
 
 def test_main_window_lists_work_areas_and_shows_the_database(qtbot, db, tmp_path: Path) -> None:
@@ -20,7 +27,7 @@ def test_main_window_lists_work_areas_and_shows_the_database(qtbot, db, tmp_path
     texts = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert texts == list(NAV_ENTRIES)
     assert "Đề nghị khen thưởng" in texts
-    assert str(db.path) in window.statusBar().currentMessage()
+    assert str(db.path) in window.db_label.text()
     units_label = window.overview.findChild(type(window.overview._location), "count:Đơn vị")
     assert units_label is not None and units_label.text() == "1"
 

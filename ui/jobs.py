@@ -2,7 +2,8 @@
 
 A job is a plain function ``fn(progress, cancelled)`` from ``app``: it gets a progress callback
 and a cancel check, never a widget. Its result or error comes back on the GUI thread through a
-signal. The progress dialog shows only if the job outlasts ``SHOW_AFTER_MS``.
+signal. The progress dialog shows only if the job outlasts ``SHOW_AFTER_MS``. Jobs that write
+(``write=True``) go through one worker thread, one after the other, so that they never race.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ class Job(QObject):
     done = Signal(object)
     error = Signal(object)
 
-    def __init__(self, parent: QWidget, title: str, fn: JobFn) -> None:
+    def __init__(self, parent: QWidget, title: str, fn: JobFn, *, write: bool = False) -> None:
         super().__init__(parent)
         self._cancel = threading.Event()
         self._signals = _Signals()
@@ -59,7 +60,9 @@ class Job(QObject):
         self._timer = QTimer(self, singleShot=True, interval=SHOW_AFTER_MS)
         self._timer.timeout.connect(self._dialog.show)
         self._timer.start()
-        QThreadPool.globalInstance().start(_Runnable(fn, self._signals, self._cancel))
+        self.running = True
+        pool = _writer() if write else QThreadPool.globalInstance()
+        pool.start(_Runnable(fn, self._signals, self._cancel))
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -74,13 +77,32 @@ class Job(QObject):
         self._dialog.hide()
 
     def _on_finished(self, result: object) -> None:
+        self.running = False
         self._close()
         self.done.emit(result)
 
     def _on_failed(self, exc: object) -> None:
+        self.running = False
         self._close()
         self.error.emit(exc)
 
 
-def run_job(parent: QWidget, title: str, fn: JobFn) -> Job:
-    return Job(parent, title, fn)
+_WRITER: QThreadPool | None = None
+
+
+def _writer() -> QThreadPool:
+    """The one thread that database writes of jobs go through."""
+    global _WRITER
+    if _WRITER is None:
+        _WRITER = QThreadPool()
+        _WRITER.setMaxThreadCount(1)
+    return _WRITER
+
+
+def wait_for_writes(msecs: int = 30_000) -> bool:
+    """Block until queued write jobs are done (at exit, and in tests)."""
+    return _WRITER.waitForDone(msecs) if _WRITER is not None else True
+
+
+def run_job(parent: QWidget, title: str, fn: JobFn, *, write: bool = False) -> Job:
+    return Job(parent, title, fn, write=write)

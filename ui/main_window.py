@@ -1,4 +1,5 @@
-"""The main window: assembles the navigation list, the pages and the menus; no logic of its own."""
+"""The main window: assembles the navigation list, the pages and the menus; no logic of its own
+beyond choosing which database is open and which language is shown."""
 
 from __future__ import annotations
 
@@ -8,11 +9,26 @@ from app.db import Database, open_database
 from app.demo_file import build_demo_file
 from app.errors import DomainError
 
-from .jobs import run_job
+from .i18n import build as build_translations
+from .i18n import install_translator
+from .jobs import Job, run_job
+from .messages import show_error
 from .pages import OverviewPage, PlaceholderPage
+from .pages.list_page import ListPage
+from .pages.nominations import NominationsPage
+from .pages.people import PersonsPage
+from .pages.records import CampaignsPage, DecisionsPage, ExemplarsPage
+from .pages.settings_page import LANGUAGE_NAMES, SettingsPage
+from .pages.standings import StandingsPage
+from .pages.units import UnitsPage
 from .qt import (
     QT_TRANSLATE_NOOP,
     QAction,
+    QActionGroup,
+    QApplication,
+    QFileDialog,
+    QKeySequence,
+    QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -21,6 +37,7 @@ from .qt import (
     Qt,
     translate,
 )
+from .settings import Settings
 
 # Navigation entries (context "Navigation"): the clerk's work areas, in the order of the year.
 NAV_ENTRIES = (
@@ -35,61 +52,180 @@ NAV_ENTRIES = (
     QT_TRANSLATE_NOOP("Navigation", "Báo cáo / In ấn"),
     QT_TRANSLATE_NOOP("Navigation", "Cài đặt"),
 )
+DB_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Cơ sở dữ liệu Sổ Thi đua (*.sqlite3 *.sqlite *.db);;Mọi tệp (*)")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database | None = None, demo_path: Path | None = None) -> None:
+    def __init__(self, db: Database | None = None, demo_path: Path | None = None,
+                 settings: Settings | None = None) -> None:
         super().__init__()
         self.db: Database | None = None
+        self.settings = settings or Settings()
         self._demo_path = demo_path
-        self._job = None
+        self.job: Job | None = None
         self.setMinimumSize(900, 560)
+
+        self.overview = OverviewPage()
+        self.units = UnitsPage(self.settings)
+        self.persons = PersonsPage(self.settings)
+        self.campaigns = CampaignsPage(self.settings)
+        self.nominations = NominationsPage(self.settings)
+        self.decisions = DecisionsPage(self.settings)
+        self.exemplars = ExemplarsPage(self.settings)
+        self.standings = StandingsPage()
+        self.reports = PlaceholderPage(translate("Navigation", NAV_ENTRIES[8]))
+        self.settings_page = SettingsPage(self.settings, self.set_language, self._clear_recent)
+        self.page_list = [self.overview, self.units, self.persons, self.campaigns, self.nominations,
+                          self.decisions, self.exemplars, self.standings, self.reports, self.settings_page]
+        self.nominations.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setMaximumWidth(240)
+        self.nav.setMaximumWidth(260)
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 5px 8px; }")
         self.pages = QStackedWidget()
-        self.overview = OverviewPage()
-        self.pages.addWidget(self.overview)
-        for entry in NAV_ENTRIES[1:]:
-            self.pages.addWidget(PlaceholderPage(translate("Navigation", entry)))
-        for entry in NAV_ENTRIES:
-            self.nav.addItem(translate("Navigation", entry))
+        for page in self.page_list:
+            self.pages.addWidget(page)
+        self.nav.addItems([""] * len(NAV_ENTRIES))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
-
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.nav)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
-        self._build_menus()
+        self.db_label = QLabel()
+        self.db_label.setObjectName("database")
+        self.statusBar().addPermanentWidget(self.db_label)
+
+        self.retranslate()
+        if self.settings.window_geometry is not None:
+            self.restoreGeometry(self.settings.window_geometry)
+        if self.settings.window_state is not None:
+            self.restoreState(self.settings.window_state)
         if db is not None:
             self.set_database(db)
-        self.setWindowTitle(translate("MainWindow", "Sổ Thi đua"))
 
+    # -- menus and text ------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(translate("MainWindow", "&Tệp"))
-        self.demo_action = QAction(translate("MainWindow", "Mở &dữ liệu mẫu"), self)
-        self.demo_action.triggered.connect(self.open_demo)
-        file_menu.addAction(self.demo_action)
+        bar = self.menuBar()
+        bar.clear()
+        t = lambda text: translate("MainWindow", text)  # noqa: E731
+        file_menu = bar.addMenu(t("&Tệp"))
+        self.open_action = file_menu.addAction(t("&Mở cơ sở dữ liệu…"), self.choose_database)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.new_action = file_menu.addAction(t("Tạo cơ sở dữ liệu &mới…"), self.choose_new_database)
+        self.recent_menu = file_menu.addMenu(t("Tệp &gần đây"))
+        self._fill_recent()
+        self.demo_action = file_menu.addAction(t("Mở &dữ liệu mẫu"), self.open_demo)
         file_menu.addSeparator()
-        quit_action = QAction(translate("MainWindow", "&Thoát"), self)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(translate("MainWindow", "Trợ &giúp"))
-        about = QAction(translate("MainWindow", "&Giới thiệu"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        self.backup_action = file_menu.addAction(t("&Sao lưu…"))
+        self.backup_action.setEnabled(False)  # no backup service yet in app.services
+        self.backup_action.setToolTip(t("Chức năng sao lưu chưa có trong phiên bản này."))
+        file_menu.setToolTipsVisible(True)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(t("&Thoát"), self.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
 
+        language_menu = bar.addMenu(t("&Ngôn ngữ"))
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGE_NAMES.items():
+            action = language_menu.addAction(name, lambda c=code: self.set_language(c))
+            action.setCheckable(True)
+            action.setChecked(code == self.settings.language)
+            group.addAction(action)
+            self.language_actions[code] = action
+
+        help_menu = bar.addMenu(t("Trợ &giúp"))
+        help_menu.addAction(t("&Giới thiệu"), self._about)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_files:
+            self.recent_menu.addAction(path, lambda p=path: self.open_path(Path(p)))
+        self.recent_menu.setEnabled(bool(self.settings.recent_files))
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent()
+        self._fill_recent()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(translate("MainWindow", "Sổ Thi đua"))
+        for row, entry in enumerate(NAV_ENTRIES):
+            self.nav.item(row).setText(translate("Navigation", entry))
+        self._build_menus()
+        for page in self.page_list:
+            if hasattr(page, "retranslate"):
+                page.retranslate()
+        self._show_db_label()
+
+    def set_language(self, code: str) -> bool:
+        """Switch the interface language now (no restart) and remember it."""
+        app = QApplication.instance()
+        ok = install_translator(app, code)
+        if not ok and code != "vi" and build_translations() == 0:  # a checkout: build the .qm once
+            ok = install_translator(app, code)
+        if not ok:
+            show_error(self, translate("MainWindow", "Không tải được bản dịch «{0}».").format(code))
+            return False
+        self.settings.language = code
+        self.retranslate()
+        self.settings_page.show_language(code)
+        return True
+
+    # -- databases -----------------------------------------------------------------------------
     def set_database(self, db: Database) -> None:
-        if self.db is not None:
+        if self.db is not None and self.db is not db:
             self.db.dispose()
         self.db = db
         self.overview.show_database(db)
-        self.statusBar().showMessage(
-            translate("MainWindow", "CSDL: {0} — Người dùng: {1}").format(db.path or db.url, db.actor)
+        for page in self.page_list:
+            if page is not self.overview and hasattr(page, "set_database"):
+                page.set_database(db)
+        self._show_db_label()
+
+    def _show_db_label(self) -> None:
+        if self.db is None:
+            self.db_label.setText(translate("MainWindow", "Chưa mở cơ sở dữ liệu"))
+            return
+        self.db_label.setText(
+            translate("MainWindow", "CSDL: {0} — Người dùng: {1}").format(self.db.path or self.db.url, self.db.actor)
         )
+
+    def choose_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, translate("MainWindow", "Mở cơ sở dữ liệu"), "",
+                                              translate("MainWindow", DB_FILTER))
+        if path:
+            self.open_path(Path(path))
+
+    def choose_new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, translate("MainWindow", "Tạo cơ sở dữ liệu mới"),
+                                              "thidua.sqlite3", translate("MainWindow", DB_FILTER))
+        if not path:
+            return
+        if Path(path).exists():
+            show_error(self, translate("MainWindow", "Tệp {0} đã có; hãy chọn tên khác.").format(path))
+            return
+        self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> Job:
+        """Open (creating or upgrading if needed) the database at ``path`` off the GUI thread; a
+        file that is not a database, a newer one or a locked one is reported and nothing changes."""
+        self.job = run_job(self, translate("MainWindow", "Đang mở {0}…").format(path.name),
+                           lambda _progress, _cancelled: open_database(path))
+        self.job.done.connect(lambda db: self._opened(path, db))
+        self.job.error.connect(lambda exc: self._open_failed(path, exc))
+        return self.job
+
+    def _opened(self, path: Path, db: Database) -> None:
+        self.set_database(db)
+        self.settings.add_recent(str(path))
+        self._fill_recent()
+
+    def _open_failed(self, path: Path, exc: object) -> None:
+        reason = exc.message if isinstance(exc, DomainError) else str(exc)
+        show_error(self, translate("MainWindow", "Không mở được tệp {0}.\n\n{1}").format(path, reason))
 
     def open_demo(self) -> None:
         """Open the demo database, building it first (off the GUI thread) if it does not exist."""
@@ -97,25 +233,19 @@ class MainWindow(QMainWindow):
             return
         path = self._demo_path
         if path.exists():
-            self._open_path(path)
+            self.open_path(path)
             return
-        self._job = run_job(
+        self.job = run_job(
             self,
             translate("MainWindow", "Đang tạo dữ liệu mẫu…"),
             lambda progress, cancelled: build_demo_file(path, progress=progress, cancelled=cancelled),
         )
-        self._job.done.connect(lambda _summary: self._open_path(path))
-        self._job.error.connect(self._show_error)
+        self.job.done.connect(lambda _summary: self.open_path(path))
+        self.job.error.connect(lambda exc: self._open_failed(path, exc))
 
-    def _open_path(self, path: Path) -> None:
-        try:
-            self.set_database(open_database(path))
-        except DomainError as exc:
-            self._show_error(exc)
-
-    def _show_error(self, exc: object) -> None:
-        message = exc.message if isinstance(exc, DomainError) else translate("MainWindow", "Lỗi không mong đợi: {0}").format(exc)
-        QMessageBox.critical(self, translate("MainWindow", "Sổ Thi đua"), message)
+    # -- the rest ------------------------------------------------------------------------------
+    def list_pages(self) -> list[ListPage]:
+        return [p for p in self.page_list if isinstance(p, ListPage)]
 
     def _about(self) -> None:
         from app import __version__
@@ -127,8 +257,9 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.sync()
         if self.db is not None:
             self.db.dispose()
         super().closeEvent(event)
-
-

@@ -1,12 +1,12 @@
-"""Pages of the main window. The start page shows the database overview; the others are the
-places later work fills in (each is its own module once it has content)."""
+"""The start page: where the open database is and how much it holds; and the placeholder of
+areas whose content comes with a later issue."""
 
 from __future__ import annotations
 
 from app.db import Database
 from app.services.stats import overview
 
-from .qt import QT_TRANSLATE_NOOP, QFont, QFormLayout, QLabel, Qt, QVBoxLayout, QWidget, translate
+from ..qt import QT_TRANSLATE_NOOP, QFont, QFormLayout, QLabel, Qt, QVBoxLayout, QWidget, translate
 
 # The overview's row labels come from app.services.stats; marked here for translation.
 _COUNT_LABELS = (

@@ -1,0 +1,389 @@
+"""Row sources for the GUI's lists: counted, paged, sorted and filtered in SQL.
+
+A list on a million nominations must never load every row. Each source answers two questions,
+each in one short read session: how many rows match (:meth:`Source.count`) and which rows are at
+``offset .. offset + limit`` (:meth:`Source.page`). A page is fetched in two steps: the ids in
+order (an index scan on the sort key), then the shown values of just those ids. Sorting is only
+offered on indexed keys where a table can be large; names sort in Vietnamese order through the
+stored ``sort_key`` / ``nominee_sort`` columns and searches use the folded ``*_fold`` columns
+(tones and đ/d ignored, matched anywhere in the name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy.orm import aliased
+
+from ..db import Database
+from ..model import (
+    Award,
+    Campaign,
+    Decision,
+    Exemplar,
+    Nomination,
+    NominationStatus,
+    Person,
+    Unit,
+)
+from ..text import fold
+
+Row = tuple[Any, ...]  # (id, value of each column in Source.columns order)
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a list shows: a search text, exact filters by name, and the sort column."""
+
+    text: str = ""
+    filters: Mapping[str, Any] = field(default_factory=dict)
+    sort: str | None = None  # a key of Source.columns; None = the source's default order
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class _Column:
+    value: ColumnElement[Any]
+    sort: tuple[ColumnElement[Any], ...] = ()  # empty: not sortable
+    joins: tuple[str, ...] = ()  # joins the sort needs in the id query
+
+
+class Source:
+    """One list's rows; subclasses declare table, columns, joins, search and filters."""
+
+    table: Any
+    columns: dict[str, _Column]
+    default_sort: str
+    joins: dict[str, Callable[[Select[Any]], Select[Any]]] = {}
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._size: int | None = None  # rows in the table, for the plan choice in page()
+
+    # -- what subclasses provide -------------------------------------------------------------
+    def search(self, folded: str) -> ColumnElement[bool]:
+        raise NotImplementedError
+
+    def filter_clauses(self, filters: Mapping[str, Any]) -> list[ColumnElement[bool]]:
+        return []
+
+    def value_query(self, ids: Sequence[int]) -> Select[Any]:
+        """The shown values of ``ids``; first column the id."""
+        raise NotImplementedError
+
+    # -- the API the GUI's table model calls -------------------------------------------------
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(self.columns)
+
+    def sortable(self, key: str) -> bool:
+        col = self.columns.get(key)
+        return bool(col and col.sort)
+
+    def _where(self, q: Query) -> list[ColumnElement[bool]]:
+        clauses = self.filter_clauses(q.filters)
+        folded = fold(q.text)
+        if folded:
+            clauses.append(self.search(folded))
+        return clauses
+
+    def count(self, q: Query = Query()) -> int:
+        stmt = select(func.count()).select_from(self.table).where(*self._where(q))
+        with self.db.read() as session:
+            return session.scalar(stmt) or 0
+
+    def page(self, q: Query, offset: int, limit: int, *, total: int | None = None) -> list[Row]:
+        """Rows ``offset .. offset+limit`` in ``q``'s order.
+
+        With ``total`` known, a page past the middle is read from the other end in reverse
+        order, so that a jump to the last rows of a million steps over few index entries.
+        """
+        if limit <= 0 or offset < 0:
+            return []
+        key = q.sort if q.sort and self.sortable(q.sort) else self.default_sort
+        col = self.columns[key]
+        descending = q.descending
+        reverse = total is not None and offset > total // 2
+        if reverse:
+            assert total is not None
+            end = min(total, offset + limit)
+            offset, limit = total - end, end - offset
+            descending = not descending
+        keys = (*col.sort, self.table.id)
+        where = self._where(q)
+        if self._sparse(q, total):
+            # Few rows match a search: walking the sort index would visit most of the table
+            # (seconds on a million rows). Collect the matches from the folded column's covering
+            # index first and sort just those; coalesce(x, x) keeps the planner off the sort index.
+            keys = tuple(func.coalesce(k, k) for k in col.sort) + (self.table.id,)
+            where = [self.table.id.in_(select(self.table.id).where(*where))]
+        order = [c.desc() if descending else c.asc() for c in keys]
+        stmt = select(self.table.id)
+        for join in col.joins:
+            stmt = self.joins[join](stmt)
+        stmt = stmt.where(*where).order_by(*order).offset(offset).limit(limit)
+        with self.db.read() as session:
+            ids = list(session.scalars(stmt))
+            if not ids:
+                return []
+            values = {r[0]: tuple(r) for r in session.execute(self.value_query(ids))}
+        if reverse:
+            ids.reverse()
+        return [values[i] for i in ids if i in values]
+
+    SPARSE_SHARE = 0.05
+
+    def _sparse(self, q: Query, total: int | None) -> bool:
+        if not fold(q.text) or total is None:
+            return False
+        if self._size is None:
+            self._size = self.count(Query())
+        return total < self._size * self.SPARSE_SHARE
+
+
+# --- the lists ------------------------------------------------------------------------------
+
+_Parent = aliased(Unit)
+
+
+class UnitRows(Source):
+    table = Unit
+    default_sort = "name"
+    columns = {
+        "code": _Column(Unit.code, (Unit.code,)),
+        "name": _Column(Unit.name, (Unit.sort_key,)),
+        "short_name": _Column(Unit.short_name, (Unit.short_name,)),
+        "level": _Column(Unit.level, (Unit.level,)),
+        "parent": _Column(_Parent.name, (_Parent.sort_key,), ("parent",)),
+        "active": _Column(Unit.active, (Unit.active,)),
+    }
+    joins = {"parent": lambda s: s.outerjoin(_Parent, _Parent.id == Unit.parent_id)}
+
+    def search(self, folded: str) -> ColumnElement[bool]:
+        return Unit.name_fold.contains(folded, autoescape=True) | Unit.code.contains(
+            folded.upper(), autoescape=True
+        )
+
+    def filter_clauses(self, filters: Mapping[str, Any]) -> list[ColumnElement[bool]]:
+        out = []
+        if filters.get("parent_id") is not None:
+            out.append(Unit.parent_id == filters["parent_id"])
+        if filters.get("active") is not None:
+            out.append(Unit.active == bool(filters["active"]))
+        return out
+
+    def value_query(self, ids: Sequence[int]) -> Select[Any]:
+        return self.joins["parent"](
+            select(Unit.id, *(c.value for c in self.columns.values()))
+        ).where(Unit.id.in_(ids))
+
+
+_PersonUnit = aliased(Unit)
+
+
+class PersonRows(Source):
+    table = Person
+    default_sort = "name"
+    columns = {
+        "name": _Column(Person.full_name, (Person.sort_key,)),
+        "gender": _Column(Person.gender, (Person.gender,)),
+        "birth": _Column(func.coalesce(Person.birth_date, Person.birth_year), (Person.birth_year,)),
+        "cccd": _Column(Person.cccd, (Person.cccd,)),
+        "position": _Column(Person.position, (Person.position,)),
+        "unit": _Column(_PersonUnit.name, (_PersonUnit.sort_key,), ("unit",)),
+    }
+    joins = {"unit": lambda s: s.join(_PersonUnit, _PersonUnit.id == Person.unit_id)}
+
+    def search(self, folded: str) -> ColumnElement[bool]:
+        digits = folded.replace(" ", "")
+        clause = Person.name_fold.contains(folded, autoescape=True)
+        if digits.isdigit():
+            clause = clause | Person.cccd.startswith(digits, autoescape=True)
+        return clause
+
+    def filter_clauses(self, filters: Mapping[str, Any]) -> list[ColumnElement[bool]]:
+        if filters.get("unit_id") is not None:
+            return [Person.unit_id == filters["unit_id"]]
+        return []
+
+    def value_query(self, ids: Sequence[int]) -> Select[Any]:
+        cols = [c.value for c in self.columns.values()]
+        cols[2] = Person.birth_date  # dates shown as dates, years as years
+        return self.joins["unit"](select(Person.id, *cols, Person.birth_year)).where(Person.id.in_(ids))
+
+    def page(self, q: Query, offset: int, limit: int, *, total: int | None = None) -> list[Row]:
+        rows = super().page(q, offset, limit, total=total)
+        # birth: the date when known, else the year
+        return [(*r[:3], r[3] if r[3] is not None else r[-1], *r[4:-1]) for r in rows]
+
+
+class CampaignRows(Source):
+    table = Campaign
+    default_sort = "year"
+    columns = {
+        "name": _Column(Campaign.name, (Campaign.name_fold,)),
+        "kind": _Column(Campaign.kind, (Campaign.kind,)),
+        "year": _Column(Campaign.year, (Campaign.year, Campaign.start_date)),
+        "start": _Column(Campaign.start_date, (Campaign.start_date,)),
+        "end": _Column(Campaign.end_date, (Campaign.end_date,)),
+        "launched_by": _Column(Campaign.launched_by, (Campaign.launched_by,)),
+    }
+
+    def search(self, folded: str) -> ColumnElement[bool]:
+        return Campaign.name_fold.contains(folded, autoescape=True)
+
+    def filter_clauses(self, filters: Mapping[str, Any]) -> list[ColumnElement[bool]]:
+        return [Campaign.year == filters["year"]] if filters.get("year") is not None else []
+
+    def value_query(self, ids: Sequence[int]) -> Select[Any]:
+        return select(Campaign.id, *(c.value for c in self.columns.values())).where(Campaign.id.in_(ids))
+
+
+_Submitting = aliased(Unit)
+
+
+class NominationRows(Source):
+    """The big one. Sortable only on indexed keys: name (Vietnamese order), year, status, id."""
+
+    table = Nomination
+    default_sort = "nominee"
+    columns = {
+        "id": _Column(Nomination.id, (Nomination.id,)),
+        "nominee": _Column(Nomination.nominee_name, (Nomination.nominee_sort,)),
+        "target": _Column(case((Nomination.person_id.is_(None), "collective"), else_="individual")),
+        "award": _Column(Award.name),
+        "year": _Column(Nomination.year, (Nomination.year,)),
+        "unit": _Column(_Submitting.name),
+        "status": _Column(Nomination.status, (Nomination.status,)),
+        "votes": _Column(Nomination.votes_for),
+        "decision": _Column(Decision.number_text),
+    }
+
+    def search(self, folded: str) -> ColumnElement[bool]:
+        return Nomination.nominee_fold.contains(folded, autoescape=True)
+
+    def filter_clauses(self, filters: Mapping[str, Any]) -> list[ColumnElement[bool]]:
+        out: list[ColumnElement[bool]] = []
+        simple = {
+            "year": Nomination.year,
+            "award_id": Nomination.award_id,
+            "submitting_unit_id": Nomination.submitting_unit_id,
+            "campaign_id": Nomination.campaign_id,
+            "decision_id": Nomination.decision_id,
+        }
+        for name, column in simple.items():
+            if filters.get(name) is not None:
+                out.append(column == filters[name])
+        if filters.get("status") is not None:
+            out.append(Nomination.status == NominationStatus(filters["status"]))
+        return out
+
+    def value_query(self, ids: Sequence[int]) -> Select[Any]:
+        cols = [c.value for c in self.columns.values()]
+        return (
+            select(Nomination.id.label("row_id"), *cols, Nomination.council_size)
+            .join(Award, Award.id == Nomination.award_id)
+            .join(_Submitting, _Submitting.id == Nomination.submitting_unit_id)
+            .outerjoin(Decision, Decision.id == Nomination.decision_id)
+            .where(Nomination.id.in_(ids))
+        )
+
+    def page(self, q: Query, offset: int, limit: int, *, total: int | None = None) -> list[Row]:
+        rows = super().page(q, offset, limit, total=total)
+        # votes: "agree/council" when voted
+        return [(*r[:8], f"{r[8]}/{r[10]}" if r[10] else "", r[9]) for r in rows]
+
+
+class DecisionRows(Source):
+    table = Decision
+    default_sort = "signed_on"
+    columns = {
+        "number": _Column(Decision.number_text, (Decision.year, Decision.number)),
+        "signed_on": _Column(Decision.signed_on, (Decision.signed_on,)),
+        "issuer": _Column(Decision.issuer, (Decision.issuer,)),
+        "signer": _Column(Decision.signer_name, (Decision.signer_name,)),
+        "summary": _Column(Decision.summary),
+        "awards": _Column(
+            select(func.count()).where(Nomination.decision_id == Decision.id).scalar_subquery()
+        ),
+    }
+
+    def search(self, folded: str) -> ColumnElement[bool]:
+        return Decision.number_fold.contains(folded, autoescape=True) | Decision.summary.contains(
+            folded, autoescape=True
+        )
+
+    def filter_clauses(self, filters: Mapping[str, Any]) -> list[ColumnElement[bool]]:
+        return [Decision.year == filters["year"]] if filters.get("year") is not None else []
+
+    def value_query(self, ids: Sequence[int]) -> Select[Any]:
+        return select(Decision.id, *(c.value for c in self.columns.values())).where(Decision.id.in_(ids))
+
+
+_ExPerson = aliased(Person)
+_ExUnit = aliased(Unit)
+
+
+class ExemplarRows(Source):
+    table = Exemplar
+    default_sort = "year"
+    columns = {
+        "title": _Column(Exemplar.title, (Exemplar.title,)),
+        "subject": _Column(func.coalesce(_ExPerson.full_name, _ExUnit.name)),
+        "year": _Column(Exemplar.year, (Exemplar.year,)),
+        "honoured_at": _Column(Exemplar.honoured_at, (Exemplar.honoured_at,)),
+        "honoured_on": _Column(Exemplar.honoured_on, (Exemplar.honoured_on,)),
+    }
+
+    def search(self, folded: str) -> ColumnElement[bool]:
+        persons = select(Person.id).where(Person.name_fold.contains(folded, autoescape=True))
+        units = select(Unit.id).where(Unit.name_fold.contains(folded, autoescape=True))
+        return Exemplar.person_id.in_(persons) | Exemplar.unit_id.in_(units)
+
+    def filter_clauses(self, filters: Mapping[str, Any]) -> list[ColumnElement[bool]]:
+        return [Exemplar.year == filters["year"]] if filters.get("year") is not None else []
+
+    def value_query(self, ids: Sequence[int]) -> Select[Any]:
+        return (
+            select(Exemplar.id, *(c.value for c in self.columns.values()))
+            .outerjoin(_ExPerson, _ExPerson.id == Exemplar.person_id)
+            .outerjoin(_ExUnit, _ExUnit.id == Exemplar.unit_id)
+            .where(Exemplar.id.in_(ids))
+        )
+
+
+# --- small look-ups the forms need ------------------------------------------------------------
+
+
+def nomination_years(db: Database) -> list[int]:
+    """The years that have nominations, newest first (for the year filter).
+
+    One index seek per year (a skip scan by hand) instead of DISTINCT over every row."""
+    years: list[int] = []
+    with db.read() as session:
+        year = session.scalar(select(func.max(Nomination.year)))
+        while year is not None:
+            years.append(year)
+            year = session.scalar(select(func.max(Nomination.year)).where(Nomination.year < year))
+    return years
+
+
+def nomination_versions(db: Database, ids: Sequence[int]) -> dict[int, int]:
+    """id → version, to send as ``expected_versions`` with a batch action."""
+    with db.read() as session:
+        return dict(session.execute(select(Nomination.id, Nomination.version).where(Nomination.id.in_(ids))).all())
+
+
+def criteria_years(db: Database, bloc_id: int) -> list[int]:
+    """The years a bloc has a criteria table (for the standings page's year picker)."""
+    from ..model import Criterion
+
+    with db.read() as session:
+        return list(
+            session.scalars(
+                select(Criterion.year).where(Criterion.bloc_id == bloc_id).distinct().order_by(Criterion.year.desc())
+            )
+        )

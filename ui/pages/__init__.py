@@ -1,0 +1,5 @@
+"""The pages of the main window, one module per work area."""
+
+from .overview import OverviewPage, PlaceholderPage
+
+__all__ = ["OverviewPage", "PlaceholderPage"]

@@ -1,0 +1,174 @@
+"""Đề nghị khen thưởng: the nominations list (a million rows stay smooth) and its batch actions.
+
+Every batch action runs on the selected rows in one service call through the write worker; the
+versions read when the action starts are sent along, so a row somebody else changed meanwhile
+refuses the whole batch instead of being overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.db import Database
+from app.model import NominationStatus
+from app.services import nominations as svc
+from app.services.browse import NominationRows, Source, nomination_versions, nomination_years
+
+from ..dialogs.batch import DecisionPickDialog, ReasonDialog, VoteDialog
+from ..dialogs.nomination import NominationForm
+from ..jobs import Job, run_job
+from ..labels import label
+from ..messages import show_error
+from ..qt import QT_TRANSLATE_NOOP, QComboBox, Signal, translate
+from .list_page import ListPage
+
+
+class NominationsPage(ListPage):
+    list_name = "nominations"
+    context = "NominationsPage"
+    columns = (
+        ("id", QT_TRANSLATE_NOOP("Columns", "Số hồ sơ")),
+        ("nominee", QT_TRANSLATE_NOOP("Columns", "Cá nhân / tập thể")),
+        ("target", QT_TRANSLATE_NOOP("Columns", "Đối tượng")),
+        ("award", QT_TRANSLATE_NOOP("Columns", "Danh hiệu, hình thức")),
+        ("year", QT_TRANSLATE_NOOP("Columns", "Năm")),
+        ("unit", QT_TRANSLATE_NOOP("Columns", "Đơn vị đề nghị")),
+        ("status", QT_TRANSLATE_NOOP("Columns", "Trạng thái")),
+        ("votes", QT_TRANSLATE_NOOP("Columns", "Phiếu đồng ý")),
+        ("decision", QT_TRANSLATE_NOOP("Columns", "Quyết định")),
+    )
+    right_aligned = ("id", "votes")
+    widths = {"id": 70, "nominee": 200, "target": 80, "award": 230, "year": 55, "unit": 230, "status": 140, "votes": 95}
+    message = Signal(str)  # what a batch action did, for the status bar
+
+    def _build(self) -> None:
+        self.job: Job | None = None
+        self.year_filter = QComboBox()
+        self.year_filter.setObjectName("yearFilter")
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        self.filters.addWidget(self.year_filter)
+        self.filters.addWidget(self.status_filter)
+        self.year_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Nhập đề nghị"), self.new_nomination, "new", "Ctrl+N")
+        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Sửa"), self.edit_current, "edit")
+        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Trình Hội đồng"), self.submit_selected, "submit")
+        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Trả lại bổ sung…"), self.return_selected, "return")
+        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Ghi kết quả bỏ phiếu…"), self.vote_selected, "vote")
+        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Đưa vào quyết định…"), self.approve_selected, "approve")
+        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Thu hồi…"), self.revoke_selected, "revoke")
+
+    def make_source(self, db: Database) -> Source:
+        return NominationRows(db)
+
+    def set_database(self, db: Database) -> None:
+        super().set_database(db)
+        self._fill_filters()
+
+    # -- filters -------------------------------------------------------------------------------
+    def _fill_filters(self) -> None:
+        year, status = self.year_filter.currentData(), self.status_filter.currentData()
+        for combo in (self.year_filter, self.status_filter):
+            combo.blockSignals(True)
+            combo.clear()
+        self.year_filter.addItem(translate("NominationsPage", "Mọi năm"), None)
+        for y in nomination_years(self.db) if self.db is not None else []:
+            self.year_filter.addItem(str(y), y)
+        self.status_filter.addItem(translate("NominationsPage", "Mọi trạng thái"), None)
+        for s in NominationStatus:
+            self.status_filter.addItem(label(s), s.value)
+        self.year_filter.setCurrentIndex(max(self.year_filter.findData(year), 0))
+        self.status_filter.setCurrentIndex(max(self.status_filter.findData(status), 0))
+        for combo in (self.year_filter, self.status_filter):
+            combo.blockSignals(False)
+
+    def _apply_filters(self) -> None:
+        if self.model is not None:
+            # None removes the filter
+            self.model.set_filters(year=self.year_filter.currentData(), status=self.status_filter.currentData())
+
+    def _retranslate_filters(self) -> None:
+        self._fill_filters()
+
+    # -- forms ---------------------------------------------------------------------------------
+    def new_nomination(self) -> None:
+        if self.db is None:
+            return
+        form = NominationForm(self.db, year=self.year_filter.currentData(), parent=self)
+        form.saved_one.connect(lambda _id: self._after_write())
+        self.open_dialog(form)
+
+    def edit_current(self) -> None:
+        nomination_id = self.current_id()
+        if self.db is not None and nomination_id is not None:
+            self.open_dialog(NominationForm(self.db, nomination_id, parent=self), self._after_write)
+
+    def _after_write(self) -> None:
+        self.refresh()
+        self._fill_filters()
+
+    # -- batch actions -------------------------------------------------------------------------
+    def _selection(self) -> list[int]:
+        ids = self.selected_ids()
+        if not ids:
+            show_error(self, translate("NominationsPage", "Chưa chọn hồ sơ nào."))
+        return ids
+
+    def _run(self, title: str, ids: list[int], action: Callable[[Database, list[int], dict[int, int]], object]) -> None:
+        db = self.db
+        assert db is not None
+        versions = nomination_versions(db, ids)
+        self.job = run_job(self, title, lambda _progress, _cancelled: action(db, ids, versions), write=True)
+        self.job.done.connect(lambda _r: self._batch_done(title, len(ids)))
+        self.job.error.connect(self._batch_failed)
+
+    def _batch_done(self, title: str, count: int) -> None:
+        self._after_write()
+        self.message.emit(translate("NominationsPage", "{0}: xong {1} hồ sơ.").format(title, count))
+
+    def _batch_failed(self, exc: object) -> None:
+        self.refresh()
+        message = getattr(exc, "message", None) or translate("MainWindow", "Lỗi không mong đợi: {0}").format(exc)
+        show_error(self, message)
+
+    def submit_selected(self) -> None:
+        ids = self._selection()
+        if ids:
+            self._run(translate("NominationsPage", "Trình Hội đồng"), ids,
+                      lambda db, ids, v: svc.submit(db, ids, expected_versions=v))
+
+    def return_selected(self) -> None:
+        ids = self._selection()
+        if ids:
+            title = translate("NominationsPage", "Trả lại để bổ sung")
+            dialog = ReasonDialog(title, len(ids), parent=self)
+            self.open_dialog(dialog, lambda: self._run(
+                title, ids, lambda db, ids, v: svc.return_for_revision(db, ids, dialog.saved, expected_versions=v)))
+
+    def revoke_selected(self) -> None:
+        ids = self._selection()
+        if ids:
+            title = translate("NominationsPage", "Thu hồi khen thưởng")
+            dialog = ReasonDialog(title, len(ids), parent=self)
+            self.open_dialog(dialog, lambda: self._run(
+                title, ids, lambda db, ids, v: svc.revoke(db, ids, dialog.saved, expected_versions=v)))
+
+    def vote_selected(self) -> None:
+        ids = self._selection()
+        if ids:
+            dialog = VoteDialog(parent=self)
+
+            def record(db: Database, ids: list[int], v: dict[int, int]) -> None:
+                for nomination_id in ids:
+                    svc.record_vote(db, nomination_id, dialog.saved, expected_version=v.get(nomination_id))
+
+            self.open_dialog(dialog, lambda: self._run(translate("NominationsPage", "Ghi kết quả bỏ phiếu"), ids, record))
+
+    def approve_selected(self) -> None:
+        ids = self._selection()
+        if ids and self.db is not None:
+            dialog = DecisionPickDialog(self.db, parent=self)
+            self.open_dialog(dialog, lambda: self._run(
+                translate("NominationsPage", "Đưa vào quyết định"), ids,
+                lambda db, ids, v: svc.approve(db, ids, dialog.saved, expected_versions=v)))

@@ -1,0 +1,100 @@
+"""Phong trào, Quyết định, Gương điển hình: the smaller lists."""
+
+from __future__ import annotations
+
+from app.db import Database
+from app.services.browse import CampaignRows, DecisionRows, ExemplarRows, Source
+from app.services.campaigns import list_campaigns
+
+from ..dialogs.campaign import CampaignDialog
+from ..dialogs.decision import DecisionDialog
+from ..dialogs.exemplar import ExemplarDialog
+from ..qt import QT_TRANSLATE_NOOP
+from .list_page import ListPage
+
+
+class CampaignsPage(ListPage):
+    list_name = "campaigns"
+    context = "CampaignsPage"
+    columns = (
+        ("name", QT_TRANSLATE_NOOP("Columns", "Tên phong trào")),
+        ("kind", QT_TRANSLATE_NOOP("Columns", "Loại")),
+        ("year", QT_TRANSLATE_NOOP("Columns", "Năm")),
+        ("start", QT_TRANSLATE_NOOP("Columns", "Bắt đầu")),
+        ("end", QT_TRANSLATE_NOOP("Columns", "Kết thúc")),
+        ("launched_by", QT_TRANSLATE_NOOP("Columns", "Cơ quan phát động")),
+    )
+
+    widths = {"name": 380, "kind": 150, "year": 55, "start": 95, "end": 95}
+
+    def _build(self) -> None:
+        self.add_button(QT_TRANSLATE_NOOP("CampaignsPage", "Thêm phong trào"), self.new_campaign, "newCampaign",
+                        "Ctrl+N")
+        self.add_button(QT_TRANSLATE_NOOP("CampaignsPage", "Sửa"), self.edit_current, "edit")
+
+    def make_source(self, db: Database) -> Source:
+        return CampaignRows(db)
+
+    def new_campaign(self) -> None:
+        if self.db is not None:
+            self.open_dialog(CampaignDialog(self.db, parent=self))
+
+    def edit_current(self) -> None:
+        campaign_id = self.current_id()
+        if self.db is None or campaign_id is None:
+            return
+        campaign = next((c for c in list_campaigns(self.db) if c.id == campaign_id), None)
+        if campaign is not None:
+            self.open_dialog(CampaignDialog(self.db, campaign, parent=self))
+
+
+class DecisionsPage(ListPage):
+    list_name = "decisions"
+    context = "DecisionsPage"
+    columns = (
+        ("number", QT_TRANSLATE_NOOP("Columns", "Số quyết định")),
+        ("signed_on", QT_TRANSLATE_NOOP("Columns", "Ngày ký")),
+        ("issuer", QT_TRANSLATE_NOOP("Columns", "Cơ quan ban hành")),
+        ("signer", QT_TRANSLATE_NOOP("Columns", "Người ký")),
+        ("awards", QT_TRANSLATE_NOOP("Columns", "Số khen thưởng")),
+        ("summary", QT_TRANSLATE_NOOP("Columns", "Trích yếu")),
+    )
+    right_aligned = ("awards",)
+    widths = {"number": 150, "signed_on": 95, "issuer": 260, "signer": 180, "awards": 110}
+    search_hint = QT_TRANSLATE_NOOP("ListPage", "Tìm theo số quyết định hoặc trích yếu…")
+
+    def _build(self) -> None:
+        self.add_button(QT_TRANSLATE_NOOP("DecisionsPage", "Thêm quyết định"), self.new_decision, "newDecision",
+                        "Ctrl+N")
+
+    def make_source(self, db: Database) -> Source:
+        return DecisionRows(db)
+
+    def new_decision(self) -> None:
+        if self.db is not None:
+            self.open_dialog(DecisionDialog(self.db, parent=self))
+
+
+class ExemplarsPage(ListPage):
+    list_name = "exemplars"
+    context = "ExemplarsPage"
+    columns = (
+        ("subject", QT_TRANSLATE_NOOP("Columns", "Cá nhân / tập thể")),
+        ("title", QT_TRANSLATE_NOOP("Columns", "Tiêu đề")),
+        ("year", QT_TRANSLATE_NOOP("Columns", "Năm")),
+        ("honoured_at", QT_TRANSLATE_NOOP("Columns", "Nơi tuyên dương")),
+        ("honoured_on", QT_TRANSLATE_NOOP("Columns", "Ngày tuyên dương")),
+    )
+
+    widths = {"subject": 220, "title": 320, "year": 55, "honoured_at": 260}
+
+    def _build(self) -> None:
+        self.add_button(QT_TRANSLATE_NOOP("ExemplarsPage", "Thêm gương điển hình"), self.new_exemplar,
+                        "newExemplar", "Ctrl+N")
+
+    def make_source(self, db: Database) -> Source:
+        return ExemplarRows(db)
+
+    def new_exemplar(self) -> None:
+        if self.db is not None:
+            self.open_dialog(ExemplarDialog(self.db, parent=self))

@@ -1,0 +1,116 @@
+"""The GUI's settings: one typed registry over QSettings (an INI file in the user's config folder).
+
+Every key is declared once here with its type and default; callers use properties, never raw
+keys. ``SCHEMA`` counts layout changes of the file; :func:`_upgrade` moves old keys forward
+(Picard's config_upgrade, in small).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_config_dir
+
+from app.db import APP_NAME
+
+from .qt import QByteArray, QSettings
+
+SCHEMA = 1
+MAX_RECENT = 8
+LANGUAGES = ("vi", "en")
+ENV_CONFIG = "THIDUA_CONFIG_DIR"
+
+
+def default_path() -> Path:
+    """``$THIDUA_CONFIG_DIR/gui.ini`` if set (tests, portable installs), else the platform's place."""
+    folder = os.environ.get(ENV_CONFIG) or user_config_dir(APP_NAME, appauthor=False)
+    return Path(folder) / "gui.ini"
+
+
+class Settings:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._q = QSettings(str(self.path), QSettings.Format.IniFormat)
+        _upgrade(self._q)
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _str(self, key: str, default: str = "") -> str:
+        value = self._q.value(key, default)
+        return str(value) if value is not None else default
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._q.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def sync(self) -> None:
+        self._q.sync()
+
+    # -- window ----------------------------------------------------------------------------
+    @property
+    def window_geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
+        self._q.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._q.setValue("window/state", value)
+
+    # -- databases -------------------------------------------------------------------------
+    @property
+    def last_database(self) -> str:
+        return self._str("database/last")
+
+    @last_database.setter
+    def last_database(self, value: str) -> None:
+        self._q.setValue("database/last", value)
+
+    @property
+    def recent_files(self) -> list[str]:
+        value = self._q.value("database/recent", [])
+        if isinstance(value, str):  # QSettings returns a lone string for a one-item list
+            value = [value]
+        return [str(v) for v in (value or []) if v][:MAX_RECENT]
+
+    def add_recent(self, path: str) -> None:
+        files = [path, *(f for f in self.recent_files if f != path)][:MAX_RECENT]
+        self._q.setValue("database/recent", files)
+        self.last_database = path
+
+    def clear_recent(self) -> None:
+        self._q.setValue("database/recent", [])
+
+    # -- language --------------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        value = self._str("ui/language", "vi")
+        return value if value in LANGUAGES else "vi"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        if value not in LANGUAGES:
+            raise ValueError(f"unknown language {value!r}")
+        self._q.setValue("ui/language", value)
+
+    # -- lists: shown columns, their widths and order, the sort -----------------------------
+    def header_state(self, list_name: str) -> QByteArray | None:
+        return self._bytes(f"lists/{list_name}/header")
+
+    def set_header_state(self, list_name: str, state: QByteArray) -> None:
+        self._q.setValue(f"lists/{list_name}/header", state)
+
+
+def _upgrade(q: QSettings) -> None:
+    """Bring an older settings file to ``SCHEMA`` (nothing to move yet; the number is written so
+    that the next layout change knows where it starts)."""
+    version = int(q.value("meta/schema", 0) or 0)
+    if version < 1:
+        q.setValue("meta/schema", 1)

@@ -1,0 +1,1 @@
+"""Small reusable widgets: field errors, look-up edits, the verdict panel."""

@@ -1,0 +1,163 @@
+"""The base of every entry dialog: labelled fields, each with its own error line.
+
+A :class:`~app.errors.DomainError` carries the name of the field it is about; the dialog shows
+the message under that field, marks it and puts the cursor there. Errors about no field go to
+the banner at the top. Nothing is saved while an error stands: ``save`` raises before or inside
+the service's transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.errors import DomainError
+from app.text import parse_date
+
+from ..qt import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    translate,
+)
+
+ERROR_STYLE = "color: #b71c1c;"
+INVALID_STYLE = "border: 1px solid #c62828; background: #fff5f5;"
+
+
+class FormDialog(QDialog):
+    """Subclasses lay out fields in ``_build`` with :meth:`add_field` and write in ``save``."""
+
+    context = "Form"
+    title = ""
+    aliases: dict[str, str] = {}  # service field name → our field name
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+        self._labels: list[tuple[QLabel, str]] = []
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(ERROR_STYLE)
+        self.banner.hide()
+        self.form = QFormLayout()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(self.form)
+        self._build()
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    # -- layout ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        raise NotImplementedError
+
+    def add_field(self, name: str, text: str, widget: QWidget) -> QWidget:
+        """A row "label: widget" with an error line under the widget; ``text`` is the source
+        text in this dialog's context (marked with QT_TRANSLATE_NOOP where it is written)."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = QLabel()
+        error.setObjectName(f"error:{name}")
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        column.addWidget(error)
+        label = QLabel()
+        label.setBuddy(widget)
+        self._labels.append((label, text))
+        self.form.addRow(label, box)
+        widget.setObjectName(name)
+        self._fields[name] = (widget, error)
+        return widget
+
+    def retranslate(self) -> None:
+        if self.title:
+            self.setWindowTitle(translate(self.context, self.title))
+        for label, text in self._labels:
+            label.setText(translate(self.context, text) + ":")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(translate("Form", "&Lưu"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Form", "Hủy"))
+
+    # -- errors ------------------------------------------------------------------------------
+    def field(self, name: str) -> QWidget:
+        return self._fields[name][0]
+
+    def error_text(self, name: str) -> str:
+        """The error shown under a field ("" when none) — what the user reads."""
+        error = self._fields[name][1]
+        return error.text() if error.isVisibleTo(self) else ""
+
+    def clear_errors(self) -> None:
+        self.banner.hide()
+        self.banner.clear()
+        for widget, error in self._fields.values():
+            error.hide()
+            error.clear()
+            widget.setStyleSheet("")
+
+    def show_error(self, exc: DomainError) -> None:
+        name = self.aliases.get(exc.field or "", exc.field or "")
+        if name in self._fields:
+            widget, error = self._fields[name]
+            error.setText(exc.message)
+            error.show()
+            widget.setStyleSheet(INVALID_STYLE)
+            widget.setFocus()
+        else:
+            self.banner.setText(exc.message)
+            self.banner.show()
+
+    # -- behaviour ---------------------------------------------------------------------------
+    def save(self) -> object:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        self.clear_errors()
+        try:
+            self.saved = self.save()
+        except DomainError as exc:
+            self.show_error(exc)
+            return
+        super().accept()
+
+
+def date_from(edit: QLineEdit, field: str, *, required: bool = False) -> dt.date | None:
+    """The date typed in ``edit`` (dd/mm/yyyy), or a DomainError for ``field``."""
+    text = edit.text().strip()
+    if not text:
+        if required:
+            raise DomainError(translate("Form", "Hãy nhập ngày (dd/mm/yyyy)."), field=field)
+        return None
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise DomainError(str(exc), field=field) from None
+
+
+def int_from(edit: QLineEdit, field: str, label: str, *, required: bool = True) -> int | None:
+    text = edit.text().strip().replace(".", "")
+    if not text:
+        if required:
+            raise DomainError(translate("Form", "{0} không được để trống.").format(label), field=field)
+        return None
+    if not text.isdigit():
+        raise DomainError(translate("Form", "{0} phải là số nguyên không âm.").format(label), field=field)
+    return int(text)
+
+
+def date_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setPlaceholderText("dd/mm/yyyy")
+    edit.setMaxLength(10)
+    return edit
