@@ -1,0 +1,640 @@
+"""A realistic demo database: a province's two emulation blocs over 2024 and 2025.
+
+Built only through the services, so every rule the clerk meets is met by the demo too. Each service
+call commits on its own: a cancelled or failed run leaves partial data behind. That is why the CLI
+and the GUI build the demo in a temporary file and rename it only on success
+(:func:`app.demo_file.build_demo_file`). Deterministic for a seed: all dates are fixed, never today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields
+from functools import partial
+from typing import TypeVar
+
+from . import demo_names as N
+from .db import Database
+from .errors import DomainError
+from .model import (
+    AppraisalRating,
+    Award,
+    BlocRole,
+    CampaignKind,
+    CriterionKind,
+    DisciplineKind,
+    Gender,
+    InitiativeKind,
+    InitiativeLevel,
+    UnitLevel,
+)
+from .services import (
+    appraisals,
+    blocs,
+    campaigns,
+    catalogue,
+    decisions,
+    exemplars,
+    initiatives,
+    nominations,
+    persons,
+    registers,
+    scoring,
+    standings,
+    units,
+)
+from .services.nominations import NominationInput, Vote
+
+NOT_EMPTY = "Cơ sở dữ liệu đã có dữ liệu; chỉ tạo dữ liệu mẫu trên cơ sở dữ liệu trống."
+CANCELLED = "Đã hủy tạo dữ liệu mẫu."
+YEARS = (2024, 2025)
+PERSONS = 300
+DEPT_COUNCIL, PROVINCE_COUNCIL = 11, 13
+R = AppraisalRating
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    units: int
+    blocs: int
+    memberships: int
+    persons: int
+    moves: int
+    disciplinary_records: int
+    campaigns: int
+    registrations: int
+    appraisals: int
+    initiatives: int
+    nominations: int
+    decisions: int
+    register_entries: int
+    exemplars: int
+    criteria: int
+    scores: int
+
+
+def _award(awards: Sequence[Award], prefix: str, target: str, level: str | None, authority: str | None) -> int:
+    """The most junior award whose folded name starts with ``prefix``, for ``target`` (and level, authority)."""
+    found = [a for a in awards if a.name_fold.startswith(prefix) and a.target == target
+             and level in (None, a.level) and authority in (None, a.authority)]  # fmt: skip
+    if not found:
+        raise DomainError(f"Danh mục khen thưởng thiếu «{prefix}» ({target}); không tạo được dữ liệu mẫu.")
+    return min(found, key=lambda a: (a.rank, a.code)).id
+
+
+def _points(value: float) -> str:
+    return f"{value:g}".replace(".", ",")  # Vietnamese decimal comma
+
+
+def _workday(day: dt.date) -> dt.date:
+    """The day, or the Friday before it when it falls on a weekend."""
+    return day - dt.timedelta(days=max(0, day.weekday() - 4))
+
+
+@dataclass
+class _Person:
+    id: int
+    name: str
+    female: bool
+    dept: str
+    unit_id: int
+    position: str
+    tier: int  # 0 department leader, 1 division leader, 2 staff
+    moved_from: int | None = None  # unit left in 2025 (the person counts there too that year)
+    moved_from_dept: str | None = None
+
+
+def create_demo(
+    db: Database,
+    *,
+    seed: int = 2025,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> DemoSummary:
+    """Fill an empty database with the demo; ``progress(done, total)`` between steps.
+
+    Raises :class:`DomainError` on a database that already has units, and when ``cancelled()``
+    turns true (the steps already done stay committed).
+    """
+    if units.list_units(db):
+        raise DomainError(NOT_EMPTY)
+    demo = _Demo(db, seed)
+    steps = demo.steps()
+    for done, step in enumerate(steps):
+        if progress:
+            progress(done, len(steps))
+        if cancelled and cancelled():
+            raise DomainError(CANCELLED)
+        step()
+    if progress:
+        progress(len(steps), len(steps))
+    return DemoSummary(**{f.name: demo.count[f.name] for f in fields(DemoSummary)})
+
+
+class _Demo:
+    def __init__(self, db: Database, seed: int) -> None:
+        self.db, self.rng, self.count = db, random.Random(seed), Counter[str]()
+        every = catalogue.list_awards(db)
+        self.award = {key: _award(every, *spec) for key, spec in N.AWARDS.items()}
+        self.unit: dict[str, int] = {}  # code → id
+        self.name: dict[int, str] = {}  # unit id → name
+        self.divisions: dict[str, list[tuple[int, tuple]]] = {}  # department → [(id, division spec)]
+        self.home: dict[int, dict] = {}  # department or division id → the department's data
+        self.dept = {d["code"]: d for d in N.DEPARTMENTS}
+        self.bloc: dict[str, int] = {}
+        self.people: list[_Person] = []
+        self.rating: dict[tuple[int, int], R] = {}  # (year, person id)
+        self.unit_rating: dict[tuple[int, int], R] = {}
+        self.inits: dict[int, list[tuple[int, str, int]]] = {}  # year → (id, title, first author)
+        self.used_titles: set[tuple[str, str]] = set()
+        self.campaign: dict[str, int] = {}  # name → id (and "regular:YEAR")
+        self.standing: dict[tuple[int, str], standings.Standings] = {}
+        self.approved: dict[int, list[int]] = {y: [] for y in YEARS}
+        self.cstdcs: dict[int, list[int]] = {y: [] for y in YEARS}  # person ids approved
+        self.ttldxs: dict[int, list[int]] = {y: [] for y in YEARS}  # unit ids nominated
+        self.ldtt_of: dict[tuple[int, int], int] = {}  # (year, person id) → nomination id
+        self.warned: _Person | None = None
+        self.detours: set[tuple[int, str]] = set()  # (year, "returned" | "low_vote") once done
+
+    def _do(self, what: str, service: Callable[..., T], *args: object, **kw: object) -> T:
+        """Call a service on the database, counting what it made for the summary."""
+        self.count[what] += 1
+        return service(self.db, *args, **kw)
+
+    def steps(self) -> list[Callable[[], None]]:
+        steps = [self.make_units, self.make_blocs, self.make_persons, self.make_campaigns, partial(self.make_initiatives, 2023)]
+        for y in YEARS:
+            steps += [
+                partial(self.start_year, y), partial(self.make_scores, y), partial(self.appraise, y),
+                partial(self.make_initiatives, y), partial(self.thematic_round, y), partial(self.department_round, y),
+                partial(self.province_round, y), partial(self.register, y),
+            ]  # fmt: skip
+        return [*steps, self.revoke_2025, self.make_exemplars]
+
+    # ------------------------------------------------------------------ organisation and people
+    def _unit(self, code: str, name: str, level: UnitLevel, parent: int | None = None, short: str = "") -> int:
+        u = self._do("units", units.create_unit, units.UnitInput(code, name, level, short, parent))
+        self.unit[code], self.name[u.id] = u.id, u.name
+        return u.id
+
+    def make_units(self) -> None:
+        ubnd = self._unit("UBND", N.UBND_NAME, UnitLevel.PROVINCE, short="UBND tỉnh")
+        for d in N.DEPARTMENTS:
+            uid = self._unit(d["code"], d["name"], UnitLevel(d.get("level", "department")), ubnd)
+            divs = d["divisions"]
+            chosen = [0, *sorted(self.rng.sample(range(1, len(divs)), self.rng.randint(1, len(divs) - 1)))]
+            self.divisions[d["code"]] = [
+                (self._unit(f"{d['code']}-{divs[i][0]}", divs[i][1], UnitLevel.DIVISION, uid), divs[i]) for i in chosen
+            ]
+            self.home.update((u, d) for u in [uid, *(div for div, _ in self.divisions[d["code"]])])
+
+    def make_blocs(self) -> None:
+        for code, name in N.BLOCS:
+            self.bloc[code] = self._do("blocs", blocs.create_bloc, blocs.BlocInput(code=code, name=name)).id
+            for y in YEARS:
+                for d in [d for d in N.DEPARTMENTS if d["bloc"] == code]:
+                    self._do("memberships", blocs.set_membership, self.bloc[code], self.unit[d["code"]], y)
+                head, deputy = N.BLOC_LEADERS[(code, y)]
+                blocs.set_membership(self.db, self.bloc[code], self.unit[head], y, BlocRole.HEAD)
+                blocs.set_membership(self.db, self.bloc[code], self.unit[deputy], y, BlocRole.DEPUTY)
+
+    def _slots(self) -> list[tuple[str, int, str, int]]:
+        """(department, unit id, position, tier) of every post, filled up to PERSONS with staff."""
+        slots, staffed = [], []
+        for d in N.DEPARTMENTS:
+            code = d["code"]
+            head, deputy = d.get("head", "Giám đốc"), d.get("deputy", "Phó Giám đốc")
+            slots.append((code, self.unit[code], head, 0))
+            slots += [(code, self.unit[code], deputy, 0)] * (1 if d.get("level") == "enterprise" else 2)
+            for uid, spec in self.divisions[code]:
+                slots.append((code, uid, spec[2], 1))
+                if self.rng.random() < 0.6:
+                    slots.append((code, uid, spec[3], 1))
+                slots.append((code, uid, self.rng.choice(spec[4]), 2))
+                staffed.append((code, uid, spec[4]))
+        while len(slots) < PERSONS:
+            code, uid, positions = self.rng.choice(staffed)
+            slots.append((code, uid, self.rng.choice(positions), 2))
+        return slots
+
+    def make_persons(self) -> None:
+        slots = self._slots()
+        staff = [i for i, s in enumerate(slots) if s[3] == 2]
+        special = dict(zip(self.rng.sample(staff, len(N.EXPLICIT_NAMES) + len(N.TYPED_NAMES)),
+                           [*N.EXPLICIT_NAMES, *N.TYPED_NAMES], strict=True))  # fmt: skip
+        taken: set[tuple[int, str]] = set()
+        cccds: set[str] = set()
+        for i, (dept, uid, position, tier) in enumerate(slots):
+            years = {0: (1966, 1976), 1: (1970, 1988), 2: (1975, 2000)}[tier]
+            birth = dt.date(self.rng.randint(*years), 1, 1) + dt.timedelta(days=self.rng.randrange(365))
+            data = persons.PersonInput(unit_id=uid, gender=Gender.MALE, position=position)
+            if i in special:
+                parts = special[i]
+                female = not parts[-1]
+                if len(parts) == 4:
+                    data.family_name, data.middle_name, data.given_name = parts[:3]
+                else:
+                    data.full_name = parts[0]
+            else:
+                female = self.rng.random() < (0.3 if tier == 0 else 0.45 if tier == 1 else 0.55)
+                while (uid, full := N.draw_name(self.rng, female)) in taken:
+                    pass
+                data.full_name = full
+            data.gender = Gender.FEMALE if female else Gender.MALE
+            data.birth_date, data.cccd = birth, N.draw_cccd(self.rng, birth, female, cccds)
+            hired = min(2023, birth.year + self.rng.randint(23, 28))
+            data.start_date = dt.date(hired, self.rng.randint(1, 12), 1)
+            p = self._do("persons", persons.create_person, data)
+            taken.add((uid, p.full_name))
+            self.people.append(_Person(p.id, p.full_name, female, dept, uid, position, tier))
+
+    def staff(self, dept: str | None = None, *, tier: int | None = None) -> list[_Person]:
+        return [p for p in self.people if (dept is None or p.dept == dept) and (tier is None or p.tier == tier)]
+
+    def make_campaigns(self) -> None:
+        for name, kind, year, start, end, description in N.CAMPAIGNS:
+            c = self._do("campaigns", campaigns.create_campaign, campaigns.CampaignInput(
+                name=name, kind=CampaignKind(kind), year=year, start_date=dt.date(*start), end_date=dt.date(*end),
+                launched_by_unit_id=self.unit["UBND"], launched_by=N.UBND_NAME, description=description))  # fmt: skip
+            self.campaign[f"regular:{year}" if kind == "regular" else name] = c.id
+
+    def _campaign(self, year: int, index: int) -> tuple[int, str]:
+        name = [c[0] for c in N.CAMPAIGNS if c[2] == year and c[1] == "thematic"][index]
+        return self.campaign[name], name
+
+    # ------------------------------------------------------------------ the year's groundwork
+    def start_year(self, y: int) -> None:
+        """Q1: registrations; 2024 a warning; 2025 transfers and the revocation of a 2024 award."""
+        if y == 2024:
+            self.warned = self.rng.choice(self.staff("SGTVT", tier=2))
+            self._do("disciplinary_records", persons.add_discipline, self.warned.id, persons.DisciplineInput(
+                DisciplineKind.WARNING, dt.date(2024, 6, 10), dt.date(2025, 6, 9), "45/QĐ-SGTVT", N.REASONS["warning"]))
+        else:
+            self._moves()
+            held = [p for p in self.staff(tier=2) if self.ldtt_of.get((2024, p.id)) in self.approved[2024]]
+            start = held.index(self.rng.choice(held))  # the drawn one, or the next whose loss breaks nothing
+            victim = next(p for p in held[start:] + held[:start] if self._revocable(p))
+            nominations.revoke(self.db, [self.ldtt_of[(2024, victim.id)]], N.REASONS["revoke_2024"])
+        on = partial(self._day, y, 1, 10, 3, 15)
+        regular = self.campaign[f"regular:{y}"]
+        for p in self.people:
+            for key, share in (("ldtt", 0.95), ("cstdcs", 0.2)):
+                if self.rng.random() < share:
+                    self._register(y, key, on(), regular, person_id=p.id)
+        for d in N.DEPARTMENTS:
+            for uid, _spec in self.divisions[d["code"]]:
+                self._register(y, "ttldxs" if self.rng.random() < 0.3 else "ttldtt", on(), regular, unit_id=uid)
+            self._register(y, "ttldxs", on(), regular, unit_id=self.unit[d["code"]])
+            if self.rng.random() < 0.5:
+                note = f"Đăng ký theo giao ước thi đua năm {y} của {dict(N.BLOCS)[d['bloc']]}"
+                self._register(y, "co", on(), regular, unit_id=self.unit[d["code"]], note=note)
+
+    def _revocable(self, person: _Person) -> bool:
+        """Whether revoking the person's 2024 LĐTT leaves the other 2024 awards standing: no CSTĐCS built
+        on it, and the person's division still at 70 % LĐTT."""
+        if person.id in self.cstdcs[2024]:
+            return False
+        unit = person.moved_from or person.unit_id
+        members = [p for p in self.people if (p.moved_from or p.unit_id) == unit]
+        holders = sum((2024, p.id) in self.ldtt_of and p is not self.warned for p in members)
+        return (holders - 1) / len(members) >= 0.7
+
+    def _register(self, y: int, key: str, on: dt.date, campaign: int, **kw) -> None:  # type: ignore[no-untyped-def]
+        self._do("registrations", campaigns.register, campaigns.RegistrationInput(
+            year=y, award_id=self.award[key], registered_on=on, campaign_id=campaign, **kw))  # fmt: skip
+
+    def _day(self, y: int, m1: int, d1: int, m2: int, d2: int) -> dt.date:
+        start, end = dt.date(y, m1, d1), dt.date(y, m2, d2)
+        return _workday(start + dt.timedelta(days=self.rng.randint(0, (end - start).days)))
+
+    def _moves(self) -> None:
+        movers = self.rng.sample([p for p in self.staff(tier=2) if p is not self.warned], 4)
+        for i, (p, on) in enumerate(zip(movers, ("2025-02-03", "2025-03-01", "2025-04-01", "2025-07-01"), strict=True)):
+            dept = p.dept if i < 2 else self.rng.choice([d["code"] for d in N.DEPARTMENTS if d["code"] != p.dept])
+            uid, spec = self.rng.choice([d for d in self.divisions[dept] if d[0] != p.unit_id])
+            position = spec[3] if i == 0 else self.rng.choice(spec[4])
+            self._do("moves", persons.move_person, p.id, uid, position, dt.date.fromisoformat(on))
+            p.moved_from, p.moved_from_dept = p.unit_id, p.dept
+            p.dept, p.unit_id, p.position = dept, uid, position
+
+    def make_scores(self, y: int) -> None:
+        """Score sheets of both blocs; one 2025 sheet is left without some bloc points."""
+        rows = [scoring.CriterionInput(code=c, group=g, name=n, max_points=m, kind=CriterionKind(k), floor_share=f)
+                for c, g, n, m, k, f in N.CRITERIA]  # fmt: skip
+        for code, _name in N.BLOCS:
+            criteria = scoring.set_criteria(self.db, self.bloc[code], y, rows)
+            self.count["criteria"] += len(criteria)
+            members = [self.unit[d["code"]] for d in N.DEPARTMENTS if d["bloc"] == code]
+            last = self.standing.get((y - 1, code))  # last year's flag earns the bonus row
+            flagged = [self._leader(last).unit_id] if last else [self.rng.choice(members)]
+            late = self.rng.sample(members, 2)
+            for uid in members:
+                strength = self.rng.uniform(0.84, 0.97)
+                incomplete = y == 2025 and uid == self.unit["XSKT"]
+                for c in criteria:
+                    if c.kind is CriterionKind.BONUS and uid in flagged:
+                        self._score(c.id, uid, 5.0, 5.0, f"Cờ thi đua của UBND tỉnh năm {y - 1}")
+                    elif c.kind is CriterionKind.PENALTY and uid in late:
+                        points = float(self.rng.choice((1, 2)))
+                        self._score(c.id, uid, 0.0, points, "Chậm nộp báo cáo sơ kết 6 tháng")
+                    elif c.kind is CriterionKind.CRITERION:
+                        share = min(1.0, max(0.7, strength + self.rng.gauss(0, 0.03)))
+                        bloc_pts = round(share * c.max_points * 2) / 2
+                        self_pts = min(c.max_points, bloc_pts + self.rng.choice((0, 0, 0.5, 1)))
+                        if incomplete and c.code.startswith("IV"):
+                            self._score(c.id, uid, self_pts, None, "Chờ thẩm định minh chứng")
+                        else:
+                            self._score(c.id, uid, self_pts, bloc_pts)
+            self.standing[(y, code)] = standings.compute(self.db, self.bloc[code], y)
+
+    def _score(self, criterion: int, unit: int, own: float, bloc: float | None, note: str = "") -> None:
+        self._do("scores", scoring.set_score, criterion, unit, self_points=own, bloc_points=bloc, note=note)
+
+    @staticmethod
+    def _leader(st: standings.Standings) -> standings.StandingRow:
+        return next((r for r in st.ranked if r.proposal == "flag"), st.ranked[0])
+
+    def appraise(self, y: int) -> None:
+        """Yearly ratings of persons and units; units follow their bloc band."""
+        for p in self.people:
+            r = self.rng.random()
+            rating = R.EXCELLENT if r < 0.2 else R.GOOD if r < 0.975 else R.COMPLETED if r < 0.992 else R.NOT_COMPLETED
+            if p.tier == 0 and rating is not R.NOT_COMPLETED and self.rng.random() < 0.4:
+                rating = R.EXCELLENT
+            if p is self.warned:
+                rating = R.GOOD if y == 2024 else R.COMPLETED
+            self._appraise(y, rating, person_id=p.id)
+            self.rating[(y, p.id)] = rating
+        bands = {"Xuất sắc": R.EXCELLENT, "Tốt": R.GOOD, "Hoàn thành": R.COMPLETED}
+        for code, _ in N.BLOCS:
+            for row in self.standing[(y, code)].rows:
+                self._appraise(y, bands.get(row.band or "", R.GOOD), unit_id=row.unit_id)
+                if y == 2024:
+                    self._appraise(2023, self.rng.choice((R.EXCELLENT, R.GOOD)), unit_id=row.unit_id)
+        for d in N.DEPARTMENTS:
+            for uid, _spec in self.divisions[d["code"]]:
+                self._appraise(y, R.EXCELLENT if self.rng.random() < 0.35 else R.GOOD, unit_id=uid)
+
+    def _appraise(self, y: int, rating: R, **who: int) -> None:
+        self._do("appraisals", appraisals.set_appraisal, y, rating, **who)
+        if "unit_id" in who:
+            self.unit_rating[(y, who["unit_id"])] = rating
+
+    def make_initiatives(self, y: int) -> None:
+        self.inits[y] = []
+        for d in N.DEPARTMENTS:
+            people = self.staff(d["code"])
+            best = [p for p in people if self.rating.get((y, p.id)) is R.EXCELLENT] or people
+            for _ in range(self.rng.randint(1, 3)):
+                title = self._title(N.INITIATIVE_TITLES, d)
+                if title is None:
+                    break
+                first = self.rng.choice(best)
+                others = self.rng.sample([p for p in people if p is not first], self.rng.randint(0, 2))
+                ref = f"{self.rng.randint(150, 400)}/QĐ-{d['code']}"
+                self._initiative(y, title, [first, *others], InitiativeLevel.GRASSROOTS, d,
+                                 f"Hội đồng sáng kiến {d['name']}", ref)  # fmt: skip
+        for kind, titles in ((InitiativeKind.INITIATIVE, N.INITIATIVE_TITLES), (InitiativeKind.RESEARCH, N.RESEARCH_TITLES)):
+            for d in self.rng.sample(N.DEPARTMENTS, 2 if kind is InitiativeKind.INITIATIVE else 1):
+                title = self._title(titles, d)
+                if title is not None:
+                    authors = self.rng.sample(self.staff(d["code"], tier=1) or self.staff(d["code"]), 1)
+                    by = "Hội đồng Sáng kiến tỉnh Tây Ninh" if kind is InitiativeKind.INITIATIVE else "Sở Khoa học và Công nghệ"
+                    ref = f"{self.rng.randint(2000, 3000)}/QĐ-{'UBND' if kind is InitiativeKind.INITIATIVE else 'SKHCN'}"
+                    self._initiative(y, title, authors, InitiativeLevel.PROVINCIAL, d, by, ref, kind)
+
+    def _title(self, templates: Sequence[str], d: dict) -> str | None:
+        free = [t for t in templates if (d["code"], t) not in self.used_titles]
+        if not free:
+            return None
+        template = self.rng.choice(free)
+        self.used_titles.add((d["code"], template))
+        return template.format(field=d["field"], unit=d["name"])
+
+    def _initiative(self, y, title, authors, level, d, by, ref, kind=InitiativeKind.INITIATIVE) -> None:  # type: ignore[no-untyped-def]
+        i = self._do("initiatives", initiatives.create_initiative, initiatives.InitiativeInput(
+            title=title, year=y, level=level, kind=kind, author_ids=[a.id for a in authors],
+            unit_id=self.unit[d["code"]], recognised_by=by, recognition_ref=ref, recognised_on=self._day(y, 10, 15, 12, 5),
+            summary=f"Áp dụng tại {d['name']} từ năm {y}, được đánh giá mang lại hiệu quả thiết thực."))  # fmt: skip
+        if level is InitiativeLevel.GRASSROOTS:
+            self.inits[y].append((i.id, title, authors[0].id))
+
+    # ------------------------------------------------------------------ nominations and decisions
+    def _nominate(self, y: int, key: str, text: str, *, person: _Person | None = None, unit_id: int | None = None,
+                  campaign: int | None = None, submitting: int | None = None, inits: Sequence[int] = ()) -> int:  # fmt: skip
+        return self._do("nominations", nominations.create_nomination, NominationInput(
+            year=y, award_id=self.award[key], person_id=person.id if person else None, unit_id=unit_id,
+            campaign_id=campaign, submitting_unit_id=submitting, achievement=text, initiative_ids=inits)).id  # fmt: skip
+
+    def _vote(self, nid: int, size: int, on: dt.date, votes_for: int | None = None) -> None:
+        if votes_for is None:
+            votes_for = self.rng.choice((size, size, size - 1, size - 1, size - 2))
+        nominations.record_vote(self.db, nid, Vote(votes_for, size - votes_for, size, on))
+
+    def _decision(self, number: str, on: dt.date, issuer: str, unit: int, signer: tuple[str, str, str], summary: str) -> int:
+        return self._do("decisions", decisions.create_decision, decisions.DecisionInput(
+            number=number, signed_on=on, issuer=issuer, issuer_unit_id=unit, signer_name=signer[0],
+            signer_title=signer[1], signer_authority=signer[2], summary=summary)).id  # fmt: skip
+
+    def _dept_decision(self, d: dict, number: int, on: dt.date, summary: str) -> int:
+        signer = (self.staff(d["code"], tier=0)[0].name, d.get("head", "Giám đốc").upper(), "")
+        return self._decision(f"{number}/QĐ-{d['code']}", on, d["name"], self.unit[d["code"]], signer, summary)
+
+    def _approve(self, y: int, ids: list[int], decision: int) -> None:
+        if ids:
+            nominations.approve(self.db, ids, decision)
+            self.approved[y] += ids
+
+    def thematic_round(self, y: int) -> None:
+        """Giấy khen of department heads in the year's first thematic campaign."""
+        campaign, name = self._campaign(y, 0)
+        depts = self.rng.sample(N.DEPARTMENTS, 4)
+        for i, d in enumerate(depts):
+            people = [p for p in self.staff(d["code"]) if p.tier > 0 and p is not self.warned]
+            chosen = self.rng.sample(people, min(len(people), self.rng.randint(3, 4)))
+            text = partial(N.ACHIEVEMENTS["gk"].format, campaign=name, year=y)
+            ids = [self._nominate(y, "gk_cn", text(unit=self._full(p.unit_id)), person=p, campaign=campaign) for p in chosen]
+            div = self.rng.choice(self.divisions[d["code"]])[0]
+            ids.append(self._nominate(y, "gk_tt", text(unit=d["name"]), unit_id=div, campaign=campaign))
+            if i == 3:  # one dossier left unfinished in 2024; in 2025 the whole batch is still a draft
+                if y == 2025:
+                    continue
+                ids.pop()
+            nominations.submit(self.db, ids)
+            on = dt.date(y, 5, 16) if y == 2024 else dt.date(y, 11, 25)
+            for nid in ids:
+                self._vote(nid, DEPT_COUNCIL, on)
+            summary = f"Về việc tặng Giấy khen cho tập thể, cá nhân có thành tích trong phong trào «{name}»"
+            signed = _workday(on + dt.timedelta(days=3))
+            self._approve(y, ids, self._dept_decision(d, self.rng.randint(40, 120), signed, summary))
+
+    def department_round(self, y: int) -> None:
+        """Year-end titles each department grants: LĐTT, CSTĐCS, TTLĐTT; one of every detour."""
+        inits = {author: (iid, title) for iid, title, author in self.inits[y]}
+        for n, d in enumerate(N.DEPARTMENTS):
+            code, dept_id = d["code"], self.unit[d["code"]]
+            people = self.staff(code)
+            ids: list[int] = []
+            rejected: list[int] = []
+            for p in people:
+                if self.rating[(y, p.id)] in (R.EXCELLENT, R.GOOD):
+                    text = N.ACHIEVEMENTS["ldtt"].format(year=y, unit=d["name"])
+                    self.ldtt_of[(y, p.id)] = nid = self._nominate(y, "ldtt", text, person=p, submitting=dept_id)
+                    (rejected if p is self.warned else ids).append(nid)
+            cstd_ids = {}
+            for p in people:
+                if self.rating[(y, p.id)] is R.EXCELLENT and (p.id in inits or self.rng.random() < 0.5):
+                    iid, title = inits.get(p.id, (None, ""))
+                    extra = N.ACHIEVEMENTS["cstdcs_initiative"].format(title=title) if iid else ""
+                    text = N.ACHIEVEMENTS["cstdcs"].format(year=y, field=d["field"], initiative=extra)
+                    cstd_ids[p.id] = self._nominate(y, "cstdcs", text, person=p, submitting=dept_id, inits=[iid] if iid else [])
+            ids += cstd_ids.values()
+            # The council's detours, known before the collectives are proposed on the persons' results.
+            late = y == 2025 and code == "QDTPT"  # this council meets in January: its dossiers stay submitted
+            returned = low_vote = None
+            if cstd_ids and not late and (y, "returned") not in self.detours:
+                self.detours.add((y, "returned"))
+                returned = next(iter(cstd_ids.values()))
+            if len(cstd_ids) > 1 and n > 3 and (y, "low_vote") not in self.detours:
+                self.detours.add((y, "low_vote"))
+                low_vote = list(cstd_ids.values())[-1]
+            winners = {pid for pid, nid in cstd_ids.items() if nid != low_vote and (y == 2024 or nid != returned)}
+            for uid, _spec in self.divisions[code]:
+                members = [p for p in self.people if p.unit_id == uid or (y == 2025 and p.moved_from == uid)]
+                if self.warned in members and y == 2024:  # proposed, then refused by the council
+                    rejected.append(self._nominate(y, "ttldtt", N.ACHIEVEMENTS["ttldtt"].format(year=y), unit_id=uid))
+                elif self._collective(y, uid, members, winners) == "ttldxs":
+                    self.ttldxs[y].append(uid)
+                elif self._collective(y, uid, members, winners):
+                    ids.append(self._nominate(y, "ttldtt", N.ACHIEVEMENTS["ttldtt"].format(year=y), unit_id=uid))
+            everyone = [p for p in self.people if p.dept == code or (y == 2025 and p.moved_from_dept == code)]
+            if self._collective(y, dept_id, everyone, winners) == "ttldxs":
+                self.ttldxs[y].append(dept_id)
+            nominations.submit(self.db, ids + rejected)
+            if rejected:
+                nominations.reject(self.db, rejected, N.REASONS["warned"])
+            if late:
+                continue
+            if returned:  # sent back; in 2024 completed and resubmitted, in 2025 still with the unit
+                nominations.return_for_revision(self.db, [returned], N.REASONS["dept_return"])
+                if y == 2024:
+                    nominations.submit(self.db, [returned])
+                else:
+                    ids.remove(returned)
+            on = self._day(y, 12, 8, 12, 12)
+            low = 7 if y == 2024 else 8
+            for nid in ids:
+                self._vote(nid, DEPT_COUNCIL, on, low if nid == low_vote else None)
+            if low_vote:
+                ids.remove(low_vote)
+                nominations.reject(self.db, [low_vote], N.REASONS["low_vote"].format(votes=low, size=DEPT_COUNCIL))
+            decision = self._dept_decision(d, self.rng.randint(200, 320), self._day(y, 12, 15, 12, 22),
+                                           f"Về việc công nhận danh hiệu thi đua năm {y}")  # fmt: skip
+            self._approve(y, ids, decision)
+            self.cstdcs[y] += [pid for pid in cstd_ids if pid in winners]
+
+    def _collective(self, y: int, uid: int, members: list[_Person], winners: set[int]) -> str:
+        """The title a collective can get from its members' results: "ttldxs", "ttldtt" or "" (Law Art. 27, 28)."""
+        if not members or self.warned in members:  # a warning runs into the next year
+            return ""
+        ratings = [self.rating[(y, p.id)] for p in members]
+        ldtt = sum(r in (R.EXCELLENT, R.GOOD) for r in ratings) / len(members)
+        if ldtt < 0.7:
+            return ""
+        excellent = self.unit_rating[(y, uid)] is R.EXCELLENT and R.NOT_COMPLETED not in ratings
+        return "ttldxs" if excellent and any(p.id in winners for p in members) else "ttldtt"
+
+    def province_round(self, y: int) -> None:
+        """What the province grants: TTLĐXS, Cờ thi đua, Bằng khen; the council of 13 votes."""
+        flags, merits, bk = [], [], []
+        campaign, cname = self._campaign(y, 1)
+        for code, bloc_name in N.BLOCS:
+            st = self.standing[(y, code)]
+            leader = self._leader(st)
+            head = self.unit[N.BLOC_LEADERS[(code, y)][0]]
+            field = self.dept[leader.code]["field"]
+            text = N.ACHIEVEMENTS["co"].format(bloc=bloc_name, year=y, points=_points(leader.total), field=field)
+            flags.append(self._nominate(y, "co", text, unit_id=leader.unit_id, submitting=head))
+            for row in [r for r in st.ranked if r.proposal == "merit"][:2]:
+                # Grounds (Law Art. 74): two excellent years, or else the province's campaign.
+                twice = all(self.unit_rating.get((year, row.unit_id)) is R.EXCELLENT for year in (y - 1, y))
+                ground = N.GROUNDS["unit_twice"] if twice else N.GROUNDS["campaign"].format(campaign=cname)
+                text = N.ACHIEVEMENTS["bk_unit"].format(rank=row.rank, bloc=bloc_name, year=y, points=_points(row.total),
+                                                        ground=ground)  # fmt: skip
+                merits.append(self._nominate(y, "bk_tt", text, unit_id=row.unit_id, submitting=row.unit_id,
+                                             campaign=None if twice else campaign))  # fmt: skip
+        xs = [self._nominate(y, "ttldxs", N.ACHIEVEMENTS["ttldxs"].format(year=y, field=self.home[uid]["field"]), unit_id=uid,
+                             submitting=uid if self._is_dept(uid) else None)
+              for uid in self.ttldxs[y]]  # fmt: skip
+        if y == 2024:
+            chosen = self.rng.sample([p for p in self.people if self.rating[(y, p.id)] is R.EXCELLENT], 6)
+            grounds = [(p, N.GROUNDS["campaign"].format(campaign=cname), campaign) for p in chosen]
+        else:
+            twice = [p for p in self.people if p.id in self.cstdcs[2024] and p.id in self.cstdcs[2025]][:5]
+            best = [p for p in self.people if self.rating[(y, p.id)] is R.EXCELLENT and p not in twice]
+            extra = self.rng.sample(best, 6 - len(twice))
+            grounds = [(p, N.GROUNDS["cstdcs_twice"], None) for p in twice]
+            grounds += [(p, N.GROUNDS["campaign"].format(campaign=cname), campaign) for p in extra]
+        for p, ground, camp in grounds:
+            text = N.ACHIEVEMENTS["bk_person"].format(field=self.dept[p.dept]["field"], year=y, ground=ground)
+            bk.append(self._nominate(y, "bk_cn", text, person=p, campaign=camp, submitting=self.unit[p.dept]))
+        everything = flags + merits + xs + bk
+        nominations.submit(self.db, everything)
+        returned, pending = bk[:1], (merits[-1:] if y == 2024 else bk[-2:])
+        nominations.return_for_revision(self.db, returned, N.REASONS["province_return"])
+        on = dt.date(2025, 1, 6) if y == 2024 else dt.date(2025, 12, 18)
+        voted = [n for n in everything if n not in returned + pending]
+        for nid in voted:
+            self._vote(nid, PROVINCE_COUNCIL, on, 9 if nid == bk[1] else None)
+        nominations.reject(self.db, [bk[1]], N.REASONS["province_reject"])
+        waiting = {bk[1], *xs[-1:]} if y == 2024 else {bk[1]}  # in 2024 one TTLĐXS waits for its own decision
+        kinds = {"co": flags, "ttldxs": xs, "bk_tt": merits, "bk_cn": bk}
+        for number, signed, summary, keys in N.PROVINCE_DECISIONS[y]:
+            decision = self._decision(number, dt.date(*signed), N.UBND_NAME, self.unit["UBND"], N.UBND_SIGNER, summary)
+            self._approve(y, [n for k in keys for n in kinds[k] if n in voted and n not in waiting], decision)
+
+    def _full(self, uid: int) -> str:
+        """A division's name with its department's ("Thanh tra Sở, Sở Y tế"): "Văn phòng Sở" alone says little."""
+        return self.name[uid] if self._is_dept(uid) else f"{self.name[uid]}, {self.home[uid]['name']}"
+
+    def _is_dept(self, uid: int) -> bool:
+        return self.unit[self.home[uid]["code"]] == uid
+
+    def register(self, y: int) -> None:
+        book = registers.create_book(self.db, f"SV{y}", f"Sổ vàng khen thưởng năm {y}", N.UBND_NAME)
+        for nid in self.approved[y]:
+            self._do("register_entries", registers.assign_number, book.id, nid)
+
+    def revoke_2025(self) -> None:
+        """A 2025 award given while its holder was under disciplinary review, found and revoked."""
+        candidates = [p for p in self.staff("SCT", tier=2)
+                      if self.ldtt_of.get((2025, p.id)) in self.approved[2025] and p.id not in self.cstdcs[2025]]  # fmt: skip
+        person = self.rng.choice(candidates)
+        self._do("disciplinary_records", persons.add_discipline, person.id, persons.DisciplineInput(
+            DisciplineKind.UNDER_REVIEW, dt.date(2025, 11, 20), note=N.REASONS["review"]))
+        nominations.revoke(self.db, [self.ldtt_of[(2025, person.id)]], N.REASONS["revoke_2025"])
+
+    def make_exemplars(self) -> None:
+        honoured = self.rng.sample([p for p in self.people if p.id in self.cstdcs[2024]], 6)
+        women = [p for p in honoured if p.female]
+        if women:  # the story of a woman goes to a woman
+            honoured.remove(women[0])
+            honoured.insert(3, women[0])
+        excellent = [u for u in self.ttldxs[2024] if not self._is_dept(u)]
+        others = [u for d in N.DEPARTMENTS for u, _ in self.divisions[d["code"]] if u not in excellent]
+        collectives = (self.rng.sample(excellent, min(2, len(excellent))) + others)[:2]
+        hcm, _ = self._campaign(2024, 0)
+        ntm, _ = self._campaign(2024, 1)
+        for i, (title, story) in enumerate(N.EXEMPLAR_STORIES):
+            person = honoured[i] if i < 6 else None
+            unit_id = collectives[i - 6] if i >= 6 else None
+            unit_name = self._full(person.unit_id if person else unit_id)  # type: ignore[arg-type]
+            self._do("exemplars", exemplars.create_exemplar, exemplars.ExemplarInput(
+                year=2025, title=title.format(unit=unit_name), person_id=person.id if person else None,
+                unit_id=unit_id, campaign_id={4: hcm, 7: ntm}.get(i),
+                story=story.format(name=person.name if person else "", unit=unit_name),
+                honoured_at=N.CONFERENCE, honoured_on=dt.date(2025, 8, 26)))  # fmt: skip
