@@ -330,3 +330,12 @@ def test_ldtt_rating_below_good_is_blocked_and_missing_rating_named() -> None:
     assert "«Hoàn thành nhiệm vụ»" in messages(v)
     v2 = verdict(facts("LDTT", 2025))
     assert "chưa có kết quả đánh giá" in messages(v2)
+
+
+def test_a_review_opened_after_an_award_was_given_does_not_void_it() -> None:
+    review = (DisciplineFact(DisciplineKind.UNDER_REVIEW, dt.date(2025, 11, 20), None),)
+    given = facts("LDTT", 2024, appraisals={2024: GOOD}, disciplines=review, status=NominationStatus.APPROVED,
+                  today=dt.date(2026, 1, 5))
+    assert verdict(given).status == OK
+    pending = dataclasses.replace(given, status=NominationStatus.SUBMITTED)
+    assert verdict(pending).status == BLOCKING

@@ -8,6 +8,7 @@ import itertools
 import pytest
 
 from app.cli import main
+from app.errors import DomainError
 from app.model import AppraisalRating, Gender, InitiativeLevel, UnitLevel
 from app.rules.checks import BLOCKING, OK, WARNING
 from app.rules.engine import Checker
@@ -148,3 +149,29 @@ def test_check_command_exits_non_zero_when_anything_blocks(world, db_path, capsy
     assert "[CHẶN]" in out and "Đỗ Văn Sơn" in out
     assert "1 bị chặn" in out
     assert main(["check", "--year", "2024", "--db", str(db_path)]) == 0
+
+
+def test_preview_of_an_unsaved_nomination_saves_nothing(world) -> None:
+    db, dept, _other, _division, awards = world
+    thu = _person(db, dept.id, "Bùi Thị Thu")
+    before = N.count_nominations(db)
+    verdict = Checker(db).preview(N.NominationInput(year=2025, award_id=awards["CSTD_TINH"], person_id=thu.id))
+    assert verdict.status == BLOCKING
+    assert "chuỗi 3 năm liên tục" in " | ".join(map(str, verdict.findings))
+    assert N.count_nominations(db) == before
+    wrong = Checker(db).preview(N.NominationInput(year=2025, award_id=awards["TTLDTT"], person_id=thu.id))
+    assert wrong.status == BLOCKING and "tập thể" in wrong.findings[0].message
+
+
+def test_votes_for_a_batch_are_recorded_all_or_none(world) -> None:
+    db, dept, _other, _division, awards = world
+    a = _nominate(db, awards, "LDTT", 2025, person_id=_person(db, dept.id, "Mai Văn Tài", Gender.MALE).id)
+    b = _nominate(db, awards, "LDTT", 2025, person_id=_person(db, dept.id, "Mai Thị Tâm").id)
+    N.submit(db, [a])  # b stays a draft: it cannot be voted on
+    vote = N.Vote(9, 1, 11, dt.date(2025, 12, 1))
+    with pytest.raises(DomainError):
+        N.record_votes(db, {a: vote, b: vote})
+    assert N.get_nomination(db, a).council_size is None
+    N.submit(db, [b])
+    N.record_votes(db, {a: vote, b: vote})
+    assert {N.get_nomination(db, i).status for i in (a, b)} == {N.S.VOTED}

@@ -335,8 +335,11 @@ def check_exclusion(rule: Rule, f: NominationFacts) -> list[Finding]:
     out = []
     year_end = dt.date(f.year, 12, 31)
     check_day = min(f.today, year_end) if f.today.year == f.year else year_end
+    # A proceeding open today stops an award not yet given; an award already given is judged
+    # as at the end of its year.
+    days = (check_day,) if f.status in HELD else (check_day, f.today)
     for d in f.disciplines:
-        if d.kind.is_pending and (d.open_on(check_day) or d.open_on(f.today)):
+        if d.kind.is_pending and any(d.open_on(day) for day in days):
             out.append(_finding(rule, f"Đang trong thời gian «{d.kind.label}» (từ {d.start:%d/%m/%Y}); chưa xét khen thưởng"))
         elif not d.kind.is_pending and d.overlaps_year(f.year):
             out.append(_finding(rule, f"Bị kỷ luật «{d.kind.label}» trong năm {f.year} (từ {d.start:%d/%m/%Y})"))

@@ -13,9 +13,11 @@ from collections.abc import Callable
 from sqlalchemy import select
 
 from ..db import Database
-from ..errors import NotFound
+from ..errors import DomainError, NotFound
 from ..model import Award, Nomination, NominationStatus
 from ..services.common import unit_by_code
+from ..services.nominations import NominationInput, build_nomination
+from .checks import BLOCKING, Finding
 from .facts import LIVE
 from .load import load_facts
 from .spec import RuleBook, RuleSet
@@ -68,6 +70,29 @@ class Checker:
                 today=self.today,
             )
         return Verdict(facts.id, facts.nominee_name, facts.award_name, facts.year, evaluate(rules, facts))
+
+    def preview(self, data: NominationInput) -> Verdict:
+        """The verdict of a nomination being typed, before it is saved: it is added inside a
+        session that is rolled back, so the same rules and facts apply as after saving. A fault
+        the service would refuse (duplicate, wrong target) comes back as a blocking finding."""
+        rules = self.rulebook.rules
+        with self.db.read() as session:
+            try:
+                nomination = build_nomination(session, data)
+            except DomainError as exc:
+                return Verdict(0, "", "", data.year, (Finding("nhap_lieu", "Nhập liệu", BLOCKING, exc.message, ""),))
+            award = self._names_by_id(session).get(nomination.award_id, "")
+            facts = load_facts(
+                session,
+                nomination.id,
+                award_names=self._names,
+                quota_awards=_quota_awards(rules, award, data.year),
+                today=self.today,
+            )
+        return Verdict(0, facts.nominee_name, facts.award_name, facts.year, evaluate(rules, facts))
+
+    def _names_by_id(self, session) -> dict[int, str]:  # type: ignore[no-untyped-def]
+        return dict(session.execute(select(Award.id, Award.code)).all())
 
     def batch(
         self,

@@ -124,33 +124,44 @@ def _log(session: Session, db: Database, nomination: Nomination, old: S | None, 
     )
 
 
-def create_nomination(db: Database, data: NominationInput) -> Nomination:
+def build_nomination(session: Session, data: NominationInput) -> Nomination:
+    """A new draft nomination checked and added to ``session`` (flushed, not committed).
+
+    :func:`create_nomination` commits it; the live verdict of an unsaved form adds one inside a
+    session that is rolled back (:meth:`app.rules.engine.Checker.preview`).
+    """
     check_year(data.year)
     achievement = clean(data.achievement)
     require(len(achievement) <= MAX_ACHIEVEMENT, "Tóm tắt thành tích quá dài.", "achievement")
+    name, name_fold, name_sort, default_unit = _nominee(session, data)
+    award = _check_award(session, data)
+    if data.campaign_id is not None:
+        get(session, Campaign, data.campaign_id, "phong trào")
+    submitting = data.submitting_unit_id or default_unit
+    get(session, Unit, submitting, "đơn vị đề nghị")
+    _check_not_duplicate(session, data, award, None)
+    nomination = Nomination(
+        year=data.year,
+        award_id=award.id,
+        person_id=data.person_id,
+        unit_id=data.unit_id,
+        campaign_id=data.campaign_id,
+        submitting_unit_id=submitting,
+        nominee_name=name,
+        nominee_fold=name_fold,
+        nominee_sort=name_sort,
+        achievement=achievement,
+        status=S.DRAFT,
+    )
+    nomination.initiatives = _initiatives(session, data.initiative_ids)
+    session.add(nomination)
+    session.flush()
+    return nomination
+
+
+def create_nomination(db: Database, data: NominationInput) -> Nomination:
     with db.write() as session:
-        name, name_fold, name_sort, default_unit = _nominee(session, data)
-        award = _check_award(session, data)
-        if data.campaign_id is not None:
-            get(session, Campaign, data.campaign_id, "phong trào")
-        submitting = data.submitting_unit_id or default_unit
-        get(session, Unit, submitting, "đơn vị đề nghị")
-        _check_not_duplicate(session, data, award, None)
-        nomination = Nomination(
-            year=data.year,
-            award_id=award.id,
-            person_id=data.person_id,
-            unit_id=data.unit_id,
-            campaign_id=data.campaign_id,
-            submitting_unit_id=submitting,
-            nominee_name=name,
-            nominee_fold=name_fold,
-            nominee_sort=name_sort,
-            achievement=achievement,
-            status=S.DRAFT,
-        )
-        nomination.initiatives = _initiatives(session, data.initiative_ids)
-        session.add(nomination)
+        nomination = build_nomination(session, data)
         _log(session, db, nomination, None, S.DRAFT)
         session.flush()
         return nomination
@@ -284,18 +295,31 @@ def check_vote(vote: Vote) -> None:
     )
 
 
-def record_vote(db: Database, nomination_id: int, vote: Vote, *, expected_version: int | None = None) -> Nomination:
-    """Record (or correct) the council's vote on a submitted nomination."""
-    check_vote(vote)
+def record_votes(
+    db: Database, votes: dict[int, Vote], *, expected_versions: dict[int, int] | None = None
+) -> list[Nomination]:
+    """Record the council's votes on many nominations in one transaction: all or none."""
+    require(bool(votes), "Chưa chọn hồ sơ nào.")
+    for vote in votes.values():
+        check_vote(vote)
+    done = []
     with db.write() as session:
-        nomination = _load(session, nomination_id, expected_version)
-        nomination.votes_for, nomination.votes_against = vote.votes_for, vote.votes_against
-        nomination.council_size, nomination.voted_on = vote.council_size, vote.voted_on
-        if nomination.status is S.VOTED:
-            _log(session, db, nomination, S.VOTED, S.VOTED, "Sửa kết quả bỏ phiếu")
-        else:
-            _move(session, db, nomination, S.VOTED)
-        return nomination
+        for nomination_id, vote in votes.items():
+            nomination = _load(session, nomination_id, (expected_versions or {}).get(nomination_id))
+            nomination.votes_for, nomination.votes_against = vote.votes_for, vote.votes_against
+            nomination.council_size, nomination.voted_on = vote.council_size, vote.voted_on
+            if nomination.status is S.VOTED:
+                _log(session, db, nomination, S.VOTED, S.VOTED, "Sửa kết quả bỏ phiếu")
+            else:
+                _move(session, db, nomination, S.VOTED)
+            done.append(nomination)
+    return done
+
+
+def record_vote(db: Database, nomination_id: int, vote: Vote, *, expected_version: int | None = None) -> Nomination:
+    """Record (or correct) the council's vote on one submitted nomination."""
+    versions = {nomination_id: expected_version} if expected_version is not None else None
+    return record_votes(db, {nomination_id: vote}, expected_versions=versions)[0]
 
 
 def approve(db: Database, ids: Sequence[int], decision_id: int, **kw) -> list[Nomination]:  # type: ignore[no-untyped-def]
