@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from app.model import Gender, NominationStatus
+from app.model import AppraisalRating, Gender, NominationStatus
 from app.services import nominations as N
+from app.services.appraisals import set_appraisal
 from app.services.nominations import NominationInput, create_nomination, get_nomination
 from app.services.persons import PersonInput, create_person, search_persons
 from app.services.units import UnitInput, create_unit, list_units
@@ -110,7 +111,12 @@ def test_a_nomination_is_entered_through_the_completer_and_ctrl_s_starts_the_nex
     qtbot.keyClick(form.nominee.completer_.popup(), Qt.Key.Key_Return)
     assert form.nominee.value == people[2].id
     form.award.setCurrentIndex(form.award.findData(_award(db, "LDTT")))
-    qtbot.waitUntil(lambda: form.verdict.status == "ok")  # the target check of an unsaved one
+    # The live verdict of the unsaved form comes from the rules engine: no 2025 rating yet.
+    qtbot.waitUntil(lambda: form.verdict.status == "blocking")
+    assert "chưa có kết quả đánh giá" in form.verdict.details.text()
+    set_appraisal(db, 2025, AppraisalRating.GOOD, person_id=people[2].id)
+    form.update_verdict()
+    assert form.verdict.status == "ok"
 
     qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 

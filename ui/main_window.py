@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.backup import backup_dir, backup_if_due, make_backup, restore
 from app.db import Database, open_database
 from app.demo_file import build_demo_file
 from app.errors import DomainError
@@ -12,7 +13,7 @@ from app.errors import DomainError
 from .i18n import build as build_translations
 from .i18n import install_translator
 from .jobs import Job, run_job
-from .messages import show_error
+from .messages import show_error, show_info
 from .pages import OverviewPage, PlaceholderPage
 from .pages.list_page import ListPage
 from .pages.nominations import NominationsPage
@@ -119,9 +120,8 @@ class MainWindow(QMainWindow):
         self._fill_recent()
         self.demo_action = file_menu.addAction(t("Mở &dữ liệu mẫu"), self.open_demo)
         file_menu.addSeparator()
-        self.backup_action = file_menu.addAction(t("&Sao lưu…"))
-        self.backup_action.setEnabled(False)  # no backup service yet in app.services
-        self.backup_action.setToolTip(t("Chức năng sao lưu chưa có trong phiên bản này."))
+        self.backup_action = file_menu.addAction(t("&Sao lưu"), self.backup_now)
+        self.restore_action = file_menu.addAction(t("&Khôi phục từ bản sao lưu…"), self.restore_from_backup)
         file_menu.setToolTipsVisible(True)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(t("&Thoát"), self.close)
@@ -256,10 +256,44 @@ class MainWindow(QMainWindow):
             translate("MainWindow", "Sổ Thi đua {0}\nSổ sách thi đua, khen thưởng.").format(__version__),
         )
 
+    # -- backups -------------------------------------------------------------------------------
+    def backup_now(self) -> None:
+        if self.db is None or self.db.path is None:
+            show_info(self, translate("MainWindow", "Chỉ sao lưu được cơ sở dữ liệu dạng tệp SQLite."))
+            return
+        path = self.db.path
+        self._backup_job = run_job(self, translate("MainWindow", "Đang sao lưu…"), lambda _p, _c: make_backup(path))
+        self._backup_job.done.connect(lambda made: self.statusBar().showMessage(
+            translate("MainWindow", "Đã sao lưu vào {0}").format(made), 10000))
+        self._backup_job.error.connect(lambda exc: show_error(self, getattr(exc, "message", str(exc))))
+
+    def restore_from_backup(self) -> None:
+        if self.db is None or self.db.path is None:
+            return
+        path = self.db.path
+        name, _ = QFileDialog.getOpenFileName(
+            self, translate("MainWindow", "Chọn bản sao lưu"), str(backup_dir(path)), "SQLite (*.sqlite3)")
+        if not name:
+            return
+        self.db.dispose()
+        try:
+            kept = restore(Path(name), path)
+        except DomainError as exc:
+            show_error(self, exc.message)
+            return
+        finally:
+            self.open_path(path)
+        show_info(self, translate("MainWindow", "Đã khôi phục. Bản bị thay thế được giữ tại {0}").format(kept or ""))
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()
         if self.db is not None:
+            if self.db.path is not None:
+                try:
+                    backup_if_due(self.db.path)  # at most once a day, thinned 7/4/12
+                except DomainError as exc:
+                    show_error(self, exc.message)
             self.db.dispose()
         super().closeEvent(event)

@@ -1,1327 +1,1355 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
-<context>
-    <name />
-    <message>
-        <location filename="../../ui/certificates/preview.py" line="46" />
-        <source>Xem trước giấy chứng nhận</source>
-        <translation>Certificate preview</translation>
-    </message>
-    <message>
-        <location filename="../../ui/certificates/preview.py" line="54" />
-        <source>Chưa có trang nào.</source>
-        <translation>No pages yet.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/certificates/preview.py" line="59" />
-        <source>Lưu PDF…</source>
-        <translation>Save PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/certificates/preview.py" line="60" />
-        <source>In…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/certificates/preview.py" line="61" />
-        <source>Đóng</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../ui/certificates/preview.py" line="82" />
-        <source>Chưa chọn khen thưởng để in.</source>
-        <translation>No award chosen to print.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/certificates/preview.py" line="93" />
-        <location filename="../../ui/certificates/preview.py" line="94" />
-        <source>Đang tạo giấy chứng nhận…</source>
-        <translation>Creating certificates…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/certificates/preview.py" line="106" />
-        <source>Không có giấy nào in được.</source>
-        <translation>No certificate can be printed.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/certificates/preview.py" line="113" />
-        <source>Không in được</source>
-        <translation>Printing failed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/certificates/preview.py" line="120" />
-        <source>Không mở được tệp PDF.</source>
-        <translation>Cannot open the PDF file.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/certificates/preview.py" line="123" />
-        <source>{n} trang</source>
-        <translation>{n} pages</translation>
-    </message>
-    <message>
-        <location filename="../../ui/certificates/preview.py" line="133" />
-        <source>Lưu giấy chứng nhận</source>
-        <translation>Save certificates</translation>
-    </message>
-    <message>
-        <location filename="../../ui/certificates/preview.py" line="138" />
-        <source>Không lưu được</source>
-        <translation>Saving failed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/certificates/verify_dialog.py" line="21" />
-        <source>Kiểm tra giấy chứng nhận</source>
-        <translation>Verify a certificate</translation>
-    </message>
-    <message>
-        <location filename="../../ui/certificates/verify_dialog.py" line="24" />
-        <source>Mã in trên giấy (SV-000123-K7QX2MPA) hoặc nội dung mã QR</source>
-        <translation>Code printed on the certificate (SV-000123-K7QX2MPA) or the QR code's content</translation>
-    </message>
-    <message>
-        <location filename="../../ui/certificates/verify_dialog.py" line="25" />
-        <source>Kiểm tra</source>
-        <translation>Verify</translation>
-    </message>
-    <message>
-        <location filename="../../ui/certificates/verify_dialog.py" line="32" />
-        <source>Mã xác thực:</source>
-        <translation>Verification code:</translation>
-    </message>
-</context>
-<context>
+  <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../ui/dialogs/batch.py" line="32" />
-        <source>Lý do</source>
-        <translation>Reason</translation>
+      <location filename="../../ui/dialogs/batch.py" line="32" />
+      <source>Lý do</source>
+      <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch.py" line="39" />
-        <source>Cần ghi rõ lý do.</source>
-        <translation>A reason is required.</translation>
+      <location filename="../../ui/dialogs/batch.py" line="39" />
+      <source>Cần ghi rõ lý do.</source>
+      <translation>A reason is required.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch.py" line="47" />
-        <source>Ghi kết quả bỏ phiếu của Hội đồng</source>
-        <translation>Record the council's vote</translation>
+      <location filename="../../ui/dialogs/batch.py" line="47" />
+      <source>Ghi kết quả bỏ phiếu của Hội đồng</source>
+      <translation>Record the council's vote</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch.py" line="51" />
-        <location filename="../../ui/dialogs/batch.py" line="66" />
-        <source>Tổng số thành viên Hội đồng</source>
-        <translation>Council members (all)</translation>
+      <location filename="../../ui/dialogs/batch.py" line="51" />
+      <location filename="../../ui/dialogs/batch.py" line="66" />
+      <source>Tổng số thành viên Hội đồng</source>
+      <translation>Council members (all)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch.py" line="53" />
-        <location filename="../../ui/dialogs/batch.py" line="62" />
-        <source>Số phiếu đồng ý</source>
-        <translation>Votes in favour</translation>
+      <location filename="../../ui/dialogs/batch.py" line="53" />
+      <location filename="../../ui/dialogs/batch.py" line="62" />
+      <source>Số phiếu đồng ý</source>
+      <translation>Votes in favour</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch.py" line="55" />
-        <location filename="../../ui/dialogs/batch.py" line="64" />
-        <source>Số phiếu không đồng ý</source>
-        <translation>Votes against</translation>
+      <location filename="../../ui/dialogs/batch.py" line="55" />
+      <location filename="../../ui/dialogs/batch.py" line="64" />
+      <source>Số phiếu không đồng ý</source>
+      <translation>Votes against</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch.py" line="57" />
-        <source>Ngày họp</source>
-        <translation>Meeting date</translation>
+      <location filename="../../ui/dialogs/batch.py" line="57" />
+      <source>Ngày họp</source>
+      <translation>Meeting date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch.py" line="77" />
-        <source>Đưa vào quyết định khen thưởng</source>
-        <translation>Attach to an award decision</translation>
+      <location filename="../../ui/dialogs/batch.py" line="77" />
+      <source>Đưa vào quyết định khen thưởng</source>
+      <translation>Attach to an award decision</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch.py" line="84" />
-        <source>Quyết định</source>
-        <translation>Decision</translation>
+      <location filename="../../ui/dialogs/batch.py" line="84" />
+      <source>Quyết định</source>
+      <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch.py" line="91" />
-        <source>Chưa có quyết định nào; hãy nhập quyết định trước.</source>
-        <translation>There is no decision yet; enter the decision first.</translation>
+      <location filename="../../ui/dialogs/batch.py" line="91" />
+      <source>Chưa có quyết định nào; hãy nhập quyết định trước.</source>
+      <translation>There is no decision yet; enter the decision first.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>BlocDialog</name>
     <message>
-        <location filename="../../ui/dialogs/unit.py" line="69" />
-        <source>Khối, cụm thi đua</source>
-        <translation>Emulation bloc or cluster</translation>
+      <location filename="../../ui/dialogs/unit.py" line="69" />
+      <source>Khối, cụm thi đua</source>
+      <translation>Emulation bloc or cluster</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/unit.py" line="76" />
-        <source>Mã khối</source>
-        <translation>Bloc code</translation>
+      <location filename="../../ui/dialogs/unit.py" line="76" />
+      <source>Mã khối</source>
+      <translation>Bloc code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/unit.py" line="77" />
-        <source>Tên khối, cụm</source>
-        <translation>Bloc or cluster name</translation>
+      <location filename="../../ui/dialogs/unit.py" line="77" />
+      <source>Tên khối, cụm</source>
+      <translation>Bloc or cluster name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/unit.py" line="78" />
-        <source>Loại</source>
-        <translation>Kind</translation>
+      <location filename="../../ui/dialogs/unit.py" line="78" />
+      <source>Loại</source>
+      <translation>Kind</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/dialogs/campaign.py" line="19" />
-        <source>Phong trào thi đua</source>
-        <translation>Emulation campaign</translation>
+      <location filename="../../ui/dialogs/campaign.py" line="19" />
+      <source>Phong trào thi đua</source>
+      <translation>Emulation campaign</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/campaign.py" line="30" />
-        <source>Tên phong trào</source>
-        <translation>Campaign name</translation>
+      <location filename="../../ui/dialogs/campaign.py" line="30" />
+      <source>Tên phong trào</source>
+      <translation>Campaign name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/campaign.py" line="31" />
-        <source>Loại</source>
-        <translation>Kind</translation>
+      <location filename="../../ui/dialogs/campaign.py" line="31" />
+      <source>Loại</source>
+      <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/campaign.py" line="34" />
-        <source>Năm</source>
-        <translation>Year</translation>
+      <location filename="../../ui/dialogs/campaign.py" line="34" />
+      <source>Năm</source>
+      <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/campaign.py" line="37" />
-        <source>Ngày bắt đầu</source>
-        <translation>Start date</translation>
+      <location filename="../../ui/dialogs/campaign.py" line="37" />
+      <source>Ngày bắt đầu</source>
+      <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/campaign.py" line="38" />
-        <source>Ngày kết thúc</source>
-        <translation>End date</translation>
+      <location filename="../../ui/dialogs/campaign.py" line="38" />
+      <source>Ngày kết thúc</source>
+      <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/campaign.py" line="40" />
-        <source>Cơ quan phát động</source>
-        <translation>Launched by</translation>
+      <location filename="../../ui/dialogs/campaign.py" line="40" />
+      <source>Cơ quan phát động</source>
+      <translation>Launched by</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/campaign.py" line="43" />
-        <source>Nội dung</source>
-        <translation>Content</translation>
+      <location filename="../../ui/dialogs/campaign.py" line="43" />
+      <source>Nội dung</source>
+      <translation>Content</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>CampaignsPage</name>
     <message>
-        <location filename="../../ui/pages/records.py" line="31" />
-        <source>Thêm phong trào</source>
-        <translation>New campaign</translation>
+      <location filename="../../ui/pages/records.py" line="31" />
+      <source>Thêm phong trào</source>
+      <translation>New campaign</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/records.py" line="33" />
-        <source>Sửa</source>
-        <translation>Edit</translation>
+      <location filename="../../ui/pages/records.py" line="33" />
+      <source>Sửa</source>
+      <translation>Edit</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>CertificatePreview</name>
+    <message>
+      <location filename="../../ui/certificates/preview.py" line="57" />
+      <source>Xem trước giấy chứng nhận</source>
+      <translation>Certificate preview</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/preview.py" line="65" />
+      <source>Chưa có trang nào.</source>
+      <translation>No pages yet.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/preview.py" line="70" />
+      <source>Lưu PDF…</source>
+      <translation>Save PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/preview.py" line="71" />
+      <source>In…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/preview.py" line="72" />
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/preview.py" line="93" />
+      <source>Chưa chọn khen thưởng để in.</source>
+      <translation>No award selected for printing.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/preview.py" line="104" />
+      <location filename="../../ui/certificates/preview.py" line="105" />
+      <source>Đang tạo giấy chứng nhận…</source>
+      <translation>Creating certificates…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/preview.py" line="117" />
+      <source>Không có giấy nào in được.</source>
+      <translation>No certificate could be printed.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/preview.py" line="124" />
+      <source>Không in được</source>
+      <translation>Could not print</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/preview.py" line="131" />
+      <source>Không mở được tệp PDF.</source>
+      <translation>Could not open the PDF file.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/preview.py" line="134" />
+      <source>{n} trang</source>
+      <translation>{n} pages</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/preview.py" line="144" />
+      <source>Lưu giấy chứng nhận</source>
+      <translation>Save certificates</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/preview.py" line="149" />
+      <source>Không lưu được</source>
+      <translation>Could not save</translation>
+    </message>
+  </context>
+  <context>
     <name>Columns</name>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="30" />
-        <source>Số hồ sơ</source>
-        <translation>No.</translation>
+      <location filename="../../ui/pages/nominations.py" line="30" />
+      <source>Số hồ sơ</source>
+      <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="31" />
-        <location filename="../../ui/pages/records.py" line="82" />
-        <source>Cá nhân / tập thể</source>
-        <translation>Nominee</translation>
+      <location filename="../../ui/pages/nominations.py" line="31" />
+      <location filename="../../ui/pages/records.py" line="82" />
+      <source>Cá nhân / tập thể</source>
+      <translation>Nominee</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="32" />
-        <source>Đối tượng</source>
-        <translation>Target</translation>
+      <location filename="../../ui/pages/nominations.py" line="32" />
+      <source>Đối tượng</source>
+      <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="33" />
-        <source>Danh hiệu, hình thức</source>
-        <translation>Award</translation>
+      <location filename="../../ui/pages/nominations.py" line="33" />
+      <source>Danh hiệu, hình thức</source>
+      <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="34" />
-        <location filename="../../ui/pages/records.py" line="22" />
-        <location filename="../../ui/pages/records.py" line="84" />
-        <source>Năm</source>
-        <translation>Year</translation>
+      <location filename="../../ui/pages/nominations.py" line="34" />
+      <location filename="../../ui/pages/records.py" line="22" />
+      <location filename="../../ui/pages/records.py" line="84" />
+      <source>Năm</source>
+      <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="35" />
-        <source>Đơn vị đề nghị</source>
-        <translation>Proposing unit</translation>
+      <location filename="../../ui/pages/nominations.py" line="35" />
+      <source>Đơn vị đề nghị</source>
+      <translation>Proposing unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="36" />
-        <source>Trạng thái</source>
-        <translation>Status</translation>
+      <location filename="../../ui/pages/nominations.py" line="36" />
+      <source>Trạng thái</source>
+      <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="37" />
-        <source>Phiếu đồng ý</source>
-        <translation>Votes in favour</translation>
+      <location filename="../../ui/pages/nominations.py" line="37" />
+      <source>Phiếu đồng ý</source>
+      <translation>Votes in favour</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="38" />
-        <source>Quyết định</source>
-        <translation>Decision</translation>
+      <location filename="../../ui/pages/nominations.py" line="38" />
+      <source>Quyết định</source>
+      <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="17" />
-        <source>Họ và tên</source>
-        <translation>Full name</translation>
+      <location filename="../../ui/pages/people.py" line="17" />
+      <source>Họ và tên</source>
+      <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="18" />
-        <source>Giới tính</source>
-        <translation>Gender</translation>
+      <location filename="../../ui/pages/people.py" line="18" />
+      <source>Giới tính</source>
+      <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="19" />
-        <source>Ngày sinh</source>
-        <translation>Date of birth</translation>
+      <location filename="../../ui/pages/people.py" line="19" />
+      <source>Ngày sinh</source>
+      <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="20" />
-        <source>Số CCCD</source>
-        <translation>Citizen ID</translation>
+      <location filename="../../ui/pages/people.py" line="20" />
+      <source>Số CCCD</source>
+      <translation>Citizen ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="21" />
-        <source>Chức vụ</source>
-        <translation>Position</translation>
+      <location filename="../../ui/pages/people.py" line="21" />
+      <source>Chức vụ</source>
+      <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="22" />
-        <source>Đơn vị</source>
-        <translation>Unit</translation>
+      <location filename="../../ui/pages/people.py" line="22" />
+      <source>Đơn vị</source>
+      <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/records.py" line="20" />
-        <source>Tên phong trào</source>
-        <translation>Campaign name</translation>
+      <location filename="../../ui/pages/records.py" line="20" />
+      <source>Tên phong trào</source>
+      <translation>Campaign name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/records.py" line="21" />
-        <source>Loại</source>
-        <translation>Kind</translation>
+      <location filename="../../ui/pages/records.py" line="21" />
+      <source>Loại</source>
+      <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/records.py" line="23" />
-        <source>Bắt đầu</source>
-        <translation>Start</translation>
+      <location filename="../../ui/pages/records.py" line="23" />
+      <source>Bắt đầu</source>
+      <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/records.py" line="24" />
-        <source>Kết thúc</source>
-        <translation>End</translation>
+      <location filename="../../ui/pages/records.py" line="24" />
+      <source>Kết thúc</source>
+      <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/records.py" line="25" />
-        <source>Cơ quan phát động</source>
-        <translation>Launched by</translation>
+      <location filename="../../ui/pages/records.py" line="25" />
+      <source>Cơ quan phát động</source>
+      <translation>Launched by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/records.py" line="55" />
-        <source>Số quyết định</source>
-        <translation>Decision number</translation>
+      <location filename="../../ui/pages/records.py" line="55" />
+      <source>Số quyết định</source>
+      <translation>Decision number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/records.py" line="56" />
-        <source>Ngày ký</source>
-        <translation>Signed on</translation>
+      <location filename="../../ui/pages/records.py" line="56" />
+      <source>Ngày ký</source>
+      <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/records.py" line="57" />
-        <source>Cơ quan ban hành</source>
-        <translation>Issued by</translation>
+      <location filename="../../ui/pages/records.py" line="57" />
+      <source>Cơ quan ban hành</source>
+      <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/records.py" line="58" />
-        <source>Người ký</source>
-        <translation>Signer</translation>
+      <location filename="../../ui/pages/records.py" line="58" />
+      <source>Người ký</source>
+      <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/records.py" line="59" />
-        <source>Số khen thưởng</source>
-        <translation>Awards</translation>
+      <location filename="../../ui/pages/records.py" line="59" />
+      <source>Số khen thưởng</source>
+      <translation>Awards</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/records.py" line="60" />
-        <source>Trích yếu</source>
-        <translation>Summary</translation>
+      <location filename="../../ui/pages/records.py" line="60" />
+      <source>Trích yếu</source>
+      <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/records.py" line="83" />
-        <source>Tiêu đề</source>
-        <translation>Title</translation>
+      <location filename="../../ui/pages/records.py" line="83" />
+      <source>Tiêu đề</source>
+      <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/records.py" line="85" />
-        <source>Nơi tuyên dương</source>
-        <translation>Honoured at</translation>
+      <location filename="../../ui/pages/records.py" line="85" />
+      <source>Nơi tuyên dương</source>
+      <translation>Honoured at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/records.py" line="86" />
-        <source>Ngày tuyên dương</source>
-        <translation>Honoured on</translation>
+      <location filename="../../ui/pages/records.py" line="86" />
+      <source>Ngày tuyên dương</source>
+      <translation>Honoured on</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/units.py" line="19" />
-        <source>Mã</source>
-        <translation>Code</translation>
+      <location filename="../../ui/pages/units.py" line="19" />
+      <source>Mã</source>
+      <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/units.py" line="20" />
-        <source>Tên đơn vị</source>
-        <translation>Unit name</translation>
+      <location filename="../../ui/pages/units.py" line="20" />
+      <source>Tên đơn vị</source>
+      <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/units.py" line="21" />
-        <source>Viết tắt</source>
-        <translation>Short name</translation>
+      <location filename="../../ui/pages/units.py" line="21" />
+      <source>Viết tắt</source>
+      <translation>Short name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/units.py" line="22" />
-        <source>Cấp</source>
-        <translation>Level</translation>
+      <location filename="../../ui/pages/units.py" line="22" />
+      <source>Cấp</source>
+      <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/units.py" line="23" />
-        <source>Trực thuộc</source>
-        <translation>Parent unit</translation>
+      <location filename="../../ui/pages/units.py" line="23" />
+      <source>Trực thuộc</source>
+      <translation>Parent unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/units.py" line="24" />
-        <source>Hoạt động</source>
-        <translation>Active</translation>
+      <location filename="../../ui/pages/units.py" line="24" />
+      <source>Hoạt động</source>
+      <translation>Active</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/decision.py" line="14" />
-        <source>Quyết định khen thưởng</source>
-        <translation>Award decision</translation>
+      <location filename="../../ui/dialogs/decision.py" line="14" />
+      <source>Quyết định khen thưởng</source>
+      <translation>Award decision</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/decision.py" line="22" />
-        <source>Số quyết định</source>
-        <translation>Decision number</translation>
+      <location filename="../../ui/dialogs/decision.py" line="22" />
+      <source>Số quyết định</source>
+      <translation>Decision number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/decision.py" line="24" />
-        <source>Ngày ký</source>
-        <translation>Signed on</translation>
+      <location filename="../../ui/dialogs/decision.py" line="24" />
+      <source>Ngày ký</source>
+      <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/decision.py" line="25" />
-        <source>Cơ quan ban hành</source>
-        <translation>Issued by</translation>
+      <location filename="../../ui/dialogs/decision.py" line="25" />
+      <source>Cơ quan ban hành</source>
+      <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/decision.py" line="27" />
-        <source>Thẩm quyền ký</source>
-        <translation>Signing authority</translation>
+      <location filename="../../ui/dialogs/decision.py" line="27" />
+      <source>Thẩm quyền ký</source>
+      <translation>Signing authority</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/decision.py" line="31" />
-        <source>Chức vụ người ký</source>
-        <translation>Signer's title</translation>
+      <location filename="../../ui/dialogs/decision.py" line="31" />
+      <source>Chức vụ người ký</source>
+      <translation>Signer's title</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/decision.py" line="33" />
-        <source>Người ký</source>
-        <translation>Signer</translation>
+      <location filename="../../ui/dialogs/decision.py" line="33" />
+      <source>Người ký</source>
+      <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/decision.py" line="34" />
-        <source>Trích yếu</source>
-        <translation>Summary</translation>
+      <location filename="../../ui/dialogs/decision.py" line="34" />
+      <source>Trích yếu</source>
+      <translation>Summary</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>DecisionsPage</name>
     <message>
-        <location filename="../../ui/pages/records.py" line="67" />
-        <source>Thêm quyết định</source>
-        <translation>New decision</translation>
+      <location filename="../../ui/pages/records.py" line="67" />
+      <source>Thêm quyết định</source>
+      <translation>New decision</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ExemplarDialog</name>
     <message>
-        <location filename="../../ui/dialogs/exemplar.py" line="21" />
-        <source>Gương điển hình tiên tiến</source>
-        <translation>Advanced exemplar</translation>
+      <location filename="../../ui/dialogs/exemplar.py" line="21" />
+      <source>Gương điển hình tiên tiến</source>
+      <translation>Advanced exemplar</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exemplar.py" line="31" />
-        <source>Năm</source>
-        <translation>Year</translation>
+      <location filename="../../ui/dialogs/exemplar.py" line="31" />
+      <source>Năm</source>
+      <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exemplar.py" line="34" />
-        <source>Là</source>
-        <translation>Is a</translation>
+      <location filename="../../ui/dialogs/exemplar.py" line="34" />
+      <source>Là</source>
+      <translation>Is a</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exemplar.py" line="38" />
-        <source>Cá nhân / tập thể</source>
-        <translation>Person / collective</translation>
+      <location filename="../../ui/dialogs/exemplar.py" line="38" />
+      <source>Cá nhân / tập thể</source>
+      <translation>Person / collective</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exemplar.py" line="45" />
-        <source>Tiêu đề</source>
-        <translation>Title</translation>
+      <location filename="../../ui/dialogs/exemplar.py" line="45" />
+      <source>Tiêu đề</source>
+      <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exemplar.py" line="46" />
-        <source>Phong trào</source>
-        <translation>Campaign</translation>
+      <location filename="../../ui/dialogs/exemplar.py" line="46" />
+      <source>Phong trào</source>
+      <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exemplar.py" line="51" />
-        <source>Nơi tuyên dương</source>
-        <translation>Honoured at</translation>
+      <location filename="../../ui/dialogs/exemplar.py" line="51" />
+      <source>Nơi tuyên dương</source>
+      <translation>Honoured at</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exemplar.py" line="54" />
-        <source>Ngày tuyên dương</source>
-        <translation>Honoured on</translation>
+      <location filename="../../ui/dialogs/exemplar.py" line="54" />
+      <source>Ngày tuyên dương</source>
+      <translation>Honoured on</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exemplar.py" line="56" />
-        <source>Câu chuyện</source>
-        <translation>Story</translation>
+      <location filename="../../ui/dialogs/exemplar.py" line="56" />
+      <source>Câu chuyện</source>
+      <translation>Story</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exemplar.py" line="61" />
-        <source>Chọn cá nhân hoặc tập thể từ danh sách gợi ý.</source>
-        <translation>Pick a person or a collective from the suggestions.</translation>
+      <location filename="../../ui/dialogs/exemplar.py" line="61" />
+      <source>Chọn cá nhân hoặc tập thể từ danh sách gợi ý.</source>
+      <translation>Pick a person or a collective from the suggestions.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ExemplarsPage</name>
     <message>
-        <location filename="../../ui/pages/records.py" line="92" />
-        <source>Thêm gương điển hình</source>
-        <translation>New exemplar</translation>
+      <location filename="../../ui/pages/records.py" line="92" />
+      <source>Thêm gương điển hình</source>
+      <translation>New exemplar</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Form</name>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="89" />
-        <source>&amp;Lưu</source>
-        <translation>&amp;Save</translation>
+      <location filename="../../ui/widgets/fields.py" line="89" />
+      <source>&amp;Lưu</source>
+      <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="90" />
-        <source>Hủy</source>
-        <translation>Cancel</translation>
+      <location filename="../../ui/widgets/fields.py" line="90" />
+      <source>Hủy</source>
+      <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="140" />
-        <source>Hãy nhập ngày (dd/mm/yyyy).</source>
-        <translation>Enter a date (dd/mm/yyyy).</translation>
+      <location filename="../../ui/widgets/fields.py" line="140" />
+      <source>Hãy nhập ngày (dd/mm/yyyy).</source>
+      <translation>Enter a date (dd/mm/yyyy).</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="152" />
-        <source>{0} không được để trống.</source>
-        <translation>{0} must not be empty.</translation>
+      <location filename="../../ui/widgets/fields.py" line="152" />
+      <source>{0} không được để trống.</source>
+      <translation>{0} must not be empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fields.py" line="155" />
-        <source>{0} phải là số nguyên không âm.</source>
-        <translation>{0} must be a whole number, not negative.</translation>
+      <location filename="../../ui/widgets/fields.py" line="155" />
+      <source>{0} phải là số nguyên không âm.</source>
+      <translation>{0} must be a whole number, not negative.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../ui/jobs.py" line="52" />
-        <source>Hủy</source>
-        <translation>Cancel</translation>
+      <location filename="../../ui/jobs.py" line="52" />
+      <source>Hủy</source>
+      <translation>Cancel</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="18" />
-        <source>Nháp</source>
-        <translation>Draft</translation>
+      <location filename="../../ui/labels.py" line="18" />
+      <source>Nháp</source>
+      <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="19" />
-        <source>Đã trình</source>
-        <translation>Submitted</translation>
+      <location filename="../../ui/labels.py" line="19" />
+      <source>Đã trình</source>
+      <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20" />
-        <source>Trả lại để bổ sung</source>
-        <translation>Returned for revision</translation>
+      <location filename="../../ui/labels.py" line="20" />
+      <source>Trả lại để bổ sung</source>
+      <translation>Returned for revision</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21" />
-        <source>Đã bỏ phiếu</source>
-        <translation>Voted</translation>
+      <location filename="../../ui/labels.py" line="21" />
+      <source>Đã bỏ phiếu</source>
+      <translation>Voted</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22" />
-        <source>Đã khen thưởng</source>
-        <translation>Awarded</translation>
+      <location filename="../../ui/labels.py" line="22" />
+      <source>Đã khen thưởng</source>
+      <translation>Awarded</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23" />
-        <source>Không được khen</source>
-        <translation>Rejected</translation>
+      <location filename="../../ui/labels.py" line="23" />
+      <source>Không được khen</source>
+      <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24" />
-        <source>Đã thu hồi</source>
-        <translation>Revoked</translation>
+      <location filename="../../ui/labels.py" line="24" />
+      <source>Đã thu hồi</source>
+      <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25" />
-        <source>Nam</source>
-        <translation>Male</translation>
+      <location filename="../../ui/labels.py" line="25" />
+      <source>Nam</source>
+      <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26" />
-        <source>Nữ</source>
-        <translation>Female</translation>
+      <location filename="../../ui/labels.py" line="26" />
+      <source>Nữ</source>
+      <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27" />
-        <location filename="../../ui/labels.py" line="48" />
-        <source>Cá nhân</source>
-        <translation>Individual</translation>
+      <location filename="../../ui/labels.py" line="27" />
+      <location filename="../../ui/labels.py" line="48" />
+      <source>Cá nhân</source>
+      <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28" />
-        <location filename="../../ui/labels.py" line="49" />
-        <source>Tập thể</source>
-        <translation>Collective</translation>
+      <location filename="../../ui/labels.py" line="28" />
+      <location filename="../../ui/labels.py" line="49" />
+      <source>Tập thể</source>
+      <translation>Collective</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29" />
-        <source>Hộ gia đình</source>
-        <translation>Household</translation>
+      <location filename="../../ui/labels.py" line="29" />
+      <source>Hộ gia đình</source>
+      <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30" />
-        <source>Cấp tỉnh</source>
-        <translation>Province</translation>
+      <location filename="../../ui/labels.py" line="30" />
+      <source>Cấp tỉnh</source>
+      <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31" />
-        <source>Sở, ban, ngành</source>
-        <translation>Department, agency</translation>
+      <location filename="../../ui/labels.py" line="31" />
+      <source>Sở, ban, ngành</source>
+      <translation>Department, agency</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32" />
-        <source>Phòng, đơn vị trực thuộc</source>
-        <translation>Division</translation>
+      <location filename="../../ui/labels.py" line="32" />
+      <source>Phòng, đơn vị trực thuộc</source>
+      <translation>Division</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33" />
-        <source>Xã, phường</source>
-        <translation>Commune, ward</translation>
+      <location filename="../../ui/labels.py" line="33" />
+      <source>Xã, phường</source>
+      <translation>Commune, ward</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34" />
-        <source>Doanh nghiệp, đơn vị sự nghiệp</source>
-        <translation>Enterprise, public service unit</translation>
+      <location filename="../../ui/labels.py" line="34" />
+      <source>Doanh nghiệp, đơn vị sự nghiệp</source>
+      <translation>Enterprise, public service unit</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35" />
-        <source>Khối thi đua</source>
-        <translation>Emulation bloc</translation>
+      <location filename="../../ui/labels.py" line="35" />
+      <source>Khối thi đua</source>
+      <translation>Emulation bloc</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36" />
-        <source>Cụm thi đua</source>
-        <translation>Emulation cluster</translation>
+      <location filename="../../ui/labels.py" line="36" />
+      <source>Cụm thi đua</source>
+      <translation>Emulation cluster</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37" />
-        <source>Thành viên</source>
-        <translation>Member</translation>
+      <location filename="../../ui/labels.py" line="37" />
+      <source>Thành viên</source>
+      <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38" />
-        <source>Khối trưởng</source>
-        <translation>Bloc head</translation>
+      <location filename="../../ui/labels.py" line="38" />
+      <source>Khối trưởng</source>
+      <translation>Bloc head</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39" />
-        <source>Khối phó</source>
-        <translation>Bloc deputy</translation>
+      <location filename="../../ui/labels.py" line="39" />
+      <source>Khối phó</source>
+      <translation>Bloc deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40" />
-        <source>Thường xuyên</source>
-        <translation>Regular</translation>
+      <location filename="../../ui/labels.py" line="40" />
+      <source>Thường xuyên</source>
+      <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41" />
-        <source>Theo đợt, chuyên đề</source>
-        <translation>Thematic</translation>
+      <location filename="../../ui/labels.py" line="41" />
+      <source>Theo đợt, chuyên đề</source>
+      <translation>Thematic</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42" />
-        <location filename="../../ui/labels.py" line="77" />
-        <source>Có</source>
-        <translation>Yes</translation>
+      <location filename="../../ui/labels.py" line="42" />
+      <location filename="../../ui/labels.py" line="77" />
+      <source>Có</source>
+      <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43" />
-        <location filename="../../ui/labels.py" line="77" />
-        <source>Không</source>
-        <translation>No</translation>
+      <location filename="../../ui/labels.py" line="43" />
+      <location filename="../../ui/labels.py" line="77" />
+      <source>Không</source>
+      <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50" />
-        <source>Cờ thi đua</source>
-        <translation>Emulation flag</translation>
+      <location filename="../../ui/labels.py" line="50" />
+      <source>Cờ thi đua</source>
+      <translation>Emulation flag</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51" />
-        <source>Bằng khen</source>
-        <translation>Certificate of merit</translation>
+      <location filename="../../ui/labels.py" line="51" />
+      <source>Bằng khen</source>
+      <translation>Certificate of merit</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="49" />
-        <source>Tìm theo tên (gõ không dấu cũng được)…</source>
-        <translation>Search by name (tone marks optional)…</translation>
+      <location filename="../../ui/pages/list_page.py" line="49" />
+      <source>Tìm theo tên (gõ không dấu cũng được)…</source>
+      <translation>Search by name (tone marks optional)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="252" />
-        <source>{0} dòng</source>
-        <translation>{0} rows</translation>
+      <location filename="../../ui/pages/list_page.py" line="252" />
+      <source>{0} dòng</source>
+      <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="25" />
-        <source>Tìm theo tên hoặc số CCCD (gõ không dấu cũng được)…</source>
-        <translation>Search by name or citizen ID (tone marks optional)…</translation>
+      <location filename="../../ui/pages/people.py" line="25" />
+      <source>Tìm theo tên hoặc số CCCD (gõ không dấu cũng được)…</source>
+      <translation>Search by name or citizen ID (tone marks optional)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/records.py" line="64" />
-        <source>Tìm theo số quyết định hoặc trích yếu…</source>
-        <translation>Search by decision number or summary…</translation>
+      <location filename="../../ui/pages/records.py" line="64" />
+      <source>Tìm theo số quyết định hoặc trích yếu…</source>
+      <translation>Search by decision number or summary…</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="34" />
-        <location filename="../../ui/main_window.py" line="154" />
-        <location filename="../../ui/messages.py" line="10" />
-        <source>Sổ Thi đua</source>
-        <translation>Emulation Register</translation>
+      <location filename="../../ui/app.py" line="34" />
+      <location filename="../../ui/main_window.py" line="154" />
+      <location filename="../../ui/messages.py" line="10" />
+      <source>Sổ Thi đua</source>
+      <translation>Emulation Register</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55" />
-        <source>Cơ sở dữ liệu Sổ Thi đua (*.sqlite3 *.sqlite *.db);;Mọi tệp (*)</source>
-        <translation>Emulation Register databases (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
+      <location filename="../../ui/main_window.py" line="56" />
+      <source>Cơ sở dữ liệu Sổ Thi đua (*.sqlite3 *.sqlite *.db);;Mọi tệp (*)</source>
+      <translation>Emulation Register databases (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
-        <source>Không tải được bản dịch «{0}».</source>
-        <translation>Cannot load the “{0}” translation.</translation>
+      <location filename="../../ui/main_window.py" line="170" />
+      <source>Không tải được bản dịch «{0}».</source>
+      <translation>Cannot load the “{0}” translation.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
-        <source>Chưa mở cơ sở dữ liệu</source>
-        <translation>No database open</translation>
+      <location filename="../../ui/main_window.py" line="190" />
+      <source>Chưa mở cơ sở dữ liệu</source>
+      <translation>No database open</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
-        <source>CSDL: {0} — Người dùng: {1}</source>
-        <translation>Database: {0} — User: {1}</translation>
+      <location filename="../../ui/main_window.py" line="193" />
+      <source>CSDL: {0} — Người dùng: {1}</source>
+      <translation>Database: {0} — User: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
-        <source>Mở cơ sở dữ liệu</source>
-        <translation>Open database</translation>
+      <location filename="../../ui/main_window.py" line="197" />
+      <source>Mở cơ sở dữ liệu</source>
+      <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
-        <source>Tạo cơ sở dữ liệu mới</source>
-        <translation>New database</translation>
+      <location filename="../../ui/main_window.py" line="203" />
+      <source>Tạo cơ sở dữ liệu mới</source>
+      <translation>New database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
-        <source>Tệp {0} đã có; hãy chọn tên khác.</source>
-        <translation>{0} already exists; choose another name.</translation>
+      <location filename="../../ui/main_window.py" line="208" />
+      <source>Tệp {0} đã có; hãy chọn tên khác.</source>
+      <translation>{0} already exists; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
-        <source>Đang mở {0}…</source>
-        <translation>Opening {0}…</translation>
+      <location filename="../../ui/main_window.py" line="215" />
+      <source>Đang mở {0}…</source>
+      <translation>Opening {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
-        <source>Không mở được tệp {0}.
+      <location filename="../../ui/main_window.py" line="228" />
+      <source>Không mở được tệp {0}.
 
 {1}</source>
-        <translation>Cannot open {0}.
+      <translation>Cannot open {0}.
 
 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
-        <source>Đang tạo dữ liệu mẫu…</source>
-        <translation>Creating demo data…</translation>
+      <location filename="../../ui/main_window.py" line="240" />
+      <source>Đang tạo dữ liệu mẫu…</source>
+      <translation>Creating demo data…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="132" />
-        <source>Lỗi không mong đợi: {0}</source>
-        <translation>Unexpected error: {0}</translation>
+      <location filename="../../ui/main_window.py" line="262" />
+      <source>Chỉ sao lưu được cơ sở dữ liệu dạng tệp SQLite.</source>
+      <translation>Only SQLite database files can be backed up here.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255" />
-        <source>Giới thiệu</source>
-        <translation>About</translation>
+      <location filename="../../ui/main_window.py" line="265" />
+      <source>Đang sao lưu…</source>
+      <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
-        <source>Sổ Thi đua {0}
+      <location filename="../../ui/main_window.py" line="267" />
+      <source>Đã sao lưu vào {0}</source>
+      <translation>Backed up to {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="275" />
+      <source>Chọn bản sao lưu</source>
+      <translation>Choose a backup</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="286" />
+      <source>Đã khôi phục. Bản bị thay thế được giữ tại {0}</source>
+      <translation>Restored. The replaced database was kept at {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/nominations.py" line="132" />
+      <source>Lỗi không mong đợi: {0}</source>
+      <translation>Unexpected error: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="255" />
+      <source>Giới thiệu</source>
+      <translation>About</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="256" />
+      <source>Sổ Thi đua {0}
 Sổ sách thi đua, khen thưởng.</source>
-        <translation>Emulation Register {0}
+      <translation>Emulation Register {0}
 Bookkeeping of emulation and commendation work.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../ui/main_window.py" line="44" />
-        <source>Tổng quan</source>
-        <translation>Overview</translation>
+      <location filename="../../ui/main_window.py" line="45" />
+      <source>Tổng quan</source>
+      <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45" />
-        <source>Đơn vị &amp; Khối</source>
-        <translation>Units &amp; Blocs</translation>
+      <location filename="../../ui/main_window.py" line="46" />
+      <source>Đơn vị &amp; Khối</source>
+      <translation>Units &amp; Blocs</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46" />
-        <source>Cá nhân</source>
-        <translation>Persons</translation>
+      <location filename="../../ui/main_window.py" line="47" />
+      <source>Cá nhân</source>
+      <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="47" />
-        <source>Phong trào</source>
-        <translation>Campaigns</translation>
+      <location filename="../../ui/main_window.py" line="48" />
+      <source>Phong trào</source>
+      <translation>Campaigns</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48" />
-        <source>Đề nghị khen thưởng</source>
-        <translation>Nominations</translation>
+      <location filename="../../ui/main_window.py" line="49" />
+      <source>Đề nghị khen thưởng</source>
+      <translation>Nominations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
-        <source>Quyết định</source>
-        <translation>Decisions</translation>
+      <location filename="../../ui/main_window.py" line="50" />
+      <source>Quyết định</source>
+      <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50" />
-        <source>Gương điển hình</source>
-        <translation>Exemplars</translation>
+      <location filename="../../ui/main_window.py" line="51" />
+      <source>Gương điển hình</source>
+      <translation>Exemplars</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51" />
-        <source>Chấm điểm &amp; Xếp hạng khối</source>
-        <translation>Bloc scoring &amp; standings</translation>
+      <location filename="../../ui/main_window.py" line="52" />
+      <source>Chấm điểm &amp; Xếp hạng khối</source>
+      <translation>Bloc scoring &amp; standings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
-        <source>Báo cáo / In ấn</source>
-        <translation>Reports / Printing</translation>
+      <location filename="../../ui/main_window.py" line="53" />
+      <source>Báo cáo / In ấn</source>
+      <translation>Reports / Printing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53" />
-        <source>Cài đặt</source>
-        <translation>Settings</translation>
+      <location filename="../../ui/main_window.py" line="54" />
+      <source>Cài đặt</source>
+      <translation>Settings</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>NominationForm</name>
     <message>
-        <location filename="../../ui/dialogs/nomination.py" line="50" />
-        <source>Đề nghị khen thưởng</source>
-        <translation>Nomination</translation>
+      <location filename="../../ui/dialogs/nomination.py" line="50" />
+      <source>Đề nghị khen thưởng</source>
+      <translation>Nomination</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/nomination.py" line="78" />
-        <source>Năm</source>
-        <translation>Year</translation>
+      <location filename="../../ui/dialogs/nomination.py" line="78" />
+      <source>Năm</source>
+      <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/nomination.py" line="81" />
-        <source>Đối tượng</source>
-        <translation>Target</translation>
+      <location filename="../../ui/dialogs/nomination.py" line="81" />
+      <source>Đối tượng</source>
+      <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/nomination.py" line="85" />
-        <source>Cá nhân / tập thể</source>
-        <translation>Nominee</translation>
+      <location filename="../../ui/dialogs/nomination.py" line="85" />
+      <source>Cá nhân / tập thể</source>
+      <translation>Nominee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/nomination.py" line="88" />
-        <source>Danh hiệu, hình thức</source>
-        <translation>Award</translation>
+      <location filename="../../ui/dialogs/nomination.py" line="88" />
+      <source>Danh hiệu, hình thức</source>
+      <translation>Award</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/nomination.py" line="89" />
-        <source>Phong trào</source>
-        <translation>Campaign</translation>
+      <location filename="../../ui/dialogs/nomination.py" line="89" />
+      <source>Phong trào</source>
+      <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/nomination.py" line="91" />
-        <source>Tóm tắt thành tích</source>
-        <translation>Achievements (summary)</translation>
+      <location filename="../../ui/dialogs/nomination.py" line="91" />
+      <source>Tóm tắt thành tích</source>
+      <translation>Achievements (summary)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/nomination.py" line="107" />
-        <source>&amp;Lưu và nhập tiếp (Ctrl+S)</source>
-        <translation>&amp;Save and enter the next (Ctrl+S)</translation>
+      <location filename="../../ui/dialogs/nomination.py" line="107" />
+      <source>&amp;Lưu và nhập tiếp (Ctrl+S)</source>
+      <translation>&amp;Save and enter the next (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/nomination.py" line="108" />
-        <source>Đóng</source>
-        <translation>Close</translation>
+      <location filename="../../ui/dialogs/nomination.py" line="108" />
+      <source>Đóng</source>
+      <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/nomination.py" line="109" />
-        <source>Gõ một phần tên, không cần dấu, rồi Enter</source>
-        <translation>Type part of the name, tone marks optional, then Enter</translation>
+      <location filename="../../ui/dialogs/nomination.py" line="109" />
+      <source>Gõ một phần tên, không cần dấu, rồi Enter</source>
+      <translation>Type part of the name, tone marks optional, then Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/nomination.py" line="133" />
-        <source>(không theo phong trào)</source>
-        <translation>(no campaign)</translation>
+      <location filename="../../ui/dialogs/nomination.py" line="133" />
+      <source>(không theo phong trào)</source>
+      <translation>(no campaign)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/nomination.py" line="192" />
-        <source>Chọn cá nhân hoặc tập thể từ danh sách gợi ý.</source>
-        <translation>Pick a person or a collective from the suggestions.</translation>
+      <location filename="../../ui/dialogs/nomination.py" line="201" />
+      <source>Chọn cá nhân hoặc tập thể từ danh sách gợi ý.</source>
+      <translation>Pick a person or a collective from the suggestions.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/nomination.py" line="195" />
-        <source>Chọn danh hiệu, hình thức khen thưởng.</source>
-        <translation>Choose the award.</translation>
+      <location filename="../../ui/dialogs/nomination.py" line="204" />
+      <source>Chọn danh hiệu, hình thức khen thưởng.</source>
+      <translation>Choose the award.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/nomination.py" line="234" />
-        <source>Đã lưu hồ sơ số {0}: {1} — {2}.</source>
-        <translation>Saved nomination no. {0}: {1} — {2}.</translation>
+      <location filename="../../ui/dialogs/nomination.py" line="243" />
+      <source>Đã lưu hồ sơ số {0}: {1} — {2}.</source>
+      <translation>Saved nomination no. {0}: {1} — {2}.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>NominationsPage</name>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="54" />
-        <source>Nhập đề nghị</source>
-        <translation>New nomination</translation>
+      <location filename="../../ui/pages/nominations.py" line="54" />
+      <source>Nhập đề nghị</source>
+      <translation>New nomination</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="55" />
-        <source>Sửa</source>
-        <translation>Edit</translation>
+      <location filename="../../ui/pages/nominations.py" line="55" />
+      <source>Sửa</source>
+      <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="56" />
-        <location filename="../../ui/pages/nominations.py" line="138" />
-        <source>Trình Hội đồng</source>
-        <translation>Submit to the council</translation>
+      <location filename="../../ui/pages/nominations.py" line="56" />
+      <location filename="../../ui/pages/nominations.py" line="138" />
+      <source>Trình Hội đồng</source>
+      <translation>Submit to the council</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="57" />
-        <source>Trả lại bổ sung…</source>
-        <translation>Return for revision…</translation>
+      <location filename="../../ui/pages/nominations.py" line="57" />
+      <source>Trả lại bổ sung…</source>
+      <translation>Return for revision…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="58" />
-        <source>Ghi kết quả bỏ phiếu…</source>
-        <translation>Record votes…</translation>
+      <location filename="../../ui/pages/nominations.py" line="58" />
+      <source>Ghi kết quả bỏ phiếu…</source>
+      <translation>Record votes…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="59" />
-        <source>Đưa vào quyết định…</source>
-        <translation>Attach to a decision…</translation>
+      <location filename="../../ui/pages/nominations.py" line="59" />
+      <source>Đưa vào quyết định…</source>
+      <translation>Attach to a decision…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="60" />
-        <source>Thu hồi…</source>
-        <translation>Revoke…</translation>
+      <location filename="../../ui/pages/nominations.py" line="60" />
+      <source>Thu hồi…</source>
+      <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="75" />
-        <source>Mọi năm</source>
-        <translation>All years</translation>
+      <location filename="../../ui/pages/nominations.py" line="75" />
+      <source>Mọi năm</source>
+      <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="78" />
-        <source>Mọi trạng thái</source>
-        <translation>All statuses</translation>
+      <location filename="../../ui/pages/nominations.py" line="78" />
+      <source>Mọi trạng thái</source>
+      <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="115" />
-        <source>Chưa chọn hồ sơ nào.</source>
-        <translation>No nomination selected.</translation>
+      <location filename="../../ui/pages/nominations.py" line="115" />
+      <source>Chưa chọn hồ sơ nào.</source>
+      <translation>No nomination selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="128" />
-        <source>{0}: xong {1} hồ sơ.</source>
-        <translation>{0}: {1} nominations done.</translation>
+      <location filename="../../ui/pages/nominations.py" line="128" />
+      <source>{0}: xong {1} hồ sơ.</source>
+      <translation>{0}: {1} nominations done.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="144" />
-        <source>Trả lại để bổ sung</source>
-        <translation>Returned for revision</translation>
+      <location filename="../../ui/pages/nominations.py" line="144" />
+      <source>Trả lại để bổ sung</source>
+      <translation>Returned for revision</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="152" />
-        <source>Thu hồi khen thưởng</source>
-        <translation>Revoke awards</translation>
+      <location filename="../../ui/pages/nominations.py" line="152" />
+      <source>Thu hồi khen thưởng</source>
+      <translation>Revoke awards</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="166" />
-        <source>Ghi kết quả bỏ phiếu</source>
-        <translation>Record votes</translation>
+      <location filename="../../ui/pages/nominations.py" line="165" />
+      <source>Ghi kết quả bỏ phiếu</source>
+      <translation>Record votes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/nominations.py" line="173" />
-        <source>Đưa vào quyết định</source>
-        <translation>Attach to a decision</translation>
+      <location filename="../../ui/pages/nominations.py" line="172" />
+      <source>Đưa vào quyết định</source>
+      <translation>Attach to a decision</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="13" />
-        <source>Đơn vị</source>
-        <translation>Units</translation>
+      <location filename="../../ui/pages/overview.py" line="13" />
+      <source>Đơn vị</source>
+      <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="14" />
-        <source>Khối, cụm thi đua</source>
-        <translation>Emulation blocs and clusters</translation>
+      <location filename="../../ui/pages/overview.py" line="14" />
+      <source>Khối, cụm thi đua</source>
+      <translation>Emulation blocs and clusters</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="15" />
-        <source>Cá nhân</source>
-        <translation>Persons</translation>
+      <location filename="../../ui/pages/overview.py" line="15" />
+      <source>Cá nhân</source>
+      <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="16" />
-        <source>Phong trào thi đua</source>
-        <translation>Campaigns</translation>
+      <location filename="../../ui/pages/overview.py" line="16" />
+      <source>Phong trào thi đua</source>
+      <translation>Campaigns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="17" />
-        <source>Sáng kiến</source>
-        <translation>Initiatives</translation>
+      <location filename="../../ui/pages/overview.py" line="17" />
+      <source>Sáng kiến</source>
+      <translation>Initiatives</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="18" />
-        <source>Hồ sơ đề nghị khen thưởng</source>
-        <translation>Nominations</translation>
+      <location filename="../../ui/pages/overview.py" line="18" />
+      <source>Hồ sơ đề nghị khen thưởng</source>
+      <translation>Nominations</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="19" />
-        <source>Quyết định khen thưởng</source>
-        <translation>Award decisions</translation>
+      <location filename="../../ui/pages/overview.py" line="19" />
+      <source>Quyết định khen thưởng</source>
+      <translation>Award decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="20" />
-        <source>Danh hiệu, hình thức trong danh mục</source>
-        <translation>Titles and forms in the catalogue</translation>
+      <location filename="../../ui/pages/overview.py" line="20" />
+      <source>Danh hiệu, hình thức trong danh mục</source>
+      <translation>Titles and forms in the catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="45" />
-        <source>Sổ Thi đua — Tổng quan</source>
-        <translation>Emulation Register — Overview</translation>
+      <location filename="../../ui/pages/overview.py" line="45" />
+      <source>Sổ Thi đua — Tổng quan</source>
+      <translation>Emulation Register — Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="49" />
-        <source>Cơ sở dữ liệu: {0}</source>
-        <translation>Database: {0}</translation>
+      <location filename="../../ui/pages/overview.py" line="49" />
+      <source>Cơ sở dữ liệu: {0}</source>
+      <translation>Database: {0}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/dialogs/person.py" line="23" />
-        <source>Cá nhân</source>
-        <translation>Person</translation>
+      <location filename="../../ui/dialogs/person.py" line="23" />
+      <source>Cá nhân</source>
+      <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person.py" line="37" />
-        <source>Họ và tên</source>
-        <translation>Full name</translation>
+      <location filename="../../ui/dialogs/person.py" line="37" />
+      <source>Họ và tên</source>
+      <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person.py" line="38" />
-        <source>Giới tính</source>
-        <translation>Gender</translation>
+      <location filename="../../ui/dialogs/person.py" line="38" />
+      <source>Giới tính</source>
+      <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person.py" line="42" />
-        <source>Ngày sinh (hoặc năm sinh)</source>
-        <translation>Date (or year) of birth</translation>
+      <location filename="../../ui/dialogs/person.py" line="42" />
+      <source>Ngày sinh (hoặc năm sinh)</source>
+      <translation>Date (or year) of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person.py" line="44" />
-        <source>Số CCCD</source>
-        <translation>Citizen ID</translation>
+      <location filename="../../ui/dialogs/person.py" line="44" />
+      <source>Số CCCD</source>
+      <translation>Citizen ID</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person.py" line="46" />
-        <source>Chức vụ</source>
-        <translation>Position</translation>
+      <location filename="../../ui/dialogs/person.py" line="46" />
+      <source>Chức vụ</source>
+      <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person.py" line="47" />
-        <source>Đơn vị</source>
-        <translation>Unit</translation>
+      <location filename="../../ui/dialogs/person.py" line="47" />
+      <source>Đơn vị</source>
+      <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person.py" line="63" />
-        <source>Chọn đơn vị từ danh sách gợi ý.</source>
-        <translation>Pick the unit from the suggestions.</translation>
+      <location filename="../../ui/dialogs/person.py" line="63" />
+      <source>Chọn đơn vị từ danh sách gợi ý.</source>
+      <translation>Pick the unit from the suggestions.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PersonsPage</name>
     <message>
-        <location filename="../../ui/pages/people.py" line="28" />
-        <source>Thêm cá nhân</source>
-        <translation>New person</translation>
+      <location filename="../../ui/pages/people.py" line="28" />
+      <source>Thêm cá nhân</source>
+      <translation>New person</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="29" />
-        <source>Sửa</source>
-        <translation>Edit</translation>
+      <location filename="../../ui/pages/people.py" line="29" />
+      <source>Sửa</source>
+      <translation>Edit</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="46" />
-        <source>Cài đặt</source>
-        <translation>Settings</translation>
+      <location filename="../../ui/pages/settings_page.py" line="46" />
+      <source>Cài đặt</source>
+      <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="47" />
-        <source>Ngôn ngữ giao diện:</source>
-        <translation>Interface language:</translation>
+      <location filename="../../ui/pages/settings_page.py" line="47" />
+      <source>Ngôn ngữ giao diện:</source>
+      <translation>Interface language:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="48" />
-        <source>Xóa danh sách tệp gần đây</source>
-        <translation>Clear the recent files list</translation>
+      <location filename="../../ui/pages/settings_page.py" line="48" />
+      <source>Xóa danh sách tệp gần đây</source>
+      <translation>Clear the recent files list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="49" />
-        <source>Các cài đặt được lưu tại: {0}</source>
-        <translation>Settings are stored in: {0}</translation>
+      <location filename="../../ui/pages/settings_page.py" line="49" />
+      <source>Các cài đặt được lưu tại: {0}</source>
+      <translation>Settings are stored in: {0}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>StandingsPage</name>
     <message>
-        <location filename="../../ui/pages/standings.py" line="31" />
-        <source>Hạng</source>
-        <translation>Rank</translation>
+      <location filename="../../ui/pages/standings.py" line="31" />
+      <source>Hạng</source>
+      <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/standings.py" line="32" />
-        <location filename="../../ui/pages/standings.py" line="201" />
-        <source>Đơn vị</source>
-        <translation>Unit</translation>
+      <location filename="../../ui/pages/standings.py" line="32" />
+      <location filename="../../ui/pages/standings.py" line="201" />
+      <source>Đơn vị</source>
+      <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/standings.py" line="33" />
-        <source>Vai trò</source>
-        <translation>Role</translation>
+      <location filename="../../ui/pages/standings.py" line="33" />
+      <source>Vai trò</source>
+      <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/standings.py" line="34" />
-        <source>Điểm tiêu chí</source>
-        <translation>Criteria points</translation>
+      <location filename="../../ui/pages/standings.py" line="34" />
+      <source>Điểm tiêu chí</source>
+      <translation>Criteria points</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/standings.py" line="35" />
-        <source>Thưởng</source>
-        <translation>Bonus</translation>
+      <location filename="../../ui/pages/standings.py" line="35" />
+      <source>Thưởng</source>
+      <translation>Bonus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/standings.py" line="36" />
-        <source>Trừ</source>
-        <translation>Penalty</translation>
+      <location filename="../../ui/pages/standings.py" line="36" />
+      <source>Trừ</source>
+      <translation>Penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/standings.py" line="37" />
-        <source>Tổng điểm</source>
-        <translation>Total</translation>
+      <location filename="../../ui/pages/standings.py" line="37" />
+      <source>Tổng điểm</source>
+      <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/standings.py" line="38" />
-        <source>Tự chấm</source>
-        <translation>Self score</translation>
+      <location filename="../../ui/pages/standings.py" line="38" />
+      <source>Tự chấm</source>
+      <translation>Self score</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/standings.py" line="39" />
-        <source>Xếp loại</source>
-        <translation>Band</translation>
+      <location filename="../../ui/pages/standings.py" line="39" />
+      <source>Xếp loại</source>
+      <translation>Band</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/standings.py" line="40" />
-        <source>Cách biệt</source>
-        <translation>Behind leader</translation>
+      <location filename="../../ui/pages/standings.py" line="40" />
+      <source>Cách biệt</source>
+      <translation>Behind leader</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/standings.py" line="41" />
-        <source>Đề nghị</source>
-        <translation>Proposal</translation>
+      <location filename="../../ui/pages/standings.py" line="41" />
+      <source>Đề nghị</source>
+      <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/standings.py" line="145" />
-        <source>Chưa có khối nào có bảng chấm điểm.</source>
-        <translation>No bloc has a scoring table yet.</translation>
+      <location filename="../../ui/pages/standings.py" line="145" />
+      <source>Chưa có khối nào có bảng chấm điểm.</source>
+      <translation>No bloc has a scoring table yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/standings.py" line="169" />
-        <source>Chưa đủ phiếu chấm</source>
-        <translation>Score sheet incomplete</translation>
+      <location filename="../../ui/pages/standings.py" line="169" />
+      <source>Chưa đủ phiếu chấm</source>
+      <translation>Score sheet incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/standings.py" line="181" />
-        <source>Đề nghị Cờ thi đua: {0}</source>
-        <translation>Proposed for the emulation flag: {0}</translation>
+      <location filename="../../ui/pages/standings.py" line="181" />
+      <source>Đề nghị Cờ thi đua: {0}</source>
+      <translation>Proposed for the emulation flag: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/standings.py" line="182" />
-        <source>Đề nghị Bằng khen: {0}</source>
-        <translation>Proposed for certificates of merit: {0}</translation>
+      <location filename="../../ui/pages/standings.py" line="182" />
+      <source>Đề nghị Bằng khen: {0}</source>
+      <translation>Proposed for certificates of merit: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/standings.py" line="214" />
-        <source>Khối, cụm:</source>
-        <translation>Bloc:</translation>
+      <location filename="../../ui/pages/standings.py" line="214" />
+      <source>Khối, cụm:</source>
+      <translation>Bloc:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/standings.py" line="215" />
-        <source>Năm:</source>
-        <translation>Year:</translation>
+      <location filename="../../ui/pages/standings.py" line="215" />
+      <source>Năm:</source>
+      <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/standings.py" line="216" />
-        <source>Thứ hạng qua các năm</source>
-        <translation>Rank over the years</translation>
+      <location filename="../../ui/pages/standings.py" line="216" />
+      <source>Thứ hạng qua các năm</source>
+      <translation>Rank over the years</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>UnitDialog</name>
     <message>
-        <location filename="../../ui/dialogs/unit.py" line="19" />
-        <source>Đơn vị</source>
-        <translation>Unit</translation>
+      <location filename="../../ui/dialogs/unit.py" line="19" />
+      <source>Đơn vị</source>
+      <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/unit.py" line="29" />
-        <source>Mã đơn vị</source>
-        <translation>Unit code</translation>
+      <location filename="../../ui/dialogs/unit.py" line="29" />
+      <source>Mã đơn vị</source>
+      <translation>Unit code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/unit.py" line="30" />
-        <source>Tên đơn vị</source>
-        <translation>Unit name</translation>
+      <location filename="../../ui/dialogs/unit.py" line="30" />
+      <source>Tên đơn vị</source>
+      <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/unit.py" line="31" />
-        <source>Tên viết tắt</source>
-        <translation>Short name</translation>
+      <location filename="../../ui/dialogs/unit.py" line="31" />
+      <source>Tên viết tắt</source>
+      <translation>Short name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/unit.py" line="32" />
-        <source>Cấp</source>
-        <translation>Level</translation>
+      <location filename="../../ui/dialogs/unit.py" line="32" />
+      <source>Cấp</source>
+      <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/unit.py" line="37" />
-        <source>Trực thuộc</source>
-        <translation>Parent unit</translation>
+      <location filename="../../ui/dialogs/unit.py" line="37" />
+      <source>Trực thuộc</source>
+      <translation>Parent unit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/unit.py" line="39" />
-        <source>Đang hoạt động</source>
-        <translation>Active</translation>
+      <location filename="../../ui/dialogs/unit.py" line="39" />
+      <source>Đang hoạt động</source>
+      <translation>Active</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>UnitsPage</name>
     <message>
-        <location filename="../../ui/pages/units.py" line="29" />
-        <source>Thêm đơn vị</source>
-        <translation>New unit</translation>
+      <location filename="../../ui/pages/units.py" line="29" />
+      <source>Thêm đơn vị</source>
+      <translation>New unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/units.py" line="30" />
-        <source>Sửa</source>
-        <translation>Edit</translation>
+      <location filename="../../ui/pages/units.py" line="30" />
+      <source>Sửa</source>
+      <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/units.py" line="31" />
-        <source>Thêm khối, cụm</source>
-        <translation>New bloc</translation>
+      <location filename="../../ui/pages/units.py" line="31" />
+      <source>Thêm khối, cụm</source>
+      <translation>New bloc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/units.py" line="70" />
-        <source>Khối, cụm thi đua</source>
-        <translation>Emulation blocs and clusters</translation>
+      <location filename="../../ui/pages/units.py" line="70" />
+      <source>Khối, cụm thi đua</source>
+      <translation>Emulation blocs and clusters</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../ui/widgets/verdict.py" line="14" />
-        <source>Chọn đối tượng và danh hiệu để kiểm tra điều kiện.</source>
-        <translation>Choose the nominee and the award to check eligibility.</translation>
+      <location filename="../../ui/widgets/verdict.py" line="14" />
+      <source>Chọn đối tượng và danh hiệu để kiểm tra điều kiện.</source>
+      <translation>Choose the nominee and the award to check eligibility.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict.py" line="15" />
-        <source>Đủ điều kiện theo các quy định đang áp dụng.</source>
-        <translation>Eligible under the rules in force.</translation>
+      <location filename="../../ui/widgets/verdict.py" line="15" />
+      <source>Đủ điều kiện theo các quy định đang áp dụng.</source>
+      <translation>Eligible under the rules in force.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict.py" line="16" />
-        <source>Cần lưu ý trước khi trình.</source>
-        <translation>Check the warnings before submitting.</translation>
+      <location filename="../../ui/widgets/verdict.py" line="16" />
+      <source>Cần lưu ý trước khi trình.</source>
+      <translation>Check the warnings before submitting.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict.py" line="17" />
-        <source>Chưa đủ điều kiện.</source>
-        <translation>Not eligible yet.</translation>
+      <location filename="../../ui/widgets/verdict.py" line="17" />
+      <source>Chưa đủ điều kiện.</source>
+      <translation>Not eligible yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict.py" line="19" />
-        <source>Hồ sơ chưa lưu: mới kiểm tra đối tượng và hiệu lực của danh hiệu; lưu để kiểm tra đầy đủ.</source>
-        <translation>Not saved yet: only the target and the award's validity are checked; save for the full check.</translation>
+      <location filename="../../ui/widgets/verdict.py" line="19" />
+      <source>Hồ sơ chưa lưu: mới kiểm tra đối tượng và hiệu lực của danh hiệu; lưu để kiểm tra đầy đủ.</source>
+      <translation>Not saved yet: only the target and the award's validity are checked; save for the full check.</translation>
     </message>
-</context>
+  </context>
+  <context>
+    <name>VerifyDialog</name>
+    <message>
+      <location filename="../../ui/certificates/verify_dialog.py" line="16" />
+      <source>Kiểm tra giấy chứng nhận</source>
+      <translation>Verify a certificate</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/verify_dialog.py" line="19" />
+      <source>Mã in trên giấy (SV-000123-K7QX2MPA) hoặc nội dung mã QR</source>
+      <translation>Code printed on the certificate (SV-000123-K7QX2MPA) or the QR code's content</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/verify_dialog.py" line="20" />
+      <source>Kiểm tra</source>
+      <translation>Verify</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/verify_dialog.py" line="27" />
+      <source>Mã xác thực:</source>
+      <translation>Verification code:</translation>
+    </message>
+  </context>
 </TS>

@@ -165,12 +165,21 @@ class NominationForm(FormDialog):
         if self.nomination_id is not None and not self._edited():
             self._show_saved_verdict(self.nomination_id)
             return
-        problems = []
+        if self.nomination_id is not None:
+            # Edited but not saved yet: the target check stands in until it is saved.
+            problems = []
+            try:
+                check_target(award, is_person=self._target() is not AwardTarget.COLLECTIVE)
+            except DomainError as exc:
+                problems.append(exc.message)
+            self.verdict.show_draft(problems)
+            return
+        if self._checker is None:
+            self._checker = Checker(self.db)
         try:
-            check_target(award, is_person=self._target() is not AwardTarget.COLLECTIVE)
+            self.verdict.show_verdict(self._checker.preview(self._input()))
         except DomainError as exc:
-            problems.append(exc.message)
-        self.verdict.show_draft(problems)
+            self.verdict.show_draft([exc.message])
 
     def _edited(self) -> bool:
         n = get_nomination(self.db, self.nomination_id)  # type: ignore[arg-type]

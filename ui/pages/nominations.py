@@ -160,8 +160,7 @@ class NominationsPage(ListPage):
             dialog = VoteDialog(parent=self)
 
             def record(db: Database, ids: list[int], v: dict[int, int]) -> None:
-                for nomination_id in ids:
-                    svc.record_vote(db, nomination_id, dialog.saved, expected_version=v.get(nomination_id))
+                svc.record_votes(db, dict.fromkeys(ids, dialog.saved), expected_versions=v)
 
             self.open_dialog(dialog, lambda: self._run(translate("NominationsPage", "Ghi kết quả bỏ phiếu"), ids, record))
 

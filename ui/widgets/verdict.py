@@ -1,7 +1,7 @@
 """The eligibility verdict panel of the nomination form: ok / warning / blocking, and why.
 
-A saved nomination gets the rules engine's verdict (:class:`app.rules.engine.Checker`); an unsaved
-one the checks that need no record yet (award fits the nominee, award in force that year).
+A new nomination being typed gets the rules engine's verdict through ``Checker.preview``; a saved
+one through ``Checker.check``; a saved one with unsaved edits the target check until it is saved.
 """
 
 from __future__ import annotations
