@@ -53,7 +53,8 @@ def _is_expression(index) -> bool:  # type: ignore[no-untyped-def]
 def test_upgrade_from_empty_builds_exactly_the_models_tables_and_columns(engine: Engine) -> None:
     migrations.upgrade(engine)
     insp = inspect(engine)
-    assert set(insp.get_table_names()) == set(Base.metadata.tables) | {"alembic_version"}
+    tables = {t for t in insp.get_table_names() if not t.startswith(migrations.SEARCH_INDEX)}
+    assert tables == set(Base.metadata.tables) | {"alembic_version"}
     for name, table in Base.metadata.tables.items():
         columns = {c["name"]: c for c in insp.get_columns(name)}
         assert set(columns) == set(table.c.keys()), name
@@ -96,7 +97,42 @@ def test_autogenerate_finds_nothing_to_change_after_upgrade(engine: Engine) -> N
     migrations.upgrade(engine)
     with engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
-        assert compare_metadata(ctx, Base.metadata) == []
+        diff = compare_metadata(ctx, Base.metadata)
+        assert [d for d in diff if not (d[0] == "remove_table" and d[1].name.startswith(migrations.SEARCH_INDEX))] == []
+
+
+def test_name_search_index_and_its_triggers_exist_at_head_and_follow_the_table(engine: Engine) -> None:
+    migrations.upgrade(engine)
+    stored = _schema_sql(engine)
+    assert {"nomination_words_ai", "nomination_words_ad", "nomination_words_au"} <= set(stored)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO unit (id, code, name, short_name, level, name_fold, sort_key, active) "
+            "VALUES (1, 'STC', 'Sở Tài chính', '', 'department', 'so tai chinh', 'k', 1)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO award (id, code, name, name_fold, category, target, level, kinds, authority, rank, periodic)"
+            " VALUES (1, 'LDTT', 'Lao động tiên tiến', 'lao dong tien tien', 'title', 'individual', 'grassroots',"
+            " 'merit', 'unit_head', 10, 1)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO nomination (id, year, award_id, unit_id, submitting_unit_id, nominee_name, nominee_fold,"
+            " nominee_sort, achievement, status, status_reason, version) VALUES (1, 2025, 1, 1, 1, 'Sở Tài chính',"
+            " 'so tai chinh', 'k', '', 'draft', '', 1)"
+        )
+
+    def hits(word: str) -> list[int]:
+        with engine.connect() as conn:
+            return [r[0] for r in conn.exec_driver_sql(
+                "SELECT rowid FROM nomination_words WHERE nomination_words MATCH ?", (f'"{word}"*',))]
+
+    assert hits("chinh") == [1]
+    with engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE nomination SET nominee_fold = 'so xay dung' WHERE id = 1")
+    assert hits("chinh") == [] and hits("xay") == [1]
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM nomination WHERE id = 1")
+    assert hits("xay") == []
 
 
 def test_downgrade_to_base_then_upgrade_again_rebuilds_the_same_schema(engine: Engine) -> None:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 _HERE = Path(__file__).resolve().parent
+# SQLite FTS5 table (and its shadow tables) of nominees' names: not in the model (migration 0005).
+SEARCH_INDEX = "nomination_words"
 _REV = re.compile(r"^(down_)?revision\s*=\s*['\"]?([\w]+)['\"]?", re.MULTILINE)
 
 

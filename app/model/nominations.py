@@ -100,6 +100,9 @@ class Nomination(Timestamps, Base):
         ),
         Index("ix_nomination_year_status", "year", "status", "id"),
         Index("ix_nomination_unit_year", "submitting_unit_id", "year", "id"),
+        # A unit's list filtered by state, and a year's list in id order, on a million rows.
+        Index("ix_nomination_unit_year_status", "submitting_unit_id", "year", "status", "id"),
+        Index("ix_nomination_year_id", "year", "id"),
         Index("ix_nomination_award_year", "award_id", "year"),
         Index("ix_nomination_fold", "nominee_fold"),
         Index("ix_nomination_sort", "nominee_sort", "id"),
