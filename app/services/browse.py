@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, case, column, func, select, text
+from sqlalchemy import ColumnElement, Integer, Select, and_, case, column, func, literal, select, text
 from sqlalchemy.orm import aliased
 
 from ..db import Database
@@ -115,7 +115,11 @@ class Source:
             descending = not descending
         keys = (*col.sort, self.table.id)
         where = self._where(q)
-        if self._sparse(q, total):
+        dense = self._dense(q, total)
+        if dense:
+            # Many rows match (a common family name): walk the sort order and test each row.
+            where = [*self.filter_clauses(q.filters), self.dense_search(fold(q.text))]
+        elif self._sparse(q, total):
             # Few rows match a search: walking the sort index would visit most of the table
             # (seconds on a million rows). Collect the matches from the folded column's covering
             # index first and sort just those; coalesce(x, x) keeps the planner off the sort index.
@@ -123,6 +127,8 @@ class Source:
             where = [self.table.id.in_(select(self.table.id).where(*where))]
         order = [c.desc() if descending else c.asc() for c in keys]
         stmt = select(self.table.id)
+        if dense and key in self.WALK_HINTS and self.db.is_sqlite:
+            stmt = stmt.with_hint(self.table, self.WALK_HINTS[key], "sqlite")
         for join in col.joins:
             stmt = self.joins[join](stmt)
         stmt = stmt.where(*where).order_by(*order).offset(offset).limit(limit)
@@ -137,6 +143,19 @@ class Source:
 
     SPARSE_SHARE = 0.05
 
+    DENSE_SHARE: float | None = None
+    WALK_HINTS: dict[str, str] = {}
+
+    def dense_search(self, folded: str) -> ColumnElement[bool]:
+        return self.search(folded)
+
+    def _dense(self, q: Query, total: int | None) -> bool:
+        if self.DENSE_SHARE is None or not fold(q.text) or total is None:
+            return False
+        if self._size is None:
+            self._size = self.count(Query())
+        return total > self._size * self.DENSE_SHARE
+
     def _sparse(self, q: Query, total: int | None) -> bool:
         if not fold(q.text) or total is None:
             return False
@@ -146,11 +165,15 @@ class Source:
 
 
 def word_match(folded: str) -> str | None:
-    """An FTS5 query: every word must be present, the last one as a prefix (type-ahead)."""
+    """An FTS5 query: every word typed begins some word of the name (any order)."""
     words = re.findall(r"[a-z0-9]+", folded)
-    if not words:
-        return None
-    return " ".join([*(f'"{w}"' for w in words[:-1]), f'"{words[-1]}"*'])
+    return " ".join(f'"{w}"*' for w in words) if words else None
+
+
+def word_like(column: ColumnElement[str], folded: str) -> ColumnElement[bool]:
+    """The same test as :func:`word_match`, row by row with LIKE (for a walk in name order)."""
+    spaced = literal(" ") + column
+    return and_(*(spaced.like(f"% {w}%") for w in re.findall(r"[a-z0-9]+", folded)))
 
 
 # --- the lists ------------------------------------------------------------------------------
@@ -271,7 +294,31 @@ class NominationRows(Source):
         "decision": _Column(Decision.number_text),
     }
 
-    SPARSE_SHARE = 0.01  # with the word index, walking the name order pays off sooner
+    # Over 1 % of rows matching: walk the name order testing each row (a few thousand rows for a
+    # page); under it, sort just the matches found by the word index.
+    SPARSE_SHARE = 0.01
+    DENSE_SHARE = 0.01
+    # In the walk, a year or state filter must not lure SQLite onto its own index and a sort of
+    # the whole year (400 ms): the walk stays on the name order.
+    WALK_HINTS = {"nominee": "INDEXED BY ix_nomination_sort"}
+
+    def dense_search(self, folded: str) -> ColumnElement[bool]:
+        return word_like(Nomination.nominee_fold, folded)
+
+    def count(self, q: Query = Query()) -> int:
+        match = word_match(fold(q.text))
+        if match is None or not self.db.is_sqlite:
+            return super().count(q)
+        if not self.filter_clauses(q.filters):
+            # Counted in the word index alone: milliseconds even when most rows match.
+            stmt = text("SELECT count(*) FROM nomination_words WHERE nomination_words MATCH :m").bindparams(m=match)
+        else:
+            # Filtered: scan the filter's index range and test each row, no id set to build.
+            stmt = select(func.count()).select_from(Nomination).where(
+                *self.filter_clauses(q.filters), self.dense_search(fold(q.text))
+            )
+        with self.db.read() as session:
+            return session.scalar(stmt) or 0
 
     def search(self, folded: str) -> ColumnElement[bool]:
         """The beginning of any word of the name, through the FTS5 word index on SQLite

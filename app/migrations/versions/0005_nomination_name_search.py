@@ -4,8 +4,8 @@ Revision ID: 0005
 Revises: 0004
 Create Date: 2026-11-28
 
-A search of the nominations list matches the beginning of any word of the folded name ("duc"
-finds "Đỗ Minh Đức", "thi b" finds "Trần Thị Bình"). ``LIKE '%…%'`` read the whole table (about
+A search of the nominations list matches when every word typed begins a word of the folded name
+("duc" finds "Đỗ Minh Đức", "thi b" finds "Trần Thị Bình"). ``LIKE '%…%'`` read the whole table (about
 200 ms on a million rows); the word index answers a count in 7–75 ms. PostgreSQL keeps LIKE.
 
 The triggers belong to ``nomination``: a later batch-mode migration that recreates that table
