@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.language_actions[code] = action
 
+        tools = bar.addMenu(t("&Công cụ"))
+        self.verify_action = tools.addAction(t("&Kiểm tra giấy chứng nhận…"), self.verify_certificate)
         help_menu = bar.addMenu(t("Trợ &giúp"))
         help_menu.addAction(t("&Giới thiệu"), self._about)
 
@@ -246,6 +248,15 @@ class MainWindow(QMainWindow):
     # -- the rest ------------------------------------------------------------------------------
     def list_pages(self) -> list[ListPage]:
         return [p for p in self.page_list if isinstance(p, ListPage)]
+
+    def verify_certificate(self) -> None:
+        from .certificates.verify_dialog import VerifyDialog  # ReportLab/cryptography: not at start-up
+
+        if self.db is not None:
+            dialog = VerifyDialog(self.db, parent=self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            self.verify_dialog = dialog
 
     def _about(self) -> None:
         from app import __version__

@@ -355,32 +355,32 @@
       <translation>Honoured on</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/units.py" line="19" />
+      <location filename="../../ui/pages/units.py" line="20" />
       <source>Mã</source>
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/units.py" line="20" />
+      <location filename="../../ui/pages/units.py" line="21" />
       <source>Tên đơn vị</source>
       <translation>Unit name</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/units.py" line="21" />
+      <location filename="../../ui/pages/units.py" line="22" />
       <source>Viết tắt</source>
       <translation>Short name</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/units.py" line="22" />
+      <location filename="../../ui/pages/units.py" line="23" />
       <source>Cấp</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/units.py" line="23" />
+      <location filename="../../ui/pages/units.py" line="24" />
       <source>Trực thuộc</source>
       <translation>Parent unit</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/units.py" line="24" />
+      <location filename="../../ui/pages/units.py" line="25" />
       <source>Hoạt động</source>
       <translation>Active</translation>
     </message>
@@ -707,7 +707,7 @@
     <name>MainWindow</name>
     <message>
       <location filename="../../ui/app.py" line="34" />
-      <location filename="../../ui/main_window.py" line="154" />
+      <location filename="../../ui/main_window.py" line="156" />
       <location filename="../../ui/messages.py" line="10" />
       <source>Sổ Thi đua</source>
       <translation>Emulation Register</translation>
@@ -718,42 +718,42 @@
       <translation>Emulation Register databases (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="170" />
+      <location filename="../../ui/main_window.py" line="172" />
       <source>Không tải được bản dịch «{0}».</source>
       <translation>Cannot load the “{0}” translation.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="190" />
+      <location filename="../../ui/main_window.py" line="192" />
       <source>Chưa mở cơ sở dữ liệu</source>
       <translation>No database open</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="193" />
+      <location filename="../../ui/main_window.py" line="195" />
       <source>CSDL: {0} — Người dùng: {1}</source>
       <translation>Database: {0} — User: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="197" />
+      <location filename="../../ui/main_window.py" line="199" />
       <source>Mở cơ sở dữ liệu</source>
       <translation>Open database</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="203" />
+      <location filename="../../ui/main_window.py" line="205" />
       <source>Tạo cơ sở dữ liệu mới</source>
       <translation>New database</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="208" />
+      <location filename="../../ui/main_window.py" line="210" />
       <source>Tệp {0} đã có; hãy chọn tên khác.</source>
       <translation>{0} already exists; choose another name.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="215" />
+      <location filename="../../ui/main_window.py" line="217" />
       <source>Đang mở {0}…</source>
       <translation>Opening {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="228" />
+      <location filename="../../ui/main_window.py" line="230" />
       <source>Không mở được tệp {0}.
 
 {1}</source>
@@ -762,51 +762,94 @@
 {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="240" />
+      <location filename="../../ui/main_window.py" line="242" />
       <source>Đang tạo dữ liệu mẫu…</source>
       <translation>Creating demo data…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="262" />
+      <location filename="../../ui/main_window.py" line="273" />
       <source>Chỉ sao lưu được cơ sở dữ liệu dạng tệp SQLite.</source>
       <translation>Only SQLite database files can be backed up here.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="265" />
+      <location filename="../../ui/main_window.py" line="276" />
       <source>Đang sao lưu…</source>
       <translation>Backing up…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="267" />
+      <location filename="../../ui/main_window.py" line="278" />
       <source>Đã sao lưu vào {0}</source>
       <translation>Backed up to {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="275" />
+      <location filename="../../ui/main_window.py" line="286" />
       <source>Chọn bản sao lưu</source>
       <translation>Choose a backup</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="286" />
+      <location filename="../../ui/main_window.py" line="297" />
       <source>Đã khôi phục. Bản bị thay thế được giữ tại {0}</source>
       <translation>Restored. The replaced database was kept at {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/nominations.py" line="132" />
+      <location filename="../../ui/pages/nominations.py" line="133" />
       <source>Lỗi không mong đợi: {0}</source>
       <translation>Unexpected error: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="255" />
+      <location filename="../../ui/main_window.py" line="266" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="256" />
+      <location filename="../../ui/main_window.py" line="267" />
       <source>Sổ Thi đua {0}
 Sổ sách thi đua, khen thưởng.</source>
       <translation>Emulation Register {0}
 Bookkeeping of emulation and commendation work.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MembershipDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/membership.py" line="26" />
+      <source>Thành viên khối, cụm theo năm</source>
+      <translation>Bloc membership by year</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/membership.py" line="36" />
+      <source>Khối, cụm</source>
+      <translation>Bloc or cluster</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/membership.py" line="41" />
+      <source>Năm</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/membership.py" line="44" />
+      <source>Thành viên</source>
+      <translation>Members</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/membership.py" line="47" />
+      <source>Đơn vị</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/membership.py" line="49" />
+      <source>Vai trò</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/membership.py" line="61" />
+      <source>Bỏ đơn vị đang chọn khỏi khối năm này</source>
+      <translation>Remove the selected unit from the bloc for this year</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/membership.py" line="74" />
+      <source>Chọn đơn vị từ danh sách gợi ý.</source>
+      <translation>Pick a unit from the suggestions.</translation>
     </message>
   </context>
   <context>
@@ -949,7 +992,7 @@ Bookkeeping of emulation and commendation work.</translation>
     </message>
     <message>
       <location filename="../../ui/pages/nominations.py" line="56" />
-      <location filename="../../ui/pages/nominations.py" line="138" />
+      <location filename="../../ui/pages/nominations.py" line="139" />
       <source>Trình Hội đồng</source>
       <translation>Submit to the council</translation>
     </message>
@@ -974,42 +1017,47 @@ Bookkeeping of emulation and commendation work.</translation>
       <translation>Revoke…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/nominations.py" line="75" />
+      <location filename="../../ui/pages/nominations.py" line="61" />
+      <source>In giấy khen…</source>
+      <translation>Print certificates…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/nominations.py" line="76" />
       <source>Mọi năm</source>
       <translation>All years</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/nominations.py" line="78" />
+      <location filename="../../ui/pages/nominations.py" line="79" />
       <source>Mọi trạng thái</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/nominations.py" line="115" />
+      <location filename="../../ui/pages/nominations.py" line="116" />
       <source>Chưa chọn hồ sơ nào.</source>
       <translation>No nomination selected.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/nominations.py" line="128" />
+      <location filename="../../ui/pages/nominations.py" line="129" />
       <source>{0}: xong {1} hồ sơ.</source>
       <translation>{0}: {1} nominations done.</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/nominations.py" line="144" />
+      <location filename="../../ui/pages/nominations.py" line="145" />
       <source>Trả lại để bổ sung</source>
       <translation>Returned for revision</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/nominations.py" line="152" />
+      <location filename="../../ui/pages/nominations.py" line="153" />
       <source>Thu hồi khen thưởng</source>
       <translation>Revoke awards</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/nominations.py" line="165" />
+      <location filename="../../ui/pages/nominations.py" line="179" />
       <source>Ghi kết quả bỏ phiếu</source>
       <translation>Record votes</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/nominations.py" line="172" />
+      <location filename="../../ui/pages/nominations.py" line="186" />
       <source>Đưa vào quyết định</source>
       <translation>Attach to a decision</translation>
     </message>
@@ -1281,22 +1329,27 @@ Bookkeeping of emulation and commendation work.</translation>
   <context>
     <name>UnitsPage</name>
     <message>
-      <location filename="../../ui/pages/units.py" line="29" />
+      <location filename="../../ui/pages/units.py" line="30" />
       <source>Thêm đơn vị</source>
       <translation>New unit</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/units.py" line="30" />
+      <location filename="../../ui/pages/units.py" line="31" />
       <source>Sửa</source>
       <translation>Edit</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/units.py" line="31" />
+      <location filename="../../ui/pages/units.py" line="32" />
       <source>Thêm khối, cụm</source>
       <translation>New bloc</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/units.py" line="70" />
+      <location filename="../../ui/pages/units.py" line="33" />
+      <source>Thành viên khối theo năm…</source>
+      <translation>Bloc members by year…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/units.py" line="80" />
       <source>Khối, cụm thi đua</source>
       <translation>Emulation blocs and clusters</translation>
     </message>

@@ -58,6 +58,7 @@ class NominationsPage(ListPage):
         self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Ghi kết quả bỏ phiếu…"), self.vote_selected, "vote")
         self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Đưa vào quyết định…"), self.approve_selected, "approve")
         self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Thu hồi…"), self.revoke_selected, "revoke")
+        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "In giấy khen…"), self.print_selected, "print", "Ctrl+P")
 
     def make_source(self, db: Database) -> Source:
         return NominationRows(db)
@@ -153,6 +154,19 @@ class NominationsPage(ListPage):
             dialog = ReasonDialog(title, len(ids), parent=self)
             self.open_dialog(dialog, lambda: self._run(
                 title, ids, lambda db, ids, v: svc.revoke(db, ids, dialog.saved, expected_versions=v)))
+
+    def print_selected(self) -> None:
+        """Preview, then print or save, the certificates of the selected approved awards."""
+        # Loaded here, not at start-up: ReportLab and QtPdf cost ~0.3 s to import.
+        from app.certificates.records import Selection
+
+        from ..certificates.preview import CertificatePreviewDialog
+
+        ids = self._selection()
+        if ids and self.db is not None:
+            dialog = CertificatePreviewDialog(self.db, Selection(ids=tuple(ids)), parent=self)
+            self.open_dialog(dialog, self.refresh)
+            dialog.generate()
 
     def vote_selected(self) -> None:
         ids = self._selection()

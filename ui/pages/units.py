@@ -6,6 +6,7 @@ from app.db import Database
 from app.services.blocs import list_blocs
 from app.services.browse import Source, UnitRows
 
+from ..dialogs.membership import MembershipDialog
 from ..dialogs.unit import BlocDialog, UnitDialog
 from ..labels import label
 from ..qt import QT_TRANSLATE_NOOP, QLabel, QListWidget, QVBoxLayout, QWidget, translate
@@ -29,6 +30,7 @@ class UnitsPage(ListPage):
         self.add_button(QT_TRANSLATE_NOOP("UnitsPage", "Thêm đơn vị"), self.new_unit, "newUnit", "Ctrl+N")
         self.add_button(QT_TRANSLATE_NOOP("UnitsPage", "Sửa"), self.edit_current, "edit")
         self.add_button(QT_TRANSLATE_NOOP("UnitsPage", "Thêm khối, cụm"), self.new_bloc, "newBloc")
+        self.add_button(QT_TRANSLATE_NOOP("UnitsPage", "Thành viên khối theo năm…"), self.edit_members, "members")
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
@@ -49,8 +51,10 @@ class UnitsPage(ListPage):
 
     def _load_blocs(self) -> None:
         self.blocs.clear()
+        self._bloc_ids: list[int] = []
         if self.db is not None:
             for bloc in list_blocs(self.db):
+                self._bloc_ids.append(bloc.id)
                 self.blocs.addItem(f"{bloc.code} — {bloc.name} ({label(bloc.kind)})")
 
     def new_unit(self) -> None:
@@ -65,6 +69,12 @@ class UnitsPage(ListPage):
     def new_bloc(self) -> None:
         if self.db is not None:
             self.open_dialog(BlocDialog(self.db, parent=self), self._load_blocs)
+
+    def edit_members(self) -> None:
+        if self.db is not None:
+            row = self.blocs.currentRow()
+            bloc_id = self._bloc_ids[row] if 0 <= row < len(self._bloc_ids) else None
+            self.open_dialog(MembershipDialog(self.db, bloc_id, parent=self), self._load_blocs)
 
     def _retranslate_filters(self) -> None:
         self.blocs_title.setText(translate("UnitsPage", "Khối, cụm thi đua"))
