@@ -266,3 +266,28 @@ def test_a_good_database_opens_and_is_remembered(qtbot, db, db_path: Path, tmp_p
     assert window.settings.recent_files[0] == str(other)
     assert str(other.resolve()) in window.db_label.text()
     window.db.dispose()
+
+
+def test_pages_read_after_a_neighbour_match_pages_read_by_offset(db) -> None:
+    """The keyset shortcut for the page after one just read gives the same rows as OFFSET, and a
+    recount (a refresh) forgets the shortcut when rows were added in between."""
+    from app.services.browse import NominationRows, Query
+
+    unit = create_unit(db, UnitInput(code="SXD", name="Sở Xây dựng"))
+    award = _award(db, "LDTT")
+    names = [f"Nguyễn Văn {g}" for g in ("An", "Bảo", "Cường", "Dũng", "Đạt", "Giang", "Hải", "Khánh")]
+    for i, name in enumerate(names):
+        p = create_person(db, PersonInput(unit_id=unit.id, gender=Gender.MALE, full_name=name,
+                                          birth_date=dt.date(1980, 1, 1 + i)))
+        create_nomination(db, NominationInput(year=2025, award_id=award, person_id=p.id))
+    source, fresh = NominationRows(db), NominationRows(db)
+    total = source.count(Query())
+    first, second = source.page(Query(), 0, 3, total=total), source.page(Query(), 3, 3, total=total)
+    assert [r[0] for r in second] == [r[0] for r in fresh.page(Query(), 3, 3, total=total)]
+    assert [r[2] for r in first + second] == names[:6]
+    p = create_person(db, PersonInput(unit_id=unit.id, gender=Gender.MALE, full_name="Nguyễn Văn Ánh",
+                                      birth_date=dt.date(1990, 1, 1)))
+    create_nomination(db, NominationInput(year=2025, award_id=award, person_id=p.id))
+    total = source.count(Query())
+    again = source.page(Query(), 3, 3, total=total)
+    assert [r[0] for r in again] == [r[0] for r in NominationRows(db).page(Query(), 3, 3, total=total)]

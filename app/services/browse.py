@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, and_, case, column, func, literal, select, text
+from sqlalchemy import ColumnElement, Integer, Select, and_, case, column, func, literal, select, text, tuple_
 from sqlalchemy.orm import aliased
 
 from ..db import Database
@@ -63,6 +63,7 @@ class Source:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._size: int | None = None  # rows in the table, for the plan choice in page()
+        self._edges: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # (query, offset) → last key before it
 
     # -- what subclasses provide -------------------------------------------------------------
     def search(self, folded: str) -> ColumnElement[bool]:
@@ -92,6 +93,9 @@ class Source:
         return clauses
 
     def count(self, q: Query = Query()) -> int:
+        """How many rows match; also the start of a new reading (the list refreshes), so the
+        page edges remembered from the previous one are dropped."""
+        self._edges.clear()
         stmt = select(func.count()).select_from(self.table).where(*self._where(q))
         with self.db.read() as session:
             return session.scalar(stmt) or 0
@@ -126,17 +130,32 @@ class Source:
             keys = tuple(func.coalesce(k, k) for k in col.sort) + (self.table.id,)
             where = [self.table.id.in_(select(self.table.id).where(*where))]
         order = [c.desc() if descending else c.asc() for c in keys]
-        stmt = select(self.table.id)
+        stmt = select(self.table.id, *keys)
         if dense and key in self.WALK_HINTS and self.db.is_sqlite:
             stmt = stmt.with_hint(self.table, self.WALK_HINTS[key], "sqlite")
         for join in col.joins:
             stmt = self.joins[join](stmt)
-        stmt = stmt.where(*where).order_by(*order).offset(offset).limit(limit)
+        # The page right after one just read starts after that page's last key (an index seek)
+        # instead of stepping over ``offset`` entries: scrolling on, or a jump that spans two pages.
+        edge_key = (q.text, tuple(sorted(q.filters.items())), key, descending, dense, offset)
+        edge = self._edges.get(edge_key) if not col.joins else None
+        stmt = stmt.where(*where).order_by(*order)
+        if edge is not None:
+            after = tuple_(*keys) < tuple_(*edge) if descending else tuple_(*keys) > tuple_(*edge)
+            stmt = stmt.where(after).limit(limit)
+        else:
+            stmt = stmt.offset(offset).limit(limit)
         with self.db.read() as session:
-            ids = list(session.scalars(stmt))
-            if not ids:
+            found = session.execute(stmt).all()
+            if not found:
                 return []
+            ids = [r[0] for r in found]
             values = {r[0]: tuple(r) for r in session.execute(self.value_query(ids))}
+        if len(found) == limit:
+            edge_key = (*edge_key[:-1], offset + limit)
+            self._edges[edge_key] = tuple(found[-1][1:])
+            while len(self._edges) > 64:
+                self._edges.pop(next(iter(self._edges)))
         if reverse:
             ids.reverse()
         return [values[i] for i in ids if i in values]
@@ -309,6 +328,7 @@ class NominationRows(Source):
         match = word_match(fold(q.text))
         if match is None or not self.db.is_sqlite:
             return super().count(q)
+        self._edges.clear()
         if not self.filter_clauses(q.filters):
             # Counted in the word index alone: milliseconds even when most rows match.
             stmt = text("SELECT count(*) FROM nomination_words WHERE nomination_words MATCH :m").bindparams(m=match)
