@@ -164,11 +164,42 @@ def _operational_message(detail: str) -> str:
     return f"Lỗi cơ sở dữ liệu: {detail}"
 
 
+_NETWORK_FS = {"cifs", "smb3", "smbfs", "nfs", "nfs4", "fuse.sshfs", "9p", "afs"}
+
+
+def on_network_share(path: Path) -> bool:
+    """Whether ``path`` is on a network file system (a UNC path, or an SMB/NFS mount on Linux).
+
+    SQLite's WAL needs shared memory between the processes using the file, which network file
+    systems do not give: two clerks on one share can corrupt it.
+    """
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return False
+    resolved = str(path.resolve())
+    best, fstype = "", ""
+    for line in mounts:
+        parts = line.split()
+        if len(parts) >= 3 and (resolved == parts[1] or resolved.startswith(parts[1].rstrip("/") + "/")):
+            if len(parts[1]) > len(best):
+                best, fstype = parts[1], parts[2]
+    return fstype in _NETWORK_FS
+
+
 def create_db_engine(url: str) -> Engine:
     """An engine with this app's connection settings (SQLite pragmas at connect)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
+            if on_network_share(Path(parsed.database)):
+                raise DatabaseError(
+                    "Tệp cơ sở dữ liệu nằm trên ổ mạng dùng chung: SQLite không an toàn ở đó (có thể hỏng dữ liệu "
+                    "khi nhiều máy cùng mở). Hãy chép tệp về máy, hoặc dùng cơ sở dữ liệu PostgreSQL chung."
+                )
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
         _configure_sqlite(engine)

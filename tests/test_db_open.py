@@ -200,3 +200,17 @@ def test_concurrent_writers_that_read_first_do_not_fail_with_busy(db: Database, 
         t.join(timeout=60)
     assert errors == []
     assert _units(db) == 32
+
+
+def test_a_database_on_a_network_share_is_refused(tmp_path, monkeypatch) -> None:
+    import pytest as _pytest
+
+    from app import db as dbmod
+    from app.errors import DatabaseError
+
+    assert dbmod.on_network_share(Path("//maychu/chung/thidua.sqlite3"))
+    assert not dbmod.on_network_share(tmp_path / "thidua.sqlite3")
+    monkeypatch.setattr(dbmod, "on_network_share", lambda path: True)
+    with _pytest.raises(DatabaseError, match="ổ mạng"):
+        dbmod.open_database(tmp_path / "x.sqlite3")
+    assert not (tmp_path / "x.sqlite3").exists()
