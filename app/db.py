@@ -184,9 +184,9 @@ def on_network_share(path: Path) -> bool:
     best, fstype = "", ""
     for line in mounts:
         parts = line.split()
-        if len(parts) >= 3 and (resolved == parts[1] or resolved.startswith(parts[1].rstrip("/") + "/")):
-            if len(parts[1]) > len(best):
-                best, fstype = parts[1], parts[2]
+        inside = len(parts) >= 3 and (resolved == parts[1] or resolved.startswith(parts[1].rstrip("/") + "/"))
+        if inside and len(parts[1]) > len(best):
+            best, fstype = parts[1], parts[2]
     return fstype in _NETWORK_FS
 
 
