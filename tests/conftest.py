@@ -24,6 +24,16 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
+    """The demo database, built once per run (about 15 s); copy it before changing it."""
+    from app.demo_file import build_demo_file
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    summary = build_demo_file(path)
+    return path, summary
+
+
 @pytest.fixture
 def db_path(template_db: Path, tmp_path: Path) -> Path:
     path = tmp_path / "thidua.sqlite3"

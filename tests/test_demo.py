@@ -34,10 +34,11 @@ def _fresh(template: Path, folder: Path) -> Database:
 
 
 @pytest.fixture(scope="module")
-def demo(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, DemoSummary]]:
-    db = _fresh(template_db, tmp_path_factory.mktemp("demo"))
-    summary = create_demo(db, seed=2025)
-    yield db, summary
+def demo(demo_build, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, DemoSummary]]:  # type: ignore[no-untyped-def]
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    shutil.copyfile(demo_build[0], path)
+    db = open_database(path)
+    yield db, demo_build[1]
     db.dispose()
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from app.db import open_database
-from app.demo_file import build_demo_file
 from ui.main_window import MainWindow
 from ui.qt import QApplication, QPushButton, Qt
 
@@ -19,10 +18,8 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    build_demo_file(path)
-    return path
+def demo_template(demo_build: tuple[Path, object]) -> Path:
+    return demo_build[0]
 
 
 @pytest.fixture
