@@ -9,6 +9,7 @@ people sort by :func:`name_sort_key`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 
@@ -81,6 +82,7 @@ def clean_name(value: str | None) -> str:
     return " ".join(_cap_word(w) for w in clean(value).split(" ") if w)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(value: str | None) -> str:
     """Accent-folded search form: lower case, tones and letter marks removed, đ→d, NFC input or not."""
     if not value:
@@ -159,6 +161,7 @@ def _clusters(decomposed: str) -> list[str]:
     return clusters
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def sort_key(text: str | None) -> str:
     """Vietnamese collation key of a phrase (unit names, titles): letters first, tones second."""
     primary, secondary = _letter_keys(clean(text))
@@ -173,6 +176,8 @@ def name_sort_key(family: str, middle: str, given: str) -> str:
     "Tên" column and then "Họ đệm" expects. The key is a plain string that sorts correctly by
     code point, so it can be indexed and compared in SQL (binary collation).
     """
+    # Parts repeat across people (Nguyễn, Văn, Thị…): sort_key is cached, so an import of a
+    # hundred thousand names computes each part once.
     return _FIELD_SEP.join(sort_key(part) for part in (given, middle, family))
 
 

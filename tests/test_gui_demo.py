@@ -92,3 +92,25 @@ def test_screenshot_of_the_main_window_on_the_demo(qtbot, demo_db, tmp_path: Pat
     image = window.grab().toImage()
     assert image.save(str(ARTIFACTS / "main-window-demo.png"))
     assert image.width() >= 1200
+
+
+def test_reports_page_makes_the_standings_report_and_explains_what_is_missing(qtbot, demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ui.qt import QMessageBox
+
+    window = MainWindow(demo_db, demo_path=tmp_path / "demo.sqlite3")
+    qtbot.addWidget(window)
+    window.show()
+    window.nav.setCurrentRow(8)
+    page = window.reports
+    page.kind.setCurrentIndex(page.kind.findData("xep-hang"))
+    page.year.setValue(2025)
+    qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)  # no bloc code yet
+    box = window.findChild(QMessageBox, "errorBox")
+    assert box is not None and "Mã khối" in box.text()
+    box.close()
+    qtbot.keyClicks(page.code, "KTKT")
+    page.issuer.setText("Sở Tài chính")
+    qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    qtbot.waitUntil(lambda: dialog.page_count() >= 1, timeout=30000)
+    dialog.reject()

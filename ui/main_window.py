@@ -14,11 +14,12 @@ from .i18n import build as build_translations
 from .i18n import install_translator
 from .jobs import Job, run_job
 from .messages import show_error, show_info
-from .pages import OverviewPage, PlaceholderPage
+from .pages import OverviewPage
 from .pages.list_page import ListPage
 from .pages.nominations import NominationsPage
 from .pages.people import PersonsPage
 from .pages.records import CampaignsPage, DecisionsPage, ExemplarsPage
+from .pages.reports import ReportsPage
 from .pages.settings_page import LANGUAGE_NAMES, SettingsPage
 from .pages.standings import StandingsPage
 from .pages.units import UnitsPage
@@ -74,7 +75,7 @@ class MainWindow(QMainWindow):
         self.decisions = DecisionsPage(self.settings)
         self.exemplars = ExemplarsPage(self.settings)
         self.standings = StandingsPage()
-        self.reports = PlaceholderPage(translate("Navigation", NAV_ENTRIES[8]))
+        self.reports = ReportsPage()
         self.settings_page = SettingsPage(self.settings, self.set_language, self._clear_recent)
         self.page_list = [self.overview, self.units, self.persons, self.campaigns, self.nominations,
                           self.decisions, self.exemplars, self.standings, self.reports, self.settings_page]

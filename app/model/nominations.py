@@ -103,6 +103,9 @@ class Nomination(Timestamps, Base):
         # A unit's list filtered by state, and a year's list in id order, on a million rows.
         Index("ix_nomination_unit_year_status", "submitting_unit_id", "year", "status", "id"),
         Index("ix_nomination_year_id", "year", "id"),
+        # The list in id order: stepping over half a million ids in this narrow index takes
+        # 9 ms; in the table itself (the rows are wide) 50 ms.
+        Index("ix_nomination_id", "id"),
         Index("ix_nomination_award_year", "award_id", "year"),
         Index("ix_nomination_fold", "nominee_fold"),
         Index("ix_nomination_sort", "nominee_sort", "id"),

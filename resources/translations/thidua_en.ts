@@ -498,6 +498,64 @@
     </message>
   </context>
   <context>
+    <name>ExportDialog</name>
+    <message>
+      <location filename="../../ui/reports/export_dialog.py" line="27" />
+      <source>Cá nhân</source>
+      <translation>Persons</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/export_dialog.py" line="28" />
+      <source>Đơn vị</source>
+      <translation>Units</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/export_dialog.py" line="29" />
+      <source>Đề nghị khen thưởng</source>
+      <translation>Nominations</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/export_dialog.py" line="38" />
+      <source>Xuất ra Excel</source>
+      <translation>Export to Excel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/export_dialog.py" line="42" />
+      <source>Chỉ tải mẫu nhập (không có dữ liệu)</source>
+      <translation>Template only (no data)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/export_dialog.py" line="45" />
+      <source>Mọi năm</source>
+      <translation>All years</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/export_dialog.py" line="53" />
+      <source>Danh sách:</source>
+      <translation>List:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/export_dialog.py" line="54" />
+      <source>Năm (đề nghị):</source>
+      <translation>Year (of nomination):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/export_dialog.py" line="61" />
+      <source>Lưu tệp Excel</source>
+      <translation>Save Excel file</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/export_dialog.py" line="77" />
+      <source>Đang xuất…</source>
+      <translation>Exporting…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/export_dialog.py" line="79" />
+      <source>Đã lưu {path}</source>
+      <translation>Saved {path}</translation>
+    </message>
+  </context>
+  <context>
     <name>Form</name>
     <message>
       <location filename="../../ui/widgets/fields.py" line="89" />
@@ -523,6 +581,109 @@
       <location filename="../../ui/widgets/fields.py" line="155" />
       <source>{0} phải là số nguyên không âm.</source>
       <translation>{0} must be a whole number, not negative.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportDialog</name>
+    <message>
+      <location filename="../../ui/reports/import_dialog.py" line="32" />
+      <source>Cá nhân</source>
+      <translation>Persons</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/import_dialog.py" line="33" />
+      <source>Đơn vị</source>
+      <translation>Units</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/import_dialog.py" line="34" />
+      <source>Đề nghị khen thưởng</source>
+      <translation>Nominations</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/import_dialog.py" line="37" />
+      <source>Dừng lại để xem</source>
+      <translation>Stop to review</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/import_dialog.py" line="38" />
+      <source>Bỏ qua bản ghi trùng</source>
+      <translation>Skip duplicates</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/import_dialog.py" line="39" />
+      <source>Gộp vào bản ghi đã có</source>
+      <translation>Merge into existing records</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/import_dialog.py" line="49" />
+      <source>Nhập dữ liệu từ Excel</source>
+      <translation>Import data from Excel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/import_dialog.py" line="55" />
+      <source>Chọn tệp…</source>
+      <translation>Choose file…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/import_dialog.py" line="60" />
+      <source>Kiểm tra (chạy thử)</source>
+      <translation>Check (dry run)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/import_dialog.py" line="61" />
+      <source>Nhập</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/import_dialog.py" line="74" />
+      <source>Loại dữ liệu:</source>
+      <translation>Kind of data:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/import_dialog.py" line="75" />
+      <source>Tệp:</source>
+      <translation>File:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/import_dialog.py" line="76" />
+      <source>Bản ghi trùng:</source>
+      <translation>Duplicates:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/import_dialog.py" line="84" />
+      <source>Lỗi và bản ghi trùng:</source>
+      <translation>Errors and duplicates:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/import_dialog.py" line="86" />
+      <source>Xem trước:</source>
+      <translation>Preview:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/import_dialog.py" line="92" />
+      <source>Chọn tệp</source>
+      <translation>Choose a file</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/import_dialog.py" line="92" />
+      <source>Bảng tính (*.xlsx *.csv)</source>
+      <translation>Spreadsheets (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/import_dialog.py" line="108" />
+      <source>Đang kiểm tra tệp…</source>
+      <translation>Checking the file…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/import_dialog.py" line="108" />
+      <source>Đang nhập dữ liệu…</source>
+      <translation>Importing…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/import_dialog.py" line="129" />
+      <source>Trùng — {text}</source>
+      <translation>Duplicate — {text}</translation>
     </message>
   </context>
   <context>
@@ -707,53 +868,53 @@
     <name>MainWindow</name>
     <message>
       <location filename="../../ui/app.py" line="34" />
-      <location filename="../../ui/main_window.py" line="156" />
+      <location filename="../../ui/main_window.py" line="157" />
       <location filename="../../ui/messages.py" line="10" />
       <source>Sổ Thi đua</source>
       <translation>Emulation Register</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="56" />
+      <location filename="../../ui/main_window.py" line="57" />
       <source>Cơ sở dữ liệu Sổ Thi đua (*.sqlite3 *.sqlite *.db);;Mọi tệp (*)</source>
       <translation>Emulation Register databases (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="172" />
+      <location filename="../../ui/main_window.py" line="173" />
       <source>Không tải được bản dịch «{0}».</source>
       <translation>Cannot load the “{0}” translation.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="192" />
+      <location filename="../../ui/main_window.py" line="193" />
       <source>Chưa mở cơ sở dữ liệu</source>
       <translation>No database open</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="195" />
+      <location filename="../../ui/main_window.py" line="196" />
       <source>CSDL: {0} — Người dùng: {1}</source>
       <translation>Database: {0} — User: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="199" />
+      <location filename="../../ui/main_window.py" line="200" />
       <source>Mở cơ sở dữ liệu</source>
       <translation>Open database</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="205" />
+      <location filename="../../ui/main_window.py" line="206" />
       <source>Tạo cơ sở dữ liệu mới</source>
       <translation>New database</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="210" />
+      <location filename="../../ui/main_window.py" line="211" />
       <source>Tệp {0} đã có; hãy chọn tên khác.</source>
       <translation>{0} already exists; choose another name.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="217" />
+      <location filename="../../ui/main_window.py" line="218" />
       <source>Đang mở {0}…</source>
       <translation>Opening {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="230" />
+      <location filename="../../ui/main_window.py" line="231" />
       <source>Không mở được tệp {0}.
 
 {1}</source>
@@ -762,32 +923,32 @@
 {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="242" />
+      <location filename="../../ui/main_window.py" line="243" />
       <source>Đang tạo dữ liệu mẫu…</source>
       <translation>Creating demo data…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="273" />
+      <location filename="../../ui/main_window.py" line="274" />
       <source>Chỉ sao lưu được cơ sở dữ liệu dạng tệp SQLite.</source>
       <translation>Only SQLite database files can be backed up here.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="276" />
+      <location filename="../../ui/main_window.py" line="277" />
       <source>Đang sao lưu…</source>
       <translation>Backing up…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="278" />
+      <location filename="../../ui/main_window.py" line="279" />
       <source>Đã sao lưu vào {0}</source>
       <translation>Backed up to {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="286" />
+      <location filename="../../ui/main_window.py" line="287" />
       <source>Chọn bản sao lưu</source>
       <translation>Choose a backup</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="297" />
+      <location filename="../../ui/main_window.py" line="298" />
       <source>Đã khôi phục. Bản bị thay thế được giữ tại {0}</source>
       <translation>Restored. The replaced database was kept at {0}</translation>
     </message>
@@ -797,12 +958,12 @@
       <translation>Unexpected error: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="266" />
+      <location filename="../../ui/main_window.py" line="267" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="267" />
+      <location filename="../../ui/main_window.py" line="268" />
       <source>Sổ Thi đua {0}
 Sổ sách thi đua, khen thưởng.</source>
       <translation>Emulation Register {0}
@@ -855,52 +1016,52 @@ Bookkeeping of emulation and commendation work.</translation>
   <context>
     <name>Navigation</name>
     <message>
-      <location filename="../../ui/main_window.py" line="45" />
+      <location filename="../../ui/main_window.py" line="46" />
       <source>Tổng quan</source>
       <translation>Overview</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="46" />
+      <location filename="../../ui/main_window.py" line="47" />
       <source>Đơn vị &amp; Khối</source>
       <translation>Units &amp; Blocs</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="47" />
+      <location filename="../../ui/main_window.py" line="48" />
       <source>Cá nhân</source>
       <translation>Persons</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="48" />
+      <location filename="../../ui/main_window.py" line="49" />
       <source>Phong trào</source>
       <translation>Campaigns</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="49" />
+      <location filename="../../ui/main_window.py" line="50" />
       <source>Đề nghị khen thưởng</source>
       <translation>Nominations</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="50" />
+      <location filename="../../ui/main_window.py" line="51" />
       <source>Quyết định</source>
       <translation>Decisions</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="51" />
+      <location filename="../../ui/main_window.py" line="52" />
       <source>Gương điển hình</source>
       <translation>Exemplars</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="52" />
+      <location filename="../../ui/main_window.py" line="53" />
       <source>Chấm điểm &amp; Xếp hạng khối</source>
       <translation>Bloc scoring &amp; standings</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="53" />
+      <location filename="../../ui/main_window.py" line="54" />
       <source>Báo cáo / In ấn</source>
       <translation>Reports / Printing</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="54" />
+      <location filename="../../ui/main_window.py" line="55" />
       <source>Cài đặt</source>
       <translation>Settings</translation>
     </message>
@@ -1065,52 +1226,52 @@ Bookkeeping of emulation and commendation work.</translation>
   <context>
     <name>OverviewPage</name>
     <message>
-      <location filename="../../ui/pages/overview.py" line="13" />
+      <location filename="../../ui/pages/overview.py" line="12" />
       <source>Đơn vị</source>
       <translation>Units</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/overview.py" line="14" />
+      <location filename="../../ui/pages/overview.py" line="13" />
       <source>Khối, cụm thi đua</source>
       <translation>Emulation blocs and clusters</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/overview.py" line="15" />
+      <location filename="../../ui/pages/overview.py" line="14" />
       <source>Cá nhân</source>
       <translation>Persons</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/overview.py" line="16" />
+      <location filename="../../ui/pages/overview.py" line="15" />
       <source>Phong trào thi đua</source>
       <translation>Campaigns</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/overview.py" line="17" />
+      <location filename="../../ui/pages/overview.py" line="16" />
       <source>Sáng kiến</source>
       <translation>Initiatives</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/overview.py" line="18" />
+      <location filename="../../ui/pages/overview.py" line="17" />
       <source>Hồ sơ đề nghị khen thưởng</source>
       <translation>Nominations</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/overview.py" line="19" />
+      <location filename="../../ui/pages/overview.py" line="18" />
       <source>Quyết định khen thưởng</source>
       <translation>Award decisions</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/overview.py" line="20" />
+      <location filename="../../ui/pages/overview.py" line="19" />
       <source>Danh hiệu, hình thức trong danh mục</source>
       <translation>Titles and forms in the catalogue</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/overview.py" line="45" />
+      <location filename="../../ui/pages/overview.py" line="44" />
       <source>Sổ Thi đua — Tổng quan</source>
       <translation>Emulation Register — Overview</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/overview.py" line="49" />
+      <location filename="../../ui/pages/overview.py" line="48" />
       <source>Cơ sở dữ liệu: {0}</source>
       <translation>Database: {0}</translation>
     </message>
@@ -1169,6 +1330,153 @@ Bookkeeping of emulation and commendation work.</translation>
       <location filename="../../ui/pages/people.py" line="29" />
       <source>Sửa</source>
       <translation>Edit</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportDialog</name>
+    <message>
+      <location filename="../../ui/reports/report_dialog.py" line="44" />
+      <source>Xem trước văn bản</source>
+      <translation>Document preview</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/report_dialog.py" line="52" />
+      <source>Lưu PDF…</source>
+      <translation>Save PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/report_dialog.py" line="53" />
+      <source>Lưu bảng Excel…</source>
+      <translation>Save Excel table…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/report_dialog.py" line="54" />
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/report_dialog.py" line="76" />
+      <location filename="../../ui/reports/report_dialog.py" line="77" />
+      <source>Đang lập văn bản…</source>
+      <translation>Making the document…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/report_dialog.py" line="89" />
+      <source>{n} trang</source>
+      <translation>{n} pages</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/report_dialog.py" line="97" />
+      <source>Lưu</source>
+      <translation>Save</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportsPage</name>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="33" />
+      <source>Báo cáo xếp hạng khối thi đua</source>
+      <translation>Bloc standings report</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="34" />
+      <source>Danh sách đề nghị khen thưởng</source>
+      <translation>List of nominations</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="35" />
+      <source>Thống kê khen thưởng theo đơn vị, danh hiệu, năm</source>
+      <translation>Award statistics by unit, award and year</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="36" />
+      <source>Quyết định khen thưởng kèm danh sách</source>
+      <translation>Award decision with its list</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="37" />
+      <source>Báo cáo thành tích tập thể</source>
+      <translation>Achievement report of a collective</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="38" />
+      <source>Quá trình khen thưởng của đơn vị</source>
+      <translation>Award history of a unit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="41" />
+      <source>Mã khối, ví dụ KTKT</source>
+      <translation>Bloc code, e.g. KTKT</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="42" />
+      <source>Mã đơn vị, ví dụ STC</source>
+      <translation>Unit code, e.g. STC</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="43" />
+      <source>Số quyết định, ví dụ 15/QĐ-UBND</source>
+      <translation>Decision number, e.g. 15/QĐ-UBND</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="44" />
+      <source>Mã đơn vị trình (để trống: tất cả)</source>
+      <translation>Submitting unit code (empty: all)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="80" />
+      <source>Văn bản</source>
+      <translation>Document</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="81" />
+      <source>Năm</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="82" />
+      <source>Mã</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="83" />
+      <source>Cơ quan ban hành</source>
+      <translation>Issuing body</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="84" />
+      <source>Địa danh</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="98" />
+      <source>Nhập từ Excel, CSV…</source>
+      <translation>Import from Excel, CSV…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="99" />
+      <source>Xuất ra Excel…</source>
+      <translation>Export to Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="100" />
+      <source>Lập văn bản, báo cáo</source>
+      <translation>Documents and reports</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="101" />
+      <source>Lập và xem trước</source>
+      <translation>Make and preview</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="102" />
+      <source>Ví dụ: SỞ TÀI CHÍNH</source>
+      <translation>e.g. DEPARTMENT OF FINANCE</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="147" />
+      <source>Hãy nhập: {0}.</source>
+      <translation>Please enter: {0}.</translation>
     </message>
   </context>
   <context>

@@ -1,5 +1,5 @@
 """The pages of the main window, one module per work area."""
 
-from .overview import OverviewPage, PlaceholderPage
+from .overview import OverviewPage
 
-__all__ = ["OverviewPage", "PlaceholderPage"]
+__all__ = ["OverviewPage"]

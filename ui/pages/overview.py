@@ -1,5 +1,4 @@
-"""The start page: where the open database is and how much it holds; and the placeholder of
-areas whose content comes with a later issue."""
+"""The start page: where the open database is and how much it holds."""
 
 from __future__ import annotations
 
@@ -53,14 +52,3 @@ class OverviewPage(QWidget):
             value = QLabel(f"{count:,}".replace(",", "."))
             value.setObjectName(f"count:{label}")
             self._form.addRow(translate("OverviewPage", label) + ":", value)
-
-
-class PlaceholderPage(QWidget):
-    """A page whose content comes with a later issue; says so instead of showing nothing."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        label = QLabel(title)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)

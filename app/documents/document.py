@@ -1,0 +1,52 @@
+"""A document ready to save: its PDF story (built on demand) and its tables (for .xlsx)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.platypus import Flowable
+
+from ..errors import DomainError
+from .tables import TableData
+
+
+@dataclass
+class Document:
+    title: str
+    story: Callable[[], list[Flowable]]
+    tables: list[TableData] = field(default_factory=list)
+    landscape: bool = False
+
+    def save(self, out: Path) -> Path:
+        """Write ``out``: a PDF, or the document's tables as .xlsx (by the file's suffix)."""
+        out = Path(out)
+        suffix = out.suffix.lower()
+        if suffix == ".xlsx":
+            from ..excel.writer import write_tables
+
+            write_tables(out, self.tables)
+        elif suffix == ".pdf":
+            from .layout import write_pdf
+
+            write_pdf(out, self.title, self.story(), landscape_pages=self.landscape)
+        else:
+            raise DomainError("Tệp kết quả phải có đuôi .pdf hoặc .xlsx.", field="out")
+        return out
+
+    def pdf_bytes(self) -> bytes:
+        import io
+
+        from .layout import write_pdf
+
+        buf = io.BytesIO()
+        write_pdf(None, self.title, self.story(), landscape_pages=self.landscape, fileobj=buf)
+        return buf.getvalue()
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+
+
+def roman(n: int) -> str:
+    return ROMAN[n - 1] if 0 < n <= len(ROMAN) else str(n)

@@ -1,0 +1,269 @@
+"""Imports of units, persons and nominations from .xlsx or .csv: dry run, then all or nothing.
+
+Every row is converted and validated with the services' own rules before anything is written;
+the report lists each problem with its row and column, and each record that duplicates one
+already in the book. The real run repeats the checks inside one write transaction (so nothing
+changed in between) and writes with bulk Core inserts, or writes nothing at all.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from pathlib import Path
+
+from ..db import Database
+from ..errors import DomainError
+from . import fields as F
+from .safety import refuse
+from .xlsx import Sheet, column_letter, read_first_sheet
+
+HEADER_SCAN_ROWS = 30
+PREVIEW_ROWS = 50
+SKIP, MERGE = "skip", "merge"
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int | None
+    column: str  # "Ngày sinh (cột D)", or "" for the row or the file
+    message: str
+
+    def __str__(self) -> str:
+        where = f"Dòng {self.row}" if self.row else "Tệp"
+        if self.column:
+            where += f", {self.column}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    row: int
+    existing_id: int
+    description: str
+
+    def __str__(self) -> str:
+        return f"Dòng {self.row}: {self.description}"
+
+
+@dataclass
+class ImportReport:
+    kind: str
+    file: str
+    dry_run: bool
+    on_duplicate: str | None = None
+    header_row: int = 0
+    columns: dict[str, str] = field(default_factory=dict)  # field key -> header as found
+    ignored_columns: list[str] = field(default_factory=list)
+    rows_read: int = 0
+    records: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    preview_headers: tuple[str, ...] = ()
+    preview: list[tuple[object, ...]] = field(default_factory=list)
+    inserted: int = 0
+    merged: int = 0
+    skipped: int = 0
+    committed: bool = False
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        label = F.KIND_LABELS[self.kind].lower()
+        head = f"{self.file}: {self.rows_read} dòng dữ liệu, {self.records} {label} hợp lệ"
+        if self.problems:
+            head += f", {len(self.problems)} lỗi"
+        if self.duplicates:
+            head += f", {len(self.duplicates)} trùng với dữ liệu đã có"
+        head += "."
+        if self.committed:
+            head += f" Đã nhập {self.inserted}, gộp {self.merged}, bỏ qua {self.skipped}."
+        elif self.dry_run:
+            head += " Chạy thử: chưa ghi gì."
+        else:
+            head += " Không nhập gì."
+        return head
+
+
+class Handler:
+    """One kind of record: how a row becomes a record, how records meet the database."""
+
+    fields: tuple[F.Field, ...] = ()
+    preview_headers: tuple[str, ...] = ()
+
+    def check_columns(self, found: set[str]) -> list[str]:
+        return [f"Thiếu cột «{f.header}»." for f in self.fields if f.required and f.key not in found]
+
+    def build(self, row: int, values: dict[str, object]) -> tuple[object | None, list[tuple[str, str]]]:
+        raise NotImplementedError
+
+    def check(self, session, records: list, report: ImportReport, on_duplicate: str | None) -> None:  # type: ignore[no-untyped-def]
+        raise NotImplementedError
+
+    def write(
+        self,
+        session,
+        records: list,
+        report: ImportReport,
+        on_duplicate: str | None,
+        actor: str,  # type: ignore[no-untyped-def]
+        progress: Callable[[int, int], None],
+    ) -> None:
+        raise NotImplementedError
+
+    def preview(self, record: object) -> tuple[object, ...]:
+        raise NotImplementedError
+
+
+def open_sheet(path: Path) -> Sheet:
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return read_first_sheet(path)
+    if suffix in (".csv", ".txt"):
+        from .csvfile import read_csv
+
+        return read_csv(path)
+    raise refuse(path, "chỉ nhận tệp .xlsx hoặc .csv.")
+
+
+def _fill_merged(rows: Iterator[tuple[int, dict[int, object]]], merged: list[tuple[int, int, int, int]]):  # type: ignore[no-untyped-def]
+    """Give every cell of a merged area the value of its top-left cell (Excel keeps it there only)."""
+    if not merged:
+        yield from rows
+        return
+    by_row: dict[int, list[tuple[int, int, int, int]]] = {}
+    for area in merged[:10_000]:
+        r1, _c1, r2, _c2 = area
+        for r in range(r1, min(r2, r1 + 100_000) + 1):
+            by_row.setdefault(r, []).append(area)
+    tops: dict[tuple[int, int], object] = {}
+    for number, row in rows:
+        for r1, c1, _r2, c2 in by_row.get(number, ()):
+            if number == r1 and c1 in row:
+                tops[(r1, c1)] = row[c1]
+            value = tops.get((r1, c1))
+            if value is not None:
+                for c in range(c1, min(c2, c1 + 200) + 1):
+                    row.setdefault(c, value)
+        yield number, row
+
+
+def _find_header(head: list[tuple[int, dict[int, object]]], handler: Handler, conv: F.Converter):  # type: ignore[no-untyped-def]
+    table = F.lookup(handler.fields)
+    best: tuple[int, int, dict[int, F.Field], list[str]] | None = None
+    for index, (number, row) in enumerate(head):
+        mapping: dict[int, F.Field] = {}
+        ignored: list[str] = []
+        for col, value in sorted(row.items()):
+            if not isinstance(value, str):
+                continue
+            f = table.get(F.header_key(value))
+            if f is not None and f not in mapping.values():
+                mapping[col] = f
+            else:
+                ignored.append(conv.text(value))
+        required = sum(1 for f in mapping.values() if f.required)
+        if required and (best is None or len(mapping) > len(best[2])):
+            best = (index, number, mapping, ignored)
+    return best
+
+
+def run_import(
+    db: Database,
+    kind: str,
+    path: Path,
+    *,
+    dry_run: bool = True,
+    on_duplicate: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Read, validate and (unless ``dry_run``) import a file; see the module docstring."""
+    from .kinds import HANDLERS
+
+    if kind not in HANDLERS:
+        raise DomainError(f"Không có loại dữ liệu «{kind}» (chọn: {', '.join(HANDLERS)}).")
+    if on_duplicate not in (None, SKIP, MERGE):
+        raise DomainError("Cách xử lý bản ghi trùng chỉ là «skip» (bỏ qua) hoặc «merge» (gộp).")
+    started = time.perf_counter()
+    path = Path(path)
+    handler = HANDLERS[kind]()
+    report = ImportReport(kind, path.name, dry_run, on_duplicate, preview_headers=handler.preview_headers)
+    tick = progress or (lambda _d, _t: None)
+    conv = F.Converter({})
+
+    sheet = open_sheet(path)
+    rows = _fill_merged(sheet.rows, sheet.merged)
+    head = list(islice(rows, HEADER_SCAN_ROWS))
+    found = _find_header(head, handler, conv)
+    if found is None:
+        names = ", ".join(f"«{f.header}»" for f in handler.fields if f.required)
+        raise refuse(path, f"không tìm thấy dòng tiêu đề. Bảng cần có các cột {names} (tải mẫu để xem).")
+    index, report.header_row, mapping, report.ignored_columns = found
+    report.columns = {f.key: f"{f.header}" for f in mapping.values()}
+    missing = handler.check_columns({f.key for f in mapping.values()})
+    if missing:
+        report.problems.extend(Problem(report.header_row, "", m) for m in missing)
+        report.seconds = time.perf_counter() - started
+        return report
+    labels = {col: f"{f.header} (cột {column_letter(col)})" for col, f in mapping.items()}
+    by_key = {f.key: col for col, f in mapping.items()}
+
+    records: list[object] = []
+    for number, row in chain(head[index + 1 :], rows):
+        values: dict[str, object] = {}
+        for col, f in mapping.items():
+            raw = row.get(col)
+            if raw is None or raw == "":
+                continue
+            try:
+                value = conv.convert(f, raw)
+            except F.CellProblem as exc:
+                report.problems.append(Problem(number, labels[col], str(exc)))
+                values[f.key] = None
+                continue
+            if value != "":
+                values[f.key] = value
+        if not values:
+            continue  # an empty row, or one with only columns we do not read
+        report.rows_read += 1
+        if any(v is None for v in values.values()):
+            continue
+        record, errors = handler.build(number, values)
+        for key, message in errors:
+            col = by_key.get(key)
+            report.problems.append(Problem(number, labels[col] if col is not None else "", message))
+        if record is not None and not errors:
+            records.append(record)
+        if report.rows_read % 5000 == 0:
+            tick(report.rows_read, 0)
+            if cancelled is not None and cancelled():
+                raise DomainError("Đã hủy nhập dữ liệu; chưa ghi gì.")
+    for encoding, count in conv.legacy_counts.items():
+        name = "TCVN3 (ABC)" if encoding == "tcvn3" else "VNI"
+        report.notes.append(f"Đã chuyển {count} ô từ bảng mã {name} sang Unicode.")
+    if report.rows_read == 0:
+        report.problems.append(Problem(None, "", "Bảng không có dòng dữ liệu nào dưới dòng tiêu đề."))
+
+    writing = not dry_run and not report.problems
+    with db.write() if writing else db.read() as session:
+        handler.check(session, records, report, on_duplicate)
+        report.records = len(records)
+        report.preview = [handler.preview(r) for r in records[:PREVIEW_ROWS]]
+        if writing and report.duplicates and on_duplicate is None:
+            report.notes.append(
+                "Có bản ghi trùng với dữ liệu đã có: hãy chọn bỏ qua (--on-duplicate skip) hoặc gộp (--on-duplicate merge)."
+            )
+            writing = False
+        if writing and not report.problems:
+            handler.write(session, records, report, on_duplicate, db.actor, tick)
+            report.committed = True
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,641 @@
+"""The three importable kinds. Rows are validated with the services' own functions
+(``persons._validated``, ``units._validated``, ``catalogue.check_target``…); duplicates follow the
+services' rules, looked up in bulk; writes are Core bulk inserts inside the caller's transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, insert, select, tuple_, update
+from sqlalchemy.orm import Session, selectinload
+
+from ..errors import DomainError
+from ..model import (
+    LIVE_STATUSES,
+    Award,
+    Gender,
+    Nomination,
+    NominationEvent,
+    NominationStatus,
+    Person,
+    Posting,
+    Unit,
+    UnitLevel,
+)
+from ..model.base import utcnow
+from ..services import persons as person_rules
+from ..services import units as unit_rules
+from ..services.catalogue import check_target
+from ..services.common import check_year
+from ..services.nominations import MAX_ACHIEVEMENT
+from ..text import clean, fold, name_sort_key, sort_key
+from . import fields as F
+from .importer import MERGE, Duplicate, Handler, ImportReport, Problem
+
+CHUNK = 500
+
+
+def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:  # type: ignore[type-arg]
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+name_key = name_sort_key  # its per-part keys are cached in app.text
+_fold_cached = fold  # cached in app.text
+
+
+def _gender(text: str) -> Gender | None:
+    key = fold(text)
+    if key in ("nam", "male", "m", "trai"):
+        return Gender.MALE
+    if key in ("nu", "female", "f", "gai"):
+        return Gender.FEMALE
+    return None
+
+
+def _insert_returning(session: Session, table, rows: list[dict]) -> list[int]:  # type: ignore[no-untyped-def,type-arg]
+    if not rows:
+        return []
+    result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+    return list(result.scalars())
+
+
+# ---------------------------------------------------------------------------------------- units
+_LEVELS = {fold(level.label): level for level in UnitLevel} | {level.value: level for level in UnitLevel}
+
+
+@dataclass
+class UnitRecord:
+    row: int
+    data: unit_rules.UnitInput
+    parent_code: str
+    existing_id: int | None = None
+
+
+class Units(Handler):
+    fields = F.UNITS
+    preview_headers = ("Dòng", "Mã", "Tên đơn vị", "Cấp", "Cấp trên")
+
+    def build(self, row, values):  # type: ignore[no-untyped-def]
+        level_text = str(values.get("level", ""))
+        level = _LEVELS.get(fold(level_text)) if level_text else UnitLevel.DEPARTMENT
+        if level is None:
+            return None, [("level", f"Cấp đơn vị «{level_text}» không hợp lệ.")]
+        try:
+            data = unit_rules._validated(unit_rules.UnitInput(
+                code=str(values.get("code", "")), name=str(values.get("name", "")),
+                level=level, short_name=str(values.get("short_name", "")),
+            ))  # fmt: skip
+        except DomainError as exc:
+            return None, [(exc.field or "", exc.message)]
+        return UnitRecord(row, data, str(values.get("parent_code", ""))), []
+
+    def check(self, session, records, report, on_duplicate):  # type: ignore[no-untyped-def]
+        existing = {
+            code: (uid, parent)
+            for uid, code, parent in session.execute(select(Unit.id, Unit.code, Unit.parent_id))
+        }
+        seen: dict[str, int] = {}
+        for r in records:
+            if r.data.code in seen:
+                report.problems.append(Problem(r.row, "Mã đơn vị", f"trùng mã với dòng {seen[r.data.code]}."))
+                continue
+            seen[r.data.code] = r.row
+            if r.data.code in existing:
+                r.existing_id = existing[r.data.code][0]
+                report.duplicates.append(
+                    Duplicate(r.row, r.existing_id, f"mã đơn vị {r.data.code} đã có (mã {r.existing_id}).")
+                )
+            if (
+                r.parent_code
+                and r.parent_code not in existing
+                and r.parent_code not in seen
+                and not any(x.data.code == r.parent_code for x in records)
+            ):
+                report.problems.append(
+                    Problem(r.row, "Mã đơn vị cấp trên", f"không có đơn vị mã «{r.parent_code}».")
+                )
+            if r.parent_code == r.data.code:
+                report.problems.append(
+                    Problem(r.row, "Mã đơn vị cấp trên", "đơn vị không thể trực thuộc chính nó.")
+                )
+        # Cycles among the file's units.
+        parent_of = {r.data.code: r.parent_code for r in records if r.parent_code}
+        for r in records:
+            code, steps = r.parent_code, 0
+            while code and steps <= len(parent_of):
+                if code == r.data.code:
+                    report.problems.append(Problem(r.row, "Mã đơn vị cấp trên", "cây đơn vị bị lặp."))
+                    break
+                code, steps = parent_of.get(code, ""), steps + 1
+
+    def write(self, session, records, report, on_duplicate, actor, progress):  # type: ignore[no-untyped-def]
+        ids = {code: uid for uid, code in session.execute(select(Unit.id, Unit.code))}
+        now = utcnow()
+        pending = [r for r in records if r.existing_id is None]
+        while pending:  # parents before children, a layer at a time
+            layer = [r for r in pending if not r.parent_code or r.parent_code in ids]
+            if not layer:
+                raise DomainError("Cây đơn vị trong tệp bị lặp.")
+            rows = [self._values(r, ids, now) | {"created_at": now} for r in layer]
+            for r, uid in zip(layer, _insert_returning(session, Unit.__table__, rows), strict=True):
+                ids[r.data.code] = uid
+            report.inserted += len(layer)
+            pending = [r for r in pending if r.data.code not in ids]
+        dups = [r for r in records if r.existing_id is not None]
+        if on_duplicate == MERGE and dups:
+            t = Unit.__table__
+            params = [self._values(r, ids, now) | {"_id": r.existing_id} for r in dups]
+            for p in params:
+                p.pop("code")
+            session.execute(
+                update(t)
+                .where(t.c.id == bindparam("_id"))
+                .values({k: bindparam(k) for k in params[0] if k != "_id"}),
+                params,
+            )
+            report.merged = len(dups)
+        else:
+            report.skipped = len(dups)
+
+    @staticmethod
+    def _values(r: UnitRecord, ids: dict[str, int], now: dt.datetime) -> dict[str, object]:
+        d = r.data
+        return {
+            "code": d.code, "name": d.name, "short_name": d.short_name, "level": d.level.value,
+            "parent_id": ids.get(r.parent_code) if r.parent_code else None, "active": True,
+            "name_fold": fold(d.name), "sort_key": sort_key(d.name), "updated_at": now,
+        }  # fmt: skip
+
+    def preview(self, r):  # type: ignore[no-untyped-def]
+        return (r.row, r.data.code, r.data.name, r.data.level.label, r.parent_code)
+
+
+# -------------------------------------------------------------------------------------- persons
+@dataclass
+class PersonRecord:
+    row: int
+    unit_code: str
+    c: object  # persons._Clean
+    start_date: dt.date | None
+    unit_id: int = 0
+    existing_id: int | None = None
+
+
+class Persons(Handler):
+    fields = F.PERSONS
+    preview_headers = ("Dòng", "Mã đơn vị", "Họ và tên", "Giới tính", "Ngày sinh", "CCCD", "Chức vụ")
+
+    def check_columns(self, found):  # type: ignore[no-untyped-def]
+        missing = super().check_columns(found)
+        if "full_name" not in found and "given_name" not in found:
+            missing.append("Thiếu cột «Họ và tên» (hoặc các cột «Họ», «Tên đệm», «Tên»).")
+        return missing
+
+    def build(self, row, values):  # type: ignore[no-untyped-def]
+        errors: list[tuple[str, str]] = []
+        gender = _gender(str(values.get("gender", "")))
+        if gender is None:
+            errors.append(("gender", f"Giới tính «{values.get('gender', '')}» không hợp lệ (Nam hoặc Nữ)."))
+        for key in ("full_name", "family_name", "middle_name", "given_name"):
+            text = values.get(key)
+            if isinstance(text, str) and F.starts_like_formula(text):
+                errors.append((key, f"«{text[:40]}» không phải họ tên (bắt đầu bằng {text[0]!r})."))
+        birth = values.get("birth_date")
+        birth_year = values.get("birth_year")
+        if isinstance(birth, int):
+            birth, birth_year = None, birth_year or birth
+        if errors:
+            return None, errors
+        parts = any(k in values for k in ("family_name", "middle_name", "given_name"))
+        data = person_rules.PersonInput(
+            unit_id=0, gender=gender,  # type: ignore[arg-type]
+            full_name=str(values.get("full_name", "")),
+            family_name=str(values.get("family_name", "")) if parts else None,
+            middle_name=str(values.get("middle_name", "")) if parts else None,
+            given_name=str(values.get("given_name", "")) if parts else None,
+            birth_date=birth, birth_year=birth_year,  # type: ignore[arg-type]
+            cccd=str(values["cccd"]) if "cccd" in values else None,
+            position=str(values.get("position", "")),
+        )  # fmt: skip
+        try:
+            c = person_rules._validated(data)
+        except DomainError as exc:
+            return None, [(exc.field or "", exc.message)]
+        start = values.get("start_date")
+        if isinstance(start, int):
+            return None, [("start_date", "Ngày bắt đầu công tác phải là ngày đầy đủ (dd/mm/yyyy).")]
+        return PersonRecord(row, str(values["unit_code"]), c, start), []  # type: ignore[arg-type]
+
+    def check(self, session, records, report, on_duplicate):  # type: ignore[no-untyped-def]
+        codes = sorted({r.unit_code for r in records})
+        units: dict[str, int] = {}
+        for chunk in _chunks(codes):
+            units.update(
+                (code, uid)
+                for uid, code in session.execute(select(Unit.id, Unit.code).where(Unit.code.in_(chunk)))
+            )
+        by_cccd: dict[str, int] = {}
+        by_name: dict[tuple, int] = {}  # type: ignore[type-arg]
+        ok: list[PersonRecord] = []
+        for r in records:
+            uid = units.get(r.unit_code)
+            if uid is None:
+                report.problems.append(
+                    Problem(r.row, "Mã đơn vị", f"không có đơn vị mã «{r.unit_code}» trong sổ.")
+                )
+                continue
+            r.unit_id = uid
+            c = r.c
+            if c.cccd:
+                if c.cccd in by_cccd:
+                    report.problems.append(
+                        Problem(r.row, "Số CCCD", f"số CCCD {c.cccd} trùng với dòng {by_cccd[c.cccd]}.")
+                    )
+                    continue
+                by_cccd[c.cccd] = r.row
+            key = (uid, c.fold, c.birth_date or c.birth_year)
+            if key in by_name:
+                report.problems.append(Problem(
+                    r.row, "Họ và tên", f"«{c.full}» trùng họ tên, đơn vị và ngày/năm sinh với dòng {by_name[key]}."
+                ))  # fmt: skip
+                continue
+            by_name[key] = r.row
+            ok.append(r)
+        self._existing(session, ok, report, on_duplicate)
+
+    def _existing(
+        self, session: Session, records: list[PersonRecord], report: ImportReport, on_duplicate: str | None
+    ) -> None:
+        cccds = [r.c.cccd for r in records if r.c.cccd]
+        taken: dict[str, tuple[int, str]] = {}
+        for chunk in _chunks(cccds):
+            for pid, cccd, name in session.execute(
+                select(Person.id, Person.cccd, Person.full_name).where(Person.cccd.in_(chunk))
+            ):
+                taken[cccd] = (pid, name)
+        wanted = {(r.unit_id, r.c.fold) for r in records}
+        same: dict[tuple[int, str], list] = defaultdict(list)  # type: ignore[type-arg]
+        for chunk in _chunks(sorted({f for _u, f in wanted})):
+            stmt = select(
+                Person.id,
+                Person.unit_id,
+                Person.name_fold,
+                Person.birth_date,
+                Person.birth_year,
+                Person.full_name,
+                Person.cccd,
+            ).where(Person.name_fold.in_(chunk))
+            for row in session.execute(stmt):
+                if (row.unit_id, row.name_fold) in wanted:
+                    same[(row.unit_id, row.name_fold)].append(row)
+        for r in records:
+            c = r.c
+            if c.cccd and c.cccd in taken:
+                pid, name = taken[c.cccd]
+                r.existing_id = pid
+                report.duplicates.append(
+                    Duplicate(r.row, pid, f"số CCCD {c.cccd} đã có trong sổ: {name} (mã {pid}).")
+                )
+                continue
+            for other in same.get((r.unit_id, c.fold), ()):
+                if c.birth_date and other.birth_date:
+                    clash = c.birth_date == other.birth_date
+                elif c.birth_year and other.birth_year:
+                    clash = c.birth_year == other.birth_year
+                else:
+                    clash = True  # nothing tells them apart (as persons._check_duplicates)
+                if clash:
+                    r.existing_id = other.id
+                    report.duplicates.append(Duplicate(
+                        r.row, other.id, f"đơn vị đã có «{other.full_name}» cùng họ tên và ngày/năm sinh (mã {other.id})."
+                    ))  # fmt: skip
+                    if on_duplicate == MERGE and c.cccd and other.cccd and other.cccd != c.cccd:
+                        report.problems.append(Problem(
+                            r.row, "Số CCCD", f"không gộp được với mã {other.id}: số CCCD khác ({other.cccd})."
+                        ))  # fmt: skip
+                    break
+
+    def write(self, session, records, report, on_duplicate, actor, progress):  # type: ignore[no-untyped-def]
+        now = utcnow()
+        today = dt.date.today()
+        new = [r for r in records if r.existing_id is None]
+        person_t, posting_t = Person.__table__, Posting.__table__
+        for n, chunk in enumerate(_chunks(new, 5000)):
+            rows = [
+                self._values(r) | {"unit_id": r.unit_id, "version": 1, "created_at": now, "updated_at": now}
+                for r in chunk
+            ]
+            ids = _insert_returning(session, person_t, rows)
+            session.execute(insert(posting_t), [
+                {"person_id": pid, "unit_id": r.unit_id, "position": r.c.position, "start_date": r.start_date or today,
+                 "end_date": None} for r, pid in zip(chunk, ids, strict=True)
+            ])  # fmt: skip
+            progress(min((n + 1) * 5000, len(new)), len(new))
+        report.inserted = len(new)
+        dups = [r for r in records if r.existing_id is not None]
+        if on_duplicate == MERGE and dups:
+            params = []
+            for r in dups:
+                v = self._values(r)
+                p = {
+                    "_id": r.existing_id,
+                    "gender": v["gender"],
+                    "position": v["position"],
+                    "updated_at": now,
+                }
+                p["birth_date"], p["birth_year"], p["cccd"] = v["birth_date"], v["birth_year"], v["cccd"]
+                params.append(p)
+            session.execute(
+                update(person_t).where(person_t.c.id == bindparam("_id")).values(
+                    gender=bindparam("gender"), position=bindparam("position"), updated_at=bindparam("updated_at"),
+                    birth_date=func_coalesce("birth_date", person_t), birth_year=func_coalesce("birth_year", person_t),
+                    cccd=func_coalesce("cccd", person_t), version=person_t.c.version + 1,
+                ),
+                params,
+            )  # fmt: skip
+            session.execute(
+                update(posting_t)
+                .where(posting_t.c.person_id == bindparam("_id"), posting_t.c.end_date.is_(None))
+                .values(position=bindparam("position")),
+                [{"_id": p["_id"], "position": p["position"]} for p in params],
+            )
+            report.merged = len(dups)
+        else:
+            report.skipped = len(dups)
+
+    @staticmethod
+    def _values(r: PersonRecord) -> dict[str, object]:
+        c = r.c
+        return {
+            "family_name": c.family, "middle_name": c.middle, "given_name": c.given, "full_name": c.full,
+            "name_fold": c.fold, "given_fold": _fold_cached(c.given), "sort_key": name_key(c.family, c.middle, c.given),
+            "gender": c.gender.value, "birth_date": c.birth_date, "birth_year": c.birth_year, "cccd": c.cccd,
+            "position": c.position,
+        }  # fmt: skip
+
+    def preview(self, r):  # type: ignore[no-untyped-def]
+        c = r.c
+        born = (
+            c.birth_date.strftime("%d/%m/%Y") if c.birth_date else (str(c.birth_year) if c.birth_year else "")
+        )
+        return (r.row, r.unit_code, c.full, c.gender.label, born, c.cccd or "", c.position)
+
+
+def func_coalesce(column: str, table):  # type: ignore[no-untyped-def]
+    """A merge keeps what the book has when the file leaves the cell empty."""
+    from sqlalchemy import func
+
+    return func.coalesce(bindparam(column), table.c[column])
+
+
+# ---------------------------------------------------------------------------------- nominations
+@dataclass
+class NominationRecord:
+    row: int
+    year: int
+    award_code: str
+    cccd: str | None
+    full_name: str
+    birth_date: dt.date | None
+    unit_code: str
+    collective_code: str
+    submitting_code: str
+    achievement: str
+    award_id: int = 0
+    person_id: int | None = None
+    unit_id: int | None = None
+    submitting_id: int = 0
+    nominee: tuple[str, str, str] = ("", "", "")
+    existing_id: int | None = None
+    existing_status: NominationStatus | None = None
+
+
+class Nominations(Handler):
+    fields = F.NOMINATIONS
+    preview_headers = ("Dòng", "Năm", "Danh hiệu", "Đối tượng", "Đơn vị")
+
+    def build(self, row, values):  # type: ignore[no-untyped-def]
+        errors: list[tuple[str, str]] = []
+        year = values.get("year")
+        try:
+            check_year(year)  # type: ignore[arg-type]
+        except DomainError as exc:
+            errors.append(("year", exc.message))
+        cccd = None
+        if "cccd" in values:
+            try:
+                cccd = person_rules.normalise_cccd(str(values["cccd"]))
+            except DomainError as exc:
+                errors.append(("cccd", exc.message))
+        person = bool(cccd or values.get("full_name"))
+        collective = bool(values.get("collective_code"))
+        if person == collective:
+            errors.append(
+                (
+                    "",
+                    "Mỗi dòng ghi đúng một đối tượng: cá nhân (CCCD hoặc họ tên + mã đơn vị) hoặc mã tập thể.",
+                )
+            )
+        elif person and not cccd and not values.get("unit_code"):
+            errors.append(("unit_code", "Cá nhân không có CCCD cần mã đơn vị để tìm đúng người."))
+        achievement = str(values.get("achievement", ""))
+        if len(achievement) > MAX_ACHIEVEMENT:
+            errors.append(("achievement", "Tóm tắt thành tích quá dài."))
+        birth = values.get("birth_date")
+        if errors:
+            return None, errors
+        return NominationRecord(
+            row, int(year), str(values["award"]), cccd, clean(str(values.get("full_name", ""))),  # type: ignore[arg-type]
+            birth if isinstance(birth, dt.date) else None, str(values.get("unit_code", "")),
+            str(values.get("collective_code", "")), str(values.get("submitting_code", "")), achievement,
+        ), []  # fmt: skip
+
+    def check(self, session, records, report, on_duplicate):  # type: ignore[no-untyped-def]
+        awards = {a.code: a for a in session.scalars(select(Award).options(selectinload(Award.versions)))}
+        units = {code: (uid, name, parent) for uid, code, name, parent in session.execute(
+            select(Unit.id, Unit.code, Unit.name, Unit.parent_id))}  # fmt: skip
+        cccds = sorted({r.cccd for r in records if r.cccd})
+        people: dict[str, tuple] = {}  # type: ignore[type-arg]
+        for chunk in _chunks(cccds):
+            for p in session.execute(
+                select(
+                    Person.id,
+                    Person.cccd,
+                    Person.full_name,
+                    Person.name_fold,
+                    Person.sort_key,
+                    Person.unit_id,
+                ).where(Person.cccd.in_(chunk))
+            ):
+                people[p.cccd] = p
+        named = sorted(
+            {
+                (units[r.unit_code][0], fold(r.full_name))
+                for r in records
+                if not r.cccd and r.full_name and r.unit_code in units
+            }
+        )
+        by_name: dict[tuple[int, str], list] = defaultdict(list)  # type: ignore[type-arg]
+        for chunk in _chunks(named, 400):
+            for p in session.execute(
+                select(
+                    Person.id,
+                    Person.cccd,
+                    Person.full_name,
+                    Person.name_fold,
+                    Person.sort_key,
+                    Person.unit_id,
+                    Person.birth_date,
+                ).where(tuple_(Person.unit_id, Person.name_fold).in_(chunk))
+            ):
+                by_name[(p.unit_id, p.name_fold)].append(p)
+        seen: dict[tuple, int] = {}  # type: ignore[type-arg]
+        resolved: list[NominationRecord] = []
+        for r in records:
+            problem = self._resolve(r, awards, units, people, by_name)
+            if problem:
+                report.problems.append(Problem(r.row, problem[0], problem[1]))
+                continue
+            key = (r.person_id, r.unit_id, r.award_id, r.year)
+            if key in seen:
+                report.problems.append(
+                    Problem(r.row, "", f"trùng với dòng {seen[key]} (cùng đối tượng, danh hiệu, năm).")
+                )
+                continue
+            seen[key] = r.row
+            resolved.append(r)
+        self._existing(session, resolved, report)
+
+    @staticmethod
+    def _resolve(r, awards, units, people, by_name) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+        award = awards.get(r.award_code)
+        if award is None:
+            return "Mã danh hiệu", f"không có danh hiệu, hình thức mã «{r.award_code}» trong danh mục."
+        try:
+            check_target(award, is_person=not r.collective_code)
+        except DomainError as exc:
+            return "Mã danh hiệu", exc.message
+        if award.version_for_year(r.year) is None:
+            return (
+                "Mã danh hiệu",
+                f"«{award.name}» không có trong văn bản pháp luật có hiệu lực năm {r.year}.",
+            )
+        r.award_id = award.id
+        if r.collective_code:
+            unit = units.get(r.collective_code)
+            if unit is None:
+                return "Mã tập thể", f"không có đơn vị mã «{r.collective_code}»."
+            r.unit_id = unit[0]
+            r.nominee = (unit[1], fold(unit[1]), sort_key(unit[1]))
+            default_submitter = unit[2] or unit[0]
+        else:
+            if r.cccd:
+                p = people.get(r.cccd)
+                if p is None:
+                    return "Số CCCD", f"không có cá nhân có số CCCD {r.cccd} trong sổ."
+            else:
+                if r.unit_code not in units:
+                    return "Mã đơn vị", f"không có đơn vị mã «{r.unit_code}»."
+                found = [
+                    p
+                    for p in by_name.get((units[r.unit_code][0], fold(r.full_name)), [])
+                    if r.birth_date is None or p.birth_date == r.birth_date
+                ]
+                if not found:
+                    return "Họ và tên", f"không có «{r.full_name}» ở đơn vị {r.unit_code}."
+                if len(found) > 1:
+                    return (
+                        "Họ và tên",
+                        f"đơn vị {r.unit_code} có {len(found)} người tên «{r.full_name}»: hãy ghi số CCCD hoặc ngày sinh.",
+                    )
+                p = found[0]
+            r.person_id = p.id
+            r.nominee = (p.full_name, p.name_fold, p.sort_key)
+            default_submitter = p.unit_id
+        if r.submitting_code:
+            if r.submitting_code not in units:
+                return "Mã đơn vị đề nghị", f"không có đơn vị mã «{r.submitting_code}»."
+            r.submitting_id = units[r.submitting_code][0]
+        else:
+            r.submitting_id = default_submitter
+        return None
+
+    @staticmethod
+    def _existing(session: Session, records: list[NominationRecord], report: ImportReport) -> None:
+        live: dict[tuple, tuple] = {}  # type: ignore[type-arg]
+        for column, attr in ((Nomination.person_id, "person_id"), (Nomination.unit_id, "unit_id")):
+            ids = sorted({getattr(r, attr) for r in records if getattr(r, attr) is not None})
+            for chunk in _chunks(ids):
+                stmt = select(
+                    Nomination.id, column, Nomination.award_id, Nomination.year, Nomination.status
+                ).where(
+                    column.in_(chunk), Nomination.status.in_(LIVE_STATUSES), Nomination.campaign_id.is_(None)
+                )
+                for nid, who, award_id, year, status in session.execute(stmt):
+                    live[(attr, who, award_id, year)] = (nid, status)
+        for r in records:
+            attr, who = ("person_id", r.person_id) if r.person_id is not None else ("unit_id", r.unit_id)
+            found = live.get((attr, who, r.award_id, r.year))
+            if found:
+                r.existing_id, r.existing_status = found
+                report.duplicates.append(Duplicate(
+                    r.row, found[0], f"«{r.nominee[0]}» đã có hồ sơ đề nghị năm {r.year} (mã {found[0]}, {found[1].label.lower()})."
+                ))  # fmt: skip
+
+    def write(self, session, records, report, on_duplicate, actor, progress):  # type: ignore[no-untyped-def]
+        now = utcnow()
+        new = [r for r in records if r.existing_id is None]
+        for chunk in _chunks(new, 5000):
+            rows = [{
+                "year": r.year, "award_id": r.award_id, "person_id": r.person_id, "unit_id": r.unit_id,
+                "campaign_id": None, "submitting_unit_id": r.submitting_id, "nominee_name": r.nominee[0],
+                "nominee_fold": r.nominee[1], "nominee_sort": r.nominee[2], "achievement": r.achievement,
+                "status": NominationStatus.DRAFT.value, "status_reason": "", "version": 1,
+                "created_at": now, "updated_at": now,
+            } for r in chunk]  # fmt: skip
+            ids = _insert_returning(session, Nomination.__table__, rows)
+            session.execute(insert(NominationEvent.__table__), [
+                {"nomination_id": i, "from_status": None, "to_status": "draft", "reason": "Nhập từ tệp", "actor": actor,
+                 "at": now} for i in ids
+            ])  # fmt: skip
+        report.inserted = len(new)
+        dups = [r for r in records if r.existing_id is not None]
+        if on_duplicate == MERGE and dups:
+            # Only drafts and returned nominations can still be edited (services.nominations.EDITABLE).
+            t = Nomination.__table__
+            params = [
+                {"_id": r.existing_id, "achievement": r.achievement, "updated_at": now}
+                for r in dups
+                if r.achievement and r.existing_status in (NominationStatus.DRAFT, NominationStatus.RETURNED)
+            ]
+            if params:
+                session.execute(
+                    update(t)
+                    .where(t.c.id == bindparam("_id"), t.c.status.in_(("draft", "returned")))
+                    .values(
+                        achievement=bindparam("achievement"),
+                        updated_at=bindparam("updated_at"),
+                        version=t.c.version + 1,
+                    ),
+                    params,
+                )
+            report.merged = len(params)
+            report.skipped = len(dups) - len(params)
+        else:
+            report.skipped = len(dups)
+
+    def preview(self, r):  # type: ignore[no-untyped-def]
+        return (
+            r.row,
+            r.year,
+            r.award_code,
+            r.nominee[0] or r.full_name or r.cccd or r.collective_code,
+            r.unit_code or r.collective_code,
+        )
+
+
+HANDLERS: dict[str, Callable[[], Handler]] = {"units": Units, "persons": Persons, "nominations": Nominations}

@@ -1,0 +1,76 @@
+"""Export of tables to .xlsx: Vietnamese headers, real types, dates as dates, IDs as text, and
+text that starts like a formula (= + - @ tab) stored as text, never as a formula."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from ..certificates.files import atomic_write, check_output_file
+from ..documents.tables import DATE, FLOAT, ID, INT, PERCENT, TableData
+from .fields import FORMULA_START
+
+_HEAD_FONT = Font(bold=True)
+_HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_FORMATS = {DATE: "DD/MM/YYYY", INT: "#,##0", FLOAT: "#,##0.00", PERCENT: "0.0%", ID: "@"}
+
+
+def text_cell(ws, value: str) -> WriteOnlyCell:  # type: ignore[no-untyped-def]
+    """A string cell that Excel will never evaluate, whatever it starts with."""
+    cell = WriteOnlyCell(ws, value=value)
+    cell.data_type = "s"
+    if value.startswith(FORMULA_START):
+        cell.quotePrefix = True
+    return cell
+
+
+def _cell(ws, value: object, kind: str) -> WriteOnlyCell:  # type: ignore[no-untyped-def]
+    if value is None:
+        return WriteOnlyCell(ws, value=None)
+    if kind == ID or isinstance(value, str):
+        cell = text_cell(ws, str(value))
+        if kind == ID:
+            cell.number_format = "@"
+        return cell
+    if isinstance(value, dt.datetime):
+        value = value.date() if kind == DATE else value
+    cell = WriteOnlyCell(ws, value=value)
+    if kind in _FORMATS:
+        cell.number_format = _FORMATS[kind]
+    return cell
+
+
+def write_tables(out: Path, tables: Sequence[TableData]) -> Path:
+    """One sheet per table (names made unique), written atomically."""
+    target = check_output_file(Path(out))
+    wb = Workbook(write_only=True)
+    used: set[str] = set()
+    for table in tables or [TableData("Trống", [], [])]:
+        name, n = table.sheet_name(), 1
+        while name.casefold() in used:
+            n += 1
+            name = f"{table.sheet_name()[:27]} ({n})"
+        used.add(name.casefold())
+        ws = wb.create_sheet(name)
+        for i, col in enumerate(table.columns, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = max(8, min(60, col.width * 0.55))
+        ws.freeze_panes = "A2"
+        header = []
+        for col in table.columns:
+            c = text_cell(ws, col.header)
+            c.font, c.fill, c.alignment = _HEAD_FONT, _HEAD_FILL, _WRAP
+            header.append(c)
+        ws.append(header)
+        kinds = [c.kind for c in table.columns]
+        for row in table.rows:
+            ws.append([_cell(ws, v, k) for v, k in zip(row, kinds, strict=False)])
+    with atomic_write(target) as f:
+        wb.save(f)
+    return target

@@ -1,0 +1,69 @@
+"""The import, export and report dialogs, driven offscreen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import factories
+import openpyxl
+from test_excel_support import write_xlsx
+
+from app.documents import papers
+from app.documents.layout import DocMeta, Letterhead, Signature
+from ui.jobs import wait_for_writes
+from ui.reports.export_dialog import ExportDialog
+from ui.reports.import_dialog import ImportDialog
+from ui.reports.report_dialog import ReportDialog
+
+db = factories.db
+
+
+def test_import_dialog_previews_the_dry_run_then_imports(qtbot, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    factories.unit(db, "Sở Nội vụ", code="SNV")
+    path = write_xlsx(
+        tmp_path / "p.xlsx", [["Mã đơn vị", "Họ và tên", "Giới tính"], ["SNV", "Nguyễn Văn An", "Nam"]]
+    )
+    dialog = ImportDialog(db)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.path, str(path))
+    with qtbot.waitSignal(dialog.check().done, timeout=20_000):
+        pass
+    assert dialog.preview.rowCount() == 1 and dialog.preview.item(0, 2).text() == "Nguyễn Văn An"
+    assert dialog.import_button.isEnabled() and "Chạy thử" in dialog.summary.text()
+    with qtbot.waitSignal(dialog.commit().done, timeout=20_000):
+        pass
+    wait_for_writes()
+    assert "Đã nhập 1" in dialog.summary.text()
+
+
+def test_import_dialog_lists_problems_and_keeps_import_disabled(qtbot, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write_xlsx(
+        tmp_path / "p.xlsx", [["Mã đơn vị", "Họ và tên", "Giới tính"], ["XYZ", "Nguyễn Văn An", "Nam"]]
+    )
+    dialog = ImportDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(path))
+    with qtbot.waitSignal(dialog.check().done, timeout=20_000):
+        pass
+    assert dialog.problems.item(0).text() == "Dòng 2, Mã đơn vị: không có đơn vị mã «XYZ» trong sổ."
+    assert not dialog.import_button.isEnabled()
+
+
+def test_export_and_report_dialogs(qtbot, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    unit = factories.unit(db, "Sở Nội vụ", code="SNV")
+    p = factories.person(db, unit.id, "Trần Thị Bích", gender="female")
+    factories.nomination(db, "LDTT", 2025, person_id=p.id)
+    export = ExportDialog(db)
+    qtbot.addWidget(export)
+    with qtbot.waitSignal(export.save_to(tmp_path / "cn.xlsx").done, timeout=20_000):
+        pass
+    assert openpyxl.load_workbook(tmp_path / "cn.xlsx").active.cell(2, 4).value == "Trần Thị Bích"
+    meta = DocMeta(Letterhead("Sở Nội vụ"), "", dt.date(2025, 3, 5), Signature("Giám đốc", "Nguyễn Văn Bình"))
+    dialog = ReportDialog(db, lambda d: papers.nomination_list(d, meta, year=2025))
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.generate().done, timeout=20_000):
+        pass
+    qtbot.waitUntil(lambda: dialog.page_count() >= 1, timeout=5_000)
+    assert dialog.save_xlsx.isEnabled()
+    assert dialog.save_to(tmp_path / "ds.pdf").is_file() and dialog.save_to(tmp_path / "ds.xlsx").is_file()

@@ -1,0 +1,1 @@
+"""Dialogs for Excel import/export and document generation (app.excel, app.documents)."""
