@@ -36,12 +36,12 @@ from .tables import DATE, ID, INT, PERCENT, TEXT, Column, TableData
 S = NominationStatus
 LIVE_FOR_LISTS = (S.SUBMITTED, S.VOTED, S.APPROVED, S.DRAFT, S.RETURNED)
 PERSON_COLUMNS = (
-    Column("STT", INT, 12, "CENTER"), Column("Họ và tên", TEXT, 45), Column("Năm sinh", INT, 17, "CENTER"),
-    Column("Giới tính", TEXT, 15, "CENTER"), Column("Chức vụ, đơn vị công tác", TEXT, 73),
+    Column("STT", INT, 14, "CENTER"), Column("Họ và tên", TEXT, 45), Column("Năm sinh", INT, 17, "CENTER"),
+    Column("Giới tính", TEXT, 15, "CENTER"), Column("Chức vụ, đơn vị công tác", TEXT, 71),
 )  # fmt: skip
 UNIT_COLUMNS = (
-    Column("STT", INT, 12, "CENTER"),
-    Column("Tên tập thể", TEXT, 80),
+    Column("STT", INT, 14, "CENTER"),
+    Column("Tên tập thể", TEXT, 78),
     Column("Trực thuộc", TEXT, 72),
 )
 
@@ -220,7 +220,7 @@ def minutes_table(rows: Sequence[data.AwardRow]) -> TableData:
         votes = f"{r.votes_for}/{r.council_size}" if r.council_size else ""
         out.append((i, r.nominee, r.award_name, votes, share, threshold, result))
     return TableData("Kết quả bỏ phiếu", (
-        Column("STT", INT, 10, "CENTER"), Column("Cá nhân, tập thể", TEXT, 42), Column("Danh hiệu, hình thức", TEXT, 42),
+        Column("STT", INT, 14, "CENTER"), Column("Cá nhân, tập thể", TEXT, 38), Column("Danh hiệu, hình thức", TEXT, 42),
         Column("Đồng ý/ Tổng số", TEXT, 18, "CENTER"), Column("Tỷ lệ", PERCENT, 15, "CENTER"),
         Column("Ngưỡng", PERCENT, 15, "CENTER"), Column("Kết quả", TEXT, 20, "CENTER"),
     ), out, sheet="Kết quả bỏ phiếu")  # fmt: skip
