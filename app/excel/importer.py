@@ -186,7 +186,7 @@ def run_import(
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
     """Read, validate and (unless ``dry_run``) import a file; see the module docstring."""
-    from .kinds import HANDLERS
+    from .handlers import HANDLERS
 
     if kind not in HANDLERS:
         raise DomainError(f"Không có loại dữ liệu «{kind}» (chọn: {', '.join(HANDLERS)}).")

@@ -6,20 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, insert, select, tuple_, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import Session
 
 from ..errors import DomainError
 from ..model import (
-    LIVE_STATUSES,
-    Award,
     Gender,
-    Nomination,
-    NominationEvent,
-    NominationStatus,
     Person,
     Posting,
     Unit,
@@ -28,17 +23,14 @@ from ..model import (
 from ..model.base import utcnow
 from ..services import persons as person_rules
 from ..services import units as unit_rules
-from ..services.catalogue import check_target
-from ..services.common import check_year
-from ..services.nominations import MAX_ACHIEVEMENT
-from ..text import clean, fold, name_sort_key, sort_key
+from ..text import fold, name_sort_key, sort_key
 from . import fields as F
 from .importer import MERGE, Duplicate, Handler, ImportReport, Problem
 
 CHUNK = 500
 
 
-def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:  # type: ignore[type-arg]
+def chunks(items: list, size: int = CHUNK) -> Iterator[list]:  # type: ignore[type-arg]
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
@@ -56,7 +48,7 @@ def _gender(text: str) -> Gender | None:
     return None
 
 
-def _insert_returning(session: Session, table, rows: list[dict]) -> list[int]:  # type: ignore[no-untyped-def,type-arg]
+def insert_returning(session: Session, table, rows: list[dict]) -> list[int]:  # type: ignore[no-untyped-def,type-arg]
     if not rows:
         return []
     result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
@@ -141,7 +133,7 @@ class Units(Handler):
             if not layer:
                 raise DomainError("Cây đơn vị trong tệp bị lặp.")
             rows = [self._values(r, ids, now) | {"created_at": now} for r in layer]
-            for r, uid in zip(layer, _insert_returning(session, Unit.__table__, rows), strict=True):
+            for r, uid in zip(layer, insert_returning(session, Unit.__table__, rows), strict=True):
                 ids[r.data.code] = uid
             report.inserted += len(layer)
             pending = [r for r in pending if r.data.code not in ids]
@@ -233,7 +225,7 @@ class Persons(Handler):
     def check(self, session, records, report, on_duplicate):  # type: ignore[no-untyped-def]
         codes = sorted({r.unit_code for r in records})
         units: dict[str, int] = {}
-        for chunk in _chunks(codes):
+        for chunk in chunks(codes):
             units.update(
                 (code, uid)
                 for uid, code in session.execute(select(Unit.id, Unit.code).where(Unit.code.in_(chunk)))
@@ -272,14 +264,14 @@ class Persons(Handler):
     ) -> None:
         cccds = [r.c.cccd for r in records if r.c.cccd]
         taken: dict[str, tuple[int, str]] = {}
-        for chunk in _chunks(cccds):
+        for chunk in chunks(cccds):
             for pid, cccd, name in session.execute(
                 select(Person.id, Person.cccd, Person.full_name).where(Person.cccd.in_(chunk))
             ):
                 taken[cccd] = (pid, name)
         wanted = {(r.unit_id, r.c.fold) for r in records}
         same: dict[tuple[int, str], list] = defaultdict(list)  # type: ignore[type-arg]
-        for chunk in _chunks(sorted({f for _u, f in wanted})):
+        for chunk in chunks(sorted({f for _u, f in wanted})):
             stmt = select(
                 Person.id,
                 Person.unit_id,
@@ -324,12 +316,12 @@ class Persons(Handler):
         today = dt.date.today()
         new = [r for r in records if r.existing_id is None]
         person_t, posting_t = Person.__table__, Posting.__table__
-        for n, chunk in enumerate(_chunks(new, 5000)):
+        for n, chunk in enumerate(chunks(new, 5000)):
             rows = [
                 self._values(r) | {"unit_id": r.unit_id, "version": 1, "created_at": now, "updated_at": now}
                 for r in chunk
             ]
-            ids = _insert_returning(session, person_t, rows)
+            ids = insert_returning(session, person_t, rows)
             session.execute(insert(posting_t), [
                 {"person_id": pid, "unit_id": r.unit_id, "position": r.c.position, "start_date": r.start_date or today,
                  "end_date": None} for r, pid in zip(chunk, ids, strict=True)
@@ -390,252 +382,3 @@ def func_coalesce(column: str, table):  # type: ignore[no-untyped-def]
     from sqlalchemy import func
 
     return func.coalesce(bindparam(column), table.c[column])
-
-
-# ---------------------------------------------------------------------------------- nominations
-@dataclass
-class NominationRecord:
-    row: int
-    year: int
-    award_code: str
-    cccd: str | None
-    full_name: str
-    birth_date: dt.date | None
-    unit_code: str
-    collective_code: str
-    submitting_code: str
-    achievement: str
-    award_id: int = 0
-    person_id: int | None = None
-    unit_id: int | None = None
-    submitting_id: int = 0
-    nominee: tuple[str, str, str] = ("", "", "")
-    existing_id: int | None = None
-    existing_status: NominationStatus | None = None
-
-
-class Nominations(Handler):
-    fields = F.NOMINATIONS
-    preview_headers = ("Dòng", "Năm", "Danh hiệu", "Đối tượng", "Đơn vị")
-
-    def build(self, row, values):  # type: ignore[no-untyped-def]
-        errors: list[tuple[str, str]] = []
-        year = values.get("year")
-        try:
-            check_year(year)  # type: ignore[arg-type]
-        except DomainError as exc:
-            errors.append(("year", exc.message))
-        cccd = None
-        if "cccd" in values:
-            try:
-                cccd = person_rules.normalise_cccd(str(values["cccd"]))
-            except DomainError as exc:
-                errors.append(("cccd", exc.message))
-        person = bool(cccd or values.get("full_name"))
-        collective = bool(values.get("collective_code"))
-        if person == collective:
-            errors.append(
-                (
-                    "",
-                    "Mỗi dòng ghi đúng một đối tượng: cá nhân (CCCD hoặc họ tên + mã đơn vị) hoặc mã tập thể.",
-                )
-            )
-        elif person and not cccd and not values.get("unit_code"):
-            errors.append(("unit_code", "Cá nhân không có CCCD cần mã đơn vị để tìm đúng người."))
-        achievement = str(values.get("achievement", ""))
-        if len(achievement) > MAX_ACHIEVEMENT:
-            errors.append(("achievement", "Tóm tắt thành tích quá dài."))
-        birth = values.get("birth_date")
-        if errors:
-            return None, errors
-        return NominationRecord(
-            row, int(year), str(values["award"]), cccd, clean(str(values.get("full_name", ""))),  # type: ignore[arg-type]
-            birth if isinstance(birth, dt.date) else None, str(values.get("unit_code", "")),
-            str(values.get("collective_code", "")), str(values.get("submitting_code", "")), achievement,
-        ), []  # fmt: skip
-
-    def check(self, session, records, report, on_duplicate):  # type: ignore[no-untyped-def]
-        awards = {a.code: a for a in session.scalars(select(Award).options(selectinload(Award.versions)))}
-        units = {code: (uid, name, parent) for uid, code, name, parent in session.execute(
-            select(Unit.id, Unit.code, Unit.name, Unit.parent_id))}  # fmt: skip
-        cccds = sorted({r.cccd for r in records if r.cccd})
-        people: dict[str, tuple] = {}  # type: ignore[type-arg]
-        for chunk in _chunks(cccds):
-            for p in session.execute(
-                select(
-                    Person.id,
-                    Person.cccd,
-                    Person.full_name,
-                    Person.name_fold,
-                    Person.sort_key,
-                    Person.unit_id,
-                ).where(Person.cccd.in_(chunk))
-            ):
-                people[p.cccd] = p
-        named = sorted(
-            {
-                (units[r.unit_code][0], fold(r.full_name))
-                for r in records
-                if not r.cccd and r.full_name and r.unit_code in units
-            }
-        )
-        by_name: dict[tuple[int, str], list] = defaultdict(list)  # type: ignore[type-arg]
-        for chunk in _chunks(named, 400):
-            for p in session.execute(
-                select(
-                    Person.id,
-                    Person.cccd,
-                    Person.full_name,
-                    Person.name_fold,
-                    Person.sort_key,
-                    Person.unit_id,
-                    Person.birth_date,
-                ).where(tuple_(Person.unit_id, Person.name_fold).in_(chunk))
-            ):
-                by_name[(p.unit_id, p.name_fold)].append(p)
-        seen: dict[tuple, int] = {}  # type: ignore[type-arg]
-        resolved: list[NominationRecord] = []
-        for r in records:
-            problem = self._resolve(r, awards, units, people, by_name)
-            if problem:
-                report.problems.append(Problem(r.row, problem[0], problem[1]))
-                continue
-            key = (r.person_id, r.unit_id, r.award_id, r.year)
-            if key in seen:
-                report.problems.append(
-                    Problem(r.row, "", f"trùng với dòng {seen[key]} (cùng đối tượng, danh hiệu, năm).")
-                )
-                continue
-            seen[key] = r.row
-            resolved.append(r)
-        self._existing(session, resolved, report)
-
-    @staticmethod
-    def _resolve(r, awards, units, people, by_name) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
-        award = awards.get(r.award_code)
-        if award is None:
-            return "Mã danh hiệu", f"không có danh hiệu, hình thức mã «{r.award_code}» trong danh mục."
-        try:
-            check_target(award, is_person=not r.collective_code)
-        except DomainError as exc:
-            return "Mã danh hiệu", exc.message
-        if award.version_for_year(r.year) is None:
-            return (
-                "Mã danh hiệu",
-                f"«{award.name}» không có trong văn bản pháp luật có hiệu lực năm {r.year}.",
-            )
-        r.award_id = award.id
-        if r.collective_code:
-            unit = units.get(r.collective_code)
-            if unit is None:
-                return "Mã tập thể", f"không có đơn vị mã «{r.collective_code}»."
-            r.unit_id = unit[0]
-            r.nominee = (unit[1], fold(unit[1]), sort_key(unit[1]))
-            default_submitter = unit[2] or unit[0]
-        else:
-            if r.cccd:
-                p = people.get(r.cccd)
-                if p is None:
-                    return "Số CCCD", f"không có cá nhân có số CCCD {r.cccd} trong sổ."
-            else:
-                if r.unit_code not in units:
-                    return "Mã đơn vị", f"không có đơn vị mã «{r.unit_code}»."
-                found = [
-                    p
-                    for p in by_name.get((units[r.unit_code][0], fold(r.full_name)), [])
-                    if r.birth_date is None or p.birth_date == r.birth_date
-                ]
-                if not found:
-                    return "Họ và tên", f"không có «{r.full_name}» ở đơn vị {r.unit_code}."
-                if len(found) > 1:
-                    return (
-                        "Họ và tên",
-                        f"đơn vị {r.unit_code} có {len(found)} người tên «{r.full_name}»: hãy ghi số CCCD hoặc ngày sinh.",
-                    )
-                p = found[0]
-            r.person_id = p.id
-            r.nominee = (p.full_name, p.name_fold, p.sort_key)
-            default_submitter = p.unit_id
-        if r.submitting_code:
-            if r.submitting_code not in units:
-                return "Mã đơn vị đề nghị", f"không có đơn vị mã «{r.submitting_code}»."
-            r.submitting_id = units[r.submitting_code][0]
-        else:
-            r.submitting_id = default_submitter
-        return None
-
-    @staticmethod
-    def _existing(session: Session, records: list[NominationRecord], report: ImportReport) -> None:
-        live: dict[tuple, tuple] = {}  # type: ignore[type-arg]
-        for column, attr in ((Nomination.person_id, "person_id"), (Nomination.unit_id, "unit_id")):
-            ids = sorted({getattr(r, attr) for r in records if getattr(r, attr) is not None})
-            for chunk in _chunks(ids):
-                stmt = select(
-                    Nomination.id, column, Nomination.award_id, Nomination.year, Nomination.status
-                ).where(
-                    column.in_(chunk), Nomination.status.in_(LIVE_STATUSES), Nomination.campaign_id.is_(None)
-                )
-                for nid, who, award_id, year, status in session.execute(stmt):
-                    live[(attr, who, award_id, year)] = (nid, status)
-        for r in records:
-            attr, who = ("person_id", r.person_id) if r.person_id is not None else ("unit_id", r.unit_id)
-            found = live.get((attr, who, r.award_id, r.year))
-            if found:
-                r.existing_id, r.existing_status = found
-                report.duplicates.append(Duplicate(
-                    r.row, found[0], f"«{r.nominee[0]}» đã có hồ sơ đề nghị năm {r.year} (mã {found[0]}, {found[1].label.lower()})."
-                ))  # fmt: skip
-
-    def write(self, session, records, report, on_duplicate, actor, progress):  # type: ignore[no-untyped-def]
-        now = utcnow()
-        new = [r for r in records if r.existing_id is None]
-        for chunk in _chunks(new, 5000):
-            rows = [{
-                "year": r.year, "award_id": r.award_id, "person_id": r.person_id, "unit_id": r.unit_id,
-                "campaign_id": None, "submitting_unit_id": r.submitting_id, "nominee_name": r.nominee[0],
-                "nominee_fold": r.nominee[1], "nominee_sort": r.nominee[2], "achievement": r.achievement,
-                "status": NominationStatus.DRAFT.value, "status_reason": "", "version": 1,
-                "created_at": now, "updated_at": now,
-            } for r in chunk]  # fmt: skip
-            ids = _insert_returning(session, Nomination.__table__, rows)
-            session.execute(insert(NominationEvent.__table__), [
-                {"nomination_id": i, "from_status": None, "to_status": "draft", "reason": "Nhập từ tệp", "actor": actor,
-                 "at": now} for i in ids
-            ])  # fmt: skip
-        report.inserted = len(new)
-        dups = [r for r in records if r.existing_id is not None]
-        if on_duplicate == MERGE and dups:
-            # Only drafts and returned nominations can still be edited (services.nominations.EDITABLE).
-            t = Nomination.__table__
-            params = [
-                {"_id": r.existing_id, "achievement": r.achievement, "updated_at": now}
-                for r in dups
-                if r.achievement and r.existing_status in (NominationStatus.DRAFT, NominationStatus.RETURNED)
-            ]
-            if params:
-                session.execute(
-                    update(t)
-                    .where(t.c.id == bindparam("_id"), t.c.status.in_(("draft", "returned")))
-                    .values(
-                        achievement=bindparam("achievement"),
-                        updated_at=bindparam("updated_at"),
-                        version=t.c.version + 1,
-                    ),
-                    params,
-                )
-            report.merged = len(params)
-            report.skipped = len(dups) - len(params)
-        else:
-            report.skipped = len(dups)
-
-    def preview(self, r):  # type: ignore[no-untyped-def]
-        return (
-            r.row,
-            r.year,
-            r.award_code,
-            r.nominee[0] or r.full_name or r.cccd or r.collective_code,
-            r.unit_code or r.collective_code,
-        )
-
-
-HANDLERS: dict[str, Callable[[], Handler]] = {"units": Units, "persons": Persons, "nominations": Nominations}

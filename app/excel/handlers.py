@@ -1,0 +1,11 @@
+"""The import handler of each kind of data, by the name the CLI and the dialog use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .importer import Handler
+from .kind_nominations import Nominations
+from .kinds import Persons, Units
+
+HANDLERS: dict[str, Callable[[], Handler]] = {"units": Units, "persons": Persons, "nominations": Nominations}
