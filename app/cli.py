@@ -11,13 +11,14 @@ import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-
-from sqlalchemy.engine import make_url
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .db import Database, default_db_path, open_database, resolve_url
-from .demo_file import build_demo_file
 from .errors import DomainError
+from .paths import default_db_path
+
+if TYPE_CHECKING:
+    from .db import Database
 
 EXIT_USER_ERROR = 2
 
@@ -79,9 +80,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _gui_only(argv: list[str]) -> tuple[bool, str | None]:
+    """``thidua``, ``thidua --db X`` or ``thidua gui [--db X]``: the GUI, without loading every
+    sub-command's module first (the window must appear fast)."""
+    db = None
+    rest = argv[1:] if argv[:1] == ["gui"] else argv
+    i = 0
+    while i < len(rest):
+        arg = rest[i]
+        if arg == "--db" and i + 1 < len(rest):
+            db, i = rest[i + 1], i + 2
+        elif arg.startswith("--db="):
+            db, i = arg.split("=", 1)[1], i + 1
+        else:
+            return False, None
+    return True, db
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    gui, db = _gui_only(args_list)
+    if gui:
+        return _cmd_gui(argparse.Namespace(db=db, command="gui"))
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(args_list)
     command = args.command or "gui"
     handler = _COMMANDS.get(command) or _PLUGGED[command]
     try:
@@ -101,7 +123,11 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    from sqlalchemy.engine import make_url
+
+    from .db import open_database, resolve_url
     from .demo import create_demo
+    from .demo_file import build_demo_file
 
     url = resolve_url(args.db)
     parsed = make_url(url)
@@ -132,6 +158,8 @@ def _summary_text(summary: object, where: str) -> str:
 
 
 def _open(args: argparse.Namespace) -> Database:
+    from .db import open_database
+
     return open_database(args.db)
 
 

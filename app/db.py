@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -21,15 +20,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from .errors import ConflictError, DatabaseError, DomainError
+from .paths import APP_NAME, ENV_DB, default_db_path  # noqa: F401 - re-exported
 
-APP_NAME = "thidua"
-ENV_DB = "THIDUA_DB"
 BUSY_TIMEOUT_S = 5.0
-
-
-def default_db_path() -> Path:
-    """The embedded default database in the user's data folder."""
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / "thidua.sqlite3"
 
 
 def resolve_url(db: str | os.PathLike[str] | None = None) -> str:

@@ -36,6 +36,7 @@ from PySide6.QtGui import (  # noqa: F401
     QPainter,
     QPalette,
     QPen,
+    QPixmap,
     QShortcut,
     QStandardItem,
     QStandardItemModel,

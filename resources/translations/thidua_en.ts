@@ -867,7 +867,7 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/app.py" line="34" />
+      <location filename="../../ui/app.py" line="69" />
       <location filename="../../ui/main_window.py" line="157" />
       <location filename="../../ui/messages.py" line="10" />
       <source>Sổ Thi đua</source>
@@ -1500,6 +1500,14 @@ Bookkeeping of emulation and commendation work.</translation>
       <location filename="../../ui/pages/settings_page.py" line="49" />
       <source>Các cài đặt được lưu tại: {0}</source>
       <translation>Settings are stored in: {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Splash</name>
+    <message>
+      <location filename="../../ui/app.py" line="51" />
+      <source>Sổ sách thi đua, khen thưởng — đang mở…</source>
+      <translation>Emulation and commendation records — opening…</translation>
     </message>
   </context>
   <context>
