@@ -72,11 +72,13 @@ def clean(value: str | None) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _cap_word(word: str) -> str:
     # "NGUYỄN" / "nguyễn" -> "Nguyễn"; hyphenated parts each capitalised ("H'Hen-Niê").
     return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def clean_name(value: str | None) -> str:
     """A personal name: :func:`clean`, then each word capitalised (all-caps input is common)."""
     return " ".join(_cap_word(w) for w in clean(value).split(" ") if w)
