@@ -79,8 +79,7 @@ def messages(v: Verdict) -> str:
 def test_cstdcs_without_ldtt_that_year_is_blocked() -> None:
     v = verdict(facts("CSTDCS", 2025, appraisals={2025: EXCELLENT}))
     assert v.status == BLOCKING
-    assert "Lao động tiên tiến năm 2025" in messages(v)
-    assert messages(v).startswith("Thiếu danh hiệu")
+    assert messages(v).startswith("Thiếu danh hiệu Lao động tiên tiến hoặc Chiến sĩ tiên tiến năm 2025")
     assert "Điều 23" in messages(v)
 
 

@@ -40,6 +40,11 @@ def _codes(value: Any) -> frozenset[str]:
     return frozenset([value] if isinstance(value, str) else value)
 
 
+def _names(f: NominationFacts, value: Any) -> str:
+    """The award names of a rule parameter, in the order the rules file lists them."""
+    return " hoặc ".join(f.name_of(c) for c in ([value] if isinstance(value, str) else value))
+
+
 def _pct(x: float) -> str:
     return f"{x * 100:.1f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
 
@@ -102,7 +107,7 @@ def _consecutive(p: dict[str, Any], f: NominationFacts) -> tuple[bool | str, str
             pending.append(y)
             continue
         missing.append((y, void))
-    names = " hoặc ".join(f.name_of(c) for c in sorted(codes))
+    names = _names(f, p["award"])
     if missing:
         parts = [f"năm {y}" + (" (năm bị kỷ luật không được tính)" if void else "") for y, void in missing]
         return False, f"thiếu danh hiệu {names} {', '.join(parts)} (chuỗi {years} năm liên tục)"
@@ -115,7 +120,7 @@ def _prerequisite(p: dict[str, Any], f: NominationFacts) -> tuple[bool | str, st
     codes = _codes(p["award"])
     year = f.year if p.get("same_year", True) else f.year - 1
     records = f.records(codes, year)
-    names = " hoặc ".join(f.name_of(c) for c in sorted(codes))
+    names = _names(f, p["award"])
     if any(r.status in HELD for r in records):
         return True, ""
     if any(r.status in PENDING for r in records):
@@ -278,7 +283,7 @@ def check_quota(rule: Rule, f: NominationFacts) -> list[Finding]:
     allowed = math.floor(base * p["max_share"] + 1e-9)
     if mine <= allowed:
         return []
-    base_names = " + ".join(f.name_of(c) for c in sorted(_codes(p["of_award"])))
+    base_names = _names(f, p["of_award"]).replace(" hoặc ", " + ")
     head = (
         f"Vượt tỷ lệ: {mine} {f.award_name} trên {base} {base_names} của đơn vị năm {f.year} "
         f"(tối đa {_pct(p['max_share'])} = {allowed})"
