@@ -112,23 +112,22 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         bar.clear()
-        t = lambda text: translate("MainWindow", text)  # noqa: E731
-        file_menu = bar.addMenu(t("&Tệp"))
-        self.open_action = file_menu.addAction(t("&Mở cơ sở dữ liệu…"), self.choose_database)
+        file_menu = bar.addMenu(translate("MainWindow", "&Tệp"))
+        self.open_action = file_menu.addAction(translate("MainWindow", "&Mở cơ sở dữ liệu…"), self.choose_database)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.new_action = file_menu.addAction(t("Tạo cơ sở dữ liệu &mới…"), self.choose_new_database)
-        self.recent_menu = file_menu.addMenu(t("Tệp &gần đây"))
+        self.new_action = file_menu.addAction(translate("MainWindow", "Tạo cơ sở dữ liệu &mới…"), self.choose_new_database)
+        self.recent_menu = file_menu.addMenu(translate("MainWindow", "Tệp &gần đây"))
         self._fill_recent()
-        self.demo_action = file_menu.addAction(t("Mở &dữ liệu mẫu"), self.open_demo)
+        self.demo_action = file_menu.addAction(translate("MainWindow", "Mở &dữ liệu mẫu"), self.open_demo)
         file_menu.addSeparator()
-        self.backup_action = file_menu.addAction(t("&Sao lưu"), self.backup_now)
-        self.restore_action = file_menu.addAction(t("&Khôi phục từ bản sao lưu…"), self.restore_from_backup)
+        self.backup_action = file_menu.addAction(translate("MainWindow", "&Sao lưu"), self.backup_now)
+        self.restore_action = file_menu.addAction(translate("MainWindow", "&Khôi phục từ bản sao lưu…"), self.restore_from_backup)
         file_menu.setToolTipsVisible(True)
         file_menu.addSeparator()
-        quit_action = file_menu.addAction(t("&Thoát"), self.close)
+        quit_action = file_menu.addAction(translate("MainWindow", "&Thoát"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
 
-        language_menu = bar.addMenu(t("&Ngôn ngữ"))
+        language_menu = bar.addMenu(translate("MainWindow", "&Ngôn ngữ"))
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGE_NAMES.items():
@@ -138,10 +137,10 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.language_actions[code] = action
 
-        tools = bar.addMenu(t("&Công cụ"))
-        self.verify_action = tools.addAction(t("&Kiểm tra giấy chứng nhận…"), self.verify_certificate)
-        help_menu = bar.addMenu(t("Trợ &giúp"))
-        help_menu.addAction(t("&Giới thiệu"), self._about)
+        tools = bar.addMenu(translate("MainWindow", "&Công cụ"))
+        self.verify_action = tools.addAction(translate("MainWindow", "&Kiểm tra giấy chứng nhận…"), self.verify_certificate)
+        help_menu = bar.addMenu(translate("MainWindow", "Trợ &giúp"))
+        help_menu.addAction(translate("MainWindow", "&Giới thiệu"), self._about)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

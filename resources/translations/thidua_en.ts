@@ -868,7 +868,7 @@
     <name>MainWindow</name>
     <message>
       <location filename="../../ui/app.py" line="69" />
-      <location filename="../../ui/main_window.py" line="157" />
+      <location filename="../../ui/main_window.py" line="156" />
       <location filename="../../ui/messages.py" line="10" />
       <source>Sổ Thi đua</source>
       <translation>Emulation Register</translation>
@@ -879,42 +879,107 @@
       <translation>Emulation Register databases (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="173" />
+      <location filename="../../ui/main_window.py" line="115" />
+      <source>&amp;Tệp</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="116" />
+      <source>&amp;Mở cơ sở dữ liệu…</source>
+      <translation>&amp;Open database…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="118" />
+      <source>Tạo cơ sở dữ liệu &amp;mới…</source>
+      <translation>&amp;New database…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="119" />
+      <source>Tệp &amp;gần đây</source>
+      <translation>&amp;Recent files</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="121" />
+      <source>Mở &amp;dữ liệu mẫu</source>
+      <translation>Open &amp;demo data</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="123" />
+      <source>&amp;Sao lưu</source>
+      <translation>&amp;Back up</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="124" />
+      <source>&amp;Khôi phục từ bản sao lưu…</source>
+      <translation>&amp;Restore from a backup…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="127" />
+      <source>&amp;Thoát</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="130" />
+      <source>&amp;Ngôn ngữ</source>
+      <translation>&amp;Language</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="140" />
+      <source>&amp;Công cụ</source>
+      <translation>&amp;Tools</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="141" />
+      <source>&amp;Kiểm tra giấy chứng nhận…</source>
+      <translation>&amp;Verify a certificate…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="142" />
+      <source>Trợ &amp;giúp</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="143" />
+      <source>&amp;Giới thiệu</source>
+      <translation>&amp;About</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="172" />
       <source>Không tải được bản dịch «{0}».</source>
       <translation>Cannot load the “{0}” translation.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="193" />
+      <location filename="../../ui/main_window.py" line="192" />
       <source>Chưa mở cơ sở dữ liệu</source>
       <translation>No database open</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="196" />
+      <location filename="../../ui/main_window.py" line="195" />
       <source>CSDL: {0} — Người dùng: {1}</source>
       <translation>Database: {0} — User: {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="200" />
+      <location filename="../../ui/main_window.py" line="199" />
       <source>Mở cơ sở dữ liệu</source>
       <translation>Open database</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="206" />
+      <location filename="../../ui/main_window.py" line="205" />
       <source>Tạo cơ sở dữ liệu mới</source>
       <translation>New database</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="211" />
+      <location filename="../../ui/main_window.py" line="210" />
       <source>Tệp {0} đã có; hãy chọn tên khác.</source>
       <translation>{0} already exists; choose another name.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="218" />
+      <location filename="../../ui/main_window.py" line="217" />
       <source>Đang mở {0}…</source>
       <translation>Opening {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="231" />
+      <location filename="../../ui/main_window.py" line="230" />
       <source>Không mở được tệp {0}.
 
 {1}</source>
@@ -923,32 +988,32 @@
 {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="243" />
+      <location filename="../../ui/main_window.py" line="242" />
       <source>Đang tạo dữ liệu mẫu…</source>
       <translation>Creating demo data…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="274" />
+      <location filename="../../ui/main_window.py" line="273" />
       <source>Chỉ sao lưu được cơ sở dữ liệu dạng tệp SQLite.</source>
       <translation>Only SQLite database files can be backed up here.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="277" />
+      <location filename="../../ui/main_window.py" line="276" />
       <source>Đang sao lưu…</source>
       <translation>Backing up…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="279" />
+      <location filename="../../ui/main_window.py" line="278" />
       <source>Đã sao lưu vào {0}</source>
       <translation>Backed up to {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="287" />
+      <location filename="../../ui/main_window.py" line="286" />
       <source>Chọn bản sao lưu</source>
       <translation>Choose a backup</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="298" />
+      <location filename="../../ui/main_window.py" line="297" />
       <source>Đã khôi phục. Bản bị thay thế được giữ tại {0}</source>
       <translation>Restored. The replaced database was kept at {0}</translation>
     </message>
@@ -958,12 +1023,12 @@
       <translation>Unexpected error: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="267" />
+      <location filename="../../ui/main_window.py" line="266" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="268" />
+      <location filename="../../ui/main_window.py" line="267" />
       <source>Sổ Thi đua {0}
 Sổ sách thi đua, khen thưởng.</source>
       <translation>Emulation Register {0}
