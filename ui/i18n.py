@@ -31,8 +31,12 @@ def install_translator(app: QApplication, language: str | None = None) -> bool:
     _installed.clear()
     if language == "vi":
         return True
+    qm = translations_dir() / f"thidua_{language}.qm"
+    ts = qm.with_suffix(".ts")
+    if ts.exists() and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime):
+        build()  # first use, or the .ts changed since (an update): compile it now
     translator = QTranslator(app)
-    if translator.load(str(translations_dir() / f"thidua_{language}.qm")):
+    if translator.load(str(qm)):
         app.installTranslator(translator)
         _installed.append(translator)
         return True
@@ -47,7 +51,9 @@ def build() -> int:
         return 1
     status = 0
     for ts in sorted(translations_dir().glob("*.ts")):
-        status |= subprocess.call([tool, str(ts), "-qm", str(ts.with_suffix(".qm"))])
+        status |= subprocess.call(
+            [tool, "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], stdout=subprocess.DEVNULL
+        )
     return status
 
 
