@@ -25,7 +25,7 @@ EXIT_USER_ERROR = 2
 # Modules that bring their own sub-commands: each has ``register(add) -> {name: handler}``, where
 # ``add(name, help)`` returns the sub-parser (with --db) and a handler takes the parsed arguments
 # and returns the exit status.
-COMMAND_MODULES: tuple[str, ...] = ("app.backup_cli", "app.certificates.cli", "app.reports_cli")
+COMMAND_MODULES: tuple[str, ...] = ("app.backup_cli", "app.audit_cli", "app.certificates.cli", "app.reports_cli")
 _PLUGGED: dict[str, object] = {}
 
 

@@ -75,9 +75,12 @@ class Database:
     _write: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        from . import audit
+
+        self._read = sessionmaker(self.engine, expire_on_commit=False, info={"db": self})
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else self.engine
-        self._write = sessionmaker(writer, expire_on_commit=False)
+        self._write = sessionmaker(writer, expire_on_commit=False, info={"db": self})
+        audit.install(self._write)  # every change of a write session goes into the audit log
 
     @property
     def is_sqlite(self) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
+from .. import audit
 from ..db import Database
 from ..errors import DomainError
 from ..model import CertificatePrint, RegisterBook
@@ -346,3 +347,6 @@ def log_prints(db: Database, printed: list[Printed], mode: str) -> None:
     ]
     with db.write() as session:
         session.execute(insert(CertificatePrint), rows)
+        audit.record(session, "print", "certificate_print", details={
+            "count": len(rows), "reprints": sum(1 for r in rows if r["reprint"]), "mode": mode,
+        })  # fmt: skip

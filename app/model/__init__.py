@@ -1,6 +1,7 @@
 """The domain model (SQLAlchemy 2 typed ORM). Import tables from here."""
 
 from .appraisals import Appraisal
+from .audit import AuditEntry
 from .base import Base
 from .campaigns import Campaign, Registration
 from .catalogue import Award, AwardVersion, LegalInstrument
@@ -33,6 +34,7 @@ from .people import DisciplinaryRecord, Person, Posting
 from .scoring import Criterion, Score
 
 __all__ = [
+    "AuditEntry",
     "Appraisal",
     "AppraisalRating",
     "InitiativeKind",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, exists, or_, select, update
 from sqlalchemy.orm import Session
 
+from .. import audit
 from ..db import Database
 from ..errors import ConflictError, DomainError
 from ..model import DisciplinaryRecord, DisciplineKind, Gender, Nomination, Person, Posting, Unit
@@ -159,11 +160,15 @@ def update_person(db: Database, person_id: int, data: PersonInput, *, expected_v
         current = session.scalar(select(Posting).where(Posting.person_id == person_id, Posting.end_date.is_(None)))
         if current is not None:
             current.position = c.position
-        session.execute(
+        renamed = session.execute(
             update(Nomination)
             .where(Nomination.person_id == person_id)
             .values(nominee_name=person.full_name, nominee_fold=person.name_fold, nominee_sort=person.sort_key)
-        )
+        ).rowcount
+        if renamed:
+            audit.record(session, "rename_nominee", "nomination", details={
+                "person_id": person_id, "nominee_name": person.full_name, "rows": renamed,
+            })  # fmt: skip
         return person
 
 

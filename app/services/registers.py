@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select
 
+from .. import audit
 from ..db import Database
 from ..model import Nomination, NominationStatus, RegisterBook, RegisterEntry
 from ..text import clean
@@ -95,6 +96,10 @@ def assign_numbers(db: Database, book_id: int, nomination_ids: Sequence[int]) ->
             result[nomination_id] = Registered(book.code, book.last_number, True)
         if new_entries:
             session.execute(insert(RegisterEntry), new_entries)
+            audit.record(session, "assign_numbers", "register_entry", details={
+                "book": book.code, "first": new_entries[0]["number"], "last": new_entries[-1]["number"],
+                "nominations": [e["nomination_id"] for e in new_entries],
+            })  # fmt: skip
     return result
 
 
