@@ -1,0 +1,75 @@
+"""Score sheets and exemplars of the demo database (a part of :class:`app.demo._Demo`).
+
+Kept apart so that demo.py stays readable; the methods run in the same order as before, so the
+same seed draws the same random numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import demo_names as N
+from .model import CriterionKind
+from .services import exemplars, scoring, standings
+
+
+class DemoSheets:
+    """Mixin of :class:`app.demo._Demo`: needs its db, rng, unit, bloc, standing, count, people…"""
+
+    def make_scores(self, y: int) -> None:
+        """Score sheets of both blocs; one 2025 sheet is left without some bloc points."""
+        rows = [scoring.CriterionInput(code=c, group=g, name=n, max_points=m, kind=CriterionKind(k), floor_share=f)
+                for c, g, n, m, k, f in N.CRITERIA]  # fmt: skip
+        for code, _name in N.BLOCS:
+            criteria = scoring.set_criteria(self.db, self.bloc[code], y, rows)
+            self.count["criteria"] += len(criteria)
+            members = [self.unit[d["code"]] for d in N.DEPARTMENTS if d["bloc"] == code]
+            last = self.standing.get((y - 1, code))  # last year's flag earns the bonus row
+            flagged = [self._leader(last).unit_id] if last else [self.rng.choice(members)]
+            late = self.rng.sample(members, 2)
+            for uid in members:
+                strength = self.rng.uniform(0.84, 0.97)
+                incomplete = y == 2025 and uid == self.unit["XSKT"]
+                for c in criteria:
+                    if c.kind is CriterionKind.BONUS and uid in flagged:
+                        self._score(c.id, uid, 5.0, 5.0, f"Cờ thi đua của UBND tỉnh năm {y - 1}")
+                    elif c.kind is CriterionKind.PENALTY and uid in late:
+                        points = float(self.rng.choice((1, 2)))
+                        self._score(c.id, uid, 0.0, points, "Chậm nộp báo cáo sơ kết 6 tháng")
+                    elif c.kind is CriterionKind.CRITERION:
+                        share = min(1.0, max(0.7, strength + self.rng.gauss(0, 0.03)))
+                        bloc_pts = round(share * c.max_points * 2) / 2
+                        self_pts = min(c.max_points, bloc_pts + self.rng.choice((0, 0, 0.5, 1)))
+                        if incomplete and c.code.startswith("IV"):
+                            self._score(c.id, uid, self_pts, None, "Chờ thẩm định minh chứng")
+                        else:
+                            self._score(c.id, uid, self_pts, bloc_pts)
+            self.standing[(y, code)] = standings.compute(self.db, self.bloc[code], y)
+
+    def _score(self, criterion: int, unit: int, own: float, bloc: float | None, note: str = "") -> None:
+        self._do("scores", scoring.set_score, criterion, unit, self_points=own, bloc_points=bloc, note=note)
+
+    @staticmethod
+    def _leader(st: standings.Standings) -> standings.StandingRow:
+        return next((r for r in st.ranked if r.proposal == "flag"), st.ranked[0])
+
+    def make_exemplars(self) -> None:
+        honoured = self.rng.sample([p for p in self.people if p.id in self.cstdcs[2024]], 6)
+        women = [p for p in honoured if p.female]
+        if women:  # the story of a woman goes to a woman
+            honoured.remove(women[0])
+            honoured.insert(3, women[0])
+        excellent = [u for u in self.ttldxs[2024] if not self._is_dept(u)]
+        others = [u for d in N.DEPARTMENTS for u, _ in self.divisions[d["code"]] if u not in excellent]
+        collectives = (self.rng.sample(excellent, min(2, len(excellent))) + others)[:2]
+        hcm, _ = self._campaign(2024, 0)
+        ntm, _ = self._campaign(2024, 1)
+        for i, (title, story) in enumerate(N.EXEMPLAR_STORIES):
+            person = honoured[i] if i < 6 else None
+            unit_id = collectives[i - 6] if i >= 6 else None
+            unit_name = self._full(person.unit_id if person else unit_id)  # type: ignore[arg-type]
+            self._do("exemplars", exemplars.create_exemplar, exemplars.ExemplarInput(
+                year=2025, title=title.format(unit=unit_name), person_id=person.id if person else None,
+                unit_id=unit_id, campaign_id={4: hcm, 7: ntm}.get(i),
+                story=story.format(name=person.name if person else "", unit=unit_name),
+                honoured_at=N.CONFERENCE, honoured_on=dt.date(2025, 8, 26)))  # fmt: skip
