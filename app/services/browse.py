@@ -171,16 +171,20 @@ class Source:
     def _dense(self, q: Query, total: int | None) -> bool:
         if self.DENSE_SHARE is None or not fold(q.text) or total is None:
             return False
-        if self._size is None:
-            self._size = self.count(Query())
-        return total > self._size * self.DENSE_SHARE
+        return total > self._table_size() * self.DENSE_SHARE
 
     def _sparse(self, q: Query, total: int | None) -> bool:
         if not fold(q.text) or total is None:
             return False
+        return total < self._table_size() * self.SPARSE_SHARE
+
+    def _table_size(self) -> int:
+        """Rows in the table (once per source), for the plan choice in page(). Not count():
+        that starts a new reading and would drop the page edges."""
         if self._size is None:
-            self._size = self.count(Query())
-        return total < self._size * self.SPARSE_SHARE
+            with self.db.read() as session:
+                self._size = session.scalar(select(func.count()).select_from(self.table)) or 0
+        return self._size
 
 
 def word_match(folded: str) -> str | None:
