@@ -81,7 +81,7 @@ class Checker:
                 nomination = build_nomination(session, data)
             except DomainError as exc:
                 return Verdict(0, "", "", data.year, (Finding("nhap_lieu", "Nhập liệu", BLOCKING, exc.message, ""),))
-            award = self._names_by_id(session).get(nomination.award_id, "")
+            award = session.scalar(select(Award.code).where(Award.id == nomination.award_id)) or ""
             facts = load_facts(
                 session,
                 nomination.id,
@@ -90,9 +90,6 @@ class Checker:
                 today=self.today,
             )
         return Verdict(0, facts.nominee_name, facts.award_name, facts.year, evaluate(rules, facts))
-
-    def _names_by_id(self, session) -> dict[int, str]:  # type: ignore[no-untyped-def]
-        return dict(session.execute(select(Award.id, Award.code)).all())
 
     def batch(
         self,
