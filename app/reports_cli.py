@@ -154,16 +154,16 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _data_kind(parser: argparse.ArgumentParser) -> None:
+    kinds = ("units", "persons", "nominations")  # app.excel.handlers.HANDLERS, not imported here
+    parser.add_argument("kind", choices=kinds, metavar="LOẠI", help=" | ".join(kinds))
+
+
 def register(
     add: Callable[[str, str], argparse.ArgumentParser],
 ) -> dict[str, Callable[[argparse.Namespace], int]]:
     p = add("import", "nhập đơn vị, cá nhân hoặc đề nghị khen thưởng từ tệp .xlsx/.csv (tất cả hoặc không)")
-    p.add_argument(
-        "kind",
-        choices=("units", "persons", "nominations"),
-        metavar="LOẠI",
-        help="units | persons | nominations",
-    )
+    _data_kind(p)
     p.add_argument("file", metavar="TỆP")
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, liệt kê mọi lỗi; không ghi gì")
     p.add_argument(
@@ -171,23 +171,13 @@ def register(
     )
 
     p = add("export", "xuất danh sách ra tệp .xlsx")
-    p.add_argument(
-        "kind",
-        choices=("units", "persons", "nominations"),
-        metavar="LOẠI",
-        help="units | persons | nominations",
-    )
+    _data_kind(p)
     p.add_argument("--out", required=True, metavar="TỆP.xlsx")
     p.add_argument("--year", type=int)
     p.add_argument("--unit", metavar="MÃ")
 
     p = add("template", "tạo tệp .xlsx mẫu để nhập dữ liệu")
-    p.add_argument(
-        "kind",
-        choices=("units", "persons", "nominations"),
-        metavar="LOẠI",
-        help="units | persons | nominations",
-    )
+    _data_kind(p)
     p.add_argument("--out", required=True, metavar="TỆP.xlsx")
 
     p = add("report", "lập văn bản, báo cáo (PDF theo Nghị định 30/2020) hoặc bảng .xlsx")
