@@ -58,6 +58,22 @@ def _kv_table(pairs: Sequence[tuple[str, str]], width: float) -> Table:
 
 
 # ------------------------------------------------------------------------- báo cáo thành tích
+def _achievement_sections(current, tables, hist, st) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Parts II and III of an achievement report (the Decree's annex forms): the achievement text
+    of the nomination, the supporting tables, and the awards already received."""
+    s: list = [Paragraph("II. THÀNH TÍCH ĐẠT ĐƯỢC", st.heading)]  # type: ignore[type-arg]
+    achievement = next((r.achievement for r in current if r.achievement), "")
+    s += paragraphs(
+        achievement.split("\n") if achievement else ["(Chưa có tóm tắt thành tích trong hồ sơ đề nghị.)"], st
+    )
+    for t in tables:
+        s.append(Paragraph(esc(t.title), st.heading))
+        s.extend(data_tables(t, st, PORTRAIT_WIDTH))
+    s.append(Paragraph("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", st.heading))
+    s.extend(data_tables(hist, st, PORTRAIT_WIDTH, font_size=11))
+    return s
+
+
 def person_achievement(
     db: Database, meta: DocMeta, *, person_id: int, year: int, head_signature: Signature | None = None
 ) -> Document:
@@ -95,17 +111,7 @@ def person_achievement(
             ("- Họ và tên:", p.full_name), ("- Ngày, tháng, năm sinh:", born), ("- Giới tính:", p.gender.label),
             ("- Chức vụ:", p.position), ("- Đơn vị công tác:", p.unit.name),
         ], PORTRAIT_WIDTH))  # fmt: skip
-        s.append(Paragraph("II. THÀNH TÍCH ĐẠT ĐƯỢC", st.heading))
-        achievement = next((r.achievement for r in current if r.achievement), "")
-        s += paragraphs(
-            achievement.split("\n") if achievement else ["(Chưa có tóm tắt thành tích trong hồ sơ đề nghị.)"],
-            st,
-        )
-        for t in (appraisal, initiative):
-            s.append(Paragraph(esc(t.title), st.heading))
-            s.extend(data_tables(t, st, PORTRAIT_WIDTH))
-        s.append(Paragraph("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", st.heading))
-        s.extend(data_tables(hist, st, PORTRAIT_WIDTH, font_size=11))
+        s += _achievement_sections(current, (appraisal, initiative), hist, st)
         me = Signature("NGƯỜI BÁO CÁO THÀNH TÍCH", p.full_name)
         head = head_signature or meta.signature or Signature("THỦ TRƯỞNG ĐƠN VỊ", "")
         s.append(two_signatures(Signature(f"XÁC NHẬN CỦA {head.title}", head.name), me, st, PORTRAIT_WIDTH,
@@ -144,17 +150,7 @@ def unit_achievement(db: Database, meta: DocMeta, *, unit_code: str, year: int) 
         s.append(Paragraph("I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH", st.heading))
         s.append(_kv_table([("- Tên tập thể:", u.name), ("- Mã đơn vị:", u.code),
                             ("- Trực thuộc:", u.parent.name if u.parent else "")], PORTRAIT_WIDTH))  # fmt: skip
-        s.append(Paragraph("II. THÀNH TÍCH ĐẠT ĐƯỢC", st.heading))
-        achievement = next((r.achievement for r in current if r.achievement), "")
-        s += paragraphs(
-            achievement.split("\n") if achievement else ["(Chưa có tóm tắt thành tích trong hồ sơ đề nghị.)"],
-            st,
-        )
-        for t in (appraisal, member_t):
-            s.append(Paragraph(esc(t.title), st.heading))
-            s.extend(data_tables(t, st, PORTRAIT_WIDTH))
-        s.append(Paragraph("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", st.heading))
-        s.extend(data_tables(hist, st, PORTRAIT_WIDTH, font_size=11))
+        s += _achievement_sections(current, (appraisal, member_t), hist, st)
         s.append(closing_block(meta, st, PORTRAIT_WIDTH, recipients=False))
         return s
 
