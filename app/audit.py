@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import event, insert, inspect, select, text
 from sqlalchemy.orm import Session
 
+from . import audit_head
 from .model.audit import AuditEntry
 
 GENESIS = "0" * 64
@@ -80,6 +81,7 @@ def _append(session: Session, rows: list[dict[str, Any]]) -> None:
         row["hash"] = prev = entry_hash(prev, at, row["actor"], row["action"], row["entity"], row["entity_id"],
                                         row["changes"], row["reason"])  # fmt: skip
     conn.execute(insert(_TABLE), rows)
+    audit_head.note(session)  # the head is also recorded outside the file once committed
 
 
 def _after_flush(session: Session, _context: Any) -> None:
@@ -108,6 +110,7 @@ def _after_flush(session: Session, _context: Any) -> None:
 def install(factory: Any) -> None:
     """Record the changes of every session made by ``factory`` (a sessionmaker)."""
     event.listen(factory, "after_flush", _after_flush)
+    audit_head.install(factory)
 
 
 def record(session: Session, action: str, entity: str, *, entity_id: int | None = None,
@@ -133,7 +136,8 @@ class ChainReport:
 
 def verify(db: Any) -> ChainReport:
     """Walk the chain: every entry's prev_hash is the previous entry's hash, and its hash is the
-    hash of its content. An edited entry, a deleted one or one slipped in is named."""
+    hash of its content. An edited entry, a deleted one or one slipped in is named; the last
+    entries deleted, or the file swapped, show against the head recorded outside (app.audit_head)."""
     prev, previous_id, count = GENESIS, 0, 0
     with db.read() as session:
         rows = session.execute(select(_TABLE).order_by(_TABLE.c.id)).yield_per(2000)
@@ -148,4 +152,8 @@ def verify(db: Any) -> ChainReport:
             if r.hash != expected:
                 return ChainReport(count, r.id, f"nội dung mục {r.id} đã bị sửa")
             prev, previous_id = r.hash, r.id
+    # The chain inside the file is whole; its end must still be where it was last recorded.
+    last_recorded, problem = audit_head.check(db)
+    if problem:
+        return ChainReport(count, last_recorded, problem)
     return ChainReport(count, None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +35,7 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
     return "sqlite:///" + str(Path(value).expanduser().resolve())
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         # Take transactions out of the driver's hands (it would commit DDL on its own, before
@@ -44,7 +44,9 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
-        if engine.url.database not in (None, "", ":memory:"):
+        if read_only:
+            cur.execute("PRAGMA query_only=ON")  # belt and braces: the file is opened mode=ro too
+        elif engine.url.database not in (None, "", ":memory:"):
             # WAL is written into the file's header: only for a new file or one of ours, so that
             # a foreign SQLite file we refuse is left exactly as it was.
             ours = cur.execute(
@@ -71,6 +73,9 @@ class Database:
     url: str
     engine: Engine
     actor: str = "system"
+    read_only: bool = False
+    # Run once by dispose(): e.g. releasing the instance lock (app.instance).
+    on_dispose: list[Callable[[], None]] = field(default_factory=list, repr=False)
     _read: sessionmaker[Session] = field(init=False, repr=False)
     _write: sessionmaker[Session] = field(init=False, repr=False)
 
@@ -106,11 +111,23 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session whose work is committed at the end, or rolled back whole on any error."""
+        if self.read_only:
+            raise ReadOnlyError(
+                "Cơ sở dữ liệu đang mở ở chế độ chỉ đọc (tệp đang được mở trong một cửa sổ khác): không ghi được. "
+                "Hãy thực hiện thay đổi ở cửa sổ đang mở tệp này."
+            )
         with translate_db_errors(), self._write() as session, session.begin():
             yield session
 
     def dispose(self) -> None:
         self.engine.dispose()
+        callbacks, self.on_dispose[:] = list(self.on_dispose), []
+        for callback in callbacks:
+            callback()
+
+
+class ReadOnlyError(DatabaseError):
+    """A write asked of a database opened read-only."""
 
 
 @contextmanager
@@ -186,10 +203,22 @@ def on_network_share(path: Path) -> bool:
     return fstype in _NETWORK_FS
 
 
-def create_db_engine(url: str) -> Engine:
-    """An engine with this app's connection settings (SQLite pragmas at connect)."""
+def create_db_engine(url: str, *, read_only: bool = False) -> Engine:
+    """An engine with this app's connection settings (SQLite pragmas at connect).
+
+    ``read_only`` opens an existing SQLite file with ``mode=ro``: SQLite itself refuses writes.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
+        if read_only and parsed.database and parsed.database != ":memory:":
+            file = Path(parsed.database)
+            if not file.exists():
+                raise DatabaseError("Không mở được tệp cơ sở dữ liệu (kiểm tra đường dẫn và quyền truy cập).")
+            uri = f"{file.resolve().as_uri()}?mode=ro"
+            engine = create_engine(url, creator=lambda: sqlite3.connect(
+                uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False))  # fmt: skip
+            _configure_sqlite(engine, read_only=True)
+            return engine
         if parsed.database and parsed.database != ":memory:":
             if on_network_share(Path(parsed.database)):
                 raise DatabaseError(
@@ -211,18 +240,23 @@ def _backup_before_migration(db: Database) -> None:
 
 
 def open_database(
-    db: str | os.PathLike[str] | None = None, *, migrate: bool = True, sync_catalogue: bool = True
+    db: str | os.PathLike[str] | None = None, *, migrate: bool = True, sync_catalogue: bool = True,
+    read_only: bool = False,
 ) -> Database:
     """Open (creating if needed) and bring up to date the database named by ``db``.
 
     Refuses a database made by a newer version of the app. Raises :class:`DatabaseError`
-    with a Vietnamese message on a locked, damaged or foreign file.
+    with a Vietnamese message on a locked, damaged or foreign file. ``read_only`` opens an
+    existing, up-to-date database without changing anything (no migration, no catalogue sync);
+    its ``write()`` raises :class:`ReadOnlyError`.
     """
     from . import catalogue, migrations  # late: both import the model
 
     url = resolve_url(db)
-    engine = create_db_engine(url)
-    database = Database(url=url, engine=engine)
+    engine = create_db_engine(url, read_only=read_only)
+    database = Database(url=url, engine=engine, read_only=read_only)
+    if read_only:
+        migrate = sync_catalogue = False
     try:
         with translate_db_errors():
             if migrate:

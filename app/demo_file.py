@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from . import audit_head
 from .db import open_database
 from .errors import DomainError
 
@@ -44,6 +45,7 @@ def build_demo_file(
         for suffix in ("-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(tmp, target)
+        audit_head.rerecord_file(target, moved_from=tmp)  # a new file: forget the old one's head
     finally:
         for path in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
             path.unlink(missing_ok=True)

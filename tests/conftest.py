@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Audit heads (app.audit_head) of the tests' databases go to a scratch folder, not the user's.
+os.environ.setdefault("THIDUA_AUDIT_HEADS_DIR", tempfile.mkdtemp(prefix="thidua-audit-heads-"))
 
 from app.db import Database, open_database  # noqa: E402
 

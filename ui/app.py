@@ -1,20 +1,46 @@
 """Starting the GUI: the application object, a splash painted at once, the first database.
 
 Importing SQLAlchemy, the model and the pages takes most of a second; the splash is painted
-before that, so the clerk sees the program at once. The database then opens as before.
+before that, so the clerk sees the program at once. The database then opens as before, locked
+for this window (app.instance); a file already open in another window can be opened read-only.
+
+Smoke-test hook: with ``THIDUA_SMOKE_QUIT_AFTER_MS=N`` set, the app prints
+``THIDUA_SMOKE_OK first paint after <ms> ms`` once the main window has painted, then quits with
+status 0 after N more milliseconds (packaging/build.sh uses it on the built binary).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.paths import APP_NAME, ENV_DB, data_dir
 
 from .i18n import install_translator
-from .qt import QApplication, QColor, QFont, QLabel, QPainter, QPixmap, Qt, translate
+from .qt import (
+    QApplication,
+    QColor,
+    QEvent,
+    QFont,
+    QLabel,
+    QObject,
+    QPainter,
+    QPixmap,
+    Qt,
+    QTimer,
+    QWidget,
+    translate,
+)
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from app.db import Database
+
+ENV_SMOKE = "THIDUA_SMOKE_QUIT_AFTER_MS"
+SMOKE_MARKER = "THIDUA_SMOKE_OK"
 
 
 def _splash(subtitle: str) -> QLabel:
@@ -40,9 +66,44 @@ def _splash(subtitle: str) -> QLabel:
     return splash
 
 
+def open_for_start(target: str | os.PathLike[str] | None, parent: QWidget | None = None) -> Database | None:
+    """Open ``target`` for this window. If another window has it open, say who and offer a
+    read-only open; ``None`` if the user declines. Other errors propagate (DomainError)."""
+    from app.instance import InstanceBusy, open_for_window
+
+    from .messages import instance_busy_box
+
+    try:
+        return open_for_window(target)
+    except InstanceBusy as exc:
+        box = instance_busy_box(parent, exc.message)
+        box.exec()
+        if box.clickedButton() is not box.read_only_button:
+            return None
+        return open_for_window(exc.database, read_only=True)
+
+
+class _SmokeQuit(QObject):
+    """Quits ``ms`` milliseconds after the window's first paint, printing the marker first."""
+
+    def __init__(self, window: QWidget, ms: int, started: float) -> None:
+        super().__init__(window)
+        self._ms, self._started = ms, started
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            elapsed = (time.perf_counter() - self._started) * 1000
+            print(f"{SMOKE_MARKER} first paint after {elapsed:.0f} ms", flush=True)
+            QTimer.singleShot(self._ms, QApplication.quit)
+        return False
+
+
 def run(db: str | None = None, *, argv: list[str] | None = None) -> int:
     """Open the main window on ``db`` (default: the last database used, else the user's default
     database); returns the exit status."""
+    started = time.perf_counter()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Sổ Thi đua")
     app.setOrganizationName(APP_NAME)
@@ -54,7 +115,6 @@ def run(db: str | None = None, *, argv: list[str] | None = None) -> int:
     # heavy imports below (nothing else is queued yet, so this runs no user-visible work).
     app.processEvents()
 
-    from app.db import open_database
     from app.errors import DomainError
 
     from .main_window import MainWindow
@@ -62,17 +122,23 @@ def run(db: str | None = None, *, argv: list[str] | None = None) -> int:
     last = settings.last_database if settings.last_database and Path(settings.last_database).exists() else None
     target = db or os.environ.get(ENV_DB) or last
     try:
-        database = open_database(target)
+        database = open_for_start(target)
     except DomainError as exc:
         # The remembered file went bad: say so, and start on the default database instead.
         splash.close()
         QMessageBox.critical(None, translate("MainWindow", "Sổ Thi đua"), exc.message)
         if target is None or target == db:
             return 1
-        database = open_database(None)
+        database = open_for_start(None)
+    if database is None:  # open elsewhere, and the user chose not to open it read-only
+        splash.close()
+        return 0
     window = MainWindow(database, demo_path=data_dir() / "demo.sqlite3", settings=settings)
     if settings.window_geometry is None:
         window.resize(1200, 760)
+    smoke_ms = os.environ.get(ENV_SMOKE)
+    if smoke_ms is not None:
+        window._smoke = _SmokeQuit(window, int(smoke_ms or 0), started)
     window.show()
     splash.close()
     return app.exec()

@@ -45,6 +45,8 @@ def install_translator(app: QApplication, language: str | None = None) -> bool:
 
 def build() -> int:
     """Compile every ``.ts`` in resources/translations to ``.qm``."""
+    if getattr(sys, "frozen", False):
+        return 1  # a frozen bundle ships only compiled .qm files (packaging/thidua.spec) and no lrelease
     tool = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
     if tool is None:
         print("pyside6-lrelease not found (pip install pyside6)", file=sys.stderr)

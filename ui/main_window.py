@@ -6,14 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.backup import backup_dir, backup_if_due, make_backup, restore
-from app.db import Database, open_database
+from app.db import Database
 from app.demo_file import build_demo_file
 from app.errors import DomainError
+from app.instance import InstanceBusy, open_for_window
 
 from .i18n import build as build_translations
 from .i18n import install_translator
 from .jobs import Job, run_job
-from .messages import show_error, show_info
+from .messages import instance_busy_box, show_error, show_info
 from .pages import OverviewPage
 from .pages.list_page import ListPage
 from .pages.nominations import NominationsPage
@@ -153,7 +154,6 @@ class MainWindow(QMainWindow):
         self._fill_recent()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(translate("MainWindow", "Sổ Thi đua"))
         for row, entry in enumerate(NAV_ENTRIES):
             self.nav.item(row).setText(translate("Navigation", entry))
         self._build_menus()
@@ -188,6 +188,11 @@ class MainWindow(QMainWindow):
         self._show_db_label()
 
     def _show_db_label(self) -> None:
+        read_only = self.db is not None and self.db.read_only
+        self.setWindowTitle(translate("MainWindow", "Sổ Thi đua (chỉ đọc)") if read_only
+                            else translate("MainWindow", "Sổ Thi đua"))  # fmt: skip
+        if hasattr(self, "restore_action"):
+            self.restore_action.setEnabled(not read_only)  # never replace a file another window has open
         if self.db is None:
             self.db_label.setText(translate("MainWindow", "Chưa mở cơ sở dữ liệu"))
             return
@@ -211,11 +216,12 @@ class MainWindow(QMainWindow):
             return
         self.open_path(Path(path))
 
-    def open_path(self, path: Path) -> Job:
+    def open_path(self, path: Path, *, read_only: bool = False) -> Job:
         """Open (creating or upgrading if needed) the database at ``path`` off the GUI thread; a
-        file that is not a database, a newer one or a locked one is reported and nothing changes."""
+        file that is not a database, a newer one or a locked one is reported and nothing changes.
+        A file open in another window is offered read-only."""
         self.job = run_job(self, translate("MainWindow", "Đang mở {0}…").format(path.name),
-                           lambda _progress, _cancelled: open_database(path))
+                           lambda _progress, _cancelled: open_for_window(path, read_only=read_only))
         self.job.done.connect(lambda db: self._opened(path, db))
         self.job.error.connect(lambda exc: self._open_failed(path, exc))
         return self.job
@@ -226,6 +232,14 @@ class MainWindow(QMainWindow):
         self._fill_recent()
 
     def _open_failed(self, path: Path, exc: object) -> None:
+        if isinstance(exc, InstanceBusy):
+            box = instance_busy_box(self, exc.message)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.finished.connect(
+                lambda _result: box.clickedButton() is box.read_only_button and self.open_path(path, read_only=True))
+            box.open()
+            self.busy_box = box
+            return
         reason = exc.message if isinstance(exc, DomainError) else str(exc)
         show_error(self, translate("MainWindow", "Không mở được tệp {0}.\n\n{1}").format(path, reason))
 
@@ -301,7 +315,7 @@ class MainWindow(QMainWindow):
         self.settings.window_state = self.saveState()
         self.settings.sync()
         if self.db is not None:
-            if self.db.path is not None:
+            if self.db.path is not None and not self.db.read_only:
                 try:
                     backup_if_due(self.db.path)  # at most once a day, thinned 7/4/12
                 except DomainError as exc:

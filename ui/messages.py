@@ -21,3 +21,21 @@ def show_error(parent: QWidget | None, message: str, *, title: str | None = None
 
 def show_info(parent: QWidget | None, message: str, *, title: str | None = None) -> QMessageBox:
     return _box(QMessageBox.Icon.Information, "infoBox", parent, message, title)
+
+
+def instance_busy_box(parent: QWidget | None, message: str) -> QMessageBox:
+    """The database is open in another window: offer a read-only open or giving up.
+
+    The caller shows it (``exec`` at start-up, ``open`` from the window) and reads
+    ``box.clickedButton() is box.read_only_button``.
+    """
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", "Sổ Thi đua"), message,
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("instanceBusyBox")
+    box.read_only_button = box.addButton(translate("MainWindow", "Mở chỉ đọc"), QMessageBox.ButtonRole.AcceptRole)
+    box.read_only_button.setObjectName("openReadOnly")
+    quit_button = box.addButton(translate("MainWindow", "Không mở"), QMessageBox.ButtonRole.RejectRole)
+    quit_button.setObjectName("dontOpen")
+    box.setDefaultButton(quit_button)
+    box.setEscapeButton(quit_button)
+    return box

@@ -874,6 +874,18 @@
       <translation>Emulation Register</translation>
     </message>
     <message>
+      <source>Sổ Thi đua (chỉ đọc)</source>
+      <translation>Emulation Register (read-only)</translation>
+    </message>
+    <message>
+      <source>Mở chỉ đọc</source>
+      <translation>Open read-only</translation>
+    </message>
+    <message>
+      <source>Không mở</source>
+      <translation>Don't open</translation>
+    </message>
+    <message>
       <location filename="../../ui/main_window.py" line="57" />
       <source>Cơ sở dữ liệu Sổ Thi đua (*.sqlite3 *.sqlite *.db);;Mọi tệp (*)</source>
       <translation>Emulation Register databases (*.sqlite3 *.sqlite *.db);;All files (*)</translation>

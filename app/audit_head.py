@@ -1,0 +1,215 @@
+"""The audit chain's head kept OUTSIDE the database, so that truncation and file swaps show.
+
+The hash chain (app.audit) proves that no entry inside the file was edited or removed from the
+middle; it cannot see the LAST entries deleted, or the whole file replaced by an older copy. So
+after every committed write that added audit entries, the head (last id, last hash, number of
+entries) is written to a small file in the user's data folder, keyed by the database (its
+resolved path, or its URL without password for a server), atomically (temporary file, rename). The head only ever moves forward: several processes writing one database each record
+theirs, and a slower one never takes the head back. :func:`check` compares a database's chain
+with the recorded head.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event, func, select
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from .model.audit import AuditEntry
+from .paths import data_dir
+
+ENV_DIR = "THIDUA_AUDIT_HEADS_DIR"  # tests, portable installs
+_TABLE = AuditEntry.__table__
+
+
+@dataclass(frozen=True)
+class Head:
+    last_id: int
+    last_hash: str
+    count: int
+
+
+def heads_dir() -> Path:
+    env = os.environ.get(ENV_DIR)
+    return Path(env) if env else data_dir() / "audit-heads"
+
+
+def key_of(url: str) -> str:
+    """What names a database across runs: a SQLite file's resolved path, else the URL sans password."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        name = "sqlite:" + str(Path(parsed.database).resolve())
+    else:
+        name = parsed.render_as_string(hide_password=True)
+    return name
+
+
+def head_file(key: str) -> Path:
+    return heads_dir() / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:32]}.json"
+
+
+def recorded(key: str) -> Head | None:
+    """The head recorded for ``key``, or ``None`` (never recorded, or unreadable)."""
+    try:
+        data = json.loads(head_file(key).read_text(encoding="utf-8"))
+        return Head(int(data["last_id"]), str(data["last_hash"]), int(data["count"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+@contextlib.contextmanager
+def _exclusive(path: Path) -> Iterator[None]:
+    """Serialise read-compare-replace of one head file between processes (best effort on Windows)."""
+    fd = os.open(str(path) + ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        if os.name == "posix":
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def store(key: str, head: Head, *, extends: Callable[[Head], bool] | None = None, force: bool = False) -> None:
+    """Record ``head`` for ``key`` unless a later head is recorded already, or the chain no longer
+    holds the recorded head (``extends(old)`` false: truncated, then written on; the recorded
+    head is kept as the evidence). ``force``: always."""
+    path = head_file(key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _exclusive(path):
+        old = recorded(key)
+        if not force and old is not None:
+            if old.count >= head.count and old.last_id >= head.last_id:
+                return
+            if extends is not None and not extends(old):
+                return
+        fd, tmp = tempfile.mkstemp(prefix=".head-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump({**asdict(head), "database": key}, f, ensure_ascii=False)
+            # No fsync (it doubled the cost of a save): after a power cut the file may hold an
+            # older head, which the chain still extends — a weaker check, never a false alarm.
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+def current(conn: Connection) -> Head | None:
+    """The chain's head as the database has it now (``None``: no entries)."""
+    last = conn.execute(select(_TABLE.c.id, _TABLE.c.hash).order_by(_TABLE.c.id.desc()).limit(1)).first()
+    if last is None:
+        return None
+    return Head(last.id, last.hash, conn.execute(select(func.count()).select_from(_TABLE)).scalar_one())
+
+
+def _hash_at(conn: Connection, entry_id: int) -> str | None:
+    return conn.execute(select(_TABLE.c.hash).where(_TABLE.c.id == entry_id)).scalar()
+
+
+# -- recording after commits (installed on the write sessions by app.audit.install) -------------
+def note(session: Session) -> None:
+    """Entries were appended in this session: record the head once it is committed."""
+    session.info["audit_head_due"] = True
+
+
+def _after_commit(session: Session) -> None:
+    db = session.info.get("db")
+    if not session.info.pop("audit_head_due", False) or db is None:
+        return
+    try:
+        # A fresh read after the commit: a consistent snapshot of a valid chain (maybe with later
+        # entries of another process), without holding the write lock any longer.
+        with db.engine.connect() as conn:
+            head = _next_head(conn, key_of(db.url))
+            if head is not None:
+                store(key_of(db.url), head, extends=lambda old: _hash_at(conn, old.last_id) == old.last_hash)
+            conn.rollback()
+    except (OSError, SQLAlchemyError):
+        pass  # the data are committed; a head not recorded only weakens the later check
+
+
+def _next_head(conn: Connection, key: str) -> Head | None:
+    """The head now, counting only the entries after the recorded head (a full count of a large
+    log on every save would cost more than the save); ``None`` if the recorded head is gone."""
+    old = recorded(key)
+    if old is None:
+        return current(conn)
+    if _hash_at(conn, old.last_id) != old.last_hash:
+        return None  # truncated or swapped: the recorded head stays as the evidence
+    last = conn.execute(select(_TABLE.c.id, _TABLE.c.hash).order_by(_TABLE.c.id.desc()).limit(1)).one()
+    added = conn.execute(select(func.count()).select_from(_TABLE).where(_TABLE.c.id > old.last_id)).scalar_one()
+    return Head(last.id, last.hash, old.count + added)
+
+
+def _after_rollback(session: Session, _previous: object) -> None:
+    session.info.pop("audit_head_due", None)
+
+
+def install(factory: Any) -> None:
+    event.listen(factory, "after_commit", _after_commit)
+    event.listen(factory, "after_soft_rollback", _after_rollback)
+
+
+def _file_key(path: Path) -> str:
+    return key_of("sqlite:///" + str(path.resolve()))
+
+
+def rerecord_file(path: Path, *, moved_from: Path | None = None) -> None:
+    """Record the head of the SQLite file now at ``path`` (after a restore or a rebuilt demo
+    replaced the file on purpose), forgetting the previous one (and ``moved_from``'s)."""
+    if moved_from is not None:
+        old = head_file(_file_key(moved_from))
+        old.unlink(missing_ok=True)
+        Path(str(old) + ".lock").unlink(missing_ok=True)
+    key = _file_key(path)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        has = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='audit_entry'").fetchone()
+        row = conn.execute("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1").fetchone() if has else None
+        count = conn.execute("SELECT count(*) FROM audit_entry").fetchone()[0] if row else 0
+    finally:
+        conn.close()
+    if row is None:
+        head_file(key).unlink(missing_ok=True)
+        return
+    store(key, Head(row[0], row[1], count), force=True)
+
+
+# -- checking ------------------------------------------------------------------------------
+def check(db: Any) -> tuple[int | None, str]:
+    """Compare the database's chain with the head recorded outside it: ``(None, "")`` if they
+    agree (or nothing was recorded), else the recorded last id and a Vietnamese description."""
+    head = recorded(key_of(db.url))
+    if head is None:
+        return None, ""
+    with db.read() as session:
+        conn = session.connection()
+        now = current(conn)
+        at_id = _hash_at(conn, head.last_id)
+    have = now.count if now else 0
+    if have < head.count:
+        return head.last_id, (
+            f"mất {head.count - have} mục cuối (ngoài tệp đã ghi nhận {head.count} mục, đến mục {head.last_id}; "
+            f"tệp chỉ còn {have} mục): nhật ký đã bị cắt bớt, hoặc tệp đã bị thay bằng một bản cũ hơn"
+        )
+    if at_id is None:
+        return head.last_id, f"không còn mục {head.last_id}, mục cuối đã ghi nhận ngoài tệp: nhật ký đã bị cắt bớt rồi ghi tiếp"
+    if at_id != head.last_hash:
+        return head.last_id, (
+            f"mục {head.last_id} khác với mục cuối đã ghi nhận ngoài tệp: tệp cơ sở dữ liệu đã bị thay bằng một tệp khác"
+        )
+    return None, ""
