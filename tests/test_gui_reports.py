@@ -306,3 +306,17 @@ def test_screenshot_of_the_reports_page_with_a_form_filled(qtbot, demo_db, tmp_p
     page.out.setText(str(tmp_path / "to-trinh-2025.pdf"))
     ARTIFACTS.mkdir(exist_ok=True)
     assert window.grab().save(str(ARTIFACTS / "reports-page.png"))
+
+
+def test_cancel_on_the_page_reports_it_and_writes_nothing(qtbot, page, demo_db, folder) -> None:  # type: ignore[no-untyped-def]
+    form = page.choose("bien-ban")
+    fill_bien_ban(qtbot, form.widgets, demo_db)
+    page.out.setText(str(folder / "bb.pdf"))
+
+    job = page.make_document()
+    job.cancel()  # as the progress dialog's "Hủy" does
+    with qtbot.waitSignal(job.error, timeout=30_000):
+        pass
+
+    assert page.banner.text() == "Đã hủy; không ghi tệp nào."
+    assert list(folder.iterdir()) == [] and page.dialog is None
