@@ -11,19 +11,6 @@ from pathlib import Path
 from .db import open_database
 from .errors import DomainError
 
-REPORT_KINDS = {
-    "to-trinh": "tờ trình đề nghị khen thưởng kèm danh sách",
-    "danh-sach": "danh sách đề nghị khen thưởng theo danh hiệu",
-    "bien-ban": "biên bản họp Hội đồng Thi đua - Khen thưởng",
-    "quyet-dinh": "quyết định khen thưởng kèm danh sách",
-    "thanh-tich-ca-nhan": "báo cáo thành tích cá nhân",
-    "thanh-tich-tap-the": "báo cáo thành tích tập thể",
-    "xep-hang": "báo cáo xếp hạng khối thi đua",
-    "thong-ke": "thống kê khen thưởng theo đơn vị × danh hiệu × năm",
-    "qua-trinh-ca-nhan": "quá trình khen thưởng của một cá nhân",
-    "qua-trinh-don-vi": "quá trình khen thưởng của một đơn vị",
-}
-
 
 def _date(text: str) -> dt.date:
     from .text import parse_date
@@ -77,77 +64,23 @@ def _template(args: argparse.Namespace) -> int:
     return 0
 
 
-def _meta(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from .documents.layout import DocMeta, Letterhead, Signature
-
-    signature = (
-        Signature(args.signer_title, args.signer, args.authority, args.on_behalf) if args.signer else None
-    )
-    recipients = tuple(args.recipient) if args.recipient else ("Như trên;", "Lưu: VT.")
-    return DocMeta(Letterhead(args.issuer, args.parent, args.place), args.number or "", args.date or dt.date.today(),
-                   signature, recipients)  # fmt: skip
-
-
-def _need(args: argparse.Namespace, *names: str) -> None:
-    missing = [n for n in names if getattr(args, n) in (None, "", [])]
-    if missing:
-        raise DomainError(
-            f"Loại báo cáo «{args.kind}» cần: " + ", ".join("--" + n.replace("_", "-") for n in missing) + "."
-        )
-
-
 def _report(args: argparse.Namespace) -> int:
-    from .documents import papers, reports
+    from .documents.requests import KINDS, ReportRequest, problems, with_defaults, write_report
 
+    req = with_defaults(ReportRequest.from_options(args.kind, vars(args)))
+    missing = problems(req)
+    if missing:
+        flags = [e.field for e in missing if e.field in KINDS[req.kind].needs]
+        if flags:
+            raise DomainError(
+                f"Loại báo cáo «{args.kind}» cần: "
+                + ", ".join("--" + n.replace("_", "-") for n in flags)
+                + "."
+            )
+        raise missing[0]
     db = open_database(args.db)
     try:
-        meta = _meta(args)
-        k = args.kind
-        codes = args.award or ()
-        if k == "to-trinh":
-            _need(args, "year", "to", "number")
-            doc = papers.submission(
-                db, meta, year=args.year, to=args.to, award_codes=codes, submitting_unit=args.unit
-            )
-        elif k == "danh-sach":
-            _need(args, "year")
-            doc = papers.nomination_list(
-                db, meta, year=args.year, award_codes=codes, submitting_unit=args.unit
-            )
-        elif k == "bien-ban":
-            _need(args, "year", "council", "members_total", "chair", "secretary")
-            from .documents.layout import Signature
-
-            meeting = papers.Meeting(
-                held_on=dt.datetime.combine(args.date or dt.date.today(), dt.time(8, 0)), place=args.meeting_place or "",
-                council=args.council, members_total=args.members_total, members_present=args.member or [],
-                chair=Signature("CHỦ TỊCH HỘI ĐỒNG", args.chair), secretary=Signature("THƯ KÝ", args.secretary),
-            )  # fmt: skip
-            doc = papers.minutes(
-                db, meta, meeting, year=args.year, award_codes=codes, submitting_unit=args.unit
-            )
-        elif k == "quyet-dinh":
-            _need(args, "decision")
-            doc = papers.decision_document(db, args.decision, year=args.year)
-        elif k == "thanh-tich-ca-nhan":
-            _need(args, "person", "year")
-            doc = reports.person_achievement(db, meta, person_id=args.person, year=args.year)
-        elif k == "thanh-tich-tap-the":
-            _need(args, "unit", "year")
-            doc = reports.unit_achievement(db, meta, unit_code=args.unit, year=args.year)
-        elif k == "xep-hang":
-            _need(args, "bloc", "year")
-            doc = reports.standings_report(db, meta, bloc_code=args.bloc, year=args.year)
-        elif k == "thong-ke":
-            years = args.years or ([args.year] if args.year else [])
-            doc = reports.award_statistics(db, meta, years=years, unit_code=args.unit)
-        elif k == "qua-trinh-ca-nhan":
-            _need(args, "person")
-            doc = reports.person_history(db, meta, person_id=args.person)
-        else:
-            _need(args, "unit")
-            doc = reports.unit_history(db, meta, unit_code=args.unit)
-        out = doc.save(Path(args.out))
+        out = write_report(db, req, Path(args.out)).out
     finally:
         db.dispose()
     print(f"Đã tạo {out}")
@@ -180,12 +113,14 @@ def register(
     _data_kind(p)
     p.add_argument("--out", required=True, metavar="TỆP.xlsx")
 
+    from .documents.requests import AUTHORITIES, KINDS
+
     p = add("report", "lập văn bản, báo cáo (PDF theo Nghị định 30/2020) hoặc bảng .xlsx")
     p.add_argument(
         "kind",
-        choices=tuple(REPORT_KINDS),
+        choices=tuple(KINDS),
         metavar="LOẠI",
-        help="; ".join(f"{k}: {v}" for k, v in REPORT_KINDS.items()),
+        help="; ".join(f"{k}: {v.title}" for k, v in KINDS.items()),
     )
     p.add_argument("--out", required=True, metavar="TỆP.pdf|TỆP.xlsx")
     p.add_argument("--year", type=int)
@@ -194,6 +129,9 @@ def register(
     p.add_argument("--unit", metavar="MÃ")
     p.add_argument("--bloc", metavar="MÃ")
     p.add_argument("--person", type=int, metavar="MÃ_CÁ_NHÂN")
+    p.add_argument(
+        "--campaign", type=int, metavar="MÃ_PHONG_TRÀO", help="chỉ hồ sơ của một phong trào thi đua"
+    )
     p.add_argument("--decision", metavar="SỐ", help="số quyết định, ví dụ 123/QĐ-UBND")
     p.add_argument("--number", metavar="SỐ", help="số văn bản, ví dụ 12/TTr-SNV")
     p.add_argument("--date", type=_date, metavar="dd/mm/yyyy")
@@ -203,7 +141,7 @@ def register(
     p.add_argument("--place", default="", metavar="ĐỊA_DANH")
     p.add_argument("--signer", default="", metavar="HỌ_TÊN")
     p.add_argument("--signer-title", default="", metavar="CHỨC_VỤ")
-    p.add_argument("--authority", default="", choices=("", "TM.", "KT.", "Q.", "TL.", "TUQ."))
+    p.add_argument("--authority", default="", choices=AUTHORITIES)
     p.add_argument(
         "--on-behalf", default="", metavar="CHỨC_VỤ/TẬP_THỂ", help="sau TM./KT./Q., ví dụ «GIÁM ĐỐC»"
     )

@@ -62,3 +62,28 @@ def test_report_list_to_pdf_and_xlsx(db, db_path: Path, tmp_path: Path) -> None:
     assert (
         run(db_path, "report", "to-trinh", *common, "--out", str(tmp_path / "tt.pdf")) == 2
     )  # needs --to, --number
+
+
+def test_report_names_every_missing_option_and_narrows_a_list_to_a_campaign(db, db_path: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from app.model import CampaignKind
+    from app.services.campaigns import CampaignInput, create_campaign
+
+    unit = factories.unit(db, "Sở Nội vụ", code="SNV")
+    campaign = create_campaign(db, CampaignInput("Chuyển đổi số", CampaignKind.THEMATIC, 2025, dt.date(2025, 3, 1), dt.date(2025, 11, 30)))
+    inside = factories.person(db, unit.id, "Trần Thị Bích", gender="female")
+    outside = factories.person(db, unit.id, "Lê Văn Cường", gender="male")
+    factories.nomination(db, "LDTT", 2025, person_id=inside.id, campaign_id=campaign.id)
+    factories.nomination(db, "LDTT", 2025, person_id=outside.id)
+    db.dispose()
+
+    assert run(db_path, "report", "bien-ban", "--year", "2025", "--out", str(tmp_path / "bb.pdf")) == 2
+    assert "cần: --council, --members-total, --chair, --secretary, --issuer." in capsys.readouterr().err
+    assert not (tmp_path / "bb.pdf").exists()
+
+    out = tmp_path / "ds.pdf"
+    assert run(db_path, "report", "danh-sach", "--year", "2025", "--issuer", "Sở Nội vụ",
+               "--campaign", str(campaign.id), "--out", str(out)) == 0  # fmt: skip
+    text = PdfReader(out).pages[0].extract_text()
+    assert "Trần Thị Bích" in text and "Lê Văn Cường" not in text

@@ -9,12 +9,11 @@ import factories
 import openpyxl
 from test_excel_support import write_xlsx
 
-from app.documents import papers
-from app.documents.layout import DocMeta, Letterhead, Signature
+from app.documents.requests import ReportRequest, write_report
 from ui.jobs import wait_for_writes
 from ui.reports.export_dialog import ExportDialog
 from ui.reports.import_dialog import ImportDialog
-from ui.reports.report_dialog import ReportDialog
+from ui.reports.report_dialog import ReportPreview
 
 db = factories.db
 
@@ -59,11 +58,11 @@ def test_export_and_report_dialogs(qtbot, db, tmp_path: Path) -> None:  # type: 
     with qtbot.waitSignal(export.save_to(tmp_path / "cn.xlsx").done, timeout=20_000):
         pass
     assert openpyxl.load_workbook(tmp_path / "cn.xlsx").active.cell(2, 4).value == "Trần Thị Bích"
-    meta = DocMeta(Letterhead("Sở Nội vụ"), "", dt.date(2025, 3, 5), Signature("Giám đốc", "Nguyễn Văn Bình"))
-    dialog = ReportDialog(db, lambda d: papers.nomination_list(d, meta, year=2025))
+    req = ReportRequest("danh-sach", year=2025, issuer="Sở Nội vụ", date=dt.date(2025, 3, 5),
+                        signer="Nguyễn Văn Bình", signer_title="Giám đốc")  # fmt: skip
+    written = write_report(db, req, tmp_path / "ds.xlsx", preview=tmp_path / "ds-preview.pdf")
+    dialog = ReportPreview(written)
     qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.generate().done, timeout=20_000):
-        pass
-    qtbot.waitUntil(lambda: dialog.page_count() >= 1, timeout=5_000)
-    assert dialog.save_xlsx.isEnabled()
-    assert dialog.save_to(tmp_path / "ds.pdf").is_file() and dialog.save_to(tmp_path / "ds.xlsx").is_file()
+    assert dialog.page_count() >= 1 and dialog.print_button.isEnabled()
+    assert "ds.xlsx" in dialog.status.text()
+    assert openpyxl.load_workbook(tmp_path / "ds.xlsx").active.cell(2, 2).value == "Trần Thị Bích"

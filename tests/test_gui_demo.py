@@ -95,22 +95,20 @@ def test_screenshot_of_the_main_window_on_the_demo(qtbot, demo_db, tmp_path: Pat
 
 
 def test_reports_page_makes_the_standings_report_and_explains_what_is_missing(qtbot, demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from ui.qt import QMessageBox
-
     window = MainWindow(demo_db, demo_path=tmp_path / "demo.sqlite3")
     qtbot.addWidget(window)
     window.show()
     window.nav.setCurrentRow(8)
     page = window.reports
-    page.kind.setCurrentIndex(page.kind.findData("xep-hang"))
-    page.year.setValue(2025)
-    qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)  # no bloc code yet
-    box = window.findChild(QMessageBox, "errorBox")
-    assert box is not None and "Mã khối" in box.text()
-    box.close()
-    qtbot.keyClicks(page.code, "KTKT")
-    page.issuer.setText("Sở Tài chính")
+    form = page.choose("xep-hang")
+    form.widgets["year"].setValue(2025)
+    page.out.setText(str(tmp_path / "xep-hang.pdf"))
+    qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)  # no bloc chosen yet
+    assert form.error_text("bloc") == "Hãy chọn khối thi đua." and page.job is None
+    qtbot.keyClicks(form.widgets["bloc"], "KTKT")
+    qtbot.keyClick(form.widgets["bloc"].completer_.popup(), Qt.Key.Key_Return)
+    form.widgets["issuer"].setText("Sở Tài chính")
     qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)
-    dialog = page.dialog
-    qtbot.waitUntil(lambda: dialog.page_count() >= 1, timeout=30000)
-    dialog.reject()
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.page_count() >= 1, timeout=30000)
+    assert (tmp_path / "xep-hang.pdf").is_file()
+    page.dialog.reject()

@@ -22,6 +22,7 @@ from PySide6.QtCore import (  # noqa: F401
     QThreadPool,
     QTimer,
     QTranslator,
+    QUrl,
     Signal,
     Slot,
 )
@@ -30,6 +31,7 @@ from PySide6.QtGui import (  # noqa: F401
     QActionGroup,
     QBrush,
     QColor,
+    QDesktopServices,
     QFont,
     QFontMetrics,
     QKeySequence,
@@ -69,6 +71,7 @@ from PySide6.QtWidgets import (  # noqa: F401
     QProgressDialog,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QStackedWidget,

@@ -53,6 +53,7 @@ def nomination_rows(
     ids: Sequence[int] = (),
     person_id: int | None = None,
     unit_id: int | None = None,
+    campaign_id: int | None = None,
 ) -> list[AwardRow]:
     """Nominations with everything a list prints, by award seniority then Vietnamese name order."""
     sub = aliased(Unit)
@@ -88,6 +89,8 @@ def nomination_rows(
         stmt = stmt.where(Nomination.person_id == person_id)
     if unit_id is not None:
         stmt = stmt.where(Nomination.unit_id == unit_id)
+    if campaign_id is not None:
+        stmt = stmt.where(Nomination.campaign_id == campaign_id)
     with db.read() as session:
         if submitting_unit:
             code = clean(submitting_unit).upper()

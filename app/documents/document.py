@@ -12,6 +12,13 @@ from ..errors import DomainError
 from .tables import TableData
 
 
+class Cancelled(DomainError):
+    """The user cancelled while the document was being written; no file was left behind."""
+
+    def __init__(self) -> None:
+        super().__init__("Đã hủy; không ghi tệp nào.")
+
+
 @dataclass
 class Document:
     title: str
@@ -19,8 +26,15 @@ class Document:
     tables: list[TableData] = field(default_factory=list)
     landscape: bool = False
 
-    def save(self, out: Path) -> Path:
-        """Write ``out``: a PDF, or the document's tables as .xlsx (by the file's suffix)."""
+    def save(
+        self,
+        out: Path,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Path:
+        """Write ``out`` atomically: a PDF, or the document's tables as .xlsx (by the file's suffix).
+        A cancel while the PDF is laid out raises :class:`Cancelled` and leaves no file."""
         out = Path(out)
         suffix = out.suffix.lower()
         if suffix == ".xlsx":
@@ -30,7 +44,8 @@ class Document:
         elif suffix == ".pdf":
             from .layout import write_pdf
 
-            write_pdf(out, self.title, self.story(), landscape_pages=self.landscape)
+            write_pdf(out, self.title, self.story(), landscape_pages=self.landscape, progress=progress,
+                      cancelled=cancelled)  # fmt: skip
         else:
             raise DomainError("Tệp kết quả phải có đuôi .pdf hoặc .xlsx.", field="out")
         return out

@@ -40,6 +40,9 @@ from ..certificates.fonts import FontFamily, font_family
 from ..text import format_document_date
 from .tables import TEXT, TableData, cell_text
 
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
 rl_config.trustedSchemes = []
 rl_config.trustedHosts = []
 
@@ -293,6 +296,29 @@ class _Doc(BaseDocTemplate):
                           id="landscape", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
             templates.append(PageTemplate("landscape", [frame], onPage=_page_number, pagesize=(w, h)))
         self.addPageTemplates(templates)
+        self.watch: Watch | None = None
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's hook
+        if self.watch is not None:
+            self.watch.step()
+
+
+class Watch:
+    """Progress and cancel for a PDF being built: a step per flowable laid out; a cancel raises
+    :class:`~app.documents.document.Cancelled` so that the atomic write leaves nothing behind."""
+
+    def __init__(self, total: int, progress: Progress | None, cancelled: Cancel | None) -> None:
+        self.total, self.done = max(total, 1), 0
+        self.progress, self.cancelled = progress, cancelled
+
+    def step(self) -> None:
+        from .document import Cancelled
+
+        self.done += 1
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled()
+        if self.progress is not None and (self.done % 20 == 0 or self.done >= self.total):
+            self.progress(min(self.done, self.total), self.total)
 
 
 def _page_number(canvas, doc) -> None:  # type: ignore[no-untyped-def]
@@ -317,15 +343,20 @@ def to_landscape() -> list[Flowable]:
 
 
 def write_pdf(out: Path | None, title: str, story: list[Flowable], *, landscape_pages: bool = False,
-              fileobj=None) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+              fileobj=None, progress: Progress | None = None, cancelled: Cancel | None = None) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     """Build the story into ``out`` atomically (or into an open ``fileobj``)."""
+    watch = Watch(len(story), progress, cancelled) if progress or cancelled else None
     if fileobj is not None:
-        _Doc(fileobj, title, landscape_pages).build(story)
+        doc = _Doc(fileobj, title, landscape_pages)
+        doc.watch = watch
+        doc.build(story)
         return
     assert out is not None
     target = check_output_file(Path(out))
     with atomic_write(target) as f:
-        _Doc(f, title, landscape_pages).build(story)
+        doc = _Doc(f, title, landscape_pages)
+        doc.watch = watch
+        doc.build(story)
 
 
 def cond_break(height_mm: float) -> Flowable:

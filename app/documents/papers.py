@@ -120,10 +120,11 @@ def submission(
     submitting_unit: str | None = None,
     statuses: Sequence[NominationStatus] = (S.SUBMITTED, S.VOTED),
     ids: Sequence[int] = (),
+    campaign_id: int | None = None,
 ) -> Document:
     """Tờ trình đề nghị khen thưởng (Decree 152/2025 Mẫu 01) with its annexed list."""
     rows = data.nomination_rows(db, year=year, award_codes=award_codes, statuses=statuses,
-                                submitting_unit=submitting_unit, ids=ids)  # fmt: skip
+                                submitting_unit=submitting_unit, ids=ids, campaign_id=campaign_id)  # fmt: skip
     if not rows:
         raise DomainError(f"Không có hồ sơ đề nghị nào năm {year} phù hợp để lập tờ trình.")
     meta = replace(meta, number=number_text(meta.number))
@@ -170,11 +171,13 @@ def nomination_list(
     award_codes: Sequence[str] = (),
     submitting_unit: str | None = None,
     statuses: Sequence[NominationStatus] = LIVE_FOR_LISTS,
+    campaign_id: int | None = None,
 ) -> Document:
     """Danh sách đề nghị khen thưởng, one section per award."""
     rows = data.nomination_rows(
-        db, year=year, award_codes=award_codes, statuses=statuses, submitting_unit=submitting_unit
-    )
+        db, year=year, award_codes=award_codes, statuses=statuses, submitting_unit=submitting_unit,
+        campaign_id=campaign_id,
+    )  # fmt: skip
     tables = list_tables(rows)
 
     def story() -> list:  # type: ignore[type-arg]
@@ -228,12 +231,12 @@ def minutes_table(rows: Sequence[data.AwardRow]) -> TableData:
 
 def minutes(
     db: Database, meta: DocMeta, meeting: Meeting, *, year: int, award_codes: Sequence[str] = (),
-    submitting_unit: str | None = None,
+    submitting_unit: str | None = None, campaign_id: int | None = None,
 ) -> Document:  # fmt: skip
     """Biên bản họp Hội đồng TĐKT: who attended, each nominee's votes over all members, the result
     against the threshold of the rules in force for the year (app.rules, kind council_vote)."""
     rows = data.nomination_rows(db, year=year, award_codes=award_codes, submitting_unit=submitting_unit,
-                                statuses=(S.VOTED, S.APPROVED, S.SUBMITTED))  # fmt: skip
+                                statuses=(S.VOTED, S.APPROVED, S.SUBMITTED), campaign_id=campaign_id)  # fmt: skip
     if not rows:
         raise DomainError(f"Không có hồ sơ nào năm {year} để lập biên bản họp Hội đồng.")
     table = minutes_table(rows)

@@ -1412,118 +1412,270 @@ Bookkeeping of emulation and commendation work.</translation>
   <context>
     <name>ReportDialog</name>
     <message>
-      <location filename="../../ui/reports/report_dialog.py" line="44" />
-      <source>Xem trước văn bản</source>
-      <translation>Document preview</translation>
-    </message>
-    <message>
-      <location filename="../../ui/reports/report_dialog.py" line="52" />
-      <source>Lưu PDF…</source>
-      <translation>Save PDF…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/reports/report_dialog.py" line="53" />
-      <source>Lưu bảng Excel…</source>
-      <translation>Save Excel table…</translation>
-    </message>
-    <message>
       <location filename="../../ui/reports/report_dialog.py" line="54" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/report_dialog.py" line="76" />
-      <location filename="../../ui/reports/report_dialog.py" line="77" />
-      <source>Đang lập văn bản…</source>
-      <translation>Making the document…</translation>
+      <location filename="../../ui/reports/report_dialog.py" line="45" />
+      <source>Mở thư mục</source>
+      <translation>Open folder</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/report_dialog.py" line="89" />
-      <source>{n} trang</source>
-      <translation>{n} pages</translation>
+      <location filename="../../ui/reports/report_dialog.py" line="47" />
+      <source>In…</source>
+      <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports/report_dialog.py" line="97" />
-      <source>Lưu</source>
-      <translation>Save</translation>
+      <location filename="../../ui/reports/report_dialog.py" line="35" />
+      <source>Xem trước: {0}</source>
+      <translation>Preview: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/report_dialog.py" line="68" />
+      <source>Đã lưu «{0}» — {1} trang.</source>
+      <translation>Saved “{0}” — {1} pages.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportForm</name>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="64" />
+      <source>Để trống: tất cả</source>
+      <translation>Leave empty: all</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="50" />
+      <source>Tờ trình đề nghị khen thưởng kèm danh sách</source>
+      <translation>Award submission with its annexed list</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="51" />
+      <source>Danh sách đề nghị khen thưởng theo danh hiệu</source>
+      <translation>List of nominations by award</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="52" />
+      <source>Biên bản họp Hội đồng Thi đua - Khen thưởng</source>
+      <translation>Minutes of the Emulation and Commendation Council</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="53" />
+      <source>Quyết định khen thưởng kèm danh sách</source>
+      <translation>Award decision with its list</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="54" />
+      <source>Báo cáo thành tích cá nhân</source>
+      <translation>Achievement report of an individual</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="55" />
+      <source>Báo cáo thành tích tập thể</source>
+      <translation>Achievement report of a collective</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="56" />
+      <source>Báo cáo xếp hạng khối thi đua</source>
+      <translation>Bloc standings report</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="57" />
+      <source>Thống kê khen thưởng theo đơn vị, danh hiệu, năm</source>
+      <translation>Award statistics by unit, award and year</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="58" />
+      <source>Quá trình khen thưởng của cá nhân</source>
+      <translation>Award history of a person</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="59" />
+      <source>Quá trình khen thưởng của đơn vị</source>
+      <translation>Award history of a unit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="206" />
+      <source>Năm</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="207" />
+      <source>Các năm</source>
+      <translation>Years</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="208" />
+      <source>Danh hiệu, hình thức</source>
+      <translation>Award</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="209" />
+      <source>Đơn vị</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="66" />
+      <source>Đơn vị trình</source>
+      <translation>Submitting unit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="210" />
+      <source>Phong trào thi đua</source>
+      <translation>Emulation campaign</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="211" />
+      <source>Khối thi đua</source>
+      <translation>Emulation bloc</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="212" />
+      <source>Cá nhân</source>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="213" />
+      <source>Quyết định</source>
+      <translation>Decision</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="214" />
+      <source>Kính gửi</source>
+      <translation>Addressed to</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="215" />
+      <source>Số văn bản</source>
+      <translation>Document number</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="216" />
+      <source>Ngày</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="217" />
+      <source>Cơ quan ban hành</source>
+      <translation>Issuing body</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="218" />
+      <source>Cơ quan chủ quản</source>
+      <translation>Governing body</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="219" />
+      <source>Địa danh</source>
+      <translation>Place name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="220" />
+      <source>Chức vụ người ký</source>
+      <translation>Signer’s title</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="221" />
+      <source>Người ký</source>
+      <translation>Signer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="222" />
+      <source>Thẩm quyền ký</source>
+      <translation>Signing authority</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="223" />
+      <source>Thay mặt</source>
+      <translation>On behalf of</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="224" />
+      <source>Nơi nhận (mỗi dòng một nơi)</source>
+      <translation>Recipients (one per line)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="225" />
+      <source>Hội đồng</source>
+      <translation>Council</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="226" />
+      <source>Tổng số thành viên</source>
+      <translation>Total members</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="227" />
+      <source>Thành viên dự họp (mỗi dòng một người)</source>
+      <translation>Members present (one per line)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="228" />
+      <source>Chủ tịch Hội đồng</source>
+      <translation>Council chair</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="229" />
+      <source>Thư ký</source>
+      <translation>Secretary</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="230" />
+      <source>Địa điểm họp</source>
+      <translation>Meeting place</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="108" />
+      <source>Năm đầu phải trước hoặc bằng năm cuối.</source>
+      <translation>The first year must not be after the last.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="214" />
+      <source>Ủy ban nhân dân tỉnh</source>
+      <translation>e.g. Ủy ban nhân dân tỉnh Tây Ninh</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="217" />
+      <source>SỞ NỘI VỤ</source>
+      <translation>e.g. SỞ NỘI VỤ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="218" />
+      <source>UBND TỈNH TÂY NINH</source>
+      <translation>e.g. UBND TỈNH TÂY NINH</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="219" />
+      <source>Tây Ninh</source>
+      <translation>e.g. Tây Ninh</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="220" />
+      <source>PHÓ GIÁM ĐỐC</source>
+      <translation>e.g. PHÓ GIÁM ĐỐC</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="223" />
+      <source>GIÁM ĐỐC</source>
+      <translation>e.g. GIÁM ĐỐC</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="225" />
+      <source>Hội đồng Thi đua - Khen thưởng Sở Nội vụ</source>
+      <translation>e.g. Hội đồng Thi đua - Khen thưởng Sở Nội vụ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports/forms.py" line="122" />
+      <source>Hãy chọn một mục trong danh sách gợi ý.</source>
+      <translation>Choose an entry from the suggestions.</translation>
     </message>
   </context>
   <context>
     <name>ReportsPage</name>
     <message>
-      <location filename="../../ui/pages/reports.py" line="33" />
-      <source>Báo cáo xếp hạng khối thi đua</source>
-      <translation>Bloc standings report</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/reports.py" line="34" />
-      <source>Danh sách đề nghị khen thưởng</source>
-      <translation>List of nominations</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/reports.py" line="35" />
-      <source>Thống kê khen thưởng theo đơn vị, danh hiệu, năm</source>
-      <translation>Award statistics by unit, award and year</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/reports.py" line="36" />
-      <source>Quyết định khen thưởng kèm danh sách</source>
-      <translation>Award decision with its list</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/reports.py" line="37" />
-      <source>Báo cáo thành tích tập thể</source>
-      <translation>Achievement report of a collective</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/reports.py" line="38" />
-      <source>Quá trình khen thưởng của đơn vị</source>
-      <translation>Award history of a unit</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/reports.py" line="41" />
-      <source>Mã khối, ví dụ KTKT</source>
-      <translation>Bloc code, e.g. KTKT</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/reports.py" line="42" />
-      <source>Mã đơn vị, ví dụ STC</source>
-      <translation>Unit code, e.g. STC</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/reports.py" line="43" />
-      <source>Số quyết định, ví dụ 15/QĐ-UBND</source>
-      <translation>Decision number, e.g. 15/QĐ-UBND</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/reports.py" line="44" />
-      <source>Mã đơn vị trình (để trống: tất cả)</source>
-      <translation>Submitting unit code (empty: all)</translation>
-    </message>
-    <message>
       <location filename="../../ui/pages/reports.py" line="80" />
       <source>Văn bản</source>
       <translation>Document</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/reports.py" line="81" />
-      <source>Năm</source>
-      <translation>Year</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/reports.py" line="82" />
-      <source>Mã</source>
-      <translation>Code</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/reports.py" line="83" />
-      <source>Cơ quan ban hành</source>
-      <translation>Issuing body</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pages/reports.py" line="84" />
-      <source>Địa danh</source>
-      <translation>Place</translation>
     </message>
     <message>
       <location filename="../../ui/pages/reports.py" line="98" />
@@ -1541,19 +1693,49 @@ Bookkeeping of emulation and commendation work.</translation>
       <translation>Documents and reports</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="101" />
-      <source>Lập và xem trước</source>
-      <translation>Make and preview</translation>
+      <location filename="../../ui/pages/reports.py" line="42" />
+      <source>PDF (văn bản để in)</source>
+      <translation>PDF (document to print)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="102" />
-      <source>Ví dụ: SỞ TÀI CHÍNH</source>
-      <translation>e.g. DEPARTMENT OF FINANCE</translation>
+      <location filename="../../ui/pages/reports.py" line="43" />
+      <source>Excel .xlsx (các bảng số liệu)</source>
+      <translation>Excel .xlsx (the data tables)</translation>
     </message>
     <message>
-      <location filename="../../ui/pages/reports.py" line="147" />
-      <source>Hãy nhập: {0}.</source>
-      <translation>Please enter: {0}.</translation>
+      <location filename="../../ui/pages/reports.py" line="252" />
+      <source>Đang lập văn bản…</source>
+      <translation>Making the document…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="129" />
+      <source>Đường dẫn tệp kết quả</source>
+      <translation>Path of the output file</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="130" />
+      <source>Chọn…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="131" />
+      <source>Lập văn bản</source>
+      <translation>Make document</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="188" />
+      <source>Lưu vào</source>
+      <translation>Save to</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="196" />
+      <source>Hãy chọn nơi lưu tệp kết quả.</source>
+      <translation>Choose where to save the output file.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/reports.py" line="272" />
+      <source>Không lập được văn bản: {0}</source>
+      <translation>Could not make the document: {0}</translation>
     </message>
   </context>
   <context>

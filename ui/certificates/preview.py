@@ -17,6 +17,7 @@ from app.db import Database
 from app.errors import DomainError
 
 from ..jobs import Job, run_job
+from ..printing import print_pdf
 from ..qt import (
     QDialog,
     QFileDialog,
@@ -24,11 +25,8 @@ from ..qt import (
     QLabel,
     QListWidget,
     QMessageBox,
-    QPainter,
     QPdfDocument,
     QPdfView,
-    QPrintDialog,
-    QPrinter,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -164,20 +162,9 @@ class CertificatePreviewDialog(QDialog):
         log_prints(self.db, [replace(p, file=Path(file_name)) for p in self.result.printed], self.result.mode)
 
     def _print(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
-            return
-        painter = QPainter(printer)
-        try:
-            for page in range(self.page_count()):
-                if page:
-                    printer.newPage()
-                rect = painter.viewport()
-                image = self.document.render(page, rect.size())
-                painter.drawImage(rect, image)
-        finally:
-            painter.end()
-        self._log(f"máy in: {printer.printerName()}")
+        printer = print_pdf(self, self.document)
+        if printer is not None:
+            self._log(f"máy in: {printer.printerName()}")
 
     def done(self, code: int) -> None:  # noqa: D401 - Qt's name
         self.document.close()

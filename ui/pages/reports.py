@@ -1,47 +1,46 @@
-"""Báo cáo / In ấn: Excel in and out, and the documents the clerk prints every season.
+"""Báo cáo / In ấn: Excel in and out, and every document and report ``thidua report`` makes.
 
-Each document is made by ``app.documents`` off the GUI thread and previewed before it is saved
-(:class:`ui.reports.report_dialog.ReportDialog`). The dialogs load ReportLab and QtPdf when first
-opened, not at start-up.
+The clerk chooses a kind; its own options form (:mod:`ui.reports.forms`) shows the inputs that
+kind uses. "Lập văn bản" checks the form at its fields, then ``app.documents.requests.write_report``
+— the function the CLI calls — makes and writes the file off the GUI thread (progress after 0.5 s,
+cancel), and the result is previewed (:class:`ui.reports.report_dialog.ReportPreview`).
+ReportLab and QtPdf load when first used, not at start-up.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
+import shutil
+import tempfile
+from pathlib import Path
 
 from app.db import Database
+from app.documents.requests import ReportRequest, Written
 from app.errors import DomainError
 
+from ..jobs import Job, run_job
 from ..messages import show_error
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
+    QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
     translate,
 )
+from ..reports.forms import TITLES, ReportForm
 
-# kind → (title, which of the code field it needs: "bloc", "unit", "decision" or "")
-KINDS = {
-    "xep-hang": (QT_TRANSLATE_NOOP("ReportsPage", "Báo cáo xếp hạng khối thi đua"), "bloc"),
-    "danh-sach": (QT_TRANSLATE_NOOP("ReportsPage", "Danh sách đề nghị khen thưởng"), ""),
-    "thong-ke": (QT_TRANSLATE_NOOP("ReportsPage", "Thống kê khen thưởng theo đơn vị, danh hiệu, năm"), ""),
-    "quyet-dinh": (QT_TRANSLATE_NOOP("ReportsPage", "Quyết định khen thưởng kèm danh sách"), "decision"),
-    "thanh-tich-tap-the": (QT_TRANSLATE_NOOP("ReportsPage", "Báo cáo thành tích tập thể"), "unit"),
-    "qua-trinh-don-vi": (QT_TRANSLATE_NOOP("ReportsPage", "Quá trình khen thưởng của đơn vị"), "unit"),
-}
-CODE_HINTS = {
-    "bloc": QT_TRANSLATE_NOOP("ReportsPage", "Mã khối, ví dụ KTKT"),
-    "unit": QT_TRANSLATE_NOOP("ReportsPage", "Mã đơn vị, ví dụ STC"),
-    "decision": QT_TRANSLATE_NOOP("ReportsPage", "Số quyết định, ví dụ 15/QĐ-UBND"),
-    "": QT_TRANSLATE_NOOP("ReportsPage", "Mã đơn vị trình (để trống: tất cả)"),
+ERROR_STYLE = "color: #b71c1c;"
+FORMATS = {
+    ".pdf": QT_TRANSLATE_NOOP("ReportsPage", "PDF (văn bản để in)"),
+    ".xlsx": QT_TRANSLATE_NOOP("ReportsPage", "Excel .xlsx (các bảng số liệu)"),
 }
 
 
@@ -50,6 +49,8 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.db: Database | None = None
         self.dialog: QWidget | None = None
+        self.job: Job | None = None
+        self.forms: dict[str, ReportForm] = {}
         self.import_button = QPushButton()
         self.import_button.setObjectName("import")
         self.import_button.clicked.connect(self.open_import)
@@ -64,62 +65,213 @@ class ReportsPage(QWidget):
         self.group = QGroupBox()
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
-        self.year = QSpinBox()
-        self.year.setRange(1945, 2200)
-        self.year.setValue(dt.date.today().year)
-        self.code = QLineEdit()
-        self.code.setObjectName("code")
-        self.issuer = QLineEdit()
-        self.issuer.setObjectName("issuer")
-        self.place = QLineEdit("Tây Ninh")
+        self.stack = QStackedWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.stack)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.format = QComboBox()
+        self.format.setObjectName("format")
+        self.out = QLineEdit()
+        self.out.setObjectName("out")
+        self.browse = QPushButton()
+        self.browse.clicked.connect(self.choose_file)
+        self.out_error = QLabel()
+        self.out_error.setObjectName("error:out")
+        self.out_error.setStyleSheet(ERROR_STYLE)
+        self.out_error.hide()
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(ERROR_STYLE)
+        self.banner.hide()
         self.make_button = QPushButton()
         self.make_button.setObjectName("make")
+        self.make_button.setDefault(True)
         self.make_button.clicked.connect(self.make_document)
-        self.form = QFormLayout(self.group)
-        self._labels = [
-            (QT_TRANSLATE_NOOP("ReportsPage", "Văn bản"), self.kind),
-            (QT_TRANSLATE_NOOP("ReportsPage", "Năm"), self.year),
-            (QT_TRANSLATE_NOOP("ReportsPage", "Mã"), self.code),
-            (QT_TRANSLATE_NOOP("ReportsPage", "Cơ quan ban hành"), self.issuer),
-            (QT_TRANSLATE_NOOP("ReportsPage", "Địa danh"), self.place),
-        ]
-        for text, widget in self._labels:
-            self.form.addRow(text, widget)
-        self.form.addRow("", self.make_button)
-        self.kind.currentIndexChanged.connect(self._kind_changed)
+
+        top = QFormLayout()
+        self.kind_label, self.out_label = QLabel(), QLabel()
+        top.addRow(self.kind_label, self.kind)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.format)
+        file_row.addWidget(self.out, 1)
+        file_row.addWidget(self.browse)
+        out_box = QVBoxLayout()
+        out_box.setSpacing(2)
+        out_box.addLayout(file_row)
+        out_box.addWidget(self.out_error)
+        bottom = QFormLayout()
+        bottom.addRow(self.out_label, out_box)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.make_button)
+        column = QVBoxLayout(self.group)
+        column.addLayout(top)
+        column.addWidget(scroll, 1)
+        column.addLayout(bottom)
+        column.addWidget(self.banner)
+        column.addLayout(buttons)
 
         layout = QVBoxLayout(self)
         layout.addLayout(excel)
-        layout.addWidget(self.group)
-        layout.addStretch(1)
+        layout.addWidget(self.group, 1)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.format.currentIndexChanged.connect(self._format_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.import_button.setText(translate("ReportsPage", "Nhập từ Excel, CSV…"))
         self.export_button.setText(translate("ReportsPage", "Xuất ra Excel…"))
         self.group.setTitle(translate("ReportsPage", "Lập văn bản, báo cáo"))
-        self.make_button.setText(translate("ReportsPage", "Lập và xem trước"))
-        self.issuer.setPlaceholderText(translate("ReportsPage", "Ví dụ: SỞ TÀI CHÍNH"))
-        for row, (text, _widget) in enumerate(self._labels):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and item.widget() is not None:
-                item.widget().setText(translate("ReportsPage", text))
-        current = self.kind.currentData()
-        self.kind.blockSignals(True)
-        self.kind.clear()
-        for key, (title, _code) in KINDS.items():
-            self.kind.addItem(translate("ReportsPage", title), key)
-        self.kind.setCurrentIndex(max(self.kind.findData(current), 0))
-        self.kind.blockSignals(False)
+        self.kind_label.setText(translate("ReportsPage", "Văn bản") + ":")
+        self.out_label.setText(translate("ReportsPage", "Lưu vào") + " *:")
+        self.out.setPlaceholderText(translate("ReportsPage", "Đường dẫn tệp kết quả"))
+        self.browse.setText(translate("ReportsPage", "Chọn…"))
+        self.make_button.setText(translate("ReportsPage", "Lập văn bản"))
+        for combo, items in ((self.kind, TITLES), (self.format, FORMATS)):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for key, title in items.items():
+                combo.addItem(translate("ReportForm" if combo is self.kind else "ReportsPage", title), key)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+        for form in self.forms.values():
+            form.retranslate()
         self._kind_changed()
-
-    def _kind_changed(self) -> None:
-        needs = KINDS.get(self.kind.currentData(), ("", ""))[1]
-        self.code.setPlaceholderText(translate("ReportsPage", CODE_HINTS[needs]))
 
     def set_database(self, db: Database) -> None:
         self.db = db
+        for form in self.forms.values():
+            self.stack.removeWidget(form)
+            form.deleteLater()
+        self.forms.clear()
+        self._kind_changed()
 
+    # -- the chosen kind's form ------------------------------------------------------------------
+    @property
+    def current_kind(self) -> str:
+        return self.kind.currentData() or next(iter(TITLES))
+
+    def form(self, kind: str | None = None) -> ReportForm | None:
+        """The options form of ``kind`` (the chosen one by default), made on first use."""
+        kind = kind or self.current_kind
+        if kind not in self.forms and self.db is not None:
+            self.forms[kind] = ReportForm(self.db, kind)
+            self.stack.addWidget(self.forms[kind])
+        return self.forms.get(kind)
+
+    def choose(self, kind: str) -> ReportForm:
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+        form = self.form(kind)
+        assert form is not None
+        return form
+
+    def _kind_changed(self) -> None:
+        self._clear_errors()
+        before = self.stack.currentWidget()
+        form = self.form()
+        if form is not None:
+            if isinstance(before, ReportForm) and before is not form:
+                form.carry_over(before)
+            self.stack.setCurrentWidget(form)
+
+    def _format_changed(self) -> None:
+        text = self.out.text().strip()
+        if text:
+            self.out.setText(str(Path(text).with_suffix(self.format.currentData())))
+
+    def choose_file(self) -> None:
+        suffix = self.format.currentData()
+        start = self.out.text().strip() or str(Path.home() / f"{self.current_kind}{suffix}")
+        name, _ = QFileDialog.getSaveFileName(self, translate("ReportsPage", "Lưu vào"), start, f"*{suffix}")
+        if name:
+            self.out.setText(str(Path(name).with_suffix(suffix)))
+
+    def output_path(self) -> Path:
+        """The file to write, its suffix the chosen format's."""
+        text = self.out.text().strip()
+        if not text:
+            raise DomainError(translate("ReportsPage", "Hãy chọn nơi lưu tệp kết quả."), field="out")
+        path, suffix = Path(text).expanduser(), self.format.currentData()
+        if path.suffix.lower() in FORMATS and path.suffix.lower() != suffix:
+            self.format.setCurrentIndex(self.format.findData(path.suffix.lower()))
+            return path
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    # -- making the document ---------------------------------------------------------------------
+    def _clear_errors(self) -> None:
+        self.banner.hide()
+        self.banner.clear()
+        self.out_error.hide()
+        self.out_error.clear()
+        self.out.setStyleSheet("")
+
+    def _show(self, exc: DomainError, form: ReportForm | None) -> None:
+        if exc.field == "out":
+            self.out_error.setText(exc.message)
+            self.out_error.show()
+            self.out.setStyleSheet("border: 1px solid #c62828; background: #fff5f5;")
+        elif form is None or not form.show_error(exc):
+            self.banner.setText(exc.message)
+            self.banner.show()
+
+    def check(self) -> tuple[ReportRequest, Path] | None:
+        """The request and the output file, or None with every error shown at its field."""
+        form = self.form()
+        if form is None:
+            return None
+        self._clear_errors()
+        req = out = None
+        try:
+            req = form.request()
+        except DomainError as exc:
+            self._show(exc, form)
+        try:
+            out = self.output_path()
+        except DomainError as exc:
+            self._show(exc, form)
+        return (req, out) if req is not None and out is not None else None
+
+    def make_document(self) -> Job | None:
+        """Check the form, then write the file off the GUI thread and preview it."""
+        from app.documents.requests import write_report
+
+        checked = self.check()
+        if checked is None or self.db is None or (self.job is not None and self.job.running):
+            return None
+        req, out = checked
+        db, form = self.db, self.form()
+        tmp = Path(tempfile.mkdtemp(prefix="thidua-report-"))
+        preview = tmp / "xem-truoc.pdf"
+
+        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+            return write_report(db, req, out, preview=preview, progress=progress, cancelled=cancelled)
+
+        title = translate("ReportsPage", "Đang lập văn bản…")
+        self.make_button.setEnabled(False)
+        self.job = run_job(self, title, work)
+        self.job.done.connect(lambda written: self._made(written, tmp))
+        self.job.error.connect(lambda exc: self._failed(exc, form, tmp))
+        return self.job
+
+    def _made(self, written: Written, tmp: Path) -> None:
+        from ..reports.report_dialog import ReportPreview
+
+        self.make_button.setEnabled(True)
+        dialog = ReportPreview(written, tmp, parent=self)
+        self._open(dialog)
+
+    def _failed(self, exc: object, form: ReportForm | None, tmp: Path) -> None:
+        self.make_button.setEnabled(True)
+        shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(exc, DomainError):
+            self._show(exc, form)
+        else:
+            show_error(self, translate("ReportsPage", "Không lập được văn bản: {0}").format(exc))
+
+    # -- Excel -----------------------------------------------------------------------------------
     def open_import(self) -> None:
         from ..reports.import_dialog import ImportDialog
 
@@ -136,36 +288,3 @@ class ReportsPage(QWidget):
         self.dialog = dialog
         dialog.open()
 
-    def document_maker(self) -> Callable[[Database], object]:
-        """What the chosen kind needs, checked here; the document itself is made off the GUI thread."""
-        from app.documents import papers, reports
-        from app.documents.layout import DocMeta, Letterhead
-
-        kind, year, code = self.kind.currentData(), self.year.value(), self.code.text().strip()
-        needs = KINDS[kind][1]
-        if needs and not code:
-            raise DomainError(translate("ReportsPage", "Hãy nhập: {0}.").format(translate("ReportsPage", CODE_HINTS[needs])))
-        meta = DocMeta(Letterhead(self.issuer.text().strip().upper() or "CƠ QUAN", "", self.place.text().strip()))
-        makers: dict[str, Callable[[Database], object]] = {
-            "xep-hang": lambda db: reports.standings_report(db, meta, bloc_code=code, year=year),
-            "danh-sach": lambda db: papers.nomination_list(db, meta, year=year, submitting_unit=code or None),
-            "thong-ke": lambda db: reports.award_statistics(db, meta, years=[year], unit_code=code or None),
-            "quyet-dinh": lambda db: papers.decision_document(db, code, year=None),
-            "thanh-tich-tap-the": lambda db: reports.unit_achievement(db, meta, unit_code=code, year=year),
-            "qua-trinh-don-vi": lambda db: reports.unit_history(db, meta, unit_code=code),
-        }
-        return makers[kind]
-
-    def make_document(self) -> None:
-        from ..reports.report_dialog import ReportDialog
-
-        if self.db is None:
-            return
-        try:
-            make = self.document_maker()
-        except DomainError as exc:
-            show_error(self, exc.message)
-            return
-        dialog = ReportDialog(self.db, make, parent=self)  # type: ignore[arg-type]
-        self._open(dialog)
-        dialog.generate()

@@ -34,6 +34,10 @@ class LookupEdit(QLineEdit):
     def value(self) -> int | None:
         return self._id
 
+    @property
+    def search(self) -> Search:
+        return self._search
+
     def set_search(self, search: Search) -> None:
         self._search = search
         self.clear_value()
