@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from .auth import SYSTEM, Actor
 from .errors import ConflictError, DatabaseError, DomainError
 from .paths import APP_NAME, ENV_DB, default_db_path  # noqa: F401 - re-exported
 
@@ -70,7 +71,7 @@ class Database:
 
     url: str
     engine: Engine
-    actor: str = "system"
+    actor: Actor = SYSTEM  # the logged-in account (app.auth); the audit log records its username
     _read: sessionmaker[Session] = field(init=False, repr=False)
     _write: sessionmaker[Session] = field(init=False, repr=False)
 
