@@ -40,6 +40,9 @@ class Actor:
 
 
 SYSTEM = Actor("system", UserRole.ADMIN, system=True, full_name="Hệ thống")
+# A database with accounts, opened and nobody logged in yet: may read, may not write.
+ANONYMOUS = Actor("", UserRole.CLERK)
+NOT_LOGGED_IN = "Chưa đăng nhập: hãy đăng nhập bằng một tài khoản được phép."
 
 
 class Permission(StrEnum):
@@ -106,11 +109,13 @@ MATRIX: dict[UserRole, frozenset[Permission]] = {
 
 def can(actor: Actor, permission: Permission) -> bool:
     """Whether the role allows ``permission`` at all (for a clerk: in their own unit)."""
-    return actor.system or permission in MATRIX[actor.role]
+    return actor.system or (bool(actor.username) and permission in MATRIX[actor.role])
 
 
 def check(actor: Actor, permission: Permission) -> None:
     """Refuse ``permission`` if the role does not have it (no unit scope: see :func:`require`)."""
+    if not actor.username:
+        raise PermissionDeniedError(NOT_LOGGED_IN)
     if not can(actor, permission):
         raise PermissionDeniedError(
             f"Tài khoản «{actor.username}» ({actor.role.label}) không được phép {WHAT[permission]}."

@@ -211,6 +211,16 @@ def _backup_before_migration(db: Database) -> None:
         make_backup(db.path, tag="truocnangcap")
 
 
+def _set_first_actor(db: Database) -> None:
+    """The system actor while the database has no account; once it has one, nobody until a login
+    (app.services.accounts.login): opening a file grants no right to write in it."""
+    from .auth import ANONYMOUS
+    from .services.accounts import has_accounts
+
+    if has_accounts(db):
+        db.actor = ANONYMOUS
+
+
 def open_database(
     db: str | os.PathLike[str] | None = None, *, migrate: bool = True, sync_catalogue: bool = True
 ) -> Database:
@@ -232,6 +242,7 @@ def open_database(
                 migrations.check_current(engine)
         if sync_catalogue:
             catalogue.sync(database)
+        _set_first_actor(database)
     except BaseException:
         engine.dispose()
         raise
