@@ -57,6 +57,7 @@ def run(db: str | None = None, *, argv: list[str] | None = None) -> int:
     from app.db import open_database
     from app.errors import DomainError
 
+    from .dialogs.login import LoginDialog, needs_login, offers_first_admin
     from .main_window import MainWindow
     from .qt import QMessageBox
     last = settings.last_database if settings.last_database and Path(settings.last_database).exists() else None
@@ -70,9 +71,16 @@ def run(db: str | None = None, *, argv: list[str] | None = None) -> int:
         if target is None or target == db:
             return 1
         database = open_database(None)
+    if needs_login(database):
+        splash.close()
+        if LoginDialog(database).exec() != LoginDialog.DialogCode.Accepted:
+            database.dispose()
+            return 0
     window = MainWindow(database, demo_path=data_dir() / "demo.sqlite3", settings=settings)
     if settings.window_geometry is None:
         window.resize(1200, 760)
     window.show()
     splash.close()
+    if offers_first_admin(database):
+        window.offer_first_admin()
     return app.exec()

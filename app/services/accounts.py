@@ -95,11 +95,9 @@ def create_account(
     if password_hash is None:
         check_password(password, name)
     with db.write() as session:
-        first = not session.scalar(select(func.count()).select_from(UserAccount))
-        if first:
+        allowed(db, P.ACCOUNTS)  # the system actor, on a database with no account yet, may too
+        if not session.scalar(select(func.count()).select_from(UserAccount)):
             require(role is UserRole.ADMIN, "Tài khoản đầu tiên phải là tài khoản quản trị (admin).", "role")
-        else:
-            allowed(db, P.ACCOUNTS)
         if role is UserRole.CLERK:
             require(data.unit_id is not None, "Cán bộ nhập liệu phải thuộc một đơn vị.", "unit_id")
         if data.unit_id is not None:
