@@ -193,9 +193,9 @@ def test_cli_first_admin_then_login_required(db_path: Path, monkeypatch, capsys,
     code, _, err = _run(monkeypatch, capsys, ["import", "units", str(sheet), *d])
     assert code == 2 and "--user" in err
     assert _run(monkeypatch, capsys, ["info", *d])[0] == 0
-    # the approver may import; a disabled account may not log in any more
-    code, _, _ = _run(monkeypatch, capsys, ["import", "units", str(sheet), "--user", "lan", *d],
-                      env={"THIDUA_PASSWORD": "matkhau-lan"})  # fmt: skip
+    # the administrator may import units; a disabled account may not log in any more
+    code, _, _ = _run(monkeypatch, capsys, ["import", "units", str(sheet), "--user", "quantri", *d],
+                      env={"THIDUA_PASSWORD": "matkhau-quantri"})  # fmt: skip
     assert code == 0
     code, _, err = _run(monkeypatch, capsys, ["user", "disable", "quantri", *d],
                         env={"THIDUA_USER": "lan", "THIDUA_PASSWORD": "matkhau-lan"})  # fmt: skip

@@ -175,3 +175,18 @@ def test_nobody_logged_in_may_read_but_not_write(world) -> None:
     assert N.get_nomination(db, world["own"]).id == world["own"]
     assert _denied(create_person, db, PersonInput(unit_id=world["stc"].id, full_name="Ai Đó", gender=Gender.MALE)) \
         .startswith("Chưa đăng nhập")  # fmt: skip
+
+
+def test_a_clerk_may_check_an_import_file_but_not_import_it(world, tmp_path: Path) -> None:
+    from app.excel.importer import run_import
+
+    db = world["db"]
+    sheet = tmp_path / "donvi.csv"
+    sheet.write_text("Mã đơn vị,Tên đơn vị\nSNV,Sở Nội vụ\n", encoding="utf-8")
+    db.actor = world["clerk"]
+    assert run_import(db, "units", sheet, dry_run=True).records == 1
+    assert "nhập dữ liệu" in _denied(run_import, db, "units", sheet, dry_run=False, on_duplicate="skip")
+    db.actor = world["approver"]  # imports, but units are the administrator's
+    assert "đơn vị" in _denied(run_import, db, "units", sheet, dry_run=False, on_duplicate="skip")
+    db.actor = world["admin"]
+    assert run_import(db, "units", sheet, dry_run=False, on_duplicate="skip").committed

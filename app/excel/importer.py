@@ -197,6 +197,8 @@ def run_import(
         raise DomainError("Cách xử lý bản ghi trùng chỉ là «skip» (bỏ qua) hoặc «merge» (gộp).")
     if not dry_run:
         allowed(db, P.IMPORTS)  # a dry run only reads: open to every role
+        if kind == "units":
+            allowed(db, P.UNITS)  # units are the administrator's, by form or by file
     started = time.perf_counter()
     path = Path(path)
     handler = HANDLERS[kind]()
