@@ -35,7 +35,9 @@ def _password(prompt: str) -> str:
     return value if value is not None else getpass.getpass(prompt)
 
 
-def login_as_user(db: Database, args: argparse.Namespace, *, writes: bool = True, default: str | None = None) -> str:
+def login_as_user(
+    db: Database, args: argparse.Namespace, *, writes: bool = True, default: str | None = None
+) -> str:
     """Log in on ``db`` when it has accounts; returns the password used ("" if none was needed)."""
     from .services.accounts import login
 
@@ -97,7 +99,9 @@ def _list(args: argparse.Namespace, db: Database) -> int:
         state = "" if r.active else "  [đã khóa]"
         print(f"{r.username:<20} {r.role.label:<24} {r.unit_name[:36]:<36} {seen}{state}")
     if not rows:
-        print("Chưa có tài khoản nào: mọi lệnh chạy với quyền hệ thống. Tạo quản trị: thidua user add TÊN --role admin")
+        print(
+            "Chưa có tài khoản nào: mọi lệnh chạy với quyền hệ thống. Tạo quản trị: thidua user add TÊN --role admin"
+        )
     return 0
 
 
@@ -123,7 +127,13 @@ def _set_active(active: bool) -> Callable[[argparse.Namespace, Database], int]:
     return run
 
 
-_ACTIONS = {"add": _add, "list": _list, "passwd": _passwd, "disable": _set_active(False), "enable": _set_active(True)}
+_ACTIONS = {
+    "add": _add,
+    "list": _list,
+    "passwd": _passwd,
+    "disable": _set_active(False),
+    "enable": _set_active(True),
+}
 
 
 def _user(args: argparse.Namespace) -> int:
@@ -134,15 +144,22 @@ def _user(args: argparse.Namespace) -> int:
         db.dispose()
 
 
-def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Callable[[argparse.Namespace], int]]:
-    p = add("user", "tài khoản người dùng: thêm (add), xem (list), đổi mật khẩu (passwd), khóa (disable), mở khóa (enable)")
+def register(
+    add: Callable[[str, str], argparse.ArgumentParser],
+) -> dict[str, Callable[[argparse.Namespace], int]]:
+    p = add(
+        "user",
+        "tài khoản người dùng: thêm (add), xem (list), đổi mật khẩu (passwd), khóa (disable), mở khóa (enable)",
+    )
     p.add_argument("action", choices=tuple(_ACTIONS))
     p.add_argument("name", nargs="?", metavar="TÊN", help="tên đăng nhập (add, passwd, disable, enable)")
     p.add_argument("--role", choices=[r.value for r in UserRole], default=UserRole.CLERK.value,
                    help="vai trò: clerk (cán bộ nhập liệu), approver (phê duyệt), admin (quản trị)")  # fmt: skip
     p.add_argument("--unit", metavar="MÃ", help="mã đơn vị của cán bộ nhập liệu")
     p.add_argument("--full-name", metavar="HỌ_TÊN")
-    p.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu mới từ một dòng của stdin (cho script)")
+    p.add_argument(
+        "--password-stdin", action="store_true", help="đọc mật khẩu mới từ một dòng của stdin (cho script)"
+    )
     return {"user": _checked}
 
 

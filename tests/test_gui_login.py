@@ -15,7 +15,7 @@ from app.services import accounts as A
 from ui.dialogs.login import FirstAdminDialog, LoginDialog
 from ui.dialogs.unit import UnitDialog
 from ui.main_window import MainWindow
-from ui.qt import QApplication, QDialogButtonBox, Qt, QTimer
+from ui.qt import QApplication, QDialogButtonBox, QPushButton, Qt, QTimer
 
 SAVE = QDialogButtonBox.StandardButton.Save
 
@@ -124,6 +124,10 @@ def test_logging_out_asks_again_and_nobody_may_write_meanwhile(qtbot, with_accou
     _fill(qtbot, dialog, username="canbo", password="matkhau-canbo")
     assert db.actor.username == "canbo" and "canbo (Cán bộ nhập liệu)" in window.db_label.text()
     assert not window.restore_action.isEnabled()  # restoring is the administrator's
+    # buttons the role may not use are disabled (the services would refuse them anyway)
+    assert not window.units.findChild(QPushButton, "newUnit").isEnabled()
+    assert window.persons.findChild(QPushButton, "newPerson").isEnabled()
+    assert not window.nominations.findChild(QPushButton, "vote").isEnabled()
 
 
 def test_first_run_on_a_database_without_accounts_creates_the_admin(qtbot, db, tmp_path: Path) -> None:

@@ -30,14 +30,20 @@ class LoginDialog(FormDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         self.db = db
         super().__init__(parent)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(translate("LoginDialog", "Đăng &nhập"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
+            translate("LoginDialog", "Đăng &nhập")
+        )
 
     def _build(self) -> None:
         self.where = QLabel()
         self.where.setWordWrap(True)
         self.form.addRow(self.where)
-        self.username = self.add_field("username", QT_TRANSLATE_NOOP("LoginDialog", "Tên đăng nhập"), QLineEdit())
-        self.password = self.add_field("password", QT_TRANSLATE_NOOP("LoginDialog", "Mật khẩu"), _password_edit())
+        self.username = self.add_field(
+            "username", QT_TRANSLATE_NOOP("LoginDialog", "Tên đăng nhập"), QLineEdit()
+        )
+        self.password = self.add_field(
+            "password", QT_TRANSLATE_NOOP("LoginDialog", "Mật khẩu"), _password_edit()
+        )
         self.where.setText(str(self.db.path or self.db.url))
         self.setMinimumWidth(380)
 
@@ -67,15 +73,25 @@ class FirstAdminDialog(FormDialog):
         ))  # fmt: skip
         intro.setWordWrap(True)
         self.form.addRow(intro)
-        self.username = self.add_field("username", QT_TRANSLATE_NOOP("FirstAdminDialog", "Tên đăng nhập"), QLineEdit())
-        self.full_name = self.add_field("full_name", QT_TRANSLATE_NOOP("FirstAdminDialog", "Họ và tên"), QLineEdit())
-        self.password = self.add_field("password", QT_TRANSLATE_NOOP("FirstAdminDialog", "Mật khẩu"), _password_edit())
-        self.again = self.add_field("again", QT_TRANSLATE_NOOP("FirstAdminDialog", "Nhập lại mật khẩu"), _password_edit())
+        self.username = self.add_field(
+            "username", QT_TRANSLATE_NOOP("FirstAdminDialog", "Tên đăng nhập"), QLineEdit()
+        )
+        self.full_name = self.add_field(
+            "full_name", QT_TRANSLATE_NOOP("FirstAdminDialog", "Họ và tên"), QLineEdit()
+        )
+        self.password = self.add_field(
+            "password", QT_TRANSLATE_NOOP("FirstAdminDialog", "Mật khẩu"), _password_edit()
+        )
+        self.again = self.add_field(
+            "again", QT_TRANSLATE_NOOP("FirstAdminDialog", "Nhập lại mật khẩu"), _password_edit()
+        )
         self.setMinimumWidth(460)
 
     def save(self) -> object:
         if self.password.text() != self.again.text():
-            raise DomainError(translate("FirstAdminDialog", "Hai lần nhập mật khẩu không khớp."), field="again")
+            raise DomainError(
+                translate("FirstAdminDialog", "Hai lần nhập mật khẩu không khớp."), field="again"
+            )
         data = AccountInput(self.username.text(), UserRole.ADMIN, self.full_name.text())
         create_account(self.db, data, self.password.text())
         return login(self.db, self.username.text(), self.password.text())
@@ -105,8 +121,12 @@ class ChangePasswordDialog(FormDialog):
 
     def save(self) -> object:
         if self.new_password.text() != self.again.text():
-            raise DomainError(translate("ChangePasswordDialog", "Hai lần nhập mật khẩu không khớp."), field="again")
-        set_password(self.db, self.db.actor.username, self.new_password.text(), old_password=self.old_password.text())
+            raise DomainError(
+                translate("ChangePasswordDialog", "Hai lần nhập mật khẩu không khớp."), field="again"
+            )
+        set_password(
+            self.db, self.db.actor.username, self.new_password.text(), old_password=self.old_password.text()
+        )
         return True
 
 
