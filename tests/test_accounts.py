@@ -88,9 +88,11 @@ def test_policy_clerk_unit_and_last_admin(db) -> None:
         A.create_account(db, A.AccountInput("canbo", UserRole.CLERK), "matkhau-canbo")
     with pytest.raises(DomainError, match="quản trị cuối cùng"):
         A.set_active(db, "quantri", False)
-    with pytest.raises(sqlite3.IntegrityError), sqlite3.connect(db.path) as conn:  # the schema refuses it too
+    conn = sqlite3.connect(db.path)
+    with pytest.raises(sqlite3.IntegrityError):  # the schema refuses it too
         conn.execute("INSERT INTO user_account (username, username_key, full_name, role, password_hash, active,"
                      " version) VALUES ('x', 'x', '', 'clerk', 'h', 1, 1)")  # fmt: skip
+    conn.close()
 
 
 def test_own_password_change_needs_the_old_one_and_rehash_follows_new_parameters(db, monkeypatch) -> None:
