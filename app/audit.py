@@ -26,6 +26,13 @@ from .model.audit import AuditEntry
 GENESIS = "0" * 64
 _TABLE = AuditEntry.__table__
 _SKIP_COLUMNS = {"created_at", "updated_at", "version"}
+# Secrets: the log says that they changed, never what they are.
+_REDACTED_COLUMNS = {"password_hash"}
+REDACTED = "***"
+
+
+def _actor_name(db: Any) -> str:
+    return str(getattr(getattr(db, "actor", None), "username", "") or "")
 
 
 def _plain(value: Any) -> Any:
@@ -62,6 +69,8 @@ def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
             new = hist.added[0] if hist.added else None
             if old != new:
                 out[key] = [_plain(old), _plain(new)]
+        if key in _REDACTED_COLUMNS and key in out:
+            out[key] = [REDACTED if v is not None else None for v in out[key]]
     return out
 
 
@@ -86,7 +95,7 @@ def _append(session: Session, rows: list[dict[str, Any]]) -> None:
 
 def _after_flush(session: Session, _context: Any) -> None:
     db = session.info.get("db")
-    actor = getattr(db, "actor", "")
+    actor = _actor_name(db)
     reason = session.info.get("reason", "")
     rows = []
     for action, objs in (("insert", session.new), ("update", session.dirty), ("delete", session.deleted)):
@@ -118,7 +127,7 @@ def record(session: Session, action: str, entity: str, *, entity_id: int | None 
     """A summary entry for work written without the ORM (imports, batch numbering)."""
     db = session.info.get("db")
     _append(session, [{
-        "actor": getattr(db, "actor", ""), "action": action, "entity": entity, "entity_id": entity_id,
+        "actor": _actor_name(db), "action": action, "entity": entity, "entity_id": entity_id,
         "changes": json.dumps(details or {}, ensure_ascii=False, sort_keys=True, default=str), "reason": reason,
     }])  # fmt: skip
 

@@ -16,8 +16,12 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import DatabaseError, DomainError
+
+if TYPE_CHECKING:
+    from .auth import Actor
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?P<tag>-[a-z0-9]+)?\.sqlite3$")
@@ -164,11 +168,17 @@ def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
         conn.close()
 
 
-def restore(backup: Path, db_path: Path, *, now: dt.datetime | None = None) -> Path | None:
+def restore(
+    backup: Path, db_path: Path, *, now: dt.datetime | None = None, actor: Actor | None = None
+) -> Path | None:
     """Replace ``db_path`` with ``backup``; what it replaces is kept as a backup tagged "truockhoiphuc".
 
     Refuses a backup that fails its integrity check. The app must have closed the database.
+    ``actor`` is who asks (an administrator; ``None`` is the system: a file too damaged to log in).
     """
+    from .auth import SYSTEM, P, check
+
+    check(actor or SYSTEM, P.RESTORE)
     if not backup.is_file():
         raise DomainError(f"Không có tệp sao lưu {backup}.")
     problems = integrity_problems(backup)

@@ -33,11 +33,28 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     path = Path(resolve_url(args.db).removeprefix("sqlite:///"))
-    kept = backup.restore(Path(args.file), path)
+    kept = backup.restore(Path(args.file), path, actor=_restorer(args, path))
     print(f"Đã khôi phục {path} từ {args.file}.")
     if kept:
         print(f"Bản bị thay thế được giữ tại {kept}")
     return 0
+
+
+def _restorer(args: argparse.Namespace, path: Path):  # type: ignore[no-untyped-def]
+    """Who restores: an administrator once the database has accounts. A file that does not even
+    open (the usual reason to restore) is restored as the system: its accounts cannot be read."""
+    from .accounts_cli import login_as_user
+    from .db import open_database
+
+    try:
+        db = open_database(args.db)
+    except DomainError:
+        return None
+    try:
+        login_as_user(db, args)
+        return db.actor
+    finally:
+        db.dispose()
 
 
 def _integrity(args: argparse.Namespace) -> int:

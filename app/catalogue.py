@@ -19,6 +19,7 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .auth import P, check
 from .errors import DomainError
 from .model import (
     Authority,
@@ -214,6 +215,7 @@ def sync(db, path: Path | None = None) -> bool:  # type: ignore[no-untyped-def]
         stored = session.get(Meta, DIGEST_KEY)
         if stored is not None and stored.value == digest:
             return False  # up to date: the file is not even parsed (every open of the app)
+    check(db.actor, P.CATALOGUE)
     spec = load(path)
     with db.write() as session:
         stored = session.get(Meta, DIGEST_KEY)

@@ -25,7 +25,9 @@ EXIT_USER_ERROR = 2
 # Modules that bring their own sub-commands: each has ``register(add) -> {name: handler}``, where
 # ``add(name, help)`` returns the sub-parser (with --db) and a handler takes the parsed arguments
 # and returns the exit status.
-COMMAND_MODULES: tuple[str, ...] = ("app.backup_cli", "app.audit_cli", "app.certificates.cli", "app.reports_cli")
+COMMAND_MODULES: tuple[str, ...] = (
+    "app.backup_cli", "app.audit_cli", "app.certificates.cli", "app.reports_cli", "app.accounts_cli",
+)  # fmt: skip
 _PLUGGED: dict[str, object] = {}
 
 
@@ -35,6 +37,12 @@ def _db_option(parser: argparse.ArgumentParser, *, default: object) -> None:
         metavar="PATH|URL",
         default=default,
         help=f"tệp SQLite hoặc URL SQLAlchemy (mặc định: biến THIDUA_DB, hoặc {default_db_path()})",
+    )
+    parser.add_argument(
+        "--user",
+        metavar="TÊN",
+        default=default,
+        help="tài khoản đăng nhập khi cơ sở dữ liệu có tài khoản (hoặc biến THIDUA_USER; mật khẩu: THIDUA_PASSWORD)",
     )
 
 
@@ -158,9 +166,9 @@ def _summary_text(summary: object, where: str) -> str:
 
 
 def _open(args: argparse.Namespace) -> Database:
-    from .db import open_database
+    from .accounts_cli import open_as_user
 
-    return open_database(args.db)
+    return open_as_user(args, writes=False)
 
 
 def _cmd_info(args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from .auth import SYSTEM, Actor
 from .errors import ConflictError, DatabaseError, DomainError
 from .paths import APP_NAME, ENV_DB, default_db_path  # noqa: F401 - re-exported
 
@@ -72,7 +73,7 @@ class Database:
 
     url: str
     engine: Engine
-    actor: str = "system"
+    actor: Actor = SYSTEM  # the logged-in account (app.auth); the audit log records its username
     read_only: bool = False
     # Run once by dispose(): e.g. releasing the instance lock (app.instance).
     on_dispose: list[Callable[[], None]] = field(default_factory=list, repr=False)
@@ -239,6 +240,16 @@ def _backup_before_migration(db: Database) -> None:
         make_backup(db.path, tag="truocnangcap")
 
 
+def _set_first_actor(db: Database) -> None:
+    """The system actor while the database has no account; once it has one, nobody until a login
+    (app.services.accounts.login): opening a file grants no right to write in it."""
+    from .auth import ANONYMOUS
+    from .services.accounts import has_accounts
+
+    if has_accounts(db):
+        db.actor = ANONYMOUS
+
+
 def open_database(
     db: str | os.PathLike[str] | None = None, *, migrate: bool = True, sync_catalogue: bool = True,
     read_only: bool = False,
@@ -265,6 +276,7 @@ def open_database(
                 migrations.check_current(engine)
         if sync_catalogue:
             catalogue.sync(database)
+        _set_first_actor(database)
     except BaseException:
         engine.dispose()
         raise

@@ -171,7 +171,12 @@ class _Demo(DemoSheets):
                 partial(self.make_initiatives, y), partial(self.thematic_round, y), partial(self.department_round, y),
                 partial(self.province_round, y), partial(self.register, y),
             ]  # fmt: skip
-        return [*steps, self.revoke_2025, self.make_exemplars]
+        return [*steps, self.revoke_2025, self.make_exemplars, self.make_accounts]
+
+    def make_accounts(self) -> None:
+        from .demo_accounts import create_demo_accounts
+
+        create_demo_accounts(self.db, self.unit)
 
     # ------------------------------------------------------------------ organisation and people
     def _unit(self, code: str, name: str, level: UnitLevel, parent: int | None = None, short: str = "") -> int:

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from .accounts_cli import open_as_user
 from .db import open_database
 from .errors import DomainError
 
@@ -24,7 +25,7 @@ def _date(text: str) -> dt.date:
 def _import(args: argparse.Namespace) -> int:
     from .excel.importer import run_import
 
-    db = open_database(args.db)
+    db = open_as_user(args, writes=not args.dry_run)
     try:
         report = run_import(
             db, args.kind, Path(args.file), dry_run=args.dry_run, on_duplicate=args.on_duplicate

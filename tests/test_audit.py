@@ -11,8 +11,9 @@ import pytest
 from sqlalchemy import select
 
 from app import audit
+from app.auth import Actor
 from app.cli import main
-from app.model import AuditEntry, Gender
+from app.model import AuditEntry, Gender, UserRole
 from app.services import nominations as N
 from app.services.catalogue import list_awards
 from app.services.persons import PersonInput, create_person, update_person
@@ -25,7 +26,7 @@ def _entries(db, entity: str) -> list[AuditEntry]:  # type: ignore[no-untyped-de
 
 
 def test_changes_are_recorded_with_who_what_old_and_new(db) -> None:
-    db.actor = "chuyenvien.stc"
+    db.actor = Actor("chuyenvien.stc", UserRole.ADMIN)
     unit = create_unit(db, UnitInput(code="STC", name="Sở Tài chính"))
     person = create_person(db, PersonInput(unit_id=unit.id, gender=Gender.FEMALE, full_name="Lê Thị Hoa"))
     update_person(db, person.id, PersonInput(unit_id=unit.id, gender=Gender.FEMALE, full_name="Lê Thị Hòa"))

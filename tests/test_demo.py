@@ -186,3 +186,28 @@ def test_refuses_a_database_that_already_has_units(db: Database) -> None:
         create_demo(db)
 
     assert str(raised.value) == "Cơ sở dữ liệu đã có dữ liệu; chỉ tạo dữ liệu mẫu trên cơ sở dữ liệu trống."
+
+
+def test_the_demo_has_one_account_per_role_with_the_documented_passwords(demo_build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.auth import ANONYMOUS, PermissionDeniedError
+    from app.demo_accounts import DEMO_ACCOUNTS
+    from app.model import UserRole
+    from app.services.accounts import login
+    from app.services.common import unit_by_code
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    db = _fresh(demo_build[0], tmp_path)
+    try:
+        assert db.actor == ANONYMOUS  # the demo has accounts: nobody may write before logging in
+        with pytest.raises(PermissionDeniedError):
+            create_unit(db, UnitInput(code="SYT", name="Sở Y tế"))
+        for username, password, role, _name, unit in DEMO_ACCOUNTS:
+            assert f"`{username}` | `{password}`" in readme
+            actor = login(db, username, password)
+            assert actor.role is role
+            if unit is not None:
+                with db.read() as session:
+                    assert actor.unit_id == unit_by_code(session, unit).id
+        assert {r for _u, _p, r, _n, _c in DEMO_ACCOUNTS} == set(UserRole)
+    finally:
+        db.dispose()

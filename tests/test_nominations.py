@@ -8,8 +8,9 @@ import factories as f
 import pytest
 from sqlalchemy import func, select
 
+from app.auth import Actor
 from app.errors import ConflictError, DomainError, NotFound
-from app.model import CampaignKind, Gender, Nomination, NominationEvent, NominationStatus
+from app.model import CampaignKind, Gender, Nomination, NominationEvent, NominationStatus, UserRole
 from app.services import nominations as N
 from app.services.campaigns import CampaignInput, create_campaign
 
@@ -83,7 +84,7 @@ def _events(db, nom_id: int) -> list[tuple]:  # type: ignore[no-untyped-def]
 def test_every_legal_transition_moves_and_is_logged(world, old: S, new: S) -> None:
     db, _unit, lan = world
     nom_id = _in_status(db, old, lan.id)
-    db.actor = "chuyenvien.tdkt"
+    db.actor = Actor("chuyenvien.tdkt", UserRole.APPROVER)
     _act(db, nom_id, new)
     nom = N.get_nomination(db, nom_id)
     assert nom.status is new
@@ -412,19 +413,19 @@ def test_draft_or_returned_nomination_is_deleted_with_its_events(world, status: 
 
 def test_every_step_is_logged_with_its_actor_and_reason(world) -> None:
     db, _unit, lan = world
-    db.actor = "nhap.lieu"
+    db.actor = Actor("nhap.lieu", UserRole.APPROVER)
     nom_id = f.nomination(db, "LDTT", 2025, person_id=lan.id).id
     N.submit(db, [nom_id])
-    db.actor = "truong.phong"
+    db.actor = Actor("truong.phong", UserRole.APPROVER)
     N.return_for_revision(db, [nom_id], REASON)
-    db.actor = "nhap.lieu"
+    db.actor = Actor("nhap.lieu", UserRole.APPROVER)
     N.submit(db, [nom_id])
-    db.actor = "thu.ky.hoi.dong"
+    db.actor = Actor("thu.ky.hoi.dong", UserRole.APPROVER)
     N.record_vote(db, nom_id, f.vote())
     decision_id = f.decision(db).id
-    db.actor = "van.thu"
+    db.actor = Actor("van.thu", UserRole.APPROVER)
     N.approve(db, [nom_id], decision_id)
-    db.actor = "thanh.tra"
+    db.actor = Actor("thanh.tra", UserRole.APPROVER)
     N.revoke(db, [nom_id], "Hồ sơ giả mạo")
     assert _events(db, nom_id) == [
         (None, "draft", "", "nhap.lieu"),

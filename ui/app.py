@@ -117,6 +117,7 @@ def run(db: str | None = None, *, argv: list[str] | None = None) -> int:
 
     from app.errors import DomainError
 
+    from .dialogs.login import LoginDialog, needs_login, offers_first_admin
     from .main_window import MainWindow
     from .qt import QMessageBox
     last = settings.last_database if settings.last_database and Path(settings.last_database).exists() else None
@@ -133,6 +134,11 @@ def run(db: str | None = None, *, argv: list[str] | None = None) -> int:
     if database is None:  # open elsewhere, and the user chose not to open it read-only
         splash.close()
         return 0
+    if needs_login(database):
+        splash.close()
+        if LoginDialog(database).exec() != LoginDialog.DialogCode.Accepted:
+            database.dispose()
+            return 0
     window = MainWindow(database, demo_path=data_dir() / "demo.sqlite3", settings=settings)
     if settings.window_geometry is None:
         window.resize(1200, 760)
@@ -141,4 +147,6 @@ def run(db: str | None = None, *, argv: list[str] | None = None) -> int:
         window._smoke = _SmokeQuit(window, int(smoke_ms or 0), started)
     window.show()
     splash.close()
+    if offers_first_admin(database):
+        window.offer_first_admin()
     return app.exec()

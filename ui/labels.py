@@ -41,6 +41,9 @@ _MARKED = (
     QT_TRANSLATE_NOOP("Labels", "Theo đợt, chuyên đề"),
     QT_TRANSLATE_NOOP("Labels", "Có"),
     QT_TRANSLATE_NOOP("Labels", "Không"),
+    QT_TRANSLATE_NOOP("Labels", "Cán bộ nhập liệu"),
+    QT_TRANSLATE_NOOP("Labels", "Thường trực, phê duyệt"),
+    QT_TRANSLATE_NOOP("Labels", "Quản trị"),
 )
 
 # Values the row sources return as plain words.

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.auth import ANONYMOUS, P, can
 from app.backup import backup_dir, backup_if_due, make_backup, restore
 from app.db import Database
 from app.demo_file import build_demo_file
 from app.errors import DomainError
 from app.instance import InstanceBusy, open_for_window
 
+from .dialogs.login import ChangePasswordDialog, FirstAdminDialog, LoginDialog, needs_login
 from .i18n import build as build_translations
 from .i18n import install_translator
 from .jobs import Job, run_job
+from .labels import label
 from .messages import instance_busy_box, show_error, show_info
 from .pages import OverviewPage
 from .pages.list_page import ListPage
@@ -138,10 +141,21 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.language_actions[code] = action
 
+        account = bar.addMenu(translate("MainWindow", "Tài &khoản"))
+        self.password_action = account.addAction(translate("MainWindow", "Đổi &mật khẩu…"), self.change_password)
+        self.logout_action = account.addAction(translate("MainWindow", "Đăng &xuất"), self.log_out)
+        self._enable_account_actions()
+
         tools = bar.addMenu(translate("MainWindow", "&Công cụ"))
         self.verify_action = tools.addAction(translate("MainWindow", "&Kiểm tra giấy chứng nhận…"), self.verify_certificate)
         help_menu = bar.addMenu(translate("MainWindow", "Trợ &giúp"))
         help_menu.addAction(translate("MainWindow", "&Giới thiệu"), self._about)
+
+    def _enable_account_actions(self) -> None:
+        logged_in = self.db is not None and not self.db.actor.system and bool(self.db.actor.username)
+        self.password_action.setEnabled(logged_in)
+        self.logout_action.setEnabled(logged_in)
+        self.restore_action.setEnabled(self.db is not None and can(self.db.actor, P.RESTORE))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -186,6 +200,7 @@ class MainWindow(QMainWindow):
             if page is not self.overview and hasattr(page, "set_database"):
                 page.set_database(db)
         self._show_db_label()
+        self._enable_account_actions()
 
     def _show_db_label(self) -> None:
         read_only = self.db is not None and self.db.read_only
@@ -196,8 +211,10 @@ class MainWindow(QMainWindow):
         if self.db is None:
             self.db_label.setText(translate("MainWindow", "Chưa mở cơ sở dữ liệu"))
             return
+        actor = self.db.actor
+        who = f"{actor.username} ({label(actor.role)})" if actor.username and not actor.system else str(actor)
         self.db_label.setText(
-            translate("MainWindow", "CSDL: {0} — Người dùng: {1}").format(self.db.path or self.db.url, self.db.actor)
+            translate("MainWindow", "CSDL: {0} — Người dùng: {1}").format(self.db.path or self.db.url, who)
         )
 
     def choose_database(self) -> None:
@@ -227,6 +244,12 @@ class MainWindow(QMainWindow):
         return self.job
 
     def _opened(self, path: Path, db: Database) -> None:
+        if needs_login(db):  # the file has accounts: nobody sees it before logging in
+            self.login_dialog = LoginDialog(db, self)
+            self.login_dialog.accepted.connect(lambda: self._opened(path, db))
+            self.login_dialog.rejected.connect(db.dispose)
+            self.login_dialog.open()
+            return
         self.set_database(db)
         self.settings.add_recent(str(path))
         self._fill_recent()
@@ -258,6 +281,37 @@ class MainWindow(QMainWindow):
         )
         self.job.done.connect(lambda _summary: self.open_path(path))
         self.job.error.connect(lambda exc: self._open_failed(path, exc))
+
+    # -- accounts ------------------------------------------------------------------------------
+    def offer_first_admin(self) -> None:
+        """A database without accounts: offer to create its administrator (Cancel goes on without)."""
+        if self.db is None:
+            return
+        self.first_admin_dialog = FirstAdminDialog(self.db, self)
+        self.first_admin_dialog.accepted.connect(self._logged_in)
+        self.first_admin_dialog.open()
+
+    def change_password(self) -> None:
+        if self.db is not None:
+            self.password_dialog = ChangePasswordDialog(self.db, self)
+            self.password_dialog.accepted.connect(
+                lambda: self.statusBar().showMessage(translate("MainWindow", "Đã đổi mật khẩu."), 8000))
+            self.password_dialog.open()
+
+    def log_out(self) -> None:
+        """Forget who was logged in and ask again; closing the login dialog closes the window."""
+        if self.db is None:
+            return
+        self.db.actor = ANONYMOUS
+        self._logged_in()
+        self.login_dialog = LoginDialog(self.db, self)
+        self.login_dialog.accepted.connect(self._logged_in)
+        self.login_dialog.rejected.connect(self.close)
+        self.login_dialog.open()
+
+    def _logged_in(self) -> None:
+        if self.db is not None:
+            self.set_database(self.db)
 
     # -- the rest ------------------------------------------------------------------------------
     def list_pages(self) -> list[ListPage]:
@@ -300,9 +354,10 @@ class MainWindow(QMainWindow):
             self, translate("MainWindow", "Chọn bản sao lưu"), str(backup_dir(path)), "SQLite (*.sqlite3)")
         if not name:
             return
+        actor = self.db.actor
         self.db.dispose()
         try:
-            kept = restore(Path(name), path)
+            kept = restore(Path(name), path, actor=actor)
         except DomainError as exc:
             show_error(self, exc.message)
             return

@@ -16,6 +16,8 @@ from pathlib import Path
 from sqlalchemy import insert, select
 
 from .. import audit
+from ..auth import P
+from ..auth import require as allowed
 from ..db import Database
 from ..errors import DomainError
 from ..model import CertificatePrint, RegisterBook
@@ -151,6 +153,7 @@ def make_certificates(
     are printed. Raises :class:`DomainError` for what stops the whole batch (output not writable,
     selection empty or including awards that are not approved, signing key not the database's).
     """
+    allowed(db, P.CERTIFICATES)  # and numbers in the register: assign_numbers checks P.REGISTERS
     if (out is None) == (split_dir is None):
         raise DomainError("Chọn một tệp PDF chung hoặc một thư mục (mỗi giấy một tệp).", field="out")
     if mode not in (FULL, BLANK):
@@ -331,12 +334,13 @@ def log_prints(db: Database, printed: list[Printed], mode: str) -> None:
     """Log each print (first or reprint) in one transaction."""
     if not printed:
         return
+    allowed(db, P.CERTIFICATES)
     rows = [
         {
             "nomination_id": p.nomination_id,
             "book_code": p.book_code,
             "register_number": p.number,
-            "actor": db.actor,
+            "actor": db.actor.username,
             "reprint": p.reprint,
             "mode": mode,
             "file_name": str(p.file)[:500],

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from ..accounts_cli import open_as_user
 from ..db import open_database
 from ..errors import DomainError
 from .records import Selection
@@ -57,7 +58,7 @@ def _cmd_certificates(args: argparse.Namespace) -> int:
             raise DomainError("Cần --printer để lưu độ lệch.", field="printer")
         save_offsets(args.printer, x, y)
     selection = Selection(decision=args.decision, year=args.year, campaign_id=args.campaign, ids=args.ids)
-    db = open_database(args.db)
+    db = open_as_user(args)
     try:
         result = make_certificates(
             db,

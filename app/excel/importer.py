@@ -15,6 +15,8 @@ from itertools import chain, islice
 from pathlib import Path
 
 from .. import audit
+from ..auth import P
+from ..auth import require as allowed
 from ..db import Database
 from ..errors import DomainError
 from . import fields as F
@@ -193,6 +195,10 @@ def run_import(
         raise DomainError(f"Không có loại dữ liệu «{kind}» (chọn: {', '.join(HANDLERS)}).")
     if on_duplicate not in (None, SKIP, MERGE):
         raise DomainError("Cách xử lý bản ghi trùng chỉ là «skip» (bỏ qua) hoặc «merge» (gộp).")
+    if not dry_run:
+        allowed(db, P.IMPORTS)  # a dry run only reads: open to every role
+        if kind == "units":
+            allowed(db, P.UNITS)  # units are the administrator's, by form or by file
     started = time.perf_counter()
     path = Path(path)
     handler = HANDLERS[kind]()
@@ -264,7 +270,7 @@ def run_import(
             )
             writing = False
         if writing and not report.problems:
-            handler.write(session, records, report, on_duplicate, db.actor, tick)
+            handler.write(session, records, report, on_duplicate, db.actor.username, tick)
             # Bulk rows bypass the ORM: one summary entry in the audit log for the whole file.
             audit.record(session, "import", kind, details={
                 "file": path.name, "inserted": report.inserted, "merged": report.merged, "skipped": report.skipped,

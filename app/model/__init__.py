@@ -1,5 +1,6 @@
 """The domain model (SQLAlchemy 2 typed ORM). Import tables from here."""
 
+from .accounts import UserAccount
 from .appraisals import Appraisal
 from .audit import AuditEntry
 from .base import Base
@@ -24,6 +25,7 @@ from .enums import (
     InitiativeLevel,
     NominationStatus,
     UnitLevel,
+    UserRole,
 )
 from .exemplars import Exemplar
 from .initiatives import Initiative, InitiativeAuthor
@@ -78,4 +80,6 @@ __all__ = [
     "Score",
     "Unit",
     "UnitLevel",
+    "UserAccount",
+    "UserRole",
 ]

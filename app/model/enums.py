@@ -135,6 +135,14 @@ class CriterionKind(Labelled):
     PENALTY = "penalty"
 
 
+class UserRole(Labelled):
+    """What an account may do (app.auth holds the permission matrix)."""
+
+    CLERK = "clerk"  # cán bộ nhập liệu của một đơn vị
+    APPROVER = "approver"  # thường trực Hội đồng, cơ quan thi đua (bỏ phiếu, quyết định, xếp hạng)
+    ADMIN = "admin"  # quản trị: tài khoản, danh mục, quy tắc, đơn vị
+
+
 _SEVERITY = {
     DisciplineKind.UNDER_REVIEW: 0,
     DisciplineKind.INVESTIGATION: 0,
@@ -212,4 +220,7 @@ _LABELS: dict[StrEnum, str] = {
     CriterionKind.CRITERION: "Tiêu chí",
     CriterionKind.BONUS: "Điểm thưởng",
     CriterionKind.PENALTY: "Điểm trừ",
+    UserRole.CLERK: "Cán bộ nhập liệu",
+    UserRole.APPROVER: "Thường trực, phê duyệt",
+    UserRole.ADMIN: "Quản trị",
 }

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from ..auth import P
+from ..auth import require as allowed
 from ..db import Database
 from ..errors import DomainError
 from ..model import Appraisal, AppraisalRating, Person, Unit
@@ -27,13 +29,15 @@ def set_appraisal(
         rating = AppraisalRating(rating)
     except ValueError:
         raise DomainError("Mức xếp loại không hợp lệ.", field="rating") from None
+    allowed(db, P.APPRAISALS)
     with db.write() as session:
         if person_id is not None:
-            get(session, Person, person_id, "cá nhân")
+            scope = get(session, Person, person_id, "cá nhân").unit_id
             where = Appraisal.person_id == person_id
         else:
-            get(session, Unit, unit_id, "tập thể")  # type: ignore[arg-type]
+            scope = get(session, Unit, unit_id, "tập thể").id  # type: ignore[arg-type]
             where = Appraisal.unit_id == unit_id
+        allowed(db, P.APPRAISALS, unit_id=scope, session=session)
         row = session.scalar(select(Appraisal).where(where, Appraisal.year == year))
         if row is None:
             row = Appraisal(year=year, person_id=person_id, unit_id=unit_id)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from ..auth import P
+from ..auth import require as allowed
 from ..db import Database
 from ..errors import DomainError
 from ..model import Bloc, BlocKind, BlocMembership, BlocRole, Unit
@@ -21,6 +23,7 @@ class BlocInput:
 
 
 def create_bloc(db: Database, data: BlocInput) -> Bloc:
+    allowed(db, P.UNITS)
     code = clean(data.code).upper()
     require(bool(code), "Mã khối không được để trống.", "code")
     name = required_text(data.name, "Tên khối", "name", 255)
@@ -39,6 +42,7 @@ def create_bloc(db: Database, data: BlocInput) -> Bloc:
 def set_membership(db: Database, bloc_id: int, unit_id: int, year: int, role: BlocRole = BlocRole.MEMBER) -> None:
     """Make ``unit`` a member of ``bloc`` in ``year`` with ``role``; a new head or deputy replaces
     the previous one, who stays a member."""
+    allowed(db, P.UNITS)
     check_year(year)
     role = as_enum(BlocRole, role, "Vai trò trong khối", "role")
     with db.write() as session:
@@ -68,6 +72,7 @@ def set_membership(db: Database, bloc_id: int, unit_id: int, year: int, role: Bl
 
 
 def remove_membership(db: Database, bloc_id: int, unit_id: int, year: int) -> None:
+    allowed(db, P.UNITS)
     with db.write() as session:
         row = session.scalar(
             select(BlocMembership).where(

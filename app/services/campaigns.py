@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from ..auth import P
+from ..auth import require as allowed
 from ..db import Database
 from ..errors import DomainError
 from ..model import Award, Campaign, CampaignKind, Person, Registration, Unit
@@ -46,6 +48,7 @@ def _validated(data: CampaignInput) -> CampaignInput:
 
 
 def create_campaign(db: Database, data: CampaignInput) -> Campaign:
+    allowed(db, P.CAMPAIGNS)
     data = _validated(data)
     with db.write() as session:
         if data.launched_by_unit_id is not None:
@@ -57,6 +60,7 @@ def create_campaign(db: Database, data: CampaignInput) -> Campaign:
 
 
 def update_campaign(db: Database, campaign_id: int, data: CampaignInput) -> Campaign:
+    allowed(db, P.CAMPAIGNS)
     data = _validated(data)
     with db.write() as session:
         campaign = get(session, Campaign, campaign_id, "phong trào")
@@ -89,12 +93,14 @@ def register(db: Database, data: RegistrationInput) -> Registration:
     """Record a pledge of a target title; one per registrant, award and year."""
     check_year(data.year)
     require((data.person_id is None) != (data.unit_id is None), "Chọn một cá nhân hoặc một tập thể đăng ký.")
+    allowed(db, P.REGISTRATIONS)
     with db.write() as session:
         award = get(session, Award, data.award_id, "danh hiệu")
         if data.person_id is not None:
-            get(session, Person, data.person_id, "cá nhân")
+            scope = get(session, Person, data.person_id, "cá nhân").unit_id
         else:
-            get(session, Unit, data.unit_id, "đơn vị")  # type: ignore[arg-type]
+            scope = get(session, Unit, data.unit_id, "đơn vị").id  # type: ignore[arg-type]
+        allowed(db, P.REGISTRATIONS, unit_id=scope, session=session)
         check_target(award, is_person=data.person_id is not None)
         if data.campaign_id is not None:
             get(session, Campaign, data.campaign_id, "phong trào")

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import exists, select
 
+from ..auth import P
+from ..auth import require as allowed
 from ..db import Database
 from ..errors import DomainError
 from ..model import Decision, Nomination, Unit
@@ -60,6 +62,7 @@ class DecisionInput:
 
 
 def create_decision(db: Database, data: DecisionInput) -> Decision:
+    allowed(db, P.DECISIONS)
     parsed = parse_decision_number(data.number)
     issuer = required_text(data.issuer, "Cơ quan ban hành", "issuer")
     authority = clean(data.signer_authority).upper()
@@ -113,6 +116,7 @@ def find_decision(db: Database, number: str, year: int | None = None) -> Decisio
 
 def delete_decision(db: Database, decision_id: int) -> None:
     """Delete a decision entered by mistake; refused once any award refers to it."""
+    allowed(db, P.DECISIONS)
     with db.write() as session:
         decision = get(session, Decision, decision_id, "quyết định")
         if session.scalar(select(exists().where(Nomination.decision_id == decision_id))):

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from ..auth import P
+from ..auth import require as allowed
 from ..db import Database
 from ..model import Campaign, Exemplar, Person, Unit
 from ..text import clean
@@ -26,6 +28,7 @@ class ExemplarInput:
 
 
 def create_exemplar(db: Database, data: ExemplarInput) -> Exemplar:
+    allowed(db, P.EXEMPLARS)
     check_year(data.year)
     require((data.person_id is None) != (data.unit_id is None), "Chọn một cá nhân hoặc một tập thể điển hình.")
     with db.write() as session:

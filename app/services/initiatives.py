@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from ..auth import P
+from ..auth import require as allowed
 from ..db import Database
 from ..model import Initiative, InitiativeAuthor, InitiativeKind, InitiativeLevel, Person, Unit
 from ..text import clean, fold
@@ -34,6 +36,7 @@ def create_initiative(db: Database, data: InitiativeInput) -> Initiative:
     level = as_enum(InitiativeLevel, data.level, "Cấp công nhận", "level")
     kind = as_enum(InitiativeKind, data.kind, "Loại sáng kiến", "kind")
     require(bool(data.author_ids), "Sáng kiến phải có ít nhất một tác giả.", "author_ids")
+    allowed(db, P.INITIATIVES)
     with db.write() as session:
         if data.unit_id is not None:
             get(session, Unit, data.unit_id, "đơn vị")
@@ -50,7 +53,8 @@ def create_initiative(db: Database, data: InitiativeInput) -> Initiative:
             summary=clean(data.summary),
         )
         for person_id in dict.fromkeys(data.author_ids):
-            get(session, Person, person_id, "tác giả")
+            author = get(session, Person, person_id, "tác giả")
+            allowed(db, P.INITIATIVES, unit_ids=(author.unit_id, data.unit_id), session=session)
             initiative.authors.append(InitiativeAuthor(person_id=person_id))
         session.add(initiative)
         session.flush()

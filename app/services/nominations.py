@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..auth import P
+from ..auth import require as allowed
 from ..db import Database
 from ..errors import ConflictError, DomainError
 from ..model import (
@@ -119,7 +121,7 @@ def _log(session: Session, db: Database, nomination: Nomination, old: S | None, 
             from_status=old.value if old else None,
             to_status=new.value,
             reason=reason,
-            actor=db.actor,
+            actor=db.actor.username,
         )
     )
 
@@ -160,11 +162,22 @@ def build_nomination(session: Session, data: NominationInput) -> Nomination:
 
 
 def create_nomination(db: Database, data: NominationInput) -> Nomination:
+    allowed(db, P.NOMINATIONS)
     with db.write() as session:
         nomination = build_nomination(session, data)
+        allowed(db, P.NOMINATIONS, unit_ids=_units_of(session, nomination), session=session)
         _log(session, db, nomination, None, S.DRAFT)
         session.flush()
         return nomination
+
+
+def _units_of(session: Session, nomination: Nomination) -> tuple[int | None, ...]:
+    """The units a nomination belongs to, for a clerk's scope: the submitting unit and the nominee's."""
+    if nomination.person_id is not None:
+        nominee_unit = session.get(Person, nomination.person_id).unit_id  # type: ignore[union-attr]
+    else:
+        nominee_unit = nomination.unit_id
+    return (nomination.submitting_unit_id, nominee_unit)
 
 
 def _load(session: Session, nomination_id: int, expected_version: int | None) -> Nomination:
@@ -184,8 +197,10 @@ def update_nomination(
     check_year(data.year)
     achievement = clean(data.achievement)
     require(len(achievement) <= MAX_ACHIEVEMENT, "Tóm tắt thành tích quá dài.", "achievement")
+    allowed(db, P.NOMINATIONS)
     with db.write() as session:
         nomination = _load(session, nomination_id, expected_version)
+        allowed(db, P.NOMINATIONS, unit_ids=_units_of(session, nomination), session=session)
         require(
             nomination.status in EDITABLE,
             f"Hồ sơ đang ở trạng thái «{nomination.status.label}», không sửa được.",
@@ -207,6 +222,7 @@ def update_nomination(
         nomination.nominee_name, nomination.nominee_fold, nomination.nominee_sort = name, name_fold, name_sort
         nomination.achievement = achievement
         nomination.initiatives = _initiatives(session, data.initiative_ids)
+        allowed(db, P.NOMINATIONS, unit_ids=_units_of(session, nomination), session=session)
         return nomination
 
 
@@ -243,10 +259,13 @@ def _step(
 ) -> list[Nomination]:
     """Move every nomination in ``ids`` to ``new`` in one transaction: all move, or none."""
     require(bool(ids), "Chưa chọn hồ sơ nào.")
+    permission = P.NOMINATIONS if new is S.SUBMITTED else P.WORKFLOW  # a clerk submits their own unit's
+    allowed(db, permission)
     moved = []
     with db.write() as session:
         for nomination_id in ids:
             nomination = _load(session, nomination_id, (expected_versions or {}).get(nomination_id))
+            allowed(db, permission, unit_ids=_units_of(session, nomination), session=session)
             if before is not None:
                 before(session, nomination)
             _move(session, db, nomination, new, reason)
@@ -302,6 +321,7 @@ def record_votes(
     require(bool(votes), "Chưa chọn hồ sơ nào.")
     for vote in votes.values():
         check_vote(vote)
+    allowed(db, P.VOTES)
     done = []
     with db.write() as session:
         for nomination_id, vote in votes.items():
@@ -338,8 +358,10 @@ def approve(db: Database, ids: Sequence[int], decision_id: int, **kw) -> list[No
 
 def delete_nomination(db: Database, nomination_id: int) -> None:
     """Delete a draft or returned nomination; anything further along is kept for the record."""
+    allowed(db, P.NOMINATIONS)
     with db.write() as session:
         nomination = get(session, Nomination, nomination_id, "hồ sơ đề nghị")
+        allowed(db, P.NOMINATIONS, unit_ids=_units_of(session, nomination), session=session)
         if nomination.decision_id is not None or nomination.status not in EDITABLE:
             raise DomainError(
                 f"Không xóa được hồ sơ «{nomination.nominee_name}» ở trạng thái «{nomination.status.label}»"

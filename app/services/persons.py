@@ -10,6 +10,8 @@ from sqlalchemy import and_, exists, or_, select, update
 from sqlalchemy.orm import Session
 
 from .. import audit
+from ..auth import P
+from ..auth import require as allowed
 from ..db import Database
 from ..errors import ConflictError, DomainError
 from ..model import DisciplinaryRecord, DisciplineKind, Gender, Nomination, Person, Posting, Unit
@@ -133,8 +135,10 @@ def _apply(person: Person, c: _Clean) -> None:
 
 def create_person(db: Database, data: PersonInput) -> Person:
     c = _validated(data)
+    allowed(db, P.PERSONS)
     with db.write() as session:
         get(session, Unit, data.unit_id, "đơn vị")
+        allowed(db, P.PERSONS, unit_id=data.unit_id, session=session)
         _check_duplicates(session, c, data.unit_id, None)
         person = Person(unit_id=data.unit_id)
         _apply(person, c)
@@ -150,8 +154,10 @@ def update_person(db: Database, person_id: int, data: PersonInput, *, expected_v
     """Correct a person's record (name split, CCCD, birth...). A move between units is
     :func:`move_person`, which keeps the history; here ``data.unit_id`` must stay the same."""
     c = _validated(data)
+    allowed(db, P.PERSONS)
     with db.write() as session:
         person = get(session, Person, person_id, "cá nhân")
+        allowed(db, P.PERSONS, unit_id=person.unit_id, session=session)
         if expected_version is not None and person.version != expected_version:
             raise ConflictError("Hồ sơ cá nhân vừa được người khác sửa. Hãy mở lại để xem bản mới nhất.")
         require(data.unit_id == person.unit_id, "Để chuyển đơn vị, hãy dùng chức năng Chuyển công tác.", "unit_id")
@@ -175,9 +181,11 @@ def update_person(db: Database, person_id: int, data: PersonInput, *, expected_v
 def move_person(db: Database, person_id: int, unit_id: int, position: str, on: dt.date) -> Person:
     """Transfer a person to another unit from ``on``; the old posting ends the day before."""
     position = optional_text(position, "Chức vụ", "position", 200)
+    allowed(db, P.PERSONS)
     with db.write() as session:
         person = get(session, Person, person_id, "cá nhân")
         get(session, Unit, unit_id, "đơn vị")
+        allowed(db, P.PERSONS, unit_ids=(person.unit_id, unit_id), session=session)
         current = session.scalar(select(Posting).where(Posting.person_id == person_id, Posting.end_date.is_(None)))
         if current is not None:
             require(on > current.start_date, "Ngày chuyển phải sau ngày bắt đầu công tác hiện tại.", "on")
@@ -208,8 +216,10 @@ def unit_on(db: Database, person_id: int, on: dt.date) -> int | None:
 
 def delete_person(db: Database, person_id: int) -> None:
     """Delete a person entered by mistake; refused once the person has nominations."""
+    allowed(db, P.PERSONS)
     with db.write() as session:
         person = get(session, Person, person_id, "cá nhân")
+        allowed(db, P.PERSONS, unit_id=person.unit_id, session=session)
         if session.scalar(select(exists().where(Nomination.person_id == person_id))):
             raise DomainError(f"Không xóa được «{person.full_name}»: đã có hồ sơ đề nghị khen thưởng.")
         session.delete(person)
@@ -230,8 +240,9 @@ def add_discipline(db: Database, person_id: int, data: DisciplineInput) -> Disci
         kind = DisciplineKind(data.kind)
     except ValueError:
         raise DomainError("Hình thức kỷ luật không hợp lệ.", field="kind") from None
+    allowed(db, P.PERSONS)
     with db.write() as session:
-        get(session, Person, person_id, "cá nhân")
+        allowed(db, P.PERSONS, unit_id=get(session, Person, person_id, "cá nhân").unit_id, session=session)
         record = DisciplinaryRecord(
             person_id=person_id,
             kind=kind,

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, insert, select
 
 from .. import audit
+from ..auth import P
+from ..auth import require as allowed
 from ..db import Database
 from ..model import Nomination, NominationStatus, RegisterBook, RegisterEntry
 from ..text import clean
@@ -15,6 +17,7 @@ from .common import get, require, required_text
 
 
 def create_book(db: Database, code: str, name: str, issuer: str = "") -> RegisterBook:
+    allowed(db, P.REGISTERS)
     code = clean(code).upper()
     require(bool(code), "Mã sổ không được để trống.", "code")
     with db.write() as session:
@@ -39,6 +42,7 @@ class Registered:
 def assign_number(db: Database, book_id: int, nomination_id: int) -> Registered:
     """The register number of an approved award, handed out once: a second call returns the
     same number. Taken under the book's row lock so concurrent printing stays gapless."""
+    allowed(db, P.REGISTERS)
     with db.write() as session:
         nomination = get(session, Nomination, nomination_id, "hồ sơ khen thưởng")
         existing = session.scalar(select(RegisterEntry).where(RegisterEntry.nomination_id == nomination_id))
@@ -60,6 +64,7 @@ def assign_number(db: Database, book_id: int, nomination_id: int) -> Registered:
 def assign_numbers(db: Database, book_id: int, nomination_ids: Sequence[int]) -> dict[int, Registered]:
     """:func:`assign_number` for many awards in one transaction (a year-end batch): all are
     numbered, consecutively and in the order given, or none is."""
+    allowed(db, P.REGISTERS)
     result: dict[int, Registered] = {}
     with db.write() as session:
         book = session.scalar(select(RegisterBook).where(RegisterBook.id == book_id).with_for_update())

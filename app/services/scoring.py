@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from ..auth import P
+from ..auth import require as allowed
 from ..db import Database
 from ..errors import DomainError
 from ..model import Bloc, Criterion, CriterionKind, Score, Unit
@@ -27,6 +29,7 @@ class CriterionInput:
 
 def set_criteria(db: Database, bloc_id: int, year: int, rows: Sequence[CriterionInput]) -> list[Criterion]:
     """Define the criteria table of a bloc for a year (only while no unit has been scored on it)."""
+    allowed(db, P.SCORING)
     check_year(year)
     require(bool(rows), "Bảng tiêu chí phải có ít nhất một dòng.")
     codes = [clean(r.code) for r in rows]
@@ -85,6 +88,7 @@ def set_score(
     note: str = "",
 ) -> Score:
     """Enter a unit's self-assessed and/or bloc-assessed points on one criterion row."""
+    allowed(db, P.SCORING)
     with db.write() as session:
         criterion = get(session, Criterion, criterion_id, "tiêu chí")
         unit = get(session, Unit, unit_id, "đơn vị")

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import exists, select
 
+from ..auth import P
+from ..auth import require as allowed
 from ..db import Database
 from ..errors import DomainError
 from ..model import Nomination, Person, Unit, UnitLevel
@@ -66,6 +68,7 @@ def _check_parent(session, parent_id: int | None, own_id: int | None) -> None:  
 
 
 def create_unit(db: Database, data: UnitInput) -> Unit:
+    allowed(db, P.UNITS)
     data = _validated(data)
     with db.write() as session:
         _check_code_free(session, data.code)
@@ -78,6 +81,7 @@ def create_unit(db: Database, data: UnitInput) -> Unit:
 
 
 def update_unit(db: Database, unit_id: int, data: UnitInput) -> Unit:
+    allowed(db, P.UNITS)
     data = _validated(data)
     with db.write() as session:
         unit = get(session, Unit, unit_id, "đơn vị")
@@ -89,6 +93,7 @@ def update_unit(db: Database, unit_id: int, data: UnitInput) -> Unit:
 
 def delete_unit(db: Database, unit_id: int) -> None:
     """Delete a unit nothing refers to; a unit with people, awards or divisions is refused."""
+    allowed(db, P.UNITS)
     with db.write() as session:
         unit = get(session, Unit, unit_id, "đơn vị")
         if session.scalar(select(exists().where(Person.unit_id == unit_id))):

@@ -840,6 +840,21 @@
       <source>Bằng khen</source>
       <translation>Certificate of merit</translation>
     </message>
+    <message>
+      <location filename="../../ui/labels.py" line="44" />
+      <source>Cán bộ nhập liệu</source>
+      <translation>Data-entry clerk</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="45" />
+      <source>Thường trực, phê duyệt</source>
+      <translation>Secretariat (approver)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="46" />
+      <source>Quản trị</source>
+      <translation>Administrator</translation>
+    </message>
   </context>
   <context>
     <name>ListPage</name>
@@ -1045,6 +1060,26 @@
 Sổ sách thi đua, khen thưởng.</source>
       <translation>Emulation Register {0}
 Bookkeeping of emulation and commendation work.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="143" />
+      <source>Tài &amp;khoản</source>
+      <translation>&amp;Account</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="144" />
+      <source>Đổi &amp;mật khẩu…</source>
+      <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="145" />
+      <source>Đăng &amp;xuất</source>
+      <translation>Log &amp;out</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="284" />
+      <source>Đã đổi mật khẩu.</source>
+      <translation>Password changed.</translation>
     </message>
   </context>
   <context>
@@ -1978,6 +2013,95 @@ Bookkeeping of emulation and commendation work.</translation>
       <location filename="../../ui/certificates/verify_dialog.py" line="27" />
       <source>Mã xác thực:</source>
       <translation>Verification code:</translation>
+    </message>
+  </context>
+  <context>
+    <name>LoginDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/login.py" line="28" />
+      <source>Đăng nhập</source>
+      <translation>Log in</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/login.py" line="33" />
+      <source>Đăng &amp;nhập</source>
+      <translation>&amp;Log in</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/login.py" line="39" />
+      <source>Tên đăng nhập</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/login.py" line="40" />
+      <source>Mật khẩu</source>
+      <translation>Password</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstAdminDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/login.py" line="56" />
+      <source>Tạo tài khoản quản trị</source>
+      <translation>Create the administrator account</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/login.py" line="65" />
+      <source>Cơ sở dữ liệu chưa có tài khoản nào. Hãy tạo tài khoản quản trị: từ đó mọi người phải đăng nhập, và mỗi thay đổi ghi rõ ai đã làm. Bấm Hủy để tiếp tục dùng không cần đăng nhập.</source>
+      <translation>This database has no accounts yet. Create the administrator account: from then on everyone must log in, and every change records who made it. Press Cancel to go on without logging in.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/login.py" line="39" />
+      <source>Tên đăng nhập</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/login.py" line="71" />
+      <source>Họ và tên</source>
+      <translation>Full name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/login.py" line="40" />
+      <source>Mật khẩu</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/login.py" line="73" />
+      <source>Nhập lại mật khẩu</source>
+      <translation>Repeat the password</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/login.py" line="78" />
+      <source>Hai lần nhập mật khẩu không khớp.</source>
+      <translation>The two passwords differ.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+      <location filename="../../ui/dialogs/login.py" line="88" />
+      <source>Đổi mật khẩu</source>
+      <translation>Change password</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/login.py" line="97" />
+      <source>Mật khẩu hiện tại</source>
+      <translation>Current password</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/login.py" line="100" />
+      <source>Mật khẩu mới</source>
+      <translation>New password</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/login.py" line="103" />
+      <source>Nhập lại mật khẩu mới</source>
+      <translation>Repeat the new password</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/login.py" line="78" />
+      <source>Hai lần nhập mật khẩu không khớp.</source>
+      <translation>The two passwords differ.</translation>
     </message>
   </context>
 </TS>

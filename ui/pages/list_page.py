@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from app.auth import Permission, can
 from app.db import Database
 from app.errors import DomainError
 from app.services.browse import Source
@@ -54,6 +55,7 @@ class ListPage(QWidget):
         self.db: Database | None = None
         self.model: LazyTableModel | None = None
         self._buttons: list[tuple[QPushButton, str]] = []
+        self._needs: dict[QPushButton, Permission] = {}  # buttons the role may lack (app.auth)
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -120,7 +122,10 @@ class ListPage(QWidget):
     def edit_current(self) -> None:
         """Open the current row's form (pages that can edit override)."""
 
-    def add_button(self, text: str, slot: Callable[[], object], name: str, shortcut: str | None = None) -> QPushButton:
+    def add_button(self, text: str, slot: Callable[[], object], name: str, shortcut: str | None = None,
+                   permission: Permission | None = None) -> QPushButton:  # fmt: skip
+        """A button of the actions row; with ``permission``, disabled for roles without it (the
+        service refuses them anyway: this only spares a click)."""
         button = QPushButton()
         button.setObjectName(name)
         button.clicked.connect(lambda _checked=False: slot())
@@ -128,12 +133,16 @@ class ListPage(QWidget):
             QShortcut(QKeySequence(shortcut), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             button.setToolTip(shortcut)
         self._buttons.append((button, text))
+        if permission is not None:
+            self._needs[button] = permission
         self.actions_row.addWidget(button)
         return button
 
     # -- database ------------------------------------------------------------------------------
     def set_database(self, db: Database) -> None:
         self.db = db
+        for button, permission in self._needs.items():
+            button.setEnabled(can(db.actor, permission))
         source = self.make_source(db)
         if self.model is None:
             self.model = LazyTableModel(source, dict(self.columns), right_aligned=self.right_aligned, parent=self)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from app.auth import P
 from app.db import Database
 from app.model import NominationStatus
 from app.services import nominations as svc
@@ -51,14 +52,22 @@ class NominationsPage(ListPage):
         self.filters.addWidget(self.status_filter)
         self.year_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
         self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
-        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Nhập đề nghị"), self.new_nomination, "new", "Ctrl+N")
-        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Sửa"), self.edit_current, "edit")
-        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Trình Hội đồng"), self.submit_selected, "submit")
-        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Trả lại bổ sung…"), self.return_selected, "return")
-        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Ghi kết quả bỏ phiếu…"), self.vote_selected, "vote")
-        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Đưa vào quyết định…"), self.approve_selected, "approve")
-        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Thu hồi…"), self.revoke_selected, "revoke")
-        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "In giấy khen…"), self.print_selected, "print", "Ctrl+P")
+        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Nhập đề nghị"), self.new_nomination, "new", "Ctrl+N",
+                        permission=P.NOMINATIONS)
+        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Sửa"), self.edit_current, "edit",
+                        permission=P.NOMINATIONS)
+        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Trình Hội đồng"), self.submit_selected, "submit",
+                        permission=P.NOMINATIONS)
+        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Trả lại bổ sung…"), self.return_selected, "return",
+                        permission=P.WORKFLOW)
+        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Ghi kết quả bỏ phiếu…"), self.vote_selected, "vote",
+                        permission=P.VOTES)
+        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Đưa vào quyết định…"), self.approve_selected, "approve",
+                        permission=P.WORKFLOW)
+        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Thu hồi…"), self.revoke_selected, "revoke",
+                        permission=P.WORKFLOW)
+        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "In giấy khen…"), self.print_selected, "print", "Ctrl+P",
+                        permission=P.CERTIFICATES)
 
     def make_source(self, db: Database) -> Source:
         return NominationRows(db)

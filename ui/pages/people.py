@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.auth import P
 from app.db import Database
 from app.services.browse import PersonRows, Source
 
@@ -25,8 +26,9 @@ class PersonsPage(ListPage):
     search_hint = QT_TRANSLATE_NOOP("ListPage", "Tìm theo tên hoặc số CCCD (gõ không dấu cũng được)…")
 
     def _build(self) -> None:
-        self.add_button(QT_TRANSLATE_NOOP("PersonsPage", "Thêm cá nhân"), self.new_person, "newPerson", "Ctrl+N")
-        self.add_button(QT_TRANSLATE_NOOP("PersonsPage", "Sửa"), self.edit_current, "edit")
+        self.add_button(QT_TRANSLATE_NOOP("PersonsPage", "Thêm cá nhân"), self.new_person, "newPerson", "Ctrl+N",
+                        permission=P.PERSONS)
+        self.add_button(QT_TRANSLATE_NOOP("PersonsPage", "Sửa"), self.edit_current, "edit", permission=P.PERSONS)
 
     def make_source(self, db: Database) -> Source:
         return PersonRows(db)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.auth import P
 from app.db import Database
 from app.services.browse import CampaignRows, DecisionRows, ExemplarRows, Source
 from app.services.campaigns import list_campaigns
@@ -29,8 +30,8 @@ class CampaignsPage(ListPage):
 
     def _build(self) -> None:
         self.add_button(QT_TRANSLATE_NOOP("CampaignsPage", "Thêm phong trào"), self.new_campaign, "newCampaign",
-                        "Ctrl+N")
-        self.add_button(QT_TRANSLATE_NOOP("CampaignsPage", "Sửa"), self.edit_current, "edit")
+                        "Ctrl+N", permission=P.CAMPAIGNS)
+        self.add_button(QT_TRANSLATE_NOOP("CampaignsPage", "Sửa"), self.edit_current, "edit", permission=P.CAMPAIGNS)
 
     def make_source(self, db: Database) -> Source:
         return CampaignRows(db)
@@ -65,7 +66,7 @@ class DecisionsPage(ListPage):
 
     def _build(self) -> None:
         self.add_button(QT_TRANSLATE_NOOP("DecisionsPage", "Thêm quyết định"), self.new_decision, "newDecision",
-                        "Ctrl+N")
+                        "Ctrl+N", permission=P.DECISIONS)
 
     def make_source(self, db: Database) -> Source:
         return DecisionRows(db)
@@ -90,7 +91,7 @@ class ExemplarsPage(ListPage):
 
     def _build(self) -> None:
         self.add_button(QT_TRANSLATE_NOOP("ExemplarsPage", "Thêm gương điển hình"), self.new_exemplar,
-                        "newExemplar", "Ctrl+N")
+                        "newExemplar", "Ctrl+N", permission=P.EXEMPLARS)
 
     def make_source(self, db: Database) -> Source:
         return ExemplarRows(db)

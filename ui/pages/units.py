@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.auth import P
 from app.db import Database
 from app.services.blocs import list_blocs
 from app.services.browse import Source, UnitRows
@@ -27,10 +28,12 @@ class UnitsPage(ListPage):
     widths = {"code": 90, "name": 320, "short_name": 110, "level": 190, "parent": 240}
 
     def _build(self) -> None:
-        self.add_button(QT_TRANSLATE_NOOP("UnitsPage", "Thêm đơn vị"), self.new_unit, "newUnit", "Ctrl+N")
-        self.add_button(QT_TRANSLATE_NOOP("UnitsPage", "Sửa"), self.edit_current, "edit")
-        self.add_button(QT_TRANSLATE_NOOP("UnitsPage", "Thêm khối, cụm"), self.new_bloc, "newBloc")
-        self.add_button(QT_TRANSLATE_NOOP("UnitsPage", "Thành viên khối theo năm…"), self.edit_members, "members")
+        self.add_button(QT_TRANSLATE_NOOP("UnitsPage", "Thêm đơn vị"), self.new_unit, "newUnit", "Ctrl+N",
+                        permission=P.UNITS)
+        self.add_button(QT_TRANSLATE_NOOP("UnitsPage", "Sửa"), self.edit_current, "edit", permission=P.UNITS)
+        self.add_button(QT_TRANSLATE_NOOP("UnitsPage", "Thêm khối, cụm"), self.new_bloc, "newBloc", permission=P.UNITS)
+        self.add_button(QT_TRANSLATE_NOOP("UnitsPage", "Thành viên khối theo năm…"), self.edit_members, "members",
+                        permission=P.UNITS)
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)

@@ -1,0 +1,209 @@
+"""Accounts: Argon2id hashes, one refusal message, deactivation, the audit log without secrets,
+the migration with data, and ``thidua user`` with the log-in it brings to the other commands."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import factories as f
+import pytest
+from argon2 import PasswordHasher
+from sqlalchemy import select
+
+from app import migrations
+from app.auth import ANONYMOUS, SYSTEM, PermissionDeniedError
+from app.cli import main
+from app.db import create_db_engine, open_database
+from app.errors import DomainError
+from app.model import AuditEntry, Gender, UserAccount, UserRole
+from app.services import accounts as A
+from app.services.persons import PersonInput, create_person
+
+db = f.db
+LOGIN_FAILED = "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa."
+
+
+def _admin(db, name: str = "quantri", password: str = "matkhau-quantri"):  # type: ignore[no-untyped-def]
+    return A.create_account(db, A.AccountInput(name, UserRole.ADMIN, "Quản trị"), password)
+
+
+def _stored(db, name: str) -> UserAccount:  # type: ignore[no-untyped-def]
+    with db.read() as s:
+        return s.scalar(select(UserAccount).where(UserAccount.username_key == A.username_key(name)))
+
+
+def test_the_password_is_stored_as_an_argon2id_hash_never_in_clear(db) -> None:
+    _admin(db)
+    stored = _stored(db, "quantri").password_hash
+    assert stored.startswith("$argon2id$") and "matkhau-quantri" not in stored
+    assert PasswordHasher().verify(stored, "matkhau-quantri")
+
+
+def test_wrong_password_unknown_user_and_inactive_account_get_the_same_refusal(db) -> None:
+    _admin(db)
+    A.create_account(db, A.AccountInput("lan", UserRole.APPROVER), "matkhau-lan")
+    with pytest.raises(A.LoginError) as wrong:
+        A.login(db, "quantri", "matkhau-sai")
+    with pytest.raises(A.LoginError) as unknown:
+        A.login(db, "khongco", "matkhau-quantri")
+    A.set_active(db, "lan", False)
+    with pytest.raises(A.LoginError) as inactive:
+        A.login(db, "lan", "matkhau-lan")
+    assert wrong.value.message == unknown.value.message == inactive.value.message == LOGIN_FAILED
+    assert db.actor is SYSTEM  # nobody was logged in by a failed attempt
+
+
+def test_login_sets_the_actor_and_the_name_is_matched_without_case(db) -> None:
+    _admin(db, "Quản.Trị")
+    actor = A.login(db, "QUẢN.TRỊ", "matkhau-quantri")
+    assert db.actor == actor and (actor.username, actor.role) == ("Quản.Trị", UserRole.ADMIN)
+    assert _stored(db, "quản.trị").last_login_at is not None
+    with pytest.raises(DomainError, match="Đã có tài khoản"):
+        A.create_account(db, A.AccountInput("quản.trị", UserRole.APPROVER), "matkhau-khac")
+
+
+def test_the_first_account_must_be_an_admin_and_later_ones_need_an_admin(db) -> None:
+    with pytest.raises(DomainError, match="quản trị"):
+        A.create_account(db, A.AccountInput("lan", UserRole.APPROVER), "matkhau-lan")
+    _admin(db)
+    reopened = open_database(db.path, sync_catalogue=False)
+    try:
+        assert reopened.actor == ANONYMOUS  # accounts exist: nobody until a login
+        with pytest.raises(PermissionDeniedError):
+            A.create_account(reopened, A.AccountInput("lan", UserRole.APPROVER), "matkhau-lan")
+        A.login(reopened, "quantri", "matkhau-quantri")
+        A.create_account(reopened, A.AccountInput("lan", UserRole.APPROVER), "matkhau-lan")
+    finally:
+        reopened.dispose()
+
+
+def test_policy_clerk_unit_and_last_admin(db) -> None:
+    with pytest.raises(DomainError, match="ít nhất 8"):
+        _admin(db, password="ngan")
+    _admin(db)
+    with pytest.raises(DomainError, match="thuộc một đơn vị"):
+        A.create_account(db, A.AccountInput("canbo", UserRole.CLERK), "matkhau-canbo")
+    with pytest.raises(DomainError, match="quản trị cuối cùng"):
+        A.set_active(db, "quantri", False)
+    conn = sqlite3.connect(db.path)
+    with pytest.raises(sqlite3.IntegrityError):  # the schema refuses it too
+        conn.execute("INSERT INTO user_account (username, username_key, full_name, role, password_hash, active,"
+                     " version) VALUES ('x', 'x', '', 'clerk', 'h', 1, 1)")  # fmt: skip
+    conn.close()
+
+
+def test_own_password_change_needs_the_old_one_and_rehash_follows_new_parameters(db, monkeypatch) -> None:
+    _admin(db)
+    A.login(db, "quantri", "matkhau-quantri")
+    with pytest.raises(DomainError, match="hiện tại không đúng"):
+        A.set_password(db, "quantri", "matkhau-moi-1", old_password="sai")
+    A.set_password(db, "quantri", "matkhau-moi-1", old_password="matkhau-quantri")
+    # the parameters change: the next login stores a hash made with them
+    monkeypatch.setattr(A, "HASHER", PasswordHasher(time_cost=3, memory_cost=8 * 1024, parallelism=1))
+    A.login(db, "quantri", "matkhau-moi-1")
+    assert "$m=8192,t=3,p=1$" in _stored(db, "quantri").password_hash
+
+
+def test_audit_entries_carry_the_username_and_never_the_password_hash(db) -> None:
+    _admin(db)
+    A.login(db, "quantri", "matkhau-quantri")
+    unit = f.unit(db, "Sở Tài chính", code="STC")
+    create_person(db, PersonInput(unit_id=unit.id, full_name="Lê Thị Lan", gender=Gender.FEMALE))
+    A.set_password(db, "quantri", "matkhau-moi-2", old_password="matkhau-quantri")
+    hashes = {_stored(db, "quantri").password_hash}
+    with db.read() as s:
+        entries = list(s.scalars(select(AuditEntry).order_by(AuditEntry.id)))
+    person = next(e for e in entries if e.entity == "person")
+    assert person.actor == "quantri"
+    account_changes = [json.loads(e.changes) for e in entries if e.entity == "user_account"]
+    assert {"password_hash": [None, "***"]}.items() <= account_changes[0].items()
+    assert {k: v for k, v in account_changes[-1].items() if k == "password_hash"} == {"password_hash": ["***", "***"]}
+    assert not any("$argon2" in e.changes or any(h in e.changes for h in hashes) for e in entries)
+
+
+def test_migration_0008_from_0007_keeps_the_data_and_adds_the_accounts_table(tmp_path: Path) -> None:
+    engine = create_db_engine(f"sqlite:///{tmp_path / 'cu.sqlite3'}")
+    try:
+        migrations.upgrade(engine, "0007")
+        with engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO unit (id, code, name, short_name, level, name_fold, sort_key, active) "
+                "VALUES (1, 'STC', 'Sở Tài chính', '', 'department', 'so tai chinh', 'k', 1)"
+            )
+        migrations.upgrade(engine)
+        with engine.begin() as conn:
+            assert conn.exec_driver_sql("SELECT name FROM unit").scalar() == "Sở Tài chính"
+            conn.exec_driver_sql(
+                "INSERT INTO user_account (username, username_key, full_name, role, unit_id, password_hash, active,"
+                " version) VALUES ('canbo', 'canbo', '', 'clerk', 1, 'h', 1, 1)"
+            )
+            with pytest.raises(Exception, match="UNIQUE"):
+                conn.exec_driver_sql(
+                    "INSERT INTO user_account (username, username_key, full_name, role, password_hash, active,"
+                    " version) VALUES ('CANBO', 'canbo', '', 'admin', 'h', 1, 1)"
+                )
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+            assert migrations.current(conn) == migrations.head()
+        migrations.downgrade(engine, "0007")
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name = 'user_account'").scalar() == 0
+    finally:
+        engine.dispose()
+
+
+# --- the command line ----------------------------------------------------------------------------------
+
+
+def _run(monkeypatch, capsys, args: list[str], stdin: str = "", env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    for name in ("THIDUA_USER", "THIDUA_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in (env or {}).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = main(args)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_first_admin_then_login_required(db_path: Path, monkeypatch, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    d = ["--db", str(db_path)]
+    code, _, err = _run(monkeypatch, capsys, ["user", "add", "lan", "--role", "approver", "--password-stdin", *d],
+                        "matkhau-lan\n")  # fmt: skip
+    assert code == 2 and "quản trị" in err
+    code, out, _ = _run(monkeypatch, capsys, ["user", "add", "quantri", "--role", "admin", "--password-stdin", *d],
+                        "matkhau-quantri\n")  # fmt: skip
+    assert code == 0 and "quantri" in out
+    # later accounts need an administrator's log-in
+    code, _, err = _run(monkeypatch, capsys, ["user", "add", "lan", "--role", "approver", "--password-stdin", *d],
+                        "matkhau-lan\n")  # fmt: skip
+    assert code == 2 and "--user" in err
+    code, _, err = _run(monkeypatch, capsys, ["user", "add", "lan", "--role", "approver", "--password-stdin",
+                                              "--user", "quantri", *d], "matkhau-lan\n", {"THIDUA_PASSWORD": "sai"})  # fmt: skip
+    assert code == 2 and LOGIN_FAILED in err
+    code, _, _ = _run(monkeypatch, capsys, ["user", "add", "lan", "--role", "approver", "--password-stdin", *d],
+                      "matkhau-lan\n", {"THIDUA_USER": "quantri", "THIDUA_PASSWORD": "matkhau-quantri"})  # fmt: skip
+    assert code == 0
+    code, out, _ = _run(monkeypatch, capsys, ["user", "list", *d])
+    assert code == 0 and "lan" in out and "quantri" in out
+    # a writing command needs a log-in; reading ones do not
+    sheet = tmp_path / "donvi.csv"
+    sheet.write_text("Mã đơn vị,Tên đơn vị\nSNV,Sở Nội vụ\n", encoding="utf-8")
+    code, _, err = _run(monkeypatch, capsys, ["import", "units", str(sheet), *d])
+    assert code == 2 and "--user" in err
+    assert _run(monkeypatch, capsys, ["info", *d])[0] == 0
+    # the administrator may import units; a disabled account may not log in any more
+    code, _, _ = _run(monkeypatch, capsys, ["import", "units", str(sheet), "--user", "quantri", *d],
+                      env={"THIDUA_PASSWORD": "matkhau-quantri"})  # fmt: skip
+    assert code == 0
+    code, _, err = _run(monkeypatch, capsys, ["user", "disable", "quantri", *d],
+                        env={"THIDUA_USER": "lan", "THIDUA_PASSWORD": "matkhau-lan"})  # fmt: skip
+    assert code == 2 and "không được phép quản lý tài khoản" in err
+    assert _run(monkeypatch, capsys, ["user", "disable", "lan", *d],
+                env={"THIDUA_USER": "quantri", "THIDUA_PASSWORD": "matkhau-quantri"})[0] == 0  # fmt: skip
+    code, _, err = _run(monkeypatch, capsys, ["import", "units", str(sheet), "--user", "lan", *d],
+                        env={"THIDUA_PASSWORD": "matkhau-lan"})  # fmt: skip
+    assert code == 2 and LOGIN_FAILED in err

@@ -1,0 +1,139 @@
+"""Logging in, creating the first administrator, changing one's password.
+
+The services decide (app.services.accounts); these forms only collect the text. A wrong login
+shows the service's one message whatever was wrong.
+"""
+
+from __future__ import annotations
+
+from app.db import Database
+from app.errors import DomainError
+from app.model import UserRole
+from app.services.accounts import AccountInput, create_account, has_accounts, login, set_password
+
+from ..qt import QT_TRANSLATE_NOOP, QDialogButtonBox, QLabel, QLineEdit, QWidget, translate
+from ..widgets.fields import FormDialog
+
+
+def _password_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+class LoginDialog(FormDialog):
+    """User name and password; on success ``db.actor`` is the account (the service sets it)."""
+
+    context = "LoginDialog"
+    title = QT_TRANSLATE_NOOP("LoginDialog", "Đăng nhập")
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        self.db = db
+        super().__init__(parent)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
+            translate("LoginDialog", "Đăng &nhập")
+        )
+
+    def _build(self) -> None:
+        self.where = QLabel()
+        self.where.setWordWrap(True)
+        self.form.addRow(self.where)
+        self.username = self.add_field(
+            "username", QT_TRANSLATE_NOOP("LoginDialog", "Tên đăng nhập"), QLineEdit()
+        )
+        self.password = self.add_field(
+            "password", QT_TRANSLATE_NOOP("LoginDialog", "Mật khẩu"), _password_edit()
+        )
+        self.where.setText(str(self.db.path or self.db.url))
+        self.setMinimumWidth(380)
+
+    def save(self) -> object:
+        try:
+            return login(self.db, self.username.text(), self.password.text())
+        except DomainError:
+            self.password.clear()
+            raise
+
+
+class FirstAdminDialog(FormDialog):
+    """The first run on a database without accounts: create its administrator, then log in."""
+
+    context = "FirstAdminDialog"
+    title = QT_TRANSLATE_NOOP("FirstAdminDialog", "Tạo tài khoản quản trị")
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        self.db = db
+        super().__init__(parent)
+
+    def _build(self) -> None:
+        intro = QLabel(translate(
+            "FirstAdminDialog",
+            "Cơ sở dữ liệu chưa có tài khoản nào. Hãy tạo tài khoản quản trị: từ đó mọi người phải đăng nhập, "
+            "và mỗi thay đổi ghi rõ ai đã làm. Bấm Hủy để tiếp tục dùng không cần đăng nhập.",
+        ))  # fmt: skip
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.username = self.add_field(
+            "username", QT_TRANSLATE_NOOP("FirstAdminDialog", "Tên đăng nhập"), QLineEdit()
+        )
+        self.full_name = self.add_field(
+            "full_name", QT_TRANSLATE_NOOP("FirstAdminDialog", "Họ và tên"), QLineEdit()
+        )
+        self.password = self.add_field(
+            "password", QT_TRANSLATE_NOOP("FirstAdminDialog", "Mật khẩu"), _password_edit()
+        )
+        self.again = self.add_field(
+            "again", QT_TRANSLATE_NOOP("FirstAdminDialog", "Nhập lại mật khẩu"), _password_edit()
+        )
+        self.setMinimumWidth(460)
+
+    def save(self) -> object:
+        if self.password.text() != self.again.text():
+            raise DomainError(
+                translate("FirstAdminDialog", "Hai lần nhập mật khẩu không khớp."), field="again"
+            )
+        data = AccountInput(self.username.text(), UserRole.ADMIN, self.full_name.text())
+        create_account(self.db, data, self.password.text())
+        return login(self.db, self.username.text(), self.password.text())
+
+
+class ChangePasswordDialog(FormDialog):
+    """The logged-in user changes their own password (the old one is asked again)."""
+
+    context = "ChangePasswordDialog"
+    title = QT_TRANSLATE_NOOP("ChangePasswordDialog", "Đổi mật khẩu")
+    aliases = {"password": "new_password"}
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        self.db = db
+        super().__init__(parent)
+
+    def _build(self) -> None:
+        self.old_password = self.add_field(
+            "old_password", QT_TRANSLATE_NOOP("ChangePasswordDialog", "Mật khẩu hiện tại"), _password_edit()
+        )
+        self.new_password = self.add_field(
+            "new_password", QT_TRANSLATE_NOOP("ChangePasswordDialog", "Mật khẩu mới"), _password_edit()
+        )
+        self.again = self.add_field(
+            "again", QT_TRANSLATE_NOOP("ChangePasswordDialog", "Nhập lại mật khẩu mới"), _password_edit()
+        )
+
+    def save(self) -> object:
+        if self.new_password.text() != self.again.text():
+            raise DomainError(
+                translate("ChangePasswordDialog", "Hai lần nhập mật khẩu không khớp."), field="again"
+            )
+        set_password(
+            self.db, self.db.actor.username, self.new_password.text(), old_password=self.old_password.text()
+        )
+        return True
+
+
+def needs_login(db: Database) -> bool:
+    """Whether ``db`` has accounts and nobody is logged in (an actor already set skips the login)."""
+    return not db.actor.system and not db.actor.username
+
+
+def offers_first_admin(db: Database) -> bool:
+    return db.actor.system and not has_accounts(db)
