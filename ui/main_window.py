@@ -155,7 +155,8 @@ class MainWindow(QMainWindow):
         logged_in = self.db is not None and not self.db.actor.system and bool(self.db.actor.username)
         self.password_action.setEnabled(logged_in)
         self.logout_action.setEnabled(logged_in)
-        self.restore_action.setEnabled(self.db is not None and can(self.db.actor, P.RESTORE))
+        # never replace a file another window has open (read-only), nor without the right to
+        self.restore_action.setEnabled(self.db is not None and not self.db.read_only and can(self.db.actor, P.RESTORE))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -206,8 +207,6 @@ class MainWindow(QMainWindow):
         read_only = self.db is not None and self.db.read_only
         self.setWindowTitle(translate("MainWindow", "Sổ Thi đua (chỉ đọc)") if read_only
                             else translate("MainWindow", "Sổ Thi đua"))  # fmt: skip
-        if hasattr(self, "restore_action"):
-            self.restore_action.setEnabled(not read_only)  # never replace a file another window has open
         if self.db is None:
             self.db_label.setText(translate("MainWindow", "Chưa mở cơ sở dữ liệu"))
             return
