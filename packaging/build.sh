@@ -66,7 +66,8 @@ row = sqlite3.connect(sys.argv[1]).execute(
 print(*row) if row else sys.exit("no approved nomination in the demo")
 PYEOF
 ) || fail "no approved nomination in the demo database"
-"$DIST/thidua-cli" certificates --db "$DB" --ids "$NID" --out "$SMOKE/certificate.pdf" >"$SMOKE/cert.out" 2>"$SMOKE/cert.err" \
+# The demo has accounts (README): printing is the approver's right.
+THIDUA_USER=pheduyet THIDUA_PASSWORD=pheduyet2025 "$DIST/thidua-cli" certificates --db "$DB" --ids "$NID" --out "$SMOKE/certificate.pdf" >"$SMOKE/cert.out" 2>"$SMOKE/cert.err" \
     || { cat "$SMOKE/cert.err" >&2; fail "certificates"; }
 pdftotext -layout "$SMOKE/certificate.pdf" "$SMOKE/certificate.txt" || fail "pdftotext"
 grep -qF "$NAME" "$SMOKE/certificate.txt" || fail "recipient «$NAME» not in the certificate's text"
@@ -81,7 +82,7 @@ step "smoke 4/4: GUI offscreen on the demo, quit after the first paint"
 gui_run() {
     local t out
     t=$(now_ms)
-    out=$(THIDUA_SMOKE_QUIT_AFTER_MS=0 timeout 120 "$DIST/thidua" --db "$DB" 2>"$SMOKE/gui.err") \
+    out=$(THIDUA_USER=canbo.stc THIDUA_PASSWORD=canbo2025 THIDUA_SMOKE_QUIT_AFTER_MS=0 timeout 120 "$DIST/thidua" --db "$DB" 2>"$SMOKE/gui.err") \
         || { cat "$SMOKE/gui.err" >&2; fail "GUI exited with an error"; }
     grep -q "THIDUA_SMOKE_OK" <<<"$out" || { cat "$SMOKE/gui.err" >&2; fail "GUI never painted its window"; }
     echo "$(( $(now_ms) - t )) ms (process), ${out##*after }"

@@ -145,3 +145,22 @@ def test_first_run_on_a_database_without_accounts_creates_the_admin(qtbot, db, t
     assert (db.actor.username, db.actor.role) == ("quantri", UserRole.ADMIN)
     assert [a.username for a in A.list_accounts(db)] == ["quantri"]
     assert "quantri" in window.db_label.text()
+
+
+def test_a_scripted_start_logs_in_from_the_environment_and_a_wrong_pair_does_not(
+    with_accounts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.app import _login_from_environment
+
+    db = open_database(with_accounts, sync_catalogue=False)
+    try:
+        monkeypatch.setenv("THIDUA_USER", "canbo")
+        monkeypatch.setenv("THIDUA_PASSWORD", "matkhau-sai")
+        assert not _login_from_environment(db) and not db.actor.username
+        monkeypatch.delenv("THIDUA_PASSWORD")
+        assert not _login_from_environment(db)
+        monkeypatch.setenv("THIDUA_PASSWORD", "matkhau-canbo")
+        assert _login_from_environment(db)
+        assert (db.actor.username, db.actor.role) == ("canbo", UserRole.CLERK)
+    finally:
+        db.dispose()

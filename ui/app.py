@@ -4,7 +4,8 @@ Importing SQLAlchemy, the model and the pages takes most of a second; the splash
 before that, so the clerk sees the program at once. The database then opens as before, locked
 for this window (app.instance); a file already open in another window can be opened read-only.
 
-Smoke-test hook: with ``THIDUA_SMOKE_QUIT_AFTER_MS=N`` set, the app prints
+Scripted runs: with ``THIDUA_USER`` and ``THIDUA_PASSWORD`` set, a database with accounts is logged
+into as the CLI does, without the dialog. Smoke-test hook: with ``THIDUA_SMOKE_QUIT_AFTER_MS=N`` set, the app prints
 ``THIDUA_SMOKE_OK first paint after <ms> ms`` once the main window has painted, then quits with
 status 0 after N more milliseconds (packaging/build.sh uses it on the built binary).
 """
@@ -100,6 +101,23 @@ class _SmokeQuit(QObject):
         return False
 
 
+def _login_from_environment(database: Database) -> bool:
+    """Log in as THIDUA_USER with THIDUA_PASSWORD when both are set, as the CLI does for scripted runs
+    (the packaging smoke test); a wrong pair falls back to the log-in dialog."""
+    from app.accounts_cli import ENV_PASSWORD, ENV_USER
+    from app.errors import DomainError
+    from app.services.accounts import login
+
+    user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
+    if not user or password is None:
+        return False
+    try:
+        login(database, user, password)
+    except DomainError:
+        return False
+    return True
+
+
 def run(db: str | None = None, *, argv: list[str] | None = None) -> int:
     """Open the main window on ``db`` (default: the last database used, else the user's default
     database); returns the exit status."""
@@ -134,7 +152,7 @@ def run(db: str | None = None, *, argv: list[str] | None = None) -> int:
     if database is None:  # open elsewhere, and the user chose not to open it read-only
         splash.close()
         return 0
-    if needs_login(database):
+    if needs_login(database) and not _login_from_environment(database):
         splash.close()
         if LoginDialog(database).exec() != LoginDialog.DialogCode.Accepted:
             database.dispose()
