@@ -104,6 +104,15 @@ def pg_url(pg_admin, pg_template: str) -> Iterator[str]:  # type: ignore[no-unty
     pg_admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.fixture
+def pg_empty_url(pg_admin) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The URL of a new, empty PostgreSQL database (for migration tests; dropped afterwards)."""
+    name = f"thidua_e_{os.getpid()}_{next(_pg_names)}"
+    pg_admin.execute(f'CREATE DATABASE "{name}"')
+    yield _pg_url(name)
+    pg_admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture(scope="session")
 def demo_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
     """The demo database, built once per run (about 15 s); copy it before changing it."""
