@@ -24,7 +24,8 @@ from app.db import Database, open_database  # noqa: E402
 
 PG_URL = os.environ.get("THIDUA_TEST_PG_URL", "")
 REQUIRE_PG = os.environ.get("THIDUA_REQUIRE_PG", "") not in ("", "0")
-NO_PG_REASON = "PostgreSQL: THIDUA_TEST_PG_URL is not set, these tests ran on SQLite only (see .ci/postgres)"
+NO_PG_REASON = "PostgreSQL: THIDUA_TEST_PG_URL is not set, so they ran on SQLite only (see .ci/postgres)"
+_LEFT_OUT = pytest.StashKey[int]()
 # A test that needs any of these is about the SQLite file (or the GUI over it): one backend.
 SQLITE_ONLY_FIXTURES = {"db_path", "template_db", "demo_build", "qtbot"}
 _pg_names = itertools.count(1)
@@ -41,6 +42,23 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if metafunc.definition.get_closest_marker("sqlite_only") or SQLITE_ONLY_FIXTURES & set(metafunc.fixturenames):
         return  # ``backend`` defaults to sqlite; the test id stays as it was
     metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if PG_URL:
+        return
+    # No server (a newcomer's machine): the PostgreSQL runs are left out, said once at the end.
+    left_out = [i for i in items if getattr(i, "callspec", None) and i.callspec.params.get("backend") == "postgresql"]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        dropped = set(left_out)
+        items[:] = [i for i in items if i not in dropped]
+        config.stash[_LEFT_OUT] = len(left_out)
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:  # type: ignore[no-untyped-def]
+    if config.stash.get(_LEFT_OUT, 0):
+        terminalreporter.write_line(f"{config.stash[_LEFT_OUT]} tests not run on {NO_PG_REASON}", yellow=True)
 
 
 @pytest.fixture
