@@ -82,7 +82,10 @@ class Database:
     def __post_init__(self) -> None:
         from . import audit
 
-        self._read = sessionmaker(self.engine, expire_on_commit=False, info={"db": self})
+        # PostgreSQL: a reading sees one snapshot throughout, as a SQLite read transaction does (a
+        # report's totals and its rows agree even while others save).
+        reader = self.engine if self.is_sqlite else self.engine.execution_options(isolation_level="REPEATABLE READ")
+        self._read = sessionmaker(reader, expire_on_commit=False, info={"db": self})
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else self.engine
         self._write = sessionmaker(writer, expire_on_commit=False, info={"db": self})
         audit.install(self._write)  # every change of a write session goes into the audit log

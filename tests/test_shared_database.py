@@ -9,7 +9,7 @@ from pathlib import Path
 
 import factories as f
 import pytest
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 from test_excel_support import write_xlsx
 
 from app import audit
@@ -18,7 +18,7 @@ from app.cli import main
 from app.db import Database, open_database
 from app.errors import DatabaseError
 from app.excel.importer import run_import
-from app.model import Gender
+from app.model import Gender, Unit
 from app.services.persons import PersonInput, create_person
 from app.services.units import UnitInput, create_unit
 
@@ -91,3 +91,18 @@ def test_a_writer_kept_waiting_too_long_gets_a_clear_message(db: Database, db_ur
         worker.join()
         other.dispose()
     assert create_unit(db, UnitInput(code="STC", name="Sở Tài chính")).id > 0  # nothing was half-written
+
+
+def test_a_reading_sees_one_snapshot_while_another_clerk_saves(db: Database, db_url: str) -> None:
+    create_unit(db, UnitInput(code="STC", name="Sở Tài chính"))
+    other = open_database(db_url, sync_catalogue=False)
+    try:
+        with db.read() as session:
+            before = session.scalar(select(func.count()).select_from(Unit))
+            create_unit(other, UnitInput(code="SXD", name="Sở Xây dựng"))  # committed meanwhile
+            during = session.scalar(select(func.count()).select_from(Unit))
+        assert before == during == 1
+        with db.read() as session:
+            assert session.scalar(select(func.count()).select_from(Unit)) == 2
+    finally:
+        other.dispose()
