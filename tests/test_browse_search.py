@@ -63,6 +63,9 @@ def test_units_sort_and_search_the_same_way_on_both_backends(db) -> None:  # typ
     assert [u.code for u in list_units(db, "sxd")] == ["SXD"]  # a code typed in lower case
     assert [u.name for u in list_units(db, "xay")] == ["Sở Xây dựng"]
     assert UnitRows(db).count(Query(text="so")) == 3
+    # units of the same name come in the order they were made, on every backend
+    same = [f.unit(db, "Thanh tra Sở", code=f"TT{i}").id for i in range(6)]
+    assert [u.id for u in list_units(db, "thanh tra")] == same
 
 
 def test_decision_search_ignores_the_case_of_the_summary(db) -> None:  # type: ignore[no-untyped-def]
