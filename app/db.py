@@ -95,6 +95,11 @@ class Database:
         return self.engine.dialect.name == "sqlite"
 
     @property
+    def shown_url(self) -> str:
+        """The URL to show a user: the password replaced by ***."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
     def path(self) -> Path | None:
         """The SQLite file, or ``None`` for a server database or an in-memory one."""
         name = self.engine.url.database

@@ -15,7 +15,7 @@ from test_excel_support import write_xlsx
 from app import audit
 from app import db as dbmod
 from app.cli import main
-from app.db import Database, open_database
+from app.db import Database, create_db_engine, open_database
 from app.errors import DatabaseError
 from app.excel.importer import run_import
 from app.model import Gender, Unit
@@ -106,3 +106,8 @@ def test_a_reading_sees_one_snapshot_while_another_clerk_saves(db: Database, db_
             assert session.scalar(select(func.count()).select_from(Unit)) == 2
     finally:
         other.dispose()
+
+
+def test_the_password_of_a_server_url_is_never_shown() -> None:
+    shown = Database(url="x", engine=create_db_engine("postgresql+psycopg://thu_ky:mat-khau@may-chu:5432/thidua")).shown_url
+    assert shown == "postgresql+psycopg://thu_ky:***@may-chu:5432/thidua"

@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
             self.db_label.setText(translate("MainWindow", "Chưa mở cơ sở dữ liệu"))
             return
         self.db_label.setText(
-            translate("MainWindow", "CSDL: {0} — Người dùng: {1}").format(self.db.path or self.db.url, self.db.actor)
+            translate("MainWindow", "CSDL: {0} — Người dùng: {1}").format(self.db.path or self.db.shown_url, self.db.actor)
         )
 
     def choose_database(self) -> None:
