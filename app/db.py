@@ -13,9 +13,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -24,6 +24,11 @@ from .errors import ConflictError, DatabaseError, DomainError
 from .paths import APP_NAME, ENV_DB, default_db_path  # noqa: F401 - re-exported
 
 BUSY_TIMEOUT_S = 5.0
+# PostgreSQL: every write session first takes this transaction-level advisory lock, so writers
+# run one at a time as under SQLite's BEGIN IMMEDIATE, and a service's checks (is this code
+# free? is this the version the clerk saw?) still hold when it writes. Readers never wait.
+WRITER_LOCK = 7350200
+WRITER_WAIT_S = 30
 
 
 def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
@@ -83,7 +88,10 @@ class Database:
     def __post_init__(self) -> None:
         from . import audit
 
-        self._read = sessionmaker(self.engine, expire_on_commit=False, info={"db": self})
+        # PostgreSQL: a reading sees one snapshot throughout, as a SQLite read transaction does (a
+        # report's totals and its rows agree even while others save).
+        reader = self.engine if self.is_sqlite else self.engine.execution_options(isolation_level="REPEATABLE READ")
+        self._read = sessionmaker(reader, expire_on_commit=False, info={"db": self})
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else self.engine
         self._write = sessionmaker(writer, expire_on_commit=False, info={"db": self})
         audit.install(self._write)  # every change of a write session goes into the audit log
@@ -91,6 +99,11 @@ class Database:
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
+
+    @property
+    def shown_url(self) -> str:
+        """The URL to show a user: the password replaced by ***."""
+        return self.engine.url.render_as_string(hide_password=True)
 
     @property
     def path(self) -> Path | None:
@@ -118,6 +131,9 @@ class Database:
                 "Hãy thực hiện thay đổi ở cửa sổ đang mở tệp này."
             )
         with translate_db_errors(), self._write() as session, session.begin():
+            if not self.is_sqlite:
+                session.execute(text(f"SET LOCAL lock_timeout = '{WRITER_WAIT_S}s'"))
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
             yield session
 
     def dispose(self) -> None:
@@ -142,12 +158,12 @@ def translate_db_errors() -> Iterator[None]:
         raise ConflictError(
             "Bản ghi vừa được người khác thay đổi hoặc xóa. Hãy mở lại để xem bản mới nhất; thay đổi của bạn chưa được lưu."
         ) from exc
-    except IntegrityError as exc:
+    except (IntegrityError, DataError) as exc:  # DataError: PostgreSQL's checks of types and lengths
         raise DomainError(_integrity_message(str(exc.orig))) from exc
     except OperationalError as exc:
         raise DatabaseError(_operational_message(str(exc.orig))) from exc
     except DBAPIError as exc:
-        if isinstance(exc.orig, sqlite3.DatabaseError):
+        if isinstance(exc.orig, sqlite3.DatabaseError) or type(exc.orig).__module__.startswith("psycopg"):
             raise DatabaseError(_operational_message(str(exc.orig))) from exc
         raise
 
@@ -158,6 +174,8 @@ def _integrity_message(detail: str) -> str:
         return "Không thể thực hiện: bản ghi đang được tham chiếu ở nơi khác hoặc tham chiếu tới bản ghi không tồn tại."
     if "unique" in low or "duplicate" in low:
         return "Dữ liệu bị trùng với một bản ghi đã có."
+    if "too long" in low:
+        return "Dữ liệu dài quá giới hạn cho phép."
     if "check" in low or "not null" in low or "null value" in low:
         return "Dữ liệu không hợp lệ, vi phạm ràng buộc của cơ sở dữ liệu."
     return "Dữ liệu không hợp lệ."
@@ -165,6 +183,8 @@ def _integrity_message(detail: str) -> str:
 
 def _operational_message(detail: str) -> str:
     low = detail.lower()
+    if "lock timeout" in low:  # PostgreSQL: another user's save outlasted WRITER_WAIT_S
+        return "Cơ sở dữ liệu đang bận ghi dữ liệu của người dùng khác. Hãy thử lại sau ít phút; thay đổi của bạn chưa được lưu."
     if "locked" in low or "busy" in low:
         return "Cơ sở dữ liệu đang bị khóa bởi một chương trình khác. Hãy đóng chương trình đó rồi thử lại."
     if "not a database" in low or "malformed" in low or "corrupt" in low:

@@ -9,7 +9,7 @@ import datetime as dt
 import itertools
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import inspect, select, text
 
 from app.db import Database, open_database
 from app.model import Award, Gender, Nomination, UnitLevel
@@ -22,10 +22,10 @@ _seq = itertools.count(1)
 
 
 @pytest.fixture
-def db(db_path):  # type: ignore[no-untyped-def]
+def db(db_url):  # type: ignore[no-untyped-def]
     """conftest's ``db`` without re-reading the catalogue file: the template copy already holds
     it, and parsing it again costs ~70 ms a test. Use as ``db = factories.db`` in a test module."""
-    database = open_database(db_path, sync_catalogue=False)
+    database = open_database(db_url, sync_catalogue=False)
     yield database
     database.dispose()
 ISSUER = "Ủy ban nhân dân tỉnh Tây Ninh"
@@ -91,7 +91,7 @@ def approved(db: Database, code: str, year: int = 2025, *, decision_id: int | No
 def dump(db: Database) -> dict[str, list[tuple]]:
     """Every row of every table, sorted: two dumps are equal when nothing was written."""
     with db.engine.connect() as conn:
-        names = conn.scalars(text("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).all()
+        names = sorted(inspect(conn).get_table_names())
         return {
             name: sorted((tuple(row) for row in conn.execute(text(f'SELECT * FROM "{name}"'))), key=repr)
             for name in names

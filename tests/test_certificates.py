@@ -299,14 +299,14 @@ def test_fast_qr_matches_reportlabs_encoder() -> None:
         assert qr.encode(text) == [[bool(x) for x in row] for row in reference.modules]
 
 
-def test_cli_prints_a_decision_and_verifies_a_code(world: World, db_path: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_prints_a_decision_and_verifies_a_code(world: World, db_url: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     world.award("Lâm Thị Hồng", decision=world.decision("11/QĐ-UBND"))
     world.db.dispose()
     out = tmp_path / "cli.pdf"
-    status = main(["--db", str(db_path), "certificates", "--decision", "11/QĐ-UBND", "--out", str(out)])
+    status = main(["--db", db_url, "certificates", "--decision", "11/QĐ-UBND", "--out", str(out)])
     printed = capsys.readouterr().out
     assert status == 0 and out.is_file() and "Lâm Thị Hồng" in printed
     code = printed.split()[2]
-    assert main(["--db", str(db_path), "verify", code]) == 0
+    assert main(["--db", db_url, "verify", code]) == 0
     assert "HỢP LỆ" in capsys.readouterr().out
-    assert main(["--db", str(db_path), "verify", code[:-1] + ("A" if code[-1] != "A" else "B")]) == 1
+    assert main(["--db", db_url, "verify", code[:-1] + ("A" if code[-1] != "A" else "B")]) == 1

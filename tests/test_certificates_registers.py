@@ -47,14 +47,14 @@ def test_reprinting_keeps_the_number_and_logs_a_reprint(world: World, tmp_path: 
     assert check_gapless(world.db, 1)
 
 
-def test_numbers_stay_gapless_when_printers_work_at_the_same_time(world: World, db_path: Path, tmp_path: Path) -> None:
+def test_numbers_stay_gapless_when_printers_work_at_the_same_time(world: World, db_url: str, tmp_path: Path) -> None:
     book = create_book(world.db, "SV", "Sổ vàng")
     decision = world.decision("22/QĐ-UBND")
     ids = [world.award(f"Người Số {chr(65 + i)}", decision=decision) for i in range(12)]
     errors: list[BaseException] = []
 
     def printer(k: int) -> None:
-        db = open_database(db_path)
+        db = open_database(db_url)
         try:
             for round_ in range(2):  # the second round reprints
                 chosen = tuple(ids[(k + j) % len(ids)] for j in range(0, len(ids), 2))

@@ -24,28 +24,28 @@ def test_help_lists_the_sub_commands() -> None:
         assert command in out
 
 
-def test_info_prints_counts(db, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_info_prints_counts(db, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     unit = create_unit(db, UnitInput(code="STC", name="Sở Tài chính"))
     create_person(db, PersonInput(unit_id=unit.id, gender=Gender.FEMALE, full_name="Lê Thị Hồng"))
     db.dispose()
-    assert main(["info", "--db", str(db_path)]) == 0
+    assert main(["info", "--db", db_url]) == 0
     out = capsys.readouterr().out
     assert "Đơn vị: 1" in out
     assert "Cá nhân: 1" in out
     assert f"Phiên bản lược đồ: {migrations.head()}" in out
 
 
-def test_persons_search_ignores_tones(db, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_persons_search_ignores_tones(db, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     unit = create_unit(db, UnitInput(code="STC", name="Sở Tài chính"))
     create_person(db, PersonInput(unit_id=unit.id, gender=Gender.MALE, full_name="Trần Minh Đức",
                                   birth_date=dt.date(1985, 4, 1)))
     db.dispose()
-    assert main(["--db", str(db_path), "persons", "duc"]) == 0
+    assert main(["--db", db_url, "persons", "duc"]) == 0
     assert "Trần Minh Đức" in capsys.readouterr().out
 
 
-def test_unknown_unit_is_a_clear_error(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["persons", "an", "--unit", "KHONGCO", "--db", str(db_path)]) == EXIT_USER_ERROR
+def test_unknown_unit_is_a_clear_error(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["persons", "an", "--unit", "KHONGCO", "--db", db_url]) == EXIT_USER_ERROR
     assert "Không có đơn vị mã «KHONGCO»" in capsys.readouterr().err
 
 

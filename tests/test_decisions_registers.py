@@ -237,7 +237,7 @@ def test_gap_check_sees_a_gap_made_behind_the_apps_back(db) -> None:
     assert check_gapless(db, book.id) is False
 
 
-def test_numbers_stay_gapless_when_several_processes_print_at_once(db, db_path) -> None:
+def test_numbers_stay_gapless_when_several_processes_print_at_once(db, db_url) -> None:
     # given 24 approved awards and a book, and 4 workers each with its own connection to the file
     ids = _approved_batch(db, 24)
     book_id = create_book(db, "SV-2025", "Sổ vàng năm 2025").id
@@ -248,7 +248,7 @@ def test_numbers_stay_gapless_when_several_processes_print_at_once(db, db_path) 
     lock = threading.Lock()
 
     def work(seed: int) -> None:
-        mine = open_database(db_path)
+        mine = open_database(db_url)
         try:
             order = ids[:]
             random.Random(seed).shuffle(order)  # every worker tries every award, in its own order

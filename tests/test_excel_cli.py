@@ -14,53 +14,53 @@ from app import cli
 db = factories.db
 
 
-def run(db_path: Path, *args: str) -> int:
-    return cli.main(["--db", str(db_path), *args])
+def run(db: str, *args: str) -> int:
+    return cli.main(["--db", db, *args])
 
 
-def test_template_import_dry_run_then_real_then_export(db, db_path: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_template_import_dry_run_then_real_then_export(db, db_url: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     factories.unit(db, "Sở Nội vụ", code="SNV")
     db.dispose()
-    assert run(db_path, "template", "persons", "--out", str(tmp_path / "mau.xlsx")) == 0
+    assert run(db_url, "template", "persons", "--out", str(tmp_path / "mau.xlsx")) == 0
     path = write_xlsx(tmp_path / "p.xlsx", [["Mã đơn vị", "Họ và tên", "Giới tính", "Số CCCD"],
                                              ["SNV", "Nguyễn Văn An", "Nam", "001080012345"], ["SNV", "Lê Thị Bé", "X", ""]])  # fmt: skip
-    assert run(db_path, "import", "persons", str(path), "--dry-run") == 2
+    assert run(db_url, "import", "persons", str(path), "--dry-run") == 2
     out = capsys.readouterr()
     assert "Dòng 3, Giới tính (cột C): Giới tính «X» không hợp lệ (Nam hoặc Nữ)." in out.err
     path = write_xlsx(
         tmp_path / "p2.xlsx",
         [["Mã đơn vị", "Họ và tên", "Giới tính", "Số CCCD"], ["SNV", "Nguyễn Văn An", "Nam", "001080012345"]],
     )
-    assert run(db_path, "import", "persons", str(path)) == 0
+    assert run(db_url, "import", "persons", str(path)) == 0
     assert "Đã nhập 1" in capsys.readouterr().out
-    assert run(db_path, "import", "persons", str(path)) == 2  # duplicate: the clerk must choose
-    assert run(db_path, "import", "persons", str(path), "--on-duplicate", "skip") == 0
-    assert run(db_path, "export", "persons", "--out", str(tmp_path / "cn.xlsx")) == 0
+    assert run(db_url, "import", "persons", str(path)) == 2  # duplicate: the clerk must choose
+    assert run(db_url, "import", "persons", str(path), "--on-duplicate", "skip") == 0
+    assert run(db_url, "export", "persons", "--out", str(tmp_path / "cn.xlsx")) == 0
     ws = openpyxl.load_workbook(tmp_path / "cn.xlsx").active
     assert ws.max_row == 2 and ws.cell(2, 11).value == "001080012345"
 
 
-def test_refused_file_exits_2_with_the_message(db_path: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_refused_file_exits_2_with_the_message(db_url: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "x.xlsx"
     bad.write_text("không phải excel")
-    assert run(db_path, "import", "units", str(bad)) == 2
+    assert run(db_url, "import", "units", str(bad)) == 2
     assert "không phải tệp Excel .xlsx" in capsys.readouterr().err
 
 
-def test_report_list_to_pdf_and_xlsx(db, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_report_list_to_pdf_and_xlsx(db, db_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     unit = factories.unit(db, "Sở Nội vụ", code="SNV")
     p = factories.person(db, unit.id, "Trần Thị Bích", gender="female")
     factories.nomination(db, "LDTT", 2025, person_id=p.id)
     db.dispose()
     common = ["--year", "2025", "--issuer", "Sở Nội vụ", "--parent", "UBND tỉnh Tây Ninh", "--place", "Tây Ninh",
               "--date", "05/03/2025", "--signer", "Nguyễn Văn Bình", "--signer-title", "Giám đốc"]  # fmt: skip
-    assert run(db_path, "report", "danh-sach", *common, "--out", str(tmp_path / "ds.pdf")) == 0
+    assert run(db_url, "report", "danh-sach", *common, "--out", str(tmp_path / "ds.pdf")) == 0
     text = PdfReader(tmp_path / "ds.pdf").pages[0].extract_text()
     assert "Trần Thị Bích" in text and "ngày 05 tháng 3 năm 2025" in text
-    assert run(db_path, "report", "danh-sach", *common, "--out", str(tmp_path / "ds.xlsx")) == 0
+    assert run(db_url, "report", "danh-sach", *common, "--out", str(tmp_path / "ds.xlsx")) == 0
     assert openpyxl.load_workbook(tmp_path / "ds.xlsx").active.cell(2, 2).value == "Trần Thị Bích"
     assert (
-        run(db_path, "report", "to-trinh", *common, "--out", str(tmp_path / "tt.pdf")) == 2
+        run(db_url, "report", "to-trinh", *common, "--out", str(tmp_path / "tt.pdf")) == 2
     )  # needs --to, --number
 
 

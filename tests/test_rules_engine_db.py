@@ -139,16 +139,16 @@ def test_collective_shares_from_the_posting_history(world) -> None:
     assert Checker(db).check(nom).status == OK
 
 
-def test_check_command_exits_non_zero_when_anything_blocks(world, db_path, capsys) -> None:
+def test_check_command_exits_non_zero_when_anything_blocks(world, db_url, capsys) -> None:
     db, dept, _other, _division, awards = world
     son = _person(db, dept.id, "Đỗ Văn Sơn", Gender.MALE)
     _nominate(db, awards, "CSTD_TINH", 2025, person_id=son.id)
     db.dispose()
-    assert main(["check", "--year", "2025", "--db", str(db_path)]) == 1
+    assert main(["check", "--year", "2025", "--db", db_url]) == 1
     out = capsys.readouterr().out
     assert "[CHẶN]" in out and "Đỗ Văn Sơn" in out
     assert "1 bị chặn" in out
-    assert main(["check", "--year", "2024", "--db", str(db_path)]) == 0
+    assert main(["check", "--year", "2024", "--db", db_url]) == 0
 
 
 def test_preview_of_an_unsaved_nomination_saves_nothing(world) -> None:

@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         actor = self.db.actor
         who = f"{actor.username} ({label(actor.role)})" if actor.username and not actor.system else str(actor)
         self.db_label.setText(
-            translate("MainWindow", "CSDL: {0} — Người dùng: {1}").format(self.db.path or self.db.url, who)
+            translate("MainWindow", "CSDL: {0} — Người dùng: {1}").format(self.db.path or self.db.shown_url, who)
         )
 
     def choose_database(self) -> None:

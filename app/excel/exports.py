@@ -22,7 +22,7 @@ def units_table(db: Database) -> TableData:
     stmt = (
         select(Unit.id, Unit.code, Unit.name, Unit.short_name, Unit.level, parent.code)
         .outerjoin(parent, parent.id == Unit.parent_id)
-        .order_by(Unit.sort_key)
+        .order_by(Unit.sort_key, Unit.id)
     )
     with db.read() as session:
         rows = [(i, c, n, s, lv.label, p) for i, c, n, s, lv, p in session.execute(stmt)]

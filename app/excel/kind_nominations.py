@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, insert, select, tuple_, update
+from sqlalchemy import bindparam, select, tuple_, update
 from sqlalchemy.orm import Session, selectinload
 
 from ..errors import DomainError
@@ -27,7 +27,7 @@ from ..services.nominations import MAX_ACHIEVEMENT
 from ..text import clean, fold, sort_key
 from . import fields as F
 from .importer import MERGE, Duplicate, Handler, ImportReport, Problem
-from .kinds import chunks, insert_returning
+from .kinds import bulk_insert, chunks, insert_returning
 
 
 @dataclass
@@ -235,7 +235,7 @@ class Nominations(Handler):
                 "created_at": now, "updated_at": now,
             } for r in chunk]  # fmt: skip
             ids = insert_returning(session, Nomination.__table__, rows)
-            session.execute(insert(NominationEvent.__table__), [
+            bulk_insert(session, NominationEvent.__table__, [
                 {"nomination_id": i, "from_status": None, "to_status": "draft", "reason": "Nhập từ tệp", "actor": actor,
                  "at": now} for i in ids
             ])  # fmt: skip

@@ -106,7 +106,7 @@ class Checker:
             if unit_code is not None:
                 unit = unit_by_code(session, unit_code)
                 stmt = stmt.where(Nomination.submitting_unit_id == unit.id)
-            ids = list(session.scalars(stmt.order_by(Nomination.submitting_unit_id, Nomination.nominee_sort)))
+            ids = list(session.scalars(stmt.order_by(Nomination.submitting_unit_id, Nomination.nominee_sort, Nomination.id)))
         verdicts = []
         for n, nomination_id in enumerate(ids):
             if cancelled is not None and cancelled():

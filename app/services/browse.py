@@ -346,10 +346,12 @@ class NominationRows(Source):
 
     def search(self, folded: str) -> ColumnElement[bool]:
         """The beginning of any word of the name, through the FTS5 word index on SQLite
-        (migration 0005); ``LIKE '%…%'`` elsewhere."""
+        (migration 0005); the same test with LIKE on PostgreSQL."""
         match = word_match(folded)
-        if match is None or not self.db.is_sqlite:
+        if match is None:
             return Nomination.nominee_fold.contains(folded, autoescape=True)
+        if not self.db.is_sqlite:
+            return word_like(Nomination.nominee_fold, folded)
         hits = text("SELECT rowid FROM nomination_words WHERE nomination_words MATCH :m").bindparams(m=match)
         return Nomination.id.in_(hits.columns(column("rowid", Integer)))
 
@@ -400,7 +402,7 @@ class DecisionRows(Source):
     }
 
     def search(self, folded: str) -> ColumnElement[bool]:
-        return Decision.number_fold.contains(folded, autoescape=True) | Decision.summary.contains(
+        return Decision.number_fold.contains(folded, autoescape=True) | Decision.summary.icontains(
             folded, autoescape=True
         )
 

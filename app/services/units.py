@@ -109,7 +109,7 @@ def delete_unit(db: Database, unit_id: int) -> None:
 
 def list_units(db: Database, query: str = "", *, parent_id: int | None = None) -> list[Unit]:
     """Units in Vietnamese name order; ``query`` matches code or name, tones ignored."""
-    stmt = select(Unit).order_by(Unit.sort_key)
+    stmt = select(Unit).order_by(Unit.sort_key, Unit.id)
     if query:
         q = fold(query)
         stmt = stmt.where(Unit.name_fold.contains(q, autoescape=True) | Unit.code.contains(q.upper(), autoescape=True))
