@@ -226,3 +226,22 @@ def test_screenshot_of_the_editor(qtbot, editor: LayoutEditorDialog) -> None:  #
     image = editor.grab().toImage()
     assert image.save(str(ARTIFACTS / "layout-editor.png"))
     assert image.width() >= 1200
+
+
+def test_a_broken_user_file_is_shown_with_its_error_and_can_be_deleted(
+    qtbot, user_dir: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    user_dir.mkdir(parents=True)
+    (user_dir / "hong.toml").write_text('name = "Hỏng"\n[page]\nsize = "B5"\n', encoding="utf-8")
+    dialog = LayoutEditorDialog()
+    qtbot.addWidget(dialog)
+
+    assert dialog.select("hong")
+    assert dialog.list.currentItem().text() == "hong (của bạn — lỗi)"
+    assert "khổ giấy «B5» không hỗ trợ" in dialog.banner.text()
+    assert dialog.table.rowCount() == 0 and not dialog.save_button.isEnabled()
+    assert dialog.delete_button.isEnabled() and not dialog.copy_button.isEnabled()
+
+    monkeypatch.setattr(dialog, "_ask", lambda _text: True)
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert not (user_dir / "hong.toml").exists()
