@@ -1243,6 +1243,11 @@
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="142" />
+      <source>&amp;Mẫu giấy chứng nhận…</source>
+      <translation>Certificate &amp;layouts…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="142" />
       <source>Trợ &amp;giúp</source>
       <translation>&amp;Help</translation>
     </message>
@@ -1341,11 +1346,6 @@
 Sổ sách thi đua, khen thưởng.</source>
       <translation>Emulation Register {0}
 Bookkeeping of emulation and commendation work.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="142" />
-      <source>&amp;Mẫu giấy chứng nhận…</source>
-      <translation>Certificate &amp;layouts…</translation>
     </message>
   </context>
   <context>
