@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.exemplars = ExemplarsPage(self.settings)
         self.standings = StandingsPage()
         self.reports = ReportsPage()
-        self.settings_page = SettingsPage(self.settings, self.set_language, self._clear_recent)
+        self.settings_page = SettingsPage(self.settings, self.set_language, self._clear_recent, self.edit_layouts)
         self.page_list = [self.overview, self.units, self.persons, self.campaigns, self.nominations,
                           self.decisions, self.exemplars, self.standings, self.reports, self.settings_page]
         self.nominations.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
 
         tools = bar.addMenu(translate("MainWindow", "&Công cụ"))
         self.verify_action = tools.addAction(translate("MainWindow", "&Kiểm tra giấy chứng nhận…"), self.verify_certificate)
+        self.layouts_action = tools.addAction(translate("MainWindow", "&Mẫu giấy chứng nhận…"), self.edit_layouts)
         help_menu = bar.addMenu(translate("MainWindow", "Trợ &giúp"))
         help_menu.addAction(translate("MainWindow", "&Giới thiệu"), self._about)
 
@@ -324,6 +325,14 @@ class MainWindow(QMainWindow):
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
             self.verify_dialog = dialog
+
+    def edit_layouts(self) -> None:
+        from .certificates.layout_editor import LayoutEditorDialog  # ReportLab: not at start-up
+
+        dialog = LayoutEditorDialog(parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.layout_editor = dialog
 
     def _about(self) -> None:
         from app import __version__

@@ -857,6 +857,314 @@
     </message>
   </context>
   <context>
+    <name>LayoutEditor</name>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="58" />
+      <source>Ngang</source>
+      <translation>Landscape</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="59" />
+      <source>Dọc</source>
+      <translation>Portrait</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="199" />
+      <source>Mẫu giấy chứng nhận</source>
+      <translation>Certificate layouts</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="200" />
+      <source>Các mẫu</source>
+      <translation>Layouts</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="201" />
+      <source>Sao chép</source>
+      <translation>Copy</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="202" />
+      <source>Tạo bản của bạn từ mẫu đang chọn để sửa</source>
+      <translation>Make your own copy of the selected layout to edit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="203" />
+      <source>Xóa</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="204" />
+      <source>Mẫu và trang giấy</source>
+      <translation>Layout and page</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="206" />
+      <source>Tên mẫu:</source>
+      <translation>Layout name:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="207" />
+      <source>Khen thưởng (mã):</source>
+      <translation>Awards (codes):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="208" />
+      <source>Khổ giấy:</source>
+      <translation>Paper size:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="209" />
+      <source>Hướng giấy:</source>
+      <translation>Orientation:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="212" />
+      <source>GK_CN, GK_TT</source>
+      <translation>GK_CN, GK_TT</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="216" />
+      <source>Tọa độ tính bằng mm từ góc trên bên trái tờ giấy; cỡ chữ tính bằng pt. Nhấn đúp vào ô để sửa; trỏ chuột vào tiêu đề «Mẫu chữ» để xem các biến. Trường chữ xám là phần in sẵn trên phôi.</source>
+      <translation>Positions in mm from the sheet's top-left corner; font sizes in pt. Double-click a cell to edit it; point at the «Template» header to see the variables. Fields in grey are part of the pre-printed design.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="222" />
+      <source>&amp;Lưu</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="223" />
+      <source>&amp;Hoàn tác</source>
+      <translation>&amp;Revert</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="224" />
+      <source>Bỏ các thay đổi chưa lưu, đọc lại tệp</source>
+      <translation>Discard unsaved changes and read the file again</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="225" />
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="253" />
+      <source>{0} (của bạn — lỗi)</source>
+      <translation>{0} (yours — broken)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="255" />
+      <source>{0} (của bạn)</source>
+      <translation>{0} (yours)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="257" />
+      <source>{0} (có sẵn — đang dùng bản của bạn)</source>
+      <translation>{0} (built-in — your copy is used)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="258" />
+      <source>{0} (có sẵn)</source>
+      <translation>{0} (built-in)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="294" />
+      <source>Sửa tệp này bằng tay hoặc xóa nó rồi sao chép lại từ mẫu có sẵn.</source>
+      <translation>Fix this file by hand, or delete it and copy the built-in layout again.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="300" />
+      <source>Mẫu có sẵn: chỉ xem. Bấm «Sao chép» để có bản của bạn rồi sửa bản đó.</source>
+      <translation>Built-in layout: view only. Press «Copy» to get your own copy, then edit that.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="305" />
+      <source>Bản của bạn: {0}</source>
+      <translation>Your copy: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="419" />
+      <source>Chưa lưu: còn ô không hợp lệ (tô đỏ).</source>
+      <translation>Not saved: some cells are invalid (marked red).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="429" />
+      <source>Đã lưu mẫu «{0}».</source>
+      <translation>Layout «{0}» saved.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="435" />
+      <source>Đã đọc lại mẫu từ tệp.</source>
+      <translation>Layout read again from its file.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="447" />
+      <source>Đã sao chép. Bản của bạn «{0}» thay cho mẫu có sẵn khi in.</source>
+      <translation>Copied. Your copy «{0}» replaces the built-in layout when printing.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="449" />
+      <source>Đã sao chép thành «{0}».</source>
+      <translation>Copied as «{0}».</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="456" />
+      <source>Xóa mẫu «{0}» của bạn (tệp {1})?</source>
+      <translation>Delete your layout «{0}» (file {1})?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="469" />
+      <source>Đã xóa mẫu «{0}».</source>
+      <translation>Layout «{0}» deleted.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_editor.py" line="474" />
+      <source>Mẫu đang sửa có thay đổi chưa lưu. Bỏ các thay đổi đó?</source>
+      <translation>The layout being edited has unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="34" />
+      <source>Trường</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="35" />
+      <source>x</source>
+      <translation>x</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="36" />
+      <source>y</source>
+      <translation>y</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="37" />
+      <source>Rộng</source>
+      <translation>Width</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="38" />
+      <source>Cao</source>
+      <translation>Height</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="39" />
+      <source>Cỡ chữ</source>
+      <translation>Font size</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="40" />
+      <source>Cỡ nhỏ nhất</source>
+      <translation>Smallest size</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="41" />
+      <source>Căn lề</source>
+      <translation>Alignment</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="42" />
+      <source>Kiểu chữ</source>
+      <translation>Style</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="43" />
+      <source>Mẫu chữ</source>
+      <translation>Template</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="51" />
+      <source>Trái</source>
+      <translation>Left</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="52" />
+      <source>Giữa</source>
+      <translation>Centre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="53" />
+      <source>Phải</source>
+      <translation>Right</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="56" />
+      <source>Thường</source>
+      <translation>Regular</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="57" />
+      <source>Đậm</source>
+      <translation>Bold</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="58" />
+      <source>Nghiêng</source>
+      <translation>Italic</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="59" />
+      <source>Đậm nghiêng</source>
+      <translation>Bold italic</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="73" />
+      <source>Cỡ chữ phải là một số (pt), ví dụ 13,5.</source>
+      <translation>The font size must be a number (pt), e.g. 13.5.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="74" />
+      <source>Hãy nhập một số (mm), ví dụ 12,5.</source>
+      <translation>Enter a number (mm), e.g. 12.5.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="113" />
+      <source>Biến dùng được trong mẫu chữ:</source>
+      <translation>Variables a template may use:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="120" />
+      <source>Milimét, tính từ góc trên bên trái tờ giấy</source>
+      <translation>Millimetres from the sheet's top-left corner</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="124" />
+      <source>Điểm (pt); chữ dài được thu nhỏ dần đến cỡ nhỏ nhất</source>
+      <translation>Points (pt); long text shrinks down to the smallest size</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_fields.py" line="151" />
+      <source>phần in sẵn: chỉ in khi in đầy đủ trên giấy trắng</source>
+      <translation>pre-printed design: printed only on plain paper</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_preview.py" line="28" />
+      <source>Giấy trắng, in đầy đủ</source>
+      <translation>Plain paper, full design</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_preview.py" line="29" />
+      <source>Phôi in sẵn (chỉ phần thay đổi)</source>
+      <translation>Pre-printed blank (variable fields only)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_preview.py" line="30" />
+      <source>Trang căn chỉnh</source>
+      <translation>Alignment page</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_preview.py" line="67" />
+      <source>Xem trước với dữ liệu mẫu:</source>
+      <translation>Preview with sample data:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/certificates/layout_preview.py" line="104" />
+      <source>Dữ liệu mẫu không vừa (trường này sẽ không in):</source>
+      <translation>The sample does not fit (this field would not print):</translation>
+    </message>
+  </context>
+  <context>
     <name>ListPage</name>
     <message>
       <location filename="../../ui/pages/list_page.py" line="49" />
@@ -959,6 +1267,11 @@
       <location filename="../../ui/main_window.py" line="141" />
       <source>&amp;Kiểm tra giấy chứng nhận…</source>
       <translation>&amp;Verify a certificate…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="142" />
+      <source>&amp;Mẫu giấy chứng nhận…</source>
+      <translation>Certificate &amp;layouts…</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="142" />
@@ -1794,6 +2107,16 @@ Bookkeeping of emulation and commendation work.</translation>
       <location filename="../../ui/pages/settings_page.py" line="49" />
       <source>Các cài đặt được lưu tại: {0}</source>
       <translation>Settings are stored in: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/settings_page.py" line="56" />
+      <source>Giấy chứng nhận:</source>
+      <translation>Certificates:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages/settings_page.py" line="57" />
+      <source>Mẫu giấy chứng nhận…</source>
+      <translation>Certificate layouts…</translation>
     </message>
   </context>
   <context>

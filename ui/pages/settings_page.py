@@ -1,4 +1,4 @@
-"""Cài đặt: the interface language and the list of recent files."""
+"""Cài đặt: the interface language, the list of recent files, the certificate layouts."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own la
 
 class SettingsPage(QWidget):
     def __init__(self, settings: Settings, set_language: Callable[[str], object],
-                 clear_recent: Callable[[], object], parent: QWidget | None = None) -> None:
+                 clear_recent: Callable[[], object], edit_layouts: Callable[[], object] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.title = QLabel()
@@ -24,12 +25,18 @@ class SettingsPage(QWidget):
         self.language.currentIndexChanged.connect(lambda _i: set_language(self.language.currentData()))
         self.clear = QPushButton()
         self.clear.clicked.connect(lambda _c=False: clear_recent())
+        self.layouts = QPushButton()
+        self.layouts.setObjectName("layouts")
+        self.layouts.clicked.connect(lambda _c=False: edit_layouts() if edit_layouts else None)
+        self.layouts.setVisible(edit_layouts is not None)
         self.where = QLabel()
         self.where.setWordWrap(True)
         self.form = QFormLayout()
         self.language_label = QLabel()
         self.form.addRow(self.language_label, self.language)
         self.form.addRow(QLabel(), self.clear)
+        self.layouts_label = QLabel()
+        self.form.addRow(self.layouts_label, self.layouts)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(self.form)
@@ -46,4 +53,6 @@ class SettingsPage(QWidget):
         self.title.setText("<b>" + translate("SettingsPage", "Cài đặt") + "</b>")
         self.language_label.setText(translate("SettingsPage", "Ngôn ngữ giao diện:"))
         self.clear.setText(translate("SettingsPage", "Xóa danh sách tệp gần đây"))
+        self.layouts_label.setText(translate("SettingsPage", "Giấy chứng nhận:"))
+        self.layouts.setText(translate("SettingsPage", "Mẫu giấy chứng nhận…"))
         self.where.setText(translate("SettingsPage", "Các cài đặt được lưu tại: {0}").format(self.settings.path))
