@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import io
 import json
-import sqlite3
 from pathlib import Path
 
 import factories as f
 import pytest
+import sqlalchemy.exc
 from argon2 import PasswordHasher
 from sqlalchemy import select
 
@@ -65,11 +65,11 @@ def test_login_sets_the_actor_and_the_name_is_matched_without_case(db) -> None:
         A.create_account(db, A.AccountInput("quản.trị", UserRole.APPROVER), "matkhau-khac")
 
 
-def test_the_first_account_must_be_an_admin_and_later_ones_need_an_admin(db) -> None:
+def test_the_first_account_must_be_an_admin_and_later_ones_need_an_admin(db, db_url: str) -> None:
     with pytest.raises(DomainError, match="quản trị"):
         A.create_account(db, A.AccountInput("lan", UserRole.APPROVER), "matkhau-lan")
     _admin(db)
-    reopened = open_database(db.path, sync_catalogue=False)
+    reopened = open_database(db_url, sync_catalogue=False)
     try:
         assert reopened.actor == ANONYMOUS  # accounts exist: nobody until a login
         with pytest.raises(PermissionDeniedError):
@@ -88,11 +88,9 @@ def test_policy_clerk_unit_and_last_admin(db) -> None:
         A.create_account(db, A.AccountInput("canbo", UserRole.CLERK), "matkhau-canbo")
     with pytest.raises(DomainError, match="quản trị cuối cùng"):
         A.set_active(db, "quantri", False)
-    conn = sqlite3.connect(db.path)
-    with pytest.raises(sqlite3.IntegrityError):  # the schema refuses it too
-        conn.execute("INSERT INTO user_account (username, username_key, full_name, role, password_hash, active,"
-                     " version) VALUES ('x', 'x', '', 'clerk', 'h', 1, 1)")  # fmt: skip
-    conn.close()
+    with pytest.raises(sqlalchemy.exc.IntegrityError), db.engine.begin() as conn:  # the schema refuses it too
+        conn.exec_driver_sql("INSERT INTO user_account (username, username_key, full_name, role, password_hash,"
+                             " active, version) VALUES ('x', 'x', '', 'clerk', 'h', TRUE, 1)")  # fmt: skip
 
 
 def test_own_password_change_needs_the_old_one_and_rehash_follows_new_parameters(db, monkeypatch) -> None:

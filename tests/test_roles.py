@@ -138,9 +138,12 @@ def test_a_clerk_cannot_change_units_blocs_campaigns_catalogue_or_accounts(world
     assert "danh mục" in _denied(catalogue.sync, db, changed)
     assert "tài khoản" in _denied(create_account, db, AccountInput("moi", UserRole.ADMIN), "matkhau123")
     _denied(set_active, db, "quantri", False)
-    assert db.path is not None
-    copy = make_backup(db.path)
-    _denied(restore, copy, db.path, actor=db.actor)
+
+
+def test_a_clerk_cannot_restore_a_backup(db_path: Path) -> None:
+    copy = make_backup(db_path)
+    _denied(restore, copy, db_path, actor=Actor("canbo.stc", UserRole.CLERK, 1))
+    _denied(restore, copy, db_path, actor=Actor("pheduyet", UserRole.APPROVER))
 
 
 def test_the_approver_votes_approves_and_decides_for_any_unit(world) -> None:
