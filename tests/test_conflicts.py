@@ -9,9 +9,10 @@ from collections.abc import Iterator
 import factories as f
 import pytest
 
+from app.auth import Actor
 from app.db import Database, open_database
 from app.errors import ConflictError, NotFound
-from app.model import Nomination
+from app.model import Nomination, UserRole
 from app.services import nominations as N
 from app.services.registers import assign_number, check_gapless, create_book
 
@@ -23,7 +24,7 @@ CONFLICT = "vừa được người khác thay đổi"
 def other(db_url: str) -> Iterator[Database]:
     """The second clerk's own connection to the same database."""
     database = open_database(db_url, sync_catalogue=False)
-    database.actor = "can_bo_2"
+    database.actor = Actor("can_bo_2", UserRole.APPROVER)
     yield database
     database.dispose()
 

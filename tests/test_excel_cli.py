@@ -64,7 +64,7 @@ def test_report_list_to_pdf_and_xlsx(db, db_url: str, tmp_path: Path) -> None:  
     )  # needs --to, --number
 
 
-def test_report_names_every_missing_option_and_narrows_a_list_to_a_campaign(db, db_path: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_report_names_every_missing_option_and_narrows_a_list_to_a_campaign(db, db_url: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
 
     from app.model import CampaignKind
@@ -78,12 +78,12 @@ def test_report_names_every_missing_option_and_narrows_a_list_to_a_campaign(db, 
     factories.nomination(db, "LDTT", 2025, person_id=outside.id)
     db.dispose()
 
-    assert run(db_path, "report", "bien-ban", "--year", "2025", "--out", str(tmp_path / "bb.pdf")) == 2
+    assert run(db_url, "report", "bien-ban", "--year", "2025", "--out", str(tmp_path / "bb.pdf")) == 2
     assert "cần: --council, --members-total, --chair, --secretary, --issuer." in capsys.readouterr().err
     assert not (tmp_path / "bb.pdf").exists()
 
     out = tmp_path / "ds.pdf"
-    assert run(db_path, "report", "danh-sach", "--year", "2025", "--issuer", "Sở Nội vụ",
+    assert run(db_url, "report", "danh-sach", "--year", "2025", "--issuer", "Sở Nội vụ",
                "--campaign", str(campaign.id), "--out", str(out)) == 0  # fmt: skip
     text = PdfReader(out).pages[0].extract_text()
     assert "Trần Thị Bích" in text and "Lê Văn Cường" not in text
