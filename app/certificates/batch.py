@@ -19,6 +19,7 @@ from .. import audit
 from ..db import Database
 from ..errors import DomainError
 from ..model import CertificatePrint, RegisterBook
+from ..model.base import utcnow
 from ..services.registers import assign_numbers, create_book
 from .compose import NUMBER_VARIABLES, PLACEHOLDER_NUMBER, Problem, compose
 from .files import atomic_write, check_output_dir, check_output_file, safe_filename, unique_name
@@ -31,7 +32,7 @@ from .signing import (
     Payload,
     ensure_public_key,
     load_private_key,
-    qr_text,
+    qr_text_of,
     short_code,
     signature_text,
 )
@@ -83,6 +84,8 @@ class _Job:
     reprint: bool = False
     payload: Payload | None = None
     signature: bytes = b""
+    canonical: str = ""
+    code: str = ""
 
 
 def payload_for(record: Record, book_code: str, number: int) -> Payload:
@@ -212,12 +215,11 @@ def make_certificates(
             job.book_code, job.number = job.record.book_code, job.record.register_number
         job.reprint = job.record.nomination_id in printed_before
         job.payload = payload_for(job.record, job.book_code, job.number)
-        job.signature = key.sign(job.payload.canonical().encode())
+        job.canonical = job.payload.canonical()
+        job.signature = key.sign(job.canonical.encode())
+        job.code = short_code(job.book_code, job.number, job.signature)
         values = dict(
-            job.record.values,
-            book_code=job.book_code,
-            register_number=str(job.number),
-            verify_code=short_code(job.book_code, job.number, job.signature),
+            job.record.values, book_code=job.book_code, register_number=str(job.number), verify_code=job.code
         )
         fitted, problems = compose(job.record.nomination_id, job.layout, values, family, only=NUMBER_VARIABLES)
         if problems:  # practically impossible: the check above used the widest placeholder
@@ -255,8 +257,8 @@ def _printed(job: _Job, file: Path) -> Printed:
         job.number,
         job.reprint,
         file,
-        short_code(job.book_code, job.number, job.signature),
-        job.payload.canonical(),
+        job.code,
+        job.canonical,
         signature_text(job.signature),
     )
 
@@ -278,7 +280,7 @@ def _write_one(out, jobs, family, mode, offset, alignment, result, ticker, cance
         for job in jobs:
             if cancelled():
                 raise _Stop
-            pdf.certificate(job.layout, job.fitted, qr_text(job.payload, job.signature))
+            pdf.certificate(job.layout, job.fitted, qr_text_of(job.canonical, job.signature))
             printed.append(_printed(job, out))
             ticker.tick()
         pdf.save()
@@ -304,7 +306,7 @@ def _write_split(folder, jobs, family, mode, offset, alignment, result, ticker, 
         path = folder / unique_name(safe_filename(job.record.recipient), taken)
         buffer = io.BytesIO()
         pdf = CertificateCanvas(buffer, family, mode=mode, offset_mm=offset, title=job.record.recipient)
-        pdf.certificate(job.layout, job.fitted, qr_text(job.payload, job.signature))
+        pdf.certificate(job.layout, job.fitted, qr_text_of(job.canonical, job.signature))
         pdf.save()
         with atomic_write(path) as f:
             f.write(buffer.getvalue())
@@ -331,8 +333,10 @@ def log_prints(db: Database, printed: list[Printed], mode: str) -> None:
     """Log each print (first or reprint) in one transaction."""
     if not printed:
         return
+    now = utcnow()  # one moment for the batch (and no per-row default to call)
     rows = [
         {
+            "printed_at": now,
             "nomination_id": p.nomination_id,
             "book_code": p.book_code,
             "register_number": p.number,
@@ -346,7 +350,7 @@ def log_prints(db: Database, printed: list[Printed], mode: str) -> None:
         for p in printed
     ]
     with db.write() as session:
-        session.execute(insert(CertificatePrint), rows)
+        session.execute(insert(CertificatePrint.__table__), rows)  # Core: no ORM bookkeeping per row
         audit.record(session, "print", "certificate_print", details={
             "count": len(rows), "reprints": sum(1 for r in rows if r["reprint"]), "mode": mode,
         })  # fmt: skip

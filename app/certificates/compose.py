@@ -4,6 +4,7 @@ required fields not empty, every character in the font, every text fitting its b
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text import clean
 from .fitting import Fitted, fit
@@ -39,9 +40,9 @@ def field_text(spec: FieldSpec, values: dict[str, str]) -> str | None:
         if not template:
             continue
         names = template_variables(template)
-        if names and not any(values.get(n, "") for n in names):
+        if names and not any(map(values.get, names)):  # missing (None) or empty
             continue
-        text = clean(template.format_map(values))
+        text = _clean(template.format_map(values))
         break
     if text is None:
         if spec.required:
@@ -50,17 +51,28 @@ def field_text(spec: FieldSpec, values: dict[str, str]) -> str | None:
     return text.upper() if spec.upper else text
 
 
+# The decision, signer and place lines are the same on every certificate of a batch.
+_clean = lru_cache(maxsize=1 << 16)(clean)
+
+
 def fit_field(spec: FieldSpec, text: str, family: FontFamily) -> Fitted | str:
     """The fitted text, or a Vietnamese message saying why it cannot be printed."""
     font = family.name(spec.style)
+    return _fit_checked(text, font, family.family, spec.size, spec.min_size, spec.box[2], spec.box[3], spec.wrap)
+
+
+@lru_cache(maxsize=1 << 14)
+def _fit_checked(
+    text: str, font: str, family: str, size: float, min_size: float, box_w: float, box_h: float, wrap: bool
+) -> Fitted | str:
     missing = missing_characters(text, font)
     if missing:
-        return f"phông chữ {family.family} không có ký tự {describe_characters(missing)}; hãy sửa lại nội dung."
-    fitted = fit(text, font, spec.size, spec.min_size, spec.box[2], spec.box[3], spec.wrap)
+        return f"phông chữ {family} không có ký tự {describe_characters(missing)}; hãy sửa lại nội dung."
+    fitted = fit(text, font, size, min_size, box_w, box_h, wrap)
     if fitted is None:
         return (
-            f"nội dung không vừa ô ({spec.box[2]:g}×{spec.box[3]:g} mm) ngay cả ở cỡ chữ nhỏ nhất "
-            f"{spec.min_size:g} pt: «{_short(text)}»."
+            f"nội dung không vừa ô ({box_w:g}×{box_h:g} mm) ngay cả ở cỡ chữ nhỏ nhất "
+            f"{min_size:g} pt: «{_short(text)}»."
         )
     return fitted
 

@@ -17,7 +17,6 @@ move every printed field right (x) and down (y) by that many millimetres.
 from __future__ import annotations
 
 import math
-import zlib
 from typing import BinaryIO
 
 from reportlab import rl_config
@@ -25,7 +24,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import PDFObject, PDFResourceDictionary, xObjectName
+from reportlab.pdfbase.pdfdoc import xObjectName
 from reportlab.pdfgen.canvas import Canvas
 
 from . import qr
@@ -33,6 +32,7 @@ from .compose import design_fields
 from .fitting import Fitted
 from .fonts import FontFamily
 from .layouts import FieldSpec, Layout
+from .pages import PageWriter
 
 # No Platypus markup is used here, but keep ReportLab from fetching anything should a later
 # change render user text as a Paragraph (reliability.md: <img src=...> read local files).
@@ -75,12 +75,10 @@ class CertificateCanvas:
             style: pdfmetrics.getFont(name).face.ascent / 1000 for style, name in family.names.items()
         }
         self._text: dict[tuple[str, float, str], str] = {}  # (font, size, text) -> "Tf … Tj" operators
+        self._subset0: dict[str, tuple[frozenset[str], dict[int, int], str]] = {}
         self._field_ops: dict[tuple[int, Fitted, float, float, float], tuple[str, str]] = {}
-        # One resource dictionary for all certificate pages (fonts, design forms, images).
-        self._resources = PDFResourceDictionary()
-        self._resources.basicFonts()
-        self._resources.allProcs()
-        self._refs: dict[str, bytes] = {}
+        self._writer = PageWriter(self.c._doc)
+        self._shared: dict[tuple, str] = {}  # (layout, fitted batch-wide fields) -> form name
         self.pages = 0
 
     # -- pages ---------------------------------------------------------------------------
@@ -95,17 +93,22 @@ class CertificateCanvas:
         page_h = layout.page_mm[1] * mm
         parts = []
         if self.mode == FULL:
-            parts.append(f"/{xObjectName(self._design_form(layout))} Do\n")
+            forms = (self._design_form(layout), self._shared_form(layout, fields))
+            parts.append(f"/{xObjectName(forms[0])} Do /{xObjectName(forms[1])} Do\n")
             dx = dy = 0.0
+            shared = layout_shared(layout)
+            fields = {k: v for k, v in fields.items() if k not in shared}
         else:
+            forms = ()
             dx, dy = self.dx, self.dy
         text, graphics = self._fields_ops(layout, fields, page_h, dx, dy)
         parts += ("BT\n", text, "ET\n", graphics)
+        image = None
         if layout.qr is not None and qr_text:
-            parts.append(self._qr_ops(layout.qr, qr_text, page_h, dx, dy))
+            image = qr.encode_image(qr_text)
+            parts.append(self._qr_ops(layout.qr, image[0], page_h, dx, dy))
         content = "".join(parts).encode("latin-1")
-        media = layout.page_mm[0] * mm, page_h
-        self.c._doc.addPage(_Page(self, media, zlib.compress(content, _COMPRESSION)))
+        self._writer.add((layout.page_mm[0] * mm, page_h), content, forms, image)
         self.pages += 1
 
     def _fields_ops(
@@ -147,14 +150,30 @@ class CertificateCanvas:
         """``/F1+0 14 Tf (…) Tj`` for each run of ``text`` in one subset of the font."""
         key = (font_name, size, text)
         found = self._text.get(key)
-        if found is None:
+        if found is not None:
+            return found
+        escape = self.c._escape
+        fast = self._subset0.get(font_name)
+        if fast is not None and fast[0].issuperset(text):
+            found = f"{fast[2]} {fp_str(size)} Tf ({escape(text.translate(fast[1]).encode('latin-1'))}) Tj"
+        else:  # a character new to this document or outside the first subset: ReportLab assigns it
             font = pdfmetrics.getFont(font_name)
-            doc, escape, points = self.c._doc, self.c._escape, fp_str(size)
-            found = self._text[key] = " ".join(
+            doc, points = self.c._doc, fp_str(size)
+            found = " ".join(
                 f"{font.getSubsetInternalName(subset, doc)} {points} Tf ({escape(chunk)}) Tj"
                 for subset, chunk in font.splitString(text, doc)
             )
+            self._subset0[font_name] = self._first_subset(font)
+        self._text[key] = found
         return found
+
+    def _first_subset(self, font) -> tuple[frozenset[str], dict[int, int], str]:  # type: ignore[no-untyped-def]
+        """The characters the document's first subset of ``font`` already holds, their codes (a
+        ``str.translate`` table) and the subset's PDF name: text made only of them is encoded
+        as ``splitString`` would, without its per-character loop."""
+        doc = self.c._doc
+        table = {c: n for c, n in font.state[doc].assignments.items() if n < 256 and c != 0xA0}
+        return frozenset(map(chr, table)), table, font.getSubsetInternalName(0, doc)
 
     def _draw_fields(self, layout: Layout, fields: dict[str, Fitted], page_h: float, dx: float, dy: float) -> None:
         """The same operators on the canvas (the design form)."""
@@ -178,17 +197,13 @@ class CertificateCanvas:
                 x = left + (bw - width) / 2
             yield x, baseline - i * leading, line, width
 
-    def _qr_ops(self, box: tuple[float, float, float], text: str, page_h: float, dx: float, dy: float) -> str:
-        n, image = qr.encode_image(text)
+    def _qr_ops(self, box: tuple[float, float, float], n: int, page_h: float, dx: float, dy: float) -> str:
         side = box[2] * mm
         module = side / (n + 8)  # four modules of quiet zone on each side, inside the box
         size = module * n
         x = box[0] * mm + dx + 4 * module
         y = page_h - box[1] * mm - dy - side + 4 * module
-        return (
-            f"q {size:.3f} 0 0 {size:.3f} {x:.3f} {y:.3f} cm "
-            f"BI /W {n} /H {n} /BPC 1 /CS /G /F /AHx ID {image.hex()}> EI Q\n"
-        )
+        return f"q {size:.3f} 0 0 {size:.3f} {x:.3f} {y:.3f} cm /QR Do Q\n"
 
     # -- the printed design ----------------------------------------------------------------
     def _design_form(self, layout: Layout) -> str:
@@ -205,6 +220,21 @@ class CertificateCanvas:
         self._draw_fields(layout, fixed, h, 0.0, 0.0)
         c.endForm()
         self._forms.add(name)
+        return name
+
+    def _shared_form(self, layout: Layout, fields: dict[str, Fitted]) -> str:
+        """The fields every certificate of a decision has alike (awarding official, decision,
+        place and date, signer), as one form per distinct set of texts: drawn once, placed on
+        each page, instead of repeated in every page's content."""
+        names = layout_shared(layout)
+        key = (layout.key, *(fields.get(n) for n in names))
+        name = self._shared.get(key)
+        if name is None:
+            name = self._shared[key] = f"fields_{layout.key}_{len(self._shared)}"
+            w, h = layout.page_mm[0] * mm, layout.page_mm[1] * mm
+            self.c.beginForm(name, 0, 0, w, h)
+            self._draw_fields(layout, {n: fields[n] for n in names if n in fields}, h, 0.0, 0.0)
+            self.c.endForm()
         return name
 
     # -- calibration -----------------------------------------------------------------------
@@ -256,46 +286,26 @@ class CertificateCanvas:
         self.pages += 1
 
     def save(self) -> None:
-        if self._forms:
-            self._resources.XObject = self.c._doc.xobjDict(sorted(self._forms))
         self.c.save()
 
 
-# zlib level 1: pages are small and alike; level 6 makes them ~3 % smaller for ~2× the time.
-_COMPRESSION = 1
+def layout_shared(layout: Layout) -> frozenset[str]:
+    """Names of the fields whose text depends only on the decision (see :data:`SHARED_VARIABLES`)."""
+    found = _shared_names.get(id(layout))
+    if found is None or found[0] is not layout:  # keyed by id: hashing a layout hashes all its fields
+        names = frozenset(
+            f.name for f in layout.fields if not f.design and f.variables and SHARED_VARIABLES.issuperset(f.variables)
+        )
+        found = _shared_names[id(layout)] = (layout, names)
+    return found[1]
 
 
-class _Page(PDFObject):
-    """A certificate page: its content stream already compressed, its resources shared."""
-
-    __RefOnly__ = 1
-
-    def __init__(self, owner: CertificateCanvas, media: tuple[float, float], content: bytes) -> None:
-        self.owner = owner
-        self.media = media
-        self.stream = _Stream(content)
-
-    def format(self, document) -> bytes:  # type: ignore[no-untyped-def]
-        refs = self.owner._refs
-        head = refs.get("head")
-        if head is None:
-            parent = document.Reference(document.Pages).format(document)
-            resources = document.Reference(self.owner._resources).format(document)
-            head = refs["head"] = b"<< /Type /Page /Parent " + parent + b" /Resources " + resources
-        contents = document.Reference(self.stream).format(document)
-        media = fp_str(0, 0, *self.media).encode()
-        return head + b" /MediaBox [ " + media + b" ] /Contents " + contents + b" >>"
-
-
-class _Stream(PDFObject):
-    __RefOnly__ = 1
-
-    def __init__(self, content: bytes) -> None:
-        self.content = content
-
-    def format(self, document) -> bytes:  # type: ignore[no-untyped-def]
-        data = document.encrypt.encode(self.content)
-        return b"<< /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream\n" % (len(data), data)
+# Template variables with the same value for every award of one decision.
+SHARED_VARIABLES = frozenset({
+    "official", "decision_number", "decision_date", "decision_date_short", "place", "place_date", "issuer",
+    "signer_authority", "signer_title", "signer_name",
+})  # fmt: skip
+_shared_names: dict[int, tuple[Layout, frozenset[str]]] = {}
 
 
 def _border(c: Canvas, w: float, h: float, gold: HexColor, red: HexColor) -> None:

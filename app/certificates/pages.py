@@ -1,0 +1,95 @@
+"""Certificate pages as small PDF objects added straight to ReportLab's document.
+
+The canvas's own page machinery (a text object per field, a resource dictionary built and
+formatted generically per page, ASCII85 on every stream) took most of a large batch. Here a
+page is its content (operators built by :mod:`.render`), the names of the form XObjects it
+draws and its QR code as a 1-bit image XObject; its dictionary is formatted from a few cached
+byte strings. Fonts stay ReportLab's: they are referenced through the document's shared font
+dictionary, so subsetting and embedding are unchanged.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfdoc import PDFObject, PDFObjectReference, xObjectName
+
+# Content streams are short (the repeated texts are in form XObjects): compressing them
+# saves ~40 % of the file for ~10 % of the time. zlib level 1: level 6 is no smaller here.
+COMPRESSION: int | None = 1
+
+
+class PageWriter:
+    """Adds pages to one ReportLab document; caches the byte strings all pages share."""
+
+    def __init__(self, doc, compression: int | None = COMPRESSION) -> None:  # type: ignore[no-untyped-def]
+        self.doc = doc
+        self.compression = compression
+        self._cache: dict[object, bytes] = {}
+
+    def add(
+        self, media: tuple[float, float], content: bytes, forms: tuple[str, ...], qr: tuple[int, bytes] | None
+    ) -> None:
+        """One page of ``media`` (width, height in points) drawing ``forms`` (by their canvas
+        names) and ``content``; ``qr``: (n, rows) of an n×n 1-bit grey image (rows padded to
+        whole bytes, 0 = black), the page's XObject /QR."""
+        if self.compression is not None:
+            stream = _Stream(zlib.compress(content, self.compression), b"/Filter /FlateDecode ")
+        else:
+            stream = _Stream(content, b"")
+        image = None
+        if qr is not None:
+            n, rows = qr
+            image = _Stream(rows, _IMAGE % (n, n))
+        self.doc.addPage(_Page(self, media, stream, forms, image))
+
+    def cached(self, key: object, make) -> bytes:  # type: ignore[no-untyped-def]
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = make()
+        return found
+
+
+_IMAGE = b"/Type /XObject /Subtype /Image /Width %d /Height %d /BitsPerComponent 1 /ColorSpace /DeviceGray "
+
+
+class _Stream(PDFObject):
+    __RefOnly__ = 1
+
+    def __init__(self, data: bytes, entries: bytes) -> None:
+        self.data = data
+        self.entries = entries
+
+    def format(self, document) -> bytes:  # type: ignore[no-untyped-def]
+        data = document.encrypt.encode(self.data)
+        return b"<< %s/Length %d >>\nstream\n%s\nendstream\n" % (self.entries, len(data), data)
+
+
+class _Page(PDFObject):
+    __RefOnly__ = 1
+
+    def __init__(self, writer: PageWriter, media, stream: _Stream, forms, image: _Stream | None) -> None:  # type: ignore[no-untyped-def]
+        self.writer, self.media, self.stream, self.forms, self.image = writer, media, stream, forms, image
+
+    def format(self, document) -> bytes:  # type: ignore[no-untyped-def]
+        cached = self.writer.cached
+
+        def ref(name: str) -> bytes:
+            return PDFObjectReference(name).format(document)
+
+        head = cached(
+            "head",
+            lambda: b"<< /Type /Page /Parent "
+            + document.Reference(document.Pages).format(document)
+            + b" /Resources << /Font "
+            + ref("BasicFonts")
+            + b" /ProcSet [ /PDF /Text /ImageB ] /XObject << ",
+        )
+        forms = cached(
+            self.forms, lambda: b"".join(b"/%s %s " % (xObjectName(f).encode(), ref(xObjectName(f))) for f in self.forms)
+        )
+        image = b"/QR " + document.Reference(self.image).format(document) + b" " if self.image is not None else b""
+        media = cached(self.media, lambda: b"[ " + fp_str(0, 0, *self.media).encode() + b" ]")
+        contents = document.Reference(self.stream).format(document)
+        return head + forms + image + b">> >> /MediaBox " + media + b" /Contents " + contents + b" >>"
