@@ -108,9 +108,7 @@ def compose(
     fitted: dict[str, Fitted] = {}
     problems: list[Problem] = []
     recipient = values.get("name", "")
-    for spec in layout.fields:
-        if spec.design or (only is not None and not only.intersection(spec.variables)):
-            continue
+    for spec in _variable_fields(layout, only):
         text = field_text(spec, values)
         if text is None:
             problems.append(Problem(nomination_id, recipient, spec.label, "chưa có nội dung (bắt buộc)."))
@@ -123,3 +121,18 @@ def compose(
         else:
             fitted[spec.name] = result
     return fitted, problems
+
+
+_specs: dict[tuple[int, frozenset[str] | None], tuple[Layout, tuple[FieldSpec, ...]]] = {}
+
+
+def _variable_fields(layout: Layout, only: frozenset[str] | None) -> tuple[FieldSpec, ...]:
+    """The layout's fields that are not design (and use one of ``only``), found once per layout."""
+    key = (id(layout), only)
+    found = _specs.get(key)
+    if found is None or found[0] is not layout:  # by id: hashing a layout hashes every field
+        specs = tuple(
+            s for s in layout.fields if not s.design and (only is None or only.intersection(s.variables))
+        )
+        found = _specs[key] = (layout, specs)
+    return found[1]

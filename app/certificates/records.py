@@ -117,7 +117,7 @@ def select_ids(db: Database, selection: Selection) -> tuple[list[int], list[str]
         stmt = stmt.where(Nomination.id.in_(selection.ids))
     stmt = stmt.order_by(Nomination.nominee_sort, Nomination.id)
     with db.read() as session:
-        rows = session.execute(stmt).all()
+        rows = session.connection().execute(stmt).all()
     if selection.ids:
         found = {r.id for r in rows}
         missing = [i for i in selection.ids if i not in found]
