@@ -215,6 +215,8 @@ class CertificateCanvas:
         c.beginForm(name, 0, 0, w, h)
         _border(c, w, h, colour(layout.border_color), colour(layout.accent_color))
         ex, ey, er = layout.emblem
+        if layout.flags:
+            _flags(c, ex * mm, h - ey * mm, er * mm)
         _emblem(c, ex * mm, h - ey * mm, er * mm)
         fixed = design_fields(layout, self.family)
         self._draw_fields(layout, fixed, h, 0.0, 0.0)
@@ -353,6 +355,62 @@ def _diamond(c: Canvas, x: float, y: float, r: float) -> None:
     c.drawPath(p, stroke=0, fill=1)
 
 
+FLAG_RED, FLAG_YELLOW = "#DA251D", "#FFFF00"
+
+
+def flag_shapes(x: float, y: float, r: float) -> list[tuple[tuple[float, float], ...]]:
+    """The two flags beside an emblem of radius ``r`` centred at (x, y): for each, its pole
+    (bottom, top) and the corners of the cloth (hoist top, fly top, fly bottom, hoist bottom).
+    The poles lean outwards from behind the emblem; the cloth hangs from the pole's top, its
+    hoist along the pole, 3:2 like the national flag."""
+    shapes = []
+    for side in (-1, 1):
+        bottom = (x + side * 0.7 * r, y - 0.7 * r)
+        top = (x + side * 1.5 * r, y + 0.85 * r)
+        height, width = 0.8 * r, 1.2 * r
+        run = (top[0] - bottom[0]) / (top[1] - bottom[1]) * height  # the pole's sideways run over the hoist
+        hoist_low = (top[0] - run, top[1] - height)
+        cloth = (top, (top[0] + side * width, top[1]), (hoist_low[0] + side * width, hoist_low[1]), hoist_low)
+        shapes.append((bottom, top, *cloth))
+    return shapes
+
+
+def _flags(c: Canvas, x: float, y: float, r: float) -> None:
+    """Two red flags with a yellow star, on gold poles rising from behind the emblem."""
+    c.saveState()
+    c.setStrokeColor(colour("#8B6914"))
+    c.setLineWidth(max(0.8, r * 0.045))
+    c.setLineCap(1)
+    for bottom, top, *cloth in flag_shapes(x, y, r):
+        c.setFillColor(colour(FLAG_RED))
+        p = c.beginPath()
+        p.moveTo(*cloth[0])
+        for corner in cloth[1:]:
+            p.lineTo(*corner)
+        p.close()
+        c.drawPath(p, stroke=0, fill=1)
+        c.setFillColor(colour(FLAG_YELLOW))
+        cx, cy = sum(px for px, _ in cloth) / 4, sum(py for _, py in cloth) / 4
+        _star(c, cx, cy, 0.8 * r * 0.3)
+        c.line(*bottom, top[0], top[1] + 0.1 * r)
+    c.restoreState()
+
+
+def _star(c: Canvas, x: float, y: float, outer: float) -> None:
+    p = c.beginPath()
+    inner = outer * 0.382
+    for i in range(10):
+        a = math.pi / 2 + i * math.pi / 5
+        rad = outer if i % 2 == 0 else inner
+        px, py = x + rad * math.cos(a), y + rad * math.sin(a)
+        if i == 0:
+            p.moveTo(px, py)
+        else:
+            p.lineTo(px, py)
+    p.close()
+    c.drawPath(p, stroke=0, fill=1)
+
+
 def _emblem(c: Canvas, x: float, y: float, r: float) -> None:
     """A placeholder for the national emblem: gold cogged ring, red disc, yellow star."""
     c.saveState()
@@ -366,16 +424,5 @@ def _emblem(c: Canvas, x: float, y: float, r: float) -> None:
     c.setFillColor(red)
     c.circle(x, y, r * 0.8, stroke=0, fill=1)
     c.setFillColor(yellow)
-    p = c.beginPath()
-    outer, inner = r * 0.55, r * 0.55 * 0.382
-    for i in range(10):
-        a = math.pi / 2 + i * math.pi / 5
-        rad = outer if i % 2 == 0 else inner
-        px, py = x + rad * math.cos(a), y + rad * math.sin(a)
-        if i == 0:
-            p.moveTo(px, py)
-        else:
-            p.lineTo(px, py)
-    p.close()
-    c.drawPath(p, stroke=0, fill=1)
+    _star(c, x, y, r * 0.55)
     c.restoreState()
