@@ -175,6 +175,7 @@ def make_certificates(
     needs_book = any(r.register_number is None for r in records)
     book_id, default_code = choose_book(db, book_code) if needs_book else (0, "")
     by_award: dict[str, Layout | str] = {}
+    memo: dict = {}  # field outcomes per value (compose)
     for rec in records:
         layout = by_award.get(rec.award_code)
         if layout is None:
@@ -191,7 +192,7 @@ def make_certificates(
         code = rec.book_code or default_code
         values = dict(rec.values, book_code=code, register_number=PLACEHOLDER_NUMBER)
         values["verify_code"] = f"{code}-{PLACEHOLDER_NUMBER}-MMMMMMMM"
-        fitted, problems = compose(rec.nomination_id, layout, values, family)
+        fitted, problems = compose(rec.nomination_id, layout, values, family, memo=memo)
         if problems:
             result.problems.extend(problems)
         else:
@@ -221,7 +222,9 @@ def make_certificates(
         values = dict(
             job.record.values, book_code=job.book_code, register_number=str(job.number), verify_code=job.code
         )
-        fitted, problems = compose(job.record.nomination_id, job.layout, values, family, only=NUMBER_VARIABLES)
+        fitted, problems = compose(
+            job.record.nomination_id, job.layout, values, family, only=NUMBER_VARIABLES, memo=memo
+        )
         if problems:  # practically impossible: the check above used the widest placeholder
             result.problems.extend(problems)
             job.payload = None

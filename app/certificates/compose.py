@@ -96,43 +96,62 @@ def design_fields(layout: Layout, family: FontFamily) -> dict[str, Fitted]:
     return out
 
 
+_REQUIRED_EMPTY = "chưa có nội dung (bắt buộc)."
+
+
 def compose(
     nomination_id: int,
     layout: Layout,
     values: dict[str, str],
     family: FontFamily,
     only: frozenset[str] | None = None,
+    memo: dict[tuple, Fitted | str | None] | None = None,
 ) -> tuple[dict[str, Fitted], list[Problem]]:
     """Fitted variable fields of one certificate (``only``: just the fields using these
-    variables) and the problems that stop it."""
+    variables) and the problems that stop it.
+
+    ``memo``, shared by the calls of one batch, keeps each field's outcome per value of its
+    variables: the official, decision, place and signer lines, and often the unit and the
+    achievement, are worked out once for the whole batch.
+    """
     fitted: dict[str, Fitted] = {}
     problems: list[Problem] = []
     recipient = values.get("name", "")
-    for spec in _variable_fields(layout, only):
-        text = field_text(spec, values)
-        if text is None:
-            problems.append(Problem(nomination_id, recipient, spec.label, "chưa có nội dung (bắt buộc)."))
-            continue
-        if not text:
-            continue
-        result = fit_field(spec, text, family)
-        if isinstance(result, str):
-            problems.append(Problem(nomination_id, recipient, spec.label, result))
-        else:
+    for spec, names in _variable_fields(layout, only):
+        key = (id(spec), *map(values.get, names))
+        result = memo.get(key) if memo is not None else None
+        if result is None:
+            text = field_text(spec, values)
+            if text is None:
+                result = _REQUIRED_EMPTY
+            elif not text:
+                result = ""
+            else:
+                result = fit_field(spec, text, family)
+            if memo is not None:
+                memo[key] = result
+        if isinstance(result, Fitted):
             fitted[spec.name] = result
+        elif result:
+            problems.append(Problem(nomination_id, recipient, spec.label, result))
     return fitted, problems
 
 
-_specs: dict[tuple[int, frozenset[str] | None], tuple[Layout, tuple[FieldSpec, ...]]] = {}
+_specs: dict[tuple[int, frozenset[str] | None], tuple[Layout, tuple[tuple[FieldSpec, tuple[str, ...]], ...]]] = {}
 
 
-def _variable_fields(layout: Layout, only: frozenset[str] | None) -> tuple[FieldSpec, ...]:
-    """The layout's fields that are not design (and use one of ``only``), found once per layout."""
+def _variable_fields(
+    layout: Layout, only: frozenset[str] | None
+) -> tuple[tuple[FieldSpec, tuple[str, ...]], ...]:
+    """The layout's fields that are not design (and use one of ``only``), each with every
+    variable its text and fallback use; found once per layout."""
     key = (id(layout), only)
     found = _specs.get(key)
     if found is None or found[0] is not layout:  # by id: hashing a layout hashes every field
         specs = tuple(
-            s for s in layout.fields if not s.design and (only is None or only.intersection(s.variables))
+            (s, tuple(dict.fromkeys(template_variables(s.text) + template_variables(s.fallback))))
+            for s in layout.fields
+            if not s.design and (only is None or only.intersection(s.variables))
         )
         found = _specs[key] = (layout, specs)
     return found[1]

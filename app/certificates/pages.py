@@ -15,17 +15,18 @@ import zlib
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import PDFObject, PDFObjectReference, xObjectName
 
-# Content streams are short (the repeated texts are in form XObjects): compressing them
-# saves ~40 % of the file for ~10 % of the time. zlib level 1: level 6 is no smaller here.
+# zlib level for the content streams (None: not compressed). They are short (the repeated
+# texts are in form XObjects); compressing them makes the file ~20 % smaller for ~5 % of the
+# time (benchmarks/README.md). Level 6 is no smaller here than level 1.
 COMPRESSION: int | None = 1
 
 
 class PageWriter:
     """Adds pages to one ReportLab document; caches the byte strings all pages share."""
 
-    def __init__(self, doc, compression: int | None = COMPRESSION) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, doc) -> None:  # type: ignore[no-untyped-def]
         self.doc = doc
-        self.compression = compression
+        self.compression = COMPRESSION
         self._cache: dict[object, bytes] = {}
 
     def add(

@@ -16,6 +16,8 @@ move every printed field right (x) and down (y) by that many millimetres.
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import math
 from typing import BinaryIO
 
@@ -75,7 +77,7 @@ class CertificateCanvas:
             style: pdfmetrics.getFont(name).face.ascent / 1000 for style, name in family.names.items()
         }
         self._text: dict[tuple[str, float, str], str] = {}  # (font, size, text) -> "Tf … Tj" operators
-        self._subset0: dict[str, tuple[frozenset[str], dict[int, int], str]] = {}
+        self._subset0: dict[str, tuple[object, str]] = {}
         self._field_ops: dict[tuple[int, Fitted, float, float, float], tuple[str, str]] = {}
         self._writer = PageWriter(self.c._doc)
         self._shared: dict[tuple, str] = {}  # (layout, fitted batch-wide fields) -> form name
@@ -154,9 +156,13 @@ class CertificateCanvas:
             return found
         escape = self.c._escape
         fast = self._subset0.get(font_name)
-        if fast is not None and fast[0].issuperset(text):
-            found = f"{fast[2]} {fp_str(size)} Tf ({escape(text.translate(fast[1]).encode('latin-1'))}) Tj"
-        else:  # a character new to this document or outside the first subset: ReportLab assigns it
+        data = None
+        if fast is not None:
+            with contextlib.suppress(UnicodeEncodeError):  # a character the first subset lacks (yet)
+                data = codecs.charmap_encode(text, "strict", fast[0])[0]
+        if data is not None:
+            found = f"{fast[1]} {fp_str(size)} Tf ({escape(data)}) Tj"  # type: ignore[index]
+        else:  # ReportLab assigns the new characters
             font = pdfmetrics.getFont(font_name)
             doc, points = self.c._doc, fp_str(size)
             found = " ".join(
@@ -167,13 +173,17 @@ class CertificateCanvas:
         self._text[key] = found
         return found
 
-    def _first_subset(self, font) -> tuple[frozenset[str], dict[int, int], str]:  # type: ignore[no-untyped-def]
-        """The characters the document's first subset of ``font`` already holds, their codes (a
-        ``str.translate`` table) and the subset's PDF name: text made only of them is encoded
-        as ``splitString`` would, without its per-character loop."""
+    def _first_subset(self, font) -> tuple[object, str]:  # type: ignore[no-untyped-def]
+        """A codec map of the characters the document's first subset of ``font`` already holds,
+        and the subset's PDF name: text made only of them is encoded as ``splitString`` would,
+        by one C call instead of its per-character loop. (Unassigned codes hold U+FFFE, which
+        no font has a glyph for: such text is refused before printing.)"""
         doc = self.c._doc
-        table = {c: n for c, n in font.state[doc].assignments.items() if n < 256 and c != 0xA0}
-        return frozenset(map(chr, table)), table, font.getSubsetInternalName(0, doc)
+        table = ["\ufffe"] * 256
+        for char, code in font.state[doc].assignments.items():
+            if code < 256 and char != 0xA0:
+                table[code] = chr(char)
+        return codecs.charmap_build("".join(table)), font.getSubsetInternalName(0, doc)
 
     def _draw_fields(self, layout: Layout, fields: dict[str, Fitted], page_h: float, dx: float, dy: float) -> None:
         """The same operators on the canvas (the design form)."""
