@@ -1,7 +1,7 @@
 """Certificates: 1,000 and 10,000 from a generated database, against LibreOffice headless.
 
     python benchmarks/bench_certificates.py [--sizes 1000,10000] [--repeat 3] [--no-libreoffice]
-                                            [--no-compression]
+                                            [--compression 1]
 
 Each size runs in a fresh process (so its peak RSS is its own) on a database built by bulk
 inserts: units, persons, approved awards in one decision. Two timings per size: the first print
@@ -10,7 +10,8 @@ then signed and drawn) and a reprint (numbers exist: select, sign, draw, write, 
 converts an equivalent 1,000-page document (same texts, one page per certificate) to PDF.
 With ``--repeat N`` every case (and LibreOffice) runs N times and the medians are shown: the
 machine may be shared, so CPU seconds of the process are shown beside the wall-clock ones.
-``--no-compression`` leaves the page content streams uncompressed (file size against time).
+``--compression N`` compresses the page content streams with zlib level N (the app does not:
+file size against time).
 Targets (issue 5): 1,000 ≤ 0.15 × LibreOffice; 10,000 < 5 s under 300 MB.
 """
 
@@ -84,7 +85,7 @@ def build_database(path: Path, count: int) -> None:
     db.dispose()
 
 
-def run_case(count: int, work: Path, compression: bool = True) -> dict:
+def run_case(count: int, work: Path, compression: int | None = None) -> dict:
     os.environ["THIDUA_SIGNING_KEY"] = str(work / "key.pem")
     os.environ["THIDUA_LAYOUTS"] = str(work / "layouts")
     from app.certificates import pages
@@ -92,8 +93,7 @@ def run_case(count: int, work: Path, compression: bool = True) -> dict:
     from app.certificates.records import Selection
     from app.db import open_database
 
-    if not compression:
-        pages.COMPRESSION = None
+    pages.COMPRESSION = compression
     path = work / f"bench-{count}.sqlite3"
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
@@ -183,12 +183,12 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each case; medians are shown")
     parser.add_argument("--no-libreoffice", action="store_true")
-    parser.add_argument("--no-compression", action="store_true", help="page content streams not compressed")
+    parser.add_argument("--compression", type=int, help="zlib level for the page content streams (default: none)")
     parser.add_argument("--case", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.case:
-        print(json.dumps(run_case(args.case, args.work, compression=not args.no_compression)))
+        print(json.dumps(run_case(args.case, args.work, compression=args.compression)))
         return 0
     work = Path(tempfile.mkdtemp(prefix="bench-certificates-"))
     runs: dict[int, list[dict]] = {}
@@ -196,8 +196,8 @@ def main() -> int:
     for _ in range(args.repeat):  # interleaved, so a busy spell of the machine hits every case alike
         for size in (int(s) for s in args.sizes.split(",")):
             cmd = [sys.executable, __file__, "--case", str(size), "--work", str(work)]
-            if args.no_compression:
-                cmd.append("--no-compression")
+            if args.compression is not None:
+                cmd += ["--compression", str(args.compression)]
             out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
             runs.setdefault(size, []).append(json.loads(out.strip().splitlines()[-1]))
         if not args.no_libreoffice:
@@ -205,7 +205,8 @@ def main() -> int:
             if lo is not None:
                 lo_runs.append(lo)
     med = statistics.median
-    print(f"medians of {args.repeat} run(s); content streams {'not ' if args.no_compression else ''}compressed")
+    level = "not compressed" if args.compression is None else f"zlib level {args.compression}"
+    print(f"medians of {args.repeat} run(s); page content streams {level}")
     print(f"{'certificates':>12} {'first s':>8} {'(CPU s)':>8} {'reprint s':>10} {'(CPU s)':>8} {'pages/s':>8} "
           f"{'peak RSS MB':>12} {'PDF MB':>7}")  # fmt: skip
     for size, rs in runs.items():

@@ -15,10 +15,11 @@ import zlib
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import PDFObject, PDFObjectReference, xObjectName
 
-# zlib level for the content streams (None: not compressed). They are short (the repeated
-# texts are in form XObjects); compressing them makes the file ~20 % smaller for ~5 % of the
-# time (benchmarks/README.md). Level 6 is no smaller here than level 1.
-COMPRESSION: int | None = 1
+# zlib level for the page content streams, or None. They are short (the repeated texts are in
+# form XObjects, fonts and forms are compressed anyway): compressing them made a batch's file
+# ~20 % smaller (10,000 pages: 13.6 instead of 16.9 MB) for ~10 % more CPU time, mostly zlib's
+# set-up per stream (benchmarks/README.md). Speed is what a year-end batch needs.
+COMPRESSION: int | None = None
 
 
 class PageWriter:
@@ -88,9 +89,10 @@ class _Page(PDFObject):
             + b" /ProcSet [ /PDF /Text /ImageB ] /XObject << ",
         )
         forms = cached(
-            self.forms, lambda: b"".join(b"/%s %s " % (xObjectName(f).encode(), ref(xObjectName(f))) for f in self.forms)
+            ("forms", self.forms),
+            lambda: b"".join(b"/%s %s " % (xObjectName(f).encode(), ref(xObjectName(f))) for f in self.forms),
         )
         image = b"/QR " + document.Reference(self.image).format(document) + b" " if self.image is not None else b""
-        media = cached(self.media, lambda: b"[ " + fp_str(0, 0, *self.media).encode() + b" ]")
+        media = cached(("media", self.media), lambda: b"[ " + fp_str(0, 0, *self.media).encode() + b" ]")
         contents = document.Reference(self.stream).format(document)
         return head + forms + image + b">> >> /MediaBox " + media + b" /Contents " + contents + b" >>"

@@ -1,14 +1,15 @@
 """Drawing certificates with ReportLab (no Platypus, no markup: user text is drawn as text, never
-parsed). The printed design (border, emblem, fixed texts) is one form XObject per layout, drawn
-once and placed on every page; fonts are registered once per process.
+parsed). The printed design (border, emblem, flags, fixed texts) is one form XObject per layout,
+and the fields every award of a decision shares (official, decision, place and date, signer) are
+one form per decision: each is drawn once and placed on every page. Fonts are registered once per
+process.
 
-Certificate pages are written without the canvas's per-page machinery, which dominated big
-batches: each page's content is one string of PDF operators built from pieces cached per
-document (a field's text encoded for the font subsets, with its position, is computed once per
-distinct text: the decision, signer and place lines repeat on every page), compressed at once,
-and added as a small page object sharing one resource dictionary with all other pages. Text is
-still encoded by ReportLab's font (``splitString``), so subsetting and text extraction are the
-canvas's own. Alignment pages and the design form use the canvas as usual.
+Certificate pages skip the canvas's per-page machinery, which dominated big batches: a page's
+content is one string of operators joined from pieces cached per document (a field's text,
+encoded for the font's subsets and placed, is built once per distinct text), then added by
+:mod:`.pages` with its QR code as an image XObject. Text is encoded as ReportLab's font encodes
+it (``splitString``; a codec map of the characters already assigned takes its place), so
+subsetting and text extraction are the canvas's own. Alignment pages and forms use the canvas.
 
 Coordinates in layouts are millimetres from the sheet's top-left corner; calibration offsets
 move every printed field right (x) and down (y) by that many millimetres.
