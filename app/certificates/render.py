@@ -18,7 +18,6 @@ move every printed field right (x) and down (y) by that many millimetres.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import math
 from typing import BinaryIO
 
@@ -32,7 +31,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from . import qr
 from .compose import design_fields
-from .fitting import Fitted
+from .fitting import LEADING, Fitted
 from .fonts import FontFamily
 from .layouts import FieldSpec, Layout
 from .pages import PageWriter
@@ -79,7 +78,7 @@ class CertificateCanvas:
         }
         self._text: dict[tuple[str, float, str], str] = {}  # (font, size, text) -> "Tf … Tj" operators
         self._subset0: dict[str, tuple[object, str]] = {}
-        self._field_ops: dict[tuple[int, Fitted, float, float, float], tuple[str, str]] = {}
+        self._field_ops: dict[tuple[int, int, float, float, float], tuple[Fitted, str, str]] = {}
         self._writer = PageWriter(self.c._doc)
         self._shared: dict[tuple, str] = {}  # (layout, fitted batch-wide fields) -> form name
         self.pages = 0
@@ -124,13 +123,14 @@ class CertificateCanvas:
             fitted = fields.get(spec.name)
             if fitted is None:
                 continue
-            key = (id(spec), fitted, page_h, dx, dy)
-            ops = cache.get(key)
-            if ops is None:
-                ops = cache[key] = self._field(spec, fitted, page_h, dx, dy)
-            text.append(ops[0])
-            if ops[1]:
-                graphics.append(ops[1])
+            # by identity (hashing a Fitted hashes its lines); the entry keeps the Fitted alive
+            key = (id(spec), id(fitted), page_h, dx, dy)
+            found = cache.get(key)
+            if found is None or found[0] is not fitted:
+                found = cache[key] = (fitted, *self._field(spec, fitted, page_h, dx, dy))
+            text.append(found[1])
+            if found[2]:
+                graphics.append(found[2])
         return "".join(text), "".join(graphics)
 
     def _field(self, spec: FieldSpec, fitted: Fitted, page_h: float, dx: float, dy: float) -> tuple[str, str]:
@@ -159,8 +159,10 @@ class CertificateCanvas:
         fast = self._subset0.get(font_name)
         data = None
         if fast is not None:
-            with contextlib.suppress(UnicodeEncodeError):  # a character the first subset lacks (yet)
+            try:  # noqa: SIM105 - contextlib.suppress costs more than the encoding
                 data = codecs.charmap_encode(text, "strict", fast[0])[0]
+            except UnicodeEncodeError:  # a character the first subset lacks (yet)
+                pass
         if data is not None:
             found = f"{fast[1]} {fp_str(size)} Tf ({escape(data)}) Tj"  # type: ignore[index]
         else:  # ReportLab assigns the new characters
@@ -191,14 +193,18 @@ class CertificateCanvas:
         text, graphics = self._fields_ops(layout, fields, page_h, dx, dy)
         self.c._code.append(f"BT\n{text}ET\n{graphics}")
 
-    def _lines(self, spec: FieldSpec, fitted: Fitted, page_h: float, dx: float, dy: float):  # type: ignore[no-untyped-def]
-        bx, by, bw, bh = (v * mm for v in spec.box)
-        size, leading = fitted.size, fitted.leading
-        n = len(fitted.lines)
-        block = (n - 1) * leading + size * 1.1
+    def _lines(
+        self, spec: FieldSpec, fitted: Fitted, page_h: float, dx: float, dy: float
+    ) -> list[tuple[float, float, str, float]]:
+        """(x, baseline y, text, width) of each line of a field, in points."""
+        bx, by, bw, bh = spec.box[0] * mm, spec.box[1] * mm, spec.box[2] * mm, spec.box[3] * mm
+        size = fitted.size
+        leading = size * LEADING
+        block = (len(fitted.lines) - 1) * leading + size * 1.1
         top = page_h - by - dy - (bh - block) / 2
         baseline = top - size * self._ascent[spec.style] - size * 0.05
         left = bx + dx
+        out = []
         for i, (line, width) in enumerate(zip(fitted.lines, fitted.widths, strict=True)):
             if spec.align == "left":
                 x = left
@@ -206,7 +212,8 @@ class CertificateCanvas:
                 x = left + bw - width
             else:
                 x = left + (bw - width) / 2
-            yield x, baseline - i * leading, line, width
+            out.append((x, baseline - i * leading, line, width))
+        return out
 
     def _qr_ops(self, box: tuple[float, float, float], n: int, page_h: float, dx: float, dy: float) -> str:
         side = box[2] * mm
