@@ -8,10 +8,13 @@ logged once the file is in place.
 
 from __future__ import annotations
 
+import functools
+import gc
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from sqlalchemy import insert, select
 
@@ -38,6 +41,8 @@ from .signing import (
 )
 
 Progress = Callable[[int, int], None]
+P = ParamSpec("P")
+R = TypeVar("R")
 Cancelled = Callable[[], bool]
 DEFAULT_BOOK = ("SV", "Sổ vàng khen thưởng")
 
@@ -134,6 +139,28 @@ class _Ticker:
             self.progress(self.done, self.total)
 
 
+def _cyclic_gc_paused(func: Callable[P, R]) -> Callable[P, R]:
+    """Run ``func`` with Python's cyclic garbage collector paused.
+
+    A batch makes millions of small objects (records, texts, page pieces) and about one
+    reference cycle per certificate; the collector's repeated passes over the live objects cost
+    10-20 % of a 10,000-certificate batch. Reference counting still frees everything as usual.
+    """
+
+    @functools.wraps(func)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return run
+
+
+@_cyclic_gc_paused
 def make_certificates(
     db: Database,
     selection: Selection,

@@ -44,13 +44,8 @@ class PageWriter:
         if qr is not None:
             n, rows = qr
             image = _Stream(rows, _IMAGE % (n, n))
-        self.doc.addPage(_Page(self, media, stream, forms, image))
+        self.doc.addPage(_Page(self._cache, media, stream, forms, image))
 
-    def cached(self, key: object, make) -> bytes:  # type: ignore[no-untyped-def]
-        found = self._cache.get(key)
-        if found is None:
-            found = self._cache[key] = make()
-        return found
 
 
 _IMAGE = b"/Type /XObject /Subtype /Image /Width %d /Height %d /BitsPerComponent 1 /ColorSpace /DeviceGray "
@@ -71,11 +66,16 @@ class _Stream(PDFObject):
 class _Page(PDFObject):
     __RefOnly__ = 1
 
-    def __init__(self, writer: PageWriter, media, stream: _Stream, forms, image: _Stream | None) -> None:  # type: ignore[no-untyped-def]
-        self.writer, self.media, self.stream, self.forms, self.image = writer, media, stream, forms, image
+    def __init__(self, cache: dict[object, bytes], media, stream: _Stream, forms, image: _Stream | None) -> None:  # type: ignore[no-untyped-def]
+        # the writer's cache, not the writer: a page must not lead back to the document
+        self.cache, self.media, self.stream, self.forms, self.image = cache, media, stream, forms, image
 
     def format(self, document) -> bytes:  # type: ignore[no-untyped-def]
-        cached = self.writer.cached
+        def cached(key: object, make) -> bytes:  # type: ignore[no-untyped-def]
+            found = self.cache.get(key)
+            if found is None:
+                found = self.cache[key] = make()
+            return found
 
         def ref(name: str) -> bytes:
             return PDFObjectReference(name).format(document)
