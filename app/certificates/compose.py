@@ -148,6 +148,8 @@ def _variable_fields(
     key = (id(layout), only)
     found = _specs.get(key)
     if found is None or found[0] is not layout:  # by id: hashing a layout hashes every field
+        if len(_specs) > 256:  # the layout editor makes a new Layout per change
+            _specs.clear()
         specs = tuple(
             (s, tuple(dict.fromkeys(template_variables(s.text) + template_variables(s.fallback))))
             for s in layout.fields

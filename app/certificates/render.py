@@ -313,6 +313,8 @@ def layout_shared(layout: Layout) -> frozenset[str]:
     """Names of the fields whose text depends only on the decision (see :data:`SHARED_VARIABLES`)."""
     found = _shared_names.get(id(layout))
     if found is None or found[0] is not layout:  # keyed by id: hashing a layout hashes all its fields
+        if len(_shared_names) > 256:  # the layout editor makes a new Layout per change
+            _shared_names.clear()
         names = frozenset(
             f.name for f in layout.fields if not f.design and f.variables and SHARED_VARIABLES.issuperset(f.variables)
         )
