@@ -57,7 +57,6 @@ OPTIONAL_PACKAGES: tuple[str, ...] = ("psycopg", "argon2")
 OPTIONAL_IMPORTS: tuple[str, ...] = ("psycopg_binary", "psycopg_c")
 EXCLUDES: tuple[str, ...] = (
     "tkinter", "pytest", "pytestqt", "hypothesis", "IPython", "PyInstaller",
-    "numpy",  # openpyxl uses it only if present: 42 MB and 0.3 s of start-up for nothing
     "app.migrations.env",  # run by Alembic from its file, never imported
 )  # fmt: skip
 

@@ -8,10 +8,13 @@ logged once the file is in place.
 
 from __future__ import annotations
 
+import functools
+import gc
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from sqlalchemy import insert, select
 
@@ -21,6 +24,7 @@ from ..auth import require as allowed
 from ..db import Database
 from ..errors import DomainError
 from ..model import CertificatePrint, RegisterBook
+from ..model.base import utcnow
 from ..services.registers import assign_numbers, create_book
 from .compose import NUMBER_VARIABLES, PLACEHOLDER_NUMBER, Problem, compose
 from .files import atomic_write, check_output_dir, check_output_file, safe_filename, unique_name
@@ -33,12 +37,14 @@ from .signing import (
     Payload,
     ensure_public_key,
     load_private_key,
-    qr_text,
+    qr_text_of,
     short_code,
     signature_text,
 )
 
 Progress = Callable[[int, int], None]
+P = ParamSpec("P")
+R = TypeVar("R")
 Cancelled = Callable[[], bool]
 DEFAULT_BOOK = ("SV", "Sổ vàng khen thưởng")
 
@@ -85,6 +91,8 @@ class _Job:
     reprint: bool = False
     payload: Payload | None = None
     signature: bytes = b""
+    canonical: str = ""
+    code: str = ""
 
 
 def payload_for(record: Record, book_code: str, number: int) -> Payload:
@@ -133,6 +141,28 @@ class _Ticker:
             self.progress(self.done, self.total)
 
 
+def _cyclic_gc_paused(func: Callable[P, R]) -> Callable[P, R]:
+    """Run ``func`` with Python's cyclic garbage collector paused.
+
+    A batch makes millions of small objects (records, texts, page pieces) and about one
+    reference cycle per certificate; the collector's repeated passes over the live objects cost
+    10-20 % of a 10,000-certificate batch. Reference counting still frees everything as usual.
+    """
+
+    @functools.wraps(func)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return run
+
+
+@_cyclic_gc_paused
 def make_certificates(
     db: Database,
     selection: Selection,
@@ -175,6 +205,7 @@ def make_certificates(
     needs_book = any(r.register_number is None for r in records)
     book_id, default_code = choose_book(db, book_code) if needs_book else (0, "")
     by_award: dict[str, Layout | str] = {}
+    memo: dict = {}  # field outcomes per value (compose)
     for rec in records:
         layout = by_award.get(rec.award_code)
         if layout is None:
@@ -191,7 +222,7 @@ def make_certificates(
         code = rec.book_code or default_code
         values = dict(rec.values, book_code=code, register_number=PLACEHOLDER_NUMBER)
         values["verify_code"] = f"{code}-{PLACEHOLDER_NUMBER}-MMMMMMMM"
-        fitted, problems = compose(rec.nomination_id, layout, values, family)
+        fitted, problems = compose(rec.nomination_id, layout, values, family, memo=memo)
         if problems:
             result.problems.extend(problems)
         else:
@@ -215,14 +246,15 @@ def make_certificates(
             job.book_code, job.number = job.record.book_code, job.record.register_number
         job.reprint = job.record.nomination_id in printed_before
         job.payload = payload_for(job.record, job.book_code, job.number)
-        job.signature = key.sign(job.payload.canonical().encode())
+        job.canonical = job.payload.canonical()
+        job.signature = key.sign(job.canonical.encode())
+        job.code = short_code(job.book_code, job.number, job.signature)
         values = dict(
-            job.record.values,
-            book_code=job.book_code,
-            register_number=str(job.number),
-            verify_code=short_code(job.book_code, job.number, job.signature),
+            job.record.values, book_code=job.book_code, register_number=str(job.number), verify_code=job.code
         )
-        fitted, problems = compose(job.record.nomination_id, job.layout, values, family, only=NUMBER_VARIABLES)
+        fitted, problems = compose(
+            job.record.nomination_id, job.layout, values, family, only=NUMBER_VARIABLES, memo=memo
+        )
         if problems:  # practically impossible: the check above used the widest placeholder
             result.problems.extend(problems)
             job.payload = None
@@ -258,8 +290,8 @@ def _printed(job: _Job, file: Path) -> Printed:
         job.number,
         job.reprint,
         file,
-        short_code(job.book_code, job.number, job.signature),
-        job.payload.canonical(),
+        job.code,
+        job.canonical,
         signature_text(job.signature),
     )
 
@@ -281,7 +313,7 @@ def _write_one(out, jobs, family, mode, offset, alignment, result, ticker, cance
         for job in jobs:
             if cancelled():
                 raise _Stop
-            pdf.certificate(job.layout, job.fitted, qr_text(job.payload, job.signature))
+            pdf.certificate(job.layout, job.fitted, qr_text_of(job.canonical, job.signature))
             printed.append(_printed(job, out))
             ticker.tick()
         pdf.save()
@@ -307,7 +339,7 @@ def _write_split(folder, jobs, family, mode, offset, alignment, result, ticker, 
         path = folder / unique_name(safe_filename(job.record.recipient), taken)
         buffer = io.BytesIO()
         pdf = CertificateCanvas(buffer, family, mode=mode, offset_mm=offset, title=job.record.recipient)
-        pdf.certificate(job.layout, job.fitted, qr_text(job.payload, job.signature))
+        pdf.certificate(job.layout, job.fitted, qr_text_of(job.canonical, job.signature))
         pdf.save()
         with atomic_write(path) as f:
             f.write(buffer.getvalue())
@@ -335,8 +367,10 @@ def log_prints(db: Database, printed: list[Printed], mode: str) -> None:
     if not printed:
         return
     allowed(db, P.CERTIFICATES)
+    now = utcnow()  # one moment for the batch (and no per-row default to call)
     rows = [
         {
+            "printed_at": now,
             "nomination_id": p.nomination_id,
             "book_code": p.book_code,
             "register_number": p.number,
@@ -350,7 +384,7 @@ def log_prints(db: Database, printed: list[Printed], mode: str) -> None:
         for p in printed
     ]
     with db.write() as session:
-        session.execute(insert(CertificatePrint), rows)
+        session.execute(insert(CertificatePrint.__table__), rows)  # Core: no ORM bookkeeping per row
         audit.record(session, "print", "certificate_print", details={
             "count": len(rows), "reprints": sum(1 for r in rows if r["reprint"]), "mode": mode,
         })  # fmt: skip

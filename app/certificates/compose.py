@@ -4,6 +4,7 @@ required fields not empty, every character in the font, every text fitting its b
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text import clean
 from .fitting import Fitted, fit
@@ -39,9 +40,9 @@ def field_text(spec: FieldSpec, values: dict[str, str]) -> str | None:
         if not template:
             continue
         names = template_variables(template)
-        if names and not any(values.get(n, "") for n in names):
+        if names and not any(map(values.get, names)):  # missing (None) or empty
             continue
-        text = clean(template.format_map(values))
+        text = _clean(template.format_map(values))
         break
     if text is None:
         if spec.required:
@@ -50,17 +51,28 @@ def field_text(spec: FieldSpec, values: dict[str, str]) -> str | None:
     return text.upper() if spec.upper else text
 
 
+# The decision, signer and place lines are the same on every certificate of a batch.
+_clean = lru_cache(maxsize=1 << 16)(clean)
+
+
 def fit_field(spec: FieldSpec, text: str, family: FontFamily) -> Fitted | str:
     """The fitted text, or a Vietnamese message saying why it cannot be printed."""
     font = family.name(spec.style)
+    return _fit_checked(text, font, family.family, spec.size, spec.min_size, spec.box[2], spec.box[3], spec.wrap)
+
+
+@lru_cache(maxsize=1 << 14)
+def _fit_checked(
+    text: str, font: str, family: str, size: float, min_size: float, box_w: float, box_h: float, wrap: bool
+) -> Fitted | str:
     missing = missing_characters(text, font)
     if missing:
-        return f"phông chữ {family.family} không có ký tự {describe_characters(missing)}; hãy sửa lại nội dung."
-    fitted = fit(text, font, spec.size, spec.min_size, spec.box[2], spec.box[3], spec.wrap)
+        return f"phông chữ {family} không có ký tự {describe_characters(missing)}; hãy sửa lại nội dung."
+    fitted = fit(text, font, size, min_size, box_w, box_h, wrap)
     if fitted is None:
         return (
-            f"nội dung không vừa ô ({spec.box[2]:g}×{spec.box[3]:g} mm) ngay cả ở cỡ chữ nhỏ nhất "
-            f"{spec.min_size:g} pt: «{_short(text)}»."
+            f"nội dung không vừa ô ({box_w:g}×{box_h:g} mm) ngay cả ở cỡ chữ nhỏ nhất "
+            f"{min_size:g} pt: «{_short(text)}»."
         )
     return fitted
 
@@ -84,30 +96,64 @@ def design_fields(layout: Layout, family: FontFamily) -> dict[str, Fitted]:
     return out
 
 
+_REQUIRED_EMPTY = "chưa có nội dung (bắt buộc)."
+
+
 def compose(
     nomination_id: int,
     layout: Layout,
     values: dict[str, str],
     family: FontFamily,
     only: frozenset[str] | None = None,
+    memo: dict[tuple, Fitted | str | None] | None = None,
 ) -> tuple[dict[str, Fitted], list[Problem]]:
     """Fitted variable fields of one certificate (``only``: just the fields using these
-    variables) and the problems that stop it."""
+    variables) and the problems that stop it.
+
+    ``memo``, shared by the calls of one batch, keeps each field's outcome per value of its
+    variables: the official, decision, place and signer lines, and often the unit and the
+    achievement, are worked out once for the whole batch.
+    """
     fitted: dict[str, Fitted] = {}
     problems: list[Problem] = []
     recipient = values.get("name", "")
-    for spec in layout.fields:
-        if spec.design or (only is not None and not only.intersection(spec.variables)):
-            continue
-        text = field_text(spec, values)
-        if text is None:
-            problems.append(Problem(nomination_id, recipient, spec.label, "chưa có nội dung (bắt buộc)."))
-            continue
-        if not text:
-            continue
-        result = fit_field(spec, text, family)
-        if isinstance(result, str):
-            problems.append(Problem(nomination_id, recipient, spec.label, result))
-        else:
+    for spec, names in _variable_fields(layout, only):
+        key = (id(spec), *map(values.get, names))
+        result = memo.get(key) if memo is not None else None
+        if result is None:
+            text = field_text(spec, values)
+            if text is None:
+                result = _REQUIRED_EMPTY
+            elif not text:
+                result = ""
+            else:
+                result = fit_field(spec, text, family)
+            if memo is not None:
+                memo[key] = result
+        if isinstance(result, Fitted):
             fitted[spec.name] = result
+        elif result:
+            problems.append(Problem(nomination_id, recipient, spec.label, result))
     return fitted, problems
+
+
+_specs: dict[tuple[int, frozenset[str] | None], tuple[Layout, tuple[tuple[FieldSpec, tuple[str, ...]], ...]]] = {}
+
+
+def _variable_fields(
+    layout: Layout, only: frozenset[str] | None
+) -> tuple[tuple[FieldSpec, tuple[str, ...]], ...]:
+    """The layout's fields that are not design (and use one of ``only``), each with every
+    variable its text and fallback use; found once per layout."""
+    key = (id(layout), only)
+    found = _specs.get(key)
+    if found is None or found[0] is not layout:  # by id: hashing a layout hashes every field
+        if len(_specs) > 256:  # the layout editor makes a new Layout per change
+            _specs.clear()
+        specs = tuple(
+            (s, tuple(dict.fromkeys(template_variables(s.text) + template_variables(s.fallback))))
+            for s in layout.fields
+            if not s.design and (only is None or only.intersection(s.variables))
+        )
+        found = _specs[key] = (layout, specs)
+    return found[1]

@@ -101,6 +101,7 @@ class Layout:
     border_color: str
     accent_color: str
     source: Path
+    flags: bool = False  # two small red flags beside the emblem (Chiến sĩ thi đua)
 
     def field(self, name: str) -> FieldSpec:
         return next(f for f in self.fields if f.name == name)
@@ -220,7 +221,10 @@ def parse_layout(source: Path, data: dict) -> Layout:
     if not isinstance(awards, list) or not all(isinstance(a, str) and a for a in awards):
         raise _err(source, "awards phải là danh sách mã khen thưởng.")
     design = data.get("design", {})
-    _check_keys(source, design, {"emblem", "border_color", "accent_color"})
+    _check_keys(source, design, {"emblem", "border_color", "accent_color", "flags"})
+    flags = design.get("flags", False)
+    if not isinstance(flags, bool):
+        raise _err(source, "flags phải là true hoặc false.")
     emblem = design.get("emblem", [page_mm[0] / 2, 27, 12])
     if not isinstance(emblem, list) or len(emblem) != 3:
         raise _err(source, "emblem phải là [tâm x, tâm y, bán kính] (mm).")
@@ -263,6 +267,7 @@ def parse_layout(source: Path, data: dict) -> Layout:
         border_color=colours["border_color"],
         accent_color=colours["accent_color"],
         source=source,
+        flags=flags,
     )
 
 

@@ -117,7 +117,7 @@ def select_ids(db: Database, selection: Selection) -> tuple[list[int], list[str]
         stmt = stmt.where(Nomination.id.in_(selection.ids))
     stmt = stmt.order_by(Nomination.nominee_sort, Nomination.id)
     with db.read() as session:
-        rows = session.execute(stmt).all()
+        rows = session.connection().execute(stmt).all()
     if selection.ids:
         found = {r.id for r in rows}
         missing = [i for i in selection.ids if i not in found]
@@ -177,6 +177,7 @@ def load_records(db: Database, ids: Sequence[int]) -> list[Record]:
         RegisterEntry.number,
     )
     by_id = {}
+    shared: dict[tuple, dict[str, str]] = {}
     with db.read() as session:
         for chunk in _chunks(list(ids)):
             stmt = (
@@ -193,12 +194,12 @@ def load_records(db: Database, ids: Sequence[int]) -> list[Record]:
                 .outerjoin(RegisterBook, RegisterBook.id == RegisterEntry.book_id)
                 .where(Nomination.id.in_(chunk))
             )
-            for row in session.execute(stmt):
-                by_id[row[0]] = _record(row)
+            for row in session.connection().execute(stmt):  # plain rows, no ORM loading step
+                by_id[row[0]] = _record(row, shared)
     return [by_id[i] for i in ids if i in by_id]
 
 
-def _record(row) -> Record:  # type: ignore[no-untyped-def]
+def _record(row, shared: dict[tuple, dict[str, str]]) -> Record:  # type: ignore[no-untyped-def]
     (
         nid, status, year, name, achievement, person_id, award_code, award_name, number_text,
         signed_on, issuer, signer_name, signer_title, authority, gender, position, unit_name,
@@ -212,9 +213,11 @@ def _record(row) -> Record:  # type: ignore[no-untyped-def]
     else:
         honorific, position, unit = "", "", collective_parent or ""
         position_unit = unit
-    place = place_of(issuer)
+    key = (number_text, signed_on, issuer, signer_name, signer_title, authority)
+    decision = shared.get(key)
+    if decision is None:  # the same for every award of a decision: worked out once
+        decision = shared[key] = _decision_values(number_text, signed_on, issuer, signer_name, signer_title, authority)
     values = {
-        "official": official_title(signer_title or "", issuer) if issuer else "",
         "award_name": award_name,
         "award_code": award_code,
         "honorific": honorific,
@@ -225,6 +228,17 @@ def _record(row) -> Record:  # type: ignore[no-untyped-def]
         "achievement": achievement or "",
         "year": str(year),
         "campaign": campaign or "",
+        **decision,
+    }
+    return Record(nid, status, award_code, signed_on, book_code or "", number, values)
+
+
+def _decision_values(  # type: ignore[no-untyped-def]
+    number_text, signed_on, issuer: str, signer_name, signer_title, authority
+) -> dict[str, str]:
+    place = place_of(issuer)
+    return {
+        "official": official_title(signer_title or "", issuer) if issuer else "",
         "decision_number": number_text or "",
         "decision_date": format_document_date(signed_on) if signed_on else "",
         "decision_date_short": format_date(signed_on),
@@ -237,4 +251,3 @@ def _record(row) -> Record:  # type: ignore[no-untyped-def]
         "signer_title": clean(signer_title).upper(),
         "signer_name": signer_name or "",
     }
-    return Record(nid, status, award_code, signed_on, book_code or "", number, values)

@@ -85,6 +85,7 @@ def assign_numbers(db: Database, book_id: int, nomination_ids: Sequence[int]) ->
                 ).all()
             )
         new_entries = []
+        last, book_code = book.last_number, book.code  # plain locals: no ORM event per number
         for nomination_id in ids:
             if nomination_id in existing:
                 entry = existing[nomination_id]
@@ -96,11 +97,12 @@ def assign_numbers(db: Database, book_id: int, nomination_ids: Sequence[int]) ->
                 status is NominationStatus.APPROVED,
                 f"Chỉ vào sổ khen thưởng đã có quyết định (hồ sơ mã {nomination_id} đang ở trạng thái «{status.label}»).",
             )
-            book.last_number += 1
-            new_entries.append({"book_id": book.id, "number": book.last_number, "nomination_id": nomination_id})
-            result[nomination_id] = Registered(book.code, book.last_number, True)
+            last += 1
+            new_entries.append({"book_id": book.id, "number": last, "nomination_id": nomination_id})
+            result[nomination_id] = Registered(book_code, last, True)
+        book.last_number = last
         if new_entries:
-            session.execute(insert(RegisterEntry), new_entries)
+            session.execute(insert(RegisterEntry.__table__), new_entries)  # Core: one executemany
             audit.record(session, "assign_numbers", "register_entry", details={
                 "book": book.code, "first": new_entries[0]["number"], "last": new_entries[-1]["number"],
                 "nominations": [e["nomination_id"] for e in new_entries],
