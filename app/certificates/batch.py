@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import gc
 import io
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +44,8 @@ from .signing import (
 )
 
 Progress = Callable[[int, int], None]
-P = ParamSpec("P")
+Params = ParamSpec("Params")
+_DRAWING = threading.Lock()
 R = TypeVar("R")
 Cancelled = Callable[[], bool]
 DEFAULT_BOOK = ("SV", "Sổ vàng khen thưởng")
@@ -141,7 +143,7 @@ class _Ticker:
             self.progress(self.done, self.total)
 
 
-def _cyclic_gc_paused(func: Callable[P, R]) -> Callable[P, R]:
+def _cyclic_gc_paused(func: Callable[Params, R]) -> Callable[Params, R]:
     """Run ``func`` with Python's cyclic garbage collector paused.
 
     A batch makes millions of small objects (records, texts, page pieces) and about one
@@ -150,7 +152,7 @@ def _cyclic_gc_paused(func: Callable[P, R]) -> Callable[P, R]:
     """
 
     @functools.wraps(func)
-    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+    def run(*args: Params.args, **kwargs: Params.kwargs) -> R:
         enabled = gc.isenabled()
         gc.disable()
         try:
@@ -262,13 +264,14 @@ def make_certificates(
         ticker.tick()
     jobs = [j for j in jobs if j.payload is not None]
 
-    # 3. draw and write
+    # 3. draw and write (one batch at a time per process: ReportLab's font subsets are shared state)
     try:
-        if out is not None:
-            _write_one(out, jobs, family, mode, offset_mm, alignment_page, result, ticker, cancelled)
-        else:
-            assert split_dir is not None
-            _write_split(split_dir, jobs, family, mode, offset_mm, alignment_page, result, ticker, cancelled)
+        with _DRAWING:
+            if out is not None:
+                _write_one(out, jobs, family, mode, offset_mm, alignment_page, result, ticker, cancelled)
+            else:
+                assert split_dir is not None
+                _write_split(split_dir, jobs, family, mode, offset_mm, alignment_page, result, ticker, cancelled)
     except _Stop:
         result.cancelled = True
         return result
