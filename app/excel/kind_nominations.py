@@ -26,8 +26,8 @@ from ..services.common import check_year
 from ..services.nominations import MAX_ACHIEVEMENT
 from ..text import clean, fold, sort_key
 from . import fields as F
+from .bulk import chunks, insert_returning
 from .importer import MERGE, Duplicate, Handler, ImportReport, Problem
-from .kinds import chunks, insert_returning
 
 
 @dataclass

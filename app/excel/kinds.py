@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import DomainError
@@ -25,15 +24,8 @@ from ..services import persons as person_rules
 from ..services import units as unit_rules
 from ..text import fold, name_sort_key, sort_key
 from . import fields as F
+from .bulk import chunks, insert_returning, insert_rows, insert_rows_returning
 from .importer import MERGE, Duplicate, Handler, ImportReport, Problem
-
-CHUNK = 500
-
-
-def chunks(items: list, size: int = CHUNK) -> Iterator[list]:  # type: ignore[type-arg]
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
 
 name_key = name_sort_key  # its per-part keys are cached in app.text
 _fold_cached = fold  # cached in app.text
@@ -46,24 +38,6 @@ def _gender(text: str) -> Gender | None:
     if key in ("nu", "female", "f", "gai"):
         return Gender.FEMALE
     return None
-
-
-def insert_returning(session: Session, table, rows: list[dict]) -> list[int]:  # type: ignore[no-untyped-def,type-arg]
-    """Insert ``rows`` in one executemany and return their ids in order.
-
-    On SQLite, RETURNING with the rows' order kept falls back to one statement per row (30,000
-    executes for 30,000 persons); the import holds the write lock (BEGIN IMMEDIATE), so the ids
-    are given here, after the largest one, as SQLite itself would give them.
-    """
-    if not rows:
-        return []
-    if session.get_bind().dialect.name == "sqlite":
-        start = (session.scalar(select(func.max(table.c.id))) or 0) + 1
-        ids = list(range(start, start + len(rows)))
-        session.execute(insert(table), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
-        return ids
-    result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
-    return list(result.scalars())
 
 
 # ---------------------------------------------------------------------------------------- units
@@ -178,6 +152,13 @@ class Units(Handler):
 
 
 # -------------------------------------------------------------------------------------- persons
+_PERSON_COLUMNS = (
+    "family_name", "middle_name", "given_name", "full_name", "name_fold", "given_fold", "sort_key",
+    "gender", "birth_date", "birth_year", "cccd", "position", "unit_id", "version", "created_at", "updated_at",
+)  # fmt: skip
+_POSTING_COLUMNS = ("person_id", "unit_id", "position", "start_date", "end_date")
+
+
 @dataclass
 class PersonRecord:
     row: int
@@ -327,17 +308,14 @@ class Persons(Handler):
         today = dt.date.today()
         new = [r for r in records if r.existing_id is None]
         person_t, posting_t = Person.__table__, Posting.__table__
-        for n, chunk in enumerate(chunks(new, 5000)):
-            rows = [
-                self._values(r) | {"unit_id": r.unit_id, "version": 1, "created_at": now, "updated_at": now}
-                for r in chunk
-            ]
-            ids = insert_returning(session, person_t, rows)
-            session.execute(insert(posting_t), [
-                {"person_id": pid, "unit_id": r.unit_id, "position": r.c.position, "start_date": r.start_date or today,
-                 "end_date": None} for r, pid in zip(chunk, ids, strict=True)
+        step = 20_000
+        for n, chunk in enumerate(chunks(new, step)):
+            rows = [self._row(r) + (r.unit_id, 1, now, now) for r in chunk]
+            ids = insert_rows_returning(session, person_t, _PERSON_COLUMNS, rows)
+            insert_rows(session, posting_t, _POSTING_COLUMNS, [
+                (pid, r.unit_id, r.c.position, r.start_date or today, None) for r, pid in zip(chunk, ids, strict=True)
             ])  # fmt: skip
-            progress(min((n + 1) * 5000, len(new)), len(new))
+            progress(min((n + 1) * step, len(new)), len(new))
         report.inserted = len(new)
         dups = [r for r in records if r.existing_id is not None]
         if on_duplicate == MERGE and dups:
@@ -371,14 +349,16 @@ class Persons(Handler):
             report.skipped = len(dups)
 
     @staticmethod
-    def _values(r: PersonRecord) -> dict[str, object]:
+    def _row(r: PersonRecord) -> tuple[object, ...]:
         c = r.c
-        return {
-            "family_name": c.family, "middle_name": c.middle, "given_name": c.given, "full_name": c.full,
-            "name_fold": c.fold, "given_fold": _fold_cached(c.given), "sort_key": name_key(c.family, c.middle, c.given),
-            "gender": c.gender.value, "birth_date": c.birth_date, "birth_year": c.birth_year, "cccd": c.cccd,
-            "position": c.position,
-        }  # fmt: skip
+        return (
+            c.family, c.middle, c.given, c.full, c.fold, _fold_cached(c.given), name_key(c.family, c.middle, c.given),
+            c.gender, c.birth_date, c.birth_year, c.cccd, c.position,
+        )  # fmt: skip
+
+    @classmethod
+    def _values(cls, r: PersonRecord) -> dict[str, object]:
+        return dict(zip(_PERSON_COLUMNS, cls._row(r), strict=False))  # the row's own columns only
 
     def preview(self, r):  # type: ignore[no-untyped-def]
         c = r.c

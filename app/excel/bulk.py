@@ -1,0 +1,119 @@
+"""Bulk inserts for imports, inside the caller's transaction.
+
+SQLAlchemy's executemany prepares every row's parameters in Python (compiling, one bind processor
+call per value): for 100,000 persons and their postings that cost 3.5 s of CPU against SQLite's own
+1.7 s. On SQLite the rows therefore go to the driver's ``executemany`` as tuples, after the same
+bind processors the columns declare (dates, enums, timestamps; memoised, as the values repeat) and
+with the columns' Python-side defaults filled in. Other databases keep the Core path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Table, func, insert, select
+from sqlalchemy.orm import Session
+
+CHUNK = 500
+
+
+def chunks(items: list, size: int = CHUNK) -> Iterator[list]:  # type: ignore[type-arg]
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: list[tuple]) -> None:  # type: ignore[type-arg]
+    """INSERT ``rows`` (tuples in ``columns`` order) with one executemany."""
+    if not rows:
+        return
+    conn = session.connection()
+    dialect = conn.dialect
+    missing = _defaults(table, columns)
+    if dialect.name != "sqlite" or missing is None:
+        session.execute(insert(table), [dict(zip(columns, r, strict=True)) for r in rows])
+        return
+    if missing:
+        extra = tuple(missing.values())
+        columns = (*columns, *missing)
+        rows = [r + extra for r in rows]
+    procs = []
+    for i, name in enumerate(columns):
+        col_type = table.c[name].type
+        proc = col_type.dialect_impl(dialect).bind_processor(dialect)
+        if proc is not None:
+            procs.append((i, proc, {}))
+    if procs:
+        rows = [_processed(r, procs) for r in rows]
+    prep = dialect.identifier_preparer
+    names = ", ".join(prep.quote(c) for c in columns)
+    marks = ", ".join("?" * len(columns))
+    conn.exec_driver_sql(f"INSERT INTO {prep.format_table(table)} ({names}) VALUES ({marks})", rows)
+
+
+def _defaults(table: Table, columns: Sequence[str]) -> dict[str, Any] | None:
+    """Python-side defaults of the columns not given (``None`` if one needs SQL to compute it)."""
+    out: dict[str, Any] = {}
+    given = set(columns)
+    for col in table.columns:
+        if col.key in given or col.default is None:
+            continue
+        default = col.default
+        if getattr(default, "is_scalar", False):
+            out[col.key] = default.arg  # type: ignore[attr-defined]
+        elif getattr(default, "is_callable", False):
+            out[col.key] = default.arg(None)  # type: ignore[attr-defined]
+        else:
+            return None
+    return out
+
+
+def _processed(row: tuple, procs: list) -> tuple:  # type: ignore[type-arg]
+    values = list(row)
+    for i, proc, memo in procs:
+        v = values[i]
+        if v is not None:
+            try:
+                values[i] = memo[v]
+            except KeyError:
+                values[i] = memo[v] = proc(v)
+            except TypeError:  # unhashable: process without the memo
+                values[i] = proc(v)
+    return tuple(values)
+
+
+def insert_returning(session: Session, table: Table, rows: list[dict]) -> list[int]:  # type: ignore[type-arg]
+    """Insert ``rows`` (dicts with the same keys) in one executemany and return their ids in order."""
+    if not rows:
+        return []
+    keys = tuple(rows[0])
+    return insert_rows_returning(session, table, keys, [tuple(row[k] for k in keys) for row in rows])
+
+
+def insert_rows_returning(
+    session: Session,
+    table: Table,
+    columns: Sequence[str],
+    rows: list[tuple],  # type: ignore[type-arg]
+) -> list[int]:
+    """:func:`insert_rows`, returning the new rows' ids in order.
+
+    On SQLite, RETURNING with the rows' order kept falls back to one statement per row (30,000
+    executes for 30,000 persons); the import holds the write lock (BEGIN IMMEDIATE), so the ids
+    are given here, after the largest one, as SQLite itself would give them.
+    """
+    if not rows:
+        return []
+    if session.get_bind().dialect.name == "sqlite":
+        ids = next_ids(session, table, len(rows))
+        insert_rows(session, table, ("id", *columns), [(i, *row) for row, i in zip(rows, ids, strict=True)])
+        return ids
+    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    result = session.execute(stmt, [dict(zip(columns, r, strict=True)) for r in rows])
+    return list(result.scalars())
+
+
+def next_ids(session: Session, table: Table, count: int) -> list[int]:
+    """Ids SQLite would give ``count`` new rows (the caller holds the write lock)."""
+    start = (session.scalar(select(func.max(table.c.id))) or 0) + 1
+    return list(range(start, start + count))
