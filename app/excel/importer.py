@@ -217,21 +217,22 @@ def run_import(
     labels = {col: f"{f.header} (cột {column_letter(col)})" for col, f in mapping.items()}
     by_key = {f.key: col for col, f in mapping.items()}
 
+    columns = [(col, f.key, conv.column(f)) for col, f in mapping.items()]
     records: list[object] = []
     for number, row in chain(head[index + 1 :], rows):
         values: dict[str, object] = {}
-        for col, f in mapping.items():
+        for col, key, convert in columns:
             raw = row.get(col)
             if raw is None or raw == "":
                 continue
             try:
-                value = conv.convert(f, raw)
+                value = convert(raw)
             except F.CellProblem as exc:
                 report.problems.append(Problem(number, labels[col], str(exc)))
-                values[f.key] = None
+                values[key] = None
                 continue
             if value != "":
-                values[f.key] = value
+                values[key] = value
         if not values:
             continue  # an empty row, or one with only columns we do not read
         report.rows_read += 1
