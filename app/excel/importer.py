@@ -221,6 +221,7 @@ def run_import(
     records: list[object] = []
     for number, row in chain(head[index + 1 :], rows):
         values: dict[str, object] = {}
+        bad = False
         for col, key, convert in columns:
             raw = row.get(col)
             if raw is None or raw == "":
@@ -229,14 +230,14 @@ def run_import(
                 value = convert(raw)
             except F.CellProblem as exc:
                 report.problems.append(Problem(number, labels[col], str(exc)))
-                values[key] = None
+                values[key] = bad = True
                 continue
             if value != "":
                 values[key] = value
         if not values:
             continue  # an empty row, or one with only columns we do not read
         report.rows_read += 1
-        if any(v is None for v in values.values()):
+        if bad:
             continue
         record, errors = handler.build(number, values)
         for key, message in errors:

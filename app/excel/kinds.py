@@ -24,7 +24,7 @@ from ..services import persons as person_rules
 from ..services import units as unit_rules
 from ..text import fold, name_sort_key, sort_key
 from . import fields as F
-from .bulk import chunks, insert_returning, insert_rows, insert_rows_returning
+from .bulk import chunks, indexes_rebuilt, insert_returning, insert_rows, insert_rows_returning
 from .importer import MERGE, Duplicate, Handler, ImportReport, Problem
 
 name_key = name_sort_key  # its per-part keys are cached in app.text
@@ -157,6 +157,7 @@ _PERSON_COLUMNS = (
     "gender", "birth_date", "birth_year", "cccd", "position", "unit_id", "version", "created_at", "updated_at",
 )  # fmt: skip
 _POSTING_COLUMNS = ("person_id", "unit_id", "position", "start_date", "end_date")
+_NAME_KEYS = ("full_name", "family_name", "middle_name", "given_name")
 
 
 @dataclass
@@ -184,17 +185,17 @@ class Persons(Handler):
         gender = _gender(str(values.get("gender", "")))
         if gender is None:
             errors.append(("gender", f"Giới tính «{values.get('gender', '')}» không hợp lệ (Nam hoặc Nữ)."))
-        for key in ("full_name", "family_name", "middle_name", "given_name"):
+        for key in _NAME_KEYS:
             text = values.get(key)
-            if isinstance(text, str) and F.starts_like_formula(text):
-                errors.append((key, f"«{text[:40]}» không phải họ tên (bắt đầu bằng {text[0]!r})."))
+            if text.__class__ is str and F.starts_like_formula(text):  # type: ignore[union-attr]
+                errors.append((key, f"«{text[:40]}» không phải họ tên (bắt đầu bằng {text[0]!r})."))  # type: ignore[index]
         birth = values.get("birth_date")
         birth_year = values.get("birth_year")
         if isinstance(birth, int):
             birth, birth_year = None, birth_year or birth
         if errors:
             return None, errors
-        parts = any(k in values for k in ("family_name", "middle_name", "given_name"))
+        parts = "family_name" in values or "middle_name" in values or "given_name" in values
         data = person_rules.PersonInput(
             unit_id=0, gender=gender,  # type: ignore[arg-type]
             full_name=str(values.get("full_name", "")),
@@ -309,13 +310,14 @@ class Persons(Handler):
         new = [r for r in records if r.existing_id is None]
         person_t, posting_t = Person.__table__, Posting.__table__
         step = 20_000
-        for n, chunk in enumerate(chunks(new, step)):
-            rows = [self._row(r) + (r.unit_id, 1, now, now) for r in chunk]
-            ids = insert_rows_returning(session, person_t, _PERSON_COLUMNS, rows)
-            insert_rows(session, posting_t, _POSTING_COLUMNS, [
-                (pid, r.unit_id, r.c.position, r.start_date or today, None) for r, pid in zip(chunk, ids, strict=True)
-            ])  # fmt: skip
-            progress(min((n + 1) * step, len(new)), len(new))
+        with indexes_rebuilt(session, person_t, len(new)), indexes_rebuilt(session, posting_t, len(new)):
+            for n, chunk in enumerate(chunks(new, step)):
+                rows = [self._row(r) + (r.unit_id, 1, now, now) for r in chunk]
+                ids = insert_rows_returning(session, person_t, _PERSON_COLUMNS, rows)
+                insert_rows(session, posting_t, _POSTING_COLUMNS, [
+                    (pid, r.unit_id, r.c.position, r.start_date or today, None) for r, pid in zip(chunk, ids, strict=True)
+                ])  # fmt: skip
+                progress(min((n + 1) * step, len(new)), len(new))
         report.inserted = len(new)
         dups = [r for r in records if r.existing_id is not None]
         if on_duplicate == MERGE and dups:

@@ -106,8 +106,13 @@ def _validated(data: PersonInput) -> _Clean:
         birth_date=data.birth_date,
         birth_year=birth_year,
         cccd=normalise_cccd(data.cccd),
-        position=optional_text(data.position, "Chức vụ", "position", 200),
+        position=_position(data.position),
     )
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _position(text: str | None) -> str:
+    return optional_text(text, "Chức vụ", "position", 200)
 
 
 def _check_duplicates(session: Session, c: _Clean, unit_id: int, own_id: int | None) -> None:
