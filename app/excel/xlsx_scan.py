@@ -30,7 +30,7 @@ _TOKEN = re.compile(
 )
 _ATTR = re.compile(rb"([^\s=]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _SHEET_DATA = re.compile(rb"<sheetData(" + _ATTRS + rb")\s*(/?)>")
-_PREFIXED = re.compile(rb"<[A-Za-z_][\w.\-]*:")
+_UNSURE = re.compile(rb"<(?:[!?]|[A-Za-z_][\w.\-]*:)")  # comments, CDATA, PIs, prefixed names
 _DECLARED = re.compile(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)")
 _REFERENCE = re.compile(rb"&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);")
 _NAMED = {b"lt": b"<", b"gt": b">", b"amp": b"&", b"quot": b'"', b"apos": b"'"}
@@ -83,10 +83,7 @@ def scannable(data: bytes) -> tuple[int, int] | None:
     end = data.find(b"</sheetData", start)
     if end < 0:
         return None
-    for mark in (b"<!--", b"<![CDATA[", b"<?"):
-        if data.find(mark, start, end) >= 0:
-            return None
-    if _PREFIXED.search(data, start, end):
+    if _UNSURE.search(data, start, end):
         return None
     return start, end
 
