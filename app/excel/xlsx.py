@@ -12,7 +12,7 @@ import contextlib
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from xml.parsers import expat
@@ -71,9 +71,9 @@ def _local(name: str) -> str:
     return name[name.find(":") + 1 :] if ":" in name else name
 
 
-def _parse(path: Path, data: bytes, p: expat.XMLParserType) -> None:
+def _parse(path: Path, data: bytes, p: expat.XMLParserType, final: bool = True) -> None:
     try:
-        p.Parse(data, True)
+        p.Parse(data, final)
     except _Refused:
         raise refuse(
             path, "tệp chứa khai báo DTD/thực thể XML, không được phép (có thể là tệp độc hại)."
@@ -239,9 +239,11 @@ def read_first_sheet(path: Path) -> Sheet:
     return Sheet(name, rows if rows is not None else expat_rows(path, data, shared, dates, date1904), merged)
 
 
-def validate(path: Path, data: bytes) -> None:
-    """Refuse a part that is not well-formed XML or declares a DTD (expat, no per-tag callbacks)."""
-    _parse(path, data, _parser())
+def checker(path: Path) -> Callable[[bytes, bool], None]:
+    """Feed a part to expat with no per-tag callbacks, piece by piece: refuses what is not
+    well-formed XML or declares a DTD, as the expat reader does."""
+    p = _parser()
+    return lambda data, final: _parse(path, data, p, final)
 
 
 def cell_value(
