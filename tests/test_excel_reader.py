@@ -174,3 +174,29 @@ def _sheet(draw: st.DrawFn) -> str:
 def test_random_sheets_read_alike(body: str) -> None:
     fast, slow = both(doc(body))
     assert fast == slow
+
+
+def test_the_copied_date_rules_are_openpyxls() -> None:
+    from openpyxl.styles import numbers
+    from openpyxl.utils import datetime as oxl
+
+    from app.excel import excel_dates
+
+    assert excel_dates.BUILTIN_FORMATS == numbers.BUILTIN_FORMATS
+    formats = [*numbers.BUILTIN_FORMATS.values(), None, "", "dd/mm/yyyy", '"Ngày" dd', "[Red]0", "[h]:mm",
+               "0_);[Blue](0)", "yyyy;@", "\\d0", "_m0", "[$-42A]dd/mm/yyyy", 'General"d"']  # fmt: skip
+    for fmt in formats:
+        assert excel_dates.is_date_format(fmt) == numbers.is_date_format(fmt), fmt
+    values = [0, 0.25, 0.9999999, 1, 1.5, 59, 59.99, 60, 61, 366.5, 45000, 45000.123456, 2958465, -1.5, 1e-9]
+    values += [i * 7.7 for i in range(0, 4000, 13)]
+    values += [-700_000.0, 3e6, 1e10]  # out of range: both raise the same error
+    for value in values:
+        for epoch in (oxl.WINDOWS_EPOCH, oxl.MAC_EPOCH):
+            assert _outcome(excel_dates.from_excel, value, epoch) == _outcome(oxl.from_excel, value, epoch), value
+
+
+def _outcome(convert, value: float, epoch: object) -> object:  # type: ignore[no-untyped-def]
+    try:
+        return convert(value, epoch)
+    except (ValueError, OverflowError) as exc:
+        return type(exc)

@@ -17,10 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from xml.parsers import expat
 
-from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
-from openpyxl.utils.datetime import from_excel
-
 from . import safety
+from .excel_dates import BUILTIN_FORMATS, from_excel, is_date_format
 from .safety import refuse
 
 
