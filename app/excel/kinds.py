@@ -168,6 +168,7 @@ class PersonRecord:
     start_date: dt.date | None
     unit_id: int = 0
     existing_id: int | None = None
+    columns: tuple[object, ...] = ()  # the person's stored columns (_PERSON_COLUMNS), made as rows are read
 
 
 class Persons(Handler):
@@ -213,7 +214,7 @@ class Persons(Handler):
         start = values.get("start_date")
         if isinstance(start, int):
             return None, [("start_date", "Ngày bắt đầu công tác phải là ngày đầy đủ (dd/mm/yyyy).")]
-        return PersonRecord(row, str(values["unit_code"]), c, start), []  # type: ignore[arg-type]
+        return PersonRecord(row, str(values["unit_code"]), c, start, columns=self._row(c)), []  # type: ignore[arg-type]
 
     def check(self, session, records, report, on_duplicate):  # type: ignore[no-untyped-def]
         codes = sorted({r.unit_code for r in records})
@@ -312,7 +313,7 @@ class Persons(Handler):
         step = 20_000
         with indexes_rebuilt(session, person_t, len(new)), indexes_rebuilt(session, posting_t, len(new)):
             for n, chunk in enumerate(chunks(new, step)):
-                rows = [self._row(r) + (r.unit_id, 1, now, now) for r in chunk]
+                rows = [r.columns + (r.unit_id, 1, now, now) for r in chunk]
                 ids = insert_rows_returning(session, person_t, _PERSON_COLUMNS, rows)
                 insert_rows(session, posting_t, _POSTING_COLUMNS, [
                     (pid, r.unit_id, r.c.position, r.start_date or today, None) for r, pid in zip(chunk, ids, strict=True)
@@ -351,8 +352,7 @@ class Persons(Handler):
             report.skipped = len(dups)
 
     @staticmethod
-    def _row(r: PersonRecord) -> tuple[object, ...]:
-        c = r.c
+    def _row(c: person_rules._Clean) -> tuple[object, ...]:
         return (
             c.family, c.middle, c.given, c.full, c.fold, _fold_cached(c.given), name_key(c.family, c.middle, c.given),
             c.gender, c.birth_date, c.birth_year, c.cccd, c.position,
@@ -360,7 +360,7 @@ class Persons(Handler):
 
     @classmethod
     def _values(cls, r: PersonRecord) -> dict[str, object]:
-        return dict(zip(_PERSON_COLUMNS, cls._row(r), strict=False))  # the row's own columns only
+        return dict(zip(_PERSON_COLUMNS, r.columns, strict=False))  # the row's own columns only
 
     def preview(self, r):  # type: ignore[no-untyped-def]
         c = r.c
