@@ -115,6 +115,7 @@ def _scan(
     )
     kinds: dict[bytes, tuple[str | None, str, int]] = {}  # attributes -> (r, t, s)
     numbers: dict[tuple[int, bytes], object] = {}
+    texts: dict[bytes, str] = {}
     findall = _TOKEN.findall
 
     def one_cell(row_no: int, col: int, attrs: bytes, has_ref: bool, inner: bytes) -> object:
@@ -190,6 +191,12 @@ def _scan(
                     value = cell_value(t, s, text, len(text), shared, dates, epoch)
                     if len(numbers) < _MEMO_LIMIT:
                         numbers[key] = value
+            elif (t == "inlineStr" or t == "str") and len(raw) < 256:  # so do texts (units, names, genders)
+                value = texts.get(raw)
+                if value is None:
+                    value = _text(raw) if b"&" in raw or b"\r" in raw else raw.decode()
+                    if len(texts) < _MEMO_LIMIT:
+                        texts[raw] = value
             else:
                 text = _text(raw) if b"&" in raw or b"\r" in raw else raw.decode()
                 length = len(text)
