@@ -114,3 +114,17 @@ def test_a_small_load_into_a_bigger_table_keeps_its_indexes(db, tmp_path: Path, 
 def _indexes_in_db(db) -> list[str]:  # type: ignore[no-untyped-def]
     with db.read() as s:
         return _indexes_in(s)
+
+
+@pytest.mark.parametrize("extra", [0, 1, 4])
+def test_duplicates_are_found_alike_whether_the_book_is_read_whole_or_asked_in_chunks(
+    db, tmp_path: Path, extra: int  # type: ignore[no-untyped-def]
+) -> None:
+    # 5 persons in the book: a file of 2 records asks by its values, of 3 or more reads the table.
+    unit = factories.unit(db, code="SNV")
+    ids = [factories.person(db, unit.id, f"Phạm Văn {g}", cccd=f"00108000010{i}").id for i, g in enumerate("DEFGH")]
+    rows = [["SNV", "Lê Văn Mới", "Nam", "", "001080000102", ""], ["SNV", "Phạm Văn E", "Nam", "", "", ""]]
+    rows += [["SNV", f"Trần Văn {g}", "Nam", "", "", ""] for g in "KLMN"[:extra]]
+    report = run_import(db, "persons", _csv(tmp_path / "p.csv", rows))
+    assert [(d.row, d.existing_id) for d in report.duplicates] == [(2, ids[2]), (3, ids[1])]
+    assert "Phạm Văn F" in report.duplicates[0].description

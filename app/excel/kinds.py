@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import DomainError
@@ -257,27 +258,41 @@ class Persons(Handler):
         self, session: Session, records: list[PersonRecord], report: ImportReport, on_duplicate: str | None
     ) -> None:
         cccds = [r.c.cccd for r in records if r.c.cccd]
-        taken: dict[str, tuple[int, str]] = {}
-        for chunk in chunks(cccds):
-            for pid, cccd, name in session.execute(
-                select(Person.id, Person.cccd, Person.full_name).where(Person.cccd.in_(chunk))
-            ):
-                taken[cccd] = (pid, name)
         wanted = {(r.unit_id, r.c.fold) for r in records}
+        # A book no bigger than the file is read once; a big one is asked about the file's values only.
+        whole = (session.scalar(select(func.count()).select_from(Person)) or 0) <= 2 * len(records)
+        taken: dict[str, tuple[int, str]] = {}
+        by_cccd = select(Person.id, Person.cccd, Person.full_name)
+        if whole:
+            wanted_cccds = set(cccds)
+            for pid, cccd, name in session.execute(by_cccd.where(Person.cccd.is_not(None))):
+                if cccd in wanted_cccds:
+                    taken[cccd] = (pid, name)
+        else:
+            for chunk in chunks(cccds):
+                for pid, cccd, name in session.execute(by_cccd.where(Person.cccd.in_(chunk))):
+                    taken[cccd] = (pid, name)
         same: dict[tuple[int, str], list] = defaultdict(list)  # type: ignore[type-arg]
-        for chunk in chunks(sorted({f for _u, f in wanted})):
-            stmt = select(
-                Person.id,
-                Person.unit_id,
-                Person.name_fold,
-                Person.birth_date,
-                Person.birth_year,
-                Person.full_name,
-                Person.cccd,
-            ).where(Person.name_fold.in_(chunk))
-            for row in session.execute(stmt):
-                if (row.unit_id, row.name_fold) in wanted:
-                    same[(row.unit_id, row.name_fold)].append(row)
+        by_name = select(
+            Person.id,
+            Person.unit_id,
+            Person.name_fold,
+            Person.birth_date,
+            Person.birth_year,
+            Person.full_name,
+            Person.cccd,
+        )
+
+        def named() -> Iterator:  # type: ignore[type-arg]
+            if whole:
+                yield from session.execute(by_name.order_by(Person.id))
+                return
+            for chunk in chunks(sorted({f for _u, f in wanted})):
+                yield from session.execute(by_name.where(Person.name_fold.in_(chunk)))
+
+        for row in named():
+            if (row.unit_id, row.name_fold) in wanted:
+                same[(row.unit_id, row.name_fold)].append(row)
         for r in records:
             c = r.c
             if c.cccd and c.cccd in taken:
