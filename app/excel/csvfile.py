@@ -48,11 +48,14 @@ def _rows(
                 )
             if len(fields) > safety.MAX_COLUMNS:
                 raise refuse(path, f"bảng có quá nhiều cột (tối đa {safety.MAX_COLUMNS} cột).")
-            row = {
-                i: (TooLong(len(v)) if len(v) > safety.MAX_CELL_CHARS else v)
-                for i, v in enumerate(fields)
-                if v.strip()
-            }
+            if len(max(fields, key=len, default="")) > safety.MAX_CELL_CHARS:
+                row = {
+                    i: (TooLong(len(v)) if len(v) > safety.MAX_CELL_CHARS else v)
+                    for i, v in enumerate(fields)
+                    if v.strip()
+                }
+            else:  # the usual row: nothing to bound (v.strip() is non-empty exactly when this holds)
+                row = {i: v for i, v in enumerate(fields) if v and not v.isspace()}
             if row:
                 yield n, row
     except csv.Error as exc:

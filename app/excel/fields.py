@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..text import clean, fold, parse_date
@@ -163,11 +164,45 @@ class CellProblem(ValueError):
     pass
 
 
+MEMO_LIMIT = 1 << 16  # values remembered per column
+
+
 @dataclass
 class Converter:
     """Turns raw cells into field values; counts the cells converted from legacy encodings."""
 
     legacy_counts: dict[str, int]
+    _found: str | None = None  # the legacy encoding met by the last conversion
+
+    def column(self, f: Field) -> Callable[[object], object]:
+        """:meth:`convert` for one column, remembering what each raw value gave.
+
+        Columns repeat their values (unit codes, genders, positions, dates, family names), and a
+        conversion depends on the raw value alone, so a repeat costs one dict look-up; the
+        legacy-encoding count and the problem are still reported for every cell.
+        """
+        memo: dict[object, tuple[object, str | None, bool]] = {}
+        convert, counts = self.convert, self.legacy_counts
+
+        def run(raw: object) -> object:
+            # 1, 1.0 and True are equal keys but convert differently: non-strings carry their type.
+            key = raw if raw.__class__ is str else (raw.__class__, raw)
+            hit = memo.get(key)
+            if hit is None:
+                self._found = None
+                try:
+                    hit = (convert(f, raw), self._found, False)
+                except CellProblem as exc:
+                    hit = (str(exc), self._found, True)
+                if len(memo) < MEMO_LIMIT:
+                    memo[key] = hit
+            elif hit[1] is not None:
+                counts[hit[1]] += 1
+            if hit[2]:
+                raise CellProblem(hit[0])
+            return hit[0]
+
+        return run
 
     def text(self, value: object) -> str:
         if isinstance(value, str):
@@ -180,6 +215,7 @@ class Converter:
             value, found = legacy.to_unicode(value)
             if found:
                 self.legacy_counts[found] = self.legacy_counts.get(found, 0) + 1
+                self._found = found
             return clean(value)
         if isinstance(value, bool):
             return "Có" if value else "Không"

@@ -26,8 +26,8 @@ from ..services.common import check_year
 from ..services.nominations import MAX_ACHIEVEMENT
 from ..text import clean, fold, sort_key
 from . import fields as F
+from .bulk import chunks, insert_dicts, insert_returning
 from .importer import MERGE, Duplicate, Handler, ImportReport, Problem
-from .kinds import bulk_insert, chunks, insert_returning
 
 
 @dataclass
@@ -235,7 +235,7 @@ class Nominations(Handler):
                 "created_at": now, "updated_at": now,
             } for r in chunk]  # fmt: skip
             ids = insert_returning(session, Nomination.__table__, rows)
-            bulk_insert(session, NominationEvent.__table__, [
+            insert_dicts(session, NominationEvent.__table__, [
                 {"nomination_id": i, "from_status": None, "to_status": "draft", "reason": "Nhập từ tệp", "actor": actor,
                  "at": now} for i in ids
             ])  # fmt: skip

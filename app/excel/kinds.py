@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, func, insert, select, text, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import DomainError
@@ -25,15 +25,8 @@ from ..services import persons as person_rules
 from ..services import units as unit_rules
 from ..text import fold, name_sort_key, sort_key
 from . import fields as F
+from .bulk import chunks, indexes_rebuilt, insert_returning, insert_rows, insert_rows_returning
 from .importer import MERGE, Duplicate, Handler, ImportReport, Problem
-
-CHUNK = 500
-
-
-def chunks(items: list, size: int = CHUNK) -> Iterator[list]:  # type: ignore[type-arg]
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
 
 name_key = name_sort_key  # its per-part keys are cached in app.text
 _fold_cached = fold  # cached in app.text
@@ -46,54 +39,6 @@ def _gender(text: str) -> Gender | None:
     if key in ("nu", "female", "f", "gai"):
         return Gender.FEMALE
     return None
-
-
-def insert_returning(session: Session, table, rows: list[dict]) -> list[int]:  # type: ignore[no-untyped-def,type-arg]
-    """Insert ``rows`` in one executemany and return their ids in order.
-
-    On SQLite, RETURNING with the rows' order kept falls back to one statement per row (30,000
-    executes for 30,000 persons); the import holds the write lock (BEGIN IMMEDIATE), so the ids
-    are given here, after the largest one, as SQLite itself would give them.
-    """
-    if not rows:
-        return []
-    if session.get_bind().dialect.name == "sqlite":
-        start = (session.scalar(select(func.max(table.c.id))) or 0) + 1
-    else:  # PostgreSQL: taken from the table's sequence, which stays ahead of every id
-        start = 0
-        ids = sorted(session.scalars(
-            text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
-            {"t": table.name, "n": len(rows)},
-        ))  # fmt: skip
-    if start:
-        ids = list(range(start, start + len(rows)))
-    bulk_insert(session, table, [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
-    return ids
-
-
-def bulk_insert(session: Session, table, rows: list[dict]) -> None:  # type: ignore[no-untyped-def,type-arg]
-    """Insert ``rows`` (dicts with the same keys). On PostgreSQL by COPY: a multi-row INSERT of
-    100,000 persons spent over a minute, most of it in the driver parsing its placeholders."""
-    if not rows:
-        return
-    if session.get_bind().dialect.name != "postgresql":
-        session.execute(insert(table), rows)
-        return
-    conn = session.connection()
-    # What INSERT would have added: the columns' Python-side defaults, and each type's conversion.
-    defaults = {
-        c.name: c.default.arg(None) if c.default.is_callable else c.default.arg
-        for c in table.c
-        if c.name not in rows[0] and c.default is not None and (c.default.is_scalar or c.default.is_callable)
-    }
-    names = [*rows[0], *defaults]
-    convert = [table.c[name].type._cached_bind_processor(conn.dialect) for name in names]
-    columns = ", ".join(f'"{name}"' for name in names)
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    with cursor, cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
-        for row in rows:
-            values = [*row.values(), *defaults.values()]
-            copy.write_row([f(v) if f else v for f, v in zip(convert, values, strict=True)])
 
 
 # ---------------------------------------------------------------------------------------- units
@@ -208,6 +153,14 @@ class Units(Handler):
 
 
 # -------------------------------------------------------------------------------------- persons
+_PERSON_COLUMNS = (
+    "family_name", "middle_name", "given_name", "full_name", "name_fold", "given_fold", "sort_key",
+    "gender", "birth_date", "birth_year", "cccd", "position", "unit_id", "version", "created_at", "updated_at",
+)  # fmt: skip
+_POSTING_COLUMNS = ("person_id", "unit_id", "position", "start_date", "end_date")
+_NAME_KEYS = ("full_name", "family_name", "middle_name", "given_name")
+
+
 @dataclass
 class PersonRecord:
     row: int
@@ -216,6 +169,7 @@ class PersonRecord:
     start_date: dt.date | None
     unit_id: int = 0
     existing_id: int | None = None
+    columns: tuple[object, ...] = ()  # the person's stored columns (_PERSON_COLUMNS), made as rows are read
 
 
 class Persons(Handler):
@@ -233,17 +187,17 @@ class Persons(Handler):
         gender = _gender(str(values.get("gender", "")))
         if gender is None:
             errors.append(("gender", f"Giới tính «{values.get('gender', '')}» không hợp lệ (Nam hoặc Nữ)."))
-        for key in ("full_name", "family_name", "middle_name", "given_name"):
+        for key in _NAME_KEYS:
             text = values.get(key)
-            if isinstance(text, str) and F.starts_like_formula(text):
-                errors.append((key, f"«{text[:40]}» không phải họ tên (bắt đầu bằng {text[0]!r})."))
+            if text.__class__ is str and F.starts_like_formula(text):  # type: ignore[union-attr]
+                errors.append((key, f"«{text[:40]}» không phải họ tên (bắt đầu bằng {text[0]!r})."))  # type: ignore[index]
         birth = values.get("birth_date")
         birth_year = values.get("birth_year")
         if isinstance(birth, int):
             birth, birth_year = None, birth_year or birth
         if errors:
             return None, errors
-        parts = any(k in values for k in ("family_name", "middle_name", "given_name"))
+        parts = "family_name" in values or "middle_name" in values or "given_name" in values
         data = person_rules.PersonInput(
             unit_id=0, gender=gender,  # type: ignore[arg-type]
             full_name=str(values.get("full_name", "")),
@@ -261,7 +215,7 @@ class Persons(Handler):
         start = values.get("start_date")
         if isinstance(start, int):
             return None, [("start_date", "Ngày bắt đầu công tác phải là ngày đầy đủ (dd/mm/yyyy).")]
-        return PersonRecord(row, str(values["unit_code"]), c, start), []  # type: ignore[arg-type]
+        return PersonRecord(row, str(values["unit_code"]), c, start, columns=self._row(c)), []  # type: ignore[arg-type]
 
     def check(self, session, records, report, on_duplicate):  # type: ignore[no-untyped-def]
         codes = sorted({r.unit_code for r in records})
@@ -304,27 +258,41 @@ class Persons(Handler):
         self, session: Session, records: list[PersonRecord], report: ImportReport, on_duplicate: str | None
     ) -> None:
         cccds = [r.c.cccd for r in records if r.c.cccd]
-        taken: dict[str, tuple[int, str]] = {}
-        for chunk in chunks(cccds):
-            for pid, cccd, name in session.execute(
-                select(Person.id, Person.cccd, Person.full_name).where(Person.cccd.in_(chunk))
-            ):
-                taken[cccd] = (pid, name)
         wanted = {(r.unit_id, r.c.fold) for r in records}
+        # A book no bigger than the file is read once; a big one is asked about the file's values only.
+        whole = (session.scalar(select(func.count()).select_from(Person)) or 0) <= 2 * len(records)
+        taken: dict[str, tuple[int, str]] = {}
+        by_cccd = select(Person.id, Person.cccd, Person.full_name)
+        if whole:
+            wanted_cccds = set(cccds)
+            for pid, cccd, name in session.execute(by_cccd.where(Person.cccd.is_not(None))):
+                if cccd in wanted_cccds:
+                    taken[cccd] = (pid, name)
+        else:
+            for chunk in chunks(cccds):
+                for pid, cccd, name in session.execute(by_cccd.where(Person.cccd.in_(chunk))):
+                    taken[cccd] = (pid, name)
         same: dict[tuple[int, str], list] = defaultdict(list)  # type: ignore[type-arg]
-        for chunk in chunks(sorted({f for _u, f in wanted})):
-            stmt = select(
-                Person.id,
-                Person.unit_id,
-                Person.name_fold,
-                Person.birth_date,
-                Person.birth_year,
-                Person.full_name,
-                Person.cccd,
-            ).where(Person.name_fold.in_(chunk))
-            for row in session.execute(stmt):
-                if (row.unit_id, row.name_fold) in wanted:
-                    same[(row.unit_id, row.name_fold)].append(row)
+        by_name = select(
+            Person.id,
+            Person.unit_id,
+            Person.name_fold,
+            Person.birth_date,
+            Person.birth_year,
+            Person.full_name,
+            Person.cccd,
+        )
+
+        def named() -> Iterator:  # type: ignore[type-arg]
+            if whole:
+                yield from session.execute(by_name.order_by(Person.id))
+                return
+            for chunk in chunks(sorted({f for _u, f in wanted})):
+                yield from session.execute(by_name.where(Person.name_fold.in_(chunk)))
+
+        for row in named():
+            if (row.unit_id, row.name_fold) in wanted:
+                same[(row.unit_id, row.name_fold)].append(row)
         for r in records:
             c = r.c
             if c.cccd and c.cccd in taken:
@@ -357,17 +325,15 @@ class Persons(Handler):
         today = dt.date.today()
         new = [r for r in records if r.existing_id is None]
         person_t, posting_t = Person.__table__, Posting.__table__
-        for n, chunk in enumerate(chunks(new, 5000)):
-            rows = [
-                self._values(r) | {"unit_id": r.unit_id, "version": 1, "created_at": now, "updated_at": now}
-                for r in chunk
-            ]
-            ids = insert_returning(session, person_t, rows)
-            bulk_insert(session, posting_t, [
-                {"person_id": pid, "unit_id": r.unit_id, "position": r.c.position, "start_date": r.start_date or today,
-                 "end_date": None} for r, pid in zip(chunk, ids, strict=True)
-            ])  # fmt: skip
-            progress(min((n + 1) * 5000, len(new)), len(new))
+        step = 20_000
+        with indexes_rebuilt(session, person_t, len(new)), indexes_rebuilt(session, posting_t, len(new)):
+            for n, chunk in enumerate(chunks(new, step)):
+                rows = [r.columns + (r.unit_id, 1, now, now) for r in chunk]
+                ids = insert_rows_returning(session, person_t, _PERSON_COLUMNS, rows)
+                insert_rows(session, posting_t, _POSTING_COLUMNS, [
+                    (pid, r.unit_id, r.c.position, r.start_date or today, None) for r, pid in zip(chunk, ids, strict=True)
+                ])  # fmt: skip
+                progress(min((n + 1) * step, len(new)), len(new))
         report.inserted = len(new)
         dups = [r for r in records if r.existing_id is not None]
         if on_duplicate == MERGE and dups:
@@ -401,14 +367,15 @@ class Persons(Handler):
             report.skipped = len(dups)
 
     @staticmethod
-    def _values(r: PersonRecord) -> dict[str, object]:
-        c = r.c
-        return {
-            "family_name": c.family, "middle_name": c.middle, "given_name": c.given, "full_name": c.full,
-            "name_fold": c.fold, "given_fold": _fold_cached(c.given), "sort_key": name_key(c.family, c.middle, c.given),
-            "gender": c.gender.value, "birth_date": c.birth_date, "birth_year": c.birth_year, "cccd": c.cccd,
-            "position": c.position,
-        }  # fmt: skip
+    def _row(c: person_rules._Clean) -> tuple[object, ...]:
+        return (
+            c.family, c.middle, c.given, c.full, c.fold, _fold_cached(c.given), name_key(c.family, c.middle, c.given),
+            c.gender, c.birth_date, c.birth_year, c.cccd, c.position,
+        )  # fmt: skip
+
+    @classmethod
+    def _values(cls, r: PersonRecord) -> dict[str, object]:
+        return dict(zip(_PERSON_COLUMNS, r.columns, strict=False))  # the row's own columns only
 
     def preview(self, r):  # type: ignore[no-untyped-def]
         c = r.c

@@ -12,15 +12,13 @@ import contextlib
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from xml.parsers import expat
 
-from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
-from openpyxl.utils.datetime import from_excel
-
 from . import safety
+from .excel_dates import BUILTIN_FORMATS, from_excel, is_date_format
 from .safety import refuse
 
 
@@ -71,9 +69,9 @@ def _local(name: str) -> str:
     return name[name.find(":") + 1 :] if ":" in name else name
 
 
-def _parse(path: Path, data: bytes, p: expat.XMLParserType) -> None:
+def _parse(path: Path, data: bytes, p: expat.XMLParserType, final: bool = True) -> None:
     try:
-        p.Parse(data, True)
+        p.Parse(data, final)
     except _Refused:
         raise refuse(
             path, "tệp chứa khai báo DTD/thực thể XML, không được phép (có thể là tệp độc hại)."
@@ -233,10 +231,56 @@ def read_first_sheet(path: Path) -> Sheet:
             merged.append(
                 (int(a.group(2)), column_index(a.group(1)), int(b.group(2)), column_index(b.group(1)))
             )
-    return Sheet(name, _rows(path, data, shared, dates, date1904), merged)
+    from .xlsx_scan import fast_rows
+
+    rows = fast_rows(path, data, shared, dates, date1904)
+    return Sheet(name, rows if rows is not None else expat_rows(path, data, shared, dates, date1904), merged)
 
 
-def _rows(
+def checker(path: Path) -> Callable[[bytes, bool], None]:
+    """Feed a part to expat with no per-tag callbacks, piece by piece: refuses what is not
+    well-formed XML or declares a DTD, as the expat reader does."""
+    p = _parser()
+    return lambda data, final: _parse(path, data, p, final)
+
+
+def cell_value(
+    t: str, s: int, raw: str, length: int, shared: list[object], dates: set[int], epoch: dt.datetime | None
+) -> object:
+    """A cell's value from its type ``t``, style ``s`` and text (``length`` characters before bounding)."""
+    if length > safety.MAX_CELL_CHARS:
+        return TooLong(length)
+    if t == "s":
+        try:
+            return shared[int(raw)]
+        except (ValueError, IndexError):
+            return None
+    if t in ("inlineStr", "str"):
+        return raw
+    if t == "b":
+        return raw == "1"
+    if t == "e":
+        return CellError(raw)
+    if t == "d":
+        try:
+            return dt.datetime.fromisoformat(raw)
+        except ValueError:
+            return raw
+    if not raw:
+        return None
+    try:
+        number = float(raw)
+    except ValueError:
+        return raw
+    if s in dates:
+        try:
+            return from_excel(number, epoch=epoch) if epoch else from_excel(number)
+        except (ValueError, OverflowError):
+            return number
+    return int(number) if number.is_integer() and abs(number) < 1e15 else number
+
+
+def expat_rows(
     path: Path, data: bytes, shared: list[object], dates: set[int], date1904: bool
 ) -> Iterator[tuple[int, dict[int, object]]]:
     epoch = dt.datetime(1904, 1, 1) if date1904 else None
@@ -315,37 +359,7 @@ def _rows(
                 text.append(chunk)
 
     def _value(t: str, s: int, parts: list[str], length: int) -> object:
-        if length > max_len:
-            return TooLong(length)
-        raw = "".join(parts)
-        if t == "s":
-            try:
-                return shared[int(raw)]
-            except (ValueError, IndexError):
-                return None
-        if t in ("inlineStr", "str"):
-            return raw
-        if t == "b":
-            return raw == "1"
-        if t == "e":
-            return CellError(raw)
-        if t == "d":
-            try:
-                return dt.datetime.fromisoformat(raw)
-            except ValueError:
-                return raw
-        if not raw:
-            return None
-        try:
-            number = float(raw)
-        except ValueError:
-            return raw
-        if s in dates:
-            try:
-                return from_excel(number, epoch=epoch) if epoch else from_excel(number)
-            except (ValueError, OverflowError):
-                return number
-        return int(number) if number.is_integer() and abs(number) < 1e15 else number
+        return cell_value(t, s, "".join(parts) if length <= max_len else "", length, shared, dates, epoch)
 
     p = _parser()
     p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = start, end, chars

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import and_, exists, or_, select, update
 from sqlalchemy.orm import Session
@@ -38,8 +40,9 @@ class PersonInput:
     start_date: dt.date | None = None  # of the posting in the unit; today if not given
 
 
-@dataclass(frozen=True)
-class _Clean:
+class _Clean(NamedTuple):
+    """A validated person (a named tuple: imports make a hundred thousand of them)."""
+
     family: str
     middle: str
     given: str
@@ -54,6 +57,8 @@ class _Clean:
 
 def normalise_cccd(value: str | None) -> str | None:
     """Citizen ID as 12 digits of text (leading zeros kept); ``None`` if empty."""
+    if value is not None and len(value) == 12 and value.isascii() and value.isdigit():
+        return value  # the usual case, as the full path below would give it
     text = re.sub(r"[\s.\-]", "", clean(value))
     if not text:
         return None
@@ -61,22 +66,29 @@ def normalise_cccd(value: str | None) -> str | None:
     return text
 
 
-def _validated(data: PersonInput) -> _Clean:
-    if data.given_name is not None or data.family_name is not None:
-        family, middle, given = (clean_name(p) for p in (data.family_name, data.middle_name, data.given_name))
+@functools.lru_cache(maxsize=1 << 16)
+def _names(full_name: str, family: str | None, middle: str | None, given: str | None) -> tuple[str, str, str, str]:
+    """(family, middle, given, full) from the parts if any is given, else split from the full name."""
+    if given is not None or family is not None:
+        family, middle, given = (clean_name(p) for p in (family, middle, given))
     else:
-        family, middle, given = split_full_name(data.full_name)
+        family, middle, given = split_full_name(full_name)
+    return family, middle, given, join_name(family, middle, given)
+
+
+def _validated(data: PersonInput) -> _Clean:
+    family, middle, given, full = _names(data.full_name, data.family_name, data.middle_name, data.given_name)
     require(bool(given), "Họ và tên không được để trống.", "full_name")
-    full = join_name(family, middle, given)
     require(len(full) <= 300, "Họ và tên quá dài.", "full_name")
     try:
         gender = Gender(data.gender)
     except ValueError:
         raise DomainError("Giới tính không hợp lệ.", field="gender") from None
     birth_year = data.birth_year
+    today = dt.date.today()
     if data.birth_date is not None:
         require(
-            dt.date(1900, 1, 1) <= data.birth_date <= dt.date.today(),
+            dt.date(1900, 1, 1) <= data.birth_date <= today,
             "Ngày sinh không hợp lệ.",
             "birth_date",
         )
@@ -85,7 +97,7 @@ def _validated(data: PersonInput) -> _Clean:
         )
         birth_year = data.birth_date.year
     if birth_year is not None:
-        require(1900 <= birth_year <= dt.date.today().year, "Năm sinh không hợp lệ.", "birth_year")
+        require(1900 <= birth_year <= today.year, "Năm sinh không hợp lệ.", "birth_year")
     return _Clean(
         family=family,
         middle=middle,
@@ -96,8 +108,13 @@ def _validated(data: PersonInput) -> _Clean:
         birth_date=data.birth_date,
         birth_year=birth_year,
         cccd=normalise_cccd(data.cccd),
-        position=optional_text(data.position, "Chức vụ", "position", 200),
+        position=_position(data.position),
     )
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _position(text: str | None) -> str:
+    return optional_text(text, "Chức vụ", "position", 200)
 
 
 def _check_duplicates(session: Session, c: _Clean, unit_id: int, own_id: int | None) -> None:

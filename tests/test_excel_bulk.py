@@ -1,0 +1,134 @@
+"""Bulk writes of imports (app.excel.bulk): rows stored as the ORM stores them, indexes dropped and
+built again for large loads, and put back by the rollback when the import fails."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import factories
+import pytest
+from sqlalchemy import text
+
+from app.errors import DomainError
+from app.excel import bulk, kinds
+from app.excel.importer import run_import
+from app.model import Gender
+
+db = factories.db
+HEAD = ["Mã đơn vị", "Họ và tên", "Giới tính", "Ngày sinh", "Số CCCD", "Chức vụ"]
+
+
+def _csv(path: Path, rows: list[list[str]]) -> Path:
+    path.write_text("\n".join(",".join(r) for r in [HEAD, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def _indexes(db) -> list:  # type: ignore[no-untyped-def,type-arg]
+    with db.read() as s:
+        return list(s.execute(text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('person', 'posting') ORDER BY name"
+        )).all())  # fmt: skip
+
+
+def _stored(db, name: str) -> tuple:  # type: ignore[no-untyped-def,type-arg]
+    """The person's columns as SQLite holds them (text formats of dates, enum values)."""
+    with db.read() as s:
+        return s.execute(text(
+            "SELECT p.gender, p.birth_date, typeof(p.birth_date), length(p.created_at), typeof(p.created_at),"
+            " p.version, p.sort_key, p.given_fold, g.start_date, g.end_date, typeof(g.start_date)"
+            " FROM person p JOIN posting g ON g.person_id = p.id WHERE p.full_name = :n"
+        ), {"n": name}).one()  # fmt: skip
+
+
+@pytest.mark.sqlite_only  # compares SQLite's storage classes (typeof) of the fast path's rows
+def test_imported_rows_are_stored_as_the_service_stores_them(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    unit = factories.unit(db, code="SNV")
+    factories.person(db, unit.id, "Trần Thị Bình", gender=Gender.FEMALE, birth_date=dt.date(1980, 5, 3),
+                     start_date=dt.date.today())  # fmt: skip
+    path = _csv(tmp_path / "p.csv", [["SNV", "Lê Thị Bình", "Nữ", "03/05/1980", "001080000123", ""]])
+    assert run_import(db, "persons", path, dry_run=False).inserted == 1
+    service, imported = _stored(db, "Trần Thị Bình"), _stored(db, "Lê Thị Bình")
+    assert imported[:6] == service[:6]
+    assert imported[8:] == service[8:]
+    assert imported[7] == service[7] == "binh"
+
+
+@pytest.fixture
+def low_floor(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bulk, "REBUILD_FLOOR", 2)
+
+
+@pytest.mark.sqlite_only  # the index rebuild is SQLite's (sqlite_master)
+def test_a_large_load_rebuilds_the_same_indexes(db, tmp_path: Path, low_floor) -> None:  # type: ignore[no-untyped-def]
+    factories.unit(db, code="SNV")
+    before = _indexes(db)
+    assert any(name == "uq_posting_open" for name, _ in before)
+    path = _csv(tmp_path / "p.csv", [["SNV", f"Nguyễn Văn {g}", "Nam", "", f"00108000012{i}", ""] for i, g in enumerate("ABC")])
+    assert run_import(db, "persons", path, dry_run=False).inserted == 3
+    assert _indexes(db) == before
+    with db.read() as s:
+        assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+
+
+@pytest.mark.sqlite_only  # the index rebuild is SQLite's (sqlite_master)
+def test_a_failed_load_puts_the_dropped_indexes_back(db, tmp_path: Path, low_floor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    factories.unit(db, code="SNV")
+    before = _indexes(db)
+    dropped = []
+
+    def fail(session, table, columns, rows):  # type: ignore[no-untyped-def]
+        dropped.append(len(_indexes_in(session)))
+        raise DomainError("hỏng giữa chừng")
+
+    monkeypatch.setattr(kinds, "insert_rows", fail)
+    path = _csv(tmp_path / "p.csv", [["SNV", f"Nguyễn Văn {g}", "Nam", "", "", ""] for g in "ABC"])
+    with pytest.raises(DomainError):
+        run_import(db, "persons", path, dry_run=False)
+    assert dropped and dropped[0] < len(before)  # the indexes were dropped when it failed
+    assert _indexes(db) == before
+    with db.read() as s:
+        assert s.execute(text("SELECT count(*) FROM person")).scalar() == 0
+
+
+def _indexes_in(session) -> list[str]:  # type: ignore[no-untyped-def]
+    return list(session.execute(text(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('person', 'posting') AND sql IS NOT NULL"
+    )).scalars())  # fmt: skip
+
+
+@pytest.mark.sqlite_only  # the index rebuild is SQLite's (sqlite_master)
+def test_a_small_load_into_a_bigger_table_keeps_its_indexes(db, tmp_path: Path, low_floor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    unit = factories.unit(db, code="SNV")
+    for g in "DEFG":
+        factories.person(db, unit.id, f"Phạm Văn {g}")
+    seen = []
+    real = kinds.insert_rows
+
+    def spy(session, table, columns, rows):  # type: ignore[no-untyped-def]
+        seen.append(len(_indexes_in(session)))
+        return real(session, table, columns, rows)
+
+    monkeypatch.setattr(kinds, "insert_rows", spy)
+    path = _csv(tmp_path / "p.csv", [["SNV", f"Nguyễn Văn {g}", "Nam", "", "", ""] for g in "ABC"])
+    assert run_import(db, "persons", path, dry_run=False).inserted == 3
+    assert seen == [len(_indexes_in_db(db))]  # nothing dropped: 3 new rows, 4 already there
+
+
+def _indexes_in_db(db) -> list[str]:  # type: ignore[no-untyped-def]
+    with db.read() as s:
+        return _indexes_in(s)
+
+
+@pytest.mark.parametrize("extra", [0, 1, 4])
+def test_duplicates_are_found_alike_whether_the_book_is_read_whole_or_asked_in_chunks(
+    db, tmp_path: Path, extra: int  # type: ignore[no-untyped-def]
+) -> None:
+    # 5 persons in the book: a file of 2 records asks by its values, of 3 or more reads the table.
+    unit = factories.unit(db, code="SNV")
+    ids = [factories.person(db, unit.id, f"Phạm Văn {g}", cccd=f"00108000010{i}").id for i, g in enumerate("DEFGH")]
+    rows = [["SNV", "Lê Văn Mới", "Nam", "", "001080000102", ""], ["SNV", "Phạm Văn E", "Nam", "", "", ""]]
+    rows += [["SNV", f"Trần Văn {g}", "Nam", "", "", ""] for g in "KLMN"[:extra]]
+    report = run_import(db, "persons", _csv(tmp_path / "p.csv", rows))
+    assert [(d.row, d.existing_id) for d in report.duplicates] == [(2, ids[2]), (3, ids[1])]
+    assert "Phạm Văn F" in report.duplicates[0].description
