@@ -40,7 +40,7 @@ from ..qt import (
     QWidget,
     translate,
 )
-from ..widgets.fields import ERROR_STYLE, INVALID_STYLE, date_from
+from ..widgets.fields import INVALID_STYLE, date_from, field_row
 from ..widgets.lookup import LookupEdit
 
 Values = dict[str, object]
@@ -258,19 +258,7 @@ class ReportForm(QWidget):
             spec = FIELDS[name]
             widget = spec.make(db)
             widget.setObjectName(name)
-            box = QWidget()
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(widget)
-            error = QLabel()
-            error.setObjectName(f"error:{name}")
-            error.setStyleSheet(ERROR_STYLE)
-            error.setWordWrap(True)
-            error.hide()
-            column.addWidget(error)
-            label = QLabel()
-            label.setBuddy(widget)
+            box, error, label = field_row(name, widget)
             label.setProperty("required", name in needs)
             self._labels.append((label, SUBMITTING_LABEL if name == "unit" and kind in SUBMITTING else spec.label))
             self.form.addRow(label, box)

@@ -28,6 +28,25 @@ ERROR_STYLE = "color: #b71c1c;"
 INVALID_STYLE = "border: 1px solid #c62828; background: #fff5f5;"
 
 
+def field_row(name: str, widget: QWidget) -> tuple[QWidget, QLabel, QLabel]:
+    """The parts of a form row: ``widget`` with its (hidden) error line under it, and a label
+    whose buddy it is; the label's text is the caller's, set when it (re)translates."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(widget)
+    error = QLabel()
+    error.setObjectName(f"error:{name}")
+    error.setStyleSheet(ERROR_STYLE)
+    error.setWordWrap(True)
+    error.hide()
+    column.addWidget(error)
+    label = QLabel()
+    label.setBuddy(widget)
+    return box, error, label
+
+
 class FormDialog(QDialog):
     """Subclasses lay out fields in ``_build`` with :meth:`add_field` and write in ``save``."""
 
@@ -62,19 +81,7 @@ class FormDialog(QDialog):
     def add_field(self, name: str, text: str, widget: QWidget) -> QWidget:
         """A row "label: widget" with an error line under the widget; ``text`` is the source
         text in this dialog's context (marked with QT_TRANSLATE_NOOP where it is written)."""
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        error = QLabel()
-        error.setObjectName(f"error:{name}")
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
-        column.addWidget(error)
-        label = QLabel()
-        label.setBuddy(widget)
+        box, error, label = field_row(name, widget)
         self._labels.append((label, text))
         self.form.addRow(label, box)
         widget.setObjectName(name)
