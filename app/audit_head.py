@@ -27,6 +27,7 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from .errors import DomainError
 from .model.audit import AuditEntry
 from .paths import data_dir
 
@@ -133,12 +134,15 @@ def _after_commit(session: Session) -> None:
     try:
         # A fresh read after the commit: a consistent snapshot of a valid chain (maybe with later
         # entries of another process), without holding the write lock any longer.
-        with db.engine.connect() as conn:
-            head = _next_head(conn, key_of(db.url))
+        # One snapshot for all the reads (db.read(): REPEATABLE READ on PostgreSQL), or another
+        # writer's commit between the last row and the count would over-count the head.
+        with db.read() as reading:
+            conn = reading.connection()
+            key = key_of(db.url)
+            head = _next_head(conn, key)
             if head is not None:
-                store(key_of(db.url), head, extends=lambda old: _hash_at(conn, old.last_id) == old.last_hash)
-            conn.rollback()
-    except (OSError, SQLAlchemyError):
+                store(key, head, extends=lambda old: _hash_at(conn, old.last_id) == old.last_hash)
+    except (OSError, SQLAlchemyError, DomainError):
         pass  # the data are committed; a head not recorded only weakens the later check
 
 

@@ -184,6 +184,18 @@ def restore(
     problems = integrity_problems(backup)
     if problems:
         raise DatabaseError(f"Bản sao lưu {backup.name} bị hỏng ({problems[0]}); không khôi phục từ bản này.")
+    from .instance import InstanceLock
+
+    # Held across the replacement: a window with the file open elsewhere would go on writing
+    # into the replaced copy (InstanceBusy names it instead); this process's own window shares it.
+    lock = InstanceLock.acquire(db_path)
+    try:
+        return _replace(backup, db_path, now)
+    finally:
+        lock.release()
+
+
+def _replace(backup: Path, db_path: Path, now: dt.datetime | None) -> Path | None:
     kept = None
     if db_path.exists():
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,20 +42,36 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _restorer(args: argparse.Namespace, path: Path):  # type: ignore[no-untyped-def]
-    """Who restores: an administrator once the database has accounts. A file that does not even
-    open (the usual reason to restore) is restored as the system: its accounts cannot be read."""
+    """Who restores: an administrator once the database has accounts. Only a file whose accounts
+    cannot be read (damaged, or from before accounts) is restored as the system."""
     from .accounts_cli import login_as_user
     from .db import open_database
 
     try:
-        db = open_database(args.db)
+        db = open_database(args.db, read_only=True)  # looks, changes nothing (no migration)
     except DomainError:
+        if _holds_accounts(path):
+            raise
         return None
     try:
         login_as_user(db, args)
         return db.actor
     finally:
         db.dispose()
+
+
+def _holds_accounts(path: Path) -> bool:
+    """Whether the file can be read and has an account (a damaged or older file has none to ask)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    except sqlite3.Error:
+        return False
+    try:
+        return bool(conn.execute("SELECT count(*) FROM user_account").fetchone()[0])
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
 
 
 def _integrity(args: argparse.Namespace) -> int:

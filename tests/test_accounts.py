@@ -205,3 +205,12 @@ def test_cli_first_admin_then_login_required(db_path: Path, monkeypatch, capsys,
     code, _, err = _run(monkeypatch, capsys, ["import", "units", str(sheet), "--user", "lan", *d],
                         env={"THIDUA_PASSWORD": "matkhau-lan"})  # fmt: skip
     assert code == 2 and LOGIN_FAILED in err
+
+
+def test_a_password_typed_with_combining_tones_is_the_same_password(db) -> None:
+    import unicodedata
+
+    composed = unicodedata.normalize("NFC", "Mật khẩu Đồng Tháp")
+    A.create_account(db, A.AccountInput("quantri", UserRole.ADMIN), composed)
+    actor = A.login(db, "quantri", unicodedata.normalize("NFD", composed))
+    assert actor.username == "quantri"

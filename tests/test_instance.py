@@ -200,3 +200,30 @@ def test_two_processes_writing_batches_at_once_keep_the_file_whole(db_path: Path
         db.dispose()
     expected = {f"{tag}-{b}-{i}" for tag in "AB" for b in range(batches) for i in range(50)}
     assert expected <= codes
+
+
+def test_restore_is_refused_while_another_window_has_the_file(holder: subprocess.Popen, db_path: Path) -> None:
+    from app.backup import make_backup, restore
+
+    copy = make_backup(db_path)
+    before = db_path.read_bytes()
+    with pytest.raises(InstanceBusy) as caught:
+        restore(copy, db_path)
+    assert str(holder.pid) in caught.value.message
+    assert db_path.read_bytes() == before  # nothing replaced under the other window
+
+
+def test_a_read_only_window_can_log_in_to_a_database_with_accounts(db_path: Path) -> None:
+    from app.model import UserRole
+    from app.services import accounts as A
+
+    db = open_database(db_path, sync_catalogue=False)
+    A.create_account(db, A.AccountInput("quantri", UserRole.ADMIN), "matkhau-quantri")
+    db.dispose()
+    reader = open_database(db_path, read_only=True)
+    try:
+        assert not reader.actor.username
+        actor = A.login(reader, "quantri", "matkhau-quantri")  # no last-login write on a read-only file
+        assert reader.actor == actor and actor.role is UserRole.ADMIN
+    finally:
+        reader.dispose()

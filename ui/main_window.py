@@ -10,7 +10,7 @@ from app.backup import backup_dir, backup_if_due, make_backup, restore
 from app.db import Database
 from app.demo_file import build_demo_file
 from app.errors import DomainError
-from app.instance import InstanceBusy, open_for_window
+from app.instance import InstanceBusy, InstanceLock, open_for_window
 
 from .dialogs.login import ChangePasswordDialog, FirstAdminDialog, LoginDialog, needs_login
 from .i18n import build as build_translations
@@ -303,13 +303,16 @@ class MainWindow(QMainWindow):
         if self.db is None:
             return
         self.db.actor = ANONYMOUS
-        self._logged_in()
+        self.centralWidget().hide()  # nobody's data behind the log-in dialog
+        self._show_db_label()
+        self._enable_account_actions()
         self.login_dialog = LoginDialog(self.db, self)
         self.login_dialog.accepted.connect(self._logged_in)
         self.login_dialog.rejected.connect(self.close)
         self.login_dialog.open()
 
     def _logged_in(self) -> None:
+        self.centralWidget().show()
         if self.db is not None:
             self.set_database(self.db)
 
@@ -363,6 +366,7 @@ class MainWindow(QMainWindow):
         if not name:
             return
         actor = self.db.actor
+        hold = InstanceLock.acquire(path)  # ours already: kept while the database is closed for the swap
         self.db.dispose()
         try:
             kept = restore(Path(name), path, actor=actor)
@@ -371,6 +375,7 @@ class MainWindow(QMainWindow):
             return
         finally:
             self.open_path(path)
+            hold.release()
         show_info(self, translate("MainWindow", "Đã khôi phục. Bản bị thay thế được giữ tại {0}").format(kept or ""))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -7,6 +7,7 @@ it does not tell which user names exist.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from sqlalchemy import func, select
 from ..auth import Actor, P
 from ..auth import require as allowed
 from ..db import Database
-from ..errors import DomainError
+from ..errors import DatabaseError, DomainError
 from ..model import Unit, UserAccount, UserRole
 from ..model.base import utcnow
 from ..text import clean
@@ -27,8 +28,18 @@ HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 MIN_PASSWORD = 8
 MAX_PASSWORD = 256
 LOGIN_FAILED = "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa."
-# Verified against when the user name is unknown, so that a miss takes as long as a wrong password.
-_DUMMY_HASH = HASHER.hash("không có tài khoản này")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the user name is unknown, so that a miss takes as long as a wrong
+    password (made on first need: hashing costs ~40 ms, not to be paid on every open)."""
+    return HASHER.hash("không có tài khoản này")
+
+
+def _nfc(password: str | None) -> str:
+    """Vietnamese keyboards send precomposed or combining tones: one password either way."""
+    return unicodedata.normalize("NFC", password or "")
 
 
 class LoginError(DomainError):
@@ -63,6 +74,7 @@ def username_key(name: str) -> str:
 
 def check_password(password: str, username: str = "") -> None:
     """The minimal policy: at least 8 characters, not the user name itself."""
+    password = _nfc(password)
     require(len(password) >= MIN_PASSWORD, f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự.", "password")
     require(len(password) <= MAX_PASSWORD, f"Mật khẩu dài quá {MAX_PASSWORD} ký tự.", "password")
     require(
@@ -73,7 +85,7 @@ def check_password(password: str, username: str = "") -> None:
 
 
 def hash_password(password: str) -> str:
-    return HASHER.hash(password)
+    return HASHER.hash(_nfc(password))
 
 
 def has_accounts(db: Database) -> bool:
@@ -139,11 +151,13 @@ def set_password(db: Database, username: str, new_password: str, *, old_password
     if not own:
         allowed(db, P.ACCOUNTS)
     check_password(new_password, username)
+    with db.read() as session:
+        stored = _account(session, username).password_hash
+    if own and not _verified(stored, old_password or ""):
+        raise DomainError("Mật khẩu hiện tại không đúng.", field="old_password")
+    new_hash = hash_password(new_password)  # ~40 ms: not while holding the write lock
     with db.write() as session:
-        account = _account(session, username)
-        if own and not _verified(account.password_hash, old_password or ""):
-            raise DomainError("Mật khẩu hiện tại không đúng.", field="old_password")
-        account.password_hash = hash_password(new_password)
+        _account(session, username).password_hash = new_hash
 
 
 def set_active(db: Database, username: str, active: bool) -> None:
@@ -168,7 +182,7 @@ def set_active(db: Database, username: str, active: bool) -> None:
 
 def _verified(stored: str, password: str) -> bool:
     try:
-        return HASHER.verify(stored, password)
+        return HASHER.verify(stored, _nfc(password))
     except (VerificationError, InvalidHashError):
         return False
 
@@ -179,17 +193,21 @@ def login(db: Database, username: str, password: str) -> Actor:
     with db.read() as session:
         account = session.scalar(select(UserAccount).where(UserAccount.username_key == key))
     if account is None:
-        _verified(_DUMMY_HASH, password or "")
+        _verified(_dummy_hash(), password or "")
         raise LoginError()
     if not _verified(account.password_hash, password or "") or not account.active:
         raise LoginError()
     actor = Actor(account.username, account.role, account.unit_id, account.full_name)
     db.actor = actor
-    rehash = HASHER.check_needs_rehash(account.password_hash)
-    with db.write() as session:
-        row = session.get(UserAccount, account.id)
-        if row is not None:
-            row.last_login_at = utcnow()
-            if rehash:
-                row.password_hash = hash_password(password)
+    if not db.read_only:
+        new_hash = hash_password(password) if HASHER.check_needs_rehash(account.password_hash) else None
+        try:  # bookkeeping only: a busy database does not undo a correct log-in
+            with db.write() as session:
+                row = session.get(UserAccount, account.id)
+                if row is not None:
+                    row.last_login_at = utcnow()
+                    if new_hash is not None:
+                        row.password_hash = new_hash
+        except DatabaseError:
+            pass
     return actor

@@ -136,4 +136,4 @@ def needs_login(db: Database) -> bool:
 
 
 def offers_first_admin(db: Database) -> bool:
-    return db.actor.system and not has_accounts(db)
+    return db.actor.system and not db.read_only and not has_accounts(db)
