@@ -71,7 +71,8 @@ def _report(args: argparse.Namespace) -> int:
     req = with_defaults(ReportRequest.from_options(args.kind, vars(args)))
     missing = problems(req)
     if missing:
-        flags = [e.field for e in missing if e.field in KINDS[req.kind].needs]
+        # Only options not given at all are "needed"; a given but malformed one gets its own message.
+        flags = [n for n in KINDS[req.kind].needs if getattr(req, n) in (None, "", ())] if req.kind in KINDS else []
         if flags:
             raise DomainError(
                 f"Loại báo cáo «{args.kind}» cần: "

@@ -87,3 +87,12 @@ def test_report_names_every_missing_option_and_narrows_a_list_to_a_campaign(db, 
                "--campaign", str(campaign.id), "--out", str(out)) == 0  # fmt: skip
     text = PdfReader(out).pages[0].extract_text()
     assert "Trần Thị Bích" in text and "Lê Văn Cường" not in text
+
+
+def test_a_given_but_malformed_option_gets_its_own_message_not_missing(db_url: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "tt.pdf"
+    code = run(db_url, "report", "to-trinh", "--year", "2025", "--issuer", "Sở Nội vụ", "--to", "UBND tỉnh",
+               "--number", "abc", "--out", str(out))  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2 and not out.exists()
+    assert "cần: --number" not in err and "abc" in err

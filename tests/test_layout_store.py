@@ -276,3 +276,13 @@ def test_a_collective_layout_is_previewed_with_a_collective() -> None:
     values = S.sample_values(layout)
 
     assert values["honorific"] == "" and values["name"] == "Phòng Kế hoạch - Đầu tư"
+
+
+def test_a_name_with_a_control_character_is_written_escaped_and_reads_back(user_dir: Path) -> None:
+    copy_ = S.duplicate_layout("giay_khen")
+    doc = S.layout_document(copy_)
+    doc["name"] = "Mẫu\x01 riêng"
+    saved = S.save_layout(copy_.key, doc)  # before: the name went raw into a comment, invalid TOML
+    text = (user_dir / f"{copy_.key}.toml").read_text(encoding="utf-8")
+    assert "\x01" not in text
+    assert load_layout(user_dir / f"{copy_.key}.toml").name == saved.name

@@ -264,7 +264,8 @@ def make_certificates(
         ticker.tick()
     jobs = [j for j in jobs if j.payload is not None]
 
-    # 3. draw and write (one batch at a time per process: ReportLab's font subsets are shared state)
+    # 3. draw and write, one batch at a time per process: ReportLab is not documented as thread-safe
+    # (four printers in one process once failed inside it with a KeyError)
     try:
         with _DRAWING:
             if out is not None:

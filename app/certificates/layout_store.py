@@ -134,7 +134,8 @@ def _pairs(table: Document) -> list[str]:
 def dumps(doc: Document) -> str:
     """TOML text of a layout document: top-level keys, one level of tables, ``[[field]]``."""
     lines = [
-        f"# Mẫu «{doc.get('name', '')}» — lưu từ Sổ Thi đua (Công cụ > Mẫu giấy chứng nhận).",
+        # The name stays out of the comment: a control character there would not be valid TOML.
+        "# Mẫu lưu từ Sổ Thi đua (Công cụ > Mẫu giấy chứng nhận).",
         "# Tọa độ (mm) tính từ góc trên bên trái tờ giấy: box = [x, y, rộng, cao].",
     ]
     lines += _pairs({k: v for k, v in doc.items() if k != "field"})
@@ -174,7 +175,10 @@ def is_builtin(key: str) -> bool:
 
 def _write(path: Path, layout: Layout) -> Layout:
     text = layout_toml(layout)
-    again = parse_layout(path, tomllib.loads(text))  # what will be read back is what was checked
+    try:
+        again = parse_layout(path, tomllib.loads(text))  # what will be read back is what was checked
+    except tomllib.TOMLDecodeError as exc:
+        raise LayoutError(f"Mẫu «{path.name}»: nội dung có ký tự không ghi được ({exc}); chưa lưu.") from exc
     if again != layout:
         raise LayoutError(f"Mẫu «{path.name}»: không ghi lại được đúng nội dung mẫu; chưa lưu.")
     path.parent.mkdir(parents=True, exist_ok=True)

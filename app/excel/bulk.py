@@ -34,7 +34,7 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: li
     conn = session.connection()
     dialect = conn.dialect
     missing = _defaults(table, columns)
-    if dialect.name == "postgresql" and missing is not None:
+    if dialect.name == "postgresql" and dialect.driver == "psycopg" and missing is not None:
         _copy_rows(session, table, columns, rows, missing)
         return
     if dialect.name != "sqlite" or missing is None:
@@ -146,7 +146,7 @@ def next_ids(session: Session, table: Table, count: int) -> list[int]:
     if session.get_bind().dialect.name == "postgresql":
         return sorted(session.scalars(
             text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
-            {"t": table.name, "n": count},
+            {"t": session.get_bind().dialect.identifier_preparer.format_table(table), "n": count},
         ))  # fmt: skip
     start = (session.scalar(select(func.max(table.c.id))) or 0) + 1
     return list(range(start, start + count))
