@@ -133,15 +133,23 @@ class InstanceLock:
                 return mine
             path = lock_path(database)
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fd, writable = os.open(path, os.O_RDWR | os.O_CREAT, 0o644), True
+            except PermissionError:
+                if not path.exists():
+                    raise
+                # Another user's lock file (a shared folder): flock works on a read-only descriptor
+                # too, so the lock still holds; only the holder's name is not written.
+                fd, writable = os.open(path, os.O_RDONLY), False
             if not _try_lock(fd):
                 os.close(fd)
                 raise InstanceBusy(database, _read_holder(path))
-            since = dt.datetime.now().isoformat(timespec="seconds")
-            text = json.dumps({"host": socket.gethostname(), "user": _user(), "pid": os.getpid(), "since": since})
-            os.ftruncate(fd, 0)
-            os.lseek(fd, 0, os.SEEK_SET)
-            os.write(fd, text.encode("utf-8"))
+            if writable:
+                since = dt.datetime.now().isoformat(timespec="seconds")
+                text = json.dumps({"host": socket.gethostname(), "user": _user(), "pid": os.getpid(), "since": since})
+                os.ftruncate(fd, 0)
+                os.lseek(fd, 0, os.SEEK_SET)
+                os.write(fd, text.encode("utf-8"))
             lock = cls(database, fd)
             cls._held[database] = lock
             return lock
@@ -160,7 +168,8 @@ class InstanceLock:
             fd, self._fd = self._fd, None
             self._held.pop(self.database, None)
             try:
-                os.ftruncate(fd, 0)  # the file stays (removing it races with the next holder)
+                with contextlib.suppress(OSError):  # a read-only descriptor: nothing of ours to clear
+                    os.ftruncate(fd, 0)  # the file stays (removing it races with the next holder)
                 _unlock(fd)
             finally:
                 os.close(fd)

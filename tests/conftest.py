@@ -10,6 +10,7 @@ marked ``sqlite_only``. Without ``THIDUA_TEST_PG_URL`` the PostgreSQL runs are s
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import os
 import shutil
@@ -21,7 +22,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Audit heads (app.audit_head) of the tests' databases go to a scratch folder, not the user's.
-os.environ.setdefault("THIDUA_AUDIT_HEADS_DIR", tempfile.mkdtemp(prefix="thidua-audit-heads-"))
+if "THIDUA_AUDIT_HEADS_DIR" not in os.environ:
+    os.environ["THIDUA_AUDIT_HEADS_DIR"] = _HEADS = tempfile.mkdtemp(prefix="thidua-audit-heads-")
+    atexit.register(shutil.rmtree, _HEADS, ignore_errors=True)
 
 from app.db import Database, open_database  # noqa: E402
 
