@@ -164,3 +164,16 @@ def test_a_scripted_start_logs_in_from_the_environment_and_a_wrong_pair_does_not
         assert (db.actor.username, db.actor.role) == ("canbo", UserRole.CLERK)
     finally:
         db.dispose()
+
+
+def test_the_login_dialog_never_shows_a_server_password(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import create_engine
+
+    from app.auth import ANONYMOUS
+    from app.db import Database
+
+    url = "postgresql+psycopg://thuky:matkhau-may-chu@10.0.0.5/thidua"
+    db = Database(url=url, engine=create_engine(url), actor=ANONYMOUS)  # never connected
+    dialog = LoginDialog(db)
+    qtbot.addWidget(dialog)
+    assert "10.0.0.5/thidua" in dialog.where.text() and "matkhau-may-chu" not in dialog.where.text()

@@ -44,7 +44,7 @@ class LoginDialog(FormDialog):
         self.password = self.add_field(
             "password", QT_TRANSLATE_NOOP("LoginDialog", "Mật khẩu"), _password_edit()
         )
-        self.where.setText(str(self.db.path or self.db.url))
+        self.where.setText(str(self.db.path or self.db.shown_url))  # never a server password
         self.setMinimumWidth(380)
 
     def save(self) -> object:
