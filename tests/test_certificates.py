@@ -24,7 +24,8 @@ from app.certificates.batch import make_certificates
 from app.certificates.calibration import load_offsets, save_offsets
 from app.certificates.files import safe_filename
 from app.certificates.fitting import fit
-from app.certificates.layouts import LayoutError, copy_layout, load_layout, load_layouts, user_layouts_dir
+from app.certificates.layout_store import duplicate_layout, layout_document, save_layout
+from app.certificates.layouts import LayoutError, load_layout, load_layouts, user_layouts_dir
 from app.certificates.records import Selection
 from app.cli import main
 from app.errors import DomainError
@@ -153,9 +154,12 @@ def test_markup_in_user_text_prints_literally(world: World, tmp_path: Path) -> N
 
 
 def test_an_empty_required_field_stops_that_certificate(world: World, tmp_path: Path) -> None:
-    copy = copy_layout("bang_khen")
-    text = copy.read_text(encoding="utf-8").replace('fallback = "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm {year}"\n', "")
-    copy.write_text(text, encoding="utf-8")
+    copy = duplicate_layout("bang_khen")
+    doc = layout_document(copy)
+    for entry in doc["field"]:
+        if entry.get("fallback") == "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm {year}":
+            del entry["fallback"]
+    save_layout(copy.key, doc)
     decision = world.decision("8/QĐ-UBND")
     world.award("Lê Văn Có", decision=decision, achievement="Hoàn thành xuất sắc nhiệm vụ")
     empty = world.award("Lê Văn Không", decision=decision, achievement="")
@@ -280,13 +284,12 @@ def test_layouts_load_and_errors_name_the_file_and_field(tmp_path: Path) -> None
 
 
 def test_a_user_copy_of_a_layout_replaces_the_built_in_one() -> None:
-    path = copy_layout("giay_khen")
-    assert path.parent == user_layouts_dir()
-    path.write_text(path.read_text(encoding="utf-8").replace('name = "Giấy khen"', 'name = "Giấy khen (của tôi)"'),
-                    encoding="utf-8")  # fmt: skip
+    copy = duplicate_layout("giay_khen")
+    assert copy.key == "giay_khen" and copy.source.parent == user_layouts_dir()
+    save_layout(copy.key, {**layout_document(copy), "name": "Giấy khen (của tôi)"})
     assert load_layouts()["giay_khen"].name == "Giấy khen (của tôi)"
     with pytest.raises(DomainError, match="Đã có mẫu"):
-        copy_layout("giay_khen")
+        duplicate_layout("giay_khen", "giay_khen")
 
 
 def test_fast_qr_matches_reportlabs_encoder() -> None:

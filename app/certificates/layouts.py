@@ -5,15 +5,14 @@ top-left corner of the sheet, its font style, size and smallest size, alignment,
 template (``{name}``, ``{decision_number}``…, see :data:`VARIABLES`). Fields marked ``design`` are
 part of the printed design (national title, motto, "TẶNG") and are left out on pre-printed blanks.
 
-Users copy a layout into their data folder (:func:`copy_layout`) and adjust it there; a user
-layout with the same key replaces the built-in one.
+Users copy a layout into their data folder and adjust it there (``layout_store`` and the layout
+editor); a user layout with the same key replaces the built-in one.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
 import string
 import tomllib
 from dataclasses import dataclass
@@ -309,23 +308,3 @@ def layout_for_award(layouts: dict[str, Layout], award_code: str) -> Layout:
         if award_code.upper() in layout.awards:
             return layout
     raise DomainError(f"Chưa có mẫu giấy chứng nhận cho khen thưởng mã «{award_code}».", field="layout")
-
-
-def copy_layout(key: str, new_key: str | None = None, *, overwrite: bool = False) -> Path:
-    """Copy a built-in layout into the user's folder to adjust it; returns the new file.
-
-    With ``new_key`` omitted the copy keeps the key and therefore replaces the built-in layout.
-    """
-    src = builtin_dir() / f"{key}.toml"
-    if not src.is_file():
-        raise DomainError(f"Không có mẫu «{key}».", field="layout")
-    new_key = new_key or key
-    if not _KEY.match(new_key):
-        raise DomainError("Tên mẫu chỉ gồm chữ thường không dấu, số, '_' hoặc '-'.", field="layout")
-    folder = user_layouts_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    dst = folder / f"{new_key}.toml"
-    if dst.exists() and not overwrite:
-        raise DomainError(f"Đã có mẫu «{new_key}» trong thư mục của bạn ({dst}).", field="layout")
-    shutil.copyfile(src, dst)
-    return dst
