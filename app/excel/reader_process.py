@@ -87,11 +87,13 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
         proc.kill()
     try:
         proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:  # pragma: no cover - a kill not taken in 10 s
-        return
-    if proc.stdout is not None:
-        proc.stdout.close()
-    _LIVE.discard(proc)
+    except subprocess.TimeoutExpired:  # pragma: no cover - a kill not taken in 10 s: left to the OS
+        pass
+    finally:  # our end of the pipe is closed whatever the child does
+        if proc.stdout is not None:
+            proc.stdout.close()
+    if proc.returncode is not None:
+        _LIVE.discard(proc)
 
 
 def serve(path: Path) -> None:
