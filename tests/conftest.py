@@ -19,6 +19,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI replays the same generated examples on every run, so a green commit stays green; a local run
+# explores new ones (and keeps any failure it finds in .hypothesis/ to replay).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Audit heads (app.audit_head) of the tests' databases go to a scratch folder, not the user's.

@@ -54,6 +54,7 @@ CASES = {
     "extLst in a row": '<row r="18"><c r="A18"><v>1</v><extLst><ext uri="x"><y>2</y></ext></extLst></c></row>',
     "a huge cell": f'<row r="19"><c r="A19" t="inlineStr"><is><t>{"x" * 40_000}</t></is></c><c r="B19"><v>{"9" * 40_000}</v></c></row>',
     "a huge shared-string index": '<row r="20"><c r="A20" t="s"><v>' + "0" * 40 + "</v></c></row>",
+    "NaN and INF": '<row r="21"><c r="A21"><v>NaN</v></c><c r="B21" s="1"><v>INF</v></c><c r="C21"><v>-infinity</v></c></row>',
 }
 
 
@@ -62,6 +63,12 @@ def test_the_fast_reader_gives_what_expat_gives(body: str) -> None:
     fast, slow = both(doc(body))
     assert fast == slow
     assert scannable(doc(body)) is not None  # read by the fast path, not handed back
+
+
+def test_a_number_that_is_not_finite_stays_text() -> None:
+    """Excel never writes NaN or INF; kept as text, the field rules refuse it like any other word."""
+    fast, _slow = both(doc(CASES["NaN and INF"]))
+    assert fast == [(21, {0: "NaN", 1: "INF", 2: "-infinity"})]
 
 
 def test_the_1904_date_system_is_kept() -> None:

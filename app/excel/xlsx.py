@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import math
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -271,6 +272,8 @@ def cell_value(
     try:
         number = float(raw)
     except ValueError:
+        return raw
+    if not math.isfinite(number):  # Excel never writes NaN or INF; a crafted «NaN» stays text
         return raw
     if s in dates:
         try:
