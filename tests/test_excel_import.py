@@ -16,7 +16,6 @@ from test_excel_support import F, write_xlsx
 
 from app.excel import legacy
 from app.excel.importer import run_import
-from app.excel.kinds import name_key
 from app.model import Nomination, NominationEvent, Person, Posting, Unit
 from app.text import name_sort_key
 
@@ -43,16 +42,6 @@ def test_legacy_encodings_are_detected_and_converted() -> None:
     assert legacy.to_unicode("Tröôûng phoøng") == ("Trưởng phòng", "vni")
     for unicode_text in ("Hoà Bình", "Lê Thị Hà", "Café", "Nguyễn Văn Ân", "ABC-01"):
         assert legacy.to_unicode(unicode_text) == (unicode_text, None)
-
-
-def test_cached_name_key_equals_the_services_sort_key() -> None:
-    for parts in (
-        ("Nguyễn", "Văn", "An"),
-        ("", "", "Lan"),
-        ("Tôn Thất", "", "Thuyết"),
-        ("Đỗ", "Thị Minh", "Khai"),
-    ):
-        assert name_key(*parts) == name_sort_key(*parts)
 
 
 def test_persons_import_keeps_leading_zeros_reads_day_first_dates_and_nfc(db, snv, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

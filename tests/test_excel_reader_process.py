@@ -130,3 +130,31 @@ def test_a_child_lost_part_way_is_taken_over_from_where_it_stopped(db, tmp_path:
     monkeypatch.setattr(reader_process, "pickle", Cut)
     assert _report(db, path) == expected  # no row lost, none twice (twice would be a duplicate problem)
     assert Cut.loads == 3 and not reader_process._LIVE
+
+
+def _csv(path: Path, rows: list[list[object]]) -> Path:
+    text = "\n".join(
+        ";".join(v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else str(v) for v in row) for row in rows
+    )
+    path.write_text(text, encoding="utf-8-sig")
+    return path
+
+
+def test_a_csv_is_read_by_the_child_alike(db, tmp_path: Path, child, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    factories.unit(db, code="SNV")
+    rows = _rows(3000)
+    rows[9][2] = "Khác"  # a problem, reported with its row and column either way
+    path = _csv(tmp_path / "p.csv", rows)
+    got = _report(db, path)
+    assert got == _in_process(monkeypatch, db, path)
+    assert got["rows_read"] == 3000 and [p["row"] for p in got["problems"]] == [10]
+    assert child and child[0] is not None and not reader_process._LIVE
+
+
+def test_a_binary_file_named_csv_is_refused_alike_through_the_child(db, tmp_path: Path, child, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "p.csv"
+    path.write_bytes(b"Ma don vi;Ho va ten\x00\x01\x02" * 100)
+    with pytest.raises(FileRefused) as refused:
+        run_import(db, "persons", path)
+    assert refused.value.message == _in_process(monkeypatch, db, path)
+    assert "nhị phân" in refused.value.message and not reader_process._LIVE

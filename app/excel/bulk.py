@@ -12,7 +12,6 @@ with ids taken from the table's sequence. Other databases keep the Core path.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Table, func, insert, select, text
@@ -152,25 +151,22 @@ def next_ids(session: Session, table: Table, count: int) -> list[int]:
     return list(range(start, start + count))
 
 
-@contextmanager
-def indexes_rebuilt(session: Session, table: Table, adding: int) -> Iterator[None]:
-    """For a load at least as large as what ``table`` holds (SQLite), drop its secondary indexes and
-    build them again afterwards, inside the caller's transaction.
+def drop_indexes(session: Session, table: Table, adding: int) -> list[tuple[str, str]]:
+    """Drop the secondary indexes of ``table`` before a load of ``adding`` rows at least as large as
+    what it holds (SQLite); the (name, SQL) of each, for the caller to run once the rows are in.
 
     One sort per index instead of a random B-tree insertion per row and index: 100,000 persons with
     their postings took 1.9 s of SQLite's CPU, 1.1 s this way (and a third of the time on the
     clock). A failure rolls the transaction back, indexes included; unique indexes are checked
-    again as they are built. Skipped for small loads into big tables, where re-sorting what is
-    already there would cost more than it saves.
+    again as they are built. Nothing is dropped for small loads into big tables, where re-sorting
+    what is already there would cost more than it saves.
     """
     conn = session.connection()
     if conn.dialect.name != "sqlite" or adding < REBUILD_FLOOR:
-        yield
-        return
+        return []
     held = conn.exec_driver_sql(f"SELECT count(*) FROM {conn.dialect.identifier_preparer.format_table(table)}").scalar()
     if adding < (held or 0):
-        yield
-        return
+        return []
     indexes = conn.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
         (table.name,),
@@ -178,6 +174,4 @@ def indexes_rebuilt(session: Session, table: Table, adding: int) -> Iterator[Non
     quote = conn.dialect.identifier_preparer.quote
     for name, _sql in indexes:
         conn.exec_driver_sql(f"DROP INDEX {quote(name)}")
-    yield
-    for _name, sql in indexes:
-        conn.exec_driver_sql(sql)
+    return [(name, sql) for name, sql in indexes]

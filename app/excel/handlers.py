@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from .importer import Handler
 from .kind_nominations import Nominations
-from .kinds import Persons, Units
+from .kind_persons import Persons
+from .kind_units import Units
 
 HANDLERS: dict[str, Callable[[], Handler]] = {"units": Units, "persons": Persons, "nominations": Nominations}

@@ -12,10 +12,11 @@ import gc
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import audit
 from ..auth import P
@@ -24,10 +25,14 @@ from ..db import Database
 from ..errors import DomainError
 from . import fields as F
 from .safety import refuse
-from .xlsx import Sheet, column_letter, read_first_sheet
+from .xlsx import Sheet, column_letter
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 HEADER_SCAN_ROWS = 30
 PREVIEW_ROWS = 50
+STREAM_BATCH = 10_000  # records checked (and written) at a time by a handler that streams
 SKIP, MERGE = "skip", "merge"
 
 
@@ -126,18 +131,49 @@ class Handler:
     def preview(self, record: object) -> tuple[object, ...]:
         raise NotImplementedError
 
+    streams = False  # whether records are checked (and written) in batches while the file is read
+
+    def batches(self, report: ImportReport, on_duplicate: str | None) -> Batches:
+        return AllAtOnce(self, report, on_duplicate)
+
+
+class Batches:
+    """Where an import's records go: :meth:`take` checks a batch (and writes it, while the import
+    is clean and real); :meth:`finish` completes a clean real import. The importer commits or
+    rolls back the one transaction around them."""
+
+    def take(self, session: Session, records: list, *, last: bool, write: bool) -> None:  # type: ignore[type-arg]
+        """Check ``records``; if ``write`` (a real import, clean so far) and they pass, they may be
+        written now."""
+        raise NotImplementedError
+
+    def finish(self, session: Session, actor: str, progress: Callable[[int, int], None]) -> None:
+        raise NotImplementedError
+
+
+class AllAtOnce(Batches):
+    """For a handler whose checks need every record (a unit's parent may come later in the file):
+    one batch, checked whole, written whole at the end."""
+
+    def __init__(self, handler: Handler, report: ImportReport, on_duplicate: str | None) -> None:
+        self.handler, self.report, self.on_duplicate = handler, report, on_duplicate
+        self.records: list = []  # type: ignore[type-arg]
+
+    def take(self, session: Session, records: list, *, last: bool, write: bool) -> None:  # type: ignore[type-arg]
+        self.records = records
+        self.handler.check(session, records, self.report, self.on_duplicate)
+
+    def finish(self, session: Session, actor: str, progress: Callable[[int, int], None]) -> None:
+        self.handler.write(session, self.records, self.report, self.on_duplicate, actor, progress)
+
 
 def open_sheet(path: Path) -> Sheet:
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        from .reader_process import open_in_child
+    if suffix in (".xlsx", ".xlsm", ".csv", ".txt"):
+        from .reader_process import open_in_child, read_here
 
-        return open_in_child(path) or read_first_sheet(path)
-    if suffix in (".csv", ".txt"):
-        from .csvfile import read_csv
-
-        return read_csv(path)
+        return open_in_child(path) or read_here(path)
     raise refuse(path, "chỉ nhận tệp .xlsx hoặc .csv.")
 
 
@@ -228,19 +264,6 @@ def run_import(
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
     """Read, validate and (unless ``dry_run``) import a file; see the module docstring."""
-    with _fewer_collections():
-        return _run_import(db, kind, path, dry_run, on_duplicate, progress, cancelled)
-
-
-def _run_import(
-    db: Database,
-    kind: str,
-    path: Path,
-    dry_run: bool,
-    on_duplicate: str | None,
-    progress: Callable[[int, int], None] | None,
-    cancelled: Callable[[], bool] | None,
-) -> ImportReport:
     from .handlers import HANDLERS
 
     if kind not in HANDLERS:
@@ -255,10 +278,97 @@ def _run_import(
     path = Path(path)
     handler = HANDLERS[kind]()
     report = ImportReport(kind, path.name, dry_run, on_duplicate, preview_headers=handler.preview_headers)
-    tick = progress or (lambda _d, _t: None)
-    conv = F.Converter({})
+    with _fewer_collections():
+        try:
+            with _Load(db, handler, report, dry_run, on_duplicate, progress) as load:
+                _read(load, path, handler, report, cancelled)
+                load.complete(kind, path)
+        except _RolledBack:
+            pass
+    report.seconds = time.perf_counter() - started
+    return report
 
+
+class _RolledBack(Exception):
+    """Leaves a real import's transaction rolled back: the file had problems or duplicates."""
+
+
+class _Load:
+    """The database side of one import: a transaction opened at the first batch (a write one if
+    the import is real and clean so far, else a read one), the handler's batches, and the end."""
+
+    def __init__(
+        self,
+        db: Database,
+        handler: Handler,
+        report: ImportReport,
+        dry_run: bool,
+        on_duplicate: str | None,
+        progress: Callable[[int, int], None] | None,
+    ) -> None:
+        self.db, self.handler, self.report = db, handler, report
+        self.dry_run, self.on_duplicate = dry_run, on_duplicate
+        self.tick = progress or (lambda _d, _t: None)
+        self.sink = handler.batches(report, on_duplicate)
+        self.stack = ExitStack()
+        self.session: Session | None = None
+        self.writes = False  # the transaction is a write one
+        self.records = 0
+        self.first: list[object] = []  # the preview's records
+
+    def __enter__(self) -> _Load:
+        return self
+
+    def __exit__(self, *exc: object) -> bool | None:
+        return self.stack.__exit__(*exc)  # type: ignore[arg-type]
+
+    def clean(self) -> bool:
+        """Nothing yet stands in the way of writing: no problem, no duplicate left undecided."""
+        report = self.report
+        return not report.problems and not (report.duplicates and self.on_duplicate is None)
+
+    def add(self, batch: list[object], *, last: bool) -> None:
+        """Check ``batch`` in the import's transaction, and write it if the import is still clean."""
+        if self.session is None:
+            self.writes = not self.dry_run and not self.report.problems
+            self.session = self.stack.enter_context(self.db.write() if self.writes else self.db.read())
+        self.records += len(batch)
+        if len(self.first) < PREVIEW_ROWS:
+            self.first += batch[: PREVIEW_ROWS - len(self.first)]
+        self.sink.take(self.session, batch, last=last, write=self.writes and self.clean())
+
+    def complete(self, kind: str, path: Path) -> None:
+        """The report's totals; then commit a clean real import, or roll back whatever was written."""
+        report = self.report
+        report.records = self.records
+        report.preview = [self.handler.preview(r) for r in self.first]
+        report.problems.sort(key=lambda p: (p.row is None, p.row or 0))  # batches interleave their checks
+        if not self.writes:
+            return
+        if report.duplicates and self.on_duplicate is None:
+            report.notes.append(
+                "Có bản ghi trùng với dữ liệu đã có: hãy chọn bỏ qua (--on-duplicate skip) hoặc gộp (--on-duplicate merge)."
+            )
+        if not self.clean():
+            report.inserted = 0  # what the batches wrote goes with the transaction
+            raise _RolledBack
+        assert self.session is not None
+        self.sink.finish(self.session, self.db.actor.username, self.tick)
+        # Bulk rows bypass the ORM: one summary entry in the audit log for the whole file.
+        audit.record(self.session, "import", kind, details={
+            "file": path.name, "inserted": report.inserted, "merged": report.merged, "skipped": report.skipped,
+        })  # fmt: skip
+        report.committed = True
+
+
+def _read(
+    load: _Load, path: Path, handler: Handler, report: ImportReport, cancelled: Callable[[], bool] | None
+) -> None:
+    """Read, convert and build every row of the file, handing the records to ``load`` in batches."""
+    conv = F.Converter({})
     sheet = open_sheet(path)
+    batch: list[object] = []
+    size = STREAM_BATCH if handler.streams else None
     try:
         rows = _fill_merged(sheet.rows, sheet.merged)
         head = list(islice(rows, HEADER_SCAN_ROWS))
@@ -271,13 +381,11 @@ def _run_import(
         missing = handler.check_columns({f.key for f in mapping.values()})
         if missing:
             report.problems.extend(Problem(report.header_row, "", m) for m in missing)
-            report.seconds = time.perf_counter() - started
-            return report
+            raise _RolledBack  # nothing read, nothing opened
         labels = {col: f"{f.header} (cột {column_letter(col)})" for col, f in mapping.items()}
         by_key = {f.key: col for col, f in mapping.items()}
 
         columns = [(col, f.key, conv.column(f)) for col, f in mapping.items()]
-        records: list[object] = []
         for number, row in chain(head[index + 1 :], rows):
             values: dict[str, object] = {}
             bad = False
@@ -303,9 +411,12 @@ def _run_import(
                 col = by_key.get(key)
                 report.problems.append(Problem(number, labels[col] if col is not None else "", message))
             if record is not None and not errors:
-                records.append(record)
+                batch.append(record)
+                if size is not None and len(batch) >= size:
+                    load.add(batch, last=False)
+                    batch = []
             if report.rows_read % 5000 == 0:
-                tick(report.rows_read, 0)
+                load.tick(report.rows_read, 0)
                 if cancelled is not None and cancelled():
                     raise DomainError("Đã hủy nhập dữ liệu; chưa ghi gì.")
     finally:
@@ -315,23 +426,4 @@ def _run_import(
         report.notes.append(f"Đã chuyển {count} ô từ bảng mã {name} sang Unicode.")
     if report.rows_read == 0:
         report.problems.append(Problem(None, "", "Bảng không có dòng dữ liệu nào dưới dòng tiêu đề."))
-
-    writing = not dry_run and not report.problems
-    with db.write() if writing else db.read() as session:
-        handler.check(session, records, report, on_duplicate)
-        report.records = len(records)
-        report.preview = [handler.preview(r) for r in records[:PREVIEW_ROWS]]
-        if writing and report.duplicates and on_duplicate is None:
-            report.notes.append(
-                "Có bản ghi trùng với dữ liệu đã có: hãy chọn bỏ qua (--on-duplicate skip) hoặc gộp (--on-duplicate merge)."
-            )
-            writing = False
-        if writing and not report.problems:
-            handler.write(session, records, report, on_duplicate, db.actor.username, tick)
-            # Bulk rows bypass the ORM: one summary entry in the audit log for the whole file.
-            audit.record(session, "import", kind, details={
-                "file": path.name, "inserted": report.inserted, "merged": report.merged, "skipped": report.skipped,
-            })  # fmt: skip
-            report.committed = True
-    report.seconds = time.perf_counter() - started
-    return report
+    load.add(batch, last=True)
