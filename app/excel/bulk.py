@@ -132,7 +132,7 @@ def insert_rows_returning(
     dialect = session.get_bind().dialect.name
     if dialect in ("sqlite", "postgresql"):
         ids = next_ids(session, table, len(rows))
-        insert_rows(session, table, ("id", *columns), list(zip(ids, *zip(*rows, strict=True), strict=True)))
+        insert_rows(session, table, ("id", *columns), [(i, *row) for i, row in zip(ids, rows, strict=True)])
         return ids
     stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     result = session.execute(stmt, [dict(zip(columns, r, strict=True)) for r in rows])

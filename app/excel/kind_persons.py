@@ -61,6 +61,9 @@ class Persons(Handler):
     preview_headers = ("Dòng", "Mã đơn vị", "Họ và tên", "Giới tính", "Ngày sinh", "CCCD", "Chức vụ")
     streams = True
 
+    def __init__(self) -> None:
+        self.today = dt.date.today()  # one day for the whole file
+
     def check_columns(self, found):  # type: ignore[no-untyped-def]
         missing = super().check_columns(found)
         if "full_name" not in found and "given_name" not in found:
@@ -94,7 +97,7 @@ class Persons(Handler):
             position=str(values.get("position", "")),
         )  # fmt: skip
         try:
-            c = person_rules._validated(data)
+            c = person_rules._validated(data, self.today)
         except DomainError as exc:
             return None, [(exc.field or "", exc.message)]
         start = values.get("start_date")

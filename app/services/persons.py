@@ -76,16 +76,19 @@ def _names(full_name: str, family: str | None, middle: str | None, given: str | 
     return family, middle, given, join_name(family, middle, given)
 
 
-def _validated(data: PersonInput) -> _Clean:
+def _validated(data: PersonInput, today: dt.date | None = None) -> _Clean:
+    """The person checked and normalised; ``today`` is given by imports, which check many."""
     family, middle, given, full = _names(data.full_name, data.family_name, data.middle_name, data.given_name)
     require(bool(given), "Họ và tên không được để trống.", "full_name")
     require(len(full) <= 300, "Họ và tên quá dài.", "full_name")
-    try:
-        gender = Gender(data.gender)
-    except ValueError:
-        raise DomainError("Giới tính không hợp lệ.", field="gender") from None
+    gender = data.gender
+    if gender.__class__ is not Gender:
+        try:
+            gender = Gender(gender)
+        except ValueError:
+            raise DomainError("Giới tính không hợp lệ.", field="gender") from None
     birth_year = data.birth_year
-    today = dt.date.today()
+    today = today or dt.date.today()
     if data.birth_date is not None:
         require(
             dt.date(1900, 1, 1) <= data.birth_date <= today,
