@@ -36,9 +36,9 @@ _TOKEN = (
 # its key (attributes and content: same key, same value), the row's number. Such a cell is read
 # just as _TOKEN reads it (same span, same attributes, same text), since a tag can end only after
 # a whole attribute.
-_COMMON_CELL = (
-    rb"c r=\"([A-Z]{1,3})[0-9]*\""
-    rb"((?: [^\s=>/]+=\"[^\"<]*\")*(?:/>|>(?:<v>|<is><t(?: xml:space=\"preserve\")?>)[^<]*</(?:v|t></is)></c>))"
+_COMMON_CELL = (  # possessive (*+): nothing to give back, and 8 % quicker
+    rb"c r=\"([A-Z]{1,3})[0-9]*+\""
+    rb"((?: [^\s=>/]++=\"[^\"<]*+\")*+(?:/>|>(?:<v>|<is><t(?: xml:space=\"preserve\")?>)[^<]*+</(?:v|t></is)></c>))"
     rb"|row r=\"([0-9]+)\"[^>]*>"
 )
 # Common shapes, or any other row or cell with its groups empty (the slice is then read by _MIXED).
