@@ -202,6 +202,19 @@ COMMON_SHAPES = {
 }
 
 
+ODD_CELLS = {
+    "a formula after the value": '<row r="1"><c r="A1"><v>1</v><f>1+0</f></c><c r="B1" t="str"><v>x</v><f>"x"</f></c></row>',
+    "two values, a run after the text": '<row r="2"><c r="A2"><v>1</v><v>2</v></c><c r="B2" t="inlineStr"><is><t>a</t><r><t>b</t></r></is></c></row>',
+    "a self-closing value": '<row r="3"><c r="A3"><v/></c><c r="B3" t="inlineStr"><is><t/></is></c><c r="C3"><v>1</v></c></row>',
+}
+
+
+@pytest.mark.parametrize("body", ODD_CELLS.values(), ids=ODD_CELLS.keys())
+def test_cells_that_start_like_common_ones_read_alike(body: str) -> None:
+    fast, slow = both(doc(body))
+    assert fast == slow and isinstance(fast, list) and fast
+
+
 class _NoMixed:
     """Stands for _MIXED where only the short expression may be used."""
 
