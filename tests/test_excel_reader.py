@@ -241,6 +241,30 @@ _VALID_TEXT = st.text(
 )
 
 
+FORMULAS = {
+    "shared formulas": '<row r="1"><c r="A1"><f t="shared" ref="A1:A3" si="0">B1*2</f><v>4</v></c><c r="B1"><f t="shared" si="0"/><v>6</v></c><c r="C1" s="1"><f>TODAY()</f><v>45000</v></c></row>',
+    "results of each type": '<row r="2"><c r="A2" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="B2" t="b"><f>1=1</f><v>1</v></c><c r="C2" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="D2" t="str"><f>""</f><v></v></c><c r="E2"><f>NOW()</f></c></row>',
+    "line ends and references": '<row r="3"><c r="A3" t="str"><f>"x"&amp;CHAR(10)&#13;\r\n&amp;"y"</f><v>x\r\ny &lt;</v></c></row>',
+    "past the last column": f'<row r="4"><c r="A4"><f>1</f><v>1</v></c><c r="{column_letter(safety.MAX_COLUMNS)}4"><f>2</f></c><c r="{column_letter(safety.MAX_COLUMNS + 1)}4"><f>3</f><v></v></c></row>',
+    "a formula longer than pyexpat's buffer": f'<row r="5"><c r="A5" t="str"><f>{"1+" * 40_000}1</f><v>x</v></c></row>',
+}
+
+
+class _NoCellByExpat:
+    """Stands for xlsx_scan's expat_rows where no cell may be read by expat alone."""
+
+    def __call__(self, *_args: object) -> object:
+        raise AssertionError("a cell read by expat alone")
+
+
+@pytest.mark.parametrize("body", FORMULAS.values(), ids=FORMULAS.keys())
+def test_formulas_read_alike(body: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if len(body) < 65536:  # formulas Excel writes are read without a parser of their own
+        monkeypatch.setattr(xlsx_scan, "expat_rows", _NoCellByExpat())
+    fast, slow = both(doc(body))
+    assert fast == slow and isinstance(fast, list) and fast
+
+
 @st.composite
 def _common_cell(draw: st.DrawFn, col: int, row: int) -> str:
     """A cell of the shapes the short expression reads (r first, double quotes), attributes that

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import safety
 from .safety import refuse
-from .xlsx import cell_value, checker, column_index, column_letter, expat_rows
+from .xlsx import Formula, cell_value, checker, column_index, column_letter, expat_rows
 
 _ATTRS = rb"(?:\s+[^\s=>/]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*"
 _TOKEN = (
@@ -43,8 +43,15 @@ _COMMON_CELL = (  # possessive (*+): nothing to give back, and 8 % quicker
 )
 # Common shapes, or any other row or cell with its groups empty (the slice is then read by _MIXED).
 _COMMON = re.compile(rb"<(?:" + _COMMON_CELL + rb"|c[\s/>]|row[\s/>])")
-# Common shapes first (3 groups), then every other token as _TOKEN finds it (9 groups).
-_MIXED = re.compile(rb"<(?:" + _COMMON_CELL + rb")|" + _TOKEN, re.S)
+# A formula cell as Excel writes it (r first, attributes as above, then <f> and maybe <v>), its
+# formula no longer than pyexpat's text buffer (so that the expat reader gets it in one piece).
+# Groups: column, attributes, formula, value.
+_FORMULA_CELL = (
+    rb"c r=\"([A-Z]{1,3})[0-9]*+\"((?: [^\s=>/]++=\"[^\"<]*+\")*+)>"
+    rb"<f(?: [^\s=>/]++=\"[^\"<]*+\")*+(?:/>|>([^<]{0,65536}+)</f>)(?:<v>([^<]*+)</v>)?</c>"
+)
+# Common shapes first (3 groups), formulas (4), then every other token as _TOKEN finds it (9).
+_MIXED = re.compile(rb"<(?:" + _COMMON_CELL + rb"|" + _FORMULA_CELL + rb")|" + _TOKEN, re.S)
 _KEY = re.compile(
     rb"((?: [^\s=>/]+=\"[^\"<]*\")*)(?:/>|>(?:<v>|<is><t[^>]*>)([^<]*))"
 )  # a key's attributes, text
@@ -240,7 +247,8 @@ def _scan(
                     current[col] = value
         if mixed:
             for (
-                letters, key, row_ref, is_row, other_ref, row_attrs, _closed, other_letters, attrs, v, inline, other
+                letters, key, row_ref, f_letters, f_attrs, formula, f_value,
+                is_row, other_ref, row_attrs, _closed, other_letters, attrs, v, inline, other,
             ) in _MIXED.findall(data, start, stop):  # fmt: skip
                 if row_ref or is_row:
                     if current:
@@ -265,6 +273,16 @@ def _scan(
                         if _KEY.match(key).group(2):  # type: ignore[union-attr]
                             raise refuse(path, too_many_cols)
                         continue
+                elif f_letters:  # what the expat reader makes of a formula, without it
+                    _ref, t, s = kind_of(f_attrs)
+                    col = columns.get(f_letters, -1)
+                    if col < 0:
+                        col = column_index(f_letters.decode())
+                        if f_value:
+                            raise refuse(path, too_many_cols)
+                        continue
+                    text = _text(f_value)
+                    value = Formula(_text(formula), cell_value(t, s, text, len(text), shared, dates, epoch))
                 else:
                     ref, t, s = kind_of(attrs) if attrs else plain
                     if other_letters:
