@@ -6,12 +6,12 @@ callbacks (well-formed, no DTD: the same refusals and messages as before), just 
 expressions find that slice's rows and cells. Rows and cells of the shapes Excel, LibreOffice and
 openpyxl write (``<c r="B2" s="1" t="s"><v>3</v></c>``, ``<is><t>`` for inline text) are found by a
 short expression whose key, the cell's attributes and content, maps to the value met before; a
-slice holding any other shape is read by a longer one that also knows the rest. Cells holding a
-plain ``<v>`` or ``<is><t>`` take the quick way; any other cell (formulas, rich text, white space
-between tags…) is read by the expat reader of :mod:`.xlsx`, alone. A part this module is not sure
-to read exactly as expat does (comments, CDATA, processing instructions, a prefixed element expat
-would read as c, v, t, f or row, an encoding other than UTF-8) goes wholly to the expat reader;
-tests/test_excel_reader.py checks that both readers give the same rows.
+slice holding any other shape is read by a longer one that also knows formulas as Excel writes
+them and the rest. Any other cell (rich text, white space between tags…) is read by the expat
+reader of :mod:`.xlsx`, alone. A part this module is not sure to read exactly as expat does
+(comments, CDATA, processing instructions, a prefixed element expat would read as c, v, t, f or
+row, an encoding other than UTF-8) goes wholly to the expat reader; tests/test_excel_reader.py
+checks that both readers give the same rows.
 """
 
 from __future__ import annotations
@@ -52,9 +52,8 @@ _FORMULA_CELL = (
 )
 # Common shapes first (3 groups), formulas (4), then every other token as _TOKEN finds it (9).
 _MIXED = re.compile(rb"<(?:" + _COMMON_CELL + rb"|" + _FORMULA_CELL + rb")|" + _TOKEN, re.S)
-_KEY = re.compile(
-    rb"((?: [^\s=>/]+=\"[^\"<]*\")*)(?:/>|>(?:<v>|<is><t[^>]*>)([^<]*))"
-)  # a key's attributes, text
+# A key's attributes and text.
+_KEY = re.compile(rb"((?: [^\s=>/]+=\"[^\"<]*\")*)(?:/>|>(?:<v>|<is><t[^>]*>)([^<]*))")
 _ATTR = re.compile(rb"([^\s=]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _SHEET_DATA = re.compile(rb"<sheetData(" + _ATTRS + rb")\s*(/?)>")
 _MARKUP = re.compile(rb"<[!?]")  # comments, CDATA, processing instructions
