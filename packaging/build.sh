@@ -3,7 +3,8 @@
 #   1. thidua-cli demo          creates the demo database (migrations + catalogue from the bundle)
 #   2. thidua-cli certificates  prints one certificate; pdftotext finds the recipient in the PDF
 #   3. thidua-cli verify        checks the printed authentication code
-#   4. thidua (GUI)             opens the demo offscreen, quits after the first paint
+#   4. thidua-cli import        a 60,000-row file, read by the frozen child (--import-reader)
+#   5. thidua (GUI)             opens the demo offscreen, quits after the first paint
 # Any failing step stops the script with a message and a non-zero status.
 #
 # Usage: packaging/build.sh            (build dir: $THIDUA_BUILD_DIR, else ${TMPDIR:-/tmp}/thidua-build)
@@ -52,12 +53,12 @@ mkdir -p "$HOME"
 cd "$SMOKE"
 DB="$SMOKE/demo.sqlite3"
 
-step "smoke 1/4: demo database"
+step "smoke 1/5: demo database"
 "$DIST/thidua-cli" --version || fail "thidua-cli --version"
 "$DIST/thidua-cli" demo --db "$DB" 2>"$SMOKE/demo.err" >"$SMOKE/demo.out" || { cat "$SMOKE/demo.err" >&2; fail "demo"; }
 [ -s "$DB" ] || fail "no demo database at $DB"
 
-step "smoke 2/4: one certificate"
+step "smoke 2/5: one certificate"
 read -r NID NAME < <("$PY" - "$DB" <<'PYEOF'
 import sqlite3, sys
 row = sqlite3.connect(sys.argv[1]).execute(
@@ -73,12 +74,24 @@ pdftotext -layout "$SMOKE/certificate.pdf" "$SMOKE/certificate.txt" || fail "pdf
 grep -qF "$NAME" "$SMOKE/certificate.txt" || fail "recipient «$NAME» not in the certificate's text"
 grep -qF "Mã xác thực" "$SMOKE/certificate.txt" || fail "no authentication code on the certificate"
 
-step "smoke 3/4: verify the printed code"
+step "smoke 3/5: verify the printed code"
 CODE=$(grep -oE 'SV[0-9]*-[0-9]+-[A-Z0-9]+' "$SMOKE/cert.out" | head -1)
 [ -n "$CODE" ] || fail "no code in the certificates output"
 "$DIST/thidua-cli" verify --db "$DB" "$CODE" >"$SMOKE/verify.out" || { cat "$SMOKE/verify.out" >&2; fail "verify $CODE"; }
 
-step "smoke 4/4: GUI offscreen on the demo, quit after the first paint"
+step "smoke 4/5: a large import read by the child process (thidua-cli --import-reader)"
+"$PY" - "$SMOKE/persons.csv" <<'PYEOF'
+import sys
+rows = ["Mã đơn vị;Họ và tên;Giới tính;Ngày sinh;Số CCCD"]
+rows += [f"STC;Nguyễn Văn Thử {i};Nam;01/01/1980;{i:012d}" for i in range(1, 60_001)]
+open(sys.argv[1], "w", encoding="utf-8").write("\n".join(rows) + "\n")
+PYEOF
+"$DIST/thidua-cli" --import-reader "$SMOKE/persons.csv" | "$PY" -c "import pickle, sys; m = pickle.load(sys.stdin.buffer); sys.exit(m[0] != 'sheet')" \
+    || fail "the frozen child reader did not answer"
+"$DIST/thidua-cli" import persons "$SMOKE/persons.csv" --db "$DB" --dry-run >"$SMOKE/import.out" 2>&1 || true
+grep -qF "60000 dòng dữ liệu" "$SMOKE/import.out" || { cat "$SMOKE/import.out" >&2; fail "import of 60,000 rows"; }
+
+step "smoke 5/5: GUI offscreen on the demo, quit after the first paint"
 gui_run() {
     local t out
     t=$(now_ms)

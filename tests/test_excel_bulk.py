@@ -132,3 +132,16 @@ def test_duplicates_are_found_alike_whether_the_book_is_read_whole_or_asked_in_c
     report = run_import(db, "persons", _csv(tmp_path / "p.csv", rows))
     assert [(d.row, d.existing_id) for d in report.duplicates] == [(2, ids[2]), (3, ids[1])]
     assert "Phạm Văn F" in report.duplicates[0].description
+
+
+def test_the_quick_date_text_is_sqlalchemys() -> None:
+    from sqlalchemy.dialects import sqlite
+
+    dialect = sqlite.dialect()
+    proc = sqlite.DATE().bind_processor(dialect)
+    quick = bulk._iso_dates(proc)
+    for day in (dt.date(1, 1, 1), dt.date(999, 12, 31), dt.date(1945, 9, 2), dt.date(2026, 11, 30), dt.date.max):
+        assert quick(day) == proc(day)
+    moment = dt.datetime(2020, 5, 6, 7, 8, 9)  # a datetime is a date too: SQLAlchemy keeps the date part
+    assert quick(moment) == proc(moment) == "2020-05-06"
+    assert quick(None) is None

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
+import os
+import pickle
+import subprocess
 import sys
 from pathlib import Path
 
@@ -158,3 +162,27 @@ def test_a_binary_file_named_csv_is_refused_alike_through_the_child(db, tmp_path
         run_import(db, "persons", path)
     assert refused.value.message == _in_process(monkeypatch, db, path)
     assert "nhị phân" in refused.value.message and not reader_process._LIVE
+
+
+def test_the_frozen_app_starts_its_console_program_as_the_child(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    gui = tmp_path / "thidua.exe"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(gui))
+    assert reader_process._command("p.xlsx") is None  # no console program beside it: read here
+    (tmp_path / "thidua-cli.exe").write_bytes(b"")
+    assert reader_process._command("p.xlsx") == [str(tmp_path / "thidua-cli.exe"), "--import-reader", "p.xlsx"]
+
+
+def test_the_frozen_entry_point_serves_as_the_child(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1]
+    path = _csv(tmp_path / "p.csv", _rows(3))
+    done = subprocess.run([sys.executable, str(root / "packaging" / "thidua_main.py"), "--import-reader", str(path)],
+                          capture_output=True, cwd=tmp_path, timeout=60, check=True,
+                          env={**os.environ, "PYTHONPATH": str(root)})  # fmt: skip
+    stream = io.BytesIO(done.stdout)
+    messages = []
+    while stream.tell() < len(done.stdout):
+        messages.append(pickle.load(stream))
+    assert messages[0] == ("sheet", "p.csv", [])
+    assert [n for m in messages if m[0] == "rows" for n, _row in m[1]] == [1, 2, 3, 4]
+    assert messages[-1] == ("end",)
