@@ -3,8 +3,9 @@
     python benchmarks/bench_import.py [--rows 100000] [--repeat 5]
 
 Each file goes into a fresh database holding one unit. The dry run reads, converts and validates
-every row (``services.persons._validated``) and looks duplicates up; the real run repeats that in
-one write transaction and inserts persons and postings with bulk Core inserts. Target (issue 6):
+every row (``services.persons._validated``) and looks duplicates up; the real run does the same in
+one write transaction, inserting persons and postings batch by batch as they pass. Files over 2 MB
+are read by a child process (``THIDUA_IMPORT_PROCESS=0`` reads them here). Target (issue 6):
 ≥ 20,000 rows/s with full validation.
 """
 
