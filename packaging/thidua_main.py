@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 if __name__ == "__main__":
-    from app.excel.reader_process import CHILD_FLAG, serve
+    if len(sys.argv) == 3 and sys.argv[1] == "--import-reader":  # app.excel.reader_process.CHILD_FLAG
+        from app.excel.reader_process import serve
 
-    if len(sys.argv) == 3 and sys.argv[1] == CHILD_FLAG:
         serve(Path(sys.argv[2]))
         sys.exit(0)
 

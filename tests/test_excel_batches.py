@@ -28,9 +28,9 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, bool]]:
     taken: list[tuple[int, bool]] = []
     real = kind_persons.PersonBatches.take
 
-    def spy(self, session, records, *, last, write):  # type: ignore[no-untyped-def]
+    def spy(self, session, records, *, write):  # type: ignore[no-untyped-def]
         taken.append((len(records), write))
-        return real(self, session, records, last=last, write=write)
+        return real(self, session, records, write=write)
 
     def insert(self, session, new):  # type: ignore[no-untyped-def]
         taken.append((-len(new), True))  # a negative size: rows inserted

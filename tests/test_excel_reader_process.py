@@ -186,3 +186,17 @@ def test_the_frozen_entry_point_serves_as_the_child(tmp_path: Path) -> None:
     assert messages[0] == ("sheet", "p.csv", [])
     assert [n for m in messages if m[0] == "rows" for n, _row in m[1]] == [1, 2, 3, 4]
     assert messages[-1] == ("end",)
+
+
+@pytest.mark.parametrize("error", [BrokenPipeError, ValueError])
+def test_a_sender_whose_pipe_fails_lets_the_child_finish(error: type[Exception]) -> None:
+    class Broken(io.BytesIO):
+        def write(self, data):  # type: ignore[no-untyped-def,override]
+            raise error("hỏng")
+
+    sender = reader_process._Sender(Broken())  # type: ignore[arg-type]
+    for _ in range(3 * reader_process.AHEAD):  # more than the queue holds: must not block
+        sender.send(("rows", []))
+    sender.close()
+    assert sender.gone and not sender.is_alive()
+    assert sender.send(("end",)) is False

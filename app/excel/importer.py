@@ -142,7 +142,7 @@ class Batches:
     is clean and real); :meth:`finish` completes a clean real import. The importer commits or
     rolls back the one transaction around them."""
 
-    def take(self, session: Session, records: list, *, last: bool, write: bool) -> None:  # type: ignore[type-arg]
+    def take(self, session: Session, records: list, *, write: bool) -> None:  # type: ignore[type-arg]
         """Check ``records``; if ``write`` (a real import, clean so far) and they pass, they may be
         written now."""
         raise NotImplementedError
@@ -159,7 +159,7 @@ class AllAtOnce(Batches):
         self.handler, self.report, self.on_duplicate = handler, report, on_duplicate
         self.records: list = []  # type: ignore[type-arg]
 
-    def take(self, session: Session, records: list, *, last: bool, write: bool) -> None:  # type: ignore[type-arg]
+    def take(self, session: Session, records: list, *, write: bool) -> None:  # type: ignore[type-arg]
         self.records = records
         self.handler.check(session, records, self.report, self.on_duplicate)
 
@@ -327,7 +327,7 @@ class _Load:
         report = self.report
         return not report.problems and not (report.duplicates and self.on_duplicate is None)
 
-    def add(self, batch: list[object], *, last: bool) -> None:
+    def add(self, batch: list[object]) -> None:
         """Check ``batch`` in the import's transaction, and write it if the import is still clean."""
         if self.session is None:
             self.writes = not self.dry_run and not self.report.problems
@@ -335,14 +335,15 @@ class _Load:
         self.records += len(batch)
         if len(self.first) < PREVIEW_ROWS:
             self.first += batch[: PREVIEW_ROWS - len(self.first)]
-        self.sink.take(self.session, batch, last=last, write=self.writes and self.clean())
+        self.sink.take(self.session, batch, write=self.writes and self.clean())
 
     def complete(self, kind: str, path: Path) -> None:
         """The report's totals; then commit a clean real import, or roll back whatever was written."""
         report = self.report
         report.records = self.records
         report.preview = [self.handler.preview(r) for r in self.first]
-        report.problems.sort(key=lambda p: (p.row is None, p.row or 0))  # batches interleave their checks
+        if self.handler.streams:  # its batches interleave the checks with the reading
+            report.problems.sort(key=lambda p: (p.row is None, p.row or 0))
         if not self.writes:
             return
         if report.duplicates and self.on_duplicate is None:
@@ -413,7 +414,7 @@ def _read(
             if record is not None and not errors:
                 batch.append(record)
                 if size is not None and len(batch) >= size:
-                    load.add(batch, last=False)
+                    load.add(batch)
                     batch = []
             if report.rows_read % 5000 == 0:
                 load.tick(report.rows_read, 0)
@@ -426,4 +427,4 @@ def _read(
         report.notes.append(f"Đã chuyển {count} ô từ bảng mã {name} sang Unicode.")
     if report.rows_read == 0:
         report.problems.append(Problem(None, "", "Bảng không có dòng dữ liệu nào dưới dòng tiêu đề."))
-    load.add(batch, last=True)
+    load.add(batch)

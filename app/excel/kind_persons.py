@@ -7,6 +7,11 @@ unresolved duplicate stops the inserting; the rest of the file is still checked 
 and the importer then rolls the whole transaction back, so the file is imported all or nothing.
 Duplicates against the book are looked up among the persons that were there before the import
 (ids up to the largest one at the start): rows this import has just inserted are not "existing".
+
+The price: from its first batch to its end, a real import of a large file holds the write
+transaction (SQLite's write lock, PostgreSQL's writer lock) while it reads, about twice as long
+as when it wrote only after reading everything (~5 s for 100,000 rows here). Other writers wait
+for it, as they wait for any long write; in the app the import dialog is window-modal.
 """
 
 from __future__ import annotations
@@ -138,7 +143,7 @@ class PersonBatches(Batches):
         self.dups: list[PersonRecord] = []
         self.now, self.today = utcnow(), dt.date.today()
 
-    def take(self, session: Session, records: list, *, last: bool, write: bool) -> None:  # type: ignore[type-arg]
+    def take(self, session: Session, records: list, *, write: bool) -> None:  # type: ignore[type-arg]
         if self.book is None:
             self.book = _Book(session, len(records))
             if write:
@@ -160,7 +165,8 @@ class PersonBatches(Batches):
             self.report.merged = len(self.dups)
         else:
             self.report.skipped = len(self.dups)
-        progress(self.report.inserted, self.report.inserted)
+        if self.report.inserted:
+            progress(self.report.inserted, self.report.inserted)
 
     def _drop_indexes(self, session: Session, adding: int) -> None:
         """A load at least as large as what the tables hold, into a book read whole: the secondary

@@ -53,6 +53,9 @@ def open_in_child(path: Path) -> Sheet | None:
         return None
     root = Path(__file__).resolve().parents[2]  # the folder holding this ``app`` package
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, (str(root), os.environ.get("PYTHONPATH")))))
+    if getattr(sys, "frozen", False):
+        env.pop("PYTHONPATH")
+        env["PYINSTALLER_RESET_ENVIRONMENT"] = "1"  # a program of its own, not a worker of this one
     try:
         proc = subprocess.Popen(
             command,
@@ -166,7 +169,7 @@ class _Sender(threading.Thread):
             try:
                 self.out.write(data)
                 self.out.flush()
-            except OSError:  # BrokenPipeError: the parent stopped reading
+            except Exception:  # BrokenPipeError (the parent stopped reading), or anything else
                 self.gone = True
                 while self.queue.get() is not None:  # let send() and close() go on
                     pass
