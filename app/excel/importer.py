@@ -1,9 +1,11 @@
 """Imports of units, persons and nominations from .xlsx or .csv: dry run, then all or nothing.
 
-Every row is converted and validated with the services' own rules before anything is written;
-the report lists each problem with its row and column, and each record that duplicates one
-already in the book. The real run repeats the checks inside one write transaction (so nothing
-changed in between) and writes with bulk Core inserts, or writes nothing at all.
+Every row is converted and validated with the services' own rules; the report lists each
+problem with its row and column, and each record that duplicates one already in the book. A real
+run checks and writes inside one write transaction, with bulk Core inserts, and commits only if
+the whole file is clean: persons batch by batch while the file is still being read
+(:mod:`.kind_persons`), units and nominations once every row is read. Anything else rolls the
+transaction back, so nothing is written at all.
 """
 
 from __future__ import annotations
@@ -283,14 +285,15 @@ def run_import(
             with _Load(db, handler, report, dry_run, on_duplicate, progress) as load:
                 _read(load, path, handler, report, cancelled)
                 load.complete(kind, path)
-        except _RolledBack:
+        except _NothingWritten:
             pass
     report.seconds = time.perf_counter() - started
     return report
 
 
-class _RolledBack(Exception):
-    """Leaves a real import's transaction rolled back: the file had problems or duplicates."""
+class _NothingWritten(Exception):
+    """Ends an import without writing: its columns are missing, or (a real import, its
+    transaction then rolled back) the file has problems or undecided duplicates."""
 
 
 class _Load:
@@ -352,7 +355,7 @@ class _Load:
             )
         if not self.clean():
             report.inserted = 0  # what the batches wrote goes with the transaction
-            raise _RolledBack
+            raise _NothingWritten
         assert self.session is not None
         self.sink.finish(self.session, self.db.actor.username, self.tick)
         # Bulk rows bypass the ORM: one summary entry in the audit log for the whole file.
@@ -382,7 +385,7 @@ def _read(
         missing = handler.check_columns({f.key for f in mapping.values()})
         if missing:
             report.problems.extend(Problem(report.header_row, "", m) for m in missing)
-            raise _RolledBack  # nothing read, nothing opened
+            raise _NothingWritten  # nothing read, no transaction opened
         labels = {col: f"{f.header} (cột {column_letter(col)})" for col, f in mapping.items()}
         by_key = {f.key: col for col, f in mapping.items()}
 

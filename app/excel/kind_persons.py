@@ -111,7 +111,7 @@ class Persons(Handler):
         return PersonRecord(row, str(values["unit_code"]), c, start), []  # type: ignore[arg-type]
 
     def batches(self, report: ImportReport, on_duplicate: str | None) -> Batches:
-        return PersonBatches(report, on_duplicate)
+        return PersonBatches(report, on_duplicate, self.today)
 
     def preview(self, r):  # type: ignore[no-untyped-def]
         c = r.c
@@ -133,7 +133,7 @@ class PersonBatches(Batches):
     """The persons of one import: each batch checked against the file so far and the book, and
     inserted at once while the import is clean (see the module docstring)."""
 
-    def __init__(self, report: ImportReport, on_duplicate: str | None) -> None:
+    def __init__(self, report: ImportReport, on_duplicate: str | None, today: dt.date) -> None:
         self.report, self.on_duplicate = report, on_duplicate
         self.units: dict[str, int | None] = {}
         self.row_of_cccd: dict[str, int] = {}
@@ -141,7 +141,7 @@ class PersonBatches(Batches):
         self.book: _Book | None = None
         self.rebuild: list[tuple[str, str]] = []  # indexes dropped for the load, rebuilt at the end
         self.dups: list[PersonRecord] = []
-        self.now, self.today = utcnow(), dt.date.today()
+        self.now, self.today = utcnow(), today  # a posting without a start date starts today
 
     def take(self, session: Session, records: list, *, write: bool) -> None:  # type: ignore[type-arg]
         if self.book is None:
@@ -224,10 +224,10 @@ class PersonBatches(Batches):
         person_t, posting_t = Person.__table__, Posting.__table__
         params = []
         for r in self.dups:
-            v = dict(zip(_PERSON_COLUMNS, stored_columns(r.c), strict=False))
+            c = r.c
             params.append({
-                "_id": r.existing_id, "gender": v["gender"], "position": v["position"], "updated_at": self.now,
-                "birth_date": v["birth_date"], "birth_year": v["birth_year"], "cccd": v["cccd"],
+                "_id": r.existing_id, "gender": c.gender, "position": c.position, "updated_at": self.now,
+                "birth_date": c.birth_date, "birth_year": c.birth_year, "cccd": c.cccd,
             })  # fmt: skip
         session.execute(
             update(person_t).where(person_t.c.id == bindparam("_id")).values(
