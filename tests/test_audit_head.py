@@ -31,6 +31,15 @@ def _delete_last(path: Path, n: int) -> None:
         conn.execute("DELETE FROM audit_entry WHERE id > (SELECT max(id) FROM audit_entry) - ?", (n,))
 
 
+def _verify_reopened(path: Path) -> audit.ChainReport:
+    """What ``audit verify`` finds in the file at ``path``, opened afresh (no catalogue sync)."""
+    reopened = open_database(path, sync_catalogue=False)
+    try:
+        return audit.verify(reopened)
+    finally:
+        reopened.dispose()
+
+
 def test_each_committed_write_records_the_head_outside_the_file(db) -> None:
     _units(db, "A1", "A2")
     with db.read() as s:
@@ -46,11 +55,7 @@ def test_deleting_the_last_entries_is_reported(db, db_path: Path, capsys: pytest
     recorded = audit_head.recorded(audit_head.key_of(db.url))
     db.dispose()
     _delete_last(db_path, 2)  # the chain left inside the file is still whole
-    reopened = open_database(db_path, sync_catalogue=False)
-    try:
-        report = audit.verify(reopened)
-    finally:
-        reopened.dispose()
+    report = _verify_reopened(db_path)
     assert not report.ok and report.broken_at == recorded.last_id
     assert "mất 2 mục cuối" in report.problem and "cắt bớt" in report.problem
     assert main(["audit", "verify", "--db", str(db_path)]) == 2
@@ -80,11 +85,7 @@ def test_the_file_replaced_by_an_older_copy_is_reported(db, db_path: Path, tmp_p
     _units(db, "A2", "A3")
     db.dispose()
     shutil.copyfile(old_copy, db_path)
-    reopened = open_database(db_path, sync_catalogue=False)
-    try:
-        report = audit.verify(reopened)
-    finally:
-        reopened.dispose()
+    report = _verify_reopened(db_path)
     assert not report.ok and "mất 2 mục cuối" in report.problem
 
 
@@ -98,11 +99,7 @@ def test_the_file_replaced_by_another_database_is_reported(db, db_path: Path, te
     _checkpoint(other)
     other.dispose()
     shutil.copyfile(other_path, db_path)
-    reopened = open_database(db_path, sync_catalogue=False)
-    try:
-        report = audit.verify(reopened)
-    finally:
-        reopened.dispose()
+    report = _verify_reopened(db_path)
     assert not report.ok and "thay bằng một tệp khác" in report.problem
 
 
