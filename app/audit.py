@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import event, insert, inspect, select, text
 from sqlalchemy.orm import Session
 
-from . import audit_head
+from . import audit_head, changes
 from .model.audit import AuditEntry
 
 GENESIS = "0" * 64
@@ -90,6 +90,8 @@ def _append(session: Session, rows: list[dict[str, Any]]) -> None:
         row["hash"] = prev = entry_hash(prev, at, row["actor"], row["action"], row["entity"], row["entity_id"],
                                         row["changes"], row["reason"])  # fmt: skip
     conn.execute(insert(_TABLE), rows)
+    for row in rows:
+        changes.note(row["entity"], row["entity_id"])
     audit_head.note(session)  # the head is also recorded outside the file once committed
 
 

@@ -10,6 +10,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,13 +73,16 @@ def _configure_sqlite(engine: Engine, *, read_only: bool = False) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
+# The actor an operation runs as, captured when it was created (see Database.acting_as).
+_ACTING: ContextVar[tuple[Database, Actor] | None] = ContextVar("thidua_acting", default=None)
+
+
 @dataclass
 class Database:
     """An open database: engine plus the two session factories (read and write)."""
 
     url: str
     engine: Engine
-    actor: Actor = SYSTEM  # the logged-in account (app.auth); the audit log records its username
     read_only: bool = False
     # Run once by dispose(): e.g. releasing the instance lock (app.instance).
     on_dispose: list[Callable[[], None]] = field(default_factory=list, repr=False)
@@ -88,6 +92,7 @@ class Database:
     def __post_init__(self) -> None:
         from . import audit
 
+        self._login: Actor = SYSTEM
         # PostgreSQL: a reading sees one snapshot throughout, as a SQLite read transaction does (a
         # report's totals and its rows agree even while others save).
         reader = self.engine if self.is_sqlite else self.engine.execution_options(isolation_level="REPEATABLE READ")
@@ -95,6 +100,30 @@ class Database:
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else self.engine
         self._write = sessionmaker(writer, expire_on_commit=False, info={"db": self})
         audit.install(self._write)  # every change of a write session goes into the audit log
+
+    @property
+    def actor(self) -> Actor:
+        """Who acts: the actor of the operation running on this thread (:meth:`acting_as`), else
+        the logged-in account (app.auth; SYSTEM on a database without accounts). The audit log
+        records its username and every writing service checks its role."""
+        acting = _ACTING.get()
+        if acting is not None and acting[0] is self:
+            return acting[1]
+        return self._login
+
+    @actor.setter
+    def actor(self, value: Actor) -> None:
+        self._login = value
+
+    @contextmanager
+    def acting_as(self, actor: Actor) -> Iterator[None]:
+        """Run the block as ``actor`` on this thread, whoever logs in or out meanwhile: an operation
+        captures its actor where the user asked for it and runs later on the writer thread."""
+        token = _ACTING.set((self, actor))
+        try:
+            yield
+        finally:
+            _ACTING.reset(token)
 
     @property
     def is_sqlite(self) -> bool:

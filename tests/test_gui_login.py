@@ -13,6 +13,7 @@ from app.db import open_database
 from app.model import UserRole
 from app.services import accounts as A
 from ui.dialogs.login import FirstAdminDialog, LoginDialog
+from ui.jobs import busy
 from ui.dialogs.unit import UnitDialog
 from ui.main_window import MainWindow
 from ui.qt import QApplication, QDialogButtonBox, QPushButton, Qt, QTimer
@@ -43,6 +44,7 @@ def _fill(qtbot, dialog, **values: str) -> None:  # type: ignore[no-untyped-def]
         widget.clear()
         qtbot.keyClicks(widget, text)
     qtbot.mouseClick(dialog.buttons.button(SAVE), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not busy(), timeout=20_000)  # the save runs on the writer thread
 
 
 def test_a_wrong_password_is_refused_at_the_field_then_the_right_one_logs_in(qtbot, with_accounts: Path) -> None:
@@ -173,7 +175,8 @@ def test_the_login_dialog_never_shows_a_server_password(qtbot) -> None:  # type:
     from app.db import Database
 
     url = "postgresql+psycopg://thuky:matkhau-may-chu@10.0.0.5/thidua"
-    db = Database(url=url, engine=create_engine(url), actor=ANONYMOUS)  # never connected
+    db = Database(url=url, engine=create_engine(url))  # never connected
+    db.actor = ANONYMOUS
     dialog = LoginDialog(db)
     qtbot.addWidget(dialog)
     assert "10.0.0.5/thidua" in dialog.where.text() and "matkhau-may-chu" not in dialog.where.text()
