@@ -174,3 +174,15 @@ def db(db_url: str) -> Iterator[Database]:
     database = open_database(db_url)
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def settle(qtbot):  # type: ignore[no-untyped-def]
+    """Wait until every operation started from the GUI has run and its result reached the window
+    (saves run on the writer thread: ui.operations)."""
+    from ui.jobs import busy
+
+    def wait(timeout: int = 20_000) -> None:
+        qtbot.waitUntil(lambda: not busy(), timeout=timeout)
+
+    return wait

@@ -31,7 +31,7 @@ def test_preview_shows_the_pages_of_a_generated_pdf(qtbot, world: World, tmp_pat
     assert dialog.status.text() == "3 trang"
 
 
-def test_preview_generates_off_the_gui_thread_then_saves_and_logs(qtbot, world: World, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_preview_generates_off_the_gui_thread_then_saves_and_logs(qtbot, settle, world: World, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     decision = world.decision("32/QĐ-UBND")
     for name in ("Tạ Thị Một", "Tạ Thị Hai"):
         world.award(name, decision=decision)
@@ -45,6 +45,7 @@ def test_preview_generates_off_the_gui_thread_then_saves_and_logs(qtbot, world: 
     with world.db.read() as session:
         assert session.query(CertificatePrint).count() == 0  # a preview is not a print
     dialog.save_to(tmp_path / "saved.pdf")
+    settle()
     assert (tmp_path / "saved.pdf").is_file()
     with world.db.read() as session:
         assert session.query(CertificatePrint).count() == 2

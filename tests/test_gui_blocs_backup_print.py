@@ -21,7 +21,7 @@ def _own_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("THIDUA_CONFIG_DIR", str(tmp_path / "config"))
 
 
-def test_members_and_head_of_a_bloc_are_entered_for_a_year(qtbot, db, tmp_path: Path) -> None:
+def test_members_and_head_of_a_bloc_are_entered_for_a_year(qtbot, settle, db, tmp_path: Path) -> None:
     bloc = create_bloc(db, BlocInput(code="KTKT", name="Khối Kinh tế - Kỹ thuật"))
     for code, name in (("STC", "Sở Tài chính"), ("SXD", "Sở Xây dựng")):
         create_unit(db, UnitInput(code=code, name=name, level=UnitLevel.DEPARTMENT))
@@ -39,6 +39,7 @@ def test_members_and_head_of_a_bloc_are_entered_for_a_year(qtbot, db, tmp_path: 
         qtbot.keyClick(dialog.unit_id.completer_.popup(), Qt.Key.Key_Return)
         dialog.role.setCurrentIndex(dialog.role.findData(role.value))
         qtbot.mouseClick(dialog.buttons.button(SAVE), Qt.MouseButton.LeftButton)
+        settle()
 
     stored = {(m.code, m.role) for m in members(db, bloc.id, 2025)}
     assert stored == {("STC", BlocRole.HEAD), ("SXD", BlocRole.MEMBER)}
@@ -48,9 +49,11 @@ def test_members_and_head_of_a_bloc_are_entered_for_a_year(qtbot, db, tmp_path: 
 
     dialog.members.setCurrentRow(1)
     qtbot.mouseClick(dialog.remove, Qt.MouseButton.LeftButton)
+    settle()
     assert [m.code for m in members(db, bloc.id, 2025)] == ["STC"]
 
     qtbot.mouseClick(dialog.buttons.button(SAVE), Qt.MouseButton.LeftButton)  # nothing picked
+    settle()
     assert "Chọn đơn vị" in dialog._fields["unit_id"][1].text()
 
 

@@ -67,7 +67,7 @@ def _people(db):  # type: ignore[no-untyped-def]
     return unit, [create_person(db, PersonInput(unit_id=unit.id, gender=Gender.MALE, full_name=n)) for n in names]
 
 
-def test_a_unit_and_a_person_are_created_by_typing(qtbot, db, tmp_path: Path) -> None:
+def test_a_unit_and_a_person_are_created_by_typing(qtbot, settle, db, tmp_path: Path) -> None:
     window = _window(qtbot, db, tmp_path)
     window.nav.setCurrentRow(1)
     qtbot.mouseClick(window.units.findChild(QPushButton, "newUnit"), Qt.MouseButton.LeftButton)
@@ -75,6 +75,7 @@ def test_a_unit_and_a_person_are_created_by_typing(qtbot, db, tmp_path: Path) ->
     qtbot.keyClicks(dialog.field("code"), "sxd")
     type_text(qtbot, dialog.field("name"), "Sở Xây dựng")
     qtbot.mouseClick(dialog.buttons.button(SAVE), Qt.MouseButton.LeftButton)
+    settle()
 
     assert [(u.code, u.name) for u in list_units(db)] == [("SXD", "Sở Xây dựng")]
     assert _shown(window.units, "name") == ["Sở Xây dựng"]
@@ -90,6 +91,7 @@ def test_a_unit_and_a_person_are_created_by_typing(qtbot, db, tmp_path: Path) ->
     assert unit_edit.suggestions() == ["Sở Xây dựng"]
     qtbot.keyClick(unit_edit.completer_.popup(), Qt.Key.Key_Return)
     qtbot.mouseClick(dialog.buttons.button(SAVE), Qt.MouseButton.LeftButton)
+    settle()
 
     [person] = search_persons(db, "an")
     assert (person.full_name, person.birth_date, person.cccd) == ("Nguyễn Văn An", dt.date(1985, 3, 5), "079085001234")
@@ -97,7 +99,7 @@ def test_a_unit_and_a_person_are_created_by_typing(qtbot, db, tmp_path: Path) ->
     assert _shown(window.persons, "birth") == ["05/03/1985"]
 
 
-def test_a_nomination_is_entered_through_the_completer_and_ctrl_s_starts_the_next(qtbot, db, tmp_path) -> None:
+def test_a_nomination_is_entered_through_the_completer_and_ctrl_s_starts_the_next(qtbot, settle, db, tmp_path) -> None:
     _unit, people = _people(db)
     window = _window(qtbot, db, tmp_path)
     window.nav.setCurrentRow(4)
@@ -119,6 +121,7 @@ def test_a_nomination_is_entered_through_the_completer_and_ctrl_s_starts_the_nex
     assert form.verdict.status == "ok"
 
     qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settle()
 
     [row] = N.list_nominations(db)
     assert (row.nominee_name, row.year, row.status) == ("Đỗ Minh Đức", 2025, NominationStatus.DRAFT)
@@ -174,7 +177,7 @@ def test_submit_on_selected_rows_moves_them_in_the_database(qtbot, db, tmp_path)
     qtbot.waitUntil(lambda: _shown(page, "status").count("Đã trình") == 2)
 
 
-def test_bad_input_is_shown_at_the_field_and_nothing_is_saved(qtbot, db, tmp_path) -> None:
+def test_bad_input_is_shown_at_the_field_and_nothing_is_saved(qtbot, settle, db, tmp_path) -> None:
     from ui.dialogs.batch import VoteDialog
     from ui.dialogs.campaign import CampaignDialog
     from ui.dialogs.person import PersonDialog
@@ -185,10 +188,12 @@ def test_bad_input_is_shown_at_the_field_and_nothing_is_saved(qtbot, db, tmp_pat
     type_text(qtbot, dialog.full_name, "Phạm Văn Em")
     qtbot.keyClicks(dialog.cccd, "12345")
     qtbot.mouseClick(dialog.buttons.button(SAVE), Qt.MouseButton.LeftButton)
+    settle()
     assert dialog.error_text("cccd") == "Số CCCD phải gồm đúng 12 chữ số."
     dialog.cccd.clear()
     dialog.full_name.clear()
     qtbot.mouseClick(dialog.buttons.button(SAVE), Qt.MouseButton.LeftButton)
+    settle()
     assert dialog.error_text("full_name") == "Họ và tên không được để trống."
     assert dialog.error_text("cccd") == ""
     assert len(search_persons(db, "")) == len(people)
@@ -198,6 +203,7 @@ def test_bad_input_is_shown_at_the_field_and_nothing_is_saved(qtbot, db, tmp_pat
     type_text(qtbot, campaign.name, "Thi đua chuyển đổi số")
     qtbot.keyClicks(campaign.start, "31/02/2025")
     qtbot.mouseClick(campaign.buttons.button(SAVE), Qt.MouseButton.LeftButton)
+    settle()
     assert campaign.error_text("start") == "Ngày không tồn tại: «31/02/2025»."
     from app.services.campaigns import list_campaigns
 
@@ -214,6 +220,7 @@ def test_bad_input_is_shown_at_the_field_and_nothing_is_saved(qtbot, db, tmp_pat
     qtbot.keyClicks(vote.council_size, "11")
     qtbot.keyClicks(vote.votes_for, "12")
     qtbot.mouseClick(vote.buttons.button(SAVE), Qt.MouseButton.LeftButton)
+    settle()
     assert vote.error_text("votes_for") == "Tổng số phiếu (12) vượt số thành viên Hội đồng (11)."
     assert vote.isVisible()
     assert get_nomination(db, nid).status is NominationStatus.SUBMITTED

@@ -61,6 +61,8 @@ class Job(QObject):
         self._timer.timeout.connect(self._dialog.show)
         self._timer.start()
         self.running = True
+        global _RUNNING
+        _RUNNING += 1
         pool = _writer() if write else QThreadPool.globalInstance()
         pool.start(_Runnable(fn, self._signals, self._cancel))
 
@@ -79,15 +81,32 @@ class Job(QObject):
     def _on_finished(self, result: object) -> None:
         self.running = False
         self._close()
-        self.done.emit(result)
+        try:
+            self.done.emit(result)
+        finally:
+            _end()
 
     def _on_failed(self, exc: object) -> None:
         self.running = False
         self._close()
-        self.error.emit(exc)
+        try:
+            self.error.emit(exc)
+        finally:
+            _end()
 
 
 _WRITER: QThreadPool | None = None
+_RUNNING = 0  # jobs started whose result has not yet been handled on the GUI thread
+
+
+def _end() -> None:
+    global _RUNNING
+    _RUNNING -= 1
+
+
+def busy() -> bool:
+    """Whether a job is running or its result is still to be handled (tests wait on this)."""
+    return _RUNNING > 0
 
 
 def _writer() -> QThreadPool:

@@ -237,8 +237,9 @@ class MainWindow(QMainWindow):
         """Open (creating or upgrading if needed) the database at ``path`` off the GUI thread; a
         file that is not a database, a newer one or a locked one is reported and nothing changes.
         A file open in another window is offered read-only."""
+        # On the writer: opening may migrate the file, and must wait for writes still queued.
         self.job = run_job(self, translate("MainWindow", "Đang mở {0}…").format(path.name),
-                           lambda _progress, _cancelled: open_for_window(path, read_only=read_only))
+                           lambda _progress, _cancelled: open_for_window(path, read_only=read_only), write=True)
         self.job.done.connect(lambda db: self._opened(path, db))
         self.job.error.connect(lambda exc: self._open_failed(path, exc))
         return self.job
@@ -368,15 +369,26 @@ class MainWindow(QMainWindow):
         actor = self.db.actor
         hold = InstanceLock.acquire(path)  # ours already: kept while the database is closed for the swap
         self.db.dispose()
-        try:
-            kept = restore(Path(name), path, actor=actor)
-        except DomainError as exc:
-            show_error(self, exc.message)
-            return
-        finally:
-            self.open_path(path)
+        self.centralWidget().setEnabled(False)  # nothing read from the file while it is swapped
+
+        def finish() -> None:
             hold.release()
-        show_info(self, translate("MainWindow", "Đã khôi phục. Bản bị thay thế được giữ tại {0}").format(kept or ""))
+            self.centralWidget().setEnabled(True)
+            self.open_path(path)
+
+        def restored(kept: object) -> None:
+            finish()
+            show_info(self, translate("MainWindow", "Đã khôi phục. Bản bị thay thế được giữ tại {0}").format(kept or ""))
+
+        def failed(exc: object) -> None:
+            finish()
+            show_error(self, getattr(exc, "message", None) or str(exc))
+
+        # On the writer, after any write still queued; the file is swapped off the GUI thread.
+        self.job = run_job(self, translate("MainWindow", "Đang khôi phục…"),
+                           lambda _p, _c: restore(Path(name), path, actor=actor), write=True)
+        self.job.done.connect(restored)
+        self.job.error.connect(failed)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.settings.window_geometry = self.saveGeometry()

@@ -1,13 +1,15 @@
 """Preview of a batch of certificates (QtPdf) before saving or printing it.
 
-The PDF is made off the GUI thread by ``ui.jobs.run_job`` (progress after 0.5 s, cancel) into a
-temporary folder; prints are logged only when the user saves or prints the batch.
+The PDF is made off the GUI thread as one operation (ui.operations: it gives register numbers,
+a write; progress after 0.5 s, cancel) into a temporary folder; prints are logged, another
+operation, only when the user saves or prints the batch.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from app.certificates.batch import BatchResult, log_prints, make_certificates
@@ -16,7 +18,8 @@ from app.certificates.records import Selection
 from app.db import Database
 from app.errors import DomainError
 
-from ..jobs import Job, run_job
+from ..jobs import Job
+from ..operations import run_op, run_write
 from ..printing import print_pdf
 from ..qt import (
     QDialog,
@@ -100,9 +103,9 @@ class CertificatePreviewDialog(QDialog):
             )  # fmt: skip
 
         self.status.setText(translate("CertificatePreview", "Đang tạo giấy chứng nhận…"))
-        self.job = run_job(self, translate("CertificatePreview", "Đang tạo giấy chứng nhận…"), work)
-        self.job.done.connect(lambda result: self._made(result, target))
-        self.job.error.connect(self._failed)
+        # Numbering is a write (register numbers are given once, for good): one operation.
+        self.job = run_op(self, translate("CertificatePreview", "Đang tạo giấy chứng nhận…"), db, work,
+                          on_done=lambda result: self._made(result, target), on_error=self._failed)
         return self.job
 
     def _made(self, result: BatchResult, path: Path) -> None:
@@ -157,9 +160,9 @@ class CertificatePreviewDialog(QDialog):
     def _log(self, file_name: str) -> None:
         if self.result is None:
             return
-        from dataclasses import replace
-
-        log_prints(self.db, [replace(p, file=Path(file_name)) for p in self.result.printed], self.result.mode)
+        printed, mode, db = [replace(p, file=Path(file_name)) for p in self.result.printed], self.result.mode, self.db
+        self.log_job = run_write(self, translate("CertificatePreview", "Đang ghi sổ theo dõi in…"), db,
+                                 lambda: log_prints(db, printed, mode), on_error=self._failed)
 
     def _print(self) -> None:
         printer = print_pdf(self, self.document)

@@ -10,6 +10,7 @@ from app.services.campaigns import CampaignInput, create_campaign, update_campai
 from app.text import format_date
 
 from ..labels import label
+from ..operations import Pending
 from ..qt import QT_TRANSLATE_NOOP, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 from ..widgets.fields import FormDialog, date_edit, date_from
 
@@ -63,6 +64,7 @@ class CampaignDialog(FormDialog):
             launched_by=self.launched_by.text(),
             description=self.description.toPlainText(),
         )
-        if self.campaign_id is None:
-            return create_campaign(self.db, data)
-        return update_campaign(self.db, self.campaign_id, data)
+        campaign_id = self.campaign_id
+        if campaign_id is None:
+            return Pending(lambda: create_campaign(self.db, data))
+        return Pending(lambda: update_campaign(self.db, campaign_id, data))

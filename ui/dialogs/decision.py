@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.db import Database
 from app.services.decisions import DecisionInput, create_decision
 
+from ..operations import Pending
 from ..qt import QT_TRANSLATE_NOOP, QComboBox, QLineEdit, QWidget
 from ..widgets.fields import FormDialog, date_edit, date_from
 
@@ -35,15 +36,13 @@ class DecisionDialog(FormDialog):
         self.setMinimumWidth(520)
 
     def save(self) -> object:
-        return create_decision(
-            self.db,
-            DecisionInput(
-                number=self.number.text(),
-                signed_on=date_from(self.signed_on, "signed_on", required=True),  # type: ignore[arg-type]
-                issuer=self.issuer.text(),
-                signer_name=self.signer_name.text(),
-                signer_title=self.signer_title.text(),
-                signer_authority=self.authority.currentText(),
-                summary=self.summary.text(),
-            ),
+        data = DecisionInput(
+            number=self.number.text(),
+            signed_on=date_from(self.signed_on, "signed_on", required=True),  # type: ignore[arg-type]
+            issuer=self.issuer.text(),
+            signer_name=self.signer_name.text(),
+            signer_title=self.signer_title.text(),
+            signer_authority=self.authority.currentText(),
+            summary=self.summary.text(),
         )
+        return Pending(lambda: create_decision(self.db, data))

@@ -10,6 +10,7 @@ from app.services.campaigns import list_campaigns
 from app.services.exemplars import ExemplarInput, create_exemplar
 
 from ..labels import label
+from ..operations import Pending
 from ..qt import QT_TRANSLATE_NOOP, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget, translate
 from ..widgets.fields import FormDialog, date_edit, date_from
 from ..widgets.lookup import LookupEdit
@@ -61,16 +62,14 @@ class ExemplarDialog(FormDialog):
             raise DomainError(translate("ExemplarDialog", "Chọn cá nhân hoặc tập thể từ danh sách gợi ý."),
                               field="subject")
         is_unit = self.kind.currentData() == "unit"
-        return create_exemplar(
-            self.db,
-            ExemplarInput(
-                year=self.year.value(),
-                title=self.title_edit.text(),
-                person_id=None if is_unit else self.subject.value,
-                unit_id=self.subject.value if is_unit else None,
-                campaign_id=self.campaign.currentData(),
-                story=self.story.toPlainText(),
-                honoured_at=self.honoured_at.text(),
-                honoured_on=date_from(self.honoured_on, "honoured_on"),
-            ),
+        data = ExemplarInput(
+            year=self.year.value(),
+            title=self.title_edit.text(),
+            person_id=None if is_unit else self.subject.value,
+            unit_id=self.subject.value if is_unit else None,
+            campaign_id=self.campaign.currentData(),
+            story=self.story.toPlainText(),
+            honoured_at=self.honoured_at.text(),
+            honoured_on=date_from(self.honoured_on, "honoured_on"),
         )
+        return Pending(lambda: create_exemplar(self.db, data))

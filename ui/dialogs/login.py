@@ -11,6 +11,7 @@ from app.errors import DomainError
 from app.model import UserRole
 from app.services.accounts import AccountInput, create_account, has_accounts, login, set_password
 
+from ..operations import Pending
 from ..qt import QT_TRANSLATE_NOOP, QDialogButtonBox, QLabel, QLineEdit, QWidget, translate
 from ..widgets.fields import FormDialog
 
@@ -48,11 +49,12 @@ class LoginDialog(FormDialog):
         self.setMinimumWidth(380)
 
     def save(self) -> object:
-        try:
-            return login(self.db, self.username.text(), self.password.text())
-        except DomainError:
-            self.password.clear()
-            raise
+        username, password = self.username.text(), self.password.text()
+        return Pending(lambda: login(self.db, username, password))
+
+    def show_error(self, exc: DomainError) -> None:
+        self.password.clear()  # a refused password is typed again, never left to retry
+        super().show_error(exc)
 
 
 class FirstAdminDialog(FormDialog):
@@ -93,8 +95,13 @@ class FirstAdminDialog(FormDialog):
                 translate("FirstAdminDialog", "Hai lần nhập mật khẩu không khớp."), field="again"
             )
         data = AccountInput(self.username.text(), UserRole.ADMIN, self.full_name.text())
-        create_account(self.db, data, self.password.text())
-        return login(self.db, self.username.text(), self.password.text())
+        username, password = self.username.text(), self.password.text()
+
+        def create_and_log_in() -> object:
+            create_account(self.db, data, password)
+            return login(self.db, username, password)
+
+        return Pending(create_and_log_in)
 
 
 class ChangePasswordDialog(FormDialog):
@@ -124,10 +131,13 @@ class ChangePasswordDialog(FormDialog):
             raise DomainError(
                 translate("ChangePasswordDialog", "Hai lần nhập mật khẩu không khớp."), field="again"
             )
-        set_password(
-            self.db, self.db.actor.username, self.new_password.text(), old_password=self.old_password.text()
-        )
-        return True
+        username, new, old = self.db.actor.username, self.new_password.text(), self.old_password.text()
+
+        def change() -> bool:
+            set_password(self.db, username, new, old_password=old)
+            return True
+
+        return Pending(change)
 
 
 def needs_login(db: Database) -> bool:

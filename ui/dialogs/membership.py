@@ -15,6 +15,7 @@ from app.services.blocs import list_blocs, members, remove_membership, set_membe
 
 from ..labels import label
 from ..messages import show_error
+from ..operations import Pending, run_write
 from ..qt import QT_TRANSLATE_NOOP, QComboBox, QListWidget, QPushButton, QSpinBox, QWidget, translate
 from ..widgets.fields import FormDialog
 from ..widgets.lookup import LookupEdit
@@ -72,28 +73,33 @@ class MembershipDialog(FormDialog):
     def save(self) -> object:
         if self.unit_id.value is None:
             raise DomainError(translate("MembershipDialog", "Chọn đơn vị từ danh sách gợi ý."), field="unit_id")
-        set_membership(
-            self.db, int(self.bloc.currentData()), self.unit_id.value, self.year.value(), BlocRole(self.role.currentData())
-        )
-        return self.unit_id.value
+        bloc_id, unit_id, year = int(self.bloc.currentData()), self.unit_id.value, self.year.value()
+        role = BlocRole(self.role.currentData())
+        return Pending(lambda: set_membership(self.db, bloc_id, unit_id, year, role))
 
     def accept(self) -> None:
         # Stay open: the clerk usually enters the whole bloc for the year in one sitting.
-        self.clear_errors()
-        try:
-            self.save()
-        except DomainError as exc:
-            self.show_error(exc)
-            return
+        self.submit(lambda _saved: self._saved())
+
+    def _saved(self) -> None:
         self.unit_id.clear_value()
         self.refresh()
 
     def remove_selected(self) -> None:
         row = self.members.currentRow()
-        if row < 0:
+        if row < 0 or self.writing:
             return
-        try:
-            remove_membership(self.db, int(self.bloc.currentData()), self._member_ids[row], self.year.value())
-        except DomainError as exc:
-            show_error(self, exc.message)
-        self.refresh()
+        bloc_id, unit_id, year = int(self.bloc.currentData()), self._member_ids[row], self.year.value()
+        self._set_writing(True)
+
+        def failed(exc: BaseException) -> None:
+            self._set_writing(False)
+            show_error(self, getattr(exc, "message", None) or str(exc))
+            self.refresh()
+
+        def done(_result: object) -> None:
+            self._set_writing(False)
+            self.refresh()
+
+        self.op = run_write(self, translate("MembershipDialog", "Đang lưu…"), self.db,
+                            lambda: remove_membership(self.db, bloc_id, unit_id, year), on_done=done, on_error=failed)

@@ -23,6 +23,7 @@ from app.services.nominations import (
 )
 
 from ..labels import label
+from ..operations import Pending
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QComboBox,
@@ -214,29 +215,30 @@ class NominationForm(FormDialog):
 
     def save(self) -> object:
         data = self._input()
-        if self.nomination_id is None:
-            return create_nomination(self.db, data)
-        return update_nomination(self.db, self.nomination_id, data, expected_version=self._version)
+        nomination_id, version = self.nomination_id, self._version
+        if nomination_id is None:
+            return Pending(lambda: create_nomination(self.db, data))
+        return Pending(lambda: update_nomination(self.db, nomination_id, data, expected_version=version))
 
     def accept(self) -> None:
         if self.nomination_id is None:
             self.save_and_next()
         else:
-            super().accept()
-            if getattr(self, "saved", None) is not None:
-                self.saved_one.emit(self.nomination_id)
+            self.submit(lambda _saved: self._closed_saved())
+
+    def _closed_saved(self) -> None:
+        assert self.nomination_id is not None
+        super().accept()
+        self.saved_one.emit(self.nomination_id)
 
     def save_and_next(self) -> None:
         """Save, show what was saved with its verdict, and clear the nominee for the next one."""
         if self.nomination_id is not None:
             self.accept()
             return
-        self.clear_errors()
-        try:
-            saved = self.save()
-        except DomainError as exc:
-            self.show_error(exc)
-            return
+        self.submit(self._saved_next)
+
+    def _saved_next(self, saved: object) -> None:
         nid = saved.id  # type: ignore[attr-defined]
         self.saved_ids.append(nid)
         self.last_saved.setText(

@@ -12,6 +12,7 @@ from app.services.units import get_unit
 from app.text import format_date
 
 from ..labels import label
+from ..operations import Pending
 from ..qt import QT_TRANSLATE_NOOP, QComboBox, QLineEdit, QWidget, translate
 from ..widgets.fields import FormDialog, date_edit, date_from
 from ..widgets.lookup import LookupEdit
@@ -73,6 +74,7 @@ class PersonDialog(FormDialog):
             cccd=self.cccd.text(),
             position=self.position.text(),
         )
-        if self.person_id is None:
-            return create_person(self.db, data)
-        return update_person(self.db, self.person_id, data, expected_version=self._version)
+        person_id, version = self.person_id, self._version
+        if person_id is None:
+            return Pending(lambda: create_person(self.db, data))
+        return Pending(lambda: update_person(self.db, person_id, data, expected_version=version))

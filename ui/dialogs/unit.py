@@ -8,6 +8,7 @@ from app.services.blocs import BlocInput, create_bloc
 from app.services.units import UnitInput, create_unit, get_unit, update_unit
 
 from ..labels import label
+from ..operations import Pending
 from ..qt import QT_TRANSLATE_NOOP, QCheckBox, QComboBox, QLineEdit, QWidget
 from ..widgets.fields import FormDialog
 from ..widgets.lookup import LookupEdit
@@ -59,9 +60,10 @@ class UnitDialog(FormDialog):
             parent_id=self.parent_unit.value,
             active=self.active.isChecked(),
         )
-        if self.unit_id is None:
-            return create_unit(self.db, data)
-        return update_unit(self.db, self.unit_id, data)
+        unit_id = self.unit_id
+        if unit_id is None:
+            return Pending(lambda: create_unit(self.db, data))
+        return Pending(lambda: update_unit(self.db, unit_id, data))
 
 
 class BlocDialog(FormDialog):
@@ -80,4 +82,5 @@ class BlocDialog(FormDialog):
             self.kind.addItem(label(kind), kind.value)
 
     def save(self) -> object:
-        return create_bloc(self.db, BlocInput(self.code.text(), self.name.text(), BlocKind(self.kind.currentData())))
+        data = BlocInput(self.code.text(), self.name.text(), BlocKind(self.kind.currentData()))
+        return Pending(lambda: create_bloc(self.db, data))

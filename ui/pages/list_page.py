@@ -3,6 +3,8 @@
 The table's model reads pages of rows from a service row source (``app.services.browse``); the
 search box is folded and matched anywhere in the name by SQL; clicking a header sorts in SQL
 where the source allows it. Which columns show, their widths and order are remembered per list.
+A page refreshes itself when an operation changed a kind of record it shows (``shows``; the
+operations' hub, ui.operations): whoever saved, from whichever dialog.
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.auth import Permission, can
+from app.changes import Changes
 from app.db import Database
-from app.errors import DomainError
 from app.services.browse import Source
 
 from ..messages import show_error
 from ..models.lazy_table import LazyTableModel
+from ..operations import hub
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
@@ -48,6 +51,7 @@ class ListPage(QWidget):
     right_aligned: tuple[str, ...] = ()
     widths: dict[str, int] = {}  # first-run column widths (the user's own are remembered)
     search_hint = QT_TRANSLATE_NOOP("ListPage", "Tìm theo tên (gõ không dấu cũng được)…")
+    shows: frozenset[str] = frozenset()  # the kinds of record (tables) whose change refreshes the list
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +115,7 @@ class ListPage(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, self.edit_current,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self.retranslate()
+        hub().data_changed.connect(self._data_changed)
 
     # -- what pages add ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -158,6 +163,14 @@ class ListPage(QWidget):
         if self.model is not None:
             self.model.refresh()
 
+    def _data_changed(self, changes: Changes) -> None:
+        if self.db is not None and changes.touches(self.shows):
+            self.data_changed(changes)
+
+    def data_changed(self, _changes: Changes) -> None:
+        """What this page does when records it shows changed (pages with side lists add theirs)."""
+        self.refresh()
+
     def apply_search(self) -> None:
         self._search_timer.stop()
         if self.model is not None:
@@ -176,21 +189,15 @@ class ListPage(QWidget):
         return self.model.row_id(index.row()) if self.model is not None and index.isValid() else None
 
     def open_dialog(self, dialog: QDialog, on_saved: Callable[[], object] | None = None) -> QDialog:
-        """Show a form without blocking (window-modal); ``on_saved`` runs when it is accepted."""
+        """Show a form without blocking (window-modal); ``on_saved`` runs when it is accepted (the
+        lists refresh themselves from what its save changed)."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(on_saved or self.refresh)
+        if on_saved is not None:
+            dialog.accepted.connect(on_saved)
         self.dialog = dialog
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
         dialog.open()
         return dialog
-
-    def run_service(self, fn: Callable[[], object]) -> object | None:
-        """Call a quick service; a refusal is shown, never raised."""
-        try:
-            return fn()
-        except DomainError as exc:
-            show_error(self, exc.message)
-            return None
 
     # -- header: sort, columns, remembered state ------------------------------------------------
     def _sort_clicked(self, column: int) -> None:

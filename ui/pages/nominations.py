@@ -1,8 +1,8 @@
 """Đề nghị khen thưởng: the nominations list (a million rows stay smooth) and its batch actions.
 
-Every batch action runs on the selected rows in one service call through the write worker; the
-versions read when the action starts are sent along, so a row somebody else changed meanwhile
-refuses the whole batch instead of being overwritten.
+Every batch action runs on the selected rows in one service call, as one operation on the writer
+(ui.operations); the versions read when the action starts are sent along, so a row somebody else
+changed meanwhile refuses the whole batch instead of being overwritten.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.auth import P
+from app.changes import Changes
 from app.db import Database
 from app.model import NominationStatus
 from app.services import nominations as svc
@@ -17,9 +18,10 @@ from app.services.browse import NominationRows, Source, nomination_versions, nom
 
 from ..dialogs.batch import DecisionPickDialog, ReasonDialog, VoteDialog
 from ..dialogs.nomination import NominationForm
-from ..jobs import Job, run_job
+from ..jobs import Job
 from ..labels import label
 from ..messages import show_error
+from ..operations import run_write
 from ..qt import QT_TRANSLATE_NOOP, QComboBox, Signal, translate
 from .list_page import ListPage
 
@@ -40,6 +42,7 @@ class NominationsPage(ListPage):
     )
     right_aligned = ("id", "votes")
     widths = {"id": 70, "nominee": 200, "target": 80, "award": 230, "year": 55, "unit": 230, "status": 140, "votes": 95}
+    shows = frozenset({"nomination", "person", "unit", "decision", "register_entry"})
     message = Signal(str)  # what a batch action did, for the status bar
 
     def _build(self) -> None:
@@ -105,18 +108,16 @@ class NominationsPage(ListPage):
     def new_nomination(self) -> None:
         if self.db is None:
             return
-        form = NominationForm(self.db, year=self.year_filter.currentData(), parent=self)
-        form.saved_one.connect(lambda _id: self._after_write())
-        self.open_dialog(form)
+        self.open_dialog(NominationForm(self.db, year=self.year_filter.currentData(), parent=self))
 
     def edit_current(self) -> None:
         nomination_id = self.current_id()
         if self.db is not None and nomination_id is not None:
-            self.open_dialog(NominationForm(self.db, nomination_id, parent=self), self._after_write)
+            self.open_dialog(NominationForm(self.db, nomination_id, parent=self))
 
-    def _after_write(self) -> None:
+    def data_changed(self, changes: Changes) -> None:
         self.refresh()
-        self._fill_filters()
+        self._fill_filters()  # a save may bring a new year
 
     # -- batch actions -------------------------------------------------------------------------
     def _selection(self) -> list[int]:
@@ -129,16 +130,13 @@ class NominationsPage(ListPage):
         db = self.db
         assert db is not None
         versions = nomination_versions(db, ids)
-        self.job = run_job(self, title, lambda _progress, _cancelled: action(db, ids, versions), write=True)
-        self.job.done.connect(lambda _r: self._batch_done(title, len(ids)))
-        self.job.error.connect(self._batch_failed)
+        self.job = run_write(self, title, db, lambda: action(db, ids, versions),
+                             on_done=lambda _r: self._batch_done(title, len(ids)), on_error=self._batch_failed)
 
     def _batch_done(self, title: str, count: int) -> None:
-        self._after_write()
         self.message.emit(translate("NominationsPage", "{0}: xong {1} hồ sơ.").format(title, count))
 
-    def _batch_failed(self, exc: object) -> None:
-        self.refresh()
+    def _batch_failed(self, exc: BaseException) -> None:
         message = getattr(exc, "message", None) or translate("MainWindow", "Lỗi không mong đợi: {0}").format(exc)
         show_error(self, message)
 
@@ -174,7 +172,7 @@ class NominationsPage(ListPage):
         ids = self._selection()
         if ids and self.db is not None:
             dialog = CertificatePreviewDialog(self.db, Selection(ids=tuple(ids)), parent=self)
-            self.open_dialog(dialog, self.refresh)
+            self.open_dialog(dialog)
             dialog.generate()
 
     def vote_selected(self) -> None:

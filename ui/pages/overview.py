@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.db import Database
 from app.services.stats import overview
 
+from ..operations import hub
 from ..qt import QT_TRANSLATE_NOOP, QFont, QFormLayout, QLabel, Qt, QVBoxLayout, QWidget, translate
 
 # The overview's row labels come from app.services.stats; marked here for translation.
@@ -38,12 +39,19 @@ class OverviewPage(QWidget):
         layout.addWidget(self._location)
         layout.addLayout(self._form)
         layout.addStretch(1)
+        self._db: Database | None = None
         self.retranslate()
+        hub().data_changed.connect(self._data_changed)  # a bound slot: gone with the page
+
+    def _data_changed(self, _changes: object) -> None:
+        if self._db is not None:
+            self.show_database(self._db)
 
     def retranslate(self) -> None:
         self._title.setText(translate("OverviewPage", "Sổ Thi đua — Tổng quan"))
 
     def show_database(self, db: Database) -> None:
+        self._db = db
         info = overview(db)
         self._location.setText(translate("OverviewPage", "Cơ sở dữ liệu: {0}").format(info.location))
         while self._form.rowCount():

@@ -23,6 +23,7 @@ class PersonsPage(ListPage):
         ("unit", QT_TRANSLATE_NOOP("Columns", "Đơn vị")),
     )
     widths = {"name": 220, "gender": 70, "birth": 100, "cccd": 120, "position": 200}
+    shows = frozenset({"person", "posting", "unit"})
     search_hint = QT_TRANSLATE_NOOP("ListPage", "Tìm theo tên hoặc số CCCD (gõ không dấu cũng được)…")
 
     def _build(self) -> None:

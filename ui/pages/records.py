@@ -27,6 +27,7 @@ class CampaignsPage(ListPage):
     )
 
     widths = {"name": 380, "kind": 150, "year": 55, "start": 95, "end": 95}
+    shows = frozenset({"campaign"})
 
     def _build(self) -> None:
         self.add_button(QT_TRANSLATE_NOOP("CampaignsPage", "Thêm phong trào"), self.new_campaign, "newCampaign",
@@ -62,6 +63,7 @@ class DecisionsPage(ListPage):
     )
     right_aligned = ("awards",)
     widths = {"number": 150, "signed_on": 95, "issuer": 260, "signer": 180, "awards": 110}
+    shows = frozenset({"decision", "nomination"})
     search_hint = QT_TRANSLATE_NOOP("ListPage", "Tìm theo số quyết định hoặc trích yếu…")
 
     def _build(self) -> None:
@@ -88,6 +90,7 @@ class ExemplarsPage(ListPage):
     )
 
     widths = {"subject": 220, "title": 320, "year": 55, "honoured_at": 260}
+    shows = frozenset({"exemplar", "person", "unit"})
 
     def _build(self) -> None:
         self.add_button(QT_TRANSLATE_NOOP("ExemplarsPage", "Thêm gương điển hình"), self.new_exemplar,

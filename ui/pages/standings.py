@@ -3,6 +3,7 @@ the proposal for the emulation flag and the merit certificates (from app.service
 
 from __future__ import annotations
 
+from app.changes import Changes
 from app.db import Database
 from app.errors import DomainError
 from app.services.blocs import list_blocs
@@ -11,6 +12,7 @@ from app.services.standings import StandingRow, compute, rank_history
 
 from ..charts import Bar, BarChart
 from ..labels import label, number, word
+from ..operations import hub
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
@@ -58,6 +60,10 @@ def _item(text: str, right: bool = False) -> QTableWidgetItem:
     if right:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
+
+
+# What the standings are computed from: a change to any of these shows at once.
+STANDINGS_INPUTS = frozenset({"score", "criterion", "bloc_membership", "bloc", "unit", "nomination", "decision"})
 
 
 class StandingsPage(QWidget):
@@ -108,6 +114,12 @@ class StandingsPage(QWidget):
         self.bloc.currentIndexChanged.connect(lambda _i: self._bloc_changed())
         self.year.currentIndexChanged.connect(lambda _i: self.show_standings())
         self.retranslate()
+        hub().data_changed.connect(self._data_changed)
+
+    def _data_changed(self, changes: Changes) -> None:
+        if self.db is not None and changes.touches(STANDINGS_INPUTS):
+            self.show_standings()
+            self._show_history()
 
     def set_database(self, db: Database) -> None:
         self.db = db

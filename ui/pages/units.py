@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.auth import P
+from app.changes import Changes
 from app.db import Database
 from app.services.blocs import list_blocs
 from app.services.browse import Source, UnitRows
@@ -26,6 +27,7 @@ class UnitsPage(ListPage):
         ("active", QT_TRANSLATE_NOOP("Columns", "Hoạt động")),
     )
     widths = {"code": 90, "name": 320, "short_name": 110, "level": 190, "parent": 240}
+    shows = frozenset({"unit", "bloc", "bloc_membership"})
 
     def _build(self) -> None:
         self.add_button(QT_TRANSLATE_NOOP("UnitsPage", "Thêm đơn vị"), self.new_unit, "newUnit", "Ctrl+N",
@@ -52,6 +54,10 @@ class UnitsPage(ListPage):
         super().set_database(db)
         self._load_blocs()
 
+    def data_changed(self, changes: Changes) -> None:
+        self.refresh()
+        self._load_blocs()
+
     def _load_blocs(self) -> None:
         self.blocs.clear()
         self._bloc_ids: list[int] = []
@@ -71,13 +77,13 @@ class UnitsPage(ListPage):
 
     def new_bloc(self) -> None:
         if self.db is not None:
-            self.open_dialog(BlocDialog(self.db, parent=self), self._load_blocs)
+            self.open_dialog(BlocDialog(self.db, parent=self))
 
     def edit_members(self) -> None:
         if self.db is not None:
             row = self.blocs.currentRow()
             bloc_id = self._bloc_ids[row] if 0 <= row < len(self._bloc_ids) else None
-            self.open_dialog(MembershipDialog(self.db, bloc_id, parent=self), self._load_blocs)
+            self.open_dialog(MembershipDialog(self.db, bloc_id, parent=self))
 
     def _retranslate_filters(self) -> None:
         self.blocs_title.setText(translate("UnitsPage", "Khối, cụm thi đua"))

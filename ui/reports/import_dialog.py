@@ -10,6 +10,7 @@ from app.errors import DomainError
 from app.excel.importer import MERGE, SKIP, ImportReport, run_import
 
 from ..jobs import Job, run_job
+from ..operations import run_op
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QComboBox,
@@ -107,9 +108,12 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         title = translate("ImportDialog", "Đang kiểm tra tệp…") if dry_run else translate("ImportDialog", "Đang nhập dữ liệu…")
         self.summary.setText(title)
-        self.job = run_job(self, title, work, write=not dry_run)
-        self.job.done.connect(self.show_report)
-        self.job.error.connect(self._failed)
+        if dry_run:  # a check reads only
+            self.job = run_job(self, title, work)
+            self.job.done.connect(self.show_report)
+            self.job.error.connect(self._failed)
+        else:  # the lists showing what was imported refresh from the operation's changes
+            self.job = run_op(self, title, db, work, on_done=self.show_report, on_error=self._failed)
         return self.job
 
     def check(self) -> Job:

@@ -2,17 +2,22 @@
 
 A :class:`~app.errors.DomainError` carries the name of the field it is about; the dialog shows
 the message under that field, marks it and puts the cursor there. Errors about no field go to
-the banner at the top. Nothing is saved while an error stands: ``save`` raises before or inside
-the service's transaction.
+the banner at the top. Nothing is saved while an error stands: ``save`` checks the fields on the
+GUI thread and raises, or returns a :class:`~ui.operations.Pending` write that runs on the writer
+thread as one operation (ui.operations); the dialog closes when it has succeeded and shows the
+service's refusal at its field otherwise. Dialogs that only collect input return the value.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from app.errors import DomainError
 from app.text import parse_date
 
+from ..operations import Pending, run_write
 from ..qt import (
     QDialog,
     QDialogButtonBox,
@@ -126,17 +131,49 @@ class FormDialog(QDialog):
             self.banner.show()
 
     # -- behaviour ---------------------------------------------------------------------------
+    db: Any = None  # the Database a writing form saves to (set by the subclass)
+    writing = False  # a save is running on the writer thread
+
     def save(self) -> object:
+        """Check the fields; return the collected value, or a :class:`Pending` write."""
         raise NotImplementedError
 
     def accept(self) -> None:
+        self.submit(lambda _value: super(FormDialog, self).accept())
+
+    def submit(self, then: Callable[[object], object]) -> None:
+        """Check and save; ``then(saved)`` once saved. A refusal is shown at its field."""
+        if self.writing:
+            return  # one save at a time: a second Enter must not save twice
         self.clear_errors()
         try:
-            self.saved = self.save()
+            value = self.save()
         except DomainError as exc:
             self.show_error(exc)
             return
-        super().accept()
+        if not isinstance(value, Pending):
+            self.saved = value
+            then(value)
+            return
+        self._set_writing(True)
+
+        def done(result: object) -> None:
+            self._set_writing(False)
+            self.saved = result
+            then(result)
+
+        def failed(exc: BaseException) -> None:
+            self._set_writing(False)
+            if not isinstance(exc, DomainError):  # a bug or a lost file: said, never swallowed
+                exc = DomainError(translate("Form", "Lỗi không mong đợi, chưa lưu: {0}").format(exc))
+            self.show_error(exc)
+
+        title = translate("Form", "Đang lưu…")
+        self.op = run_write(self, title, self.db, value.fn, on_done=done, on_error=failed)
+
+    def _set_writing(self, writing: bool) -> None:
+        self.writing = writing
+        self.buttons.setEnabled(not writing)
 
 
 def date_from(edit: QLineEdit, field: str, *, required: bool = False) -> dt.date | None:
