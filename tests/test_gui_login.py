@@ -13,8 +13,8 @@ from app.db import open_database
 from app.model import UserRole
 from app.services import accounts as A
 from ui.dialogs.login import FirstAdminDialog, LoginDialog
-from ui.jobs import busy
 from ui.dialogs.unit import UnitDialog
+from ui.jobs import busy
 from ui.main_window import MainWindow
 from ui.qt import QApplication, QDialogButtonBox, QPushButton, Qt, QTimer
 

@@ -203,6 +203,10 @@
       <source>Không lưu được</source>
       <translation>Could not save</translation>
     </message>
+    <message>
+      <source>Đang ghi sổ theo dõi in…</source>
+      <translation>Recording the print log…</translation>
+    </message>
   </context>
   <context>
     <name>Columns</name>
@@ -581,6 +585,14 @@
       <location filename="../../ui/widgets/fields.py" line="155" />
       <source>{0} phải là số nguyên không âm.</source>
       <translation>{0} must be a whole number, not negative.</translation>
+    </message>
+    <message>
+      <source>Đang lưu…</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <source>Lỗi không mong đợi, chưa lưu: {0}</source>
+      <translation>Unexpected error, nothing saved: {0}</translation>
     </message>
   </context>
   <context>
@@ -1394,6 +1406,10 @@ Bookkeeping of emulation and commendation work.</translation>
       <source>Đã đổi mật khẩu.</source>
       <translation>Password changed.</translation>
     </message>
+    <message>
+      <source>Đang khôi phục…</source>
+      <translation>Restoring…</translation>
+    </message>
   </context>
   <context>
     <name>MembershipDialog</name>
@@ -1436,6 +1452,10 @@ Bookkeeping of emulation and commendation work.</translation>
       <location filename="../../ui/dialogs/membership.py" line="74" />
       <source>Chọn đơn vị từ danh sách gợi ý.</source>
       <translation>Pick a unit from the suggestions.</translation>
+    </message>
+    <message>
+      <source>Đang lưu…</source>
+      <translation>Saving…</translation>
     </message>
   </context>
   <context>

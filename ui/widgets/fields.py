@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from app.errors import DomainError
 from app.text import parse_date
@@ -29,6 +29,7 @@ from ..qt import (
     translate,
 )
 
+W = TypeVar("W", bound=QWidget)
 ERROR_STYLE = "color: #b71c1c;"
 INVALID_STYLE = "border: 1px solid #c62828; background: #fff5f5;"
 
@@ -83,7 +84,7 @@ class FormDialog(QDialog):
     def _build(self) -> None:
         raise NotImplementedError
 
-    def add_field(self, name: str, text: str, widget: QWidget) -> QWidget:
+    def add_field(self, name: str, text: str, widget: W) -> W:
         """A row "label: widget" with an error line under the widget; ``text`` is the source
         text in this dialog's context (marked with QT_TRANSLATE_NOOP where it is written)."""
         box, error, label = field_row(name, widget)
