@@ -3,7 +3,7 @@ so that the event loop — and the tests — keep running while one is shown."""
 
 from __future__ import annotations
 
-from .qt import QMessageBox, Qt, QWidget, translate
+from .qt import QMessageBox, QPushButton, Qt, QWidget, translate
 
 
 def _box(icon: QMessageBox.Icon, name: str, parent: QWidget | None, message: str, title: str | None) -> QMessageBox:
@@ -23,14 +23,20 @@ def show_info(parent: QWidget | None, message: str, *, title: str | None = None)
     return _box(QMessageBox.Icon.Information, "infoBox", parent, message, title)
 
 
-def instance_busy_box(parent: QWidget | None, message: str) -> QMessageBox:
+class BusyBox(QMessageBox):
+    """The box of :func:`instance_busy_box`, with its read-only button named."""
+
+    read_only_button: QPushButton
+
+
+def instance_busy_box(parent: QWidget | None, message: str) -> BusyBox:
     """The database is open in another window: offer a read-only open or giving up.
 
     The caller shows it (``exec`` at start-up, ``open`` from the window) and reads
     ``box.clickedButton() is box.read_only_button``.
     """
-    box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", "Sổ Thi đua"), message,
-                      QMessageBox.StandardButton.NoButton, parent)
+    box = BusyBox(QMessageBox.Icon.Warning, translate("MainWindow", "Sổ Thi đua"), message,
+                  QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("instanceBusyBox")
     box.read_only_button = box.addButton(translate("MainWindow", "Mở chỉ đọc"), QMessageBox.ButtonRole.AcceptRole)
     box.read_only_button.setObjectName("openReadOnly")

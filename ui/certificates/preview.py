@@ -51,7 +51,7 @@ class CertificatePreviewDialog(QDialog):
         super().__init__(parent)
         self.db, self.selection = db, selection
         self.mode, self.offset_mm, self.alignment_page = mode, offset_mm, alignment_page
-        self.result: BatchResult | None = None
+        self.result: BatchResult | None = None  # type: ignore[assignment]  # QDialog.result() unused here
         self.job: Job | None = None
         self._tmp = Path(tempfile.mkdtemp(prefix="thidua-preview-"))
         self.pdf_path: Path | None = None

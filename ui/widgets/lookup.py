@@ -27,7 +27,7 @@ class LookupEdit(QLineEdit):
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer_.setMaxVisibleItems(12)
         self.completer_.setWidget(self)
-        self.completer_.activated[QModelIndex].connect(self._activated)
+        self.completer_.activated[QModelIndex].connect(self._activated)  # type: ignore[index]  # overload by signature
         self.textEdited.connect(self._edited)
 
     @property
