@@ -164,6 +164,8 @@ def run(db: str | None = None, *, argv: list[str] | None = None) -> int:
     if smoke_ms is not None:
         window._smoke = _SmokeQuit(window, int(smoke_ms or 0), started)
     window.show()
+    window.activateWindow()  # after the log-in dialog, the keyboard goes to the window's navigation
+    window.nav.setFocus()
     splash.close()
     if offers_first_admin(database):
         window.offer_first_admin()
