@@ -255,6 +255,7 @@ class ListPage(QWidget):
             for key, width in self.widths.items():
                 if key in self.model.keys:
                     header.resizeSection(self.model.column_of(key), width)
+            self.fit_headers()
         # The sort shown is the sort applied: put the saved indicator back into the query.
         column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
         if state is not None and self.model.sortable(column):
@@ -274,7 +275,16 @@ class ListPage(QWidget):
         self._retranslate_filters()
         if self.model is not None:
             self.model.retranslate()
+            self.fit_headers()
         self._update_count()
+
+    def fit_headers(self) -> None:
+        """Widen a column whose title would be cut (a translation may be longer than the source)."""
+        header = self.view.horizontalHeader()
+        for column in range(header.count()):
+            needed = header.sectionSizeFromContents(column).width()
+            if not header.isSectionHidden(column) and header.sectionSize(column) < needed:
+                header.resizeSection(column, needed)
 
     def _retranslate_filters(self) -> None:
         """Pages with filter widgets re-label them here."""

@@ -30,6 +30,8 @@ from ..qt import (
 )
 
 W = TypeVar("W", bound=QWidget)
+# The signal each kind of field emits when the user changes it (the first one it has).
+_CHANGE_SIGNALS = ("textChanged", "currentIndexChanged", "valueChanged", "toggled", "itemSelectionChanged")
 ERROR_STYLE = "color: #b71c1c;"
 INVALID_STYLE = "border: 1px solid #c62828; background: #fff5f5;"
 
@@ -92,6 +94,9 @@ class FormDialog(QDialog):
         self.form.addRow(label, box)
         widget.setObjectName(name)
         self._fields[name] = (widget, error)
+        changed = next((getattr(widget, s) for s in _CHANGE_SIGNALS if hasattr(widget, s)), None)
+        if changed is not None:  # a corrected field loses its error at once, not at the next save
+            changed.connect(lambda *_: self.clear_error(name))
         return widget
 
     def retranslate(self) -> None:
@@ -110,6 +115,13 @@ class FormDialog(QDialog):
         """The error shown under a field ("" when none) — what the user reads."""
         error = self._fields[name][1]
         return error.text() if error.isVisibleTo(self) else ""
+
+    def clear_error(self, name: str) -> None:
+        widget, error = self._fields[name]
+        if error.isVisibleTo(self) or error.text():
+            error.hide()
+            error.clear()
+            widget.setStyleSheet("")
 
     def clear_errors(self) -> None:
         self.banner.hide()
@@ -130,6 +142,17 @@ class FormDialog(QDialog):
         else:
             self.banner.setText(exc.message)
             self.banner.show()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to show a wrapped message whole (a shown dialog does not grow by itself)."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else self.sizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     # -- behaviour ---------------------------------------------------------------------------
     db: Any = None  # the Database a writing form saves to (set by the subclass)

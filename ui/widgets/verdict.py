@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from app.rules.verdict import Verdict
 
-from ..qt import QT_TRANSLATE_NOOP, QFrame, QLabel, QVBoxLayout, QWidget, translate
+from ..qt import QT_TRANSLATE_NOOP, QFrame, QLabel, QScrollArea, Qt, QVBoxLayout, QWidget, translate
+
+SHOWN_LINES = 5  # the reasons shown without scrolling; more scroll, never cut
 
 _STATUS = {
     "none": (QT_TRANSLATE_NOOP("Verdict", "Chọn đối tượng và danh hiệu để kiểm tra điều kiện."), "#546e7a", "#eceff1"),
@@ -32,9 +34,18 @@ class VerdictPanel(QFrame):
         self.details = QLabel()
         self.details.setObjectName("verdictDetails")
         self.details.setWordWrap(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # Long reasons scroll inside the panel: the dialog keeps its size and nothing is cut off.
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("verdictScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setStyleSheet("background: transparent;")
+        self.scroll.setWidget(self.details)
+        self.scroll.setMinimumHeight(self.fontMetrics().lineSpacing() * SHOWN_LINES + 8)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
-        layout.addWidget(self.details)
+        layout.addWidget(self.scroll, 1)
         self.status = "none"
         self._lines: list[str] = []
         self._draft = False
@@ -67,4 +78,4 @@ class VerdictPanel(QFrame):
         if self._draft:
             lines.append(translate("Verdict", _DRAFT_NOTE))
         self.details.setText("\n".join(lines))
-        self.details.setVisible(bool(lines))
+        self.scroll.setVisible(bool(lines))
