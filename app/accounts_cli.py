@@ -14,9 +14,9 @@ import sys
 from collections.abc import Callable
 
 from .auth import ANONYMOUS
-from .db import Database, open_database
 from .errors import DomainError
 from .model import UserRole
+from .storage.db import Database, open_database
 
 ENV_USER = "THIDUA_USER"
 ENV_PASSWORD = "THIDUA_PASSWORD"

@@ -12,8 +12,8 @@ from .errors import DomainError
 
 def _audit(args: argparse.Namespace) -> int:
     from .audit import verify
-    from .db import open_database
     from .model import AuditEntry
+    from .storage.db import open_database
 
     db = open_database(args.db)
     try:

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from .errors import DomainError
 from .model.audit import AuditEntry
-from .paths import data_dir
+from .storage.paths import data_dir
 
 ENV_DIR = "THIDUA_AUDIT_HEADS_DIR"  # tests, portable installs
 _TABLE = AuditEntry.__table__

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import audit_head
-from .db import open_database
 from .errors import DomainError
+from .storage.db import open_database
 
 
 def build_demo_file(

@@ -23,11 +23,11 @@ sys.path.insert(0, str(ROOT / "tests"))
 from bench_import import rows  # noqa: E402
 from test_excel_support import write_xlsx  # noqa: E402
 
-from app.db import open_database  # noqa: E402
 from app.documents import layout, papers  # noqa: E402
 from app.documents.layout import DocMeta, Letterhead, Signature  # noqa: E402
 from app.excel.importer import run_import  # noqa: E402
 from app.services.units import UnitInput, create_unit  # noqa: E402
+from app.storage.db import open_database  # noqa: E402
 
 
 def main() -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from app import audit, audit_head
-from app.backup import make_backup, restore
 from app.cli import main
-from app.db import open_database
 from app.services.units import UnitInput, create_unit
+from app.storage.backup import make_backup, restore
+from app.storage.db import open_database
 
 
 def _units(db, *codes: str) -> None:  # type: ignore[no-untyped-def]

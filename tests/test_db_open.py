@@ -10,11 +10,11 @@ import factories as f
 import pytest
 from sqlalchemy import func, inspect, select, text
 
-import app.db as app_db
-from app.db import Database, open_database, resolve_url, translate_db_errors
+import app.storage.db as app_db
 from app.errors import DatabaseError, DomainError
 from app.model import Meta, Unit
 from app.services.units import UnitInput, create_unit, list_units
+from app.storage.db import Database, open_database, resolve_url, translate_db_errors
 
 db = f.db  # the template copy already holds the catalogue: do not re-read it per test
 
@@ -208,8 +208,8 @@ def test_concurrent_writers_that_read_first_do_not_fail_with_busy(db: Database, 
 def test_a_database_on_a_network_share_is_refused(tmp_path, monkeypatch) -> None:
     import pytest as _pytest
 
-    from app import db as dbmod
     from app.errors import DatabaseError
+    from app.storage import db as dbmod
 
     assert dbmod.on_network_share(Path("//maychu/chung/thidua.sqlite3"))
     assert not dbmod.on_network_share(tmp_path / "thidua.sqlite3")

@@ -12,7 +12,6 @@ import factories as f
 import pytest
 from sqlalchemy import func, select
 
-from app.db import open_database
 from app.errors import DomainError, NotFound
 from app.model import Decision, RegisterBook, RegisterEntry
 from app.services import nominations as N
@@ -26,6 +25,7 @@ from app.services.decisions import (
     parse_decision_number,
 )
 from app.services.registers import assign_number, check_gapless, create_book
+from app.storage.db import open_database
 
 db = f.db  # the template copy already holds the catalogue: do not re-read it per test
 

@@ -12,11 +12,11 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from app.db import Database, open_database
 from app.documents import data
 from app.documents.requests import KINDS, MISSING
 from app.model import NominationStatus
 from app.services.persons import search_persons
+from app.storage.db import Database, open_database
 from app.text import fold
 from ui.pages.reports import ReportsPage
 from ui.qt import QPlainTextEdit, Qt

@@ -35,8 +35,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..certificates.files import atomic_write, check_output_file
 from ..certificates.fonts import FontFamily, font_family
+from ..storage.files import atomic_write, check_output_file
 from ..text import format_document_date
 from .tables import TEXT, TableData, cell_text
 

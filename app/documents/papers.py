@@ -10,10 +10,10 @@ from itertools import groupby
 
 from reportlab.platypus import PageBreak, Paragraph, Spacer
 
-from ..db import Database
 from ..errors import DomainError
 from ..model import AwardTarget, NominationStatus
 from ..services.decisions import find_decision, parse_decision_number
+from ..storage.db import Database
 from ..text import format_document_date
 from . import data
 from .document import Document, roman

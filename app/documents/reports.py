@@ -7,13 +7,13 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from ..db import Database
 from ..errors import DomainError
 from ..model import NominationStatus
 from ..services.appraisals import appraisals_of
 from ..services.initiatives import initiatives_of
 from ..services.scoring import criteria as criteria_of
 from ..services.standings import bloc_by_code, compute
+from ..storage.db import Database
 from ..text import format_date
 from . import data
 from .charts import bar_chart

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from ..db import Database
 from ..errors import DomainError
+from ..storage.db import Database
 from .document import Cancelled, Document
 
 Progress = Callable[[int, int], None]
@@ -226,7 +226,7 @@ def write_report(
 ) -> Written:
     """Make the document and write ``out`` (.pdf, or .xlsx of its tables) atomically; with
     ``preview``, an .xlsx request also gets a PDF there to look at. A cancel leaves ``out`` as it was."""
-    from ..certificates.files import check_output_file
+    from ..storage.files import check_output_file
 
     out = Path(out)
     if out.suffix.lower() not in SUFFIXES:

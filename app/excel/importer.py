@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 from .. import audit
 from ..auth import P
 from ..auth import require as allowed
-from ..db import Database
 from ..errors import DomainError
+from ..storage.db import Database
 from . import fields as F
 from .safety import refuse
 from .xlsx import Sheet, column_letter

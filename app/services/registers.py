@@ -10,8 +10,8 @@ from sqlalchemy import func, insert, select
 from .. import audit
 from ..auth import P
 from ..auth import require as allowed
-from ..db import Database
 from ..model import Nomination, NominationStatus, RegisterBook, RegisterEntry
+from ..storage.db import Database
 from ..text import clean
 from .common import get, require, required_text
 

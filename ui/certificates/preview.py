@@ -11,10 +11,10 @@ import tempfile
 from pathlib import Path
 
 from app.certificates.batch import BatchResult, log_prints, make_certificates
-from app.certificates.files import atomic_write, check_output_file
 from app.certificates.records import Selection
-from app.db import Database
 from app.errors import DomainError
+from app.storage.db import Database
+from app.storage.files import atomic_write, check_output_file
 
 from ..jobs import Job, run_job
 from ..printing import print_pdf

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.db import Database
 from app.errors import DomainError
 from app.services.campaigns import list_campaigns
 from app.services.exemplars import ExemplarInput, create_exemplar
+from app.storage.db import Database
 
 from ..labels import label
 from ..qt import QT_TRANSLATE_NOOP, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget, translate

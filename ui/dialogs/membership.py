@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.db import Database
 from app.errors import DomainError
 from app.model import BlocRole
 from app.services.blocs import list_blocs, members, remove_membership, set_membership
+from app.storage.db import Database
 
 from ..labels import label
 from ..messages import show_error

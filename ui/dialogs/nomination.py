@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.db import Database
 from app.errors import DomainError
 from app.model import AwardTarget
 from app.rules.engine import Checker
@@ -21,6 +20,7 @@ from app.services.nominations import (
     get_nomination,
     update_nomination,
 )
+from app.storage.db import Database
 
 from ..labels import label
 from ..qt import (

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from app.db import Database
 from app.model import BlocKind, UnitLevel
 from app.services.blocs import BlocInput, create_bloc
 from app.services.units import UnitInput, create_unit, get_unit, update_unit
+from app.storage.db import Database
 
 from ..labels import label
 from ..qt import QT_TRANSLATE_NOOP, QCheckBox, QComboBox, QLineEdit, QWidget

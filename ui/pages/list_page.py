@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.auth import Permission, can
-from app.db import Database
 from app.errors import DomainError
 from app.services.browse import Source
+from app.storage.db import Database
 
 from ..messages import show_error
 from ..models.lazy_table import LazyTableModel

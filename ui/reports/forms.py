@@ -13,9 +13,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.db import Database
 from app.documents.requests import AUTHORITIES, KINDS, ReportRequest, problems
 from app.errors import DomainError
+from app.storage.db import Database
 from app.text import format_date
 
 from ..dialogs.lookups import (

@@ -19,8 +19,8 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalErr
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from .auth import SYSTEM, Actor
-from .errors import ConflictError, DatabaseError, DomainError
+from ..auth import SYSTEM, Actor
+from ..errors import ConflictError, DatabaseError, DomainError
 from .paths import APP_NAME, ENV_DB, default_db_path  # noqa: F401 - re-exported
 
 BUSY_TIMEOUT_S = 5.0
@@ -86,7 +86,7 @@ class Database:
     _write: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        from . import audit
+        from .. import audit
 
         # PostgreSQL: a reading sees one snapshot throughout, as a SQLite read transaction does (a
         # report's totals and its rows agree even while others save).
@@ -263,8 +263,8 @@ def _backup_before_migration(db: Database) -> None:
 def _set_first_actor(db: Database) -> None:
     """The system actor while the database has no account; once it has one, nobody until a login
     (app.services.accounts.login): opening a file grants no right to write in it."""
-    from .auth import ANONYMOUS
-    from .services.accounts import has_accounts
+    from ..auth import ANONYMOUS
+    from ..services.accounts import has_accounts
 
     if has_accounts(db):
         db.actor = ANONYMOUS
@@ -281,7 +281,7 @@ def open_database(
     existing, up-to-date database without changing anything (no migration, no catalogue sync);
     its ``write()`` raises :class:`ReadOnlyError`.
     """
-    from . import catalogue, migrations  # late: both import the model
+    from .. import catalogue, migrations  # late: both import the model
 
     url = resolve_url(db)
     engine = create_db_engine(url, read_only=read_only)

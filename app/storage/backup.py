@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import DatabaseError, DomainError
+from ..errors import DatabaseError, DomainError
 
 if TYPE_CHECKING:
-    from .auth import Actor
+    from ..auth import Actor
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?P<tag>-[a-z0-9]+)?\.sqlite3$")
@@ -176,7 +176,7 @@ def restore(
     Refuses a backup that fails its integrity check. The app must have closed the database.
     ``actor`` is who asks (an administrator; ``None`` is the system: a file too damaged to log in).
     """
-    from .auth import SYSTEM, P, check
+    from ..auth import SYSTEM, P, check
 
     check(actor or SYSTEM, P.RESTORE)
     if not backup.is_file():
@@ -213,7 +213,7 @@ def _replace(backup: Path, db_path: Path, now: dt.datetime | None) -> Path | Non
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     copy_database(backup, db_path)
     # A deliberate roll-back: its audit head is the restored file's (the replaced file is kept).
-    from .audit_head import rerecord_file
+    from ..audit_head import rerecord_file
 
     rerecord_file(db_path)
     return kept

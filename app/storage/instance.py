@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import DomainError
+from ..errors import DomainError
 
 if TYPE_CHECKING:
     from .db import Database
