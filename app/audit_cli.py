@@ -11,7 +11,7 @@ from .errors import DomainError
 
 
 def _audit(args: argparse.Namespace) -> int:
-    from .audit import verify
+    from .audit.log import verify
     from .model import AuditEntry
     from .storage.db import open_database
 

@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from . import audit_head
+from .audit import head as audit_head
 from .errors import DomainError
 from .storage.db import open_database
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from app import audit, audit_head
+from app.audit import head as audit_head
+from app.audit import log as audit
 from app.cli import main
 from app.services.units import UnitInput, create_unit
 from app.storage.backup import make_backup, restore

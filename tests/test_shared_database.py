@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select, text
 from test_excel_support import write_xlsx
 
-from app import audit
+from app.audit import log as audit
 from app.cli import main
 from app.errors import DatabaseError
 from app.excel.importer import run_import

@@ -19,7 +19,7 @@ from typing import ParamSpec, TypeVar
 
 from sqlalchemy import insert, select
 
-from .. import audit
+from ..audit import log as audit
 from ..auth import P
 from ..auth import require as allowed
 from ..errors import DomainError

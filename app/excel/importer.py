@@ -20,7 +20,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import audit
+from ..audit import log as audit
 from ..auth import P
 from ..auth import require as allowed
 from ..errors import DomainError

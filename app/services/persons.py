@@ -11,7 +11,7 @@ from typing import NamedTuple
 from sqlalchemy import and_, exists, or_, select, update
 from sqlalchemy.orm import Session
 
-from .. import audit
+from ..audit import log as audit
 from ..auth import P
 from ..auth import require as allowed
 from ..errors import ConflictError, DomainError

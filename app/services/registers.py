@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select
 
-from .. import audit
+from ..audit import log as audit
 from ..auth import P
 from ..auth import require as allowed
 from ..model import Nomination, NominationStatus, RegisterBook, RegisterEntry

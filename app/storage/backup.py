@@ -213,7 +213,7 @@ def _replace(backup: Path, db_path: Path, now: dt.datetime | None) -> Path | Non
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     copy_database(backup, db_path)
     # A deliberate roll-back: its audit head is the restored file's (the replaced file is kept).
-    from ..audit_head import rerecord_file
+    from ..audit.head import rerecord_file
 
     rerecord_file(db_path)
     return kept

@@ -86,7 +86,7 @@ class Database:
     _write: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        from .. import audit
+        from ..audit import log as audit
 
         # PostgreSQL: a reading sees one snapshot throughout, as a SQLite read transaction does (a
         # report's totals and its rows agree even while others save).

@@ -1,6 +1,6 @@
 """The audit chain's head kept OUTSIDE the database, so that truncation and file swaps show.
 
-The hash chain (app.audit) proves that no entry inside the file was edited or removed from the
+The hash chain (app.audit.log) proves that no entry inside the file was edited or removed from the
 middle; it cannot see the LAST entries deleted, or the whole file replaced by an older copy. So
 after every committed write that added audit entries, the head (last id, last hash, number of
 entries) is written to a small file in the user's data folder, keyed by the database (its
@@ -27,9 +27,9 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from .errors import DomainError
-from .model.audit import AuditEntry
-from .storage.paths import data_dir
+from ..errors import DomainError
+from ..model.audit import AuditEntry
+from ..storage.paths import data_dir
 
 ENV_DIR = "THIDUA_AUDIT_HEADS_DIR"  # tests, portable installs
 _TABLE = AuditEntry.__table__
@@ -121,7 +121,7 @@ def _hash_at(conn: Connection, entry_id: int) -> str | None:
     return conn.execute(select(_TABLE.c.hash).where(_TABLE.c.id == entry_id)).scalar()
 
 
-# -- recording after commits (installed on the write sessions by app.audit.install) -------------
+# -- recording after commits (installed on the write sessions by app.audit.log.install) ---------
 def note(session: Session) -> None:
     """Entries were appended in this session: record the head once it is committed."""
     session.info["audit_head_due"] = True

@@ -20,8 +20,8 @@ from typing import Any
 from sqlalchemy import event, insert, inspect, select, text
 from sqlalchemy.orm import Session
 
-from . import audit_head
-from .model.audit import AuditEntry
+from ..model.audit import AuditEntry
+from . import head as audit_head
 
 GENESIS = "0" * 64
 _TABLE = AuditEntry.__table__
@@ -146,7 +146,7 @@ class ChainReport:
 def verify(db: Any) -> ChainReport:
     """Walk the chain: every entry's prev_hash is the previous entry's hash, and its hash is the
     hash of its content. An edited entry, a deleted one or one slipped in is named; the last
-    entries deleted, or the file swapped, show against the head recorded outside (app.audit_head)."""
+    entries deleted, or the file swapped, show against the head recorded outside (app.audit.head)."""
     prev, previous_id, count = GENESIS, 0, 0
     with db.read() as session:
         rows = session.execute(select(_TABLE).order_by(_TABLE.c.id)).yield_per(2000)
