@@ -88,12 +88,12 @@ def build_database(path: Path, count: int) -> None:
 def run_case(count: int, work: Path, compression: int | None = None) -> dict:
     os.environ["THIDUA_SIGNING_KEY"] = str(work / "key.pem")
     os.environ["THIDUA_LAYOUTS"] = str(work / "layouts")
-    from app.certificates import pages
+    from app.certificates import pdf_pages
     from app.certificates.batch import make_certificates
     from app.certificates.records import Selection
     from app.storage.db import open_database
 
-    pages.COMPRESSION = compression
+    pdf_pages.COMPRESSION = compression
     path = work / f"bench-{count}.sqlite3"
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -34,7 +34,7 @@ from .compose import design_fields
 from .fitting import LEADING, Fitted
 from .fonts import FontFamily
 from .layouts import FieldSpec, Layout
-from .pages import PageWriter
+from .pdf_pages import PageWriter
 
 # No Platypus markup is used here, but keep ReportLab from fetching anything should a later
 # change render user text as a Paragraph (reliability.md: <img src=...> read local files).

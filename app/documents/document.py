@@ -42,7 +42,7 @@ class Document:
 
             write_tables(out, self.tables)
         elif suffix == ".pdf":
-            from .layout import write_pdf
+            from .decree30 import write_pdf
 
             write_pdf(out, self.title, self.story(), landscape_pages=self.landscape, progress=progress,
                       cancelled=cancelled)  # fmt: skip
@@ -53,7 +53,7 @@ class Document:
     def pdf_bytes(self) -> bytes:
         import io
 
-        from .layout import write_pdf
+        from .decree30 import write_pdf
 
         buf = io.BytesIO()
         write_pdf(None, self.title, self.story(), landscape_pages=self.landscape, fileobj=buf)

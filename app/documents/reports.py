@@ -17,8 +17,7 @@ from ..storage.db import Database
 from ..text import format_date
 from . import data
 from .charts import bar_chart
-from .document import Document
-from .layout import (
+from .decree30 import (
     LANDSCAPE_WIDTH,
     PORTRAIT_WIDTH,
     DocMeta,
@@ -33,6 +32,7 @@ from .layout import (
     to_landscape,
     two_signatures,
 )
+from .document import Document
 from .tables import DATE, FLOAT, ID, INT, TEXT, Column, TableData, number_vi
 
 S = NominationStatus

@@ -164,7 +164,7 @@ def check(req: ReportRequest) -> None:
 
 def meta(req: ReportRequest):  # type: ignore[no-untyped-def]
     """The letterhead, number, date, signature and recipients the request gives."""
-    from .layout import DocMeta, Letterhead, Signature
+    from .decree30 import DocMeta, Letterhead, Signature
 
     signature = Signature(req.signer_title, req.signer, req.authority, req.on_behalf) if req.signer else None
     recipients = req.recipient or ("Như trên;", "Lưu: VT.")
@@ -185,7 +185,7 @@ def build(db: Database, req: ReportRequest) -> Document:
     if k == "danh-sach":
         return papers.nomination_list(db, m, year=year, **lists)  # type: ignore[arg-type]
     if k == "bien-ban":
-        from .layout import Signature
+        from .decree30 import Signature
 
         meeting = papers.Meeting(
             held_on=dt.datetime.combine(m.date, dt.time(8, 0)), place=req.meeting_place, council=req.council,

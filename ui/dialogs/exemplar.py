@@ -13,7 +13,7 @@ from ..labels import label
 from ..qt import QT_TRANSLATE_NOOP, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget, translate
 from ..widgets.fields import FormDialog, date_edit, date_from
 from ..widgets.lookup import LookupEdit
-from .lookups import person_search, unit_search
+from ..widgets.lookup_searches import person_search, unit_search
 
 
 class ExemplarDialog(FormDialog):

@@ -18,7 +18,7 @@ from ..messages import show_error
 from ..qt import QT_TRANSLATE_NOOP, QComboBox, QListWidget, QPushButton, QSpinBox, QWidget, translate
 from ..widgets.fields import FormDialog
 from ..widgets.lookup import LookupEdit
-from .lookups import unit_search
+from ..widgets.lookup_searches import unit_search
 
 
 class MembershipDialog(FormDialog):

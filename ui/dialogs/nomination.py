@@ -39,8 +39,8 @@ from ..qt import (
 )
 from ..widgets.fields import FormDialog
 from ..widgets.lookup import LookupEdit
+from ..widgets.lookup_searches import person_search, unit_names, unit_search
 from ..widgets.verdict import VerdictPanel
-from .lookups import person_search, unit_names, unit_search
 
 VERDICT_DELAY_MS = 120
 

@@ -15,7 +15,7 @@ from ..labels import label
 from ..qt import QT_TRANSLATE_NOOP, QComboBox, QLineEdit, QWidget, translate
 from ..widgets.fields import FormDialog, date_edit, date_from
 from ..widgets.lookup import LookupEdit
-from .lookups import unit_search
+from ..widgets.lookup_searches import unit_search
 
 
 class PersonDialog(FormDialog):

@@ -11,7 +11,7 @@ from ..labels import label
 from ..qt import QT_TRANSLATE_NOOP, QCheckBox, QComboBox, QLineEdit, QWidget
 from ..widgets.fields import FormDialog
 from ..widgets.lookup import LookupEdit
-from .lookups import unit_search
+from ..widgets.lookup_searches import unit_search
 
 
 class UnitDialog(FormDialog):

@@ -1,4 +1,5 @@
-"""Search functions for :class:`~ui.widgets.lookup.LookupEdit`, over the services."""
+"""Search functions over the services for :class:`~ui.widgets.lookup.LookupEdit` (a look-up field
+fills its completer from one of these): persons, units, blocs, awards, campaigns, decisions."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from app.services.units import list_units
 from app.storage.db import Database
 from app.text import fold, format_date
 
-from ..widgets.lookup import Search
+from .lookup import Search
 
 LIMIT = 20
 
