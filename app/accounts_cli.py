@@ -16,7 +16,8 @@ from collections.abc import Callable
 from .auth import ANONYMOUS
 from .errors import DomainError
 from .model import UserRole
-from .storage.db import Database, open_database
+from .opening import open_database
+from .storage.db import Database
 
 ENV_USER = "THIDUA_USER"
 ENV_PASSWORD = "THIDUA_PASSWORD"

@@ -13,7 +13,7 @@ from .errors import DomainError
 def _audit(args: argparse.Namespace) -> int:
     from .audit.log import verify
     from .model import AuditEntry
-    from .storage.db import open_database
+    from .opening import open_database
 
     db = open_database(args.db)
     try:

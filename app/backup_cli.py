@@ -45,7 +45,7 @@ def _restorer(args: argparse.Namespace, path: Path):  # type: ignore[no-untyped-
     """Who restores: an administrator once the database has accounts. Only a file whose accounts
     cannot be read (damaged, or from before accounts) is restored as the system."""
     from .accounts_cli import login_as_user
-    from .storage.db import open_database
+    from .opening import open_database
 
     try:
         db = open_database(args.db, read_only=True)  # looks, changes nothing (no migration)

@@ -135,7 +135,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     from .demo import create_demo
     from .demo_file import build_demo_file
-    from .storage.db import open_database, resolve_url
+    from .opening import open_database
+    from .storage.db import resolve_url
 
     url = resolve_url(args.db)
     parsed = make_url(url)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .audit import head as audit_head
 from .errors import DomainError
-from .storage.db import open_database
+from .opening import open_database
 
 
 def build_demo_file(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .accounts_cli import open_as_user
 from .errors import DomainError
-from .storage.db import open_database
+from .opening import open_database
 
 
 def _date(text: str) -> dt.date:

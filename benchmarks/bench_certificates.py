@@ -46,10 +46,10 @@ def build_database(path: Path, count: int) -> None:
     from sqlalchemy import insert
 
     from app.model import Gender, Nomination, Person, Posting, UnitLevel
+    from app.opening import open_database
     from app.services.catalogue import list_awards
     from app.services.decisions import DecisionInput, create_decision
     from app.services.units import UnitInput, create_unit
-    from app.storage.db import open_database
     from app.text import fold, join_name, name_sort_key
 
     db = open_database(path)
@@ -91,7 +91,7 @@ def run_case(count: int, work: Path, compression: int | None = None) -> dict:
     from app.certificates import pdf_pages
     from app.certificates.batch import make_certificates
     from app.certificates.records import Selection
-    from app.storage.db import open_database
+    from app.opening import open_database
 
     pdf_pages.COMPRESSION = compression
     path = work / f"bench-{count}.sqlite3"

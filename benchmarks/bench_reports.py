@@ -26,8 +26,8 @@ from test_excel_support import write_xlsx  # noqa: E402
 from app.documents import decree30, papers  # noqa: E402
 from app.documents.decree30 import DocMeta, Letterhead, Signature  # noqa: E402
 from app.excel.importer import run_import  # noqa: E402
+from app.opening import open_database  # noqa: E402
 from app.services.units import UnitInput, create_unit  # noqa: E402
-from app.storage.db import open_database  # noqa: E402
 
 
 def main() -> None:

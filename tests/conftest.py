@@ -32,7 +32,8 @@ if "THIDUA_AUDIT_HEADS_DIR" not in os.environ:
     os.environ["THIDUA_AUDIT_HEADS_DIR"] = _HEADS = tempfile.mkdtemp(prefix="thidua-audit-heads-")
     atexit.register(shutil.rmtree, _HEADS, ignore_errors=True)
 
-from app.storage.db import Database, open_database  # noqa: E402
+from app.opening import open_database  # noqa: E402
+from app.storage.db import Database  # noqa: E402
 
 PG_URL = os.environ.get("THIDUA_TEST_PG_URL", "")
 REQUIRE_PG = os.environ.get("THIDUA_REQUIRE_PG", "") not in ("", "0")

@@ -11,9 +11,9 @@ import pytest
 from app.audit import head as audit_head
 from app.audit import log as audit
 from app.cli import main
+from app.opening import open_database
 from app.services.units import UnitInput, create_unit
 from app.storage.backup import make_backup, restore
-from app.storage.db import open_database
 
 
 def _units(db, *codes: str) -> None:  # type: ignore[no-untyped-def]

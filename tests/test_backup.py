@@ -11,9 +11,10 @@ import pytest
 from app import migrations
 from app.cli import main
 from app.errors import DatabaseError
+from app.opening import open_database
 from app.services.units import UnitInput, create_unit, list_units
 from app.storage import backup
-from app.storage.db import create_db_engine, open_database
+from app.storage.db import create_db_engine
 
 
 def _units(path: Path) -> list[str]:

@@ -15,8 +15,8 @@ from app.certificates.signing import META_KEY, decode_qr_text, qr_text
 from app.certificates.verify import verify
 from app.errors import DomainError
 from app.model import CertificatePrint, Meta, Nomination, RegisterEntry
+from app.opening import open_database
 from app.services.registers import check_gapless, create_book
-from app.storage.db import open_database
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from app.errors import DomainError, NotFound
 from app.model import Decision, RegisterBook, RegisterEntry
+from app.opening import open_database
 from app.services import nominations as N
 from app.services.decisions import (
     DecisionInput,
@@ -25,7 +26,6 @@ from app.services.decisions import (
     parse_decision_number,
 )
 from app.services.registers import assign_number, check_gapless, create_book
-from app.storage.db import open_database
 
 db = f.db  # the template copy already holds the catalogue: do not re-read it per test
 

@@ -10,8 +10,8 @@ import pytest
 
 from app.auth import SYSTEM
 from app.model import UserRole
+from app.opening import open_database
 from app.services import accounts as A
-from app.storage.db import open_database
 from ui.dialogs.login import FirstAdminDialog, LoginDialog
 from ui.dialogs.unit import UnitDialog
 from ui.main_window import MainWindow

@@ -15,8 +15,9 @@ from pypdf import PdfReader
 from app.documents import data
 from app.documents.requests import KINDS, MISSING
 from app.model import NominationStatus
+from app.opening import open_database
 from app.services.persons import search_persons
-from app.storage.db import Database, open_database
+from app.storage.db import Database
 from app.text import fold
 from ui.pages.reports import ReportsPage
 from ui.qt import QPlainTextEdit, Qt

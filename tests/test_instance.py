@@ -14,14 +14,15 @@ import pytest
 from sqlalchemy import select, text
 
 from app.model import Unit
-from app.storage.db import ReadOnlyError, open_database
-from app.storage.instance import InstanceBusy, InstanceLock, holder_of, lock_path, open_for_window
+from app.opening import open_database, open_for_window
+from app.storage.db import ReadOnlyError
+from app.storage.instance import InstanceBusy, InstanceLock, holder_of, lock_path
 
 ROOT = Path(__file__).resolve().parent.parent
 HOLDER = textwrap.dedent(
     """
     import sys, time
-    from app.storage.instance import open_for_window
+    from app.opening import open_for_window
     db = open_for_window(sys.argv[1])
     print("ready", flush=True)
     time.sleep(120)
@@ -161,7 +162,7 @@ WRITER = textwrap.dedent(
     """
     import sys
     from sqlalchemy import insert
-    from app.storage.db import open_database
+    from app.opening import open_database
     from app.model import Unit
 
     db = open_database(sys.argv[1], sync_catalogue=False)

@@ -16,7 +16,8 @@ from sqlalchemy.schema import CreateIndex
 from app import migrations
 from app.errors import DatabaseError
 from app.model import Base
-from app.storage.db import create_db_engine, open_database
+from app.opening import open_database
+from app.storage.db import create_db_engine
 
 # SQLite cannot reflect expression indexes (uq_nomination_live_*): they are checked in sqlite_master.
 pytestmark = [

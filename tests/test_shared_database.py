@@ -17,10 +17,11 @@ from app.cli import main
 from app.errors import DatabaseError
 from app.excel.importer import run_import
 from app.model import Gender, Unit
+from app.opening import open_database
 from app.services.persons import PersonInput, create_person
 from app.services.units import UnitInput, create_unit
 from app.storage import db as dbmod
-from app.storage.db import Database, create_db_engine, open_database
+from app.storage.db import Database, create_db_engine
 
 db = f.db
 

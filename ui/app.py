@@ -70,7 +70,8 @@ def _splash(subtitle: str) -> QLabel:
 def open_for_start(target: str | os.PathLike[str] | None, parent: QWidget | None = None) -> Database | None:
     """Open ``target`` for this window. If another window has it open, say who and offer a
     read-only open; ``None`` if the user declines. Other errors propagate (DomainError)."""
-    from app.storage.instance import InstanceBusy, open_for_window
+    from app.opening import open_for_window
+    from app.storage.instance import InstanceBusy
 
     from .messages import instance_busy_box
 

@@ -8,9 +8,10 @@ from pathlib import Path
 from app.auth import ANONYMOUS, P, can
 from app.demo_file import build_demo_file
 from app.errors import DomainError
+from app.opening import open_for_window
 from app.storage.backup import backup_dir, backup_if_due, make_backup, restore
 from app.storage.db import Database
-from app.storage.instance import InstanceBusy, InstanceLock, open_for_window
+from app.storage.instance import InstanceBusy, InstanceLock
 
 from .dialogs.login import ChangePasswordDialog, FirstAdminDialog, LoginDialog, needs_login
 from .i18n import build as build_translations

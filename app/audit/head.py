@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import event, func, select
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import DomainError
 from ..model.audit import AuditEntry
@@ -163,7 +163,7 @@ def _after_rollback(session: Session, _previous: object) -> None:
     session.info.pop("audit_head_due", None)
 
 
-def install(factory: Any) -> None:
+def install(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "after_commit", _after_commit)
     event.listen(factory, "after_soft_rollback", _after_rollback)
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import event, insert, inspect, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from ..model.audit import AuditEntry
 from . import head as audit_head
@@ -116,7 +116,7 @@ def _after_flush(session: Session, _context: Any) -> None:
     _append(session, rows)
 
 
-def install(factory: Any) -> None:
+def install(factory: sessionmaker[Session]) -> None:
     """Record the changes of every session made by ``factory`` (a sessionmaker)."""
     event.listen(factory, "after_flush", _after_flush)
     audit_head.install(factory)
