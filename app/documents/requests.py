@@ -10,16 +10,14 @@ GUI call these same functions; neither holds a kind's logic of its own.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from ..errors import DomainError
 from ..storage.db import Database
-from .document import Cancelled, Document
+from .document import Document
+from .progress import Cancel, Cancelled, Progress
 
-Progress = Callable[[int, int], None]
-Cancel = Callable[[], bool]
 AUTHORITIES = ("", "TM.", "KT.", "Q.", "TL.", "TUQ.")
 SUFFIXES = (".pdf", ".xlsx")
 
