@@ -82,7 +82,7 @@ class Database:
     engine: Engine
     actor: Actor = SYSTEM  # the logged-in account (app.auth); the audit log records its username
     read_only: bool = False
-    # Run once by dispose(): e.g. releasing the instance lock (app.instance).
+    # Run once by dispose(): e.g. releasing the instance lock (app.storage.instance).
     on_dispose: list[Callable[[], None]] = field(default_factory=list, repr=False)
     _read: sessionmaker[Session] = field(init=False, repr=False)
     _write: sessionmaker[Session] = field(init=False, repr=False)
