@@ -18,9 +18,10 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 from sqlalchemy import event, func, select
 from sqlalchemy.engine import Connection, make_url
@@ -33,6 +34,16 @@ from ..storage.paths import data_dir
 
 ENV_DIR = "THIDUA_AUDIT_HEADS_DIR"  # tests, portable installs
 _TABLE = AuditEntry.__table__
+
+
+class ReadableDatabase(Protocol):
+    """What checking the chain needs of an app.storage.db.Database: its URL (the head's key) and a
+    read session. A Protocol, because that module imports this package (to install the log)."""
+
+    @property
+    def url(self) -> str: ...
+
+    def read(self) -> AbstractContextManager[Session]: ...
 
 
 @dataclass(frozen=True)
@@ -194,7 +205,7 @@ def rerecord_file(path: Path, *, moved_from: Path | None = None) -> None:
 
 
 # -- checking ------------------------------------------------------------------------------
-def check(db: Any) -> tuple[int | None, str]:
+def check(db: ReadableDatabase) -> tuple[int | None, str]:
     """Compare the database's chain with the head recorded outside it: ``(None, "")`` if they
     agree (or nothing was recorded), else the recorded last id and a Vietnamese description."""
     head = recorded(key_of(db.url))

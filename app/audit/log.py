@@ -143,7 +143,7 @@ class ChainReport:
         return self.broken_at is None
 
 
-def verify(db: Any) -> ChainReport:
+def verify(db: audit_head.ReadableDatabase) -> ChainReport:
     """Walk the chain: every entry's prev_hash is the previous entry's hash, and its hash is the
     hash of its content. An edited entry, a deleted one or one slipped in is named; the last
     entries deleted, or the file swapped, show against the head recorded outside (app.audit.head)."""
