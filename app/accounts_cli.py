@@ -14,9 +14,10 @@ import sys
 from collections.abc import Callable
 
 from .auth import ANONYMOUS
-from .db import Database, open_database
 from .errors import DomainError
 from .model import UserRole
+from .opening import open_database
+from .storage.db import Database
 
 ENV_USER = "THIDUA_USER"
 ENV_PASSWORD = "THIDUA_PASSWORD"

@@ -11,9 +11,9 @@ from .errors import DomainError
 
 
 def _audit(args: argparse.Namespace) -> int:
-    from .audit import verify
-    from .db import open_database
+    from .audit.log import verify
     from .model import AuditEntry
+    from .opening import open_database
 
     db = open_database(args.db)
     try:

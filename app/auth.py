@@ -7,18 +7,17 @@ everything. Reads are open to every logged-in role; writes call :func:`require` 
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Protocol
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from .errors import DomainError
 from .model.enums import UserRole
 from .model.org import Unit
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
 
 
 class PermissionDeniedError(DomainError):
@@ -72,6 +71,16 @@ class Permission(StrEnum):
 
 P = Permission
 
+
+class ActingDatabase(Protocol):
+    """What :func:`require` needs of an app.storage.db.Database: who acts, and a read session for
+    the unit look-up. A Protocol, because that module imports this one (for :class:`Actor`)."""
+
+    @property
+    def actor(self) -> Actor: ...
+
+    def read(self) -> AbstractContextManager[Session]: ...
+
 # What each permission lets one do, as the end of «… không được phép {what}».
 WHAT: dict[Permission, str] = {
     P.PERSONS: "thêm, sửa hoặc xóa hồ sơ cá nhân, quá trình công tác, kỷ luật",
@@ -123,13 +132,13 @@ def check(actor: Actor, permission: Permission) -> None:
 
 
 def require(
-    db: Any, permission: Permission, *, unit_id: int | None = None, unit_ids: tuple[int | None, ...] = (),
-    session: Session | None = None,
+    db: ActingDatabase, permission: Permission, *, unit_id: int | None = None,
+    unit_ids: tuple[int | None, ...] = (), session: Session | None = None,
 ) -> None:  # fmt: skip
     """Raise :class:`PermissionDeniedError` unless ``db.actor`` may do ``permission``, and, for a
     clerk, only on records of their own unit or a unit under it (every one of ``unit_id`` and
     ``unit_ids``). ``session`` is the operation's own, for the unit look-up."""
-    actor: Actor = db.actor
+    actor = db.actor
     check(actor, permission)
     if actor.system or actor.role is not UserRole.CLERK or permission not in UNIT_SCOPED:
         return

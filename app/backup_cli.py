@@ -1,4 +1,4 @@
-"""Sub-commands ``backup``, ``restore`` and ``integrity`` (see :mod:`app.backup`)."""
+"""Sub-commands ``backup``, ``restore`` and ``integrity`` (see :mod:`app.storage.backup`)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from . import backup
-from .db import resolve_url
 from .errors import DomainError
+from .storage import backup
+from .storage.db import resolve_url
 
 
 def _sqlite_path(db: str | None) -> Path:
@@ -45,7 +45,7 @@ def _restorer(args: argparse.Namespace, path: Path):  # type: ignore[no-untyped-
     """Who restores: an administrator once the database has accounts. Only a file whose accounts
     cannot be read (damaged, or from before accounts) is restored as the system."""
     from .accounts_cli import login_as_user
-    from .db import open_database
+    from .opening import open_database
 
     try:
         db = open_database(args.db, read_only=True)  # looks, changes nothing (no migration)

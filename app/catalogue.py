@@ -32,7 +32,7 @@ from .model import (
     LegalInstrument,
     Meta,
 )
-from .resources import resource
+from .storage.resources import resource
 from .text import clean, fold
 
 E = TypeVar("E", bound=Enum)

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import DomainError
-from .paths import default_db_path
+from .storage.paths import default_db_path
 
 if TYPE_CHECKING:
-    from .db import Database
+    from .storage.db import Database
 
 EXIT_USER_ERROR = 2
 
@@ -133,9 +133,10 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from sqlalchemy.engine import make_url
 
-    from .db import open_database, resolve_url
     from .demo import create_demo
     from .demo_file import build_demo_file
+    from .opening import open_database
+    from .storage.db import resolve_url
 
     url = resolve_url(args.db)
     parsed = make_url(url)

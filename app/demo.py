@@ -17,7 +17,6 @@ from functools import partial
 from typing import TypeVar
 
 from . import demo_names as N
-from .db import Database
 from .demo_sheets import DemoSheets
 from .errors import DomainError
 from .model import (
@@ -45,6 +44,7 @@ from .services import (
     units,
 )
 from .services.nominations import NominationInput, Vote
+from .storage.db import Database
 
 NOT_EMPTY = "Cơ sở dữ liệu đã có dữ liệu; chỉ tạo dữ liệu mẫu trên cơ sở dữ liệu trống."
 CANCELLED = "Đã hủy tạo dữ liệu mẫu."

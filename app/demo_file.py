@@ -7,9 +7,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from . import audit_head
-from .db import open_database
+from .audit import head as audit_head
 from .errors import DomainError
+from .opening import open_database
 
 
 def build_demo_file(

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .accounts_cli import open_as_user
-from .db import open_database
 from .errors import DomainError
+from .opening import open_database
 
 
 def _date(text: str) -> dt.date:

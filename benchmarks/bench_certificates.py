@@ -45,8 +45,8 @@ def build_database(path: Path, count: int) -> None:
     """Bulk-insert ``count`` approved awards of one decision (services for the small parts)."""
     from sqlalchemy import insert
 
-    from app.db import open_database
     from app.model import Gender, Nomination, Person, Posting, UnitLevel
+    from app.opening import open_database
     from app.services.catalogue import list_awards
     from app.services.decisions import DecisionInput, create_decision
     from app.services.units import UnitInput, create_unit
@@ -88,12 +88,12 @@ def build_database(path: Path, count: int) -> None:
 def run_case(count: int, work: Path, compression: int | None = None) -> dict:
     os.environ["THIDUA_SIGNING_KEY"] = str(work / "key.pem")
     os.environ["THIDUA_LAYOUTS"] = str(work / "layouts")
-    from app.certificates import pages
+    from app.certificates import pdf_pages
     from app.certificates.batch import make_certificates
     from app.certificates.records import Selection
-    from app.db import open_database
+    from app.opening import open_database
 
-    pages.COMPRESSION = compression
+    pdf_pages.COMPRESSION = compression
     path = work / f"bench-{count}.sqlite3"
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)

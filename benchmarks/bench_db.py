@@ -5,7 +5,7 @@ search services on it.
     python3 benchmarks/bench_db.py --persons 5000 --nominations 50000
     python3 benchmarks/bench_db.py --db /tmp/big.sqlite3 --keep   # keep it for bench_rules.py
 
-1. ``app.db.open_database`` creates the database (migrations + award catalogue; waits for
+1. ``app.opening.open_database`` creates the database (migrations + award catalogue; waits for
    ``resources/catalogue/awards.toml`` if it is not there yet).
 2. ``benchmarks/fill.py`` fills it with bulk Core inserts in one transaction (rows/s per table).
 3. The real services are timed on a reopened database (the app's own connection settings):
@@ -38,11 +38,12 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from fill import FillStats, fill  # noqa: E402
 
 from app import catalogue  # noqa: E402
-from app.db import Database, open_database  # noqa: E402
 from app.errors import DomainError  # noqa: E402
 from app.model import Nomination, NominationStatus, Person  # noqa: E402
+from app.opening import open_database  # noqa: E402
 from app.services.nominations import NominationFilter, count_nominations, list_nominations  # noqa: E402
 from app.services.persons import search_persons  # noqa: E402
+from app.storage.db import Database  # noqa: E402
 
 PAGE_TARGET_MS = 10.0
 SEARCH_TARGET_MS = 10.0

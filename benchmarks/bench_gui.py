@@ -33,7 +33,7 @@ SEARCHES = ("nguyen", "thi hoa", "duc", "an", "zzqx")  # common, two words, đ f
 def _child_launch(db: str, page: int) -> int:
     """Run in a fresh process: open the window on ``db`` showing ``page``; print seconds since
     this process started when the page's first paint has happened."""
-    from app.db import open_database
+    from app.opening import open_database
     from ui.main_window import MainWindow
     from ui.qt import QApplication, QEvent, QObject, QTimer
 
@@ -104,7 +104,7 @@ def launch(db: Path, page: int, repeat: int) -> list[float]:
 
 
 def in_process(db_path: Path, repeat: int) -> dict[str, list[float]]:
-    from app.db import open_database
+    from app.opening import open_database
     from ui.main_window import MainWindow
     from ui.qt import QApplication
 

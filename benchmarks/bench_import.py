@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from test_excel_support import write_xlsx  # noqa: E402
 
-from app.db import open_database  # noqa: E402
 from app.excel.importer import run_import  # noqa: E402
+from app.opening import open_database  # noqa: E402
 from app.services.units import UnitInput, create_unit  # noqa: E402
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng"]

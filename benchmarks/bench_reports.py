@@ -23,10 +23,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 from bench_import import rows  # noqa: E402
 from test_excel_support import write_xlsx  # noqa: E402
 
-from app.db import open_database  # noqa: E402
-from app.documents import layout, papers  # noqa: E402
-from app.documents.layout import DocMeta, Letterhead, Signature  # noqa: E402
+from app.documents import decree30, papers  # noqa: E402
+from app.documents.decree30 import DocMeta, Letterhead, Signature  # noqa: E402
 from app.excel.importer import run_import  # noqa: E402
+from app.opening import open_database  # noqa: E402
 from app.services.units import UnitInput, create_unit  # noqa: E402
 
 
@@ -56,12 +56,12 @@ def main() -> None:
                 times.append(time.perf_counter() - started)
             print(f"danh sách {args.rows} dòng → {suffix:<5} tốt nhất {min(times):.2f} s (các lần: "
                   + ", ".join(f"{t:.2f}" for t in times) + f"), {out.stat().st_size // 1024} KB")  # fmt: skip
-        saved = layout.TABLE_CHUNK
-        layout.TABLE_CHUNK = 10**9
+        saved = decree30.TABLE_CHUNK
+        decree30.TABLE_CHUNK = 10**9
         started = time.perf_counter()
         papers.nomination_list(db, meta, year=2025).save(folder / "one-table.pdf")
         print(f"so sánh: một Table duy nhất {time.perf_counter() - started:.2f} s")
-        layout.TABLE_CHUNK = saved
+        decree30.TABLE_CHUNK = saved
         db.dispose()
 
 

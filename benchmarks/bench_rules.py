@@ -24,8 +24,8 @@ from sqlalchemy import func, insert, select
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.db import open_database  # noqa: E402
 from app.model import Bloc, BlocMembership, Criterion, Nomination, Score, Unit  # noqa: E402
+from app.opening import open_database  # noqa: E402
 from app.rules.engine import Checker  # noqa: E402
 from app.services.standings import compute, load_config, rank_history  # noqa: E402
 

@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from app.db import Database  # noqa: E402
 from app.model import Award, AwardTarget, AwardVersion, Decision, Nomination, Person, Posting, Unit  # noqa: E402
+from app.storage.db import Database  # noqa: E402
 from app.text import fold, join_name, name_sort_key, sort_key  # noqa: E402
 
 CHUNK = 20_000

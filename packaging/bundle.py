@@ -2,7 +2,7 @@
 
 Kept out of the spec so that a fast test can check that every listed file exists without
 running PyInstaller (tests/test_packaging.py). Paths in the bundle mirror the checkout:
-``resources/...`` and ``app/migrations/...``, which is where ``app.resources`` and
+``resources/...`` and ``app/migrations/...``, which is where ``app.storage.resources`` and
 ``app.migrations`` look when frozen (``sys._MEIPASS``).
 """
 

@@ -27,12 +27,13 @@ settings.register_profile("ci", derandomize=True, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Audit heads (app.audit_head) of the tests' databases go to a scratch folder, not the user's.
+# Audit heads (app.audit.head) of the tests' databases go to a scratch folder, not the user's.
 if "THIDUA_AUDIT_HEADS_DIR" not in os.environ:
     os.environ["THIDUA_AUDIT_HEADS_DIR"] = _HEADS = tempfile.mkdtemp(prefix="thidua-audit-heads-")
     atexit.register(shutil.rmtree, _HEADS, ignore_errors=True)
 
-from app.db import Database, open_database  # noqa: E402
+from app.opening import open_database  # noqa: E402
+from app.storage.db import Database  # noqa: E402
 
 PG_URL = os.environ.get("THIDUA_TEST_PG_URL", "")
 REQUIRE_PG = os.environ.get("THIDUA_REQUIRE_PG", "") not in ("", "0")

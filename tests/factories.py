@@ -11,12 +11,13 @@ import itertools
 import pytest
 from sqlalchemy import inspect, select, text
 
-from app.db import Database, open_database
 from app.model import Award, Gender, Nomination, UnitLevel
+from app.opening import open_database
 from app.services import nominations as N
 from app.services.decisions import DecisionInput, create_decision
 from app.services.persons import PersonInput, create_person
 from app.services.units import UnitInput, create_unit
+from app.storage.db import Database
 
 _seq = itertools.count(1)
 

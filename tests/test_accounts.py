@@ -16,11 +16,12 @@ from sqlalchemy import select
 from app import migrations
 from app.auth import ANONYMOUS, SYSTEM, PermissionDeniedError
 from app.cli import main
-from app.db import create_db_engine, open_database
 from app.errors import DomainError
 from app.model import AuditEntry, Gender, UserAccount, UserRole
+from app.opening import open_database
 from app.services import accounts as A
 from app.services.persons import PersonInput, create_person
+from app.storage.db import create_db_engine
 
 db = f.db
 LOGIN_FAILED = "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa."

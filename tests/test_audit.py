@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app import audit
+from app.audit import log as audit
 from app.auth import Actor
 from app.cli import main
 from app.model import AuditEntry, Gender, UserRole

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from app import audit, audit_head
-from app.backup import make_backup, restore
+from app.audit import head as audit_head
+from app.audit import log as audit
 from app.cli import main
-from app.db import open_database
+from app.opening import open_database
 from app.services.units import UnitInput, create_unit
+from app.storage.backup import make_backup, restore
 
 
 def _units(db, *codes: str) -> None:  # type: ignore[no-untyped-def]

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from app import backup, migrations
+from app import migrations
 from app.cli import main
-from app.db import create_db_engine, open_database
 from app.errors import DatabaseError
+from app.opening import open_database
 from app.services.units import UnitInput, create_unit, list_units
+from app.storage import backup
+from app.storage.db import create_db_engine
 
 
 def _units(path: Path) -> list[str]:

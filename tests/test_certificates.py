@@ -22,7 +22,6 @@ from test_certificates_support import (  # noqa: F401 - isolated_settings is an 
 from app.certificates import qr
 from app.certificates.batch import make_certificates
 from app.certificates.calibration import load_offsets, save_offsets
-from app.certificates.files import safe_filename
 from app.certificates.fitting import fit
 from app.certificates.layout_store import duplicate_layout, layout_document, save_layout
 from app.certificates.layouts import LayoutError, load_layout, load_layouts, user_layouts_dir
@@ -30,6 +29,7 @@ from app.certificates.records import Selection
 from app.cli import main
 from app.errors import DomainError
 from app.model import Gender
+from app.storage.files import safe_filename
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 

@@ -13,9 +13,9 @@ from app.certificates.batch import make_certificates
 from app.certificates.records import Selection
 from app.certificates.signing import META_KEY, decode_qr_text, qr_text
 from app.certificates.verify import verify
-from app.db import open_database
 from app.errors import DomainError
 from app.model import CertificatePrint, Meta, Nomination, RegisterEntry
+from app.opening import open_database
 from app.services.registers import check_gapless, create_book
 
 

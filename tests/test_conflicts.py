@@ -10,11 +10,12 @@ import factories as f
 import pytest
 
 from app.auth import Actor
-from app.db import Database, open_database
 from app.errors import ConflictError, NotFound
 from app.model import Nomination, UserRole
+from app.opening import open_database
 from app.services import nominations as N
 from app.services.registers import assign_number, check_gapless, create_book
+from app.storage.db import Database
 
 db = f.db
 CONFLICT = "vừa được người khác thay đổi"

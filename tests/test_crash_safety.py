@@ -20,14 +20,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app import backup
-from app.db import open_database
+from app.opening import open_database
+from app.storage import backup
 
 CHILD = textwrap.dedent(
     """
     import sys
     from sqlalchemy import insert, select
-    from app.db import open_database
+    from app.opening import open_database
     from app.model import Award, Nomination, Person, Unit
 
     db = open_database(sys.argv[1], sync_catalogue=False)

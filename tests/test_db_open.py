@@ -10,11 +10,12 @@ import factories as f
 import pytest
 from sqlalchemy import func, inspect, select, text
 
-import app.db as app_db
-from app.db import Database, open_database, resolve_url, translate_db_errors
+import app.storage.db as app_db
 from app.errors import DatabaseError, DomainError
 from app.model import Meta, Unit
+from app.opening import open_database
 from app.services.units import UnitInput, create_unit, list_units
+from app.storage.db import Database, resolve_url, translate_db_errors
 
 db = f.db  # the template copy already holds the catalogue: do not re-read it per test
 
@@ -208,12 +209,12 @@ def test_concurrent_writers_that_read_first_do_not_fail_with_busy(db: Database, 
 def test_a_database_on_a_network_share_is_refused(tmp_path, monkeypatch) -> None:
     import pytest as _pytest
 
-    from app import db as dbmod
     from app.errors import DatabaseError
+    from app.storage import db as dbmod
 
     assert dbmod.on_network_share(Path("//maychu/chung/thidua.sqlite3"))
     assert not dbmod.on_network_share(tmp_path / "thidua.sqlite3")
     monkeypatch.setattr(dbmod, "on_network_share", lambda path: True)
     with _pytest.raises(DatabaseError, match="ổ mạng"):
-        dbmod.open_database(tmp_path / "x.sqlite3")
+        open_database(tmp_path / "x.sqlite3")
     assert not (tmp_path / "x.sqlite3").exists()

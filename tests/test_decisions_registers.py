@@ -12,9 +12,9 @@ import factories as f
 import pytest
 from sqlalchemy import func, select
 
-from app.db import open_database
 from app.errors import DomainError, NotFound
 from app.model import Decision, RegisterBook, RegisterEntry
+from app.opening import open_database
 from app.services import nominations as N
 from app.services.decisions import (
     DecisionInput,

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.db import Database, open_database
 from app.demo import DemoSummary, create_demo
 from app.errors import DomainError
 from app.model import (
@@ -22,9 +21,11 @@ from app.model import (
     RegisterBook,
     RegisterEntry,
 )
+from app.opening import open_database
 from app.services import blocs, registers, standings
 from app.services.persons import search_persons
 from app.services.units import UnitInput, create_unit
+from app.storage.db import Database
 
 
 def _fresh(template: Path, folder: Path) -> Database:

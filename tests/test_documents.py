@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from app.documents import papers, reports
-from app.documents.layout import DocMeta, Letterhead, Signature
+from app.documents.decree30 import DocMeta, Letterhead, Signature
 from app.model import BlocRole, CriterionKind
 from app.services import nominations as N
 from app.services.appraisals import set_appraisal
@@ -206,7 +206,7 @@ def test_first_pages_render_to_images(world, bloc, tmp_path: Path) -> None:  # t
 
 
 def test_a_5000_row_list_uses_chunked_tables(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from app.documents.layout import PORTRAIT_WIDTH, data_tables, styles
+    from app.documents.decree30 import PORTRAIT_WIDTH, data_tables, styles
     from app.documents.tables import INT, TEXT, Column, TableData
 
     table = TableData(

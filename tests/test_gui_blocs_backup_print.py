@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from app import backup
 from app.model import BlocRole, UnitLevel
 from app.services.blocs import BlocInput, create_bloc, members
 from app.services.units import UnitInput, create_unit
+from app.storage import backup
 from ui.main_window import MainWindow
 from ui.qt import QDialogButtonBox, QPushButton, Qt
 

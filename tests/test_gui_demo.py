@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.db import open_database
+from app.opening import open_database
 from ui.main_window import MainWindow
 from ui.qt import QApplication, QPushButton, Qt
 

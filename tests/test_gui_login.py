@@ -9,8 +9,8 @@ import factories as f
 import pytest
 
 from app.auth import SYSTEM
-from app.db import open_database
 from app.model import UserRole
+from app.opening import open_database
 from app.services import accounts as A
 from ui.dialogs.login import FirstAdminDialog, LoginDialog
 from ui.dialogs.unit import UnitDialog
@@ -172,7 +172,7 @@ def test_the_login_dialog_never_shows_a_server_password(qtbot) -> None:  # type:
     from sqlalchemy import create_engine
 
     from app.auth import ANONYMOUS
-    from app.db import Database
+    from app.storage.db import Database
 
     url = "postgresql+psycopg://thuky:matkhau-may-chu@10.0.0.5/thidua"
     db = Database(url=url, engine=create_engine(url))  # never connected

@@ -12,11 +12,12 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from app.db import Database, open_database
 from app.documents import data
 from app.documents.requests import KINDS, MISSING
 from app.model import NominationStatus
+from app.opening import open_database
 from app.services.persons import search_persons
+from app.storage.db import Database
 from app.text import fold
 from ui.pages.reports import ReportsPage
 from ui.qt import QPlainTextEdit, Qt
@@ -278,7 +279,7 @@ def test_an_error_found_while_making_goes_to_the_page_and_leaves_no_file(qtbot, 
 
 
 def test_cancel_while_writing_leaves_no_file(demo_db, folder) -> None:  # type: ignore[no-untyped-def]
-    from app.documents.document import Cancelled
+    from app.documents.progress import Cancelled
     from app.documents.requests import ReportRequest, write_report
 
     req = ReportRequest("bien-ban", year=2025, council="Hội đồng", members_total=13, chair="A", secretary="B",

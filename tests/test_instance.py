@@ -13,15 +13,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from app.db import ReadOnlyError, open_database
-from app.instance import InstanceBusy, InstanceLock, holder_of, lock_path, open_for_window
 from app.model import Unit
+from app.opening import open_database, open_for_window
+from app.storage.db import ReadOnlyError
+from app.storage.instance import InstanceBusy, InstanceLock, holder_of, lock_path
 
 ROOT = Path(__file__).resolve().parent.parent
 HOLDER = textwrap.dedent(
     """
     import sys, time
-    from app.instance import open_for_window
+    from app.opening import open_for_window
     db = open_for_window(sys.argv[1])
     print("ready", flush=True)
     time.sleep(120)
@@ -96,7 +97,7 @@ def test_same_process_reopening_its_own_file_shares_the_lock(db_path: Path) -> N
     first.dispose()
     # Still held for the second window: another process would be refused.
     probe = subprocess.run(
-        [sys.executable, "-c", "import sys; from app.instance import holder_of; from pathlib import Path; "
+        [sys.executable, "-c", "import sys; from app.storage.instance import holder_of; from pathlib import Path; "
          "print(holder_of(Path(sys.argv[1])) is not None)", str(db_path)],
         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True,
     )  # fmt: skip
@@ -161,7 +162,7 @@ WRITER = textwrap.dedent(
     """
     import sys
     from sqlalchemy import insert
-    from app.db import open_database
+    from app.opening import open_database
     from app.model import Unit
 
     db = open_database(sys.argv[1], sync_catalogue=False)
@@ -203,7 +204,7 @@ def test_two_processes_writing_batches_at_once_keep_the_file_whole(db_path: Path
 
 
 def test_restore_is_refused_while_another_window_has_the_file(holder: subprocess.Popen, db_path: Path) -> None:
-    from app.backup import make_backup, restore
+    from app.storage.backup import make_backup, restore
 
     copy = make_backup(db_path)
     before = db_path.read_bytes()

@@ -14,9 +14,10 @@ from sqlalchemy import CheckConstraint, Engine, ForeignKeyConstraint, UniqueCons
 from sqlalchemy.schema import CreateIndex
 
 from app import migrations
-from app.db import create_db_engine, open_database
 from app.errors import DatabaseError
 from app.model import Base
+from app.opening import open_database
+from app.storage.db import create_db_engine
 
 # SQLite cannot reflect expression indexes (uq_nomination_live_*): they are checked in sqlite_master.
 pytestmark = [

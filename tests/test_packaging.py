@@ -58,7 +58,7 @@ def test_the_spec_reads_its_lists_from_bundle(bundle) -> None:
 
 
 def test_frozen_app_finds_resources_in_the_bundle(monkeypatch, tmp_path: Path) -> None:
-    from app import resources
+    from app.storage import resources
 
     bundled = tmp_path / "_internal"
     (bundled / "resources" / "catalogue").mkdir(parents=True)

@@ -12,7 +12,6 @@ from sqlalchemy import select
 
 from app import catalogue
 from app.auth import ANONYMOUS, SYSTEM, Actor, PermissionDeniedError
-from app.backup import make_backup, restore
 from app.model import AuditEntry, Gender, NominationStatus, UnitLevel, UserRole
 from app.services import nominations as N
 from app.services.accounts import AccountInput, create_account, set_active
@@ -26,6 +25,7 @@ from app.services.persons import PersonInput, create_person, move_person, update
 from app.services.registers import create_book
 from app.services.scoring import CriterionInput, set_criteria
 from app.services.units import UnitInput, create_unit, update_unit
+from app.storage.backup import make_backup, restore
 
 db = f.db
 CAMPAIGN = CampaignInput(name="Thi đua nước rút", kind="thematic", year=2025, start_date=dt.date(2025, 3, 1),

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.db import open_database
 from app.model import NominationStatus
 from app.model.audit import AuditEntry
+from app.opening import open_database
 from app.services.nominations import get_nomination
 from app.services.persons import search_persons
 from ui.main_window import MainWindow

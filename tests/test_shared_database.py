@@ -12,15 +12,16 @@ import pytest
 from sqlalchemy import func, select, text
 from test_excel_support import write_xlsx
 
-from app import audit
-from app import db as dbmod
+from app.audit import log as audit
 from app.cli import main
-from app.db import Database, create_db_engine, open_database
 from app.errors import DatabaseError
 from app.excel.importer import run_import
 from app.model import Gender, Unit
+from app.opening import open_database
 from app.services.persons import PersonInput, create_person
 from app.services.units import UnitInput, create_unit
+from app.storage import db as dbmod
+from app.storage.db import Database, create_db_engine
 
 db = f.db
 

@@ -2,7 +2,7 @@
 
 Importing SQLAlchemy, the model and the pages takes most of a second; the splash is painted
 before that, so the clerk sees the program at once. The database then opens as before, locked
-for this window (app.instance); a file already open in another window can be opened read-only.
+for this window (app.storage.instance); a file already open in another window can be opened read-only.
 
 Scripted runs: with ``THIDUA_USER`` and ``THIDUA_PASSWORD`` set, a database with accounts is logged
 into as the CLI does, without the dialog. Smoke-test hook: with ``THIDUA_SMOKE_QUIT_AFTER_MS=N`` set, the app prints
@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.paths import APP_NAME, ENV_DB, data_dir
+from app.storage.paths import APP_NAME, ENV_DB, data_dir
 
 from .i18n import install_translator
 from .qt import (
@@ -38,7 +38,7 @@ from .qt import (
 from .settings import Settings
 
 if TYPE_CHECKING:
-    from app.db import Database
+    from app.storage.db import Database
 
 ENV_SMOKE = "THIDUA_SMOKE_QUIT_AFTER_MS"
 SMOKE_MARKER = "THIDUA_SMOKE_OK"
@@ -70,7 +70,8 @@ def _splash(subtitle: str) -> QLabel:
 def open_for_start(target: str | os.PathLike[str] | None, parent: QWidget | None = None) -> Database | None:
     """Open ``target`` for this window. If another window has it open, say who and offer a
     read-only open; ``None`` if the user declines. Other errors propagate (DomainError)."""
-    from app.instance import InstanceBusy, open_for_window
+    from app.opening import open_for_window
+    from app.storage.instance import InstanceBusy
 
     from .messages import instance_busy_box
 

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app.resources import resource
+from app.storage.resources import resource
 
 from .qt import QApplication, QTranslator
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.auth import ANONYMOUS, P, can
-from app.backup import backup_dir, backup_if_due, make_backup, restore
-from app.db import Database
 from app.demo_file import build_demo_file
 from app.errors import DomainError
-from app.instance import InstanceBusy, InstanceLock, open_for_window
+from app.opening import open_for_window
+from app.storage.backup import backup_dir, backup_if_due, make_backup, restore
+from app.storage.db import Database
+from app.storage.instance import InstanceBusy, InstanceLock
 
 from .dialogs.login import ChangePasswordDialog, FirstAdminDialog, LoginDialog, needs_login
 from .i18n import build as build_translations

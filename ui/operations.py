@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.changes import Changes, collecting
-from app.db import Database
+from app.storage.db import Database
 
 from .jobs import Job, JobFn, run_job
 from .qt import QObject, QWidget, Signal

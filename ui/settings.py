@@ -12,7 +12,7 @@ from pathlib import Path
 
 from platformdirs import user_config_dir
 
-from app.paths import APP_NAME
+from app.storage.paths import APP_NAME
 
 from .qt import QByteArray, QSettings
 

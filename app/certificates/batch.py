@@ -19,16 +19,16 @@ from typing import ParamSpec, TypeVar
 
 from sqlalchemy import insert, select
 
-from .. import audit
+from ..audit import log as audit
 from ..auth import P
 from ..auth import require as allowed
-from ..db import Database
 from ..errors import DomainError
 from ..model import CertificatePrint, RegisterBook
 from ..model.base import utcnow
 from ..services.registers import assign_numbers, create_book
+from ..storage.db import Database
+from ..storage.files import atomic_write, check_output_dir, check_output_file, safe_filename, unique_name
 from .compose import NUMBER_VARIABLES, PLACEHOLDER_NUMBER, Problem, compose
-from .files import atomic_write, check_output_dir, check_output_file, safe_filename, unique_name
 from .fitting import Fitted
 from .fonts import font_family
 from .layouts import Layout, layout_for_award, load_layouts

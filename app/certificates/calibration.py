@@ -9,8 +9,8 @@ from pathlib import Path
 from platformdirs import user_config_dir
 
 from ..errors import DomainError
+from ..storage.files import atomic_write
 from ..text import clean
-from .files import atomic_write
 
 ENV_FILE = "THIDUA_PRINTERS"
 LIMIT_MM = 50.0

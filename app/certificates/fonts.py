@@ -17,7 +17,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from ..resources import resource
+from ..storage.resources import resource
 
 STYLES = ("regular", "bold", "italic", "bolditalic")
 _BUNDLED = {

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DomainError, NotFound
+from ..storage.files import atomic_write
 from .compose import compose, design_fields
-from .files import atomic_write
 from .fonts import font_family
 from .layouts import (
     _KEY,

@@ -22,7 +22,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from ..errors import DomainError
-from ..resources import resource
+from ..storage.resources import resource
 from ..text import clean
 from .fonts import STYLES
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from ..db import Database
 from ..errors import DomainError
 from ..model import (
     Award,
@@ -26,6 +25,7 @@ from ..model import (
     Unit,
 )
 from ..services.decisions import find_decision
+from ..storage.db import Database
 from ..text import clean, format_date, format_document_date
 
 _ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TP.": "thành phố"}

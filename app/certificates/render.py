@@ -7,7 +7,7 @@ process.
 Certificate pages skip the canvas's per-page machinery, which dominated big batches: a page's
 content is one string of operators joined from pieces cached per document (a field's text,
 encoded for the font's subsets and placed, is built once per distinct text), then added by
-:mod:`.pages` with its QR code as an image XObject. Text is encoded as ReportLab's font encodes
+:mod:`.pdf_pages` with its QR code as an image XObject. Text is encoded as ReportLab's font encodes
 it (``splitString``; a codec map of the characters already assigned takes its place), so
 subsetting and text extraction are the canvas's own. Alignment pages and forms use the canvas.
 
@@ -34,7 +34,7 @@ from .compose import design_fields
 from .fitting import LEADING, Fitted
 from .fonts import FontFamily
 from .layouts import FieldSpec, Layout
-from .pages import PageWriter
+from .pdf_pages import PageWriter
 
 # No Platypus markup is used here, but keep ReportLab from fetching anything should a later
 # change render user text as a Paragraph (reliability.md: <img src=...> read local files).

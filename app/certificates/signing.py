@@ -25,9 +25,9 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from platformdirs import user_config_dir
 
-from ..db import Database
 from ..errors import DomainError
 from ..model import Meta
+from ..storage.db import Database
 from ..text import clean
 
 ENV_KEY = "THIDUA_SIGNING_KEY"

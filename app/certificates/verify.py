@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from ..db import Database
 from ..model import Award, CertificatePrint, NominationStatus, RegisterBook, RegisterEntry
+from ..storage.db import Database
 from ..text import clean, format_document_date
 from .batch import payload_for
 from .records import load_records

@@ -9,7 +9,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
-from .layout import styles
+from .decree30 import styles
 
 PALETTE = ("#1f4e79", "#c00000", "#548235", "#bf8f00", "#7030a0", "#2e75b6")
 

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
-from ..db import Database
 from ..errors import DomainError
 from ..model import Award, AwardTarget, Decision, Nomination, NominationStatus, Person, Unit
 from ..rules.engine import default_rulebook
 from ..rules.spec import RuleBook
+from ..storage.db import Database
 from ..text import clean
 
 

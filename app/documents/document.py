@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,14 +10,8 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from ..errors import DomainError
+from .decree30 import write_pdf
 from .tables import TableData
-
-
-class Cancelled(DomainError):
-    """The user cancelled while the document was being written; no file was left behind."""
-
-    def __init__(self) -> None:
-        super().__init__("Đã hủy; không ghi tệp nào.")
 
 
 @dataclass
@@ -34,16 +29,15 @@ class Document:
         cancelled: Callable[[], bool] | None = None,
     ) -> Path:
         """Write ``out`` atomically: a PDF, or the document's tables as .xlsx (by the file's suffix).
-        A cancel while the PDF is laid out raises :class:`Cancelled` and leaves no file."""
+        A cancel while the PDF is laid out raises :class:`~.progress.Cancelled` and leaves no file."""
         out = Path(out)
         suffix = out.suffix.lower()
         if suffix == ".xlsx":
+            # openpyxl only when a table is saved: `thidua --help` imports this module.
             from ..excel.writer import write_tables
 
             write_tables(out, self.tables)
         elif suffix == ".pdf":
-            from .layout import write_pdf
-
             write_pdf(out, self.title, self.story(), landscape_pages=self.landscape, progress=progress,
                       cancelled=cancelled)  # fmt: skip
         else:
@@ -51,10 +45,6 @@ class Document:
         return out
 
     def pdf_bytes(self) -> bytes:
-        import io
-
-        from .layout import write_pdf
-
         buf = io.BytesIO()
         write_pdf(None, self.title, self.story(), landscape_pages=self.landscape, fileobj=buf)
         return buf.getvalue()

@@ -10,14 +10,13 @@ from itertools import groupby
 
 from reportlab.platypus import PageBreak, Paragraph, Spacer
 
-from ..db import Database
 from ..errors import DomainError
 from ..model import AwardTarget, NominationStatus
 from ..services.decisions import find_decision, parse_decision_number
+from ..storage.db import Database
 from ..text import format_document_date
 from . import data
-from .document import Document, roman
-from .layout import (
+from .decree30 import (
     PORTRAIT_WIDTH,
     DocMeta,
     Letterhead,
@@ -31,6 +30,7 @@ from .layout import (
     title_block,
     two_signatures,
 )
+from .document import Document, roman
 from .tables import DATE, ID, INT, PERCENT, TEXT, Column, TableData
 
 S = NominationStatus

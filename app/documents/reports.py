@@ -7,18 +7,17 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from ..db import Database
 from ..errors import DomainError
 from ..model import NominationStatus
 from ..services.appraisals import appraisals_of
 from ..services.initiatives import initiatives_of
 from ..services.scoring import criteria as criteria_of
 from ..services.standings import bloc_by_code, compute
+from ..storage.db import Database
 from ..text import format_date
 from . import data
 from .charts import bar_chart
-from .document import Document
-from .layout import (
+from .decree30 import (
     LANDSCAPE_WIDTH,
     PORTRAIT_WIDTH,
     DocMeta,
@@ -33,6 +32,7 @@ from .layout import (
     to_landscape,
     two_signatures,
 )
+from .document import Document
 from .tables import DATE, FLOAT, ID, INT, TEXT, Column, TableData, number_vi
 
 S = NominationStatus

@@ -10,16 +10,17 @@ GUI call these same functions; neither holds a kind's logic of its own.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from ..db import Database
 from ..errors import DomainError
-from .document import Cancelled, Document
+from ..services.decisions import parse_decision_number
+from ..storage.db import Database
+from ..storage.files import check_output_file
+from .decree30 import DocMeta, Letterhead, Signature
+from .document import Document
+from .progress import Cancel, Cancelled, Progress
 
-Progress = Callable[[int, int], None]
-Cancel = Callable[[], bool]
 AUTHORITIES = ("", "TM.", "KT.", "Q.", "TL.", "TUQ.")
 SUFFIXES = (".pdf", ".xlsx")
 
@@ -128,8 +129,6 @@ def problems(req: ReportRequest) -> list[DomainError]:
     out = [DomainError(MISSING[n], field=n) for n in kind.needs if getattr(req, n) in (None, "", ())]
     bad = {e.field for e in out}
     if "number" in kind.uses and req.number and "number" not in bad:
-        from ..services.decisions import parse_decision_number
-
         try:
             parse_decision_number(req.number)
         except DomainError:
@@ -164,8 +163,6 @@ def check(req: ReportRequest) -> None:
 
 def meta(req: ReportRequest):  # type: ignore[no-untyped-def]
     """The letterhead, number, date, signature and recipients the request gives."""
-    from .layout import DocMeta, Letterhead, Signature
-
     signature = Signature(req.signer_title, req.signer, req.authority, req.on_behalf) if req.signer else None
     recipients = req.recipient or ("Như trên;", "Lưu: VT.")
     return DocMeta(Letterhead(req.issuer, req.parent, req.place), req.number, req.date or dt.date.today(),
@@ -174,6 +171,8 @@ def meta(req: ReportRequest):  # type: ignore[no-untyped-def]
 
 def build(db: Database, req: ReportRequest) -> Document:
     """The document the request asks for (checked first; DomainError names the field at fault)."""
+    # The papers' and reports' modules (queries, charts) only when a document is built: the CLI's
+    # parser imports this module for KINDS.
     from . import papers, reports
 
     check(req)
@@ -185,8 +184,6 @@ def build(db: Database, req: ReportRequest) -> Document:
     if k == "danh-sach":
         return papers.nomination_list(db, m, year=year, **lists)  # type: ignore[arg-type]
     if k == "bien-ban":
-        from .layout import Signature
-
         meeting = papers.Meeting(
             held_on=dt.datetime.combine(m.date, dt.time(8, 0)), place=req.meeting_place, council=req.council,
             members_total=req.members_total or 0, members_present=list(req.member),
@@ -226,8 +223,6 @@ def write_report(
 ) -> Written:
     """Make the document and write ``out`` (.pdf, or .xlsx of its tables) atomically; with
     ``preview``, an .xlsx request also gets a PDF there to look at. A cancel leaves ``out`` as it was."""
-    from ..certificates.files import check_output_file
-
     out = Path(out)
     if out.suffix.lower() not in SUFFIXES:
         raise DomainError("Tệp kết quả phải có đuôi .pdf hoặc .xlsx.", field="out")

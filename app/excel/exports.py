@@ -7,10 +7,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from ..db import Database
 from ..documents.tables import DATE, ID, INT, TEXT, Column, TableData
 from ..errors import DomainError
 from ..model import Award, Decision, Nomination, Person, Unit
+from ..storage.db import Database
 from . import fields as F
 from .writer import write_tables
 

@@ -20,11 +20,11 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import audit
+from ..audit import log as audit
 from ..auth import P
 from ..auth import require as allowed
-from ..db import Database
 from ..errors import DomainError
+from ..storage.db import Database
 from . import fields as F
 from .safety import refuse
 from .xlsx import Sheet, column_letter

@@ -12,8 +12,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..certificates.files import atomic_write, check_output_file
 from ..documents.tables import DATE, FLOAT, ID, INT, PERCENT, TableData
+from ..storage.files import atomic_write, check_output_file
 from .fields import FORMULA_START
 
 _HEAD_FONT = Font(bold=True)

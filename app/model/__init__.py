@@ -32,7 +32,7 @@ from .initiatives import Initiative, InitiativeAuthor
 from .meta import Meta
 from .nominations import LIVE_STATUSES, Nomination, NominationEvent, NominationInitiative
 from .org import Bloc, BlocMembership, Unit
-from .people import DisciplinaryRecord, Person, Posting
+from .persons import DisciplinaryRecord, Person, Posting
 from .scoring import Criterion, Score
 
 __all__ = [

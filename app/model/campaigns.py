@@ -11,7 +11,7 @@ from .base import Base, KeyString, Timestamps, enum_column
 from .catalogue import Award
 from .enums import CampaignKind
 from .org import Unit
-from .people import Person
+from .persons import Person
 
 
 class Campaign(Timestamps, Base):

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from .base import Base, Timestamps
 from .campaigns import Campaign
 from .org import Unit
-from .people import Person
+from .persons import Person
 
 
 class Exemplar(Timestamps, Base):

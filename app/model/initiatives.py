@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from .base import Base, KeyString, Timestamps, enum_column
 from .enums import InitiativeKind, InitiativeLevel
 from .org import Unit
-from .people import Person
+from .persons import Person
 
 
 class Initiative(Timestamps, Base):

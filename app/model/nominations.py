@@ -14,7 +14,7 @@ from .decisions import Decision
 from .enums import NominationStatus
 from .initiatives import Initiative
 from .org import Unit
-from .people import Person
+from .persons import Person
 
 # Nominations that still count: a nominee holds at most one of these per award, year and campaign.
 LIVE_STATUSES = ("draft", "submitted", "returned", "voted", "approved")

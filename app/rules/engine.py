@@ -12,11 +12,11 @@ from collections.abc import Callable
 
 from sqlalchemy import select
 
-from ..db import Database
 from ..errors import DomainError, NotFound
 from ..model import Award, Nomination, NominationStatus
 from ..services.common import unit_by_code
 from ..services.nominations import NominationInput, build_nomination
+from ..storage.db import Database
 from .checks import BLOCKING, Finding
 from .facts import LIVE
 from .load import load_facts

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DomainError
-from ..resources import resource
+from ..storage.resources import resource
 from ..text import clean
 
 SCHEMA = 1

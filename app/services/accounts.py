@@ -17,10 +17,10 @@ from sqlalchemy import func, select
 
 from ..auth import Actor, P
 from ..auth import require as allowed
-from ..db import Database
 from ..errors import DatabaseError, DomainError
 from ..model import Unit, UserAccount, UserRole
 from ..model.base import utcnow
+from ..storage.db import Database
 from ..text import clean
 from .common import as_enum, get, require
 

@@ -6,9 +6,9 @@ from sqlalchemy import select
 
 from ..auth import P
 from ..auth import require as allowed
-from ..db import Database
 from ..errors import DomainError
 from ..model import Appraisal, AppraisalRating, Person, Unit
+from ..storage.db import Database
 from ..text import clean
 from .common import check_year, get, require
 

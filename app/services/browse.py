@@ -19,7 +19,6 @@ from typing import Any
 from sqlalchemy import ColumnElement, Integer, Select, and_, case, column, func, literal, select, text, tuple_
 from sqlalchemy.orm import aliased
 
-from ..db import Database
 from ..model import (
     Award,
     Campaign,
@@ -30,6 +29,7 @@ from ..model import (
     Person,
     Unit,
 )
+from ..storage.db import Database
 from ..text import fold
 
 Row = tuple[Any, ...]  # (id, value of each column in Source.columns order)

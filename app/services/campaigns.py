@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from ..auth import P
 from ..auth import require as allowed
-from ..db import Database
 from ..errors import DomainError
 from ..model import Award, Campaign, CampaignKind, Person, Registration, Unit
+from ..storage.db import Database
 from ..text import clean, fold
 from .catalogue import check_target
 from .common import as_enum, check_period, check_year, get, optional_text, require, required_text

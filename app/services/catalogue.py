@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from ..db import Database
 from ..errors import DomainError
 from ..model import Award, AwardTarget, AwardVersion
+from ..storage.db import Database
 from .common import award_by_code
 
 

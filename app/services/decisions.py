@@ -10,9 +10,9 @@ from sqlalchemy import exists, select
 
 from ..auth import P
 from ..auth import require as allowed
-from ..db import Database
 from ..errors import DomainError
 from ..model import Decision, Nomination, Unit
+from ..storage.db import Database
 from ..text import clean, fold
 from .common import get, optional_text, require, required_text
 

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from ..auth import P
 from ..auth import require as allowed
-from ..db import Database
 from ..model import Campaign, Exemplar, Person, Unit
+from ..storage.db import Database
 from ..text import clean
 from .common import check_year, get, optional_text, require, required_text
 

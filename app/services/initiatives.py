@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from ..auth import P
 from ..auth import require as allowed
-from ..db import Database
 from ..model import Initiative, InitiativeAuthor, InitiativeKind, InitiativeLevel, Person, Unit
+from ..storage.db import Database
 from ..text import clean, fold
 from .common import as_enum, check_year, get, optional_text, require, required_text
 

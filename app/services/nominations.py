@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from ..auth import P
 from ..auth import require as allowed
-from ..db import Database
 from ..errors import ConflictError, DomainError
 from ..model import (
     LIVE_STATUSES,
@@ -32,6 +31,7 @@ from ..model import (
     Person,
     Unit,
 )
+from ..storage.db import Database
 from ..text import clean, fold, sort_key
 from .catalogue import check_target
 from .common import check_year, get, require

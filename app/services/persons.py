@@ -11,12 +11,12 @@ from typing import NamedTuple
 from sqlalchemy import and_, exists, or_, select, update
 from sqlalchemy.orm import Session
 
-from .. import audit
+from ..audit import log as audit
 from ..auth import P
 from ..auth import require as allowed
-from ..db import Database
 from ..errors import ConflictError, DomainError
 from ..model import DisciplinaryRecord, DisciplineKind, Gender, Nomination, Person, Posting, Unit
+from ..storage.db import Database
 from ..text import clean, clean_name, fold, join_name, name_sort_key, prefix_upper_bound, split_full_name
 from .common import check_period, get, optional_text, require
 

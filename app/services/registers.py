@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select
 
-from .. import audit
+from ..audit import log as audit
 from ..auth import P
 from ..auth import require as allowed
-from ..db import Database
 from ..model import Nomination, NominationStatus, RegisterBook, RegisterEntry
+from ..storage.db import Database
 from ..text import clean
 from .common import get, require, required_text
 

@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from ..auth import P
 from ..auth import require as allowed
-from ..db import Database
 from ..errors import DomainError
 from ..model import Bloc, Criterion, CriterionKind, Score, Unit
+from ..storage.db import Database
 from ..text import clean
 from .blocs import is_member
 from .common import as_enum, check_year, get, require, required_text

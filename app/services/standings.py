@@ -14,10 +14,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ..db import Database
 from ..errors import DomainError
 from ..model import Bloc, BlocMembership, BlocRole, Criterion, CriterionKind, Score, Unit
-from ..resources import resource
+from ..storage.db import Database
+from ..storage.resources import resource
 from .common import get
 
 TIE_KEYS = ("criteria_points", "fewer_penalty", "more_bonus")

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from .. import migrations
-from ..db import Database
 from ..model import Award, Bloc, Campaign, Decision, Initiative, Nomination, Person, Unit
+from ..storage.db import Database
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from sqlalchemy import exists, select
 
 from ..auth import P
 from ..auth import require as allowed
-from ..db import Database
 from ..errors import DomainError
 from ..model import Nomination, Person, Unit, UnitLevel
+from ..storage.db import Database
 from ..text import clean, fold, sort_key
 from .common import as_enum, get, optional_text, require, required_text
 

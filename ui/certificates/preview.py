@@ -13,10 +13,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from app.certificates.batch import BatchResult, log_prints, make_certificates
-from app.certificates.files import atomic_write, check_output_file
 from app.certificates.records import Selection
-from app.db import Database
 from app.errors import DomainError
+from app.storage.db import Database
+from app.storage.files import atomic_write, check_output_file
 
 from ..jobs import Job
 from ..operations import run_op, run_write

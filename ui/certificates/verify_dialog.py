@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.certificates.verify import Verification, verify
-from app.db import Database
+from app.storage.db import Database
 
 from ..qt import QDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget, translate
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.db import Database
 from app.errors import DomainError
 from app.services.decisions import list_decisions
 from app.services.nominations import Vote, check_vote
+from app.storage.db import Database
 from app.text import clean, format_date
 
 from ..qt import QT_TRANSLATE_NOOP, QComboBox, QLineEdit, QPlainTextEdit, QWidget, translate

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.db import Database
 from app.model import CampaignKind
 from app.services.campaigns import CampaignInput, create_campaign, update_campaign
+from app.storage.db import Database
 from app.text import format_date
 
 from ..labels import label

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.db import Database
 from app.services.decisions import DecisionInput, create_decision
+from app.storage.db import Database
 
 from ..operations import Pending
 from ..qt import QT_TRANSLATE_NOOP, QComboBox, QLineEdit, QWidget

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.db import Database
 from app.errors import DomainError
 from app.services.campaigns import list_campaigns
 from app.services.exemplars import ExemplarInput, create_exemplar
+from app.storage.db import Database
 
 from ..labels import label
 from ..operations import Pending
 from ..qt import QT_TRANSLATE_NOOP, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget, translate
 from ..widgets.fields import FormDialog, date_edit, date_from
 from ..widgets.lookup import LookupEdit
-from .lookups import person_search, unit_search
+from ..widgets.lookup_searches import person_search, unit_search
 
 
 class ExemplarDialog(FormDialog):

@@ -6,10 +6,10 @@ shows the service's one message whatever was wrong.
 
 from __future__ import annotations
 
-from app.db import Database
 from app.errors import DomainError
 from app.model import UserRole
 from app.services.accounts import AccountInput, create_account, has_accounts, login, set_password
+from app.storage.db import Database
 
 from ..operations import Pending
 from ..qt import QT_TRANSLATE_NOOP, QDialogButtonBox, QLabel, QLineEdit, QWidget, translate

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.db import Database
 from app.errors import DomainError
 from app.model import BlocRole
 from app.services.blocs import list_blocs, members, remove_membership, set_membership
+from app.storage.db import Database
 
 from ..labels import label
 from ..messages import show_error
@@ -19,7 +19,7 @@ from ..operations import Pending, run_write
 from ..qt import QT_TRANSLATE_NOOP, QComboBox, QListWidget, QPushButton, QSpinBox, QWidget, translate
 from ..widgets.fields import FormDialog
 from ..widgets.lookup import LookupEdit
-from .lookups import unit_search
+from ..widgets.lookup_searches import unit_search
 
 
 class MembershipDialog(FormDialog):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.db import Database
 from app.errors import DomainError
 from app.model import AwardTarget
 from app.rules.engine import Checker
@@ -21,6 +20,7 @@ from app.services.nominations import (
     get_nomination,
     update_nomination,
 )
+from app.storage.db import Database
 
 from ..labels import label
 from ..operations import Pending
@@ -40,8 +40,8 @@ from ..qt import (
 )
 from ..widgets.fields import FormDialog
 from ..widgets.lookup import LookupEdit
+from ..widgets.lookup_searches import person_search, unit_names, unit_search
 from ..widgets.verdict import VerdictPanel
-from .lookups import person_search, unit_names, unit_search
 
 VERDICT_DELAY_MS = 120
 

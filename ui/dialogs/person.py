@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from app.db import Database
 from app.errors import DomainError
 from app.model import Gender
 from app.services.persons import PersonInput, create_person, get_person, update_person
 from app.services.units import get_unit
+from app.storage.db import Database
 from app.text import format_date
 
 from ..labels import label
@@ -16,7 +16,7 @@ from ..operations import Pending
 from ..qt import QT_TRANSLATE_NOOP, QComboBox, QLineEdit, QWidget, translate
 from ..widgets.fields import FormDialog, date_edit, date_from
 from ..widgets.lookup import LookupEdit
-from .lookups import unit_search
+from ..widgets.lookup_searches import unit_search
 
 
 class PersonDialog(FormDialog):

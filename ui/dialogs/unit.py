@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from app.db import Database
 from app.model import BlocKind, UnitLevel
 from app.services.blocs import BlocInput, create_bloc
 from app.services.units import UnitInput, create_unit, get_unit, update_unit
+from app.storage.db import Database
 
 from ..labels import label
 from ..operations import Pending
 from ..qt import QT_TRANSLATE_NOOP, QCheckBox, QComboBox, QLineEdit, QWidget
 from ..widgets.fields import FormDialog
 from ..widgets.lookup import LookupEdit
-from .lookups import unit_search
+from ..widgets.lookup_searches import unit_search
 
 
 class UnitDialog(FormDialog):

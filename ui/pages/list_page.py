@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 from app.auth import Permission, can
 from app.changes import Changes
-from app.db import Database
 from app.services.browse import Source
+from app.storage.db import Database
 
 from ..messages import show_error
 from ..models.lazy_table import LazyTableModel

@@ -11,10 +11,10 @@ from collections.abc import Callable
 
 from app.auth import P
 from app.changes import Changes
-from app.db import Database
 from app.model import NominationStatus
 from app.services import nominations as svc
 from app.services.browse import NominationRows, Source, nomination_versions, nomination_years
+from app.storage.db import Database
 
 from ..dialogs.batch import DecisionPickDialog, ReasonDialog, VoteDialog
 from ..dialogs.nomination import NominationForm

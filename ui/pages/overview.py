@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.db import Database
 from app.services.stats import overview
+from app.storage.db import Database
 
 from ..operations import hub
 from ..qt import QT_TRANSLATE_NOOP, QFont, QFormLayout, QLabel, Qt, QVBoxLayout, QWidget, translate

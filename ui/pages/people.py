@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from app.auth import P
-from app.db import Database
 from app.services.browse import PersonRows, Source
+from app.storage.db import Database
 
 from ..dialogs.person import PersonDialog
 from ..qt import QT_TRANSLATE_NOOP

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from app.auth import P
-from app.db import Database
 from app.services.browse import CampaignRows, DecisionRows, ExemplarRows, Source
 from app.services.campaigns import list_campaigns
+from app.storage.db import Database
 
 from ..dialogs.campaign import CampaignDialog
 from ..dialogs.decision import DecisionDialog

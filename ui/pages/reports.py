@@ -13,9 +13,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from app.db import Database
 from app.documents.requests import ReportRequest, Written
 from app.errors import DomainError
+from app.storage.db import Database
 
 from ..jobs import Job, run_job
 from ..messages import show_error

@@ -4,11 +4,11 @@ the proposal for the emulation flag and the merit certificates (from app.service
 from __future__ import annotations
 
 from app.changes import Changes
-from app.db import Database
 from app.errors import DomainError
 from app.services.blocs import list_blocs
 from app.services.browse import criteria_years
 from app.services.standings import StandingRow, compute, rank_history
+from app.storage.db import Database
 
 from ..charts import Bar, BarChart
 from ..labels import label, number, word

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from app.auth import P
 from app.changes import Changes
-from app.db import Database
 from app.services.blocs import list_blocs
 from app.services.browse import Source, UnitRows
+from app.storage.db import Database
 
 from ..dialogs.membership import MembershipDialog
 from ..dialogs.unit import BlocDialog, UnitDialog

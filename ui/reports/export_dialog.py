@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.db import Database
 from app.errors import DomainError
 from app.excel.exports import export, write_template
+from app.storage.db import Database
 
 from ..jobs import Job, run_job
 from ..qt import (

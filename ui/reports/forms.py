@@ -13,20 +13,11 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.db import Database
 from app.documents.requests import AUTHORITIES, KINDS, ReportRequest, problems
 from app.errors import DomainError
+from app.storage.db import Database
 from app.text import format_date
 
-from ..dialogs.lookups import (
-    KeyedSearch,
-    award_search,
-    bloc_search,
-    campaign_search,
-    decision_search,
-    person_search,
-    unit_code_search,
-)
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QComboBox,
@@ -42,6 +33,15 @@ from ..qt import (
 )
 from ..widgets.fields import INVALID_STYLE, date_from, field_row
 from ..widgets.lookup import LookupEdit
+from ..widgets.lookup_searches import (
+    KeyedSearch,
+    award_search,
+    bloc_search,
+    campaign_search,
+    decision_search,
+    person_search,
+    unit_code_search,
+)
 
 Values = dict[str, object]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.db import Database
 from app.errors import DomainError
 from app.excel.importer import MERGE, SKIP, ImportReport, run_import
+from app.storage.db import Database
 
 from ..jobs import Job, run_job
 from ..operations import run_op

@@ -1,19 +1,20 @@
-"""Search functions for :class:`~ui.widgets.lookup.LookupEdit`, over the services."""
+"""Search functions over the services for :class:`~ui.widgets.lookup.LookupEdit` (a look-up field
+fills its completer from one of these): persons, units, blocs, awards, campaigns, decisions."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.db import Database
 from app.services.blocs import list_blocs
 from app.services.campaigns import list_campaigns
 from app.services.catalogue import list_awards
 from app.services.decisions import list_decisions
 from app.services.persons import search_persons
 from app.services.units import list_units
+from app.storage.db import Database
 from app.text import fold, format_date
 
-from ..widgets.lookup import Search
+from .lookup import Search
 
 LIMIT = 20
 

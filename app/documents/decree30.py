@@ -35,13 +35,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..certificates.files import atomic_write, check_output_file
 from ..certificates.fonts import FontFamily, font_family
+from ..errors import DomainError
+from ..services.decisions import parse_decision_number
+from ..storage.files import atomic_write, check_output_file
 from ..text import format_document_date
+from .progress import Cancel, Progress, Watch
 from .tables import TEXT, TableData, cell_text
-
-Progress = Callable[[int, int], None]
-Cancel = Callable[[], bool]
 
 rl_config.trustedSchemes = []
 rl_config.trustedHosts = []
@@ -148,9 +148,6 @@ class Rule(Flowable):
 
 def document_number(value: str) -> str:
     """ "5/ttr-snv" → "05/TTr-SNV" (Decree 30/2020); text that is not a number is printed as given."""
-    from ..errors import DomainError
-    from ..services.decisions import parse_decision_number
-
     try:
         return parse_decision_number(value).text if value else ""
     except DomainError:
@@ -301,24 +298,6 @@ class _Doc(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's hook
         if self.watch is not None:
             self.watch.step()
-
-
-class Watch:
-    """Progress and cancel for a PDF being built: a step per flowable laid out; a cancel raises
-    :class:`~app.documents.document.Cancelled` so that the atomic write leaves nothing behind."""
-
-    def __init__(self, total: int, progress: Progress | None, cancelled: Cancel | None) -> None:
-        self.total, self.done = max(total, 1), 0
-        self.progress, self.cancelled = progress, cancelled
-
-    def step(self) -> None:
-        from .document import Cancelled
-
-        self.done += 1
-        if self.cancelled is not None and self.cancelled():
-            raise Cancelled()
-        if self.progress is not None and (self.done % 20 == 0 or self.done >= self.total):
-            self.progress(min(self.done, self.total), self.total)
 
 
 def _page_number(canvas, doc) -> None:  # type: ignore[no-untyped-def]

@@ -16,12 +16,11 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from .errors import DatabaseError, DomainError
-
-if TYPE_CHECKING:
-    from .auth import Actor
+from ..audit.head import rerecord_file
+from ..auth import SYSTEM, Actor, P, check
+from ..errors import DatabaseError, DomainError
+from .instance import InstanceLock
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?P<tag>-[a-z0-9]+)?\.sqlite3$")
@@ -176,16 +175,12 @@ def restore(
     Refuses a backup that fails its integrity check. The app must have closed the database.
     ``actor`` is who asks (an administrator; ``None`` is the system: a file too damaged to log in).
     """
-    from .auth import SYSTEM, P, check
-
     check(actor or SYSTEM, P.RESTORE)
     if not backup.is_file():
         raise DomainError(f"Không có tệp sao lưu {backup}.")
     problems = integrity_problems(backup)
     if problems:
         raise DatabaseError(f"Bản sao lưu {backup.name} bị hỏng ({problems[0]}); không khôi phục từ bản này.")
-    from .instance import InstanceLock
-
     # Held across the replacement: a window with the file open elsewhere would go on writing
     # into the replaced copy (InstanceBusy names it instead); this process's own window shares it.
     lock = InstanceLock.acquire(db_path)
@@ -213,7 +208,5 @@ def _replace(backup: Path, db_path: Path, now: dt.datetime | None) -> Path | Non
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     copy_database(backup, db_path)
     # A deliberate roll-back: its audit head is the restored file's (the replaced file is kept).
-    from .audit_head import rerecord_file
-
     rerecord_file(db_path)
     return kept

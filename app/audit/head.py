@@ -1,6 +1,6 @@
 """The audit chain's head kept OUTSIDE the database, so that truncation and file swaps show.
 
-The hash chain (app.audit) proves that no entry inside the file was edited or removed from the
+The hash chain (app.audit.log) proves that no entry inside the file was edited or removed from the
 middle; it cannot see the LAST entries deleted, or the whole file replaced by an older copy. So
 after every committed write that added audit entries, the head (last id, last hash, number of
 entries) is written to a small file in the user's data folder, keyed by the database (its
@@ -18,21 +18,32 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 from sqlalchemy import event, func, select
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
-from .errors import DomainError
-from .model.audit import AuditEntry
-from .paths import data_dir
+from ..errors import DomainError
+from ..model.audit import AuditEntry
+from ..storage.paths import data_dir
 
 ENV_DIR = "THIDUA_AUDIT_HEADS_DIR"  # tests, portable installs
 _TABLE = AuditEntry.__table__
+
+
+class ReadableDatabase(Protocol):
+    """What checking the chain needs of an app.storage.db.Database: its URL (the head's key) and a
+    read session. A Protocol, because that module imports this package (to install the log)."""
+
+    @property
+    def url(self) -> str: ...
+
+    def read(self) -> AbstractContextManager[Session]: ...
 
 
 @dataclass(frozen=True)
@@ -121,7 +132,7 @@ def _hash_at(conn: Connection, entry_id: int) -> str | None:
     return conn.execute(select(_TABLE.c.hash).where(_TABLE.c.id == entry_id)).scalar()
 
 
-# -- recording after commits (installed on the write sessions by app.audit.install) -------------
+# -- recording after commits (installed on the write sessions by app.audit.log.install) ---------
 def note(session: Session) -> None:
     """Entries were appended in this session: record the head once it is committed."""
     session.info["audit_head_due"] = True
@@ -163,7 +174,7 @@ def _after_rollback(session: Session, _previous: object) -> None:
     session.info.pop("audit_head_due", None)
 
 
-def install(factory: Any) -> None:
+def install(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "after_commit", _after_commit)
     event.listen(factory, "after_soft_rollback", _after_rollback)
 
@@ -194,7 +205,7 @@ def rerecord_file(path: Path, *, moved_from: Path | None = None) -> None:
 
 
 # -- checking ------------------------------------------------------------------------------
-def check(db: Any) -> tuple[int | None, str]:
+def check(db: ReadableDatabase) -> tuple[int | None, str]:
     """Compare the database's chain with the head recorded outside it: ``(None, "")`` if they
     agree (or nothing was recorded), else the recorded last id and a Vietnamese description."""
     head = recorded(key_of(db.url))

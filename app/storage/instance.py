@@ -18,12 +18,8 @@ import socket
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from .errors import DomainError
-
-if TYPE_CHECKING:
-    from .db import Database
+from ..errors import DomainError
 
 # Windows locks a byte range and refuses reads inside it: lock one byte far past the holder's text.
 _WIN_LOCK_OFFSET = 1 << 20
@@ -195,33 +191,3 @@ def holder_of(database: Path) -> Holder | None:
     finally:
         os.close(fd)
     return _read_holder(path)
-
-
-def open_for_window(db: str | os.PathLike[str] | None, *, read_only: bool = False) -> Database:
-    """Open a database for a GUI window: a SQLite file is locked for this instance first.
-
-    Raises :class:`InstanceBusy` if another window holds it; ``read_only=True`` takes no lock and
-    opens the file so that nothing can be written. The lock is released by ``Database.dispose``.
-    """
-    from sqlalchemy.engine import make_url
-
-    from .db import open_database, resolve_url
-
-    url = resolve_url(db)
-    parsed = make_url(url)
-    file = parsed.database if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:") else None
-    if read_only or file is None:
-        return open_database(url, read_only=read_only)
-    try:
-        lock = InstanceLock.acquire(Path(file))
-    except OSError:
-        lock = None  # a folder we cannot write to: SQLite will refuse writes there anyway
-    try:
-        database = open_database(url)
-    except BaseException:
-        if lock is not None:
-            lock.release()
-        raise
-    if lock is not None:
-        database.on_dispose.append(lock.release)
-    return database

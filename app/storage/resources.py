@@ -15,7 +15,7 @@ def resources_dir() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         candidates.append(Path(frozen) / "resources")
-    candidates.append(Path(__file__).resolve().parent.parent / "resources")
+    candidates.append(Path(__file__).resolve().parents[2] / "resources")  # app/storage/ → the checkout
     candidates.append(Path(sys.prefix) / "share" / "thidua" / "resources")
     for path in candidates:
         if (path / "catalogue").is_dir():

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import event, insert, inspect, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
-from . import audit_head, changes
-from .model.audit import AuditEntry
+from .. import changes
+from ..model.audit import AuditEntry
+from . import head as audit_head
 
 GENESIS = "0" * 64
 _TABLE = AuditEntry.__table__
@@ -118,7 +119,7 @@ def _after_flush(session: Session, _context: Any) -> None:
     _append(session, rows)
 
 
-def install(factory: Any) -> None:
+def install(factory: sessionmaker[Session]) -> None:
     """Record the changes of every session made by ``factory`` (a sessionmaker)."""
     event.listen(factory, "after_flush", _after_flush)
     audit_head.install(factory)
@@ -145,10 +146,10 @@ class ChainReport:
         return self.broken_at is None
 
 
-def verify(db: Any) -> ChainReport:
+def verify(db: audit_head.ReadableDatabase) -> ChainReport:
     """Walk the chain: every entry's prev_hash is the previous entry's hash, and its hash is the
     hash of its content. An edited entry, a deleted one or one slipped in is named; the last
-    entries deleted, or the file swapped, show against the head recorded outside (app.audit_head)."""
+    entries deleted, or the file swapped, show against the head recorded outside (app.audit.head)."""
     prev, previous_id, count = GENESIS, 0, 0
     with db.read() as session:
         rows = session.execute(select(_TABLE).order_by(_TABLE.c.id)).yield_per(2000)

@@ -1,7 +1,8 @@
-"""Opening a database: URL resolution, SQLite safety at connect, sessions, migrations on open.
+"""The database: URL resolution, SQLite safety at connect, sessions, driver errors translated.
 
 Services get a :class:`Database` and open one short session per operation with
-:meth:`Database.read` or :meth:`Database.write`.
+:meth:`Database.read` or :meth:`Database.write`. Opening one (backup, migrations, catalogue,
+first actor) is app.opening's, above the services.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalErr
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from .auth import SYSTEM, Actor
-from .errors import ConflictError, DatabaseError, DomainError
+from ..audit import log as audit
+from ..auth import SYSTEM, Actor
+from ..errors import ConflictError, DatabaseError, DomainError
 from .paths import APP_NAME, ENV_DB, default_db_path  # noqa: F401 - re-exported
 
 BUSY_TIMEOUT_S = 5.0
@@ -84,14 +86,12 @@ class Database:
     url: str
     engine: Engine
     read_only: bool = False
-    # Run once by dispose(): e.g. releasing the instance lock (app.instance).
+    # Run once by dispose(): e.g. releasing the instance lock (app.storage.instance).
     on_dispose: list[Callable[[], None]] = field(default_factory=list, repr=False)
     _read: sessionmaker[Session] = field(init=False, repr=False)
     _write: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        from . import audit
-
         self._login: Actor = SYSTEM
         # PostgreSQL: a reading sees one snapshot throughout, as a SQLite read transaction does (a
         # report's totals and its rows agree even while others save).
@@ -280,53 +280,3 @@ def create_db_engine(url: str, *, read_only: bool = False) -> Engine:
         _configure_sqlite(engine)
         return engine
     return create_engine(url, pool_pre_ping=True)
-
-
-def _backup_before_migration(db: Database) -> None:
-    from .backup import make_backup
-
-    if db.path is not None and db.path.exists():
-        make_backup(db.path, tag="truocnangcap")
-
-
-def _set_first_actor(db: Database) -> None:
-    """The system actor while the database has no account; once it has one, nobody until a login
-    (app.services.accounts.login): opening a file grants no right to write in it."""
-    from .auth import ANONYMOUS
-    from .services.accounts import has_accounts
-
-    if has_accounts(db):
-        db.actor = ANONYMOUS
-
-
-def open_database(
-    db: str | os.PathLike[str] | None = None, *, migrate: bool = True, sync_catalogue: bool = True,
-    read_only: bool = False,
-) -> Database:
-    """Open (creating if needed) and bring up to date the database named by ``db``.
-
-    Refuses a database made by a newer version of the app. Raises :class:`DatabaseError`
-    with a Vietnamese message on a locked, damaged or foreign file. ``read_only`` opens an
-    existing, up-to-date database without changing anything (no migration, no catalogue sync);
-    its ``write()`` raises :class:`ReadOnlyError`.
-    """
-    from . import catalogue, migrations  # late: both import the model
-
-    url = resolve_url(db)
-    engine = create_db_engine(url, read_only=read_only)
-    database = Database(url=url, engine=engine, read_only=read_only)
-    if read_only:
-        migrate = sync_catalogue = False
-    try:
-        with translate_db_errors():
-            if migrate:
-                migrations.upgrade(engine, before=lambda: _backup_before_migration(database))
-            else:
-                migrations.check_current(engine)
-        if sync_catalogue:
-            catalogue.sync(database)
-        _set_first_actor(database)
-    except BaseException:
-        engine.dispose()
-        raise
-    return database
