@@ -1583,6 +1583,10 @@ Bookkeeping of emulation and commendation work.</translation>
       <source>Đã lưu hồ sơ số {0}: {1} — {2}.</source>
       <translation>Saved nomination no. {0}: {1} — {2}.</translation>
     </message>
+    <message>
+      <source>Hồ sơ bị trả lại ngày {0}, người trả: {1}. Lý do: {2}</source>
+      <translation>Returned on {0} by {1}. Reason: {2}</translation>
+    </message>
   </context>
   <context>
     <name>NominationsPage</name>
@@ -2445,6 +2449,25 @@ Bookkeeping of emulation and commendation work.</translation>
       <location filename="../../ui/dialogs/login.py" line="78" />
       <source>Hai lần nhập mật khẩu không khớp.</source>
       <translation>The two passwords differ.</translation>
+    </message>
+  </context>
+<context>
+    <name>History</name>
+    <message>
+      <source>Thời điểm</source>
+      <translation>When</translation>
+    </message>
+    <message>
+      <source>Người thực hiện</source>
+      <translation>By</translation>
+    </message>
+    <message>
+      <source>Bước</source>
+      <translation>Step</translation>
+    </message>
+    <message>
+      <source>Lý do, kết quả</source>
+      <translation>Reason, result</translation>
     </message>
   </context>
 </TS>

@@ -14,6 +14,7 @@ from app.model import AwardTarget
 from app.rules.engine import Checker
 from app.services.campaigns import list_campaigns
 from app.services.catalogue import check_target, list_awards
+from app.services.nomination_history import returned, steps
 from app.services.nominations import (
     NominationInput,
     create_nomination,
@@ -39,6 +40,7 @@ from ..qt import (
     translate,
 )
 from ..widgets.fields import FormDialog
+from ..widgets.history import NOTICE_STYLE, HistoryTable, local_time
 from ..widgets.lookup import LookupEdit
 from ..widgets.lookup_searches import person_search, unit_names, unit_search
 from ..widgets.verdict import VerdictPanel
@@ -76,6 +78,12 @@ class NominationForm(FormDialog):
 
     # -- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
+        self.notice = QLabel()
+        self.notice.setObjectName("returnedNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.hide()
+        self.form.addRow(self.notice)
         self.year = self.add_field("year", QT_TRANSLATE_NOOP("NominationForm", "Năm"), QSpinBox())
         self.year.setRange(1945, 2200)
         self.year.setValue(self._year0)
@@ -99,6 +107,9 @@ class NominationForm(FormDialog):
         self.last_saved.setObjectName("lastSaved")
         self.last_saved.setWordWrap(True)
         self.form.addRow(self.last_saved)
+        if self.nomination_id is not None:
+            self.history = HistoryTable()
+            self.form.addRow(self.history)
         self.setMinimumWidth(600)
 
     def retranslate(self) -> None:
@@ -141,6 +152,12 @@ class NominationForm(FormDialog):
         self._changed()
 
     def _load(self, nomination_id: int) -> None:
+        back = returned(self.db, nomination_id)
+        if back is not None:  # why it came back, before anything else
+            self.notice.setText(translate("NominationForm", "Hồ sơ bị trả lại ngày {0}, người trả: {1}. Lý do: {2}").format(
+                local_time(back.at), back.by, back.reason))
+            self.notice.show()
+        self.history.show_steps(steps(self.db, nomination_id))
         n = get_nomination(self.db, nomination_id)
         self._version = n.version
         self.year.setValue(n.year)
