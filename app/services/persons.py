@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -282,12 +283,13 @@ def get_person(db: Database, person_id: int) -> Person:
 
 
 def search_persons(
-    db: Database, query: str, *, unit_id: int | None = None, anywhere: bool = False, limit: int = 50
+    db: Database, query: str, *, unit_id: int | None = None, unit_ids: Collection[int] | None = None,
+    anywhere: bool = False, limit: int = 50,
 ) -> list[Person]:
     """Persons whose name matches ``query`` with tones and đ/d ignored, in Vietnamese name order.
 
     By default the full name or the given name must start with the query (index range scans);
-    ``anywhere`` matches inside the name too.
+    ``anywhere`` matches inside the name too. ``unit_ids`` keeps persons of those units only.
     """
     q = fold(query)
     stmt = select(Person)
@@ -304,6 +306,8 @@ def search_persons(
             )
     if unit_id is not None:
         stmt = stmt.where(Person.unit_id == unit_id)
+    if unit_ids is not None:
+        stmt = stmt.where(Person.unit_id.in_(list(unit_ids)))
     stmt = stmt.order_by(Person.sort_key, Person.id).limit(limit)
     with db.read() as session:
         return list(session.scalars(stmt))

@@ -2,8 +2,9 @@
 
 The matching is done by the service (folded columns in SQL), so the completer shows its rows
 as they come (``UnfilteredPopupCompletion``) instead of filtering them again by prefix — Qt's
-own prefix match would miss "nguyen" for "Nguyễn". The first suggestion is preselected: typing
-part of a name and pressing Enter picks it.
+own prefix match would miss "nguyen" for "Nguyễn". The first suggestion is preselected, so typing
+part of a name and pressing Enter picks it — unless another suggestion shares its key (namesakes:
+a search returns ``(id, label, key)``), when the clerk must choose with the arrow keys.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from collections.abc import Callable
 
 from ..qt import QCompleter, QLineEdit, QModelIndex, QStandardItem, QStandardItemModel, Qt, QWidget, Signal
 
-Search = Callable[[str], list[tuple[int, str]]]
+# (id, label) or (id, label, key): suggestions with the same key are namesakes
+Search = Callable[[str], list[tuple[int, str]] | list[tuple[int, str, str]]]
 
 
 class LookupEdit(QLineEdit):
@@ -61,14 +63,19 @@ class LookupEdit(QLineEdit):
         if not text.strip():
             self.completer_.popup().hide()
             return
-        for id_, label in self._search(text):
+        keys = []
+        for id_, label, *key in self._search(text):
             item = QStandardItem(label)
             item.setData(id_, Qt.ItemDataRole.UserRole)
             item.setEditable(False)
             self._items.appendRow(item)
+            keys.append(key[0] if key else label)
         if self._items.rowCount():
             self.completer_.complete()
-            self.completer_.popup().setCurrentIndex(self._items.index(0, 0))
+            popup = self.completer_.popup()
+            # A namesake is never picked for the clerk: with several of the first name, no row is
+            # current and Enter picks nothing until one is chosen.
+            popup.setCurrentIndex(self._items.index(0, 0) if keys.count(keys[0]) == 1 else QModelIndex())
         else:
             self.completer_.popup().hide()
 

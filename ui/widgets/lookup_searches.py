@@ -3,6 +3,7 @@ fills its completer from one of these): persons, units, blocs, awards, campaigns
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from app.services.blocs import list_blocs
@@ -10,6 +11,7 @@ from app.services.campaigns import list_campaigns
 from app.services.catalogue import list_awards
 from app.services.decisions import list_decisions
 from app.services.persons import search_persons
+from app.services.scope import clerk_units
 from app.services.units import list_units
 from app.storage.db import Database
 from app.text import fold, format_date
@@ -20,23 +22,41 @@ LIMIT = 20
 
 
 def unit_names(db: Database) -> dict[int, str]:
-    return {u.id: u.name for u in list_units(db)}
+    """Each unit's name as a picker shows it: a division with its parent ("Phòng Tổng hợp, Sở Y tế")."""
+    units = list_units(db)
+    plain = {u.id: u.name for u in units}
+    return {u.id: f"{u.name}, {plain[u.parent_id]}" if u.parent_id in plain else u.name for u in units}
 
 
 def person_search(db: Database, units: dict[int, str] | None = None) -> Search:
-    """Persons whose name contains the typed text (tones, đ/d ignored), with their unit."""
+    """Persons whose name contains the typed text (tones, đ/d ignored), with birth year and unit;
+    a clerk sees the persons of their own unit and the units under it. Namesakes among the
+    suggestions are told apart by the last digits of their CCCD, and none is preselected."""
     names = units if units is not None else unit_names(db)
+    scope = clerk_units(db)
 
-    def search(text: str) -> list[tuple[int, str]]:
-        found = search_persons(db, text, anywhere=True, limit=LIMIT)
-        return [(p.id, f"{p.full_name} — {names.get(p.unit_id, '')}") for p in found]
+    def search(text: str) -> list[tuple[int, str, str]]:
+        found = search_persons(db, text, anywhere=True, unit_ids=scope, limit=LIMIT)
+        same = Counter((p.full_name, p.unit_id) for p in found)
+        rows = []
+        for p in found:
+            year = p.birth_date.year if p.birth_date else p.birth_year
+            label = f"{p.full_name} ({year})" if year else p.full_name
+            label += f" — {names.get(p.unit_id, '')}"
+            if same[(p.full_name, p.unit_id)] > 1 and p.cccd:
+                label += f" — CCCD …{p.cccd[-4:]}"
+            rows.append((p.id, label, p.full_name))  # the key: namesakes share it
+        return rows
 
     return search
 
 
 def unit_search(db: Database) -> Search:
+    """Units by name or code; a clerk is offered their own unit and the units under it."""
+    scope = clerk_units(db)
+
     def search(text: str) -> list[tuple[int, str]]:
-        return [(u.id, u.name) for u in list_units(db, text)[:LIMIT]]
+        return [(u.id, u.name) for u in list_units(db, text) if scope is None or u.id in scope][:LIMIT]
 
     return search
 
