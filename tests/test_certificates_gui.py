@@ -38,6 +38,7 @@ def test_preview_generates_off_the_gui_thread_then_saves_and_logs(qtbot, settle,
     dialog = CertificatePreviewDialog(world.db, Selection(decision="32/QĐ-UBND"))
     qtbot.addWidget(dialog)
     dialog.show()
+    dialog.confirm = lambda _question: True  # the clerk agrees to the numbers
     with qtbot.waitSignal(dialog.generate().done, timeout=20_000):
         pass
     qtbot.waitUntil(lambda: dialog.page_count() == 2, timeout=5_000)
@@ -68,3 +69,50 @@ def qtbot_button():  # type: ignore[no-untyped-def]
     from ui.qt import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_with_two_books_the_decision_year_chooses_and_the_clerk_agrees_before_numbering(
+    qtbot, settle, world: World, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from app.certificates.numbering import list_books
+    from app.services.registers import create_book
+
+    create_book(world.db, "SV2024", "Sổ vàng năm 2024")
+    create_book(world.db, "SV2025", "Sổ vàng năm 2025")
+    decision = world.decision("33/QĐ-UBND", year=2025)
+    world.award("Lục Thị Sổ", decision=decision)
+    dialog = CertificatePreviewDialog(world.db, Selection(decision="33/QĐ-UBND"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.book.count() == 2 and dialog.book.currentData() == "SV2025"  # by the decision's year
+
+    asked: list[str] = []
+    dialog.confirm = lambda question: asked.append(question) or False  # the clerk says no
+    assert dialog.generate() is None
+    assert "SV2025" in asked[0] and "số 1." in asked[0] and "không thu hồi" in asked[0]
+    assert [b.last_number for b in list_books(world.db)] == [0, 0]  # nothing numbered
+    assert dialog.status.text() == "Chưa vào sổ, chưa tạo bản in."
+
+    dialog.book.setCurrentIndex(dialog.book.findData("SV2024"))  # the clerk may choose another
+    dialog.confirm = lambda question: asked.append(question) or True
+    with qtbot.waitSignal(dialog.generate().done, timeout=20_000):
+        pass
+    settle()
+    assert "SV2024" in asked[1]
+    assert [(b.code, b.last_number) for b in list_books(world.db)] == [("SV2024", 1), ("SV2025", 0)]
+    qtbot.waitUntil(lambda: dialog.page_count() == 1, timeout=5_000)
+    assert dialog.book.itemText(dialog.book.findData("SV2024")).endswith("(đã cấp đến số 1)")
+
+
+def test_with_two_books_and_none_fitting_nothing_is_numbered_until_one_is_chosen(qtbot, world: World) -> None:  # type: ignore[no-untyped-def]
+    from app.services.registers import create_book
+
+    create_book(world.db, "SVA", "Sổ vàng A")
+    create_book(world.db, "SVB", "Sổ vàng B")
+    world.award("Mạc Văn Chọn", decision=world.decision("34/QĐ-UBND"))
+    dialog = CertificatePreviewDialog(world.db, Selection(decision="34/QĐ-UBND"))
+    qtbot.addWidget(dialog)
+    assert dialog.book.currentIndex() == -1
+    dialog.confirm = lambda _question: pytest.fail("asked without a book")
+    assert dialog.generate() is None
+    assert "hãy chọn sổ" in dialog.status.text()

@@ -75,8 +75,10 @@ def test_print_button_previews_the_certificates_of_the_selected_awards(
     from app.services.catalogue import list_awards
     from app.services.decisions import DecisionInput, create_decision
     from app.services.persons import PersonInput, create_person
+    from ui.certificates.preview import CertificatePreviewDialog
 
     monkeypatch.setenv("THIDUA_SIGNING_KEY", str(tmp_path / "key.pem"))
+    monkeypatch.setattr(CertificatePreviewDialog, "confirm", lambda _self, _question: True)  # agrees to numbering
     unit = create_unit(db, UnitInput(code="STC", name="Sở Tài chính", level=UnitLevel.DEPARTMENT))
     person = create_person(db, PersonInput(unit_id=unit.id, gender=Gender.FEMALE, full_name="Trần Thị Ngọc Huyền"))
     award = next(a.id for a in list_awards(db) if a.code == "LDTT")

@@ -207,6 +207,26 @@
       <source>Đang ghi sổ theo dõi in…</source>
       <translation>Recording the print log…</translation>
     </message>
+    <message>
+      <source>Tạo bản in</source>
+      <translation>Make the print</translation>
+    </message>
+    <message>
+      <source>Vào số ở sổ vàng:</source>
+      <translation>Number in register:</translation>
+    </message>
+    <message>
+      <source>{0} — {1} (đã cấp đến số {2})</source>
+      <translation>{0} — {1} (numbered up to {2})</translation>
+    </message>
+    <message>
+      <source>Vào sổ vàng</source>
+      <translation>Number in the register</translation>
+    </message>
+    <message>
+      <source>Chưa vào sổ, chưa tạo bản in.</source>
+      <translation>Nothing numbered, nothing made.</translation>
+    </message>
   </context>
   <context>
     <name>Columns</name>

@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from app.certificates.batch import BatchResult, log_prints, make_certificates
+from app.certificates.numbering import default_book, list_books, plan_numbers
 from app.certificates.records import Selection
 from app.errors import DomainError
 from app.storage.db import Database
@@ -22,6 +23,7 @@ from ..jobs import Job
 from ..operations import run_op, run_write
 from ..printing import print_pdf
 from ..qt import (
+    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -68,6 +70,11 @@ class CertificatePreviewDialog(QDialog):
         self.problems = QListWidget(self)
         self.problems.setObjectName("problems")
         self.problems.setMaximumHeight(120)
+        self.book = QComboBox(self)
+        self.book.setObjectName("book")
+        self.make_button = QPushButton(translate("CertificatePreview", "Tạo bản in"), self)
+        self.make_button.setObjectName("make")
+        self.make_button.clicked.connect(self.generate)
         self.save_button = QPushButton(translate("CertificatePreview", "Lưu PDF…"), self)
         self.print_button = QPushButton(translate("CertificatePreview", "In…"), self)
         close = QPushButton(translate("CertificatePreview", "Đóng"), self)
@@ -81,25 +88,56 @@ class CertificatePreviewDialog(QDialog):
         buttons.addWidget(self.status, 1)
         for b in (self.save_button, self.print_button, close):
             buttons.addWidget(b)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(translate("CertificatePreview", "Vào số ở sổ vàng:"), self))
+        top.addWidget(self.book, 1)
+        top.addWidget(self.make_button)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.problems)
         layout.addLayout(buttons)
         self.problems.hide()
+        self._fill_books()
+
+    def _fill_books(self) -> None:
+        """The register books, the one that fits the batch chosen (its decisions' year); with
+        several and none fitting, none: the clerk chooses before anything is numbered."""
+        self.book.clear()
+        for b in list_books(self.db):
+            self.book.addItem(translate("CertificatePreview", "{0} — {1} (đã cấp đến số {2})").format(
+                b.code, b.name, b.last_number), b.code)
+        fitting = default_book(self.db, self.selection) if self.selection is not None else None
+        self.book.setCurrentIndex(self.book.findData(fitting) if fitting else (0 if self.book.count() == 1 else -1))
+
+    def confirm(self, question: str) -> bool:
+        """Ask before an irreversible step (tests replace this)."""
+        answer = QMessageBox.question(self, translate("CertificatePreview", "Vào sổ vàng"), question)
+        return answer == QMessageBox.StandardButton.Yes
 
     # -- making the PDF --------------------------------------------------------------------
-    def generate(self) -> Job:
-        """Make the batch's PDF off the GUI thread, then show it."""
+    def generate(self) -> Job | None:
+        """Make the batch's PDF off the GUI thread, then show it. Awards without a register number
+        are numbered in the chosen book, once the clerk has agreed to the numbers it will give;
+        ``None`` when nothing was started (no book chosen, or the clerk said no)."""
         if self.selection is None:
             raise DomainError(translate("CertificatePreview", "Chưa chọn khen thưởng để in."))
         target = self._tmp / "giay-chung-nhan.pdf"
-        db, selection = self.db, self.selection
+        db, selection, book = self.db, self.selection, self.book.currentData()
         mode, offset, alignment = self.mode, self.offset_mm, self.alignment_page
+        try:
+            plan = plan_numbers(db, selection, book)
+        except DomainError as exc:
+            self.status.setText(exc.message)
+            return None
+        if plan is not None and not self.confirm(plan.question()):
+            self.status.setText(translate("CertificatePreview", "Chưa vào sổ, chưa tạo bản in."))
+            return None
 
         def work(progress, cancelled):  # type: ignore[no-untyped-def]
             return make_certificates(
                 db, selection, out=target, mode=mode, offset_mm=offset, alignment_page=alignment,
-                record_prints=False, progress=progress, cancelled=cancelled,
+                book_code=book, record_prints=False, progress=progress, cancelled=cancelled,
             )  # fmt: skip
 
         self.status.setText(translate("CertificatePreview", "Đang tạo giấy chứng nhận…"))
@@ -110,6 +148,7 @@ class CertificatePreviewDialog(QDialog):
 
     def _made(self, result: BatchResult, path: Path) -> None:
         self.result = result
+        self._fill_books()  # the numbers just given show in the book's count
         self.problems.clear()
         for line in [*map(str, result.problems), *result.notes]:
             self.problems.addItem(line)
