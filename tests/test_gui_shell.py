@@ -86,3 +86,18 @@ def test_every_gui_string_has_an_english_translation() -> None:
                 if literal and (ctx.value, text.value) not in done:
                     missing.append(f"{path.name}: {ctx.value} / {text.value}")
     assert missing == []
+
+
+def test_translations_build_without_lrelease_on_path(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A venv used without activation has no pyside6-lrelease on PATH: the one inside PySide6 is used."""
+    import shutil as sh
+
+    from ui import i18n
+
+    monkeypatch.setenv("PATH", str(tmp_path))  # nothing on PATH
+    source = Path(__file__).resolve().parent.parent / "resources" / "translations" / "thidua_en.ts"
+    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
+    sh.copyfile(source, tmp_path / "thidua_en.ts")
+    assert i18n.lrelease() is not None
+    assert i18n.build() == 0
+    assert (tmp_path / "thidua_en.qm").stat().st_size > 1000

@@ -43,11 +43,26 @@ def install_translator(app: QApplication, language: str | None = None) -> bool:
     return False
 
 
+def lrelease() -> str | None:
+    """Qt's translation compiler: the one inside the installed PySide6 first (a venv used without
+    activation, or pipx, has it there but not on PATH), else one on PATH."""
+    import PySide6
+
+    here = Path(PySide6.__file__).parent
+    for name in ("lrelease", "lrelease.exe"):
+        if (here / name).is_file() and os.access(here / name, os.X_OK):
+            return str(here / name)
+    beside = Path(sys.executable).parent / "pyside6-lrelease"
+    if beside.is_file():
+        return str(beside)
+    return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+
+
 def build() -> int:
     """Compile every ``.ts`` in resources/translations to ``.qm``."""
     if getattr(sys, "frozen", False):
         return 1  # a frozen bundle ships only compiled .qm files (packaging/thidua.spec) and no lrelease
-    tool = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    tool = lrelease()
     if tool is None:
         print("pyside6-lrelease not found (pip install pyside6)", file=sys.stderr)
         return 1
