@@ -45,3 +45,17 @@ def test_run_paints_a_splash_then_opens_the_main_window(qtbot, db_path: Path, mo
     [window] = seen["windows"]  # type: ignore[misc]
     assert window.db is not None and window.db.path == db_path
     assert seen["splash_visible"] in ([], [False])  # closed once the window is up
+
+
+def test_missing_xcb_libraries_are_named_in_one_line(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ui import system_libs
+
+    monkeypatch.setattr(system_libs.sys, "platform", "linux")
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    absent = {"xcb-icccm", "xcb-keysyms"}
+    missing = system_libs.missing_packages(lambda name: None if name in absent else f"lib{name}.so")
+    assert missing == ["libxcb-icccm4", "libxcb-keysyms1"]
+    line = system_libs.message(missing)
+    assert "\n" not in line and "sudo apt-get install libxcb-icccm4 libxcb-keysyms1" in line
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert system_libs.missing_packages(lambda name: None) == []

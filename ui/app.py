@@ -36,6 +36,7 @@ from .qt import (
     translate,
 )
 from .settings import Settings
+from .system_libs import message, missing_packages
 
 if TYPE_CHECKING:
     from app.storage.db import Database
@@ -123,6 +124,9 @@ def run(db: str | None = None, *, argv: list[str] | None = None) -> int:
     """Open the main window on ``db`` (default: the last database used, else the user's default
     database); returns the exit status."""
     started = time.perf_counter()
+    if QApplication.instance() is None and (missing := missing_packages()):
+        # One line naming them all, before Qt tries (and aborts naming one, often the wrong one).
+        print(message(missing), file=sys.stderr)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Sổ Thi đua")
     app.setOrganizationName(APP_NAME)
