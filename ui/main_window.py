@@ -81,7 +81,8 @@ class MainWindow(QMainWindow):
         self.exemplars = ExemplarsPage(self.settings)
         self.standings = StandingsPage()
         self.reports = ReportsPage()
-        self.settings_page = SettingsPage(self.settings, self.set_language, self._clear_recent, self.edit_layouts)
+        self.settings_page = SettingsPage(self.settings, self.set_language, self._clear_recent, self.edit_layouts,
+                                          self.edit_office)
         self.page_list = [self.overview, self.units, self.persons, self.campaigns, self.nominations,
                           self.decisions, self.exemplars, self.standings, self.reports, self.settings_page]
         self.nominations.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -330,6 +331,15 @@ class MainWindow(QMainWindow):
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
             self.verify_dialog = dialog
+
+    def edit_office(self) -> None:
+        """The office's details, printed on its paperwork (report forms start with them)."""
+        if self.db is not None:
+            from .dialogs.office import OfficeDialog
+
+            self.office_dialog = OfficeDialog(self.db, self)
+            self.office_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.office_dialog.open()
 
     def edit_layouts(self) -> None:
         from .certificates.layout_editor import LayoutEditorDialog  # ReportLab: not at start-up

@@ -2061,6 +2061,10 @@ Bookkeeping of emulation and commendation work.</translation>
       <source>Hãy chọn một mục trong danh sách gợi ý.</source>
       <translation>Choose an entry from the suggestions.</translation>
     </message>
+    <message>
+      <source>ví dụ: {0}</source>
+      <translation>e.g. {0}</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
@@ -2161,6 +2165,14 @@ Bookkeeping of emulation and commendation work.</translation>
       <location filename="../../ui/pages/settings_page.py" line="57" />
       <source>Mẫu giấy chứng nhận…</source>
       <translation>Certificate layouts…</translation>
+    </message>
+    <message>
+      <source>Văn bản:</source>
+      <translation>Documents:</translation>
+    </message>
+    <message>
+      <source>Thông tin cơ quan (đầu văn bản, người ký)…</source>
+      <translation>Office details (letterhead, signer)…</translation>
     </message>
   </context>
   <context>
@@ -2488,6 +2500,49 @@ Bookkeeping of emulation and commendation work.</translation>
     <message>
       <source>Lý do, kết quả</source>
       <translation>Reason, result</translation>
+    </message>
+  </context>
+<context>
+    <name>OfficeDialog</name>
+    <message>
+      <source>Tên cơ quan (đầu văn bản)</source>
+      <translation>Office name (letterhead)</translation>
+    </message>
+    <message>
+      <source>Cơ quan chủ quản</source>
+      <translation>Parent body</translation>
+    </message>
+    <message>
+      <source>Địa danh (dòng ngày tháng)</source>
+      <translation>Place (date line)</translation>
+    </message>
+    <message>
+      <source>Chức vụ người ký</source>
+      <translation>Signer's title</translation>
+    </message>
+    <message>
+      <source>Người ký</source>
+      <translation>Signer</translation>
+    </message>
+    <message>
+      <source>Ký thay, thay mặt</source>
+      <translation>Signing for</translation>
+    </message>
+    <message>
+      <source>Hội đồng Thi đua - Khen thưởng</source>
+      <translation>Emulation and Commendation Council</translation>
+    </message>
+    <message>
+      <source>Thông tin cơ quan</source>
+      <translation>Office details</translation>
+    </message>
+    <message>
+      <source>Thẩm quyền ký</source>
+      <translation>Signing authority</translation>
+    </message>
+    <message>
+      <source>ví dụ: {0}</source>
+      <translation>e.g. {0}</translation>
     </message>
   </context>
 </TS>

@@ -13,7 +13,7 @@ LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own la
 class SettingsPage(QWidget):
     def __init__(self, settings: Settings, set_language: Callable[[str], object],
                  clear_recent: Callable[[], object], edit_layouts: Callable[[], object] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 edit_office: Callable[[], object] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.title = QLabel()
@@ -29,6 +29,10 @@ class SettingsPage(QWidget):
         self.layouts.setObjectName("layouts")
         self.layouts.clicked.connect(lambda _c=False: edit_layouts() if edit_layouts else None)
         self.layouts.setVisible(edit_layouts is not None)
+        self.office = QPushButton()
+        self.office.setObjectName("office")
+        self.office.clicked.connect(lambda _c=False: edit_office() if edit_office else None)
+        self.office.setVisible(edit_office is not None)
         self.where = QLabel()
         self.where.setWordWrap(True)
         self.form = QFormLayout()
@@ -37,6 +41,8 @@ class SettingsPage(QWidget):
         self.form.addRow(QLabel(), self.clear)
         self.layouts_label = QLabel()
         self.form.addRow(self.layouts_label, self.layouts)
+        self.office_label = QLabel()
+        self.form.addRow(self.office_label, self.office)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(self.form)
@@ -55,4 +61,6 @@ class SettingsPage(QWidget):
         self.clear.setText(translate("SettingsPage", "Xóa danh sách tệp gần đây"))
         self.layouts_label.setText(translate("SettingsPage", "Giấy chứng nhận:"))
         self.layouts.setText(translate("SettingsPage", "Mẫu giấy chứng nhận…"))
+        self.office_label.setText(translate("SettingsPage", "Văn bản:"))
+        self.office.setText(translate("SettingsPage", "Thông tin cơ quan (đầu văn bản, người ký)…"))
         self.where.setText(translate("SettingsPage", "Các cài đặt được lưu tại: {0}").format(self.settings.path))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from app.documents.requests import AUTHORITIES, KINDS, ReportRequest, problems
 from app.errors import DomainError
+from app.services.office import get_office
 from app.storage.db import Database
 from app.text import format_date
 
@@ -65,6 +66,7 @@ SUBMITTING = {"to-trinh", "danh-sach", "bien-ban", "thong-ke"}
 SUBMITTING_LABEL = QT_TRANSLATE_NOOP("ReportForm", "Đơn vị trình")
 SHARED = ("issuer", "parent", "place", "signer_title", "signer", "authority", "on_behalf")
 OPTIONAL_HINT = QT_TRANSLATE_NOOP("ReportForm", "Để trống: tất cả")
+EXAMPLE = QT_TRANSLATE_NOOP("ReportForm", "ví dụ: {0}")  # a hint never reads as a filled value
 
 
 @dataclass(frozen=True)
@@ -263,7 +265,17 @@ class ReportForm(QWidget):
             self._labels.append((label, SUBMITTING_LABEL if name == "unit" and kind in SUBMITTING else spec.label))
             self.form.addRow(label, box)
             self.widgets[name], self._errors[name] = widget, error
+        self.fill(get_office(db).values())
         self.retranslate()
+
+    def fill(self, values: dict[str, str]) -> None:
+        """Put ``values`` (the office's details) into the empty text fields and choices they name."""
+        for name, value in values.items():
+            widget = self.widgets.get(name)
+            if isinstance(widget, QLineEdit) and not isinstance(widget, LookupEdit) and not widget.text():
+                widget.setText(value)
+            elif isinstance(widget, QComboBox) and widget.findData(value) >= 0:
+                widget.setCurrentIndex(widget.findData(value))
 
     def retranslate(self) -> None:
         needs = KINDS[self.kind].needs
@@ -275,7 +287,7 @@ class ReportForm(QWidget):
                 if isinstance(widget, LookupEdit) and name not in needs:
                     widget.setPlaceholderText(translate("ReportForm", OPTIONAL_HINT))
                 elif hint:
-                    widget.setPlaceholderText(translate("ReportForm", str(hint)))
+                    widget.setPlaceholderText(translate("ReportForm", EXAMPLE).format(translate("ReportForm", str(hint))))
 
     # -- reading -------------------------------------------------------------------------------
     def request(self) -> ReportRequest:
