@@ -11,7 +11,7 @@ from sqlalchemy import exists, select
 from ..auth import P
 from ..auth import require as allowed
 from ..errors import DomainError
-from ..model import Decision, Nomination, Unit
+from ..model import Award, Decision, Nomination, RegisterBook, RegisterEntry, Unit
 from ..storage.db import Database
 from ..text import clean, fold
 from .common import get, optional_text, require, required_text
@@ -132,3 +132,37 @@ def list_decisions(db: Database, year: int | None = None) -> list[Decision]:
         stmt = stmt.where(Decision.year == year)
     with db.read() as session:
         return list(session.scalars(stmt))
+
+
+@dataclass(frozen=True)
+class DecisionLine:
+    """One award a decision grants, as its list shows it."""
+
+    nomination_id: int
+    nominee: str
+    award: str
+    unit: str
+    register: str  # "SV2025 / 401", or "" before it is numbered
+
+
+def decision_lines(db: Database, decision_id: int) -> list[DecisionLine]:
+    """The awards of a decision in the order of its list: by award, then unit, then name."""
+    with db.read() as session:
+        get(session, Decision, decision_id, "quyết định")
+        rows = session.execute(
+            select(Nomination.id, Nomination.nominee_name, Award.name, Unit.name, RegisterBook.code,
+                   RegisterEntry.number)
+            .join(Award, Award.id == Nomination.award_id)
+            .join(Unit, Unit.id == Nomination.submitting_unit_id)
+            .outerjoin(RegisterEntry, RegisterEntry.nomination_id == Nomination.id)
+            .outerjoin(RegisterBook, RegisterBook.id == RegisterEntry.book_id)
+            .where(Nomination.decision_id == decision_id)
+            .order_by(Award.name, Unit.sort_key, Nomination.nominee_sort, Nomination.id)
+        ).all()  # fmt: skip
+    return [DecisionLine(i, name, award, unit, f"{book} / {number}" if number else "")
+            for i, name, award, unit, book, number in rows]  # fmt: skip
+
+
+def get_decision(db: Database, decision_id: int) -> Decision:
+    with db.read() as session:
+        return get(session, Decision, decision_id, "quyết định")

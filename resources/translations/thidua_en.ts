@@ -459,6 +459,14 @@
       <source>Thêm quyết định</source>
       <translation>New decision</translation>
     </message>
+    <message>
+      <source>Xem danh sách khen thưởng</source>
+      <translation>See the awards</translation>
+    </message>
+    <message>
+      <source>In giấy khen của quyết định…</source>
+      <translation>Print this decision's certificates…</translation>
+    </message>
   </context>
   <context>
     <name>ExemplarDialog</name>
@@ -2543,6 +2551,49 @@ Bookkeeping of emulation and commendation work.</translation>
     <message>
       <source>ví dụ: {0}</source>
       <translation>e.g. {0}</translation>
+    </message>
+  </context>
+<context>
+    <name>DecisionView</name>
+    <message>
+      <source>Số hồ sơ</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>Cá nhân / tập thể</source>
+      <translation>Nominee</translation>
+    </message>
+    <message>
+      <source>Danh hiệu, hình thức</source>
+      <translation>Award</translation>
+    </message>
+    <message>
+      <source>Đơn vị đề nghị</source>
+      <translation>Proposing unit</translation>
+    </message>
+    <message>
+      <source>Sổ / số vào sổ</source>
+      <translation>Register / number</translation>
+    </message>
+    <message>
+      <source>Quyết định {0}</source>
+      <translation>Decision {0}</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;{0}&lt;/b&gt; ngày {1} — {2}&lt;br&gt;{3} {4}: {5}</source>
+      <translation>&lt;b&gt;{0}&lt;/b&gt; of {1} — {2}&lt;br&gt;{3} {4}: {5}</translation>
+    </message>
+    <message>
+      <source>In giấy khen của quyết định…</source>
+      <translation>Print this decision's certificates…</translation>
+    </message>
+    <message>
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>{0} khen thưởng</source>
+      <translation>{0} awards</translation>
     </message>
   </context>
 </TS>

@@ -85,6 +85,8 @@ class ListPage(QWidget):
         self.view.setWordWrap(False)
         self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.doubleClicked.connect(lambda _i: self.edit_current())
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._row_menu)
         header = self.view.horizontalHeader()
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
@@ -126,6 +128,21 @@ class ListPage(QWidget):
 
     def edit_current(self) -> None:
         """Open the current row's form (pages that can edit override)."""
+
+    def row_actions(self) -> list[tuple[str, Callable[[], object]]]:
+        """The right-click menu of a row: (translated text, slot) pairs; none by default."""
+        return []
+
+    def _row_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
+        actions = self.row_actions()
+        index = self.view.indexAt(pos)
+        if not actions or not index.isValid():
+            return
+        self.view.setCurrentIndex(index)
+        self.row_menu = QMenu(self)
+        for text, slot in actions:
+            self.row_menu.addAction(text, slot)
+        self.row_menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def add_button(self, text: str, slot: Callable[[], object], name: str, shortcut: str | None = None,
                    permission: Permission | None = None) -> QPushButton:  # fmt: skip

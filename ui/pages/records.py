@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from app.auth import P
 from app.services.browse import CampaignRows, DecisionRows, ExemplarRows, Source
 from app.services.campaigns import list_campaigns
@@ -9,8 +11,9 @@ from app.storage.db import Database
 
 from ..dialogs.campaign import CampaignDialog
 from ..dialogs.decision import DecisionDialog
+from ..dialogs.decision_view import DecisionView
 from ..dialogs.exemplar import ExemplarDialog
-from ..qt import QT_TRANSLATE_NOOP
+from ..qt import QT_TRANSLATE_NOOP, translate
 from .list_page import ListPage
 
 
@@ -76,6 +79,21 @@ class DecisionsPage(ListPage):
     def new_decision(self) -> None:
         if self.db is not None:
             self.open_dialog(DecisionDialog(self.db, parent=self))
+
+    def edit_current(self) -> None:
+        """A decision opens on what it grants (double-click, Enter, or the row's menu)."""
+        decision_id = self.current_id()
+        if self.db is not None and decision_id is not None:
+            self.open_dialog(DecisionView(self.db, decision_id, parent=self))
+
+    def print_current(self) -> None:
+        self.edit_current()
+        if isinstance(self.dialog, DecisionView):
+            self.dialog.print_certificates()
+
+    def row_actions(self) -> list[tuple[str, Callable[[], object]]]:
+        return [(translate("DecisionsPage", "Xem danh sách khen thưởng"), self.edit_current),
+                (translate("DecisionsPage", "In giấy khen của quyết định…"), self.print_current)]
 
 
 class ExemplarsPage(ListPage):
