@@ -101,3 +101,25 @@ def test_translations_build_without_lrelease_on_path(tmp_path: Path, monkeypatch
     assert i18n.lrelease() is not None
     assert i18n.build() == 0
     assert (tmp_path / "thidua_en.qm").stat().st_size > 1000
+
+
+def test_qt_own_buttons_and_dialogs_speak_vietnamese() -> None:
+    """Qt ships no Vietnamese: its standard buttons and file dialog would stay English in the
+    Vietnamese UI. Our qt_vi translation covers the strings the app shows."""
+    from ui.i18n import install_translator
+    from ui.qt import QApplication, QDialogButtonBox, QFileDialog
+
+    app = QApplication.instance()
+    try:
+        assert install_translator(app, "vi")
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+                               | QDialogButtonBox.StandardButton.Yes | QDialogButtonBox.StandardButton.No)
+        assert sorted(b.text() for b in box.buttons()) == sorted(["Lưu", "Hủy", "&Có", "&Không"])
+        dialog = QFileDialog(None, "x")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        assert dialog.labelText(QFileDialog.DialogLabel.FileName) == "Tên &tệp:"
+        install_translator(app, "en")
+        english = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
+        assert [b.text() for b in english.buttons()] == ["Save"]
+    finally:
+        install_translator(app, "vi")

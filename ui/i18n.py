@@ -24,14 +24,20 @@ def translations_dir() -> Path:
 
 
 def install_translator(app: QApplication, language: str | None = None) -> bool:
-    """Load ``thidua_<language>.qm`` (language from ``THIDUA_LANG`` by default); Vietnamese needs none."""
+    """Load the translations of ``language`` (from ``THIDUA_LANG`` by default): ours
+    (``thidua_<language>.qm``; Vietnamese is the source and needs none) and Qt's own strings
+    (``qt_<language>.qm``: standard buttons, file and print dialogs, which Qt does not ship in
+    Vietnamese). True when the language's own translation, if it needs one, was loaded."""
     language = language or os.environ.get("THIDUA_LANG", "vi")
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
-    if language == "vi":
-        return True
-    qm = translations_dir() / f"thidua_{language}.qm"
+    _load(app, f"qt_{language}")
+    return language == "vi" or _load(app, f"thidua_{language}")
+
+
+def _load(app: QApplication, name: str) -> bool:
+    qm = translations_dir() / f"{name}.qm"
     ts = qm.with_suffix(".ts")
     if ts.exists() and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime):
         build()  # first use, or the .ts changed since (an update): compile it now
