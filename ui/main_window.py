@@ -9,6 +9,7 @@ from app.auth import ANONYMOUS, P, can
 from app.demo_file import build_demo_file
 from app.errors import DomainError
 from app.opening import open_for_window
+from app.services.todo import Todo
 from app.storage.backup import backup_dir, backup_if_due, make_backup, restore
 from app.storage.db import Database
 from app.storage.instance import InstanceBusy, InstanceLock
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.page_list = [self.overview, self.units, self.persons, self.campaigns, self.nominations,
                           self.decisions, self.exemplars, self.standings, self.reports, self.settings_page]
         self.nominations.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.overview.open_todo.connect(self.open_todo)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -284,6 +286,15 @@ class MainWindow(QMainWindow):
         )
         self.job.done.connect(lambda _summary: self.open_path(path))
         self.job.error.connect(lambda exc: self._open_failed(path, exc))
+
+    def open_todo(self, item: Todo) -> None:
+        """Open the list that shows a to-do item of the start page."""
+        if item.status is not None:
+            self.nav.setCurrentRow(self.page_list.index(self.nominations))
+            self.nominations.show_status(item.status)
+        elif item.bloc_code:
+            self.nav.setCurrentRow(self.page_list.index(self.standings))
+            self.standings.select(item.bloc_code, item.year or 0)
 
     # -- accounts ------------------------------------------------------------------------------
     def offer_first_admin(self) -> None:

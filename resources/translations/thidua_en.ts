@@ -1752,6 +1752,34 @@ Bookkeeping of emulation and commendation work.</translation>
       <source>Cơ sở dữ liệu: {0}</source>
       <translation>Database: {0}</translation>
     </message>
+    <message>
+      <source>{0} hồ sơ bị trả lại, cần bổ sung</source>
+      <translation>{0} nominations returned, to complete</translation>
+    </message>
+    <message>
+      <source>{0} hồ sơ đã trình, chờ Hội đồng bỏ phiếu</source>
+      <translation>{0} nominations submitted, awaiting the council's vote</translation>
+    </message>
+    <message>
+      <source>{0} hồ sơ đã bỏ phiếu, chờ đưa vào quyết định</source>
+      <translation>{0} nominations voted, awaiting a decision</translation>
+    </message>
+    <message>
+      <source>{0} khen thưởng đã có quyết định, chưa in giấy khen</source>
+      <translation>{0} awards decided, certificates not printed</translation>
+    </message>
+    <message>
+      <source>{0} đơn vị chưa đủ phiếu chấm điểm (khối {1}, năm {2})</source>
+      <translation>{0} units with incomplete score sheets (bloc {1}, {2})</translation>
+    </message>
+    <message>
+      <source>Việc cần làm</source>
+      <translation>To do</translation>
+    </message>
+    <message>
+      <source>Không có việc nào đang chờ.</source>
+      <translation>Nothing is waiting.</translation>
+    </message>
   </context>
   <context>
     <name>PersonDialog</name>

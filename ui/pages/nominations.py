@@ -96,6 +96,12 @@ class NominationsPage(ListPage):
         for combo in (self.year_filter, self.status_filter):
             combo.blockSignals(False)
 
+    def show_status(self, status: NominationStatus) -> None:
+        """Show every year's nominations in ``status`` (the start page's to-do items open here)."""
+        self.year_filter.setCurrentIndex(0)
+        self.status_filter.setCurrentIndex(max(self.status_filter.findData(status.value), 0))
+        self._apply_filters()
+
     def _apply_filters(self) -> None:
         if self.model is not None:
             # None removes the filter

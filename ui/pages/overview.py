@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 from app.services.stats import overview
+from app.services.todo import Todo, todo
 from app.storage.db import Database
 
 from ..operations import hub
-from ..qt import QT_TRANSLATE_NOOP, QFont, QFormLayout, QLabel, Qt, QVBoxLayout, QWidget, translate
+from ..qt import (
+    QT_TRANSLATE_NOOP,
+    QFont,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    translate,
+)
 
 # The overview's row labels come from app.services.stats; marked here for translation.
 _COUNT_LABELS = (
@@ -21,8 +33,21 @@ _COUNT_LABELS = (
 )
 
 
+# The to-do items (app.services.todo), "{0}" the count.
+_TODO_TEXTS = {
+    "returned": QT_TRANSLATE_NOOP("OverviewPage", "{0} hồ sơ bị trả lại, cần bổ sung"),
+    "submitted": QT_TRANSLATE_NOOP("OverviewPage", "{0} hồ sơ đã trình, chờ Hội đồng bỏ phiếu"),
+    "voted": QT_TRANSLATE_NOOP("OverviewPage", "{0} hồ sơ đã bỏ phiếu, chờ đưa vào quyết định"),
+    "unprinted": QT_TRANSLATE_NOOP("OverviewPage", "{0} khen thưởng đã có quyết định, chưa in giấy khen"),
+    "scores": QT_TRANSLATE_NOOP("OverviewPage", "{0} đơn vị chưa đủ phiếu chấm điểm (khối {1}, năm {2})"),
+}
+
+
 class OverviewPage(QWidget):
-    """"Tổng quan": where the open database is and how much it holds."""
+    """"Tổng quan": the clerk's to-do list (each item opens the list that shows it), where the
+    open database is and how much it holds."""
+
+    open_todo = Signal(object)  # a Todo the clerk clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +62,10 @@ class OverviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
         layout.addWidget(self._location)
+        self._todo_title = QLabel()
+        self._todo_box = QVBoxLayout()
+        layout.addWidget(self._todo_title)
+        layout.addLayout(self._todo_box)
         layout.addLayout(self._form)
         layout.addStretch(1)
         self._db: Database | None = None
@@ -49,6 +78,9 @@ class OverviewPage(QWidget):
 
     def retranslate(self) -> None:
         self._title.setText(translate("OverviewPage", "Sổ Thi đua — Tổng quan"))
+        self._todo_title.setText("<b>" + translate("OverviewPage", "Việc cần làm") + "</b>")
+        if self._db is not None:
+            self.show_database(self._db)
 
     def show_database(self, db: Database) -> None:
         self._db = db
@@ -56,7 +88,26 @@ class OverviewPage(QWidget):
         self._location.setText(translate("OverviewPage", "Cơ sở dữ liệu: {0}").format(info.location))
         while self._form.rowCount():
             self._form.removeRow(0)
+        self._show_todo(todo(db))
         for label, count in info.counts:
             value = QLabel(f"{count:,}".replace(",", "."))
             value.setObjectName(f"count:{label}")
             self._form.addRow(translate("OverviewPage", label) + ":", value)
+
+    def _show_todo(self, items: list[Todo]) -> None:
+        while self._todo_box.count():
+            widget = self._todo_box.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.todo_buttons: list[QPushButton] = []
+        for item in items:
+            button = QPushButton(translate("OverviewPage", _TODO_TEXTS[item.key]).format(
+                f"{item.count:,}".replace(",", "."), item.bloc_code, item.year))
+            button.setObjectName(f"todo:{item.key}")
+            button.setFlat(True)
+            button.setStyleSheet("text-align: left; color: #0d47a1; text-decoration: underline;")
+            button.clicked.connect(lambda _c=False, t=item: self.open_todo.emit(t))
+            self._todo_box.addWidget(button)
+            self.todo_buttons.append(button)
+        if not items:
+            self._todo_box.addWidget(QLabel(translate("OverviewPage", "Không có việc nào đang chờ.")))
