@@ -15,7 +15,7 @@ from ..model import AwardTarget, NominationStatus
 from ..services.decisions import find_decision, parse_decision_number
 from ..storage.db import Database
 from ..text import format_document_date
-from . import data
+from . import data, wording
 from .decree30 import (
     PORTRAIT_WIDTH,
     DocMeta,
@@ -225,7 +225,7 @@ def minutes_table(rows: Sequence[data.AwardRow]) -> TableData:
     return TableData("Kết quả bỏ phiếu", (
         Column("STT", INT, 14, "CENTER"), Column("Cá nhân, tập thể", TEXT, 38), Column("Danh hiệu, hình thức", TEXT, 42),
         Column("Đồng ý/ Tổng số", TEXT, 18, "CENTER"), Column("Tỷ lệ", PERCENT, 15, "CENTER"),
-        Column("Ngưỡng", PERCENT, 15, "CENTER"), Column("Kết quả", TEXT, 20, "CENTER"),
+        Column("Ngưỡng", PERCENT, 17, "CENTER"), Column("Kết quả", TEXT, 20, "CENTER"),
     ), out, sheet="Kết quả bỏ phiếu")  # fmt: skip
 
 
@@ -239,6 +239,12 @@ def minutes(
                                 statuses=(S.VOTED, S.APPROVED, S.SUBMITTED), campaign_id=campaign_id)  # fmt: skip
     if not rows:
         raise DomainError(f"Không có hồ sơ nào năm {year} để lập biên bản họp Hội đồng.")
+    recorded = sorted({r.council_size for r in rows if r.council_size})
+    if recorded and recorded != [meeting.members_total]:
+        raise DomainError(
+            f"Tổng số thành viên Hội đồng ({meeting.members_total}) khác với số đã ghi khi bỏ phiếu "
+            f"({', '.join(map(str, recorded))}): hãy sửa tổng số, hoặc lập biên bản riêng cho từng Hội đồng "
+            "(lọc theo đơn vị trình).", field="members_total")
     table = minutes_table(rows)
     passed = sum(1 for row in table.rows if row[-1] == "Đạt")
     bases = sorted({b for r in rows for t, b in [data.vote_threshold(r.award_code, r.year)] if t is not None})
@@ -250,13 +256,16 @@ def minutes(
         when = meeting.held_on
         s: list = [header_block(meta, st, PORTRAIT_WIDTH, show_number=bool(meta.number))]  # type: ignore[type-arg]
         s += title_block("Biên bản", f"Họp {meeting.council} xét khen thưởng năm {year}", st)
-        s += paragraphs([
-            f"Thời gian: {when:%H} giờ {when:%M} phút, {format_document_date(when.date())}.",
-            f"Địa điểm: {meeting.place}.",
-            f"Thành phần: {present}/{meeting.members_total} thành viên Hội đồng có mặt"
-            + (f"; {meeting.absent_in_writing} thành viên vắng mặt có ý kiến bằng văn bản" if meeting.absent_in_writing else "")
-            + ", gồm:",
-        ], st)  # fmt: skip
+        # A line whose value was not given is left out, never printed empty as if filled.
+        opening = [f"Thời gian: {when:%H} giờ {when:%M} phút, {format_document_date(when.date())}."]
+        if meeting.place:
+            opening.append(f"Địa điểm: {meeting.place}.")
+        if present:
+            opening.append(
+                f"Thành phần: {present}/{meeting.members_total} thành viên Hội đồng có mặt"
+                + (f"; {meeting.absent_in_writing} thành viên vắng mặt có ý kiến bằng văn bản" if meeting.absent_in_writing else "")
+                + ", gồm:")  # fmt: skip
+        s += paragraphs(opening, st)
         s += [Paragraph(f"- {esc(m)}", st.plain) for m in meeting.members_present]
         s += paragraphs([
             f"Chủ trì: {meeting.chair.name}, {meeting.chair.title.lower()}. Thư ký: {meeting.secretary.name}.",
@@ -283,22 +292,27 @@ def decision_document(
     year: int | None = None,
     letterhead: Letterhead | None = None,
     authority_body: str = "",
-    proposer: str = "Giám đốc Sở Nội vụ",
+    proposer: str = "",
+    grant_verb: str = "Tặng",
     recipients: Sequence[str] = ("Như Điều 3;", "Lưu: VT."),
 ) -> Document:
-    """Quyết định khen thưởng (from a recorded decision) with its annexed list."""
+    """Quyết định khen thưởng (from a recorded decision) with its annexed list. The body line and
+    the signer's "KT." name the issuer's head (app.documents.wording); the proposer is the
+    office's, else the one the issuer's kind implies; Điều 1 grants titles as titles."""
     d = find_decision(db, number, year)
     rows = data.nomination_rows(db, decision_id=d.id, statuses=(S.APPROVED, S.REVOKED))
     if not rows:
         raise DomainError(f"Quyết định {d.number_text} chưa có khen thưởng nào.")
     lh = letterhead or Letterhead(issuer=d.issuer, parent="")
     signer = Signature(d.signer_title, d.signer_name, d.signer_authority,
-                       "CHỦ TỊCH" if d.signer_authority == "KT." else authority_body or "")  # fmt: skip
+                       wording.head_title(d.issuer) if d.signer_authority == "KT." else authority_body or "")  # fmt: skip
     meta = DocMeta(lh, d.number_text, d.signed_on, signer, tuple(recipients))
     tables = list_tables(rows)
     groups = _groups(rows)
     bases = data.legal_bases(db, rows[0].year)
-    body = (authority_body or f"Chủ tịch {d.issuer}").upper()
+    body = (authority_body or wording.head_of(d.issuer)).upper()
+    proposer = proposer or wording.proposer_of(d.issuer)
+    kinds = wording.categories(db, [r.award_code for r in rows])
 
     def story() -> list:  # type: ignore[type-arg]
         st = styles()
@@ -312,9 +326,11 @@ def decision_document(
         ], st)  # fmt: skip
         s.append(Paragraph("QUYẾT ĐỊNH:", st.center_bold))
         s.append(Spacer(1, 6))
-        awarded = "; ".join(f"{label}: {_count_phrase(items)}" for label, items in groups)
+        clauses = [wording.grant_clause(label, kinds.get(items[0].award_code), _count_phrase(items), verb=grant_verb)
+                   for label, items in groups]  # fmt: skip
+        awarded = "; ".join(c if i == 0 else c[0].lower() + c[1:] for i, c in enumerate(clauses))
         s += [
-            Paragraph(f"<b>Điều 1.</b> Tặng {esc(awarded)} đã có thành tích xuất sắc "
+            Paragraph(f"<b>Điều 1.</b> {esc(awarded)} đã có thành tích xuất sắc "
                       f"(có danh sách kèm theo).", st.body),
             Paragraph("<b>Điều 2.</b> Tiền thưởng kèm theo thực hiện theo quy định hiện hành về thi đua, khen thưởng.", st.body),
             Paragraph("<b>Điều 3.</b> Chánh Văn phòng, Thủ trưởng các cơ quan, đơn vị có liên quan và các cá nhân, "
