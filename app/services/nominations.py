@@ -32,6 +32,7 @@ from ..model import (
     Person,
     Unit,
 )
+from ..model.nomination_joins import Submitting, nomination_select
 from ..text import clean, fold, sort_key
 from .catalogue import check_target
 from .common import check_year, get, require
@@ -421,16 +422,9 @@ def list_nominations(
         if not id_list:
             return []
         rows = session.execute(
-            select(
-                Nomination.id,
-                Nomination.year,
-                Nomination.nominee_name,
-                Award.name,
-                Unit.name,
-                Nomination.status,
+            nomination_select(
+                Nomination.id, Nomination.year, Nomination.nominee_name, Award.name, Submitting.name, Nomination.status
             )
-            .join(Award, Award.id == Nomination.award_id)
-            .join(Unit, Unit.id == Nomination.submitting_unit_id)
             .where(Nomination.id.in_(id_list))
             .order_by(Nomination.id.desc())
         ).all()
