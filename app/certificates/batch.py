@@ -32,8 +32,8 @@ from .files import atomic_write, check_output_dir, check_output_file, safe_filen
 from .fitting import Fitted
 from .fonts import font_family
 from .layouts import Layout, layout_for_award, load_layouts
-from .records import Record, Selection, load_records, select_ids
 from .render import BLANK, FULL, CertificateCanvas
+from .selection import Record, Selection, load_records, select_ids
 from .signing import (
     Payload,
     ensure_public_key,

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..accounts_cli import open_as_user
 from ..db import open_database
 from ..errors import DomainError
-from .records import Selection
+from .selection import Selection
 
 
 def _ids(text: str) -> tuple[int, ...]:

@@ -11,7 +11,7 @@ from ..db import Database
 from ..model import Award, CertificatePrint, NominationStatus, RegisterBook, RegisterEntry
 from ..text import clean, format_document_date
 from .batch import payload_for
-from .records import load_records
+from .selection import load_records
 from .signing import (
     QR_PREFIX,
     Payload,

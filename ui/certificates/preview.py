@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app.certificates.batch import BatchResult, log_prints, make_certificates
 from app.certificates.files import atomic_write, check_output_file
-from app.certificates.records import Selection
+from app.certificates.selection import Selection
 from app.db import Database
 from app.errors import DomainError
 
