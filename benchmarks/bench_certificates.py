@@ -90,7 +90,7 @@ def run_case(count: int, work: Path, compression: int | None = None) -> dict:
     os.environ["THIDUA_LAYOUTS"] = str(work / "layouts")
     from app.certificates import pdf_pages
     from app.certificates.batch import make_certificates
-    from app.certificates.records import Selection
+    from app.certificates.selection import Selection
     from app.opening import open_database
 
     pdf_pages.COMPRESSION = compression

@@ -25,7 +25,7 @@ from app.certificates.calibration import load_offsets, save_offsets
 from app.certificates.fitting import fit
 from app.certificates.layout_store import duplicate_layout, layout_document, save_layout
 from app.certificates.layouts import LayoutError, load_layout, load_layouts, user_layouts_dir
-from app.certificates.records import Selection
+from app.certificates.selection import Selection
 from app.cli import main
 from app.errors import DomainError
 from app.model import Gender

@@ -19,8 +19,8 @@ from app.certificates import qr
 from app.certificates.batch import make_certificates
 from app.certificates.fonts import font_family
 from app.certificates.layouts import LayoutError, load_layout, load_layouts
-from app.certificates.records import Selection
 from app.certificates.render import FLAG_RED, FLAG_YELLOW, CertificateCanvas, flag_shapes
+from app.certificates.selection import Selection
 from app.certificates.signing import _b32, qr_text_of, signature_bytes
 
 DPI = 40

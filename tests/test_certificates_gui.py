@@ -8,7 +8,7 @@ import pytest
 from test_certificates_support import World, isolated_settings  # noqa: F401 - autouse fixture
 
 from app.certificates.batch import make_certificates
-from app.certificates.records import Selection
+from app.certificates.selection import Selection
 from app.model import CertificatePrint
 from ui.certificates.preview import CertificatePreviewDialog
 from ui.certificates.verify_dialog import VerifyDialog

@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 from test_certificates_support import World, isolated_settings  # noqa: F401 - autouse fixture
 
 from app.certificates.batch import make_certificates
-from app.certificates.records import Selection
+from app.certificates.selection import Selection
 from app.certificates.signing import META_KEY, decode_qr_text, qr_text
 from app.certificates.verify import verify
 from app.errors import DomainError

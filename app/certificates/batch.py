@@ -32,8 +32,8 @@ from .compose import NUMBER_VARIABLES, PLACEHOLDER_NUMBER, Problem, compose
 from .fitting import Fitted
 from .fonts import font_family
 from .layouts import Layout, layout_for_award, load_layouts
-from .records import Record, Selection, load_records, select_ids
 from .render import BLANK, FULL, CertificateCanvas
+from .selection import Record, Selection, load_records, select_ids
 from .signing import (
     Payload,
     ensure_public_key,

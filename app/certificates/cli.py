@@ -10,7 +10,7 @@ from pathlib import Path
 from ..accounts_cli import open_as_user
 from ..errors import DomainError
 from ..opening import open_database
-from .records import Selection
+from .selection import Selection
 
 
 def _ids(text: str) -> tuple[int, ...]:

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from ..errors import DomainError
 from ..model import RegisterBook
 from ..storage.db import Database
-from .records import Selection, load_records, select_ids
+from .selection import Selection, load_records, select_ids
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from ..model import Award, CertificatePrint, NominationStatus, RegisterBook, Reg
 from ..storage.db import Database
 from ..text import clean, format_document_date
 from .batch import payload_for
-from .records import load_records
+from .selection import load_records
 from .signing import (
     QR_PREFIX,
     Payload,

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import aliased
 
 from ..errors import DomainError
 from ..model import Award, AwardTarget, Decision, Nomination, NominationStatus, Person, Unit
+from ..model.nomination_joins import NomineeParent, PersonUnit, Submitting, nomination_select
 from ..rules.engine import default_rulebook
 from ..rules.spec import RuleBook
 from ..storage.db import Database
@@ -56,25 +56,12 @@ def nomination_rows(
     campaign_id: int | None = None,
 ) -> list[AwardRow]:
     """Nominations with everything a list prints, by award seniority then Vietnamese name order."""
-    sub = aliased(Unit)
-    own = aliased(Unit)
-    parent = aliased(Unit)
-    stmt = (
-        select(
-            Nomination.id, Nomination.year, Nomination.nominee_name, Nomination.person_id, Person.gender,
-            Person.birth_year, Person.position, own.name, parent.name, sub.name, Award.code, Award.name, Award.target,
-            Award.rank, Nomination.achievement, Nomination.status, Nomination.votes_for, Nomination.council_size,
-            Decision.number_text, Decision.signed_on, Decision.issuer, Nomination.nominee_sort,
-        )
-        .join(Award, Award.id == Nomination.award_id)
-        .join(sub, sub.id == Nomination.submitting_unit_id)
-        .outerjoin(Person, Person.id == Nomination.person_id)
-        .outerjoin(own, own.id == Person.unit_id)
-        .outerjoin(Unit, Unit.id == Nomination.unit_id)
-        .outerjoin(parent, parent.id == Unit.parent_id)
-        .outerjoin(Decision, Decision.id == Nomination.decision_id)
-        .order_by(Award.rank.desc(), Award.code, Nomination.nominee_sort, Nomination.id)
-    )  # fmt: skip
+    stmt = nomination_select(
+        Nomination.id, Nomination.year, Nomination.nominee_name, Nomination.person_id, Person.gender,
+        Person.birth_year, Person.position, PersonUnit.name, NomineeParent.name, Submitting.name, Award.code,
+        Award.name, Award.target, Award.rank, Nomination.achievement, Nomination.status, Nomination.votes_for,
+        Nomination.council_size, Decision.number_text, Decision.signed_on, Decision.issuer, Nomination.nominee_sort,
+    ).order_by(Award.rank.desc(), Award.code, Nomination.nominee_sort, Nomination.id)  # fmt: skip
     if year is not None:
         stmt = stmt.where(Nomination.year == year)
     if award_codes:
@@ -193,15 +180,13 @@ class CountRow:
 def award_counts(db: Database, years: Sequence[int], unit_code: str | None = None) -> list[CountRow]:
     """Awards granted (approved, not revoked) by submitting unit × award × year."""
     stmt = (
-        select(Unit.name, Award.name, Award.target, Nomination.year, func.count())
-        .join(Unit, Unit.id == Nomination.submitting_unit_id)
-        .join(Award, Award.id == Nomination.award_id)
+        nomination_select(Submitting.name, Award.name, Award.target, Nomination.year, func.count())
         .where(Nomination.status == NominationStatus.APPROVED, Nomination.year.in_(list(years)))
-        .group_by(Unit.name, Unit.sort_key, Award.name, Award.target, Award.rank, Nomination.year)
-        .order_by(Unit.sort_key, Award.rank.desc(), Nomination.year)
+        .group_by(Submitting.name, Submitting.sort_key, Award.name, Award.target, Award.rank, Nomination.year)
+        .order_by(Submitting.sort_key, Award.rank.desc(), Nomination.year)
     )
     if unit_code:
-        stmt = stmt.where(Unit.code == clean(unit_code).upper())
+        stmt = stmt.where(Submitting.code == clean(unit_code).upper())
     with db.read() as session:
         rows = session.execute(stmt).all()
     return [CountRow(u, f"{a} ({t.label.lower()})" if _shared_name(a) else a, y, n) for u, a, t, y, n in rows]

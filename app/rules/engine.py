@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from ..errors import DomainError, NotFound
 from ..model import Award, Nomination, NominationStatus
+from ..model.nomination_joins import nomination_select
 from ..services.common import unit_by_code
 from ..services.nominations import NominationInput, build_nomination
 from ..storage.db import Database
@@ -56,9 +57,7 @@ class Checker:
         rules = self.rulebook.rules
         with self.db.read() as session:
             award, year = session.execute(
-                select(Award.code, Nomination.year)
-                .join(Award, Award.id == Nomination.award_id)
-                .where(Nomination.id == nomination_id)
+                nomination_select(Award.code, Nomination.year).where(Nomination.id == nomination_id)
             ).one_or_none() or (None, None)
             if award is None:
                 raise NotFound(f"Không tìm thấy hồ sơ đề nghị (mã {nomination_id}).")

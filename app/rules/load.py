@@ -24,6 +24,7 @@ from ..model import (
     Posting,
     Unit,
 )
+from ..model.nomination_joins import Submitting, nomination_select
 from .facts import (
     HELD,
     LIVE,
@@ -52,11 +53,7 @@ def load_facts(
     """The facts the rules need about one nomination. ``quota_awards`` are the award codes whose
     batch counts a quota rule of this nomination reads (loaded only when needed)."""
     row = session.execute(
-        select(Nomination, Award, Unit.level, Campaign.kind)
-        .join(Award, Award.id == Nomination.award_id)
-        .join(Unit, Unit.id == Nomination.submitting_unit_id)
-        .outerjoin(Campaign, Campaign.id == Nomination.campaign_id)
-        .where(Nomination.id == nomination_id)
+        nomination_select(Nomination, Award, Submitting.level, Campaign.kind).where(Nomination.id == nomination_id)
     ).first()
     if row is None:
         raise NotFound(f"Không tìm thấy hồ sơ đề nghị (mã {nomination_id}).")
@@ -67,9 +64,9 @@ def load_facts(
     history = tuple(
         AwardRecord(i, y, code, status)
         for i, y, code, status in session.execute(
-            select(Nomination.id, Nomination.year, Award.code, Nomination.status)
-            .join(Award, Award.id == Nomination.award_id)
-            .where(nominee, Nomination.id != nom.id)
+            nomination_select(Nomination.id, Nomination.year, Award.code, Nomination.status).where(
+                nominee, Nomination.id != nom.id
+            )
         )
     )
     subject = Appraisal.person_id == nom.person_id if is_person else Appraisal.unit_id == nom.unit_id
@@ -182,9 +179,7 @@ def _collective(session: Session, unit_id: int, year: int) -> CollectiveFacts:
         return CollectiveFacts(0, 0, 0, 0, 0, 0)
     member_list = list(members)
     titles = session.execute(
-        select(Award.code, func.count(func.distinct(Nomination.person_id)))
-        .select_from(Nomination)
-        .join(Award, Award.id == Nomination.award_id)
+        nomination_select(Award.code, func.count(func.distinct(Nomination.person_id)))
         .where(
             Nomination.person_id.in_(member_list),
             Nomination.year == year,
@@ -228,9 +223,7 @@ def _batch(session: Session, nom: Nomination, award: Award, codes: frozenset[str
     )
     counts = dict(
         session.execute(
-            select(Award.code, func.count())
-            .select_from(Nomination)
-            .join(Award, Award.id == Nomination.award_id)
+            nomination_select(Award.code, func.count())
             .where(batch, Award.code.in_(codes))
             .group_by(Award.code)
         ).all()
@@ -238,9 +231,9 @@ def _batch(session: Session, nom: Nomination, award: Award, codes: frozenset[str
     peers = tuple(
         QuotaPeer(i, vf, cs, g is Gender.FEMALE)
         for i, vf, cs, g in session.execute(
-            select(Nomination.id, Nomination.votes_for, Nomination.council_size, Person.gender)
-            .outerjoin(Person, Person.id == Nomination.person_id)
-            .where(batch, Nomination.award_id == award.id)
+            nomination_select(Nomination.id, Nomination.votes_for, Nomination.council_size, Person.gender).where(
+                batch, Nomination.award_id == award.id
+            )
         )
     )
     return counts, peers

@@ -29,6 +29,7 @@ from ..model import (
     Person,
     Unit,
 )
+from ..model.nomination_joins import Submitting, nomination_select
 from ..storage.db import Database
 from ..text import fold
 
@@ -297,9 +298,6 @@ class CampaignRows(Source):
         return select(Campaign.id, *(c.value for c in self.columns.values())).where(Campaign.id.in_(ids))
 
 
-_Submitting = aliased(Unit)
-
-
 class NominationRows(Source):
     """The big one. Sortable only on indexed keys: name (Vietnamese order), year, status, id."""
 
@@ -311,7 +309,7 @@ class NominationRows(Source):
         "target": _Column(case((Nomination.person_id.is_(None), "collective"), else_="individual")),
         "award": _Column(Award.name),
         "year": _Column(Nomination.year, (Nomination.year,)),
-        "unit": _Column(_Submitting.name),
+        "unit": _Column(Submitting.name),
         "status": _Column(Nomination.status, (Nomination.status,)),
         "votes": _Column(Nomination.votes_for),
         "decision": _Column(Decision.number_text),
@@ -373,12 +371,8 @@ class NominationRows(Source):
 
     def value_query(self, ids: Sequence[int]) -> Select[Any]:
         cols = [c.value for c in self.columns.values()]
-        return (
-            select(Nomination.id.label("row_id"), *cols, Nomination.council_size)
-            .join(Award, Award.id == Nomination.award_id)
-            .join(_Submitting, _Submitting.id == Nomination.submitting_unit_id)
-            .outerjoin(Decision, Decision.id == Nomination.decision_id)
-            .where(Nomination.id.in_(ids))
+        return nomination_select(Nomination.id.label("row_id"), *cols, Nomination.council_size).where(
+            Nomination.id.in_(ids)
         )
 
     def page(self, q: Query, offset: int, limit: int, *, total: int | None = None) -> list[Row]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -31,6 +31,7 @@ from ..model import (
     Person,
     Unit,
 )
+from ..model.nomination_joins import Submitting, nomination_select
 from ..storage.db import Database
 from ..text import clean, fold, sort_key
 from .catalogue import check_target
@@ -126,36 +127,42 @@ def _log(session: Session, db: Database, nomination: Nomination, old: S | None, 
     )
 
 
-def build_nomination(session: Session, data: NominationInput) -> Nomination:
-    """A new draft nomination checked and added to ``session`` (flushed, not committed).
-
-    :func:`create_nomination` commits it; the live verdict of an unsaved form adds one inside a
-    session that is rolled back (:meth:`app.rules.engine.Checker.preview`).
-    """
+def _checked(data: NominationInput) -> NominationInput:
+    """``data`` with its text cleaned, after the checks that need no database (so that an edit's
+    form errors come before its transaction is opened)."""
     check_year(data.year)
     achievement = clean(data.achievement)
     require(len(achievement) <= MAX_ACHIEVEMENT, "Tóm tắt thành tích quá dài.", "achievement")
+    return replace(data, achievement=achievement)
+
+
+def _fill(session: Session, nomination: Nomination, data: NominationInput) -> None:
+    """Check ``data`` (from :func:`_checked`) against the database and write it into ``nomination``:
+    the one path of a new draft and of an edit, so both refuse the same things with the same words."""
     name, name_fold, name_sort, default_unit = _nominee(session, data)
     award = _check_award(session, data)
     if data.campaign_id is not None:
         get(session, Campaign, data.campaign_id, "phong trào")
     submitting = data.submitting_unit_id or default_unit
     get(session, Unit, submitting, "đơn vị đề nghị")
-    _check_not_duplicate(session, data, award, None)
-    nomination = Nomination(
-        year=data.year,
-        award_id=award.id,
-        person_id=data.person_id,
-        unit_id=data.unit_id,
-        campaign_id=data.campaign_id,
-        submitting_unit_id=submitting,
-        nominee_name=name,
-        nominee_fold=name_fold,
-        nominee_sort=name_sort,
-        achievement=achievement,
-        status=S.DRAFT,
-    )
+    _check_not_duplicate(session, data, award, nomination.id)
+    nomination.year, nomination.award_id = data.year, award.id
+    nomination.person_id, nomination.unit_id, nomination.campaign_id = data.person_id, data.unit_id, data.campaign_id
+    nomination.submitting_unit_id = submitting
+    nomination.nominee_name, nomination.nominee_fold, nomination.nominee_sort = name, name_fold, name_sort
+    nomination.achievement = data.achievement
     nomination.initiatives = _initiatives(session, data.initiative_ids)
+
+
+def build_nomination(session: Session, data: NominationInput) -> Nomination:
+    """A new draft nomination checked and added to ``session`` (flushed, not committed).
+
+    :func:`create_nomination` commits it; the live verdict of an unsaved form adds one inside a
+    session that is rolled back (:meth:`app.rules.engine.Checker.preview`).
+    """
+    data = _checked(data)
+    nomination = Nomination(status=S.DRAFT)
+    _fill(session, nomination, data)
     session.add(nomination)
     session.flush()
     return nomination
@@ -194,9 +201,7 @@ def update_nomination(
     db: Database, nomination_id: int, data: NominationInput, *, expected_version: int | None = None
 ) -> Nomination:
     """Edit a draft or a nomination returned for revision."""
-    check_year(data.year)
-    achievement = clean(data.achievement)
-    require(len(achievement) <= MAX_ACHIEVEMENT, "Tóm tắt thành tích quá dài.", "achievement")
+    data = _checked(data)
     allowed(db, P.NOMINATIONS)
     with db.write() as session:
         nomination = _load(session, nomination_id, expected_version)
@@ -205,23 +210,7 @@ def update_nomination(
             nomination.status in EDITABLE,
             f"Hồ sơ đang ở trạng thái «{nomination.status.label}», không sửa được.",
         )
-        name, name_fold, name_sort, default_unit = _nominee(session, data)
-        award = _check_award(session, data)
-        if data.campaign_id is not None:
-            get(session, Campaign, data.campaign_id, "phong trào")
-        submitting = data.submitting_unit_id or default_unit
-        get(session, Unit, submitting, "đơn vị đề nghị")
-        _check_not_duplicate(session, data, award, nomination_id)
-        nomination.year, nomination.award_id = data.year, award.id
-        nomination.person_id, nomination.unit_id, nomination.campaign_id = (
-            data.person_id,
-            data.unit_id,
-            data.campaign_id,
-        )
-        nomination.submitting_unit_id = submitting
-        nomination.nominee_name, nomination.nominee_fold, nomination.nominee_sort = name, name_fold, name_sort
-        nomination.achievement = achievement
-        nomination.initiatives = _initiatives(session, data.initiative_ids)
+        _fill(session, nomination, data)
         allowed(db, P.NOMINATIONS, unit_ids=_units_of(session, nomination), session=session)
         return nomination
 
@@ -433,16 +422,9 @@ def list_nominations(
         if not id_list:
             return []
         rows = session.execute(
-            select(
-                Nomination.id,
-                Nomination.year,
-                Nomination.nominee_name,
-                Award.name,
-                Unit.name,
-                Nomination.status,
+            nomination_select(
+                Nomination.id, Nomination.year, Nomination.nominee_name, Award.name, Submitting.name, Nomination.status
             )
-            .join(Award, Award.id == Nomination.award_id)
-            .join(Unit, Unit.id == Nomination.submitting_unit_id)
             .where(Nomination.id.in_(id_list))
             .order_by(Nomination.id.desc())
         ).all()

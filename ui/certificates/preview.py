@@ -14,7 +14,7 @@ from pathlib import Path
 
 from app.certificates.batch import BatchResult, log_prints, make_certificates
 from app.certificates.numbering import default_book, list_books, plan_numbers
-from app.certificates.records import Selection
+from app.certificates.selection import Selection
 from app.errors import DomainError
 from app.storage.db import Database
 from app.storage.files import atomic_write, check_output_file

@@ -84,7 +84,7 @@ class DecisionView(QDialog):
 
     def print_certificates(self) -> QDialog:
         """The certificates of every award of this decision, previewed before anything is numbered."""
-        from app.certificates.records import Selection  # ReportLab and QtPdf load on first print
+        from app.certificates.selection import Selection  # ReportLab and QtPdf load on first print
 
         from ..certificates.preview import CertificatePreviewDialog
 

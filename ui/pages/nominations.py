@@ -171,7 +171,7 @@ class NominationsPage(ListPage):
     def print_selected(self) -> None:
         """Preview, then print or save, the certificates of the selected approved awards."""
         # Loaded here, not at start-up: ReportLab and QtPdf cost ~0.3 s to import.
-        from app.certificates.records import Selection
+        from app.certificates.selection import Selection
 
         from ..certificates.preview import CertificatePreviewDialog
 

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import aliased
 
 from ..errors import DomainError
 from ..model import (
@@ -22,8 +21,8 @@ from ..model import (
     Person,
     RegisterBook,
     RegisterEntry,
-    Unit,
 )
+from ..model.nomination_joins import NomineeParent, PersonParent, PersonUnit, nomination_select
 from ..services.decisions import find_decision
 from ..storage.db import Database
 from ..text import clean, format_date, format_document_date
@@ -148,11 +147,7 @@ def _chunks(ids: Sequence[int], size: int = 900) -> list[Sequence[int]]:
 
 def load_records(db: Database, ids: Sequence[int]) -> list[Record]:
     """The field values of these awards, in the order of ``ids``."""
-    person_unit = aliased(Unit)
-    person_parent = aliased(Unit)
-    nominee_unit = aliased(Unit)
-    nominee_parent = aliased(Unit)
-    cols = (
+    stmt = nomination_select(
         Nomination.id,
         Nomination.status,
         Nomination.year,
@@ -169,9 +164,9 @@ def load_records(db: Database, ids: Sequence[int]) -> list[Record]:
         Decision.signer_authority,
         Person.gender,
         Person.position,
-        person_unit.name,
-        person_parent.name,
-        nominee_parent.name,
+        PersonUnit.name,
+        PersonParent.name,
+        NomineeParent.name,
         Campaign.name,
         RegisterBook.code,
         RegisterEntry.number,
@@ -180,21 +175,8 @@ def load_records(db: Database, ids: Sequence[int]) -> list[Record]:
     shared: dict[tuple, dict[str, str]] = {}
     with db.read() as session:
         for chunk in _chunks(list(ids)):
-            stmt = (
-                select(*cols)
-                .join(Award, Award.id == Nomination.award_id)
-                .outerjoin(Decision, Decision.id == Nomination.decision_id)
-                .outerjoin(Person, Person.id == Nomination.person_id)
-                .outerjoin(person_unit, person_unit.id == Person.unit_id)
-                .outerjoin(person_parent, person_parent.id == person_unit.parent_id)
-                .outerjoin(nominee_unit, nominee_unit.id == Nomination.unit_id)
-                .outerjoin(nominee_parent, nominee_parent.id == nominee_unit.parent_id)
-                .outerjoin(Campaign, Campaign.id == Nomination.campaign_id)
-                .outerjoin(RegisterEntry, RegisterEntry.nomination_id == Nomination.id)
-                .outerjoin(RegisterBook, RegisterBook.id == RegisterEntry.book_id)
-                .where(Nomination.id.in_(chunk))
-            )
-            for row in session.connection().execute(stmt):  # plain rows, no ORM loading step
+            # Plain rows, no ORM loading step.
+            for row in session.connection().execute(stmt.where(Nomination.id.in_(chunk))):
                 by_id[row[0]] = _record(row, shared)
     return [by_id[i] for i in ids if i in by_id]
 
