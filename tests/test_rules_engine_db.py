@@ -175,3 +175,24 @@ def test_votes_for_a_batch_are_recorded_all_or_none(world) -> None:
     N.submit(db, [b])
     N.record_votes(db, {a: vote, b: vote})
     assert {N.get_nomination(db, i).status for i in (a, b)} == {N.S.VOTED}
+
+
+def test_the_live_verdict_of_a_typed_nomination_writes_nothing(db) -> None:  # type: ignore[no-untyped-def]
+    """No read ever writes: the preview judges a draft never added to the session (before, it was
+    inserted and rolled back inside a read), and a read session that would flush is refused."""
+    import factories as f
+    from sqlalchemy import event
+
+    from app.model import Unit
+    from app.services.nominations import NominationInput
+
+    unit = f.unit(db, "Sở Tài chính", code="STC")
+    person = f.person(db, unit.id, "Lý Thị Nháp")
+    statements: list[str] = []
+    event.listen(db.engine, "before_cursor_execute", lambda *a: statements.append(a[2].split()[0].upper()))
+    verdict = Checker(db).preview(NominationInput(year=2025, award_id=f.award_id(db, "LDTT"), person_id=person.id))
+    assert verdict.nominee_name == "Lý Thị Nháp" and verdict.status in ("ok", "warning", "blocking")
+    assert not {"INSERT", "UPDATE", "DELETE", "SAVEPOINT"} & set(statements)
+    with pytest.raises(RuntimeError, match="Phiên đọc không được ghi"), db.read() as session:
+        session.get(Unit, unit.id).name = "Sửa trong phiên đọc"
+        session.flush()

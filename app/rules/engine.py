@@ -16,11 +16,11 @@ from ..errors import DomainError, NotFound
 from ..model import Award, Nomination, NominationStatus
 from ..model.nomination_joins import nomination_select
 from ..services.common import unit_by_code
-from ..services.nominations import NominationInput, build_nomination
+from ..services.nominations import NominationInput, draft_nomination
 from ..storage.db import Database
 from .checks import BLOCKING, Finding
 from .facts import LIVE
-from .load import load_facts
+from .load import draft_facts, load_facts
 from .spec import RuleBook, RuleSet
 from .verdict import Verdict, evaluate
 
@@ -71,19 +71,19 @@ class Checker:
         return Verdict(facts.id, facts.nominee_name, facts.award_name, facts.year, evaluate(rules, facts))
 
     def preview(self, data: NominationInput) -> Verdict:
-        """The verdict of a nomination being typed, before it is saved: it is added inside a
-        session that is rolled back, so the same rules and facts apply as after saving. A fault
-        the service would refuse (duplicate, wrong target) comes back as a blocking finding."""
+        """The verdict of a nomination being typed, before it is saved: the same checks and facts
+        as after saving, from a draft never added to the session (a read never writes). A fault the
+        service would refuse (duplicate, wrong target) comes back as a blocking finding."""
         rules = self.rulebook.rules
         with self.db.read() as session:
             try:
-                nomination = build_nomination(session, data)
+                nomination = draft_nomination(session, data)
             except DomainError as exc:
                 return Verdict(0, "", "", data.year, (Finding("nhap_lieu", "Nhập liệu", BLOCKING, exc.message, ""),))
             award = session.scalar(select(Award.code).where(Award.id == nomination.award_id)) or ""
-            facts = load_facts(
+            facts = draft_facts(
                 session,
-                nomination.id,
+                nomination,
                 award_names=self._names,
                 quota_awards=_quota_awards(rules, award, data.year),
                 today=self.today,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound
@@ -23,6 +23,7 @@ from ..model import (
     Person,
     Posting,
     Unit,
+    UnitLevel,
 )
 from ..model.nomination_joins import Submitting, nomination_select
 from .facts import (
@@ -58,15 +59,47 @@ def load_facts(
     if row is None:
         raise NotFound(f"Không tìm thấy hồ sơ đề nghị (mã {nomination_id}).")
     nom, award, submitting_level, campaign_kind = row
+    cited = frozenset(
+        session.scalars(
+            select(NominationInitiative.initiative_id).where(NominationInitiative.nomination_id == nom.id)
+        )
+    )
+    return _facts(session, nom, award, submitting_level, campaign_kind, cited,
+                  award_names=award_names, quota_awards=quota_awards, today=today)  # fmt: skip
+
+
+def draft_facts(
+    session: Session,
+    nom: Nomination,
+    *,
+    award_names: dict[str, str],
+    quota_awards: frozenset[str] = frozenset(),
+    today: dt.date | None = None,
+) -> NominationFacts:
+    """The facts of a nomination being typed, never added to the session (a read never writes):
+    it counts in its batch and among its peers as it would once saved, with id 0."""
+    award = session.get(Award, nom.award_id)
+    if award is None:
+        raise NotFound(f"Không tìm thấy danh hiệu (mã {nom.award_id}).")
+    level = session.scalar(select(Unit.level).where(Unit.id == nom.submitting_unit_id))
+    kind = session.scalar(select(Campaign.kind).where(Campaign.id == nom.campaign_id)) if nom.campaign_id else None
+    cited = frozenset(i.id for i in nom.initiatives)
+    return _facts(session, nom, award, level, kind, cited,  # type: ignore[arg-type]
+                  award_names=award_names, quota_awards=quota_awards, today=today)  # fmt: skip
+
+
+def _facts(
+    session: Session, nom: Nomination, award: Award, submitting_level: UnitLevel, campaign_kind: CampaignKind | None,
+    cited: frozenset[int], *, award_names: dict[str, str], quota_awards: frozenset[str], today: dt.date | None,
+) -> NominationFacts:  # fmt: skip
+    others = Nomination.id != nom.id if nom.id is not None else true()  # a draft has no row yet
     is_person = nom.person_id is not None
     nominee = Nomination.person_id == nom.person_id if is_person else Nomination.unit_id == nom.unit_id
 
     history = tuple(
         AwardRecord(i, y, code, status)
         for i, y, code, status in session.execute(
-            nomination_select(Nomination.id, Nomination.year, Award.code, Nomination.status).where(
-                nominee, Nomination.id != nom.id
-            )
+            nomination_select(Nomination.id, Nomination.year, Award.code, Nomination.status).where(nominee, others)
         )
     )
     subject = Appraisal.person_id == nom.person_id if is_person else Appraisal.unit_id == nom.unit_id
@@ -89,12 +122,7 @@ def load_facts(
         owned = select(InitiativeAuthor.initiative_id).where(InitiativeAuthor.person_id == nom.person_id)
     else:
         owned = select(Initiative.id).where(Initiative.unit_id == nom.unit_id)
-    cited = frozenset(
-        session.scalars(
-            select(NominationInitiative.initiative_id).where(NominationInitiative.nomination_id == nom.id)
-        )
-    )
-    initiatives = _initiatives(session, owned, cited, nom.id)
+    initiatives = _initiatives(session, owned, cited, others)
     if not is_person:
         collective = _collective(session, nom.unit_id, nom.year)
 
@@ -102,9 +130,12 @@ def load_facts(
     peers: tuple[QuotaPeer, ...] = ()
     if quota_awards:
         batch_counts, peers = _batch(session, nom, award, quota_awards | {award.code})
+        if nom.id is None:  # the draft counts in its batch as it will once saved
+            batch_counts[award.code] = batch_counts.get(award.code, 0) + 1
+            peers = (*peers, QuotaPeer(0, None, None, woman))
 
     return NominationFacts(
-        id=nom.id,
+        id=nom.id or 0,
         year=nom.year,
         award=award.code,
         award_name=award.name,
@@ -133,7 +164,7 @@ def load_facts(
     )
 
 
-def _initiatives(session: Session, owned, cited: frozenset[int], own_id: int) -> tuple[InitiativeFact, ...]:  # type: ignore[no-untyped-def]
+def _initiatives(session: Session, owned, cited: frozenset[int], others) -> tuple[InitiativeFact, ...]:  # type: ignore[no-untyped-def]
     ids = set(session.scalars(owned)) | set(cited)
     if not ids:
         return ()
@@ -144,7 +175,7 @@ def _initiatives(session: Session, owned, cited: frozenset[int], own_id: int) ->
         .join(Award, Award.id == Nomination.award_id)
         .where(
             NominationInitiative.initiative_id.in_(ids),
-            Nomination.id != own_id,
+            others,
             Nomination.status.in_(_LIVE_VALUES),
         )
     ):

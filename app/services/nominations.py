@@ -154,15 +154,18 @@ def _fill(session: Session, nomination: Nomination, data: NominationInput) -> No
     nomination.initiatives = _initiatives(session, data.initiative_ids)
 
 
-def build_nomination(session: Session, data: NominationInput) -> Nomination:
-    """A new draft nomination checked and added to ``session`` (flushed, not committed).
-
-    :func:`create_nomination` commits it; the live verdict of an unsaved form adds one inside a
-    session that is rolled back (:meth:`app.rules.engine.Checker.preview`).
-    """
-    data = _checked(data)
+def draft_nomination(session: Session, data: NominationInput) -> Nomination:
+    """A new draft nomination checked against ``session`` and NOT added to it: the live verdict
+    of an unsaved form judges it (:meth:`app.rules.engine.Checker.preview`) without writing."""
     nomination = Nomination(status=S.DRAFT)
-    _fill(session, nomination, data)
+    _fill(session, nomination, _checked(data))
+    return nomination
+
+
+def build_nomination(session: Session, data: NominationInput) -> Nomination:
+    """A new draft nomination checked and added to ``session`` (flushed, not committed);
+    :func:`create_nomination` commits it."""
+    nomination = draft_nomination(session, data)
     session.add(nomination)
     session.flush()
     return nomination

@@ -97,6 +97,7 @@ class Database:
         # report's totals and its rows agree even while others save).
         reader = self.engine if self.is_sqlite else self.engine.execution_options(isolation_level="REPEATABLE READ")
         self._read = sessionmaker(reader, expire_on_commit=False, info={"db": self})
+        event.listen(self._read, "before_flush", _read_never_writes)
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else self.engine
         self._write = sessionmaker(writer, expire_on_commit=False, info={"db": self})
         audit.install(self._write)  # every change of a write session goes into the audit log
@@ -170,6 +171,13 @@ class Database:
         callbacks, self.on_dispose[:] = list(self.on_dispose), []
         for callback in callbacks:
             callback()
+
+
+def _read_never_writes(session: Session, _context: object, _instances: object) -> None:
+    """A read session that would flush is a bug (a read that writes, even one rolled back later):
+    refused loudly, so that it is found by the tests and never ships."""
+    raise RuntimeError("Phiên đọc không được ghi dữ liệu (read session flushed: "
+                       f"{len(session.new)} new, {len(session.dirty)} changed, {len(session.deleted)} deleted).")
 
 
 class ReadOnlyError(DatabaseError):
