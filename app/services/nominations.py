@@ -36,6 +36,7 @@ from ..storage.db import Database
 from ..text import clean, fold, sort_key
 from .catalogue import check_target
 from .common import check_year, get, require
+from .decision_fit import misfit
 
 S = NominationStatus
 
@@ -339,10 +340,10 @@ def approve(db: Database, ids: Sequence[int], decision_id: int, **kw) -> list[No
 
     def attach(session: Session, nomination: Nomination) -> None:
         decision = get(session, Decision, decision_id, "quyết định")
-        require(
-            decision.year >= nomination.year,
-            f"Quyết định {decision.number_text} ký năm {decision.year}, trước năm đề nghị {nomination.year}.",
-        )
+        award = session.get(Award, nomination.award_id)
+        assert award is not None
+        why = misfit(session, decision, nomination, award)
+        require(why is None, f"Hồ sơ «{nomination.nominee_name}»: {why}", "decision")
         nomination.decision_id = decision.id
 
     return _step(db, ids, S.APPROVED, before=attach, **kw)

@@ -55,6 +55,18 @@
       <source>Chưa có quyết định nào; hãy nhập quyết định trước.</source>
       <translation>There is no decision yet; enter the decision first.</translation>
     </message>
+    <message>
+      <source>Không phù hợp (không hiện trong danh sách):</source>
+      <translation>Not fitting (not offered):</translation>
+    </message>
+    <message>
+      <source>Chưa chọn quyết định.</source>
+      <translation>No decision chosen.</translation>
+    </message>
+    <message>
+      <source>Không có quyết định nào phù hợp; hãy nhập quyết định trước.</source>
+      <translation>No decision fits; enter the decision first.</translation>
+    </message>
   </context>
   <context>
     <name>BlocDialog</name>

@@ -7,14 +7,16 @@ action on every selected row through the write worker.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from app.errors import DomainError
+from app.services.decision_fit import fitting_decisions
 from app.services.decisions import list_decisions
 from app.services.nominations import Vote, check_vote
 from app.storage.db import Database
 from app.text import clean, format_date
 
-from ..qt import QT_TRANSLATE_NOOP, QComboBox, QLineEdit, QPlainTextEdit, QWidget, translate
+from ..qt import QT_TRANSLATE_NOOP, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget, translate
 from ..widgets.fields import FormDialog, date_edit, date_from, int_from
 
 
@@ -71,23 +73,43 @@ class VoteDialog(FormDialog):
 
 
 class DecisionPickDialog(FormDialog):
-    """Attach voted nominations to a decision (they become awards)."""
+    """Attach voted nominations to a decision (they become awards). Only the decisions that can
+    grant every selected award are offered (issuer's authority, signed after the vote, the year),
+    and none is chosen for the clerk; the ones left out are listed with why."""
 
     context = "BatchDialog"
     title = QT_TRANSLATE_NOOP("BatchDialog", "Đưa vào quyết định khen thưởng")
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        self.db = db
+    def __init__(self, db: Database, nomination_ids: Sequence[int] = (), parent: QWidget | None = None) -> None:
+        self.db, self.nomination_ids = db, tuple(nomination_ids)
         super().__init__(parent)
 
     def _build(self) -> None:
         self.decision = self.add_field("decision", QT_TRANSLATE_NOOP("BatchDialog", "Quyết định"), QComboBox())
+        fit = fitting_decisions(self.db, self.nomination_ids)
+        self.left_out: list[str] = []
         for d in list_decisions(self.db):
-            self.decision.addItem(f"{d.number_text} — {format_date(d.signed_on)} — {d.issuer}", d.id)
-        self.setMinimumWidth(480)
+            label = f"{d.number_text} — {format_date(d.signed_on)} — {d.issuer}"
+            if fit.get(d.id) is None:
+                self.decision.addItem(label, d.id)
+            else:
+                self.left_out.append(f"{d.number_text}: {fit[d.id]}")
+        self.decision.setCurrentIndex(-1)  # nothing chosen for the clerk
+        self.unfit = QLabel()
+        self.unfit.setObjectName("unfit")
+        self.unfit.setWordWrap(True)
+        self.unfit.setStyleSheet("color: #6d4c00;")
+        self.unfit.setVisible(bool(self.left_out))
+        if self.left_out:
+            shown = self.left_out[:5] + (["…"] if len(self.left_out) > 5 else [])
+            self.unfit.setText(translate("BatchDialog", "Không phù hợp (không hiện trong danh sách):") + "\n"
+                               + "\n".join(shown))  # fmt: skip
+        self.form.addRow(self.unfit)
+        self.setMinimumWidth(520)
 
     def save(self) -> object:
         if self.decision.currentData() is None:
-            raise DomainError(translate("BatchDialog", "Chưa có quyết định nào; hãy nhập quyết định trước."),
-                              field="decision")
+            message = (translate("BatchDialog", "Chưa chọn quyết định.") if self.decision.count()
+                       else translate("BatchDialog", "Không có quyết định nào phù hợp; hãy nhập quyết định trước."))
+            raise DomainError(message, field="decision")
         return int(self.decision.currentData())

@@ -194,7 +194,7 @@ class NominationsPage(ListPage):
     def approve_selected(self) -> None:
         ids = self._selection()
         if ids and self.db is not None:
-            dialog = DecisionPickDialog(self.db, parent=self)
+            dialog = DecisionPickDialog(self.db, ids, parent=self)
             self.open_dialog(dialog, lambda: self._run(
                 translate("NominationsPage", "Đưa vào quyết định"), ids,
                 lambda db, ids, v: svc.approve(db, ids, dialog.saved, expected_versions=v)))
