@@ -42,10 +42,10 @@ def login_as_user(
 ) -> str:
     """Log in on ``db`` when it has accounts; returns the password used ("" if none was needed)."""
     from ..auth import ANONYMOUS
-    from ..services.accounts import login
 
     if db.actor != ANONYMOUS:
         return ""  # no accounts: the system actor
+    from ..services.accounts import login  # Argon2: only when there is someone to log in
     name = _user_name(args, default)
     if not name:
         if writes:
