@@ -13,6 +13,11 @@ machine may be shared, so CPU seconds of the process are shown beside the wall-c
 ``--compression N`` compresses the page content streams with zlib level N (the app does not:
 file size against time).
 Targets (issue 5): 1,000 ≤ 0.15 × LibreOffice; 10,000 < 5 s under 300 MB.
+
+The whole command is timed too, as a user runs it: ``thidua certificates --decision … --out …``
+in a new process (start-up, imports, opening the database, the batch, exit), wall clock, on a
+fresh copy of the 1,000 database (first print) and again on that copy (reprint), interleaved with
+the other cases. Target (issue 11): the whole command ≤ 0.2 × LibreOffice in the same run.
 """
 
 from __future__ import annotations
@@ -100,6 +105,7 @@ def run_case(count: int, work: Path, compression: int | None = None) -> dict:
     t0 = time.perf_counter()
     build_database(path, count)
     built = time.perf_counter() - t0
+    _copy_database(path, _fresh(work, count))  # no numbers given yet: for the whole command
     db = open_database(path)
     out = work / f"certificates-{count}.pdf"
     t0, c0 = time.perf_counter(), time.process_time()
@@ -114,6 +120,45 @@ def run_case(count: int, work: Path, compression: int | None = None) -> dict:
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"count": count, "build_s": built, "first_s": first_s, "reprint_s": reprint_s, "first_cpu": first_cpu,
             "reprint_cpu": reprint_cpu, "rss_mb": rss_mb, "pdf_mb": out.stat().st_size / 1e6}  # fmt: skip
+
+
+def _fresh(work: Path, count: int) -> Path:
+    return work / f"bench-{count}-fresh.sqlite3"
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    import sqlite3
+
+    target.unlink(missing_ok=True)
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+COMMAND = [sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main())"]  # as `thidua` runs
+
+
+def time_command(work: Path, count: int, root: Path = ROOT, key: str = "command") -> dict:
+    """``thidua certificates`` as a whole, run from the checkout ``root`` in new processes: first
+    print on a fresh copy of the database, then a reprint; wall clock and the child's CPU seconds."""
+    db = work / f"bench-{count}-command.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(_fresh(work, count), db)
+    env = dict(os.environ, THIDUA_SIGNING_KEY=str(work / "key.pem"), THIDUA_LAYOUTS=str(work / "layouts"))
+    cmd = [*COMMAND, "certificates", "--db", str(db), "--decision", "123/QĐ-UBND", "--out", str(work / "command.pdf")]
+    times = {}
+    for name in ("first", "reprint"):
+        before = os.times()
+        t0 = time.perf_counter()
+        subprocess.run(cmd, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        times[f"{key}_{name}_s"] = time.perf_counter() - t0
+        after = os.times()
+        times[f"{key}_{name}_cpu"] = after.children_user - before.children_user + after.children_system - before.children_system
+    return times
 
 
 def _ensure_soffice() -> str | None:
@@ -178,11 +223,28 @@ def time_libreoffice(work: Path, pages: int = 1000) -> float | None:
     return elapsed
 
 
+def _print_command(rs: list[dict], key: str, label: str, lo_runs: list[float]) -> None:
+    med = statistics.median
+    first, again = med(r[f"{key}_first_s"] for r in rs), med(r[f"{key}_reprint_s"] for r in rs)
+    print(f"whole command `thidua certificates`, 1,000, new process, {label}: first print {first:.2f} s "
+          f"(CPU {med(r[f'{key}_first_cpu'] for r in rs):.2f}), reprint {again:.2f} s "
+          f"(CPU {med(r[f'{key}_reprint_cpu'] for r in rs):.2f}); each first print: "
+          + ", ".join(f"{r[f'{key}_first_s']:.2f}" for r in rs))  # fmt: skip
+    if lo_runs:
+        lo = med(lo_runs)
+        print(f"  ratio ÷ LibreOffice (first print / reprint): {first / lo:.3f} / {again / lo:.3f}  (target ≤ 0.2); "
+              "each round's first print ÷ its LibreOffice: "
+              + ", ".join(f"{r[f'{key}_first_s'] / x:.3f}" for r, x in zip(rs, lo_runs, strict=False)))  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each case; medians are shown")
     parser.add_argument("--no-libreoffice", action="store_true")
+    parser.add_argument("--no-command", action="store_true", help="do not time the whole `thidua certificates`")
+    parser.add_argument("--baseline-root", type=Path, metavar="CHECKOUT",
+                        help="also time the whole command of another checkout (e.g. an older commit), interleaved")  # fmt: skip
     parser.add_argument("--compression", type=int, help="zlib level for the page content streams (default: none)")
     parser.add_argument("--case", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
@@ -200,6 +262,10 @@ def main() -> int:
                 cmd += ["--compression", str(args.compression)]
             out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
             runs.setdefault(size, []).append(json.loads(out.strip().splitlines()[-1]))
+            if size == 1000 and not args.no_command:
+                runs[size][-1].update(time_command(work, size))
+                if args.baseline_root:
+                    runs[size][-1].update(time_command(work, size, args.baseline_root, "baseline"))
         if not args.no_libreoffice:
             lo = time_libreoffice(work)
             if lo is not None:
@@ -223,6 +289,9 @@ def main() -> int:
             rs = runs[1000]
             print(f"ratio 1,000 (first print / reprint) ÷ LibreOffice: {med(r['first_s'] for r in rs) / lo:.3f} / "
                   f"{med(r['reprint_s'] for r in rs) / lo:.3f}  (target ≤ 0.15)")  # fmt: skip
+    for key, label in (("command", "this checkout"), ("baseline", f"baseline {args.baseline_root}")):
+        if 1000 in runs and f"{key}_first_s" in runs[1000][0]:
+            _print_command(runs[1000], key, label, lo_runs)
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

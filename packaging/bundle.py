@@ -48,8 +48,9 @@ HIDDEN_IMPORTS: tuple[str, ...] = (
     "PySide6.QtPdfWidgets",
     "PySide6.QtPrintSupport",
 )
-# Packages whose every sub-module is bundled: app and ui (the CLI and the GUI are imported by
-# name), platformdirs (picks its platform module at run time), ReportLab's barcode widgets (QR).
+# Packages whose every sub-module is bundled: app and ui (app.cli imports each command's
+# implementation inside the command, and the GUI by name: app.cli.gui), platformdirs (picks its
+# platform module at run time), ReportLab's barcode widgets (QR).
 SUBMODULE_PACKAGES: tuple[str, ...] = ("app", "ui", "platformdirs", "reportlab.graphics.barcode")
 # Bundled with all their sub-modules when installed (a PostgreSQL driver, password hashing).
 OPTIONAL_PACKAGES: tuple[str, ...] = ("psycopg", "argon2")

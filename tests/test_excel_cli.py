@@ -1,4 +1,4 @@
-"""The ``import``, ``export``, ``template`` and ``report`` sub-commands (app.reports_cli)."""
+"""The ``import``, ``export``, ``template`` and ``report`` sub-commands (app.cli.transfer, app.cli.reports)."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import _gui_only
+from app.cli.gui import gui_only as _gui_only
 
 
 @pytest.mark.parametrize(

@@ -106,7 +106,7 @@ class _SmokeQuit(QObject):
 def _login_from_environment(database: Database) -> bool:
     """Log in as THIDUA_USER with THIDUA_PASSWORD when both are set, as the CLI does for scripted runs
     (the packaging smoke test); a wrong pair falls back to the log-in dialog."""
-    from app.accounts_cli import ENV_PASSWORD, ENV_USER
+    from app.cli.login import ENV_PASSWORD, ENV_USER
     from app.errors import DomainError
     from app.services.accounts import login
 

@@ -12,11 +12,44 @@ own matrix for the same mask.
 
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
+import sys
 from functools import lru_cache
 from operator import add
+from types import ModuleType
 
 import numpy as np
-from reportlab.graphics.barcode import qrencoder as q
+
+
+def _qrencoder() -> ModuleType:
+    """ReportLab's ``qrencoder`` module, loaded without running its package's ``__init__``.
+
+    Importing ``reportlab.graphics.barcode`` first registers every barcode widget, which brings in
+    ReportLab's graphics shapes and platypus: about a fifth of what ``thidua certificates`` spends
+    importing, for one module of tables that needs none of it. The module is registered under its
+    own name, so a later ordinary import (tests, the barcode widgets) gets this same module.
+    """
+    name = "reportlab.graphics.barcode.qrencoder"
+    if name in sys.modules:
+        return sys.modules[name]
+    package = importlib.util.find_spec("reportlab.graphics.barcode")  # found, not executed
+    spec = importlib.machinery.PathFinder.find_spec(name, package.submodule_search_locations) if package else None
+    if spec is None or spec.loader is None:  # an unusual installation: the ordinary import
+        from reportlab.graphics.barcode import qrencoder
+
+        return qrencoder
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[name]
+        raise
+    return module
+
+
+q = _qrencoder()
 
 ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
 _ALNUM = {ch: i for i, ch in enumerate(ALPHANUMERIC)}

@@ -1,71 +1,28 @@
-"""``thidua user add|list|passwd|disable|enable`` and the log-in of the other sub-commands.
+"""``thidua user add|list|passwd|disable|enable``: local accounts from the command line.
 
-A database without accounts runs every command as the system actor. Once it has accounts, a
-command that writes needs ``--user NAME`` (or ``THIDUA_USER``) and the password from
-``THIDUA_PASSWORD`` or a prompt; reading commands stay open.
+The first account (an administrator) is made without a log-in; once there are accounts, adding,
+disabling and enabling one need an administrator's log-in (:func:`.login.opened` asks for it),
+and ``passwd`` logs in as the account itself unless another name is given.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from .auth import ANONYMOUS
-from .errors import DomainError
-from .model import UserRole
-from .opening import open_database
-from .storage.db import Database
+from ..errors import DomainError
+from .base import EXIT_OK, Command
+from .login import login_as_user, opened
 
-ENV_USER = "THIDUA_USER"
-ENV_PASSWORD = "THIDUA_PASSWORD"
-NEED_LOGIN = (
-    "Cơ sở dữ liệu này có tài khoản: lệnh ghi dữ liệu cần đăng nhập bằng --user TÊN (hoặc biến THIDUA_USER) "
-    "và mật khẩu (biến THIDUA_PASSWORD, hoặc nhập khi được hỏi)."
-)
-
-
-def _user_name(args: argparse.Namespace, default: str | None = None) -> str | None:
-    return getattr(args, "user", None) or os.environ.get(ENV_USER) or default
-
-
-def _password(prompt: str) -> str:
-    value = os.environ.get(ENV_PASSWORD)
-    return value if value is not None else getpass.getpass(prompt)
-
-
-def login_as_user(
-    db: Database, args: argparse.Namespace, *, writes: bool = True, default: str | None = None
-) -> str:
-    """Log in on ``db`` when it has accounts; returns the password used ("" if none was needed)."""
-    from .services.accounts import login
-
-    if db.actor != ANONYMOUS:
-        return ""  # no accounts: the system actor
-    name = _user_name(args, default)
-    if not name:
-        if writes:
-            raise DomainError(NEED_LOGIN)
-        return ""
-    password = _password(f"Mật khẩu của {name}: ")
-    login(db, name, password)
-    return password
-
-
-def open_as_user(args: argparse.Namespace, *, writes: bool = True) -> Database:
-    """Open ``args.db`` and log in as :func:`login_as_user` says."""
-    db = open_database(args.db)
-    try:
-        login_as_user(db, args, writes=writes)
-    except BaseException:
-        db.dispose()
-        raise
-    return db
+if TYPE_CHECKING:
+    from ..storage.db import Database
 
 
 def _new_password(args: argparse.Namespace, name: str) -> str:
+    import getpass
+
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
     first = getpass.getpass(f"Mật khẩu mới cho {name}: ")
@@ -75,11 +32,10 @@ def _new_password(args: argparse.Namespace, name: str) -> str:
 
 
 def _add(args: argparse.Namespace, db: Database) -> int:
-    from .services import accounts
-    from .services.common import unit_by_code
+    from ..model import UserRole
+    from ..services import accounts
+    from ..services.common import unit_by_code
 
-    if accounts.has_accounts(db):
-        login_as_user(db, args)
     unit_id = None
     if args.unit:
         with db.read() as session:
@@ -88,11 +44,11 @@ def _add(args: argparse.Namespace, db: Database) -> int:
     data = accounts.AccountInput(args.name, UserRole(args.role), args.full_name or "", unit_id)
     made = accounts.create_account(db, data, password)
     print(f"Đã tạo tài khoản «{made.username}» ({made.role.label}).")
-    return 0
+    return EXIT_OK
 
 
 def _list(args: argparse.Namespace, db: Database) -> int:
-    from .services.accounts import list_accounts
+    from ..services.accounts import list_accounts
 
     rows = list_accounts(db)
     for r in rows:
@@ -103,27 +59,26 @@ def _list(args: argparse.Namespace, db: Database) -> int:
         print(
             "Chưa có tài khoản nào: mọi lệnh chạy với quyền hệ thống. Tạo quản trị: thidua user add TÊN --role admin"
         )
-    return 0
+    return EXIT_OK
 
 
 def _passwd(args: argparse.Namespace, db: Database) -> int:
-    from .services.accounts import set_password, username_key
+    from ..services.accounts import set_password, username_key
 
     old = login_as_user(db, args, default=args.name)
     own = bool(old) and username_key(db.actor.username) == username_key(args.name)
     set_password(db, args.name, _new_password(args, args.name), old_password=old if own else None)
     print(f"Đã đổi mật khẩu của «{args.name}».")
-    return 0
+    return EXIT_OK
 
 
 def _set_active(active: bool) -> Callable[[argparse.Namespace, Database], int]:
     def run(args: argparse.Namespace, db: Database) -> int:
-        from .services.accounts import set_active
+        from ..services.accounts import set_active
 
-        login_as_user(db, args)
         set_active(db, args.name, active)
         print(f"Đã {'mở khóa' if active else 'khóa'} tài khoản «{args.name}».")
-        return 0
+        return EXIT_OK
 
     return run
 
@@ -137,21 +92,9 @@ _ACTIONS = {
 }
 
 
-def _user(args: argparse.Namespace) -> int:
-    db = open_database(args.db)
-    try:
-        return _ACTIONS[args.action](args, db)
-    finally:
-        db.dispose()
+def _arguments(p: argparse.ArgumentParser) -> None:
+    from ..model import UserRole  # added only once ``user`` is chosen: --help stays light
 
-
-def register(
-    add: Callable[[str, str], argparse.ArgumentParser],
-) -> dict[str, Callable[[argparse.Namespace], int]]:
-    p = add(
-        "user",
-        "tài khoản người dùng: thêm (add), xem (list), đổi mật khẩu (passwd), khóa (disable), mở khóa (enable)",
-    )
     p.add_argument("action", choices=tuple(_ACTIONS))
     p.add_argument("name", nargs="?", metavar="TÊN", help="tên đăng nhập (add, passwd, disable, enable)")
     p.add_argument("--role", choices=[r.value for r in UserRole], default=UserRole.CLERK.value,
@@ -161,10 +104,17 @@ def register(
     p.add_argument(
         "--password-stdin", action="store_true", help="đọc mật khẩu mới từ một dòng của stdin (cho script)"
     )
-    return {"user": _checked}
 
 
-def _checked(args: argparse.Namespace) -> int:
+def _cmd_user(args: argparse.Namespace) -> int:
     if args.action != "list" and not args.name:
         raise DomainError(f"Lệnh «user {args.action}» cần tên đăng nhập.")
-    return _user(args)
+    # passwd logs in itself: as the account named, unless --user names another.
+    with opened(args, writes=args.action != "list", login=args.action != "passwd") as db:
+        return _ACTIONS[args.action](args, db)
+
+
+COMMANDS = (
+    Command("user", "tài khoản người dùng: thêm (add), xem (list), đổi mật khẩu (passwd), khóa (disable), mở khóa (enable)",
+            _cmd_user, _arguments),
+)  # fmt: skip

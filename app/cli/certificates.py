@@ -1,16 +1,14 @@
-"""``thidua certificates`` and ``thidua verify`` (plugged into app.cli through COMMAND_MODULES)."""
+"""``thidua certificates`` (print, numbers from the register book) and ``thidua verify`` (a code)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
-from ..accounts_cli import open_as_user
 from ..errors import DomainError
-from ..opening import open_database
-from .selection import Selection
+from .base import EXIT_OK, EXIT_PROBLEMS, Command, progress_line
+from .login import opened
 
 
 def _ids(text: str) -> tuple[int, ...]:
@@ -20,8 +18,7 @@ def _ids(text: str) -> tuple[int, ...]:
         raise argparse.ArgumentTypeError("danh sách mã hồ sơ dạng 1,2,3") from None
 
 
-def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Callable[[argparse.Namespace], int]]:
-    p = add("certificates", "in giấy khen, bằng khen, giấy chứng nhận danh hiệu ra PDF")
+def _certificates_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--decision", metavar="SỐ", help='số quyết định, ví dụ "123/QĐ-UBND"')
     p.add_argument("--year", type=int, help="năm (của quyết định nếu có --decision, nếu không: năm khen thưởng)")
     p.add_argument("--campaign", type=int, metavar="MÃ", help="mã phong trào thi đua")
@@ -37,18 +34,15 @@ def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Ca
     p.add_argument("--alignment-page", action="store_true", help="thêm trang căn chỉnh (lưới 10 mm, các ô)")
     p.add_argument("--book", metavar="MÃ", help="sổ vàng để vào số (mặc định: sổ duy nhất, hoặc tạo sổ SV)")
 
-    v = add("verify", "kiểm tra mã xác thực (hoặc nội dung mã QR) của giấy chứng nhận")
-    v.add_argument("code", help="mã in trên giấy (SV-000123-K7QX2MPA) hoặc nội dung QR (TDV1:…)")
-    return {"certificates": _cmd_certificates, "verify": _cmd_verify}
 
-
-def _progress(done: int, total: int) -> None:
-    print(f"\rĐang in… {done}/{total}", end="", file=sys.stderr, flush=True)
+def _verify_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("code", help="mã in trên giấy (SV-000123-K7QX2MPA) hoặc nội dung QR (TDV1:…)")
 
 
 def _cmd_certificates(args: argparse.Namespace) -> int:
-    from .batch import make_certificates
-    from .calibration import load_offsets, save_offsets
+    from ..certificates.batch import make_certificates
+    from ..certificates.calibration import load_offsets, save_offsets
+    from ..certificates.selection import Selection
 
     x, y = load_offsets(args.printer) if args.printer else (0.0, 0.0)
     x = args.offset_x if args.offset_x is not None else x
@@ -58,8 +52,7 @@ def _cmd_certificates(args: argparse.Namespace) -> int:
             raise DomainError("Cần --printer để lưu độ lệch.", field="printer")
         save_offsets(args.printer, x, y)
     selection = Selection(decision=args.decision, year=args.year, campaign_id=args.campaign, ids=args.ids)
-    db = open_as_user(args)
-    try:
+    with opened(args, writes=True) as db:
         result = make_certificates(
             db,
             selection,
@@ -69,10 +62,8 @@ def _cmd_certificates(args: argparse.Namespace) -> int:
             offset_mm=(x, y),
             alignment_page=args.alignment_page,
             book_code=args.book,
-            progress=_progress,
+            progress=progress_line("Đang in…"),
         )
-    finally:
-        db.dispose()
     print(file=sys.stderr)
     for note in result.notes:
         print(f"* {note}", file=sys.stderr)
@@ -81,16 +72,20 @@ def _cmd_certificates(args: argparse.Namespace) -> int:
     for p in result.printed:
         print(f"{p.book_code} {p.number:>6}  {p.code}  {p.recipient}{'  (in lại)' if p.reprint else ''}")
     print(result.summary())
-    return 1 if result.problems else 0
+    return EXIT_PROBLEMS if result.problems else EXIT_OK
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    from .verify import verify
+    from ..certificates.verify import verify
 
-    db = open_database(args.db)
-    try:
+    with opened(args, writes=False) as db:
         result = verify(db, args.code)
-    finally:
-        db.dispose()
     print(result)
-    return 0 if result.genuine else 1
+    return EXIT_OK if result.genuine else EXIT_PROBLEMS
+
+
+COMMANDS = (
+    Command("certificates", "in giấy khen, bằng khen, giấy chứng nhận danh hiệu ra PDF",
+            _cmd_certificates, _certificates_arguments),
+    Command("verify", "kiểm tra mã xác thực (hoặc nội dung mã QR) của giấy chứng nhận", _cmd_verify, _verify_arguments),
+)  # fmt: skip

@@ -1,18 +1,22 @@
-"""Sub-commands ``backup``, ``restore`` and ``integrity`` (see :mod:`app.storage.backup`)."""
+"""``thidua backup|restore|integrity`` (see :mod:`app.storage.backup`): for SQLite files."""
 
 from __future__ import annotations
 
 import argparse
-import sqlite3
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .errors import DomainError
-from .storage import backup
-from .storage.db import resolve_url
+from ..errors import DomainError
+from .base import EXIT_OK, Command
+from .login import opened
+
+if TYPE_CHECKING:
+    from ..auth import Actor
 
 
 def _sqlite_path(db: str | None) -> Path:
+    from ..storage.db import resolve_url
+
     url = resolve_url(db)
     if not url.startswith("sqlite:///"):
         raise DomainError("Sao lưu, khôi phục bằng lệnh này chỉ dành cho tệp SQLite; với PostgreSQL hãy dùng pg_dump.")
@@ -22,46 +26,46 @@ def _sqlite_path(db: str | None) -> Path:
     return path
 
 
-def _backup(args: argparse.Namespace) -> int:
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from ..storage import backup
+
     path = _sqlite_path(args.db)
     made = backup.make_backup(path, directory=Path(args.to) if args.to else None)
     removed = [] if args.to else backup.thin(backup.backup_dir(path), path.stem)
     print(f"Đã sao lưu vào {made}")
     if removed:
         print(f"Đã dọn {len(removed)} bản sao lưu cũ (giữ 7 ngày, 4 tuần, 12 tháng gần nhất).")
-    return 0
+    return EXIT_OK
 
 
-def _restore(args: argparse.Namespace) -> int:
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from ..storage import backup
+    from ..storage.db import resolve_url
+
     path = Path(resolve_url(args.db).removeprefix("sqlite:///"))
     kept = backup.restore(Path(args.file), path, actor=_restorer(args, path))
     print(f"Đã khôi phục {path} từ {args.file}.")
     if kept:
         print(f"Bản bị thay thế được giữ tại {kept}")
-    return 0
+    return EXIT_OK
 
 
-def _restorer(args: argparse.Namespace, path: Path):  # type: ignore[no-untyped-def]
+def _restorer(args: argparse.Namespace, path: Path) -> Actor | None:
     """Who restores: an administrator once the database has accounts. Only a file whose accounts
     cannot be read (damaged, or from before accounts) is restored as the system."""
-    from .accounts_cli import login_as_user
-    from .opening import open_database
-
     try:
-        db = open_database(args.db, read_only=True)  # looks, changes nothing (no migration)
+        with opened(args, writes=True, read_only=True) as db:  # looks, changes nothing (no migration)
+            return db.actor
     except DomainError:
         if _holds_accounts(path):
             raise
         return None
-    try:
-        login_as_user(db, args)
-        return db.actor
-    finally:
-        db.dispose()
 
 
 def _holds_accounts(path: Path) -> bool:
     """Whether the file can be read and has an account (a damaged or older file has none to ask)."""
+    import sqlite3
+
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
     except sqlite3.Error:
@@ -74,12 +78,14 @@ def _holds_accounts(path: Path) -> bool:
         conn.close()
 
 
-def _integrity(args: argparse.Namespace) -> int:
+def _cmd_integrity(args: argparse.Namespace) -> int:
+    from ..storage import backup
+
     path = _sqlite_path(args.db)
     problems = backup.integrity_problems(path, quick=args.quick)
     if not problems:
         print("Cơ sở dữ liệu toàn vẹn.")
-        return 0
+        return EXIT_OK
     for p in problems[:50]:
         print(f"- {p}")
     latest = backup.list_backups(backup.backup_dir(path), path.stem)
@@ -87,11 +93,21 @@ def _integrity(args: argparse.Namespace) -> int:
     raise DomainError(f"Cơ sở dữ liệu bị hỏng ({len(problems)} lỗi). Hãy khôi phục: thidua restore TỆP.{hint}")
 
 
-def register(add: Callable[[str, str], argparse.ArgumentParser]) -> dict[str, Callable[[argparse.Namespace], int]]:
-    p = add("backup", "sao lưu cơ sở dữ liệu (bản sao nhất quán, kể cả khi chương trình đang mở)")
+def _backup_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--to", metavar="THƯ_MỤC", help="thư mục đích (mặc định: backups/ cạnh tệp dữ liệu)")
-    p = add("restore", "khôi phục từ một bản sao lưu (giữ lại bản bị thay thế)")
+
+
+def _restore_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="TỆP")
-    p = add("integrity", "kiểm tra toàn vẹn (integrity_check và khóa ngoại)")
+
+
+def _integrity_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--quick", action="store_true", help="kiểm tra nhanh (quick_check)")
-    return {"backup": _backup, "restore": _restore, "integrity": _integrity}
+
+
+COMMANDS = (
+    Command("backup", "sao lưu cơ sở dữ liệu (bản sao nhất quán, kể cả khi chương trình đang mở)",
+            _cmd_backup, _backup_arguments),
+    Command("restore", "khôi phục từ một bản sao lưu (giữ lại bản bị thay thế)", _cmd_restore, _restore_arguments),
+    Command("integrity", "kiểm tra toàn vẹn (integrity_check và khóa ngoại)", _cmd_integrity, _integrity_arguments),
+)  # fmt: skip

@@ -1,0 +1,52 @@
+"""What every sub-command shares: how it is declared, its exit codes, how its errors are shown.
+
+Kept cheap to import (no SQLAlchemy, ReportLab, model or services): ``thidua --help`` loads this.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import NamedTuple
+
+from ..errors import DomainError
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1  # the command ran and found something to report (a blocked nomination, no match…)
+EXIT_USER_ERROR = 2  # refused: a DomainError (Vietnamese message on stderr), or bad arguments (argparse)
+EXIT_INTERRUPTED = 130
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class Command(NamedTuple):
+    """A sub-command: its name and help line for ``thidua --help``, the arguments it adds to its own
+    parser (called only when the command is chosen, so they may import what they need) and its
+    handler, which imports the implementation when it runs."""
+
+    name: str
+    help: str
+    run: Handler
+    arguments: Callable[[argparse.ArgumentParser], None] | None = None
+
+
+def run(handler: Handler, args: argparse.Namespace) -> int:
+    """Run ``handler``; what the user can fix becomes a message on stderr and exit status 2."""
+    try:
+        return handler(args)
+    except DomainError as exc:
+        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("Đã dừng.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def progress_line(text: str) -> Callable[[int, int], None]:
+    """A progress callback that rewrites one stderr line: ``{text} done/total``."""
+
+    def show(done: int, total: int) -> None:
+        print(f"\r{text} {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    return show
