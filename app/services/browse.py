@@ -188,6 +188,23 @@ class Source:
         return self._size
 
 
+_NUMBER = re.compile(r"^\d+(/[a-z0-9.\-]*)?$")
+
+
+def _decision_number(folded: str) -> ColumnElement[bool] | None:
+    """Nominations of the decisions whose number begins with ``folded`` ("2915", "2915/qd-ubnd"),
+    or ``None`` when the text is not a decision number."""
+    text = folded.replace(" ", "")
+    if not _NUMBER.match(text):
+        return None
+    digits, _, rest = text.partition("/")
+    text = digits.zfill(2) + ("/" + rest if rest or "/" in text else "")  # numbers print as "07/…"
+    numbers = select(Decision.id).where(Decision.number_fold.startswith(text, autoescape=True))
+    if "/" not in text:  # "2915" is 2915/… , not 29150/…
+        numbers = select(Decision.id).where(Decision.number_fold.startswith(text + "/", autoescape=True))
+    return Nomination.decision_id.in_(numbers)
+
+
 def word_match(folded: str) -> str | None:
     """An FTS5 query: every word typed begins some word of the name (any order)."""
     words = re.findall(r"[a-z0-9]+", folded)
@@ -261,9 +278,12 @@ class PersonRows(Source):
         return clause
 
     def filter_clauses(self, filters: Mapping[str, Any]) -> list[ColumnElement[bool]]:
+        out: list[ColumnElement[bool]] = []
         if filters.get("unit_id") is not None:
-            return [Person.unit_id == filters["unit_id"]]
-        return []
+            out.append(Person.unit_id == filters["unit_id"])
+        if filters.get("unit_ids") is not None:  # a clerk's own unit and its divisions
+            out.append(Person.unit_id.in_(list(filters["unit_ids"])))
+        return out
 
     def value_query(self, ids: Sequence[int]) -> Select[Any]:
         cols = [c.value for c in self.columns.values()]
@@ -324,11 +344,12 @@ class NominationRows(Source):
     WALK_HINTS = {"nominee": "INDEXED BY ix_nomination_sort"}
 
     def dense_search(self, folded: str) -> ColumnElement[bool]:
-        return word_like(Nomination.nominee_fold, folded)
+        number = _decision_number(folded)
+        return number if number is not None else word_like(Nomination.nominee_fold, folded)
 
     def count(self, q: Query = Query()) -> int:
         match = word_match(fold(q.text))
-        if match is None or not self.db.is_sqlite:
+        if match is None or not self.db.is_sqlite or _decision_number(fold(q.text)) is not None:
             return super().count(q)
         self._edges.clear()
         if not self.filter_clauses(q.filters):
@@ -344,7 +365,11 @@ class NominationRows(Source):
 
     def search(self, folded: str) -> ColumnElement[bool]:
         """The beginning of any word of the name, through the FTS5 word index on SQLite
-        (migration 0005); the same test with LIKE on PostgreSQL."""
+        (migration 0005); the same test with LIKE on PostgreSQL. A decision's number ("2915",
+        "2915/QĐ-UBND") finds the nominations of the decisions so numbered."""
+        number = _decision_number(folded)
+        if number is not None:
+            return number
         match = word_match(folded)
         if match is None:
             return Nomination.nominee_fold.contains(folded, autoescape=True)
@@ -367,6 +392,8 @@ class NominationRows(Source):
                 out.append(col == filters[name])
         if filters.get("status") is not None:
             out.append(Nomination.status == NominationStatus(filters["status"]))
+        if filters.get("unit_ids") is not None:  # a clerk's own unit and its divisions
+            out.append(Nomination.submitting_unit_id.in_(list(filters["unit_ids"])))
         return out
 
     def value_query(self, ids: Sequence[int]) -> Select[Any]:

@@ -1711,6 +1711,14 @@ Bookkeeping of emulation and commendation work.</translation>
       <source>Đưa vào quyết định</source>
       <translation>Attach to a decision</translation>
     </message>
+    <message>
+      <source>Trả lại cho tôi (cần bổ sung)</source>
+      <translation>Returned to me (to complete)</translation>
+    </message>
+    <message>
+      <source>Chỉ đơn vị của tôi</source>
+      <translation>Only my unit</translation>
+    </message>
   </context>
   <context>
     <name>OverviewPage</name>

@@ -14,6 +14,7 @@ from app.changes import Changes
 from app.model import NominationStatus
 from app.services import nominations as svc
 from app.services.browse import NominationRows, Source, nomination_versions, nomination_years
+from app.services.scope import clerk_units
 from app.storage.db import Database
 
 from ..dialogs.batch import DecisionPickDialog, ReasonDialog, VoteDialog
@@ -22,8 +23,10 @@ from ..jobs import Job
 from ..labels import label
 from ..messages import show_error
 from ..operations import run_write
-from ..qt import QT_TRANSLATE_NOOP, QComboBox, Signal, translate
+from ..qt import QT_TRANSLATE_NOOP, QCheckBox, QComboBox, Signal, translate
 from .list_page import ListPage
+
+RETURNED_TO_ME = "returned-to-me"  # the status filter's "returned to me": returned, in my unit
 
 
 class NominationsPage(ListPage):
@@ -47,12 +50,19 @@ class NominationsPage(ListPage):
 
     def _build(self) -> None:
         self.job: Job | None = None
+        self.scope: frozenset[int] | None = None
         self.year_filter = QComboBox()
         self.year_filter.setObjectName("yearFilter")
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
+        self.mine = QCheckBox()
+        self.mine.setObjectName("mine")
+        self.mine.setChecked(True)
+        self.mine.hide()  # shown to a clerk: the list starts at their unit
         self.filters.addWidget(self.year_filter)
         self.filters.addWidget(self.status_filter)
+        self.filters.addWidget(self.mine)
+        self.mine.toggled.connect(lambda _on: self._apply_filters())
         self.year_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
         self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
         self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Nhập đề nghị"), self.new_nomination, "new", "Ctrl+N",
@@ -76,8 +86,11 @@ class NominationsPage(ListPage):
         return NominationRows(db)
 
     def set_database(self, db: Database) -> None:
+        self.scope = clerk_units(db)
+        self.mine.setVisible(self.scope is not None)
         super().set_database(db)
         self._fill_filters()
+        self._apply_filters()
 
     # -- filters -------------------------------------------------------------------------------
     def _fill_filters(self) -> None:
@@ -89,6 +102,7 @@ class NominationsPage(ListPage):
         for y in nomination_years(self.db) if self.db is not None else []:
             self.year_filter.addItem(str(y), y)
         self.status_filter.addItem(translate("NominationsPage", "Mọi trạng thái"), None)
+        self.status_filter.addItem(translate("NominationsPage", "Trả lại cho tôi (cần bổ sung)"), RETURNED_TO_ME)
         for s in NominationStatus:
             self.status_filter.addItem(label(s), s.value)
         self.year_filter.setCurrentIndex(max(self.year_filter.findData(year), 0))
@@ -104,10 +118,17 @@ class NominationsPage(ListPage):
 
     def _apply_filters(self) -> None:
         if self.model is not None:
+            status = self.status_filter.currentData()
+            mine = self.scope is not None and (self.mine.isChecked() or status == RETURNED_TO_ME)
             # None removes the filter
-            self.model.set_filters(year=self.year_filter.currentData(), status=self.status_filter.currentData())
+            self.model.set_filters(
+                year=self.year_filter.currentData(),
+                status=NominationStatus.RETURNED.value if status == RETURNED_TO_ME else status,
+                unit_ids=tuple(sorted(self.scope)) if mine and self.scope is not None else None,
+            )
 
     def _retranslate_filters(self) -> None:
+        self.mine.setText(translate("NominationsPage", "Chỉ đơn vị của tôi"))
         self._fill_filters()
 
     # -- forms ---------------------------------------------------------------------------------

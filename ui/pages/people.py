@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.auth import P
 from app.services.browse import PersonRows, Source
+from app.services.scope import clerk_units
 from app.storage.db import Database
 
 from ..dialogs.person import PersonDialog
@@ -30,6 +31,12 @@ class PersonsPage(ListPage):
         self.add_button(QT_TRANSLATE_NOOP("PersonsPage", "Thêm cá nhân"), self.new_person, "newPerson", "Ctrl+N",
                         permission=P.PERSONS)
         self.add_button(QT_TRANSLATE_NOOP("PersonsPage", "Sửa"), self.edit_current, "edit", permission=P.PERSONS)
+
+    def set_database(self, db: Database) -> None:
+        super().set_database(db)
+        scope = clerk_units(db)  # a clerk's list starts at their unit and its divisions
+        if self.model is not None:
+            self.model.set_filters(unit_ids=tuple(sorted(scope)) if scope is not None else None)
 
     def make_source(self, db: Database) -> Source:
         return PersonRows(db)
