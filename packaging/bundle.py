@@ -25,6 +25,8 @@ DATA_PATTERNS: tuple[tuple[str, str], ...] = (
     ("resources/layouts", "*.toml"),
     ("resources/fonts", "*.ttf"),
     ("resources/fonts", "OFL.txt"),  # the fonts' licence travels with them
+    ("resources/guide", "*.md"),  # the user guide (F1) and its screenshots
+    ("resources/guide/img", "*.png"),
     # Alembic reads the migration scripts as files, not as imported modules.
     ("app/migrations", "env.py"),
     ("app/migrations", "script.py.mako"),

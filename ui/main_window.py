@@ -154,6 +154,8 @@ class MainWindow(QMainWindow):
         self.verify_action = tools.addAction(translate("MainWindow", "&Kiểm tra giấy chứng nhận…"), self.verify_certificate)
         self.layouts_action = tools.addAction(translate("MainWindow", "&Mẫu giấy chứng nhận…"), self.edit_layouts)
         help_menu = bar.addMenu(translate("MainWindow", "Trợ &giúp"))
+        self.guide_action = help_menu.addAction(translate("MainWindow", "&Hướng dẫn sử dụng"), self.show_guide)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
         help_menu.addAction(translate("MainWindow", "&Giới thiệu"), self._about)
 
     def _enable_account_actions(self) -> None:
@@ -359,6 +361,13 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.layout_editor = dialog
+
+    def show_guide(self) -> None:
+        from .dialogs.guide import GuideDialog
+
+        self.guide = GuideDialog(self)
+        self.guide.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.guide.show()
 
     def _about(self) -> None:
         from app import __version__

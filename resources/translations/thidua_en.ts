@@ -1450,6 +1450,10 @@ Bookkeeping of emulation and commendation work.</translation>
       <source>Đang khôi phục…</source>
       <translation>Restoring…</translation>
     </message>
+    <message>
+      <source>&amp;Hướng dẫn sử dụng</source>
+      <translation>User &amp;guide</translation>
+    </message>
   </context>
   <context>
     <name>MembershipDialog</name>
@@ -2642,6 +2646,17 @@ Bookkeeping of emulation and commendation work.</translation>
     <message>
       <source>{0} khen thưởng</source>
       <translation>{0} awards</translation>
+    </message>
+  </context>
+<context>
+    <name>Guide</name>
+    <message>
+      <source>Hướng dẫn sử dụng Sổ Thi đua</source>
+      <translation>Sổ Thi đua user guide (Vietnamese)</translation>
+    </message>
+    <message>
+      <source>Không tìm thấy tệp hướng dẫn: {0}</source>
+      <translation>The guide was not found: {0}</translation>
     </message>
   </context>
 </TS>
