@@ -29,6 +29,7 @@ from ..model import (
     NominationEvent,
     NominationStatus,
     Person,
+    RegisterEntry,
     Unit,
 )
 from ..model.nomination_joins import Submitting, nomination_select
@@ -276,6 +277,30 @@ def return_for_revision(db: Database, ids: Sequence[int], reason: str, **kw) -> 
 
 def reject(db: Database, ids: Sequence[int], reason: str, **kw) -> list[Nomination]:  # type: ignore[no-untyped-def]
     return _step(db, ids, S.REJECTED, reason, **kw)
+
+
+def withdraw_from_decision(db: Database, ids: Sequence[int], reason: str, *,
+                           expected_versions: dict[int, int] | None = None) -> list[Nomination]:  # fmt: skip
+    """Undo "put into a decision" (a reversible step): the award goes back to voted, while no
+    register number has been given for it; the reason is logged. All or none."""
+    require(bool(ids), "Chưa chọn hồ sơ nào.")
+    reason = clean(reason)
+    require(bool(reason), "Cần ghi rõ lý do rút hồ sơ khỏi quyết định.", "reason")
+    allowed(db, P.WORKFLOW)
+    moved = []
+    with db.write() as session:
+        for nomination_id in ids:
+            nomination = _load(session, nomination_id, (expected_versions or {}).get(nomination_id))
+            allowed(db, P.WORKFLOW, unit_ids=_units_of(session, nomination), session=session)
+            require(nomination.status is S.APPROVED,
+                    f"Hồ sơ «{nomination.nominee_name}» không ở trạng thái «{S.APPROVED.label}».", "status")  # fmt: skip
+            numbered = session.scalar(select(RegisterEntry.id).where(RegisterEntry.nomination_id == nomination.id))
+            require(numbered is None, f"Khen thưởng của «{nomination.nominee_name}» đã được cấp số vào sổ vàng: "
+                                      "không rút được, chỉ thu hồi được.", "status")  # fmt: skip
+            nomination.status, nomination.decision_id, nomination.status_reason = S.VOTED, None, reason
+            _log(session, db, nomination, S.APPROVED, S.VOTED, reason)
+            moved.append(nomination)
+    return moved
 
 
 def revoke(db: Database, ids: Sequence[int], reason: str, **kw) -> list[Nomination]:  # type: ignore[no-untyped-def]

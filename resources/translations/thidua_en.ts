@@ -1723,6 +1723,22 @@ Bookkeeping of emulation and commendation work.</translation>
       <source>Chỉ đơn vị của tôi</source>
       <translation>Only my unit</translation>
     </message>
+    <message>
+      <source>Rút khỏi quyết định…</source>
+      <translation>Withdraw from decision…</translation>
+    </message>
+    <message>
+      <source>Rút khỏi quyết định</source>
+      <translation>Withdraw from decision</translation>
+    </message>
+    <message>
+      <source>Thu hồi {0} khen thưởng? Việc thu hồi được ghi vào sổ và không hoàn tác được.</source>
+      <translation>Revoke {0} awards? The revocation is recorded and cannot be undone.</translation>
+    </message>
+    <message>
+      <source>Xác nhận</source>
+      <translation>Confirm</translation>
+    </message>
   </context>
   <context>
     <name>OverviewPage</name>

@@ -23,7 +23,7 @@ from ..jobs import Job
 from ..labels import label
 from ..messages import show_error
 from ..operations import run_write
-from ..qt import QT_TRANSLATE_NOOP, QCheckBox, QComboBox, Signal, translate
+from ..qt import QT_TRANSLATE_NOOP, QCheckBox, QComboBox, QMessageBox, Signal, translate
 from .list_page import ListPage
 
 RETURNED_TO_ME = "returned-to-me"  # the status filter's "returned to me": returned, in my unit
@@ -77,6 +77,8 @@ class NominationsPage(ListPage):
                         permission=P.VOTES)
         self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Đưa vào quyết định…"), self.approve_selected, "approve",
                         permission=P.WORKFLOW)
+        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Rút khỏi quyết định…"), self.withdraw_selected,
+                        "withdraw", permission=P.WORKFLOW)
         self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Thu hồi…"), self.revoke_selected, "revoke",
                         permission=P.WORKFLOW)
         self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "In giấy khen…"), self.print_selected, "print", "Ctrl+P",
@@ -186,8 +188,28 @@ class NominationsPage(ListPage):
         if ids:
             title = translate("NominationsPage", "Thu hồi khen thưởng")
             dialog = ReasonDialog(title, len(ids), parent=self)
+
+            def revoke() -> None:
+                question = translate("NominationsPage", "Thu hồi {0} khen thưởng? Việc thu hồi được ghi vào sổ và "
+                                                        "không hoàn tác được.").format(len(ids))  # fmt: skip
+                if self.confirm(question):
+                    self._run(title, ids, lambda db, ids, v: svc.revoke(db, ids, dialog.saved, expected_versions=v))
+
+            self.open_dialog(dialog, revoke)
+
+    def withdraw_selected(self) -> None:
+        """Undo "put into a decision" while no register number was given (the reason is logged)."""
+        ids = self._selection()
+        if ids:
+            title = translate("NominationsPage", "Rút khỏi quyết định")
+            dialog = ReasonDialog(title, len(ids), parent=self)
             self.open_dialog(dialog, lambda: self._run(
-                title, ids, lambda db, ids, v: svc.revoke(db, ids, dialog.saved, expected_versions=v)))
+                title, ids, lambda db, ids, v: svc.withdraw_from_decision(db, ids, dialog.saved, expected_versions=v)))
+
+    def confirm(self, question: str) -> bool:
+        """Ask before an irreversible step (tests replace this)."""
+        answer = QMessageBox.question(self, translate("NominationsPage", "Xác nhận"), question)
+        return answer == QMessageBox.StandardButton.Yes
 
     def print_selected(self) -> None:
         """Preview, then print or save, the certificates of the selected approved awards."""
