@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -40,11 +42,16 @@ def shots(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def demo(demo_build: tuple[Path, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def demo(demo_build: tuple[Path, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("THIDUA_CONFIG_DIR", str(tmp_path / "config"))
-    path = tmp_path / "demo.sqlite3"
+    # A plain folder name: the window shows the file's path, and the guide shows the window.
+    folder = Path(tempfile.gettempdir()) / f"so-thi-dua-{os.getpid()}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    path = folder / "du-lieu-mau.sqlite3"
     shutil.copyfile(demo_build[0], path)
-    return path
+    yield path
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _shot(widget: QWidget, folder: Path, name: str) -> Path:
