@@ -157,6 +157,10 @@ ROWS = {
         f'<row r="20"><c r="A20" t="inlineStr"><is><t>{"x" * 40_000}</t></is></c><c r="B20" t="str"><v>{"z" * 300}</v></c></row>',
         [(20, {0: TooLong(40_000), 1: "z" * 300})],
     ),
+    "columns past Z, a formula among them": (
+        '<row r="22"><c r="Z22"><v>1</v></c><c r="AA22" t="inlineStr"><is><t>x</t></is></c><c r="GR22"><f>Z22*2</f><v>2</v></c></row>',
+        [(22, {25: 1, 26: "x", 199: Formula("Z22*2", 2)})],
+    ),
     "legacy TCVN3 and VNI text, kept for app.excel.legacy": (
         '<row r="21"><c r="A21" t="inlineStr"><is><t>NguyÔn V¨n An</t></is></c><c r="B21" t="inlineStr"><is><t>Nguyeãn Vaên An</t></is></c></row>',
         [(21, {0: "NguyÔn V¨n An", 1: "Nguyeãn Vaên An"})],

@@ -172,6 +172,12 @@ _VALUE = re.compile(rb"<(?:[\w.-]+:)?v\b[^>]*>([^<]*)<")
 _TEXT = re.compile(rb">[^<]")  # text in a cell (its formula taken out): a value
 _FORMULA_ELEMENT = re.compile(rb"<(?:[\w.-]+:)?f\b[^>]*?(?:/>|>[^<]*</(?:[\w.-]+:)?f\s*>)")
 _LAST_ROW = re.compile(rb'<row r="([0-9]+)"')
+# A row or cell that does not name its place first, a prefixed element, comment, CDATA or PI.
+_LOOSE = re.compile(
+    rb'<(?:c|row)(?=[\s/>])(?! r=")|<c r="(?![A-Z]+[0-9]+")|<row r="(?![0-9]+")|<[\w.-]+:|<!|<\?'
+)
+_ROW_NUMBERS = re.compile(rb'<(?:c r="[A-Z]+|row r=")([0-9]+)')
+_COLUMN_LETTERS = re.compile(rb'<c r="([A-Z]+)')
 _SLICE = 1 << 20
 # Cells calamine may lay out as one dense grid (32 bytes each): twice what an import may hold.
 MAX_GRID = 2 * safety.MAX_CELLS
@@ -189,8 +195,8 @@ class _Scan:
         self.max_row = self.max_col = -1
         self.special: dict[int, list[tuple[int, object]]] = {}
 
-    def usual(self, data: bytes, start: int, stop: int) -> None:
-        self.max_col = max(self.max_col, 25)
+    def usual(self, data: bytes, start: int, stop: int, *, columns: int = 26) -> None:
+        self.max_col = max(self.max_col, columns - 1)
         at = data.rfind(b"<row ", start, stop)
         m = _LAST_ROW.match(data, at) if at >= 0 else None
         if m:  # rows ascend in what writers write; _UNUSUAL bounds any other anyway
@@ -236,14 +242,50 @@ class _Scan:
                     raise refuse(self.path, _too_many_columns())
                 continue
             self.max_row, self.max_col = max(self.max_row, row), max(self.max_col, col)
-            formula = _FORMULA.search(inner) if b"f" in inner else None
-            typ = attrs.get(b"t")
-            if formula is not None or typ == b"e":
-                value = _VALUE.search(inner)
-                cell: object = CellError(_text(value.group(1)) if value else "") if typ == b"e" else None
-                if formula is not None:
-                    cell = Formula(_text(formula.group(1) or b""), cell)
-                self.special.setdefault(row + 1, []).append((col, cell))
+            self._note(row, col, attrs.get(b"t"), inner)
+
+    def explicit(self, data: bytes, start: int, stop: int) -> bool:
+        """A slice whose every row and cell names its place first (formulas, error cells, columns
+        past Z: what writers write): bounds from the references, then only the formula and error
+        cells are looked at. False if it holds anything else, to be read tag by tag."""
+        if _LOOSE.search(data, start, stop):
+            return False
+        numbers = _ROW_NUMBERS.findall(data, start, stop)
+        if numbers:
+            row = max(map(int, numbers))
+            letters = max(
+                set(_COLUMN_LETTERS.findall(data, start, stop)), key=lambda x: (len(x), x), default=b""
+            )
+            col = column_index(letters.decode()) if letters else -1
+            if row > safety.MAX_ROWS or col >= safety.MAX_COLUMNS:
+                return False  # read tag by tag: refused with its reason, or an empty cell skipped
+            self.max_row, self.max_col = max(self.max_row, row - 1), max(self.max_col, col)
+        seen = -1
+        for marker in (b"<f", b't="e"'):
+            at = data.find(marker, start, stop)
+            while at >= 0:
+                cell = data.rfind(b"<c ", start, at)
+                m = _TAG.match(data, cell) if cell > seen else None
+                if m and not m.group(4):
+                    seen = cell
+                    attrs = _attrs(m.group(3))
+                    ref = _REF.fullmatch(attrs[b"r"].decode())
+                    close = _CELL_END.search(data, m.end(), stop)
+                    inner = data[m.end() : close.start() if close else stop]
+                    self._note(int(ref.group(2)) - 1, column_index(ref.group(1)), attrs.get(b"t"), inner)  # type: ignore[union-attr]
+                at = data.find(marker, at + 2, stop)
+        self.usual(data, start, stop, columns=0)
+        return True
+
+    def _note(self, row: int, col: int, typ: bytes | None, inner: bytes) -> None:
+        """A formula or error cell, noted for the rows calamine gives."""
+        formula = _FORMULA.search(inner) if b"f" in inner else None
+        if formula is not None or typ == b"e":
+            value = _VALUE.search(inner)
+            cell: object = CellError(_text(value.group(1)) if value else "") if typ == b"e" else None
+            if formula is not None:
+                cell = Formula(_text(formula.group(1) or b""), cell)
+            self.special.setdefault(row + 1, []).append((col, cell))
 
 
 def _attrs(raw: bytes) -> dict[bytes, bytes]:
@@ -276,7 +318,8 @@ def _scan_sheet(path: Path, data: bytes) -> dict[int, list[tuple[int, object]]]:
         stop = data.find(b"</row>", start + _SLICE, last)
         stop = last if stop < 0 else stop + 6
         if _UNUSUAL.search(data, start, stop) or data.find(b't="e"', start, stop) >= 0:
-            scan.tags(data, start, stop)
+            if not scan.explicit(data, start, stop):
+                scan.tags(data, start, stop)
         else:
             scan.usual(data, start, stop)
         start = stop
