@@ -4,9 +4,9 @@
 
 Each file goes into a fresh database holding one unit. The dry run reads, converts and validates
 every row (``services.persons._validated``) and looks duplicates up; the real run does the same in
-one write transaction, inserting persons and postings batch by batch as they pass. The file is read
-in this process (the .xlsx by python-calamine). Target (issue 6): ≥ 20,000 rows/s with full
-validation.
+one write transaction, inserting persons and postings batch by batch as they pass. Files over 2 MB
+are read by a child process (``THIDUA_IMPORT_PROCESS=0`` reads them here). Target (issue 6):
+≥ 20,000 rows/s with full validation.
 """
 
 from __future__ import annotations

@@ -26,9 +26,8 @@ from ..auth import require as allowed
 from ..db import Database
 from ..errors import DomainError
 from . import fields as F
-from .csvfile import read_csv
 from .safety import refuse
-from .xlsx import Sheet, column_letter, read_first_sheet
+from .xlsx import Sheet, column_letter
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -173,10 +172,10 @@ class AllAtOnce(Batches):
 def open_sheet(path: Path) -> Sheet:
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix in (".csv", ".txt"):
-        return read_csv(path)
-    if suffix in (".xlsx", ".xlsm"):
-        return read_first_sheet(path)
+    if suffix in (".xlsx", ".xlsm", ".csv", ".txt"):
+        from .reader_process import open_in_child, read_here
+
+        return open_in_child(path) or read_here(path)
     raise refuse(path, "chỉ nhận tệp .xlsx hoặc .csv.")
 
 
@@ -425,7 +424,7 @@ def _read(
                 if cancelled is not None and cancelled():
                     raise DomainError("Đã hủy nhập dữ liệu; chưa ghi gì.")
     finally:
-        _close(sheet.rows)  # a cancelled or refused import stops the reader
+        _close(sheet.rows)  # a cancelled or refused import stops the reader (and its process)
     for encoding, count in conv.legacy_counts.items():
         name = "TCVN3 (ABC)" if encoding == "tcvn3" else "VNI"
         report.notes.append(f"Đã chuyển {count} ô từ bảng mã {name} sang Unicode.")
