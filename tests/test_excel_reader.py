@@ -161,6 +161,10 @@ ROWS = {
         '<row r="22"><c r="Z22"><v>1</v></c><c r="AA22" t="inlineStr"><is><t>x</t></is></c><c r="GR22"><f>Z22*2</f><v>2</v></c></row>',
         [(22, {25: 1, 26: "x", 199: Formula("Z22*2", 2)})],
     ),
+    "an error before a formula, a formula of another shape": (
+        '<row r="23"><c r="A23" t="e"><v>#N/A</v></c><c r="B23"><f>1</f><v>1</v></c><c r="C23">\n<f>2</f>\n<v>2</v></c></row>',
+        [(23, {0: CellError("#N/A"), 1: Formula("1", 1), 2: Formula("2", 2)})],
+    ),
     "legacy TCVN3 and VNI text, kept for app.excel.legacy": (
         '<row r="21"><c r="A21" t="inlineStr"><is><t>NguyÔn V¨n An</t></is></c><c r="B21" t="inlineStr"><is><t>Nguyeãn Vaên An</t></is></c></row>',
         [(21, {0: "NguyÔn V¨n An", 1: "Nguyeãn Vaên An"})],
