@@ -1,6 +1,7 @@
 """The first worksheet of an .xlsx, read by calamine (python-calamine) for imports: values only, bounded.
 
-calamine (Rust, 2–3× quicker than the expat reader this replaces) reads a whole sheet in one call.
+calamine (Rust) reads a whole sheet in one call, 2–2.7× quicker than the expat reader this
+replaces; with the checks below the read is 1.4–1.8× quicker (benchmarks/bench_xlsx_read.py).
 What it does not give, or must not be handed unchecked, is done here first, on the zip
 :mod:`.safety` has already checked (size, zip bomb, encryption):
 
