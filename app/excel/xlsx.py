@@ -1,7 +1,8 @@
 """The first worksheet of an .xlsx, read by calamine (python-calamine) for imports: values only, bounded.
 
 calamine (Rust) reads a whole sheet in one call, 2–2.7× quicker than the expat reader this
-replaces; with the checks below the read is 1.4–1.8× quicker (benchmarks/bench_xlsx_read.py).
+replaces; with the checks below the read is 1.4–1.8× quicker (about the same with a formula in every
+row: benchmarks/bench_xlsx_read.py).
 What it does not give, or must not be handed unchecked, is done here first, on the zip
 :mod:`.safety` has already checked (size, zip bomb, encryption):
 
@@ -193,10 +194,11 @@ MAX_GRID = 2 * safety.MAX_CELLS
 
 
 class _Scan:
-    """One pass over a worksheet part's rows. A slice of usual tags (see _UNUSUAL) is only searched;
-    a slice holding any other tag, or an error cell, is read tag by tag, each cell placed as calamine
-    places it (one without a reference after the one before, a row without a number after the one
-    before), its bounds checked and its formula or error noted."""
+    """One pass over a worksheet part's rows. A slice of usual tags (see _UNUSUAL) is only searched.
+    A slice holding others (formulas, error cells, columns past Z) whose rows and cells all name
+    their place is bounded from its references (:meth:`explicit`); any other is read tag by tag, each
+    cell placed as calamine places it (one without a reference after the one before, a row without a
+    number after the one before), its bounds checked and its formula or error noted."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
