@@ -3,7 +3,7 @@
 #   1. thidua-cli demo          creates the demo database (migrations + catalogue from the bundle)
 #   2. thidua-cli certificates  prints one certificate; pdftotext finds the recipient in the PDF
 #   3. thidua-cli verify        checks the printed authentication code
-#   4. thidua-cli import        a 60,000-row file, read by the frozen child (--import-reader)
+#   4. thidua-cli import        a 60,000-row .xlsx, read by the frozen child (--import-reader) with calamine
 #   5. thidua (GUI)             opens the demo offscreen, quits after the first paint
 # Any failing step stops the script with a message and a non-zero status.
 #
@@ -79,16 +79,20 @@ CODE=$(grep -oE 'SV[0-9]*-[0-9]+-[A-Z0-9]+' "$SMOKE/cert.out" | head -1)
 [ -n "$CODE" ] || fail "no code in the certificates output"
 "$DIST/thidua-cli" verify --db "$DB" "$CODE" >"$SMOKE/verify.out" || { cat "$SMOKE/verify.out" >&2; fail "verify $CODE"; }
 
-step "smoke 4/5: a large import read by the child process (thidua-cli --import-reader)"
-"$PY" - "$SMOKE/persons.csv" <<'PYEOF'
+step "smoke 4/5: a large .xlsx read by the child process (thidua-cli --import-reader, python-calamine)"
+"$PY" - "$SMOKE/persons.xlsx" <<'PYEOF'
 import sys
-rows = ["Mã đơn vị;Họ và tên;Giới tính;Ngày sinh;Số CCCD"]
-rows += [f"STC;Nguyễn Văn Thử {i};Nam;01/01/1980;{i:012d}" for i in range(1, 60_001)]
-open(sys.argv[1], "w", encoding="utf-8").write("\n".join(rows) + "\n")
+from openpyxl import Workbook
+wb = Workbook(write_only=True)
+ws = wb.create_sheet()
+ws.append(["Mã đơn vị", "Họ và tên", "Giới tính", "Ngày sinh", "Số CCCD"])
+for i in range(1, 60_001):
+    ws.append(["STC", f"Nguyễn Văn Thử {i}", "Nam", "01/01/1980", f"{i:012d}"])
+wb.save(sys.argv[1])
 PYEOF
-"$DIST/thidua-cli" --import-reader "$SMOKE/persons.csv" | "$PY" -c "import pickle, sys; m = pickle.load(sys.stdin.buffer); sys.exit(m[0] != 'sheet')" \
+"$DIST/thidua-cli" --import-reader "$SMOKE/persons.xlsx" | "$PY" -c "import pickle, sys; m = pickle.load(sys.stdin.buffer); sys.exit(m[0] != 'sheet')" \
     || fail "the frozen child reader did not answer"
-"$DIST/thidua-cli" import persons "$SMOKE/persons.csv" --db "$DB" --dry-run >"$SMOKE/import.out" 2>&1 || true
+"$DIST/thidua-cli" import persons "$SMOKE/persons.xlsx" --db "$DB" --dry-run >"$SMOKE/import.out" 2>&1 || true
 grep -qF "60000 dòng dữ liệu" "$SMOKE/import.out" || { cat "$SMOKE/import.out" >&2; fail "import of 60,000 rows"; }
 
 step "smoke 5/5: GUI offscreen on the demo, quit after the first paint"

@@ -46,6 +46,8 @@ HIDDEN_IMPORTS: tuple[str, ...] = (
     "_rl_accel",  # reportlab[accel]
     "cryptography.hazmat.primitives.asymmetric.ed25519",
     "defusedxml.ElementTree",
+    "python_calamine",  # the .xlsx reader of imports (app.excel.xlsx), with its compiled part
+    "python_calamine._python_calamine",
     "PySide6.QtPdf",
     "PySide6.QtPdfWidgets",
     "PySide6.QtPrintSupport",

@@ -1,4 +1,4 @@
-"""Persons are checked and written batch by batch as the file is read (app.excel.kind_persons):
+"""Persons are checked and written batch by batch as the file is read (app.excel.import_persons):
 the outcome is still all or nothing, every problem is still reported in row order, and rows the
 import itself has just written are never taken for duplicates already in the book."""
 
@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.errors import DomainError
-from app.excel import importer, kind_persons
+from app.excel import import_persons, importer
 from app.excel.importer import MERGE, SKIP, run_import
 from app.model import Person, Posting
 
@@ -26,7 +26,7 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, bool]]:
     """Batches of 3 records; the list records each batch (size, may write) and each insert (-rows)."""
     monkeypatch.setattr(importer, "STREAM_BATCH", 3)
     taken: list[tuple[int, bool]] = []
-    real = kind_persons.PersonBatches.take
+    real = import_persons.PersonBatches.take
 
     def spy(self, session, records, *, write):  # type: ignore[no-untyped-def]
         taken.append((len(records), write))
@@ -36,9 +36,9 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, bool]]:
         taken.append((-len(new), True))  # a negative size: rows inserted
         return real_insert(self, session, new)
 
-    real_insert = kind_persons.PersonBatches._insert
-    monkeypatch.setattr(kind_persons.PersonBatches, "take", spy)
-    monkeypatch.setattr(kind_persons.PersonBatches, "_insert", insert)
+    real_insert = import_persons.PersonBatches._insert
+    monkeypatch.setattr(import_persons.PersonBatches, "take", spy)
+    monkeypatch.setattr(import_persons.PersonBatches, "_insert", insert)
     return taken
 
 

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from app.errors import DomainError
-from app.excel import bulk, kind_persons
+from app.excel import bulk, import_persons
 from app.excel.importer import run_import
 from app.model import Gender
 
@@ -81,7 +81,7 @@ def test_a_failed_load_puts_the_dropped_indexes_back(db, tmp_path: Path, low_flo
         dropped.append(len(_indexes_in(session)))
         raise DomainError("hỏng giữa chừng")
 
-    monkeypatch.setattr(kind_persons, "insert_rows", fail)
+    monkeypatch.setattr(import_persons, "insert_rows", fail)
     path = _csv(tmp_path / "p.csv", [["SNV", f"Nguyễn Văn {g}", "Nam", "", "", ""] for g in "ABC"])
     with pytest.raises(DomainError):
         run_import(db, "persons", path, dry_run=False)
@@ -103,13 +103,13 @@ def test_a_small_load_into_a_bigger_table_keeps_its_indexes(db, tmp_path: Path, 
     for g in "DEFG":
         factories.person(db, unit.id, f"Phạm Văn {g}")
     seen = []
-    real = kind_persons.insert_rows
+    real = import_persons.insert_rows
 
     def spy(session, table, columns, rows):  # type: ignore[no-untyped-def]
         seen.append(len(_indexes_in(session)))
         return real(session, table, columns, rows)
 
-    monkeypatch.setattr(kind_persons, "insert_rows", spy)
+    monkeypatch.setattr(import_persons, "insert_rows", spy)
     path = _csv(tmp_path / "p.csv", [["SNV", f"Nguyễn Văn {g}", "Nam", "", "", ""] for g in "ABC"])
     assert run_import(db, "persons", path, dry_run=False).inserted == 3
     assert seen == [len(_indexes_in_db(db))]  # nothing dropped: 3 new rows, 4 already there

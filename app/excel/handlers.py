@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .import_nominations import Nominations
+from .import_persons import Persons
+from .import_units import Units
 from .importer import Handler
-from .kind_nominations import Nominations
-from .kind_persons import Persons
-from .kind_units import Units
 
 HANDLERS: dict[str, Callable[[], Handler]] = {"units": Units, "persons": Persons, "nominations": Nominations}

@@ -4,7 +4,7 @@ Every row is converted and validated with the services' own rules; the report li
 problem with its row and column, and each record that duplicates one already in the book. A real
 run checks and writes inside one write transaction, with bulk Core inserts, and commits only if
 the whole file is clean: persons batch by batch while the file is still being read
-(:mod:`.kind_persons`), units and nominations once every row is read. Anything else rolls the
+(:mod:`.import_persons`), units and nominations once every row is read. Anything else rolls the
 transaction back, so nothing is written at all.
 """
 

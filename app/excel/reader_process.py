@@ -1,7 +1,8 @@
 """A large .xlsx or .csv read by a second process while this one converts, validates and writes.
 
-Reading 100,000 rows takes 1.5-3 s of CPU and everything after it ~3 s more; on two cores the two
-overlap. The child only reads the file (the same :func:`read_here`) and sends its rows in pickled
+Reading 100,000 rows of an .xlsx takes ~1.3-1.5 s of CPU (python-calamine and the checks of
+:mod:`.xlsx`), a .csv ~0.4 s, and everything after it ~3 s more; on two cores the two overlap
+(an import read in-process measured under 20,000 rows/s: benchmarks/README.md). The child only reads the file (the same :func:`read_here`) and sends its rows in pickled
 batches through a pipe; it writes nothing anywhere, so the import stays one
 transaction in this process. Whatever goes wrong with the child (it cannot start, refuses the
 file, dies), this process reads the file itself from the row the child had reached: the rows,
