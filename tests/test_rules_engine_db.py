@@ -128,14 +128,16 @@ def test_quota_over_the_2023_batch_and_none_in_2025(world) -> None:
 def test_collective_shares_from_the_posting_history(world) -> None:
     db, dept, _other, division, awards = world
     members = [_person(db, division.id, f"Võ Thị {n}") for n in ("Hoa", "Hồng", "Huệ", "Lan", "Liên")]
-    for p in members[:3]:  # 3 / 5 = 60 %
+    for p in members[:2]:  # 2 / 5 = 40 %
         _award(db, awards, "LDTT", 2025, person_id=p.id)
     set_appraisal(db, 2025, AppraisalRating.GOOD, unit_id=division.id)
     nom = _nominate(db, awards, "TTLDTT", 2025, unit_id=division.id, submitting_unit_id=division.id)
     verdict = Checker(db).check(nom)
-    assert verdict.status == BLOCKING
-    assert "Tỷ lệ Lao động tiên tiến 3/5 = 60%, dưới 70%" in " | ".join(map(str, verdict.findings))
-    _award(db, awards, "LDTT", 2025, person_id=members[3].id)  # 4 / 5 = 80 %
+    # Issue 13: "more than 50 %" (Law 2003 Art. 28), a warning while Law 2022 Art. 28 is unverified;
+    # this test pinned the unsupported 70 % (3/5 blocked) and is corrected.
+    assert verdict.status == WARNING
+    assert "Tỷ lệ Lao động tiên tiến 2/5 = 40%, chưa trên 50%" in " | ".join(map(str, verdict.findings))
+    _award(db, awards, "LDTT", 2025, person_id=members[2].id)  # 3 / 5 = 60 %
     assert Checker(db).check(nom).status == OK
 
 

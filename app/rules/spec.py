@@ -39,6 +39,9 @@ KINDS: dict[str, tuple[str, ...]] = {
     "exclusion": (),
     "merit_grounds": (),
 }
+# Where a chain of consecutive titles ends: the nomination's year, or the year before it (CSTĐ toàn
+# quốc: proposed in the year after the second CSTĐ tỉnh, Decree 152/2025 Art. 35.1.a).
+THROUGH = ("same_year", "previous_year")
 CONDITION_KINDS = ("appraisal", "initiative", "research", "consecutive", "prerequisite", "campaign", "all")
 
 
@@ -112,6 +115,7 @@ def _rule(item: dict[str, Any], award_codes: set[str] | None) -> Rule:
             raise _fail(where, f"loại «{kind}» cần tham số «{key}»")
     if kind == "one_of":
         _check_conditions(params["conditions"], where)
+    _check_through(params, where)
     for key in ("threshold", "max_share", "min_ldtt_share", "min_completed_share"):
         if key in params and not (isinstance(params[key], int | float) and 0 <= params[key] <= 1):
             raise _fail(where, f"«{key}» phải là tỷ lệ từ 0 đến 1")
@@ -141,8 +145,14 @@ def _check_conditions(conditions: object, where: str) -> None:
         for key in KINDS.get(cond["kind"], ()):
             if key not in cond:
                 raise _fail(where, f"điều kiện «{cond['kind']}» cần tham số «{key}»")
+        _check_through(cond, where)
         if cond["kind"] == "all":
             _check_conditions(cond.get("conditions"), where)
+
+
+def _check_through(params: dict[str, Any], where: str) -> None:
+    if params.get("through", "same_year") not in THROUGH:
+        raise _fail(where, f"«through» phải là một trong: {', '.join(THROUGH)}")
 
 
 _COMMON = {"id", "name", "kind", "awards", "severity", "legal_basis", "valid_from", "valid_to", "note"}
