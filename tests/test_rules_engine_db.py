@@ -198,3 +198,26 @@ def test_the_live_verdict_of_a_typed_nomination_writes_nothing(db) -> None:  # t
     with pytest.raises(RuntimeError, match="Phiên đọc không được ghi"), db.read() as session:
         session.get(Unit, unit.id).name = "Sửa trong phiên đọc"
         session.flush()
+
+
+def test_the_submission_date_in_the_workflow_log_chooses_the_era(world) -> None:
+    """Decree 152/2025 Art. 60.3: a dossier first submitted before 01/07/2025 is decided under
+    Decree 98/2023 — the date comes from the nomination's SUBMITTED event (issue 13, item 2)."""
+    from sqlalchemy import update
+
+    from app.model import NominationEvent
+
+    db, dept, _other, _division, awards = world
+    person = _person(db, dept.id, "Hà Thị Thu")
+    nom = _nominate(db, awards, "CSTDCS", 2025, person_id=person.id)
+    N.submit(db, [nom])
+    N.record_vote(db, nom, N.Vote(7, 3, 10, dt.date(2025, 12, 1)))
+    votes = lambda: {f.rule_id for f in Checker(db).check(nom).findings if "bo_phieu" in f.rule_id}  # noqa: E731
+    assert votes() == {"cstdcs.bo_phieu.2025"}  # submitted today: Decree 152, the province's rule
+    with db.write() as session:
+        session.execute(
+            update(NominationEvent)
+            .where(NominationEvent.nomination_id == nom, NominationEvent.to_status == "submitted")
+            .values(at=dt.datetime(2025, 6, 20, 3, 0))
+        )
+    assert votes() == {"cstdcs.bo_phieu.2024"}  # submitted on 20/06/2025: Decree 98/2023
