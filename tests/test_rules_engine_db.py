@@ -221,3 +221,16 @@ def test_the_submission_date_in_the_workflow_log_chooses_the_era(world) -> None:
             .values(at=dt.datetime(2025, 6, 20, 3, 0))
         )
     assert votes() == {"cstdcs.bo_phieu.2024"}  # submitted on 20/06/2025: Decree 98/2023
+
+
+def test_check_command_says_when_the_rules_file_has_no_rules_for_the_year(world, db_url, capsys) -> None:
+    """Decree 152/2025 expires on 01/03/2027 (Art. 60.1): a 2027 nomination is not judged silently
+    by stale rules (issue 13, item 2)."""
+    db, dept, _other, _division, awards = world
+    lan = _person(db, dept.id, "Phan Thị Lan")
+    set_appraisal(db, 2027, AppraisalRating.GOOD, person_id=lan.id)
+    _nominate(db, awards, "LDTT", 2027, person_id=lan.id)
+    db.dispose()
+    assert main(["check", "--year", "2027", "--db", db_url]) == 1
+    out = capsys.readouterr().out
+    assert "Không có quy định nào có hiệu lực cho ngày này (31/12/2027) — hãy cập nhật tệp quy tắc." in out

@@ -194,3 +194,11 @@ def test_a_dossier_submitted_before_july_2025_is_decided_under_decree_98(tmp_pat
 def test_the_era_of_a_year_before_2025_is_not_moved_by_its_submission_date() -> None:
     assert RULES.judgement(2024, dt.date(2024, 11, 1)).era.id == "ND98"  # type: ignore[union-attr]
     assert RULES.judgement(2023, dt.date(2023, 12, 1)).era.id == "L15"  # type: ignore[union-attr]
+
+
+def test_a_faulty_province_file_at_start_leaves_the_defaults_in_force_and_says_why(tmp_path: Path) -> None:
+    province = tmp_path / "province.toml"
+    province.write_text('schema = 1\n[[override]]\nrule = "cstdcs.bo_phieu.2025"\nthreshold = 0.7\n', encoding="utf-8")
+    book = RuleBook(award_codes=set(CATALOGUE), province=province)
+    assert book.error is not None and "thiếu «legal_basis»" in book.error.message
+    assert "dưới 80%" in _vote_findings(book.rules, _cstdcs_vote(7, 10))[0].message

@@ -356,7 +356,15 @@ class RuleBook:
         self.error: DomainError | None = None
         self._lock = threading.Lock()
         self._mtime: tuple[float | None, float | None] | None = None
-        self._rules: RuleSet = self._load()  # the first load must succeed
+        try:
+            self._rules: RuleSet = self._load()
+        except DomainError as exc:
+            if not self.province.is_file():
+                raise  # the shipped rules themselves must load
+            # A faulty province file never stops the app: the national rules and the shipped
+            # defaults judge until the administrator fixes it (the error says what is wrong).
+            self._rules = parse(_read(self.path, "tệp quy tắc"), self.award_codes)
+            self.error = exc
         self._mtime = self._stat()
 
     def _load(self) -> RuleSet:
