@@ -213,7 +213,7 @@ def _award(item: dict, instruments: set[str]) -> AwardSpec:
         if a.valid_to is None or a.valid_to >= b.valid_from:
             raise DomainError(f"Danh mục khen thưởng: {where} có hai phiên bản chồng thời gian.")
     document = item.get("document")
-    if document is not None and document not in DOCUMENTS:
+    if document is not None and (not isinstance(document, str) or document not in DOCUMENTS):
         raise DomainError(
             f"Danh mục khen thưởng: {where}, «document» = {document!r} không hợp lệ (cho phép: {', '.join(DOCUMENTS)})."
         )

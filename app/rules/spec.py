@@ -268,7 +268,7 @@ def _era(item: dict[str, Any]) -> Era:
 
 
 def _eras(items: object) -> tuple[Era, ...]:
-    if not isinstance(items, list):
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         raise _fail("[[era]]", "phải là danh sách thời kỳ")
     eras = tuple(sorted((_era(i) for i in items), key=lambda e: e.valid_from))
     for a, b in zip(eras, eras[1:], strict=False):
@@ -284,7 +284,10 @@ def _apply_overrides(items: list[dict[str, Any]], raw: bytes) -> dict[str, dict[
     data = _toml(raw, what)
     by_id = {str(i.get("id", "")): i for i in items}
     merged: dict[str, dict[str, Any]] = {}
-    for o in data.get("override", []):
+    overrides = data.get("override", [])
+    if not isinstance(overrides, list) or not all(isinstance(o, dict) for o in overrides):
+        raise DomainError(f"{what}: «override» phải là danh sách mục [[override]].")
+    for o in overrides:
         rid = str(o.get("rule", ""))
         where = f"{what}: mục ghi đè «{rid or '?'}»"
         item = by_id.get(rid)

@@ -83,8 +83,11 @@ def parse(raw: bytes) -> SalaryTable:
     rounding = data.get("rounding")
     if not isinstance(rounding, int) or rounding <= 0:
         raise _fail("«rounding» phải là số nguyên dương (đồng)")
+    items = data.get("period", [])
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise _fail("«period» phải là danh sách mục [[period]]")
     periods = []
-    for item in data.get("period", []):
+    for item in items:
         start = item.get("valid_from")
         where = f"mục từ {start}"
         if not isinstance(start, dt.date) or isinstance(start, dt.datetime):
