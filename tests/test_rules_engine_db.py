@@ -221,6 +221,7 @@ def test_the_submission_date_in_the_workflow_log_chooses_the_era(world) -> None:
             .values(at=dt.datetime(2025, 6, 20, 3, 0))
         )
     assert votes() == {"cstdcs.bo_phieu.2024"}  # submitted on 20/06/2025: Decree 98/2023
+    assert "Điều 60 khoản 3" in Checker(db).check(nom).era_note
 
 
 def test_check_command_says_when_the_rules_file_has_no_rules_for_the_year(world, db_url, capsys) -> None:

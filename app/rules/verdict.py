@@ -18,6 +18,9 @@ class Verdict:
     award_name: str
     year: int
     findings: tuple[Finding, ...]
+    # Which rules judged it when not the year's own: e.g. "Hồ sơ gửi ngày 20/06/2025, trước
+    # 01/07/2025: xét theo … Nghị định 98/2023 (Nghị định 152/2025, Điều 60 khoản 3)".
+    era_note: str = ""
 
     @property
     def status(self) -> str:
