@@ -38,6 +38,16 @@ from .text import clean, fold
 E = TypeVar("E", bound=Enum)
 DIGEST_KEY = "catalogue_digest"
 SCHEMA = 1
+# What is handed over with an award (its «document»), as the decrees name it. "none": cash only,
+# no certificate exists (Lao động tiên tiến, Tập thể lao động tiên tiến: NĐ 152/2025 Art. 50).
+DOCUMENTS = {
+    "none": "không cấp bằng, giấy (chỉ có tiền thưởng)",
+    "bang_chung_nhan": "Bằng chứng nhận",
+    "giay_khen": "Giấy khen",
+    "bang_khen": "Bằng khen",
+    "bang": "Bằng",
+    "co": "Cờ thi đua",
+}
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,13 @@ class AwardSpec:
     periodic: bool
     lower: str | None
     versions: tuple[VersionSpec, ...]
+    document: str | None = None  # a key of DOCUMENTS; None when the file does not say
+    document_basis: str = ""
+
+    @property
+    def prints_nothing(self) -> bool:
+        """True when the law hands over no certificate for this award (cash only)."""
+        return self.document == "none"
 
 
 @dataclass(frozen=True)
@@ -103,6 +120,30 @@ def load(path: Path | None = None) -> CatalogueFile:
     awards = tuple(_award(item, known) for item in data.get("award", []))
     _check_whole(instruments, awards)
     return CatalogueFile(hashlib.sha256(raw).hexdigest(), instruments, awards)
+
+
+_CACHE: dict[Path, tuple[int, CatalogueFile]] = {}
+
+
+def current(path: Path | None = None) -> CatalogueFile:
+    """The catalogue file as it is now (parsed again only when it changed): for facts the database
+    does not keep, such as which document an award hands over."""
+    path = path or default_path()
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError as exc:
+        raise DomainError(f"Không đọc được danh mục khen thưởng {path}: {exc.strerror}") from exc
+    cached = _CACHE.get(path)
+    if cached is None or cached[0] != mtime:
+        cached = _CACHE[path] = (mtime, load(path))
+    return cached[1]
+
+
+def award_spec(code: str, path: Path | None = None) -> AwardSpec:
+    for spec in current(path).awards:
+        if spec.code == code:
+            return spec
+    raise DomainError(f"Mã khen thưởng «{code}» không có trong danh mục.")
 
 
 def _req(item: dict, key: str, where: str) -> object:
@@ -171,6 +212,13 @@ def _award(item: dict, instruments: set[str]) -> AwardSpec:
     for a, b in zip(versions, versions[1:], strict=False):
         if a.valid_to is None or a.valid_to >= b.valid_from:
             raise DomainError(f"Danh mục khen thưởng: {where} có hai phiên bản chồng thời gian.")
+    document = item.get("document")
+    if document is not None and (not isinstance(document, str) or document not in DOCUMENTS):
+        raise DomainError(
+            f"Danh mục khen thưởng: {where}, «document» = {document!r} không hợp lệ (cho phép: {', '.join(DOCUMENTS)})."
+        )
+    if document is not None and not clean(str(item.get("document_basis", ""))):
+        raise DomainError(f"Danh mục khen thưởng: {where} thiếu căn cứ «document_basis» cho «document».")
     kinds = item.get("kinds", [])
     if not isinstance(kinds, list) or not kinds:
         raise DomainError(f"Danh mục khen thưởng: {where} thiếu «kinds».")
@@ -186,6 +234,8 @@ def _award(item: dict, instruments: set[str]) -> AwardSpec:
         periodic=bool(item.get("periodic", False)),
         lower=item.get("lower"),
         versions=tuple(versions),
+        document=document,
+        document_basis=clean(str(item.get("document_basis", ""))),
     )
 
 

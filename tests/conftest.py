@@ -31,6 +31,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if "THIDUA_AUDIT_HEADS_DIR" not in os.environ:
     os.environ["THIDUA_AUDIT_HEADS_DIR"] = _HEADS = tempfile.mkdtemp(prefix="thidua-audit-heads-")
     atexit.register(shutil.rmtree, _HEADS, ignore_errors=True)
+# The province's rule overrides (app.rules.spec.province_path) live in the user's data folder: the
+# tests read none (a path that does not exist) unless a test points the variable at its own file.
+os.environ.setdefault("THIDUA_PROVINCE_RULES", str(Path(tempfile.gettempdir()) / "thidua-tests-no-province" / "x.toml"))
 
 from app.opening import open_database  # noqa: E402
 from app.storage.db import Database  # noqa: E402

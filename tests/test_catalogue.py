@@ -227,3 +227,66 @@ def test_file_not_in_utf8_is_refused(tmp_path) -> None:
     path.write_bytes((INSTRUMENTS + award_toml()).encode("utf-16"))
     with pytest.raises(DomainError, match="sai cú pháp"):
         catalogue.load(path)
+
+
+# --- issue 13: values corrected against the sources (legal-verified.md §2, §8) ---------------------
+
+
+def _version(code: str, day: str):  # type: ignore[no-untyped-def]
+    spec = next(a for a in catalogue.load().awards if a.code == code)
+    when = dt.date.fromisoformat(day)
+    return next(v for v in spec.versions if v.valid_from <= when and (v.valid_to is None or when <= v.valid_to))
+
+
+@pytest.mark.parametrize(
+    ("code", "day", "multiplier", "basis", "verified"),
+    [
+        # Decree 91/2017 Art. 73.1.d, 73.2.b: the commune chair's Giấy khen was 0.15 / 0.30, not 0.3 / 0.6.
+        ("GK_XA_CN", "2020-05-01", 0.15, "Nghị định 91/2017/NĐ-CP, Điều 73 khoản 1 điểm d", True),
+        ("GK_XA_TT", "2020-05-01", 0.30, "Nghị định 91/2017/NĐ-CP, Điều 73 khoản 2 điểm b", True),
+        # Decree 152/2025 Art. 54: provincial Bằng khen 1.5 / 3.0; the PM's 3.5 / 7.0; households 1.5× (54.3).
+        ("BK_TINH_CN", "2026-08-01", 1.5, "Nghị định 152/2025/NĐ-CP, Điều 54 khoản 1 điểm b", True),
+        ("BK_TINH_TT", "2026-08-01", 3.0, "Nghị định 152/2025/NĐ-CP, Điều 54 khoản 2 điểm a", True),
+        ("BK_TTG_TT", "2026-08-01", 7.0, "Nghị định 152/2025/NĐ-CP, Điều 54 khoản 2 điểm a", True),
+        ("GK_XA_HGD", "2026-08-01", 0.45, "Nghị định 152/2025/NĐ-CP, Điều 54 khoản 3", False),
+        # Articles of Decree 152/2025: 50 titles, 51 orders, 52 honours, 53 prizes, 55 medals.
+        ("CSTDCS", "2026-08-01", 1.0, "Nghị định 152/2025/NĐ-CP, Điều 50 khoản 1 điểm c", True),
+        ("CO_TINH", "2026-08-01", 8.0, "Nghị định 152/2025/NĐ-CP, Điều 50 khoản 2 điểm e", True),
+        ("HC_LAO_DONG_3_TT", "2026-08-01", 9.0, "Nghị định 152/2025/NĐ-CP, Điều 51 khoản 2", True),
+        ("AH_LD_TT", "2026-08-01", 31.0, "Nghị định 152/2025/NĐ-CP, Điều 52 khoản 2", True),
+        ("GT_NN", "2026-08-01", 170.0, "Nghị định 152/2025/NĐ-CP, Điều 53 khoản 2", True),
+        ("HCH_CSVV_1", "2026-08-01", 1.5, "Nghị định 152/2025/NĐ-CP, Điều 55", True),
+    ],
+)
+def test_cash_multipliers_cite_the_article_that_sets_them(code, day, multiplier, basis, verified) -> None:  # type: ignore[no-untyped-def]
+    version = _version(code, day)
+    assert version.cash_multiplier == pytest.approx(multiplier)
+    assert version.cash_basis.startswith(basis)
+    assert version.verified is verified
+
+
+def test_no_decree_152_basis_is_left_as_a_guess() -> None:
+    guesses = [
+        (a.code, v.cash_basis)
+        for a in catalogue.load().awards
+        for v in a.versions
+        if "152/2025" in v.cash_basis and ("có lẽ" in v.cash_basis or "chưa xác minh" in v.cash_basis)
+    ]
+    assert guesses == []
+
+
+def test_each_award_says_which_document_it_hands_over() -> None:
+    specs = {a.code: a for a in catalogue.load().awards}
+    assert all(a.document is not None and a.document_basis for a in specs.values())
+    # Decree 152/2025 Art. 50: LĐTT and TTLĐTT carry cash only; the titles above them a "Bằng chứng nhận".
+    assert {c for c, a in specs.items() if a.prints_nothing} == {"LDTT", "CSTT", "TTLDTT", "DVTT"}
+    assert specs["CSTDCS"].document == specs["TTLDXS"].document == "bang_chung_nhan"
+    assert specs["GK_CN"].document == "giay_khen" and specs["BK_TINH_CN"].document == "bang_khen"
+
+
+def test_an_unknown_document_kind_is_refused(tmp_path: Path) -> None:
+    text = catalogue.default_path().read_text(encoding="utf-8")
+    path = tmp_path / "awards.toml"
+    path.write_text(text.replace('document = "none"', 'document = "bang_vang"', 1), encoding="utf-8")
+    with pytest.raises(DomainError, match="«document» = 'bang_vang' không hợp lệ"):
+        catalogue.load(path)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from .. import catalogue
 from ..errors import DomainError
 from ..model import (
     Award,
@@ -39,6 +40,9 @@ class Selection:
     year: int | None = None  # the decision's year with ``decision``, else the award year
     campaign_id: int | None = None
     ids: tuple[int, ...] = ()
+    # Print also awards the law hands over with no certificate (LĐTT, TTLĐTT: cash only, Decree
+    # 152/2025 Art. 50): an office may choose to, knowingly; by default they are left out.
+    include_cash_only: bool = False
 
     def describe(self) -> str:
         parts = []
@@ -96,15 +100,33 @@ def place_of(issuer: str) -> str:
     return m.group(1) if m else ""
 
 
+CASH_ONLY_OPTION = "«In cả danh hiệu chỉ có tiền thưởng» (thidua certificates --include-cash-only)"
+
+
+def cash_only_reason(award_code: str) -> str | None:
+    """Why the law hands over no certificate with this award, or ``None`` when it does (or the
+    catalogue file does not say: such an award prints as before)."""
+    try:
+        spec = catalogue.award_spec(award_code)
+    except DomainError:
+        return None
+    if not spec.prints_nothing:
+        return None
+    return f"«{spec.name}» chỉ có tiền thưởng, không cấp bằng, giấy chứng nhận ({spec.document_basis})"
+
+
 def select_ids(db: Database, selection: Selection) -> tuple[list[int], list[str]]:
     """(ids of approved awards to print, notes on selected awards that cannot be printed).
 
-    Explicitly chosen ids that are not approved awards are refused with a :class:`DomainError`;
-    by decision, year or campaign, revoked and pending ones are left out and named in the notes.
+    Explicitly chosen ids that are not approved awards, or that the law gives no certificate
+    (unless ``include_cash_only``), are refused with a :class:`DomainError`; by decision, year or
+    campaign, those are left out and named in the notes.
     """
     if not (selection.decision or selection.year or selection.campaign_id or selection.ids):
         raise DomainError("Chọn quyết định, năm, phong trào hoặc danh sách hồ sơ để in.", field="selection")
-    stmt = select(Nomination.id, Nomination.status, Nomination.nominee_name)
+    stmt = select(Nomination.id, Nomination.status, Nomination.nominee_name, Award.code).join(
+        Award, Award.id == Nomination.award_id
+    )
     if selection.decision:
         decision = find_decision(db, selection.decision, selection.year)
         stmt = stmt.where(Nomination.decision_id == decision.id)
@@ -130,11 +152,23 @@ def select_ids(db: Database, selection: Selection) -> tuple[list[int], list[str]
                 + ".",
                 field="status",
             )
-    ids = [r.id for r in rows if r.status is NominationStatus.APPROVED]
+    reasons = {} if selection.include_cash_only else {c: cash_only_reason(c) for c in {r.code for r in rows}}
+    if selection.ids:
+        cash_only = [r for r in rows if reasons.get(r.code)]
+        if cash_only:
+            raise DomainError(
+                "Không in giấy chứng nhận cho danh hiệu pháp luật không cấp bằng, giấy: "
+                + "; ".join(f"«{r.nominee_name}» (mã {r.id}): {reasons[r.code]}" for r in cash_only)
+                + f". Nếu cơ quan vẫn muốn in, chọn {CASH_ONLY_OPTION}.",
+                field="document",
+            )
+    ids = [r.id for r in rows if r.status is NominationStatus.APPROVED and not reasons.get(r.code)]
     notes = [
         f"Bỏ qua «{r.nominee_name}» (mã {r.id}): {r.status.label.lower()}."
-        for r in rows
         if r.status is not NominationStatus.APPROVED
+        else f"Bỏ qua «{r.nominee_name}» (mã {r.id}): {reasons[r.code]}; muốn in: {CASH_ONLY_OPTION}."
+        for r in rows
+        if r.status is not NominationStatus.APPROVED or reasons.get(r.code)
     ]
     if not ids and not notes:
         raise DomainError(f"Không có khen thưởng nào theo {selection.describe()}.", field="selection")

@@ -33,6 +33,12 @@ def _certificates_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--save-offsets", action="store_true", help="lưu độ lệch cho máy in --printer")
     p.add_argument("--alignment-page", action="store_true", help="thêm trang căn chỉnh (lưới 10 mm, các ô)")
     p.add_argument("--book", metavar="MÃ", help="sổ vàng để vào số (mặc định: sổ duy nhất, hoặc tạo sổ SV)")
+    p.add_argument(
+        "--include-cash-only",
+        action="store_true",
+        help="in cả danh hiệu pháp luật không cấp bằng, giấy (Lao động tiên tiến, Tập thể lao động tiên tiến: "
+        "chỉ có tiền thưởng, NĐ 152/2025 Điều 50); mặc định không in",
+    )
 
 
 def _verify_arguments(p: argparse.ArgumentParser) -> None:
@@ -51,7 +57,13 @@ def _cmd_certificates(args: argparse.Namespace) -> int:
         if not args.printer:
             raise DomainError("Cần --printer để lưu độ lệch.", field="printer")
         save_offsets(args.printer, x, y)
-    selection = Selection(decision=args.decision, year=args.year, campaign_id=args.campaign, ids=args.ids)
+    selection = Selection(
+        decision=args.decision,
+        year=args.year,
+        campaign_id=args.campaign,
+        ids=args.ids,
+        include_cash_only=args.include_cash_only,
+    )
     with opened(args, writes=True) as db:
         result = make_certificates(
             db,

@@ -96,7 +96,7 @@ def _initiative_condition(p: dict[str, Any], f: NominationFacts, kind: Initiativ
 def _consecutive(p: dict[str, Any], f: NominationFacts) -> tuple[bool | str, str]:
     codes = _codes(p["award"])
     years = int(p["years"])
-    last = f.year if p.get("through", "same_year") == "same_year" else f.year - 1
+    last = f.year if p.get("through", "same_year") == "same_year" else f.year - 1  # "previous_year"
     missing, pending = [], []
     for y in range(last - years + 1, last + 1):
         records = f.records(codes, y)
@@ -249,14 +249,13 @@ def check_collective_shares(rule: Rule, f: NominationFacts) -> list[Finding]:
     if c.members == 0:
         return [_finding(rule, "Tập thể không có thành viên nào trong năm; không tính được tỷ lệ")]
     p, out = rule.params, []
-    if "min_ldtt_share" in p and c.ldtt / c.members < p["min_ldtt_share"]:
-        out.append(
-            _finding(
-                rule,
-                f"Tỷ lệ Lao động tiên tiến {c.ldtt}/{c.members} = {_pct(c.ldtt / c.members)}, "
-                f"dưới {_pct(p['min_ldtt_share'])}",
-            )
-        )
+    if "min_ldtt_share" in p:
+        share, floor = c.ldtt / c.members, p["min_ldtt_share"]
+        # "trên 50%" (more than) in the old law: exactly the floor is not enough
+        above = p.get("ldtt_more_than", False)
+        if share < floor - 1e-9 or (above and share <= floor + 1e-9):
+            words = f"chưa trên {_pct(floor)}" if above else f"dưới {_pct(floor)}"
+            out.append(_finding(rule, f"Tỷ lệ Lao động tiên tiến {c.ldtt}/{c.members} = {_pct(share)}, {words}"))
     if "min_completed_share" in p and c.completed / c.members < p["min_completed_share"]:
         out.append(
             _finding(

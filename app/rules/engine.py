@@ -68,7 +68,8 @@ class Checker:
                 quota_awards=_quota_awards(rules, award, year),
                 today=self.today,
             )
-        return Verdict(facts.id, facts.nominee_name, facts.award_name, facts.year, evaluate(rules, facts))
+        return Verdict(facts.id, facts.nominee_name, facts.award_name, facts.year, evaluate(rules, facts),
+                       rules.judgement(facts.year, facts.submitted_on).note)  # fmt: skip
 
     def preview(self, data: NominationInput) -> Verdict:
         """The verdict of a nomination being typed, before it is saved: the same checks and facts

@@ -128,6 +128,9 @@ class NominationFacts:
     quota_peers: tuple[QuotaPeer, ...] = ()
     award_names: dict[str, str] = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)
+    # The day the dossier was first submitted (Vietnam time), None while never submitted: it may
+    # move the nomination into an earlier era (Decree 152/2025 Art. 60.3).
+    submitted_on: dt.date | None = None
 
     def name_of(self, code: str) -> str:
         return self.award_names.get(code, code)

@@ -19,7 +19,9 @@ from ..model import (
     Initiative,
     InitiativeAuthor,
     Nomination,
+    NominationEvent,
     NominationInitiative,
+    NominationStatus,
     Person,
     Posting,
     Unit,
@@ -41,6 +43,23 @@ from .facts import (
 
 _LIVE_VALUES = [s.value for s in LIVE]
 _COUNTED = [s.value for s in HELD | PENDING]
+VIETNAM = dt.timezone(dt.timedelta(hours=7))  # no daylight saving
+
+
+def submitted_on(session: Session, nomination_id: int | None) -> dt.date | None:
+    """The Vietnam-time day of the nomination's first submission (event times are naive UTC)."""
+    if nomination_id is None:
+        return None
+    first = session.scalar(
+        select(func.min(NominationEvent.at)).where(
+            NominationEvent.nomination_id == nomination_id,
+            NominationEvent.to_status == NominationStatus.SUBMITTED.value,
+        )
+    )
+    if first is None:
+        return None
+    aware = first if first.tzinfo is not None else first.replace(tzinfo=dt.UTC)
+    return aware.astimezone(VIETNAM).date()
 
 
 def load_facts(
@@ -161,6 +180,7 @@ def _facts(
         quota_peers=peers,
         award_names=award_names,
         today=today or dt.date.today(),
+        submitted_on=submitted_on(session, nom.id),
     )
 
 
