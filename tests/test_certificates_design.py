@@ -72,7 +72,10 @@ def test_the_chien_si_thi_dua_certificate_has_flags_beside_the_emblem_and_others
     assert layouts["chien_si_thi_dua"].flags
     cases = {"CSTDCS": "chien_si_thi_dua", "BK_TINH_CN": "bang_khen", "GK_CN": "giay_khen", "LDTT": "lao_dong_tien_tien"}
     for code, key in cases.items():
-        nid = world.award(f"Phạm Thị Hạnh {code}", code, achievement="Hoàn thành xuất sắc nhiệm vụ năm 2025")
+        # A unit head's Giấy khen goes into the head's own decision, not the province's (decision fit).
+        own = world.decision(issuer="Sở Tài chính") if code == "GK_CN" else None
+        nid = world.award(f"Phạm Thị Hạnh {code}", code, achievement="Hoàn thành xuất sắc nhiệm vụ năm 2025",
+                          decision=own)
         out = tmp_path / f"{code}.pdf"
         # LĐTT carries no certificate by law (Decree 152/2025 Art. 50): its layout prints on request.
         make_certificates(world.db, Selection(ids=(nid,), include_cash_only=code == "LDTT"), out=out)

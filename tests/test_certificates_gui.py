@@ -116,3 +116,12 @@ def test_with_two_books_and_none_fitting_nothing_is_numbered_until_one_is_chosen
     dialog.confirm = lambda _question: pytest.fail("asked without a book")
     assert dialog.generate() is None
     assert "hãy chọn sổ" in dialog.status.text()
+
+
+def test_awards_with_no_certificate_say_why_in_the_preview(qtbot, world: World) -> None:  # type: ignore[no-untyped-def]
+    nid = world.award("Đào Thị Tiền", "LDTT")  # Lao động tiên tiến: cash only (Decree 152/2025 Art. 50)
+    dialog = CertificatePreviewDialog(world.db, Selection(ids=(nid,)))
+    qtbot.addWidget(dialog)
+    dialog.confirm = lambda _question: pytest.fail("nothing to number")
+    assert dialog.generate() is None
+    assert dialog.status.text() != "Chưa có trang nào." and not dialog.save_button.isEnabled()

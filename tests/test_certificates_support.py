@@ -41,13 +41,14 @@ class World:
         )
         self.awards = {a.code: a.id for a in list_awards(db)}
 
-    def decision(self, number: str | None = None, *, year: int = 2025, authority: str = "KT."):  # type: ignore[no-untyped-def]
+    def decision(self, number: str | None = None, *, year: int = 2025, authority: str = "KT.",  # type: ignore[no-untyped-def]
+                 issuer: str = "UBND tỉnh Tây Ninh"):
         return create_decision(
             self.db,
             DecisionInput(
                 number=number or f"{next(_numbers)}/QĐ-UBND",
                 signed_on=dt.date(year, 12, 5),
-                issuer="UBND tỉnh Tây Ninh",
+                issuer=issuer,
                 signer_name="Nguyễn Văn Bình",
                 signer_title="Phó Chủ tịch",
                 signer_authority=authority,

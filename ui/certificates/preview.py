@@ -107,7 +107,10 @@ class CertificatePreviewDialog(QDialog):
         for b in list_books(self.db):
             self.book.addItem(translate("CertificatePreview", "{0} — {1} (đã cấp đến số {2})").format(
                 b.code, b.name, b.last_number), b.code)
-        fitting = default_book(self.db, self.selection) if self.selection is not None else None
+        try:
+            fitting = default_book(self.db, self.selection) if self.selection is not None else None
+        except DomainError:  # e.g. only awards that carry no certificate: generate() says why
+            fitting = None
         self.book.setCurrentIndex(self.book.findData(fitting) if fitting else (0 if self.book.count() == 1 else -1))
 
     def confirm(self, question: str) -> bool:
