@@ -134,8 +134,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from sqlalchemy.engine import make_url
 
     from .db import open_database, resolve_url
-    from .demo import create_demo
-    from .demo_file import build_demo_file
+    from .demo import build_demo_file, create_demo
 
     url = resolve_url(args.db)
     parsed = make_url(url)

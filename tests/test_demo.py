@@ -190,7 +190,7 @@ def test_refuses_a_database_that_already_has_units(db: Database) -> None:
 
 def test_the_demo_has_one_account_per_role_with_the_documented_passwords(demo_build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from app.auth import ANONYMOUS, PermissionDeniedError
-    from app.demo_accounts import DEMO_ACCOUNTS
+    from app.demo.accounts import DEMO_ACCOUNTS
     from app.model import UserRole
     from app.services.accounts import login
     from app.services.common import unit_by_code

@@ -8,7 +8,7 @@ from pathlib import Path
 from app.auth import ANONYMOUS, P, can
 from app.backup import backup_dir, backup_if_due, make_backup, restore
 from app.db import Database
-from app.demo_file import build_demo_file
+from app.demo import build_demo_file
 from app.errors import DomainError
 from app.instance import InstanceBusy, InstanceLock, open_for_window
 

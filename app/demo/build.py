@@ -3,7 +3,7 @@
 Built only through the services, so every rule the clerk meets is met by the demo too. Each service
 call commits on its own: a cancelled or failed run leaves partial data behind. That is why the CLI
 and the GUI build the demo in a temporary file and rename it only on success
-(:func:`app.demo_file.build_demo_file`). Deterministic for a seed: all dates are fixed, never today.
+(:func:`app.demo.file.build_demo_file`). Deterministic for a seed: all dates are fixed, never today.
 """
 
 from __future__ import annotations
@@ -16,11 +16,9 @@ from dataclasses import dataclass, fields
 from functools import partial
 from typing import TypeVar
 
-from . import demo_names as N
-from .db import Database
-from .demo_sheets import DemoSheets
-from .errors import DomainError
-from .model import (
+from ..db import Database
+from ..errors import DomainError
+from ..model import (
     AppraisalRating,
     Award,
     BlocRole,
@@ -31,7 +29,7 @@ from .model import (
     InitiativeLevel,
     UnitLevel,
 )
-from .services import (
+from ..services import (
     appraisals,
     blocs,
     campaigns,
@@ -44,7 +42,9 @@ from .services import (
     standings,
     units,
 )
-from .services.nominations import NominationInput, Vote
+from ..services.nominations import NominationInput, Vote
+from . import names as N
+from .sheets import DemoSheets
 
 NOT_EMPTY = "Cơ sở dữ liệu đã có dữ liệu; chỉ tạo dữ liệu mẫu trên cơ sở dữ liệu trống."
 CANCELLED = "Đã hủy tạo dữ liệu mẫu."
@@ -174,7 +174,7 @@ class _Demo(DemoSheets):
         return [*steps, self.revoke_2025, self.make_exemplars, self.make_accounts]
 
     def make_accounts(self) -> None:
-        from .demo_accounts import create_demo_accounts
+        from .accounts import create_demo_accounts
 
         create_demo_accounts(self.db, self.unit)
 
