@@ -7,6 +7,11 @@ entries) is written to a small file in the user's data folder, keyed by the data
 resolved path, or its URL without password for a server), atomically (temporary file, rename). The head only ever moves forward: several processes writing one database each record
 theirs, and a slower one never takes the head back. :func:`check` compares a database's chain
 with the recorded head.
+
+Recording costs no query after the commit in the usual case: the write that appended the entries
+knows the head it extended and the new one (app.audit), so if the recorded head is the one it
+extended, the new count is the recorded count plus the entries added (:func:`advance`). Otherwise
+(another process recorded meanwhile, or nothing recorded yet) the head is read afresh.
 """
 
 from __future__ import annotations
@@ -97,16 +102,41 @@ def store(key: str, head: Head, *, extends: Callable[[Head], bool] | None = None
                 return
             if extends is not None and not extends(old):
                 return
-        fd, tmp = tempfile.mkstemp(prefix=".head-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump({**asdict(head), "database": key}, f, ensure_ascii=False)
-            # No fsync (it doubled the cost of a save): after a power cut the file may hold an
-            # older head, which the chain still extends — a weaker check, never a false alarm.
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        _write(path, key, head)
+
+
+def advance(key: str, before: tuple[int, str] | None, last_id: int, last_hash: str, added: int) -> bool:
+    """Record the head of a commit that appended ``added`` entries, the last ``(last_id,
+    last_hash)``, right after ``before`` (the chain's last (id, hash) then; ``None``: it was
+    empty), if the recorded head is ``before``: then the chain extends it and the count is known
+    without a query. False, recording nothing, if the recorded head is another (or none for a
+    log that was not empty): the caller reads the head from the database (:func:`store`)."""
+    path = head_file(key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _exclusive(path):
+        old = recorded(key)
+        if old is None and before is None:
+            count = added
+        elif old is not None and (old.last_id, old.last_hash) == before:
+            count = old.count + added
+        else:
+            return False
+        _write(path, key, Head(last_id, last_hash, count))
+    return True
+
+
+def _write(path: Path, key: str, head: Head) -> None:
+    """Replace the head file atomically (temporary file, rename); under :func:`_exclusive`."""
+    fd, tmp = tempfile.mkstemp(prefix=".head-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump({**asdict(head), "database": key}, f, ensure_ascii=False)
+        # No fsync (it doubled the cost of a save): after a power cut the file may hold an
+        # older head, which the chain still extends — a weaker check, never a false alarm.
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def current(conn: Connection) -> Head | None:
@@ -122,16 +152,23 @@ def _hash_at(conn: Connection, entry_id: int) -> str | None:
 
 
 # -- recording after commits (installed on the write sessions by app.audit.install) -------------
-def note(session: Session) -> None:
-    """Entries were appended in this session: record the head once it is committed."""
-    session.info["audit_head_due"] = True
+def note(session: Session, before: tuple[int, str] | None, last_id: int, last_hash: str, added: int) -> None:
+    """Entries were appended in this session (``added`` of them, the last ``(last_id, last_hash)``,
+    right after ``before``): record the head once it is committed."""
+    due = session.info.get("audit_head_due")
+    if due is not None:  # appended twice in one transaction: from the first one's start
+        before, added = due[0], due[3] + added
+    session.info["audit_head_due"] = (before, last_id, last_hash, added)
 
 
 def _after_commit(session: Session) -> None:
     db = session.info.get("db")
-    if not session.info.pop("audit_head_due", False) or db is None:
+    due = session.info.pop("audit_head_due", None)
+    if due is None or db is None:
         return
     try:
+        if advance(key_of(db.url), *due):
+            return
         # A fresh read after the commit: a consistent snapshot of a valid chain (maybe with later
         # entries of another process), without holding the write lock any longer.
         # One snapshot for all the reads (db.read(): REPEATABLE READ on PostgreSQL), or another
