@@ -262,7 +262,9 @@ def _step(
     permission = P.NOMINATIONS if new is S.SUBMITTED else P.WORKFLOW  # a clerk submits their own unit's
     allowed(db, permission)
     moved = []
-    with db.write() as session:
+    # One flush at the end, not one a nomination: what each step reads (the nomination by id, its
+    # units, the decision) does not depend on the nominations already moved.
+    with db.write() as session, session.no_autoflush:
         for nomination_id in ids:
             nomination = _load(session, nomination_id, (expected_versions or {}).get(nomination_id))
             allowed(db, permission, unit_ids=_units_of(session, nomination), session=session)
@@ -323,7 +325,7 @@ def record_votes(
         check_vote(vote)
     allowed(db, P.VOTES)
     done = []
-    with db.write() as session:
+    with db.write() as session, session.no_autoflush:  # one flush at the end, as in _step
         for nomination_id, vote in votes.items():
             nomination = _load(session, nomination_id, (expected_versions or {}).get(nomination_id))
             nomination.votes_for, nomination.votes_against = vote.votes_for, vote.votes_against
