@@ -237,13 +237,18 @@ def _file_key(path: Path) -> str:
     return key_of("sqlite:///" + str(path.resolve()))
 
 
+def forget_file(path: Path) -> None:
+    """Drop the head recorded for the SQLite file at ``path`` (a temporary file renamed or removed)."""
+    old = head_file(_file_key(path))
+    old.unlink(missing_ok=True)
+    Path(str(old) + ".lock").unlink(missing_ok=True)
+
+
 def rerecord_file(path: Path, *, moved_from: Path | None = None) -> None:
     """Record the head of the SQLite file now at ``path`` (after a restore or a rebuilt demo
     replaced the file on purpose), forgetting the previous one (and ``moved_from``'s)."""
     if moved_from is not None:
-        old = head_file(_file_key(moved_from))
-        old.unlink(missing_ok=True)
-        Path(str(old) + ".lock").unlink(missing_ok=True)
+        forget_file(moved_from)
     key = _file_key(path)
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:

@@ -49,4 +49,5 @@ def build_demo_file(
     finally:
         for path in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
             path.unlink(missing_ok=True)
+        audit_head.forget_file(tmp)  # a cancelled or failed build leaves no head behind either
     return summary
