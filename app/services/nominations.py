@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..auth import P
+from ..auth import P, unit_scoped
 from ..auth import require as allowed
 from ..db import Database
 from ..errors import ConflictError, DomainError
@@ -165,10 +165,17 @@ def create_nomination(db: Database, data: NominationInput) -> Nomination:
     allowed(db, P.NOMINATIONS)
     with db.write() as session:
         nomination = build_nomination(session, data)
-        allowed(db, P.NOMINATIONS, unit_ids=_units_of(session, nomination), session=session)
+        _allowed_on(db, P.NOMINATIONS, session, nomination)
         _log(session, db, nomination, None, S.DRAFT)
         session.flush()
         return nomination
+
+
+def _allowed_on(db: Database, permission: P, session: Session, nomination: Nomination) -> None:
+    """:func:`allowed` on ``nomination``: its units are looked up only when the right depends on
+    them (a clerk's), not for every nomination of an approver's batch."""
+    units = _units_of(session, nomination) if unit_scoped(db.actor, permission) else ()
+    allowed(db, permission, unit_ids=units, session=session)
 
 
 def _units_of(session: Session, nomination: Nomination) -> tuple[int | None, ...]:
@@ -200,7 +207,7 @@ def update_nomination(
     allowed(db, P.NOMINATIONS)
     with db.write() as session:
         nomination = _load(session, nomination_id, expected_version)
-        allowed(db, P.NOMINATIONS, unit_ids=_units_of(session, nomination), session=session)
+        _allowed_on(db, P.NOMINATIONS, session, nomination)
         require(
             nomination.status in EDITABLE,
             f"Hồ sơ đang ở trạng thái «{nomination.status.label}», không sửa được.",
@@ -222,7 +229,7 @@ def update_nomination(
         nomination.nominee_name, nomination.nominee_fold, nomination.nominee_sort = name, name_fold, name_sort
         nomination.achievement = achievement
         nomination.initiatives = _initiatives(session, data.initiative_ids)
-        allowed(db, P.NOMINATIONS, unit_ids=_units_of(session, nomination), session=session)
+        _allowed_on(db, P.NOMINATIONS, session, nomination)
         return nomination
 
 
@@ -267,7 +274,7 @@ def _step(
     with db.write() as session, session.no_autoflush:
         for nomination_id in ids:
             nomination = _load(session, nomination_id, (expected_versions or {}).get(nomination_id))
-            allowed(db, permission, unit_ids=_units_of(session, nomination), session=session)
+            _allowed_on(db, permission, session, nomination)
             if before is not None:
                 before(session, nomination)
             _move(session, db, nomination, new, reason)
@@ -363,7 +370,7 @@ def delete_nomination(db: Database, nomination_id: int) -> None:
     allowed(db, P.NOMINATIONS)
     with db.write() as session:
         nomination = get(session, Nomination, nomination_id, "hồ sơ đề nghị")
-        allowed(db, P.NOMINATIONS, unit_ids=_units_of(session, nomination), session=session)
+        _allowed_on(db, P.NOMINATIONS, session, nomination)
         if nomination.decision_id is not None or nomination.status not in EDITABLE:
             raise DomainError(
                 f"Không xóa được hồ sơ «{nomination.nominee_name}» ở trạng thái «{nomination.status.label}»"
