@@ -131,6 +131,11 @@ def check(actor: Actor, permission: Permission) -> None:
         )
 
 
+def unit_scoped(actor: Actor, permission: Permission) -> bool:
+    """Whether ``actor``'s right to ``permission`` depends on the record's unit (a clerk's does)."""
+    return not actor.system and actor.role is UserRole.CLERK and permission in UNIT_SCOPED
+
+
 def require(
     db: ActingDatabase, permission: Permission, *, unit_id: int | None = None,
     unit_ids: tuple[int | None, ...] = (), session: Session | None = None,
@@ -140,7 +145,7 @@ def require(
     ``unit_ids``). ``session`` is the operation's own, for the unit look-up."""
     actor = db.actor
     check(actor, permission)
-    if actor.system or actor.role is not UserRole.CLERK or permission not in UNIT_SCOPED:
+    if not unit_scoped(actor, permission):
         return
     units = {u for u in (unit_id, *unit_ids) if u is not None}
     if not units:

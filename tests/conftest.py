@@ -150,7 +150,7 @@ def pg_empty_url(pg_admin) -> Iterator[str]:  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def demo_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
     """The demo database, built once per run (about 15 s); copy it before changing it."""
-    from app.demo_file import build_demo_file
+    from app.demo import build_demo_file
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     summary = build_demo_file(path)

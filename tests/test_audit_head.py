@@ -129,3 +129,27 @@ def test_head_file_is_replaced_atomically_and_never_moves_back(tmp_path: Path, m
     audit_head.store(key, audit_head.Head(12, "h12", 12))
     assert audit_head.recorded(key) == audit_head.Head(12, "h12", 12)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".head-")] == []  # no temp left
+
+
+def test_heads_are_appended_a_torn_line_is_skipped_a_long_file_compacted(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv(audit_head.ENV_DIR, str(tmp_path))
+    key = "sqlite:/x.sqlite3"
+    path = audit_head.head_file(key)
+    path.write_text('{"last_id": 3, "last_hash": "h3", "count": 3}', encoding="utf-8")  # one record, no newline
+    assert audit_head.recorded(key) == audit_head.Head(3, "h3", 3)
+    assert audit_head.advance(key, (3, "h3"), 5, "h5", 2)
+    assert audit_head.recorded(key) == audit_head.Head(5, "h5", 5)
+    assert not audit_head.advance(key, (3, "h3"), 9, "h9", 4)  # not the recorded head: nothing written
+    assert audit_head.recorded(key) == audit_head.Head(5, "h5", 5)
+
+    with path.open("a", encoding="utf-8") as f:
+        f.write('\n{"last_id": 7, "last_ha')  # a crash while appending
+    assert audit_head.recorded(key) == audit_head.Head(5, "h5", 5)
+    audit_head.store(key, audit_head.Head(6, "h6", 6))
+    assert audit_head.recorded(key) == audit_head.Head(6, "h6", 6)
+
+    for n in range(7, 7 + audit_head.COMPACT_AT // 40):
+        audit_head.store(key, audit_head.Head(n, f"h{n}", n))
+    assert path.stat().st_size <= audit_head.COMPACT_AT
+    assert audit_head.recorded(key) == audit_head.Head(n, f"h{n}", n)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".head-")] == []

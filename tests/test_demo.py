@@ -191,7 +191,7 @@ def test_refuses_a_database_that_already_has_units(db: Database) -> None:
 
 def test_the_demo_has_one_account_per_role_with_the_documented_passwords(demo_build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from app.auth import ANONYMOUS, PermissionDeniedError
-    from app.demo_accounts import DEMO_ACCOUNTS
+    from app.demo.accounts import DEMO_ACCOUNTS
     from app.model import UserRole
     from app.services.accounts import login
     from app.services.common import unit_by_code
@@ -212,3 +212,19 @@ def test_the_demo_has_one_account_per_role_with_the_documented_passwords(demo_bu
         assert {r for _u, _p, r, _n, _c in DEMO_ACCOUNTS} == set(UserRole)
     finally:
         db.dispose()
+
+
+def test_a_cancelled_demo_file_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.demo import build_demo_file
+
+    heads = tmp_path / "heads"
+    monkeypatch.setenv("THIDUA_AUDIT_HEADS_DIR", str(heads))
+    folder = tmp_path / "demo"
+    steps: list[int] = []
+
+    with pytest.raises(DomainError, match="Đã hủy tạo dữ liệu mẫu"):
+        build_demo_file(folder / "demo.sqlite3", progress=lambda done, _t: steps.append(done), cancelled=lambda: len(steps) > 2)
+
+    assert steps == [0, 1, 2]  # two steps were committed in the temporary file first
+    assert list(folder.iterdir()) == []
+    assert [p.name for p in heads.iterdir() if p.suffix == ".json"] == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.auth import ANONYMOUS, P, can
-from app.demo_file import build_demo_file
+from app.demo import build_demo_file
 from app.errors import DomainError
 from app.opening import open_for_window
 from app.services.todo import Todo

@@ -4,9 +4,19 @@ The hash chain (app.audit.log) proves that no entry inside the file was edited o
 middle; it cannot see the LAST entries deleted, or the whole file replaced by an older copy. So
 after every committed write that added audit entries, the head (last id, last hash, number of
 entries) is written to a small file in the user's data folder, keyed by the database (its
-resolved path, or its URL without password for a server), atomically (temporary file, rename). The head only ever moves forward: several processes writing one database each record
+resolved path, or its URL without password for a server). The file is a log: each head is
+appended as one line (a few microseconds; replacing the file by a rename cost ~1 ms, several under
+a busy disk, on every save), the last whole line is the recorded head, and a file grown past
+:data:`COMPACT_AT` is rewritten atomically (temporary file, rename) with the last head alone. A
+torn last line (a crash while appending) is skipped: the head before it is read, a weaker check,
+never a false alarm. The head only ever moves forward: several processes writing one database each record
 theirs, and a slower one never takes the head back. :func:`check` compares a database's chain
 with the recorded head.
+
+Recording costs no query after the commit in the usual case: the write that appended the entries
+knows the head it extended and the new one (app.audit), so if the recorded head is the one it
+extended, the new count is the recorded count plus the entries added (:func:`advance`). Otherwise
+(another process recorded meanwhile, or nothing recorded yet) the head is read afresh.
 """
 
 from __future__ import annotations
@@ -33,6 +43,7 @@ from ..model.audit import AuditEntry
 from ..storage.paths import data_dir
 
 ENV_DIR = "THIDUA_AUDIT_HEADS_DIR"  # tests, portable installs
+COMPACT_AT = 32 * 1024  # bytes: a head file past this is rewritten with its last head alone
 _TABLE = AuditEntry.__table__
 
 
@@ -73,12 +84,19 @@ def head_file(key: str) -> Path:
 
 
 def recorded(key: str) -> Head | None:
-    """The head recorded for ``key``, or ``None`` (never recorded, or unreadable)."""
+    """The head recorded for ``key`` (the file's last whole line), or ``None`` (never recorded,
+    or unreadable)."""
     try:
-        data = json.loads(head_file(key).read_text(encoding="utf-8"))
-        return Head(int(data["last_id"]), str(data["last_hash"]), int(data["count"]))
-    except (OSError, ValueError, KeyError, TypeError):
+        text = head_file(key).read_bytes().decode("utf-8", errors="replace")
+    except OSError:
         return None
+    for line in reversed(text.splitlines()):
+        try:
+            data = json.loads(line)
+            return Head(int(data["last_id"]), str(data["last_hash"]), int(data["count"]))
+        except (ValueError, KeyError, TypeError):
+            continue  # blank, or torn by a crash while it was appended
+    return None
 
 
 @contextlib.contextmanager
@@ -108,16 +126,56 @@ def store(key: str, head: Head, *, extends: Callable[[Head], bool] | None = None
                 return
             if extends is not None and not extends(old):
                 return
-        fd, tmp = tempfile.mkstemp(prefix=".head-", dir=path.parent)
+        _write(path, key, head)
+
+
+def advance(key: str, before: tuple[int, str] | None, last_id: int, last_hash: str, added: int) -> bool:
+    """Record the head of a commit that appended ``added`` entries, the last ``(last_id,
+    last_hash)``, right after ``before`` (the chain's last (id, hash) then; ``None``: it was
+    empty), if the recorded head is ``before``: then the chain extends it and the count is known
+    without a query. False, recording nothing, if the recorded head is another (or none for a
+    log that was not empty): the caller reads the head from the database (:func:`store`)."""
+    path = head_file(key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _exclusive(path):
+        old = recorded(key)
+        if old is None and before is None:
+            count = added
+        elif old is not None and (old.last_id, old.last_hash) == before:
+            count = old.count + added
+        else:
+            return False
+        _write(path, key, Head(last_id, last_hash, count))
+    return True
+
+
+def _write(path: Path, key: str, head: Head) -> None:
+    """Append ``head`` to the head file, or, past :data:`COMPACT_AT`, replace the file atomically
+    (temporary file, rename) with it alone; under :func:`_exclusive`.
+
+    No fsync (it doubled the cost of a save): after a power cut the file may hold an older head,
+    which the chain still extends — a weaker check, never a false alarm."""
+    # A line of its own even after an old single-record file or a torn line: start with "\n".
+    line = ("\n" + json.dumps({**asdict(head), "database": key}, ensure_ascii=False)).encode("utf-8")
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        size = 0
+    if size + len(line) <= COMPACT_AT:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump({**asdict(head), "database": key}, f, ensure_ascii=False)
-            # No fsync (it doubled the cost of a save): after a power cut the file may hold an
-            # older head, which the chain still extends — a weaker check, never a false alarm.
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            os.write(fd, line)
+        finally:
+            os.close(fd)
+        return
+    fd, tmp = tempfile.mkstemp(prefix=".head-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(line)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def current(conn: Connection) -> Head | None:
@@ -132,17 +190,24 @@ def _hash_at(conn: Connection, entry_id: int) -> str | None:
     return conn.execute(select(_TABLE.c.hash).where(_TABLE.c.id == entry_id)).scalar()
 
 
-# -- recording after commits (installed on the write sessions by app.audit.log.install) ---------
-def note(session: Session) -> None:
-    """Entries were appended in this session: record the head once it is committed."""
-    session.info["audit_head_due"] = True
+# -- recording after commits (installed on the write sessions by app.audit.log.install) -------------
+def note(session: Session, before: tuple[int, str] | None, last_id: int, last_hash: str, added: int) -> None:
+    """Entries were appended in this session (``added`` of them, the last ``(last_id, last_hash)``,
+    right after ``before``): record the head once it is committed."""
+    due = session.info.get("audit_head_due")
+    if due is not None:  # appended twice in one transaction: from the first one's start
+        before, added = due[0], due[3] + added
+    session.info["audit_head_due"] = (before, last_id, last_hash, added)
 
 
 def _after_commit(session: Session) -> None:
     db = session.info.get("db")
-    if not session.info.pop("audit_head_due", False) or db is None:
+    due = session.info.pop("audit_head_due", None)
+    if due is None or db is None:
         return
     try:
+        if advance(key_of(db.url), *due):
+            return
         # A fresh read after the commit: a consistent snapshot of a valid chain (maybe with later
         # entries of another process), without holding the write lock any longer.
         # One snapshot for all the reads (db.read(): REPEATABLE READ on PostgreSQL), or another
@@ -183,13 +248,18 @@ def _file_key(path: Path) -> str:
     return key_of("sqlite:///" + str(path.resolve()))
 
 
+def forget_file(path: Path) -> None:
+    """Drop the head recorded for the SQLite file at ``path`` (a temporary file renamed or removed)."""
+    old = head_file(_file_key(path))
+    old.unlink(missing_ok=True)
+    Path(str(old) + ".lock").unlink(missing_ok=True)
+
+
 def rerecord_file(path: Path, *, moved_from: Path | None = None) -> None:
     """Record the head of the SQLite file now at ``path`` (after a restore or a rebuilt demo
     replaced the file on purpose), forgetting the previous one (and ``moved_from``'s)."""
     if moved_from is not None:
-        old = head_file(_file_key(moved_from))
-        old.unlink(missing_ok=True)
-        Path(str(old) + ".lock").unlink(missing_ok=True)
+        forget_file(moved_from)
     key = _file_key(path)
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:

@@ -2,9 +2,12 @@
 
 Every ORM flush of a write session adds one entry per inserted, updated or deleted row (old and
 new values of the changed columns). Bulk jobs that write with Core (imports, register numbers)
-add a summary entry through :func:`record`. Entries are appended under the write lock (SQLite's
-BEGIN IMMEDIATE; an advisory lock on PostgreSQL), each hashed with the previous entry's hash;
-triggers make the table append-only. ``integrity_check`` cannot see an edited byte in a row:
+add a summary entry through :func:`record`. The entries of a transaction are chained and inserted
+together just before it commits (one query for the previous hash and one insert, not two queries
+a flush), under the write lock (SQLite's BEGIN IMMEDIATE; an advisory lock on PostgreSQL), each
+hashed with the previous entry's hash; triggers make the table append-only. A session joined to an
+enclosing write (app.storage.db) hands its entries to that write when its SAVEPOINT is released, and drops
+them when it is rolled back. ``integrity_check`` cannot see an edited byte in a row:
 :func:`verify` can.
 """
 
@@ -75,31 +78,62 @@ def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
     return out
 
 
+_LAST = select(_TABLE.c.id, _TABLE.c.hash).order_by(_TABLE.c.id.desc()).limit(1)
+_LAST_ID = select(_TABLE.c.id).order_by(_TABLE.c.id.desc()).limit(1)
+_INSERT = insert(_TABLE)
+_PENDING = "audit_rows"  # session.info key: this transaction's entries, not yet chained
+
+
+def _pending(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Keep ``rows`` (dicts with at, actor, action, entity, entity_id, changes, reason) to append
+    when the session commits."""
+    if rows:
+        session.info.setdefault(_PENDING, []).extend(rows)
+
+
 def _append(session: Session, rows: list[dict[str, Any]]) -> None:
-    """Chain and insert ``rows`` (dicts with actor, action, entity, entity_id, changes, reason)."""
+    """Chain and insert ``rows``."""
     if not rows:
         return
     conn = session.connection()
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(7350201)"))  # one writer of the chain at a time
-    prev = conn.execute(select(_TABLE.c.hash).order_by(_TABLE.c.id.desc()).limit(1)).scalar() or GENESIS
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    last = conn.execute(_LAST).first()
+    prev = last.hash if last is not None else GENESIS
     for row in rows:
-        at = now.isoformat(timespec="microseconds")
-        row["at"] = now
+        at = row["at"].isoformat(timespec="microseconds")
         row["prev_hash"] = prev
         row["hash"] = prev = entry_hash(prev, at, row["actor"], row["action"], row["entity"], row["entity_id"],
                                         row["changes"], row["reason"])  # fmt: skip
-    conn.execute(insert(_TABLE), rows)
-    for row in rows:
+    conn.execute(_INSERT, rows)
+    for row in rows:  # what the operation changed, for the GUI's pages (app.changes)
         changes.note(row["entity"], row["entity_id"])
-    audit_head.note(session)  # the head is also recorded outside the file once committed
+    # The head is also recorded outside the file once committed: what it extends and where it is now.
+    before = (last.id, last.hash) if last is not None else None
+    audit_head.note(session, before, conn.execute(_LAST_ID).scalar_one(), prev, len(rows))
+
+
+def _before_commit(session: Session) -> None:
+    session.flush()  # the last changes first: SQLAlchemy would flush them only after this hook
+    if "outer" not in session.info:  # a joined session's commit only releases its SAVEPOINT
+        _append(session, session.info.pop(_PENDING, []))
+
+
+def _after_commit(session: Session) -> None:
+    outer = session.info.get("outer")
+    if outer is not None:  # released into the enclosing write: its entries go with that write
+        _pending(outer, session.info.pop(_PENDING, []))
+
+
+def _after_rollback(session: Session, _previous: object) -> None:
+    session.info.pop(_PENDING, None)  # rolled back: what they describe did not happen
 
 
 def _after_flush(session: Session, _context: Any) -> None:
     db = session.info.get("db")
     actor = _actor_name(db)
     reason = session.info.get("reason", "")
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     rows = []
     for action, objs in (("insert", session.new), ("update", session.dirty), ("delete", session.deleted)):
         for obj in objs:
@@ -112,16 +146,19 @@ def _after_flush(session: Session, _context: Any) -> None:
                 continue
             ident = inspect(obj).mapper.primary_key_from_instance(obj)
             rows.append({
-                "actor": actor, "action": action, "entity": obj.__table__.name,
+                "at": now, "actor": actor, "action": action, "entity": obj.__table__.name,
                 "entity_id": ident[0] if len(ident) == 1 and isinstance(ident[0], int) else None,
                 "changes": json.dumps(changes, ensure_ascii=False, sort_keys=True), "reason": reason,
             })  # fmt: skip
-    _append(session, rows)
+    _pending(session, rows)
 
 
 def install(factory: sessionmaker[Session]) -> None:
     """Record the changes of every session made by ``factory`` (a sessionmaker)."""
     event.listen(factory, "after_flush", _after_flush)
+    event.listen(factory, "before_commit", _before_commit)
+    event.listen(factory, "after_commit", _after_commit)
+    event.listen(factory, "after_soft_rollback", _after_rollback)
     audit_head.install(factory)
 
 
@@ -129,8 +166,9 @@ def record(session: Session, action: str, entity: str, *, entity_id: int | None 
            details: dict[str, Any] | None = None, reason: str = "") -> None:  # fmt: skip
     """A summary entry for work written without the ORM (imports, batch numbering)."""
     db = session.info.get("db")
-    _append(session, [{
-        "actor": _actor_name(db), "action": action, "entity": entity, "entity_id": entity_id,
+    _pending(session, [{
+        "at": dt.datetime.now(dt.UTC).replace(tzinfo=None), "actor": _actor_name(db), "action": action,
+        "entity": entity, "entity_id": entity_id,
         "changes": json.dumps(details or {}, ensure_ascii=False, sort_keys=True, default=str), "reason": reason,
     }])  # fmt: skip
 

@@ -18,8 +18,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from sqlalchemy.engine import make_url
 
-    from ..demo import create_demo
-    from ..demo_file import build_demo_file
+    from ..demo import build_demo_file, create_demo
     from ..storage.db import resolve_url
 
     url = resolve_url(args.db)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..auth import P
+from ..auth import P, unit_scoped
 from ..auth import require as allowed
 from ..errors import ConflictError, DomainError
 from ..model import (
@@ -177,10 +177,17 @@ def create_nomination(db: Database, data: NominationInput) -> Nomination:
     allowed(db, P.NOMINATIONS)
     with db.write() as session:
         nomination = build_nomination(session, data)
-        allowed(db, P.NOMINATIONS, unit_ids=_units_of(session, nomination), session=session)
+        _allowed_on(db, P.NOMINATIONS, session, nomination)
         _log(session, db, nomination, None, S.DRAFT)
         session.flush()
         return nomination
+
+
+def _allowed_on(db: Database, permission: P, session: Session, nomination: Nomination) -> None:
+    """:func:`allowed` on ``nomination``: its units are looked up only when the right depends on
+    them (a clerk's), not for every nomination of an approver's batch."""
+    units = _units_of(session, nomination) if unit_scoped(db.actor, permission) else ()
+    allowed(db, permission, unit_ids=units, session=session)
 
 
 def _units_of(session: Session, nomination: Nomination) -> tuple[int | None, ...]:
@@ -210,13 +217,13 @@ def update_nomination(
     allowed(db, P.NOMINATIONS)
     with db.write() as session:
         nomination = _load(session, nomination_id, expected_version)
-        allowed(db, P.NOMINATIONS, unit_ids=_units_of(session, nomination), session=session)
+        _allowed_on(db, P.NOMINATIONS, session, nomination)
         require(
             nomination.status in EDITABLE,
             f"Hồ sơ đang ở trạng thái «{nomination.status.label}», không sửa được.",
         )
         _fill(session, nomination, data)
-        allowed(db, P.NOMINATIONS, unit_ids=_units_of(session, nomination), session=session)
+        _allowed_on(db, P.NOMINATIONS, session, nomination)
         return nomination
 
 
@@ -256,10 +263,12 @@ def _step(
     permission = P.NOMINATIONS if new is S.SUBMITTED else P.WORKFLOW  # a clerk submits their own unit's
     allowed(db, permission)
     moved = []
-    with db.write() as session:
+    # One flush at the end, not one a nomination: what each step reads (the nomination by id, its
+    # units, the decision) does not depend on the nominations already moved.
+    with db.write() as session, session.no_autoflush:
         for nomination_id in ids:
             nomination = _load(session, nomination_id, (expected_versions or {}).get(nomination_id))
-            allowed(db, permission, unit_ids=_units_of(session, nomination), session=session)
+            _allowed_on(db, permission, session, nomination)
             if before is not None:
                 before(session, nomination)
             _move(session, db, nomination, new, reason)
@@ -341,7 +350,7 @@ def record_votes(
         check_vote(vote)
     allowed(db, P.VOTES)
     done = []
-    with db.write() as session:
+    with db.write() as session, session.no_autoflush:  # one flush at the end, as in _step
         for nomination_id, vote in votes.items():
             nomination = _load(session, nomination_id, (expected_versions or {}).get(nomination_id))
             nomination.votes_for, nomination.votes_against = vote.votes_for, vote.votes_against
@@ -379,7 +388,7 @@ def delete_nomination(db: Database, nomination_id: int) -> None:
     allowed(db, P.NOMINATIONS)
     with db.write() as session:
         nomination = get(session, Nomination, nomination_id, "hồ sơ đề nghị")
-        allowed(db, P.NOMINATIONS, unit_ids=_units_of(session, nomination), session=session)
+        _allowed_on(db, P.NOMINATIONS, session, nomination)
         if nomination.decision_id is not None or nomination.status not in EDITABLE:
             raise DomainError(
                 f"Không xóa được hồ sơ «{nomination.nominee_name}» ở trạng thái «{nomination.status.label}»"

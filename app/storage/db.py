@@ -1,14 +1,17 @@
 """The database: URL resolution, SQLite safety at connect, sessions, driver errors translated.
 
 Services get a :class:`Database` and open one short session per operation with
-:meth:`Database.read` or :meth:`Database.write`. Opening one (backup, migrations, catalogue,
-first actor) is app.opening's, above the services.
+:meth:`Database.read` or :meth:`Database.write`. A write opened inside another on the same thread
+joins it (see :meth:`Database.write`): a caller can make many service calls one transaction.
+Opening one (backup, migrations, catalogue, first actor) is app.opening's, above the services.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -90,6 +93,8 @@ class Database:
     on_dispose: list[Callable[[], None]] = field(default_factory=list, repr=False)
     _read: sessionmaker[Session] = field(init=False, repr=False)
     _write: sessionmaker[Session] = field(init=False, repr=False)
+    # The write sessions open on each thread, outermost first (the reads and writes nested in them join).
+    _open: threading.local = field(init=False, repr=False, default_factory=threading.local)
 
     def __post_init__(self) -> None:
         self._login: Actor = SYSTEM
@@ -141,30 +146,66 @@ class Database:
         name = self.engine.url.database
         return Path(name) if self.is_sqlite and name and name != ":memory:" else None
 
+    def _writes(self) -> list[Session]:
+        """The write sessions open on this thread, outermost first."""
+        stack = getattr(self._open, "stack", None)
+        if stack is None:
+            stack = self._open.stack = []
+        return stack
+
+    def _joining(self, factory: sessionmaker[Session], mode: str = "create_savepoint") -> Session:
+        """A session of its own (own objects, as a service expects) inside the transaction of the
+        writes open on this thread: it sees what they wrote; a write's work is a SAVEPOINT, released
+        or rolled back alone. ``info["outer"]`` is the write it is nested in."""
+        stack = self._writes()
+        for session in stack:
+            session.flush()  # what the enclosing code added is seen by the nested one
+        connection = stack[0].connection()
+        return factory(bind=connection, join_transaction_mode=mode, info={"outer": stack[-1]})  # type: ignore[arg-type]
+
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; rolled back at the end."""
-        with translate_db_errors(), self._read() as session:
+        """A session for reading; rolled back at the end. Inside a write on the same thread, it
+        reads through that write's transaction, so it sees what was written before it."""
+        # Joined, it needs no SAVEPOINT: it writes nothing, and closing it leaves the transaction
+        # alone ("rollback_only": only an explicit rollback, never called here, would reach it).
+        joined = bool(self._writes())
+        factory = functools.partial(self._joining, self._read, "rollback_only") if joined else self._read
+        with translate_db_errors(), factory() as session:
             try:
                 yield session
             finally:
                 # Keep what was loaded (as a commit with expire_on_commit=False would), write nothing.
                 session.expunge_all()
-                session.rollback()
+                if not joined:
+                    session.rollback()
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A session whose work is committed at the end, or rolled back whole on any error."""
+        """A session whose work is committed at the end, or rolled back whole on any error.
+
+        Re-entrant: a write opened while another is open on the same thread joins its transaction
+        with a session of its own, as a SAVEPOINT: its failure rolls back its own work only (the
+        enclosing code may go on), its success is committed with the enclosing write, and the audit
+        head is recorded once, after that commit. So a caller that makes many service calls (the
+        demo) wraps them in one ``with db.write():`` and pays for one commit, not one each.
+        """
         if self.read_only:
             raise ReadOnlyError(
                 "Cơ sở dữ liệu đang mở ở chế độ chỉ đọc (tệp đang được mở trong một cửa sổ khác): không ghi được. "
                 "Hãy thực hiện thay đổi ở cửa sổ đang mở tệp này."
             )
-        with translate_db_errors(), self._write() as session, session.begin():
-            if not self.is_sqlite:
+        stack = self._writes()
+        factory = functools.partial(self._joining, self._write) if stack else self._write
+        with translate_db_errors(), factory() as session, session.begin():
+            if not stack and not self.is_sqlite:
                 session.execute(text(f"SET LOCAL lock_timeout = '{WRITER_WAIT_S}s'"))
                 session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
-            yield session
+            stack.append(session)
+            try:
+                yield session
+            finally:
+                stack.pop()  # before the commit: what runs after it (the audit head) reads afresh
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -7,9 +7,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .audit import head as audit_head
-from .errors import DomainError
-from .opening import open_database
+from ..audit import head as audit_head
+from ..errors import DomainError
+from ..opening import open_database
 
 
 def build_demo_file(
@@ -25,7 +25,7 @@ def build_demo_file(
     Built in a temporary file beside the target and renamed only when complete: an interrupted
     or cancelled run never leaves a half-made database under the real name.
     """
-    from .demo import create_demo
+    from .build import create_demo
 
     if target.exists() and not force:
         raise DomainError(f"Tệp {target} đã có. Dùng --force để thay thế, hoặc chọn tệp khác.")
@@ -49,4 +49,5 @@ def build_demo_file(
     finally:
         for path in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
             path.unlink(missing_ok=True)
+        audit_head.forget_file(tmp)  # a cancelled or failed build leaves no head behind either
     return summary

@@ -1,4 +1,4 @@
-"""Score sheets and exemplars of the demo database (a part of :class:`app.demo._Demo`).
+"""Score sheets and exemplars of the demo database (a part of :class:`app.demo.build._Demo`).
 
 Kept apart so that demo.py stays readable; the methods run in the same order as before, so the
 same seed draws the same random numbers.
@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import demo_names as N
-from .model import CriterionKind
-from .services import exemplars, scoring, standings
+from ..model import CriterionKind
+from ..services import exemplars, scoring, standings
+from . import names as N
 
 
 class DemoSheets:
-    """Mixin of :class:`app.demo._Demo`: needs its db, rng, unit, bloc, standing, count, people…"""
+    """Mixin of :class:`app.demo.build._Demo`: needs its db, rng, unit, bloc, standing, count, people…"""
 
     def make_scores(self, y: int) -> None:
         """Score sheets of both blocs; one 2025 sheet is left without some bloc points."""

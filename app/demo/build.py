@@ -1,9 +1,10 @@
 """A realistic demo database: a province's two emulation blocs over 2024 and 2025.
 
-Built only through the services, so every rule the clerk meets is met by the demo too. Each service
-call commits on its own: a cancelled or failed run leaves partial data behind. That is why the CLI
-and the GUI build the demo in a temporary file and rename it only on success
-(:func:`app.demo_file.build_demo_file`). Deterministic for a seed: all dates are fixed, never today.
+Built only through the services, so every rule the clerk meets is met by the demo too. Each step
+is one transaction: its service calls join it (app.storage.db's re-entrant write), so the demo commits, and
+records the audit head, once a step instead of once a call. A cancelled or failed run keeps the
+steps already done: that is why the CLI and the GUI build the demo in a temporary file and rename
+it only on success (:func:`app.demo.file.build_demo_file`). Deterministic for a seed: all dates are fixed, never today.
 """
 
 from __future__ import annotations
@@ -16,10 +17,8 @@ from dataclasses import dataclass, fields
 from functools import partial
 from typing import TypeVar
 
-from . import demo_names as N
-from .demo_sheets import DemoSheets
-from .errors import DomainError
-from .model import (
+from ..errors import DomainError
+from ..model import (
     AppraisalRating,
     Award,
     BlocRole,
@@ -30,7 +29,7 @@ from .model import (
     InitiativeLevel,
     UnitLevel,
 )
-from .services import (
+from ..services import (
     appraisals,
     blocs,
     campaigns,
@@ -43,8 +42,10 @@ from .services import (
     standings,
     units,
 )
-from .services.nominations import NominationInput, Vote
-from .storage.db import Database
+from ..services.nominations import NominationInput, Vote
+from ..storage.db import Database
+from . import names as N
+from .sheets import DemoSheets
 
 NOT_EMPTY = "Cơ sở dữ liệu đã có dữ liệu; chỉ tạo dữ liệu mẫu trên cơ sở dữ liệu trống."
 CANCELLED = "Đã hủy tạo dữ liệu mẫu."
@@ -116,7 +117,7 @@ def create_demo(
     """Fill an empty database with the demo; ``progress(done, total)`` between steps.
 
     Raises :class:`DomainError` on a database that already has units, and when ``cancelled()``
-    turns true (the steps already done stay committed).
+    turns true (the steps already done stay committed; a step is one transaction).
     """
     if units.list_units(db):
         raise DomainError(NOT_EMPTY)
@@ -127,7 +128,8 @@ def create_demo(
             progress(done, len(steps))
         if cancelled and cancelled():
             raise DomainError(CANCELLED)
-        step()
+        with db.write():  # the step's service calls join this transaction
+            step()
     if progress:
         progress(len(steps), len(steps))
     return DemoSummary(**{f.name: demo.count[f.name] for f in fields(DemoSummary)})
@@ -174,7 +176,7 @@ class _Demo(DemoSheets):
         return [*steps, self.revoke_2025, self.make_exemplars, self.make_accounts]
 
     def make_accounts(self) -> None:
-        from .demo_accounts import create_demo_accounts
+        from .accounts import create_demo_accounts
 
         create_demo_accounts(self.db, self.unit)
 
@@ -396,10 +398,16 @@ class _Demo(DemoSheets):
             year=y, award_id=self.award[key], person_id=person.id if person else None, unit_id=unit_id,
             campaign_id=campaign, submitting_unit_id=submitting, achievement=text, initiative_ids=inits)).id  # fmt: skip
 
-    def _vote(self, nid: int, size: int, on: dt.date, votes_for: int | None = None) -> None:
-        if votes_for is None:
-            votes_for = self.rng.choice((size, size, size - 1, size - 1, size - 2))
-        nominations.record_vote(self.db, nid, Vote(votes_for, size - votes_for, size, on))
+    def _votes(self, ids: Sequence[int], size: int, on: dt.date, fixed: dict[int | None, int] | None = None) -> None:
+        """One sitting of a council: its votes on ``ids`` recorded together (``fixed``: votes for set in advance)."""
+        votes = {}
+        for nid in ids:
+            votes_for = (fixed or {}).get(nid)
+            if votes_for is None:
+                votes_for = self.rng.choice((size, size, size - 1, size - 1, size - 2))
+            votes[nid] = Vote(votes_for, size - votes_for, size, on)
+        if votes:
+            nominations.record_votes(self.db, votes)
 
     def _decision(self, number: str, on: dt.date, issuer: str, unit: int, signer: tuple[str, str, str], summary: str) -> int:
         return self._do("decisions", decisions.create_decision, decisions.DecisionInput(
@@ -432,8 +440,7 @@ class _Demo(DemoSheets):
                 ids.pop()
             nominations.submit(self.db, ids)
             on = dt.date(y, 5, 16) if y == 2024 else dt.date(y, 11, 25)
-            for nid in ids:
-                self._vote(nid, DEPT_COUNCIL, on)
+            self._votes(ids, DEPT_COUNCIL, on)
             summary = f"Về việc tặng Giấy khen cho tập thể, cá nhân có thành tích trong phong trào «{name}»"
             signed = _workday(on + dt.timedelta(days=3))
             self._approve(y, ids, self._dept_decision(d, self.rng.randint(40, 120), signed, summary))
@@ -493,8 +500,7 @@ class _Demo(DemoSheets):
                     ids.remove(returned)
             on = self._day(y, 12, 8, 12, 12)
             low = 7 if y == 2024 else 8
-            for nid in ids:
-                self._vote(nid, DEPT_COUNCIL, on, low if nid == low_vote else None)
+            self._votes(ids, DEPT_COUNCIL, on, {low_vote: low})
             if low_vote:
                 ids.remove(low_vote)
                 nominations.reject(self.db, [low_vote], N.REASONS["low_vote"].format(votes=low, size=DEPT_COUNCIL))
@@ -554,8 +560,7 @@ class _Demo(DemoSheets):
         nominations.return_for_revision(self.db, returned, N.REASONS["province_return"])
         on = dt.date(2025, 1, 6) if y == 2024 else dt.date(2025, 12, 18)
         voted = [n for n in everything if n not in returned + pending]
-        for nid in voted:
-            self._vote(nid, PROVINCE_COUNCIL, on, 9 if nid == bk[1] else None)
+        self._votes(voted, PROVINCE_COUNCIL, on, {bk[1]: 9})
         nominations.reject(self.db, [bk[1]], N.REASONS["province_reject"])
         waiting = {bk[1], *xs[-1:]} if y == 2024 else {bk[1]}  # in 2024 one TTLĐXS waits for its own decision
         kinds = {"co": flags, "ttldxs": xs, "bk_tt": merits, "bk_cn": bk}
@@ -572,8 +577,8 @@ class _Demo(DemoSheets):
 
     def register(self, y: int) -> None:
         book = registers.create_book(self.db, f"SV{y}", f"Sổ vàng khen thưởng năm {y}", N.UBND_NAME)
-        for nid in self.approved[y]:
-            self._do("register_entries", registers.assign_number, book.id, nid)
+        numbered = registers.assign_numbers(self.db, book.id, self.approved[y])  # the year-end batch, in order
+        self.count["register_entries"] += len(numbered)
 
     def revoke_2025(self) -> None:
         """A 2025 award given while its holder was under disciplinary review, found and revoked."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from .model import UserRole
-from .services import accounts
-from .storage.db import Database
+from ..model import UserRole
+from ..services import accounts
+from ..storage.db import Database
 
 # (user name, password, role, full name, unit code or None)
 DEMO_ACCOUNTS: tuple[tuple[str, str, UserRole, str, str | None], ...] = (
