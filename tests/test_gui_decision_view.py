@@ -42,7 +42,9 @@ def test_a_decision_opens_on_its_awards_and_prints_them(qtbot, settle, world: Wo
     assert view is not None and "2915/QĐ-UBND" in view.windowTitle()
     rows = view.rows()
     assert [r[1] for r in rows] == ["Vương Văn Hai", "Vương Thị Một"] and all(r[4] == "" for r in rows)
-    assert view.count.text() == "2 khen thưởng"
+    # Bằng khen tỉnh, individual, a decision of 05/12/2025: 1.5 × 2,340,000 = 3,510,000 đ each
+    assert [r[5] for r in rows] == ["3.510.000", "3.510.000"]
+    assert view.count.text() == "2 khen thưởng — tổng tiền thưởng 7.020.000 đồng"
 
     preview = view.print_certificates()
     qtbot.waitUntil(lambda: preview.page_count() == 2, timeout=20_000)

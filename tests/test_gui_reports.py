@@ -114,17 +114,18 @@ def fill_danh_sach(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-def]
 def fill_bien_ban(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-def]
     w["year"].setValue(2025)
     pick(qtbot, w["unit"], "Sở Tài chính")
-    type_in(qtbot, w["council"], "Hội đồng Thi đua - Khen thưởng tỉnh")
-    w["members_total"].setValue(13)
+    pick(qtbot, w["award"], "Chiến sĩ thi đua cơ sở")  # the department council's, voted out of 11
+    type_in(qtbot, w["council"], "Hội đồng Thi đua - Khen thưởng Sở Tài chính")
+    w["members_total"].setValue(11)
     type_in(qtbot, w["member"], "Ông Lê Văn A, Chủ tịch\nBà Trần Thị B, Ủy viên")
     type_in(qtbot, w["chair"], "Lê Văn A")
     type_in(qtbot, w["secretary"], "Phạm Thị C")
     type_in(qtbot, w["meeting_place"], "Hội trường UBND tỉnh")
     head(qtbot, w)
-    rows = data.nomination_rows(db, year=2025, submitting_unit="STC",
+    rows = data.nomination_rows(db, year=2025, submitting_unit="STC", award_codes=("CSTDCS",),
                                 statuses=(NominationStatus.VOTED, NominationStatus.APPROVED))  # fmt: skip
     row = next(r for r in rows if r.is_person)
-    return ["BIÊN BẢN", "2/13 thành viên", "Hội trường UBND tỉnh", "Phạm Thị C", row.nominee]
+    return ["BIÊN BẢN", "2/11 thành viên", "Hội trường UBND tỉnh", "Phạm Thị C", row.nominee]
 
 
 def fill_quyet_dinh(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-def]
@@ -174,11 +175,22 @@ def fill_qua_trinh_don_vi(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped
     return ["QUÁ TRÌNH KHEN THƯỞNG", "Sở Tài chính", "Khen thưởng cá nhân trong đơn vị"]
 
 
+def fill_chi_tien_thuong(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-def]
+    from app.services.decisions import find_decision
+    from app.services.payout import dong, payout_lines, total
+
+    pick(qtbot, w["decision"], "2915/QĐ-UBND")
+    w["year"].setValue(2025)
+    head(qtbot, w)
+    lines = payout_lines(db, decision_id=find_decision(db, "2915/QĐ-UBND").id)
+    return ["DANH SÁCH", "Chi tiền thưởng quyết định số 2915/QĐ-UBND", lines[0].nominee, dong(total(lines))]
+
+
 FILL: dict[str, Callable] = {  # type: ignore[type-arg]
     "to-trinh": fill_to_trinh, "danh-sach": fill_danh_sach, "bien-ban": fill_bien_ban,
     "quyet-dinh": fill_quyet_dinh, "thanh-tich-ca-nhan": fill_ca_nhan, "thanh-tich-tap-the": fill_tap_the,
     "xep-hang": fill_xep_hang, "thong-ke": fill_thong_ke, "qua-trinh-ca-nhan": fill_qua_trinh_ca_nhan,
-    "qua-trinh-don-vi": fill_qua_trinh_don_vi,
+    "qua-trinh-don-vi": fill_qua_trinh_don_vi, "chi-tien-thuong": fill_chi_tien_thuong,
 }  # fmt: skip
 
 
@@ -282,8 +294,9 @@ def test_cancel_while_writing_leaves_no_file(demo_db, folder) -> None:  # type: 
     from app.documents.progress import Cancelled
     from app.documents.requests import ReportRequest, write_report
 
-    req = ReportRequest("bien-ban", year=2025, council="Hội đồng", members_total=13, chair="A", secretary="B",
-                        issuer="Sở Nội vụ")  # fmt: skip
+    # The whole year's list: long enough to cancel while it is written (a year's minutes mixing the
+    # department councils' and the province's votes are refused since they contradict one size).
+    req = ReportRequest("danh-sach", year=2025, issuer="Sở Nội vụ")
     steps: list[tuple[int, int]] = []
     with pytest.raises(Cancelled):
         write_report(demo_db, req, folder / "bb.pdf", progress=lambda d, t: steps.append((d, t)),

@@ -12,6 +12,7 @@ from reportlab.platypus import PageBreak, Paragraph, Spacer
 
 from ..errors import DomainError
 from ..model import AwardTarget, NominationStatus
+from ..services import payout
 from ..services.decisions import find_decision, parse_decision_number
 from ..storage.db import Database
 from ..text import format_document_date
@@ -307,10 +308,12 @@ def decision_document(
     signer = Signature(d.signer_title, d.signer_name, d.signer_authority,
                        wording.head_title(d.issuer) if d.signer_authority == "KT." else authority_body or "")  # fmt: skip
     meta = DocMeta(lh, d.number_text, d.signed_on, signer, tuple(recipients))
-    tables = list_tables(rows)
+    money = payout_table(payout.payout_lines(db, decision_id=d.id))
+    tables = [*list_tables(rows), money]
     groups = _groups(rows)
     bases = data.legal_bases(db, rows[0].year)
     body = (authority_body or wording.head_of(d.issuer)).upper()
+    paid = int(money.rows[-1][-2] or 0)  # the total row
     proposer = proposer or wording.proposer_of(d.issuer)
     kinds = wording.categories(db, [r.award_code for r in rows])
 
@@ -332,17 +335,58 @@ def decision_document(
         s += [
             Paragraph(f"<b>Điều 1.</b> {esc(awarded)} đã có thành tích xuất sắc "
                       f"(có danh sách kèm theo).", st.body),
-            Paragraph("<b>Điều 2.</b> Tiền thưởng kèm theo thực hiện theo quy định hiện hành về thi đua, khen thưởng.", st.body),
+            Paragraph(f"<b>Điều 2.</b> Tiền thưởng kèm theo: tổng cộng {payout.dong(paid)} đồng (chi tiết tại danh "
+                      "sách kèm theo), theo quy định hiện hành về thi đua, khen thưởng.", st.body),
             Paragraph("<b>Điều 3.</b> Chánh Văn phòng, Thủ trưởng các cơ quan, đơn vị có liên quan và các cá nhân, "
                       "tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.", st.body),
         ]  # fmt: skip
         s.append(closing_block(meta, st, PORTRAIT_WIDTH))
         s.append(PageBreak())
-        s += _annex(tables, "DANH SÁCH KHEN THƯỞNG",
+        s += _annex(tables[:-1], "DANH SÁCH KHEN THƯỞNG",
+                    f"(Kèm theo Quyết định số {d.number_text} {format_document_date(d.signed_on)} của {d.issuer})")  # fmt: skip
+        s.append(PageBreak())
+        s += _annex([money], "DANH SÁCH CHI TIỀN THƯỞNG",
                     f"(Kèm theo Quyết định số {d.number_text} {format_document_date(d.signed_on)} của {d.issuer})")  # fmt: skip
         return s
 
     return Document(f"Quyết định số {d.number_text}", story, tables)
+
+
+def payout_table(lines: Sequence[payout.PayLine]) -> TableData:
+    """Danh sách chi tiền thưởng: one row an award, the amount and why nothing is paid; a total."""
+    rows: list[tuple[object, ...]] = [(i, p.nominee, p.award, p.unit, p.decision, p.amount, p.note)
+                                      for i, p in enumerate(lines, start=1)]  # fmt: skip
+    rows.append(("", "Tổng cộng", "", "", "", payout.total(list(lines)), ""))
+    return TableData("Tiền thưởng", (
+        Column("STT", INT, 12, "CENTER"), Column("Cá nhân, tập thể", TEXT, 40), Column("Danh hiệu, hình thức", TEXT, 40),
+        Column("Đơn vị", TEXT, 32), Column("Quyết định", ID, 22), Column("Số tiền (đồng)", INT, 22, "RIGHT"),
+        Column("Ghi chú", TEXT, 30),
+    ), rows, sheet="Tiền thưởng")  # fmt: skip
+
+
+def payout_list(db: Database, meta: DocMeta, *, year: int, decision: str | None = None,
+                unit_code: str | None = None) -> Document:  # fmt: skip
+    """Danh sách chi tiền thưởng of a year (of one decision, of one submitting unit), as the finance
+    office pays it: each award's cash (multiplier × base salary on the decision date, rounded up)."""
+    decision_id = find_decision(db, decision, year).id if decision else None
+    lines = payout.payout_lines(db, decision_id=decision_id, unit_code=unit_code, year=None if decision else year)
+    if not lines:
+        raise DomainError("Không có khen thưởng nào đã có quyết định để lập danh sách chi tiền thưởng.")
+    table = payout_table(lines)
+    about = f"quyết định số {lines[0].decision}" if decision else f"năm {year}"
+
+    def story() -> list:  # type: ignore[type-arg]
+        st = styles()
+        s: list = [header_block(meta, st, PORTRAIT_WIDTH, show_number=bool(meta.number))]  # type: ignore[type-arg]
+        s += title_block("Danh sách", f"Chi tiền thưởng {about}", st)
+        s += paragraphs([f"Tổng số: {len(lines)} khen thưởng; tổng số tiền: {payout.dong(payout.total(lines))} đồng. "
+                         "Mức tiền = hệ số × mức lương cơ sở tại ngày ký quyết định, làm tròn lên hàng chục nghìn đồng "
+                         "(Nghị định 152/2025/NĐ-CP, Điều 49)."], st)  # fmt: skip
+        s.extend(data_tables(table, st, PORTRAIT_WIDTH))
+        s.append(closing_block(meta, st, PORTRAIT_WIDTH))
+        return s
+
+    return Document(f"Danh sách chi tiền thưởng {about}", story, [table])
 
 
 def decision_table(rows: Sequence[data.AwardRow]) -> TableData:

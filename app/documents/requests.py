@@ -58,6 +58,8 @@ KINDS: dict[str, ReportKind] = {k.key: k for k in (
                ("person", *HEAD, *SIGNER), ("person", "issuer")),
     ReportKind("qua-trinh-don-vi", "quá trình khen thưởng của một đơn vị",
                ("unit", *HEAD, *SIGNER), ("unit", "issuer")),
+    ReportKind("chi-tien-thuong", "danh sách chi tiền thưởng theo quyết định, đơn vị, năm",
+               ("decision", "year", "unit", "number", *HEAD, *SIGNER), ("year", "issuer")),
 )}  # fmt: skip
 
 MISSING = {
@@ -202,6 +204,8 @@ def build(db: Database, req: ReportRequest) -> Document:
         return reports.award_statistics(db, m, years=list(req.years), unit_code=req.unit)
     if k == "qua-trinh-ca-nhan":
         return reports.person_history(db, m, person_id=req.person)
+    if k == "chi-tien-thuong":
+        return papers.payout_list(db, m, year=year, decision=req.decision, unit_code=req.unit)
     return reports.unit_history(db, m, unit_code=req.unit or "")
 
 

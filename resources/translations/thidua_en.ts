@@ -2141,6 +2141,10 @@ Bookkeeping of emulation and commendation work.</translation>
       <source>ví dụ: {0}</source>
       <translation>e.g. {0}</translation>
     </message>
+    <message>
+      <source>Danh sách chi tiền thưởng (theo quyết định, đơn vị, năm)</source>
+      <translation>Payout list (by decision, unit, year)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
@@ -2662,6 +2666,14 @@ Bookkeeping of emulation and commendation work.</translation>
     <message>
       <source>{0} khen thưởng</source>
       <translation>{0} awards</translation>
+    </message>
+    <message>
+      <source>Tiền thưởng (đồng)</source>
+      <translation>Cash (đồng)</translation>
+    </message>
+    <message>
+      <source>{0} khen thưởng — tổng tiền thưởng {1} đồng</source>
+      <translation>{0} awards — total cash {1} đồng</translation>
     </message>
   </context>
 <context>

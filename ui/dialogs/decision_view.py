@@ -4,6 +4,7 @@ certificates printed from here."""
 from __future__ import annotations
 
 from app.services.decisions import decision_lines, get_decision
+from app.services.payout import dong, payout_lines, total
 from app.storage.db import Database
 from app.text import format_date
 
@@ -15,6 +16,7 @@ from ..qt import (
     QHeaderView,
     QLabel,
     QPushButton,
+    Qt,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,6 +30,7 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("DecisionView", "Danh hiệu, hình thức"),
     QT_TRANSLATE_NOOP("DecisionView", "Đơn vị đề nghị"),
     QT_TRANSLATE_NOOP("DecisionView", "Sổ / số vào sổ"),
+    QT_TRANSLATE_NOOP("DecisionView", "Tiền thưởng (đồng)"),
 )
 
 
@@ -72,11 +75,22 @@ class DecisionView(QDialog):
 
     def show_lines(self) -> None:
         lines = decision_lines(self.db, self.decision_id)
+        paid = {p.nomination_id: p for p in payout_lines(self.db, decision_id=self.decision_id)}
         self.table.setRowCount(len(lines))
         for row, line in enumerate(lines):
-            for column, text in enumerate((str(line.nomination_id), line.nominee, line.award, line.unit, line.register)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-        self.count.setText(translate("DecisionView", "{0} khen thưởng").format(len(lines)))
+            pay = paid.get(line.nomination_id)
+            money = dong(pay.amount) if pay is not None else ""
+            for column, text in enumerate((str(line.nomination_id), line.nominee, line.award, line.unit, line.register,
+                                           money)):  # fmt: skip
+                item = QTableWidgetItem(text)
+                if column == 5:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    if pay is not None and pay.note:
+                        item.setToolTip(pay.note)
+                self.table.setItem(row, column, item)
+        self.total = total(list(paid.values()))
+        self.count.setText(translate("DecisionView", "{0} khen thưởng — tổng tiền thưởng {1} đồng").format(
+            len(lines), dong(self.total)))
         self.print_button.setEnabled(bool(lines))
 
     def rows(self) -> list[list[str]]:

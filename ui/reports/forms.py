@@ -58,6 +58,7 @@ TITLES = {
     "thong-ke": QT_TRANSLATE_NOOP("ReportForm", "Thống kê khen thưởng theo đơn vị, danh hiệu, năm"),
     "qua-trinh-ca-nhan": QT_TRANSLATE_NOOP("ReportForm", "Quá trình khen thưởng của cá nhân"),
     "qua-trinh-don-vi": QT_TRANSLATE_NOOP("ReportForm", "Quá trình khen thưởng của đơn vị"),
+    "chi-tien-thuong": QT_TRANSLATE_NOOP("ReportForm", "Danh sách chi tiền thưởng (theo quyết định, đơn vị, năm)"),
 }
 # Options a form leaves out because another widget gives them (the decision carries its year).
 GIVEN_BY_OTHERS = {"quyet-dinh": {"year"}}
