@@ -100,7 +100,7 @@ def test_a_refused_write_leaves_nothing_behind(db: Database) -> None:
 
 
 def test_nothing_done_in_a_read_session_is_written(db: Database) -> None:
-    with db.read() as session:
+    with pytest.raises(RuntimeError, match="Phiên đọc không được ghi"), db.read() as session:  # refused loudly
         session.add(Meta(key="lac", value="không được ghi"))
         session.flush()
     with db.read() as session:
