@@ -78,3 +78,11 @@ def test_no_column_title_is_cut_in_english(qtbot, db, tmp_path, monkeypatch) -> 
                     page.list_name, page.model.headerData(column, Qt.Orientation.Horizontal))
     finally:
         window.set_language("vi")
+
+
+def test_the_verdict_says_which_era_judged_it(qtbot) -> None:
+    panel = VerdictPanel()
+    qtbot.addWidget(panel)
+    note = "Hồ sơ gửi ngày 20/06/2025, trước 01/07/2025: xét theo Nghị định 98/2023/NĐ-CP"
+    panel.show_verdict(Verdict(1, "Nguyễn Văn A", "Chiến sĩ thi đua cơ sở", 2025, (), era_note=note))
+    assert panel.status == "ok" and panel.details.text().endswith(note)

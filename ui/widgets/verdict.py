@@ -60,6 +60,8 @@ class VerdictPanel(QFrame):
 
     def show_verdict(self, verdict: Verdict) -> None:
         lines = [f"• {f.message} ({f.legal_basis})" if f.legal_basis else f"• {f.message}" for f in verdict.findings]
+        if verdict.era_note:  # judged by an earlier era's rules (e.g. submitted before a decree took effect)
+            lines.append(f"ⓘ {verdict.era_note}")
         self._set(verdict.status, lines, draft=False)
 
     def _set(self, status: str, lines: list[str], *, draft: bool) -> None:
