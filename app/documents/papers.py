@@ -308,7 +308,7 @@ def decision_document(
     signer = Signature(d.signer_title, d.signer_name, d.signer_authority,
                        wording.head_title(d.issuer) if d.signer_authority == "KT." else authority_body or "")  # fmt: skip
     meta = DocMeta(lh, d.number_text, d.signed_on, signer, tuple(recipients))
-    money = payout_table(payout.payout_lines(db, decision_id=d.id))
+    money = payout_table(payout.payout_lines(db, decision_id=d.id), with_decision=False)
     tables = [*list_tables(rows), money]
     groups = _groups(rows)
     bases = data.legal_bases(db, rows[0].year)
@@ -352,16 +352,21 @@ def decision_document(
     return Document(f"Quyết định số {d.number_text}", story, tables)
 
 
-def payout_table(lines: Sequence[payout.PayLine]) -> TableData:
-    """Danh sách chi tiền thưởng: one row an award, the amount and why nothing is paid; a total."""
-    rows: list[tuple[object, ...]] = [(i, p.nominee, p.award, p.unit, p.decision, p.amount, p.note)
-                                      for i, p in enumerate(lines, start=1)]  # fmt: skip
-    rows.append(("", "Tổng cộng", "", "", "", payout.total(list(lines)), ""))
-    return TableData("Tiền thưởng", (
-        Column("STT", INT, 12, "CENTER"), Column("Cá nhân, tập thể", TEXT, 40), Column("Danh hiệu, hình thức", TEXT, 40),
-        Column("Đơn vị", TEXT, 32), Column("Quyết định", ID, 22), Column("Số tiền (đồng)", INT, 22, "RIGHT"),
-        Column("Ghi chú", TEXT, 30),
-    ), rows, sheet="Tiền thưởng")  # fmt: skip
+def payout_table(lines: Sequence[payout.PayLine], *, with_decision: bool = True) -> TableData:
+    """Danh sách chi tiền thưởng: one row an award, the amount and why nothing is paid; a total.
+    Widths add up to the portrait page (165 mm); a decision's own annex leaves its number out."""
+    wide = 0 if with_decision else 2  # the decision's 24 mm shared among the others
+    columns = [Column("STT", INT, 13, "CENTER"), Column("Cá nhân, tập thể", TEXT, 32 + wide),
+               Column("Danh hiệu, hình thức", TEXT, 32 + wide), Column("Đơn vị", TEXT, 24 + wide)]  # fmt: skip
+    if with_decision:
+        columns.append(Column("Quyết định", TEXT, 24))  # text: "289/QĐ-STC" wraps rather than overflow
+    columns += [Column("Số tiền (đồng)", INT, 20, "RIGHT"), Column("Ghi chú", TEXT, 20 if with_decision else 38)]
+    rows: list[tuple[object, ...]] = [
+        (i, p.nominee, p.award, p.unit, *((p.decision,) if with_decision else ()), p.amount, p.note)
+        for i, p in enumerate(lines, start=1)
+    ]
+    rows.append(("", "Tổng cộng", "", "", *(("",) if with_decision else ()), payout.total(list(lines)), ""))
+    return TableData("Tiền thưởng", columns, rows, sheet="Tiền thưởng")
 
 
 def payout_list(db: Database, meta: DocMeta, *, year: int, decision: str | None = None,
