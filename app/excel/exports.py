@@ -88,8 +88,22 @@ def export(
     return write_tables(out, [table])
 
 
+# One filled-in row per kind, on a sheet of its own ("Ví dụ"): the import reads the first sheet,
+# so the example is never imported by mistake.
+EXAMPLES: dict[str, dict[str, object]] = {
+    "units": {"code": "STC-KH", "name": "Phòng Kế hoạch - Tài chính", "short_name": "Phòng KHTC",
+              "level": "Phòng, đơn vị trực thuộc", "parent_code": "STC"},
+    "persons": {"unit_code": "STC", "full_name": "Nguyễn Thị Minh Khai", "gender": "Nữ", "birth_date": "05/03/1985",
+                "cccd": "079185001234", "position": "Chuyên viên", "start_date": "01/09/2010"},
+    "nominations": {"year": 2025, "award": "CSTDCS", "cccd": "079185001234", "full_name": "Nguyễn Thị Minh Khai",
+                    "birth_date": "05/03/1985", "unit_code": "STC", "submitting_code": "STC",
+                    "achievement": "Hoàn thành xuất sắc nhiệm vụ năm 2025; có sáng kiến được công nhận cấp cơ sở."},
+}  # fmt: skip
+
+
 def write_template(kind: str, out: Path) -> Path:
-    """An empty import sheet with the kind's headers, and a sheet of guidance."""
+    """An empty import sheet with the kind's headers, a sheet with an example row, and a sheet of
+    guidance."""
     if kind not in F.KINDS:
         raise DomainError(f"Không có mẫu «{kind}» (chọn: {', '.join(F.KINDS)}).")
     fields = F.KINDS[kind]
@@ -99,4 +113,5 @@ def write_template(kind: str, out: Path) -> Path:
         (f.header, "Có" if f.required else "", f.note) for f in fields
     ] + [("", "", "Dòng tiêu đề giữ nguyên tên cột; có thể đổi thứ tự cột. Mã và số CCCD nhập dạng Văn bản để giữ số 0 ở đầu."),
          ("", "", "Ngày ghi dd/mm/yyyy (05/03/2025 là ngày 5 tháng 3) hoặc dùng ô kiểu Ngày của Excel.")])  # fmt: skip
-    return write_tables(out, [sheet, guide])
+    example = TableData("Ví dụ", sheet.columns, [tuple(EXAMPLES[kind].get(f.key, "") for f in fields)])
+    return write_tables(out, [sheet, example, guide])

@@ -89,9 +89,12 @@ class ImportReport:
 
     def summary(self) -> str:
         label = F.KIND_LABELS[self.kind].lower()
-        head = f"{self.file}: {self.rows_read} dòng dữ liệu, {self.records} {label} hợp lệ"
+        # Counted by rows, so that valid and faulty rows add up to the rows read.
+        bad_rows = {p.row for p in self.problems if p.row is not None and p.row != self.header_row}
+        valid = max(self.rows_read - len(bad_rows), 0) if self.problems else self.records
+        head = f"{self.file}: {self.rows_read} dòng dữ liệu, {valid} {label} hợp lệ"
         if self.problems:
-            head += f", {len(self.problems)} lỗi"
+            head += f", {len(self.problems)} lỗi ở {len(bad_rows)} dòng" if bad_rows else f", {len(self.problems)} lỗi"
         if self.duplicates:
             head += f", {len(self.duplicates)} trùng với dữ liệu đã có"
         head += "."
@@ -392,7 +395,7 @@ def _read(
         columns = [(col, f.key, conv.column(f)) for col, f in mapping.items()]
         for number, row in chain(head[index + 1 :], rows):
             values: dict[str, object] = {}
-            bad = False
+            bad: set[str] = set()  # the keys whose cell could not be read
             for col, key, convert in columns:
                 raw = row.get(col)
                 if raw is None or raw == "":
@@ -401,20 +404,23 @@ def _read(
                     value = convert(raw)
                 except F.CellProblem as exc:
                     report.problems.append(Problem(number, labels[col], str(exc)))
-                    values[key] = bad = True
+                    values[key] = True
+                    bad.add(key)
                     continue
                 if value != "":
                     values[key] = value
             if not values:
                 continue  # an empty row, or one with only columns we do not read
             report.rows_read += 1
-            if bad:
-                continue
-            record, errors = handler.build(number, values)
+            # The row's other fields are still checked, so that every problem of the row is
+            # reported in one pass (not one a run); a field already refused is not refused again.
+            record, errors = handler.build(number, {k: v for k, v in values.items() if k not in bad})
             for key, message in errors:
+                if key in bad:
+                    continue
                 col = by_key.get(key)
                 report.problems.append(Problem(number, labels[col] if col is not None else "", message))
-            if record is not None and not errors:
+            if record is not None and not errors and not bad:
                 batch.append(record)
                 if size is not None and len(batch) >= size:
                     load.add(batch)

@@ -737,6 +737,30 @@
       <source>Trùng — {text}</source>
       <translation>Duplicate — {text}</translation>
     </message>
+    <message>
+      <source>Tải tệp mẫu…</source>
+      <translation>Download a template…</translation>
+    </message>
+    <message>
+      <source>Tệp Excel có sẵn các cột, một dòng ví dụ và hướng dẫn</source>
+      <translation>An Excel file with the columns, an example row and guidance</translation>
+    </message>
+    <message>
+      <source>Lưu tệp mẫu</source>
+      <translation>Save the template</translation>
+    </message>
+    <message>
+      <source>Bảng tính (*.xlsx)</source>
+      <translation>Spreadsheets (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Đang tạo tệp mẫu…</source>
+      <translation>Making the template…</translation>
+    </message>
+    <message>
+      <source>Đã lưu tệp mẫu: {0}. Điền từ dòng 2 của trang đầu; trang «Ví dụ» chỉ để xem.</source>
+      <translation>Template saved: {0}. Fill it from row 2 of the first sheet; the «Ví dụ» sheet is an example only.</translation>
+    </message>
   </context>
   <context>
     <name>Jobs</name>

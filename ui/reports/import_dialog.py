@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.errors import DomainError
+from app.excel.exports import write_template
 from app.excel.importer import MERGE, SKIP, ImportReport, run_import
 from app.storage.db import Database
 
@@ -55,6 +56,10 @@ class ImportDialog(QDialog):
         self.path = QLineEdit(self)
         browse = QPushButton(translate("ImportDialog", "Chọn tệp…"), self)
         browse.clicked.connect(self._browse)
+        self.template_button = QPushButton(translate("ImportDialog", "Tải tệp mẫu…"), self)
+        self.template_button.setObjectName("template")
+        self.template_button.setToolTip(translate("ImportDialog", "Tệp Excel có sẵn các cột, một dòng ví dụ và hướng dẫn"))
+        self.template_button.clicked.connect(self._ask_template)
         self.duplicates = QComboBox(self)
         for key, label in DUPLICATES:
             self.duplicates.addItem(translate("ImportDialog", label), key)
@@ -76,6 +81,7 @@ class ImportDialog(QDialog):
         form.addRow(translate("ImportDialog", "Tệp:"), row)
         form.addRow(translate("ImportDialog", "Bản ghi trùng:"), self.duplicates)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.template_button)
         buttons.addStretch(1)
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.import_button)
@@ -87,6 +93,23 @@ class ImportDialog(QDialog):
         layout.addWidget(QLabel(translate("ImportDialog", "Xem trước:"), self))
         layout.addWidget(self.preview, 2)
         layout.addLayout(buttons)
+
+    def _ask_template(self) -> None:
+        kind = self.kind.currentData()
+        name, _ = QFileDialog.getSaveFileName(self, translate("ImportDialog", "Lưu tệp mẫu"), f"mau-{kind}.xlsx",
+                                              translate("ImportDialog", "Bảng tính (*.xlsx)"))  # fmt: skip
+        if name:
+            self.save_template(Path(name))
+
+    def save_template(self, out: Path) -> Job:
+        """Write the chosen kind's template (headers, an example row on its own sheet, guidance)."""
+        kind = self.kind.currentData()
+        self.job = run_job(self, translate("ImportDialog", "Đang tạo tệp mẫu…"), lambda _p, _c: write_template(kind, out))
+        self.job.done.connect(lambda path: self.summary.setText(
+            translate("ImportDialog", "Đã lưu tệp mẫu: {0}. Điền từ dòng 2 của trang đầu; trang «Ví dụ» chỉ để xem.")
+            .format(path)))  # fmt: skip
+        self.job.error.connect(self._failed)
+        return self.job
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
