@@ -112,3 +112,19 @@ def test_reports_page_makes_the_standings_report_and_explains_what_is_missing(qt
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.page_count() >= 1, timeout=30000)
     assert (tmp_path / "xep-hang.pdf").is_file()
     page.dialog.reject()
+
+
+def test_in_english_the_standings_bands_and_notes_are_english(qtbot, demo_db, tmp_path: Path) -> None:
+    window = _window(qtbot, demo_db, tmp_path)
+    window.nav.setCurrentRow(7)
+    page = window.standings
+    try:
+        assert window.set_language("en")
+        page.select("KTKT", 2025)
+        bands = {page.table.item(r, 8).text() for r in range(page.table.rowCount())}
+        assert bands & {"Excellent", "Good"} and not bands & {"Xuất sắc", "Tốt"}
+        assert "score sheet incomplete" in page.proposal.text() and "phiếu chấm chưa đủ" not in page.proposal.text()
+    finally:
+        window.set_language("vi")
+    page.select("KTKT", 2025)
+    assert "phiếu chấm chưa đủ" in page.proposal.text()

@@ -61,6 +61,19 @@ def label(value: Any) -> str:
     return translate("Labels", text) if text else str(value)
 
 
+# The bands the shipped standings.toml names (a bloc's own band names are shown as they are).
+_BANDS = {
+    "Xuất sắc": QT_TRANSLATE_NOOP("Labels", "Xuất sắc"),
+    "Tốt": QT_TRANSLATE_NOOP("Labels", "Tốt"),
+    "Hoàn thành": QT_TRANSLATE_NOOP("Labels", "Hoàn thành"),
+    "Không hoàn thành": QT_TRANSLATE_NOOP("Labels", "Không hoàn thành"),
+}
+
+
+def band(name: str) -> str:
+    return translate("Labels", _BANDS[name]) if name in _BANDS else name
+
+
 def word(value: str) -> str:
     return translate("Labels", _WORDS[value]) if value in _WORDS else value
 

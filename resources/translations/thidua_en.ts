@@ -931,6 +931,22 @@
       <source>Quản trị</source>
       <translation>Administrator</translation>
     </message>
+    <message>
+      <source>Xuất sắc</source>
+      <translation>Excellent</translation>
+    </message>
+    <message>
+      <source>Tốt</source>
+      <translation>Good</translation>
+    </message>
+    <message>
+      <source>Hoàn thành</source>
+      <translation>Accomplished</translation>
+    </message>
+    <message>
+      <source>Không hoàn thành</source>
+      <translation>Not accomplished</translation>
+    </message>
   </context>
   <context>
     <name>LayoutEditor</name>
@@ -2379,6 +2395,14 @@ Bookkeeping of emulation and commendation work.</translation>
       <location filename="../../ui/pages/standings.py" line="216" />
       <source>Thứ hạng qua các năm</source>
       <translation>Rank over the years</translation>
+    </message>
+    <message>
+      <source>Đồng hạng dẫn đầu: {0} — khối bỏ phiếu suy tôn đơn vị đề nghị Cờ thi đua.</source>
+      <translation>Tied for first: {0} — the bloc votes which unit to propose for the emulation flag.</translation>
+    </message>
+    <message>
+      <source>{0}: phiếu chấm chưa đủ (thiếu tiêu chí {1}); chưa xếp hạng.</source>
+      <translation>{0}: score sheet incomplete (criteria {1} missing); not ranked.</translation>
     </message>
   </context>
   <context>

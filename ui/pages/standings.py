@@ -11,7 +11,7 @@ from app.services.standings import StandingRow, compute, rank_history
 from app.storage.db import Database
 
 from ..charts import Bar, BarChart
-from ..labels import label, number, word
+from ..labels import band, label, number, word
 from ..operations import hub
 from ..qt import (
     QT_TRANSLATE_NOOP,
@@ -178,7 +178,7 @@ class StandingsPage(QWidget):
             (number(row.penalty), True),
             (number(row.total), True),
             (number(row.self_total) if row.self_total is not None else "", True),
-            (row.band or translate("StandingsPage", "Chưa đủ phiếu chấm"), False),
+            (band(row.band) if row.band else translate("StandingsPage", "Chưa đủ phiếu chấm"), False),
             (number(row.gap) if row.gap else "", True),
             (word(row.proposal) if row.proposal else "", False),
         ]
@@ -192,8 +192,13 @@ class StandingsPage(QWidget):
         lines = [
             translate("StandingsPage", "Đề nghị Cờ thi đua: {0}").format(", ".join(flags) or "—"),
             translate("StandingsPage", "Đề nghị Bằng khen: {0}").format(", ".join(merits) or "—"),
-            *self.standings.notes,
         ]
+        # The notes, said again from the rows in the interface's language (the service's are Vietnamese).
+        if any(n.startswith("Đồng hạng dẫn đầu") for n in self.standings.notes):
+            lines.append(translate("StandingsPage", "Đồng hạng dẫn đầu: {0} — khối bỏ phiếu suy tôn đơn vị đề nghị "
+                                                    "Cờ thi đua.").format(", ".join(flags)))  # fmt: skip
+        lines += [translate("StandingsPage", "{0}: phiếu chấm chưa đủ (thiếu tiêu chí {1}); chưa xếp hạng.").format(
+            r.name, ", ".join(r.missing)) for r in self.standings.rows if not r.complete]
         self.proposal.setText("\n".join(lines))
 
     def _show_history(self) -> None:
