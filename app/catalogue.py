@@ -123,9 +123,9 @@ def _opt_date(item: dict, key: str, where: str) -> dt.date | None:
 
 def _enum(enum_cls: type[E], value: object, key: str, where: str) -> E:
     try:
-        return enum_cls(value)  # type: ignore[call-arg]
+        return enum_cls(value)
     except ValueError:
-        allowed = ", ".join(m.value for m in enum_cls)  # type: ignore[attr-defined]
+        allowed = ", ".join(m.value for m in enum_cls)
         raise DomainError(
             f"Danh mục khen thưởng: {where}, «{key}» = {value!r} không hợp lệ (cho phép: {allowed})."
         ) from None
@@ -204,7 +204,7 @@ def _check_whole(instruments: tuple[InstrumentSpec, ...], awards: tuple[AwardSpe
         raise DomainError("Danh mục khen thưởng trống.")
 
 
-def sync(db, path: Path | None = None) -> bool:  # type: ignore[no-untyped-def]
+def sync(db, path: Path | None = None) -> bool:
     """Bring the database copy of the catalogue in line with the file; ``True`` if it changed."""
     path = path or default_path()
     try:

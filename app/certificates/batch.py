@@ -307,7 +307,7 @@ def _alignment_layouts(jobs: list[_Job]) -> list[Layout]:
     return [layouts[sorted(layouts)[0]]]
 
 
-def _write_one(out, jobs, family, mode, offset, alignment, result, ticker, cancelled) -> None:  # type: ignore[no-untyped-def]
+def _write_one(out, jobs, family, mode, offset, alignment, result, ticker, cancelled) -> None:
     with atomic_write(out) as f:
         pdf = CertificateCanvas(f, family, mode=mode, offset_mm=offset)
         if alignment:
@@ -326,7 +326,7 @@ def _write_one(out, jobs, family, mode, offset, alignment, result, ticker, cance
     result.pages += pdf.pages
 
 
-def _write_split(folder, jobs, family, mode, offset, alignment, result, ticker, cancelled) -> None:  # type: ignore[no-untyped-def]
+def _write_split(folder, jobs, family, mode, offset, alignment, result, ticker, cancelled) -> None:
     taken: set[str] = set()
     if alignment:
         path = folder / unique_name("Trang căn chỉnh.pdf", taken)

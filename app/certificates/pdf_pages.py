@@ -25,7 +25,7 @@ COMPRESSION: int | None = None
 class PageWriter:
     """Adds pages to one ReportLab document; caches the byte strings all pages share."""
 
-    def __init__(self, doc) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, doc) -> None:
         self.doc = doc
         self.compression = COMPRESSION
         self._cache: dict[object, bytes] = {}
@@ -58,7 +58,7 @@ class _Stream(PDFObject):
         self.data = data
         self.entries = entries
 
-    def format(self, document) -> bytes:  # type: ignore[no-untyped-def]
+    def format(self, document) -> bytes:
         data = document.encrypt.encode(self.data)
         return b"<< %s/Length %d >>\nstream\n%s\nendstream\n" % (self.entries, len(data), data)
 
@@ -66,12 +66,12 @@ class _Stream(PDFObject):
 class _Page(PDFObject):
     __RefOnly__ = 1
 
-    def __init__(self, cache: dict[object, bytes], media, stream: _Stream, forms, image: _Stream | None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, cache: dict[object, bytes], media, stream: _Stream, forms, image: _Stream | None) -> None:
         # the writer's cache, not the writer: a page must not lead back to the document
         self.cache, self.media, self.stream, self.forms, self.image = cache, media, stream, forms, image
 
-    def format(self, document) -> bytes:  # type: ignore[no-untyped-def]
-        def cached(key: object, make) -> bytes:  # type: ignore[no-untyped-def]
+    def format(self, document) -> bytes:
+        def cached(key: object, make) -> bytes:
             found = self.cache.get(key)
             if found is None:
                 found = self.cache[key] = make()

@@ -176,7 +176,7 @@ class CertificateCanvas:
         self._text[key] = found
         return found
 
-    def _first_subset(self, font) -> tuple[object, str]:  # type: ignore[no-untyped-def]
+    def _first_subset(self, font) -> tuple[object, str]:
         """A codec map of the characters the document's first subset of ``font`` already holds,
         and the subset's PDF name: text made only of them is encoded as ``splitString`` would,
         by one C call instead of its per-character loop. (Unassigned codes hold U+FFFE, which

@@ -181,7 +181,7 @@ def load_records(db: Database, ids: Sequence[int]) -> list[Record]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def _record(row, shared: dict[tuple, dict[str, str]]) -> Record:  # type: ignore[no-untyped-def]
+def _record(row, shared: dict[tuple, dict[str, str]]) -> Record:
     (
         nid, status, year, name, achievement, person_id, award_code, award_name, number_text,
         signed_on, issuer, signer_name, signer_title, authority, gender, position, unit_name,
@@ -215,7 +215,7 @@ def _record(row, shared: dict[tuple, dict[str, str]]) -> Record:  # type: ignore
     return Record(nid, status, award_code, signed_on, book_code or "", number, values)
 
 
-def _decision_values(  # type: ignore[no-untyped-def]
+def _decision_values(
     number_text, signed_on, issuer: str, signer_name, signer_title, authority
 ) -> dict[str, str]:
     place = place_of(issuer)

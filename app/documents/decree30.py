@@ -278,7 +278,7 @@ def paragraphs(texts: Sequence[str], st: Styles) -> list[Flowable]:
 
 
 class _Doc(BaseDocTemplate):
-    def __init__(self, fileobj, title: str, landscape_pages: bool) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, fileobj, title: str, landscape_pages: bool) -> None:
         super().__init__(
             fileobj, pagesize=A4, title=title, author="Sổ Thi đua", creator="Sổ Thi đua",
             leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
@@ -300,7 +300,7 @@ class _Doc(BaseDocTemplate):
             self.watch.step()
 
 
-def _page_number(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+def _page_number(canvas, doc) -> None:
     """Page numbers top centre, from page 2 (Decree 30/2020, Annex I)."""
     if doc.page < 2:
         return
@@ -322,7 +322,7 @@ def to_landscape() -> list[Flowable]:
 
 
 def write_pdf(out: Path | None, title: str, story: list[Flowable], *, landscape_pages: bool = False,
-              fileobj=None, progress: Progress | None = None, cancelled: Cancel | None = None) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+              fileobj=None, progress: Progress | None = None, cancelled: Cancel | None = None) -> None:  # fmt: skip
     """Build the story into ``out`` atomically (or into an open ``fileobj``)."""
     watch = Watch(len(story), progress, cancelled) if progress or cancelled else None
     if fileobj is not None:

@@ -164,7 +164,7 @@ def _facts(
     )
 
 
-def _initiatives(session: Session, owned, cited: frozenset[int], others) -> tuple[InitiativeFact, ...]:  # type: ignore[no-untyped-def]
+def _initiatives(session: Session, owned, cited: frozenset[int], others) -> tuple[InitiativeFact, ...]:
     ids = set(session.scalars(owned)) | set(cited)
     if not ids:
         return ()
@@ -245,7 +245,7 @@ def _collective(session: Session, unit_id: int, year: int) -> CollectiveFacts:
     )
 
 
-def _batch(session: Session, nom: Nomination, award: Award, codes: frozenset[str]):  # type: ignore[no-untyped-def]
+def _batch(session: Session, nom: Nomination, award: Award, codes: frozenset[str]):
     """Live counts per award in the submitting unit and year, and this award's peers with votes."""
     batch = and_(
         Nomination.submitting_unit_id == nom.submitting_unit_id,

@@ -138,7 +138,7 @@ def list_accounts(db: Database) -> list[AccountRow]:
     ]
 
 
-def _account(session, username: str) -> UserAccount:  # type: ignore[no-untyped-def]
+def _account(session, username: str) -> UserAccount:
     account = session.scalar(select(UserAccount).where(UserAccount.username_key == username_key(username)))
     if account is None:
         raise DomainError(f"Không có tài khoản «{clean(username)}».", field="username")

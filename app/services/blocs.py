@@ -109,7 +109,7 @@ def list_blocs(db: Database) -> list[Bloc]:
         return list(session.scalars(select(Bloc).order_by(Bloc.code)))
 
 
-def is_member(session, bloc_id: int, unit_id: int, year: int) -> bool:  # type: ignore[no-untyped-def]
+def is_member(session, bloc_id: int, unit_id: int, year: int) -> bool:
     return (
         session.scalar(
             select(BlocMembership.id).where(

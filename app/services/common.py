@@ -24,7 +24,7 @@ E = TypeVar("E", bound=Enum)
 def as_enum(enum_cls: type[E], value: object, label: str, field: str) -> E:
     """``enum_cls(value)``, or a :class:`DomainError` naming the field instead of a bare ValueError."""
     try:
-        return enum_cls(value)  # type: ignore[call-arg]
+        return enum_cls(value)
     except ValueError:
         raise DomainError(f"{label} không hợp lệ: {value!r}.", field=field) from None
 

@@ -248,7 +248,7 @@ def _step(
     reason: str = "",
     *,
     expected_versions: dict[int, int] | None = None,
-    before=None,  # type: ignore[no-untyped-def]
+    before=None,
 ) -> list[Nomination]:
     """Move every nomination in ``ids`` to ``new`` in one transaction: all move, or none."""
     require(bool(ids), "Chưa chọn hồ sơ nào.")
@@ -266,19 +266,19 @@ def _step(
     return moved
 
 
-def submit(db: Database, ids: Sequence[int], **kw) -> list[Nomination]:  # type: ignore[no-untyped-def]
+def submit(db: Database, ids: Sequence[int], **kw) -> list[Nomination]:
     return _step(db, ids, S.SUBMITTED, **kw)
 
 
-def return_for_revision(db: Database, ids: Sequence[int], reason: str, **kw) -> list[Nomination]:  # type: ignore[no-untyped-def]
+def return_for_revision(db: Database, ids: Sequence[int], reason: str, **kw) -> list[Nomination]:
     return _step(db, ids, S.RETURNED, reason, **kw)
 
 
-def reject(db: Database, ids: Sequence[int], reason: str, **kw) -> list[Nomination]:  # type: ignore[no-untyped-def]
+def reject(db: Database, ids: Sequence[int], reason: str, **kw) -> list[Nomination]:
     return _step(db, ids, S.REJECTED, reason, **kw)
 
 
-def revoke(db: Database, ids: Sequence[int], reason: str, **kw) -> list[Nomination]:  # type: ignore[no-untyped-def]
+def revoke(db: Database, ids: Sequence[int], reason: str, **kw) -> list[Nomination]:
     """Revoke approved awards (Law 06/2022 Art. 93): kept, marked, never deleted."""
     return _step(db, ids, S.REVOKED, reason, **kw)
 
@@ -335,7 +335,7 @@ def record_vote(db: Database, nomination_id: int, vote: Vote, *, expected_versio
     return record_votes(db, {nomination_id: vote}, expected_versions=versions)[0]
 
 
-def approve(db: Database, ids: Sequence[int], decision_id: int, **kw) -> list[Nomination]:  # type: ignore[no-untyped-def]
+def approve(db: Database, ids: Sequence[int], decision_id: int, **kw) -> list[Nomination]:
     """Attach voted nominations to a decision: they become awards."""
 
     def attach(session: Session, nomination: Nomination) -> None:
@@ -397,7 +397,7 @@ class NominationRow:
     status: NominationStatus
 
 
-def _filtered(f: NominationFilter):  # type: ignore[no-untyped-def]
+def _filtered(f: NominationFilter):
     stmt = select(Nomination.id)
     if f.year is not None:
         stmt = stmt.where(Nomination.year == f.year)

@@ -134,7 +134,7 @@ class CertificatePreviewDialog(QDialog):
             self.status.setText(translate("CertificatePreview", "Chưa vào sổ, chưa tạo bản in."))
             return None
 
-        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        def work(progress, cancelled):
             return make_certificates(
                 db, selection, out=target, mode=mode, offset_mm=offset, alignment_page=alignment,
                 book_code=book, record_prints=False, progress=progress, cancelled=cancelled,

@@ -45,7 +45,7 @@ class CampaignDialog(FormDialog):
         )
         self.setMinimumWidth(520)
 
-    def _load(self, c) -> None:  # type: ignore[no-untyped-def]
+    def _load(self, c) -> None:
         self.name.setText(c.name)
         self.kind.setCurrentIndex(self.kind.findData(c.kind.value))
         self.year.setValue(c.year)

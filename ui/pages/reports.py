@@ -246,7 +246,7 @@ class ReportsPage(QWidget):
         tmp = Path(tempfile.mkdtemp(prefix="thidua-report-"))
         preview = tmp / "xem-truoc.pdf"
 
-        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        def work(progress, cancelled):
             return write_report(db, req, out, preview=preview, progress=progress, cancelled=cancelled)
 
         title = translate("ReportsPage", "Đang lập văn bản…")
@@ -284,7 +284,7 @@ class ReportsPage(QWidget):
         if self.db is not None:
             self._open(ExportDialog(self.db, parent=self))
 
-    def _open(self, dialog) -> None:  # type: ignore[no-untyped-def]
+    def _open(self, dialog) -> None:
         self.dialog = dialog
         dialog.open()
 

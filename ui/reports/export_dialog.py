@@ -71,7 +71,7 @@ class ExportDialog(QDialog):
             self.template.isChecked(),
         )
 
-        def work(_progress, _cancelled):  # type: ignore[no-untyped-def]
+        def work(_progress, _cancelled):
             return write_template(kind, out) if template else export(db, kind, out, year=year)
 
         self.job = run_job(self, translate("ExportDialog", "Đang xuất…"), work)

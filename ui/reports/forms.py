@@ -114,7 +114,7 @@ def _read_years(w: QWidget, name: str) -> Values:
     return {name: tuple(range(first, last + 1))}
 
 
-def _lookup(search: Callable[[Database], Callable]) -> Callable[[Database], QWidget]:  # type: ignore[type-arg]
+def _lookup(search: Callable[[Database], Callable]) -> Callable[[Database], QWidget]:
     return lambda db: LookupEdit(search(db))
 
 
@@ -338,9 +338,9 @@ class ReportForm(QWidget):
         """Show ``exc`` under its field; False when it is about no field of this form."""
         if exc.field not in self._errors:
             return False
-        error = self._errors[exc.field]  # type: ignore[index]
+        error = self._errors[exc.field]
         if not error.text():
             error.setText(exc.message)
             error.show()
-            self.widgets[exc.field].setStyleSheet(INVALID_STYLE)  # type: ignore[index]
+            self.widgets[exc.field].setStyleSheet(INVALID_STYLE)
         return True

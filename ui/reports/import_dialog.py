@@ -99,7 +99,7 @@ class ImportDialog(QDialog):
         db, kind, path = self.db, self.kind.currentData(), Path(self.path.text())
         policy = self.duplicates.currentData()
 
-        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        def work(progress, cancelled):
             return run_import(
                 db, kind, path, dry_run=dry_run, on_duplicate=policy, progress=progress, cancelled=cancelled
             )
