@@ -196,9 +196,9 @@ def _check_whole(instruments: tuple[InstrumentSpec, ...], awards: tuple[AwardSpe
             if code in seen:
                 raise DomainError(f"Danh mục khen thưởng: {kind} «{code}» khai báo hai lần.")
             seen.add(code)
-    codes = {a.code for a in awards}
+    award_codes = {a.code for a in awards}
     for a in awards:
-        if a.lower and a.lower not in codes:
+        if a.lower and a.lower not in award_codes:
             raise DomainError(f"Danh mục khen thưởng: mục {a.code} dẫn chiếu «{a.lower}» không có.")
     if not awards:
         raise DomainError("Danh mục khen thưởng trống.")
@@ -232,11 +232,11 @@ def sync(db, path: Path | None = None) -> bool:
 def apply(session: Session, spec: CatalogueFile) -> None:
     """Upsert instruments, awards and their versions from ``spec`` (inside the caller's transaction)."""
     instruments = {i.code: i for i in session.scalars(select(LegalInstrument))}
-    for item in spec.instruments:
-        row = instruments.get(item.code) or LegalInstrument(code=item.code)
-        row.title, row.valid_from, row.valid_to = item.title, item.valid_from, item.valid_to
+    for ins in spec.instruments:
+        row = instruments.get(ins.code) or LegalInstrument(code=ins.code)
+        row.title, row.valid_from, row.valid_to = ins.title, ins.valid_from, ins.valid_to
         session.add(row)
-        instruments[item.code] = row
+        instruments[ins.code] = row
     session.flush()
     awards = {a.code: a for a in session.scalars(select(Award))}
     for item in spec.awards:

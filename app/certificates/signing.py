@@ -23,6 +23,7 @@ import numpy as np
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from platformdirs import user_config_dir
 
 from ..errors import DomainError
@@ -96,6 +97,7 @@ _key_lock = threading.Lock()
 def load_private_key(create: bool = True) -> Ed25519PrivateKey:
     """The issuing key from :func:`key_path`; created there (mode 600) the first time."""
     path = key_path()
+    key: PrivateKeyTypes  # a file may hold any kind: checked below
     with _key_lock:
         if not path.exists():
             if not create:
