@@ -294,7 +294,7 @@ def check_quota(rule: Rule, f: NominationFacts) -> list[Finding]:
         return [_finding(rule, head + "; chờ kết quả bỏ phiếu để chọn từ cao xuống")]
     if allowed == 0:
         return [_finding(rule, head)]
-    ranked.sort(key=lambda q: -q.share)  # type: ignore[operator]
+    ranked.sort(key=lambda q: -(q.share or 0.0))  # every share in ranked is set
     cut = ranked[allowed - 1].share
     if me.share > cut:
         return []

@@ -84,7 +84,7 @@ def draft_facts(
     level = session.scalar(select(Unit.level).where(Unit.id == nom.submitting_unit_id))
     kind = session.scalar(select(Campaign.kind).where(Campaign.id == nom.campaign_id)) if nom.campaign_id else None
     cited = frozenset(i.id for i in nom.initiatives)
-    return _facts(session, nom, award, level, kind, cited,  # type: ignore[arg-type]
+    return _facts(session, nom, award, level, kind, cited,  # type: ignore[arg-type]  # level: None only while the draft has no submitting unit
                   award_names=award_names, quota_awards=quota_awards, today=today)  # fmt: skip
 
 
@@ -194,8 +194,10 @@ def _subtree(session: Session, unit_id: int) -> list[int]:
     return ids
 
 
-def _collective(session: Session, unit_id: int, year: int) -> CollectiveFacts:
+def _collective(session: Session, unit_id: int | None, year: int) -> CollectiveFacts:
     """Members: persons posted in the unit or its divisions at any time in the year."""
+    if unit_id is None:  # a draft with no nominee chosen yet: no members
+        return CollectiveFacts(0, 0, 0, 0, 0, 0)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     members = set(
         session.scalars(
@@ -219,7 +221,7 @@ def _collective(session: Session, unit_id: int, year: int) -> CollectiveFacts:
         )
         .group_by(Award.code)
     ).all()
-    counts = dict(titles)
+    counts: dict[str, int] = dict(titles)
     disciplined: set[int] = set()
     for person_id, kind, s, e in session.execute(
         select(
@@ -252,7 +254,7 @@ def _batch(session: Session, nom: Nomination, award: Award, codes: frozenset[str
         Nomination.year == nom.year,
         Nomination.status.in_(_LIVE_VALUES),
     )
-    counts = dict(
+    counts: dict[str, int] = dict(
         session.execute(
             nomination_select(Award.code, func.count())
             .where(batch, Award.code.in_(codes))

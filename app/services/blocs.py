@@ -95,12 +95,14 @@ def members(db: Database, bloc_id: int, year: int) -> list[Member]:
     """Members of a bloc in a year: head first, then deputy, then the others by name."""
     order = {BlocRole.HEAD: 0, BlocRole.DEPUTY: 1, BlocRole.MEMBER: 2}
     with db.read() as session:
-        rows = session.execute(
-            select(Unit.id, Unit.code, Unit.name, BlocMembership.role, Unit.sort_key)
-            .join(BlocMembership, BlocMembership.unit_id == Unit.id)
-            .where(BlocMembership.bloc_id == bloc_id, BlocMembership.year == year)
-        ).all()
-    rows.sort(key=lambda r: (order[r.role], r.sort_key))
+        rows = sorted(
+            session.execute(
+                select(Unit.id, Unit.code, Unit.name, BlocMembership.role, Unit.sort_key)
+                .join(BlocMembership, BlocMembership.unit_id == Unit.id)
+                .where(BlocMembership.bloc_id == bloc_id, BlocMembership.year == year)
+            ).all(),
+            key=lambda r: (order[r.role], r.sort_key),
+        )
     return [Member(r.id, r.code, r.name, r.role) for r in rows]
 
 
