@@ -226,5 +226,6 @@ def bloc_scores(db: Database, bloc_id: int, year: int) -> dict[int, dict[int, fl
     out: dict[int, dict[int, float]] = {}
     with db.read() as session:
         for unit_id, criterion_id, points in session.execute(stmt):
+            assert points is not None  # filtered out in the query
             out.setdefault(unit_id, {})[criterion_id] = points
     return out

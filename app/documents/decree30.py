@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -254,7 +255,7 @@ def data_tables(data: TableData, st: Styles, avail: float, *, font_size: float =
             else:
                 out.append(text)
         rows.append(out)
-    style = [
+    style: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), font, font_size),
         ("GRID", (0, 0), (-1, -1), 0.5, "black"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

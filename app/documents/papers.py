@@ -210,7 +210,7 @@ class Meeting:
 
 
 def minutes_table(rows: Sequence[data.AwardRow]) -> TableData:
-    out = []
+    out: list[tuple[object, ...]] = []
     for i, r in enumerate(rows, start=1):
         threshold, _basis = data.vote_threshold(r.award_code, r.year)
         share = (r.votes_for or 0) / r.council_size if r.council_size else None
