@@ -28,6 +28,7 @@ from ..qt import (
     QWidget,
     translate,
 )
+from ..widgets.cells import cell_text
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("StandingsPage", "Hạng"),
@@ -220,7 +221,7 @@ class StandingsPage(QWidget):
 
     def ranks_shown(self) -> list[tuple[str, str]]:
         """(unit name, rank text) as the table shows them — what the user reads."""
-        return [(self.table.item(r, 1).text(), self.table.item(r, 0).text()) for r in range(self.table.rowCount())]
+        return [(cell_text(self.table, r, 1), cell_text(self.table, r, 0)) for r in range(self.table.rowCount())]
 
     def retranslate(self) -> None:
         self.bloc_label.setText(translate("StandingsPage", "Khối, cụm:"))

@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..qt import QAbstractItemView, QCompleter, QLineEdit, QModelIndex, QStandardItem, QStandardItemModel, Qt, QWidget, Signal
+from ..qt import (
+    QAbstractItemView,
+    QCompleter,
+    QLineEdit,
+    QModelIndex,
+    QStandardItem,
+    QStandardItemModel,
+    Qt,
+    QWidget,
+    Signal,
+)
 
 # (id, label) or (id, label, key): suggestions with the same key are namesakes
 Search = Callable[[str], list[tuple[int, str]] | list[tuple[int, str, str]]]
