@@ -59,7 +59,7 @@ class CampaignDialog(FormDialog):
             name=self.name.text(),
             kind=CampaignKind(self.kind.currentData()),
             year=self.year.value(),
-            start_date=date_from(self.start, "start", required=True),  # type: ignore[arg-type]
+            start_date=date_from(self.start, "start", required=True),
             end_date=date_from(self.end, "end"),
             launched_by=self.launched_by.text(),
             description=self.description.toPlainText(),

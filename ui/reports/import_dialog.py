@@ -56,8 +56,8 @@ class ImportDialog(QDialog):
         browse = QPushButton(translate("ImportDialog", "Chọn tệp…"), self)
         browse.clicked.connect(self._browse)
         self.duplicates = QComboBox(self)
-        for key, label in DUPLICATES:
-            self.duplicates.addItem(translate("ImportDialog", label), key)
+        for policy, label in DUPLICATES:
+            self.duplicates.addItem(translate("ImportDialog", label), policy)
         self.check_button = QPushButton(translate("ImportDialog", "Kiểm tra (chạy thử)"), self)
         self.import_button = QPushButton(translate("ImportDialog", "Nhập"), self)
         self.import_button.setEnabled(False)
