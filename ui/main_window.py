@@ -34,6 +34,7 @@ from .qt import (
     QAction,
     QActionGroup,
     QApplication,
+    QCloseEvent,
     QFileDialog,
     QKeySequence,
     QLabel,
@@ -422,7 +423,7 @@ class MainWindow(QMainWindow):
         self.job.done.connect(restored)
         self.job.error.connect(failed)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()

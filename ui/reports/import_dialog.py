@@ -9,7 +9,7 @@ from app.errors import DomainError
 from app.excel.importer import MERGE, SKIP, ImportReport, run_import
 from app.storage.db import Database
 
-from ..jobs import Job, run_job
+from ..jobs import Cancelled, Job, Progress, run_job
 from ..operations import run_op
 from ..qt import (
     QT_TRANSLATE_NOOP,
@@ -99,7 +99,7 @@ class ImportDialog(QDialog):
         db, kind, path = self.db, self.kind.currentData(), Path(self.path.text())
         policy = self.duplicates.currentData()
 
-        def work(progress, cancelled):
+        def work(progress: Progress, cancelled: Cancelled) -> ImportReport:
             return run_import(
                 db, kind, path, dry_run=dry_run, on_duplicate=policy, progress=progress, cancelled=cancelled
             )
