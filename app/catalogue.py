@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -34,6 +34,9 @@ from .model import (
 )
 from .storage.resources import resource
 from .text import clean, fold
+
+if TYPE_CHECKING:
+    from .storage.db import Database
 
 E = TypeVar("E", bound=Enum)
 DIGEST_KEY = "catalogue_digest"
@@ -204,7 +207,7 @@ def _check_whole(instruments: tuple[InstrumentSpec, ...], awards: tuple[AwardSpe
         raise DomainError("Danh mục khen thưởng trống.")
 
 
-def sync(db, path: Path | None = None) -> bool:
+def sync(db: Database, path: Path | None = None) -> bool:
     """Bring the database copy of the catalogue in line with the file; ``True`` if it changed."""
     path = path or default_path()
     try:

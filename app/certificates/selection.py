@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -181,7 +182,7 @@ def load_records(db: Database, ids: Sequence[int]) -> list[Record]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def _record(row, shared: dict[tuple, dict[str, str]]) -> Record:
+def _record(row: Sequence[Any], shared: dict[tuple, dict[str, str]]) -> Record:
     (
         nid, status, year, name, achievement, person_id, award_code, award_name, number_text,
         signed_on, issuer, signer_name, signer_title, authority, gender, position, unit_name,
@@ -216,8 +217,9 @@ def _record(row, shared: dict[tuple, dict[str, str]]) -> Record:
 
 
 def _decision_values(
-    number_text, signed_on, issuer: str, signer_name, signer_title, authority
-) -> dict[str, str]:
+    number_text: str | None, signed_on: dt.date | None, issuer: str, signer_name: str | None, signer_title: str | None,
+    authority: str | None,
+) -> dict[str, str]:  # fmt: skip
     place = place_of(issuer)
     return {
         "official": official_title(signer_title or "", issuer) if issuer else "",

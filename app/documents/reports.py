@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ..errors import DomainError
 from ..model import NominationStatus
@@ -22,6 +22,7 @@ from .decree30 import (
     PORTRAIT_WIDTH,
     DocMeta,
     Signature,
+    Styles,
     closing_block,
     data_tables,
     esc,
@@ -58,10 +59,12 @@ def _kv_table(pairs: Sequence[tuple[str, str]], width: float) -> Table:
 
 
 # ------------------------------------------------------------------------- báo cáo thành tích
-def _achievement_sections(current, tables, hist, st) -> list:
+def _achievement_sections(
+    current: Sequence[data.AwardRow], tables: Sequence[TableData], hist: TableData, st: Styles
+) -> list[Flowable]:
     """Parts II and III of an achievement report (the Decree's annex forms): the achievement text
     of the nomination, the supporting tables, and the awards already received."""
-    s: list = [Paragraph("II. THÀNH TÍCH ĐẠT ĐƯỢC", st.heading)]
+    s: list[Flowable] = [Paragraph("II. THÀNH TÍCH ĐẠT ĐƯỢC", st.heading)]
     achievement = next((r.achievement for r in current if r.achievement), "")
     s += paragraphs(
         achievement.split("\n") if achievement else ["(Chưa có tóm tắt thành tích trong hồ sơ đề nghị.)"], st

@@ -161,7 +161,7 @@ def check(req: ReportRequest) -> None:
         raise found[0]
 
 
-def meta(req: ReportRequest):
+def meta(req: ReportRequest) -> DocMeta:
     """The letterhead, number, date, signature and recipients the request gives."""
     signature = Signature(req.signer_title, req.signer, req.authority, req.on_behalf) if req.signer else None
     recipients = req.recipient or ("Như trên;", "Lưu: VT.")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound
@@ -164,7 +165,9 @@ def _facts(
     )
 
 
-def _initiatives(session: Session, owned, cited: frozenset[int], others) -> tuple[InitiativeFact, ...]:
+def _initiatives(
+    session: Session, owned: Select[Any], cited: frozenset[int], others: ColumnElement[bool]
+) -> tuple[InitiativeFact, ...]:
     ids = set(session.scalars(owned)) | set(cited)
     if not ids:
         return ()
@@ -247,7 +250,9 @@ def _collective(session: Session, unit_id: int | None, year: int) -> CollectiveF
     )
 
 
-def _batch(session: Session, nom: Nomination, award: Award, codes: frozenset[str]):
+def _batch(
+    session: Session, nom: Nomination, award: Award, codes: frozenset[str]
+) -> tuple[dict[str, int], tuple[QuotaPeer, ...]]:
     """Live counts per award in the submitting unit and year, and this award's peers with votes."""
     batch = and_(
         Nomination.submitting_unit_id == nom.submitting_unit_id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..auth import P
 from ..auth import require as allowed
@@ -111,7 +112,7 @@ def list_blocs(db: Database) -> list[Bloc]:
         return list(session.scalars(select(Bloc).order_by(Bloc.code)))
 
 
-def is_member(session, bloc_id: int, unit_id: int, year: int) -> bool:
+def is_member(session: Session, bloc_id: int, unit_id: int, year: int) -> bool:
     return (
         session.scalar(
             select(BlocMembership.id).where(

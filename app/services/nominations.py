@@ -10,10 +10,11 @@ reason. An approved award is revoked, never deleted.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from ..auth import P
@@ -248,7 +249,7 @@ def _step(
     reason: str = "",
     *,
     expected_versions: dict[int, int] | None = None,
-    before=None,
+    before: Callable[[Session, Nomination], None] | None = None,
 ) -> list[Nomination]:
     """Move every nomination in ``ids`` to ``new`` in one transaction: all move, or none."""
     require(bool(ids), "Chưa chọn hồ sơ nào.")
@@ -266,21 +267,27 @@ def _step(
     return moved
 
 
-def submit(db: Database, ids: Sequence[int], **kw) -> list[Nomination]:
-    return _step(db, ids, S.SUBMITTED, **kw)
+def submit(db: Database, ids: Sequence[int], *, expected_versions: dict[int, int] | None = None) -> list[Nomination]:
+    return _step(db, ids, S.SUBMITTED, expected_versions=expected_versions)
 
 
-def return_for_revision(db: Database, ids: Sequence[int], reason: str, **kw) -> list[Nomination]:
-    return _step(db, ids, S.RETURNED, reason, **kw)
+def return_for_revision(
+    db: Database, ids: Sequence[int], reason: str, *, expected_versions: dict[int, int] | None = None
+) -> list[Nomination]:
+    return _step(db, ids, S.RETURNED, reason, expected_versions=expected_versions)
 
 
-def reject(db: Database, ids: Sequence[int], reason: str, **kw) -> list[Nomination]:
-    return _step(db, ids, S.REJECTED, reason, **kw)
+def reject(
+    db: Database, ids: Sequence[int], reason: str, *, expected_versions: dict[int, int] | None = None
+) -> list[Nomination]:
+    return _step(db, ids, S.REJECTED, reason, expected_versions=expected_versions)
 
 
-def revoke(db: Database, ids: Sequence[int], reason: str, **kw) -> list[Nomination]:
+def revoke(
+    db: Database, ids: Sequence[int], reason: str, *, expected_versions: dict[int, int] | None = None
+) -> list[Nomination]:
     """Revoke approved awards (Law 06/2022 Art. 93): kept, marked, never deleted."""
-    return _step(db, ids, S.REVOKED, reason, **kw)
+    return _step(db, ids, S.REVOKED, reason, expected_versions=expected_versions)
 
 
 @dataclass(frozen=True)
@@ -335,7 +342,9 @@ def record_vote(db: Database, nomination_id: int, vote: Vote, *, expected_versio
     return record_votes(db, {nomination_id: vote}, expected_versions=versions)[0]
 
 
-def approve(db: Database, ids: Sequence[int], decision_id: int, **kw) -> list[Nomination]:
+def approve(
+    db: Database, ids: Sequence[int], decision_id: int, *, expected_versions: dict[int, int] | None = None
+) -> list[Nomination]:
     """Attach voted nominations to a decision: they become awards."""
 
     def attach(session: Session, nomination: Nomination) -> None:
@@ -346,7 +355,7 @@ def approve(db: Database, ids: Sequence[int], decision_id: int, **kw) -> list[No
         require(why is None, f"Hồ sơ «{nomination.nominee_name}»: {why}", "decision")
         nomination.decision_id = decision.id
 
-    return _step(db, ids, S.APPROVED, before=attach, **kw)
+    return _step(db, ids, S.APPROVED, before=attach, expected_versions=expected_versions)
 
 
 def delete_nomination(db: Database, nomination_id: int) -> None:
@@ -397,7 +406,7 @@ class NominationRow:
     status: NominationStatus
 
 
-def _filtered(f: NominationFilter):
+def _filtered(f: NominationFilter) -> Select[Any]:
     stmt = select(Nomination.id)
     if f.year is not None:
         stmt = stmt.where(Nomination.year == f.year)
