@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -108,7 +108,7 @@ def load(path: Path | None = None) -> CatalogueFile:
     return CatalogueFile(hashlib.sha256(raw).hexdigest(), instruments, awards)
 
 
-def _req(item: dict, key: str, where: str) -> object:
+def _req(item: dict[str, Any], key: str, where: str) -> object:
     if key not in item or item[key] in ("", None):
         raise DomainError(f"Danh mục khen thưởng: {where} thiếu trường «{key}».")
     return item[key]
@@ -120,7 +120,7 @@ def _date(value: object, key: str, where: str) -> dt.date:
     raise DomainError(f"Danh mục khen thưởng: {where}, «{key}» phải là ngày (YYYY-MM-DD).")
 
 
-def _opt_date(item: dict, key: str, where: str) -> dt.date | None:
+def _opt_date(item: dict[str, Any], key: str, where: str) -> dt.date | None:
     return _date(item[key], key, where) if key in item else None
 
 
@@ -134,7 +134,7 @@ def _enum(enum_cls: type[E], value: object, key: str, where: str) -> E:
         ) from None
 
 
-def _instrument(item: dict) -> InstrumentSpec:
+def _instrument(item: dict[str, Any]) -> InstrumentSpec:
     where = f"văn bản {item.get('code', '?')}"
     return InstrumentSpec(
         code=str(_req(item, "code", where)),
@@ -144,7 +144,7 @@ def _instrument(item: dict) -> InstrumentSpec:
     )
 
 
-def _award(item: dict, instruments: set[str]) -> AwardSpec:
+def _award(item: dict[str, Any], instruments: set[str]) -> AwardSpec:
     code = str(_req(item, "code", "một mục [[award]]"))
     where = f"mục {code}"
     versions = []

@@ -207,7 +207,7 @@ def make_certificates(
     needs_book = any(r.register_number is None for r in records)
     book_id, default_code = choose_book(db, book_code) if needs_book else (0, "")
     by_award: dict[str, Layout | str] = {}
-    memo: dict = {}  # field outcomes per value (compose)
+    memo: dict[tuple[object, ...], Fitted | str | None] = {}  # field outcomes per value (compose)
     for rec in records:
         layout = by_award.get(rec.award_code)
         if layout is None:

@@ -18,6 +18,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_dir
 
@@ -123,7 +124,7 @@ def _number(source: Path, value: object, what: str, field: str | None, low: floa
     return float(value)
 
 
-def _check_keys(source: Path, table: dict, allowed: set[str], field: str | None = None) -> None:
+def _check_keys(source: Path, table: dict[str, Any], allowed: set[str], field: str | None = None) -> None:
     unknown = sorted(set(table) - allowed)
     if unknown:
         raise _err(source, f"khóa không được hỗ trợ: {', '.join(unknown)}.", field)
@@ -203,7 +204,7 @@ def _field(source: Path, raw: object, page: tuple[float, float]) -> FieldSpec:
     )
 
 
-def parse_layout(source: Path, data: dict) -> Layout:
+def parse_layout(source: Path, data: dict[str, Any]) -> Layout:
     """A checked :class:`Layout` from a parsed TOML document; :class:`LayoutError` otherwise."""
     _check_keys(source, data, {"name", "awards", "page", "design", "qr", "field"})
     page = data.get("page", {})

@@ -98,5 +98,5 @@ class _Page(PDFObject):
         )
         image = b"/QR " + document.Reference(self.image).format(document) + b" " if self.image is not None else b""
         media = cached(("media", self.media), lambda: b"[ " + fp_str(0, 0, *self.media).encode() + b" ]")
-        contents = document.Reference(self.stream).format(document)
+        contents: bytes = document.Reference(self.stream).format(document)
         return head + forms + image + b">> >> /MediaBox " + media + b" /Contents " + contents + b" >>"

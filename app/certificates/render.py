@@ -94,7 +94,7 @@ class CertificateCanvas:
         self._subset0: dict[str, tuple[dict[int, int] | _EncodingMap, str]] = {}
         self._field_ops: dict[tuple[int, int, float, float, float], tuple[Fitted, str, str]] = {}
         self._writer = PageWriter(self._raw._doc)
-        self._shared: dict[tuple, str] = {}  # (layout, fitted batch-wide fields) -> form name
+        self._shared: dict[tuple[object, ...], str] = {}  # (layout, fitted batch-wide fields) -> form name
         self.pages = 0
 
     # -- pages ---------------------------------------------------------------------------

@@ -173,7 +173,7 @@ def load_records(db: Database, ids: Sequence[int]) -> list[Record]:
         RegisterEntry.number,
     )
     by_id = {}
-    shared: dict[tuple, dict[str, str]] = {}
+    shared: dict[tuple[object, ...], dict[str, str]] = {}
     with db.read() as session:
         for chunk in _chunks(list(ids)):
             # Plain rows, no ORM loading step.
@@ -182,7 +182,7 @@ def load_records(db: Database, ids: Sequence[int]) -> list[Record]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def _record(row: Sequence[Any], shared: dict[tuple, dict[str, str]]) -> Record:
+def _record(row: Sequence[Any], shared: dict[tuple[object, ...], dict[str, str]]) -> Record:
     (
         nid, status, year, name, achievement, person_id, award_code, award_name, number_text,
         signed_on, issuer, signer_name, signer_title, authority, gender, position, unit_name,

@@ -104,9 +104,9 @@ def person_achievement(
     tables = [appraisal, initiative, hist]
     title_award = current[0].award_name if current else "khen thưởng"
 
-    def story() -> list:
+    def story() -> list[Flowable]:
         st = styles()
-        s: list = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]
+        s: list[Flowable] = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]
         s += title_block("Báo cáo thành tích", f"Đề nghị tặng {title_award} năm {year}", st)
         s.append(Paragraph("I. SƠ LƯỢC LÝ LỊCH", st.heading))
         born = format_date(p.birth_date) if p.birth_date else (str(p.birth_year) if p.birth_year else "")
@@ -146,9 +146,9 @@ def unit_achievement(db: Database, meta: DocMeta, *, unit_code: str, year: int) 
     tables = [appraisal, member_t, hist]
     title_award = current[0].award_name if current else "khen thưởng"
 
-    def story() -> list:
+    def story() -> list[Flowable]:
         st = styles()
-        s: list = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]
+        s: list[Flowable] = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]
         s += title_block("Báo cáo thành tích", f"Đề nghị tặng {title_award} năm {year}", st)
         s.append(Paragraph("I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH", st.heading))
         s.append(_kv_table([("- Tên tập thể:", u.name), ("- Mã đơn vị:", u.code),
@@ -186,9 +186,9 @@ def standings_report(db: Database, meta: DocMeta, *, bloc_code: str, year: int) 
                                     Column("Điểm tối đa", FLOAT, 20, "RIGHT")),
                        [(c.code, c.name, c.kind.label, c.max_points) for c in crits], sheet="Tiêu chí")  # fmt: skip
 
-    def story() -> list:
+    def story() -> list[Flowable]:
         st = styles()
-        s: list = [header_block(meta, st, PORTRAIT_WIDTH)]
+        s: list[Flowable] = [header_block(meta, st, PORTRAIT_WIDTH)]
         s += title_block("Báo cáo", f"Kết quả chấm điểm, xếp hạng thi đua {table.bloc_name} năm {year}", st)
         ranked = table.ranked
         s += paragraphs([
@@ -242,9 +242,9 @@ def award_statistics(
     table = TableData("Thống kê khen thưởng", cols, rows, sheet="Thống kê")
     span = f"năm {years[0]}" if len(years) == 1 else f"giai đoạn {years[0]}–{years[-1]}"
 
-    def story() -> list:
+    def story() -> list[Flowable]:
         st = styles()
-        s: list = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]
+        s: list[Flowable] = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]
         s += title_block("Báo cáo thống kê", f"Kết quả khen thưởng {span}", st)
         s.extend(data_tables(table, st, PORTRAIT_WIDTH, font_size=11))
         s.append(Spacer(1, 8))
@@ -267,9 +267,9 @@ def person_history(
     rows = data.nomination_rows(db, person_id=p.id, statuses=(S.APPROVED, S.REVOKED))
     table = history_table(rows)
 
-    def story() -> list:
+    def story() -> list[Flowable]:
         st = styles()
-        s: list = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]
+        s: list[Flowable] = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]
         s += title_block("Quá trình khen thưởng", p.full_name, st)
         s.append(
             _kv_table(
@@ -301,9 +301,9 @@ def unit_history(db: Database, meta: DocMeta, *, unit_code: str) -> Document:
     for y, _a, n in members:
         per_year[y] += n
 
-    def story() -> list:
+    def story() -> list[Flowable]:
         st = styles()
-        s: list = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]
+        s: list[Flowable] = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]
         s += title_block("Quá trình khen thưởng", u.name, st)
         for t in (own, member_t):
             s.append(Paragraph(esc(t.title), st.heading))

@@ -33,7 +33,7 @@ from ..qt import (
     translate,
 )
 from ..widgets.fields import INVALID_STYLE, date_from, field_row
-from ..widgets.lookup import LookupEdit
+from ..widgets.lookup import LookupEdit, Search
 from ..widgets.lookup_searches import (
     KeyedSearch,
     award_search,
@@ -116,7 +116,7 @@ def _read_years(w: QWidget, name: str) -> Values:
     return {name: tuple(range(first, last + 1))}
 
 
-def _lookup(search: Callable[[Database], Callable]) -> Callable[[Database], QWidget]:
+def _lookup(search: Callable[[Database], Search]) -> Callable[[Database], QWidget]:
     return lambda db: LookupEdit(search(db))
 
 
