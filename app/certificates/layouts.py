@@ -228,7 +228,7 @@ def parse_layout(source: Path, data: dict[str, Any]) -> Layout:
     emblem = design.get("emblem", [page_mm[0] / 2, 27, 12])
     if not isinstance(emblem, list) or len(emblem) != 3:
         raise _err(source, "emblem phải là [tâm x, tâm y, bán kính] (mm).")
-    emblem_t = tuple(_number(source, v, "Quốc huy", None, 0, 1000) for v in emblem)
+    x, y, r = (_number(source, v, "Quốc huy", None, 0, 1000) for v in emblem)  # three: checked above
     colours = {}
     for key, default in (("border_color", "#B8860B"), ("accent_color", "#C8102E")):
         value = design.get(key, default)
@@ -263,7 +263,7 @@ def parse_layout(source: Path, data: dict[str, Any]) -> Layout:
         page_mm=page_mm,
         fields=fields,
         qr=qr,
-        emblem=emblem_t,  # type: ignore[arg-type]
+        emblem=(x, y, r),
         border_color=colours["border_color"],
         accent_color=colours["accent_color"],
         source=source,

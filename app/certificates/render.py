@@ -178,8 +178,8 @@ class CertificateCanvas:
                 data = codecs.charmap_encode(text, "strict", fast[0])[0]
             except UnicodeEncodeError:  # a character the first subset lacks (yet)
                 pass
-        if data is not None:
-            found = f"{fast[1]} {fp_str(size)} Tf ({escape(data)}) Tj"  # type: ignore[index]
+        if data is not None and fast is not None:  # (data is only set from fast)
+            found = f"{fast[1]} {fp_str(size)} Tf ({escape(data)}) Tj"
         else:  # ReportLab assigns the new characters
             font = tt_font(font_name)
             doc, points = self._raw._doc, fp_str(size)

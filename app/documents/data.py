@@ -207,7 +207,7 @@ def unit_member_awards(db: Database, unit_id: int) -> list[tuple[int, str, int]]
         .order_by(Nomination.year, Award.rank.desc())
     )
     with db.read() as session:
-        return [tuple(r) for r in session.execute(stmt).all()]  # type: ignore[misc]
+        return [(year, name, count) for year, name, count in session.execute(stmt)]
 
 
 def history_statuses() -> tuple[NominationStatus, ...]:

@@ -77,7 +77,7 @@ def _nominee(session: Session, data: NominationInput) -> tuple[str, str, str, in
     if data.person_id is not None:
         person = get(session, Person, data.person_id, "cá nhân")
         return person.full_name, person.name_fold, person.sort_key, person.unit_id
-    unit = get(session, Unit, data.unit_id, "tập thể")  # type: ignore[arg-type]
+    unit = get(session, Unit, data.unit_id, "tập thể")
     return unit.name, unit.name_fold, sort_key(unit.name), unit.parent_id or unit.id
 
 
@@ -185,8 +185,9 @@ def create_nomination(db: Database, data: NominationInput) -> Nomination:
 
 def _units_of(session: Session, nomination: Nomination) -> tuple[int | None, ...]:
     """The units a nomination belongs to, for a clerk's scope: the submitting unit and the nominee's."""
+    nominee_unit: int | None
     if nomination.person_id is not None:
-        nominee_unit = session.get(Person, nomination.person_id).unit_id  # type: ignore[union-attr]
+        nominee_unit = get(session, Person, nomination.person_id, "cá nhân").unit_id
     else:
         nominee_unit = nomination.unit_id
     return (nomination.submitting_unit_id, nominee_unit)
