@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -34,6 +34,9 @@ from .model import (
 )
 from .storage.resources import resource
 from .text import clean, fold
+
+if TYPE_CHECKING:
+    from .storage.db import Database
 
 E = TypeVar("E", bound=Enum)
 DIGEST_KEY = "catalogue_digest"
@@ -146,7 +149,7 @@ def award_spec(code: str, path: Path | None = None) -> AwardSpec:
     raise DomainError(f"Mã khen thưởng «{code}» không có trong danh mục.")
 
 
-def _req(item: dict, key: str, where: str) -> object:
+def _req(item: dict[str, Any], key: str, where: str) -> object:
     if key not in item or item[key] in ("", None):
         raise DomainError(f"Danh mục khen thưởng: {where} thiếu trường «{key}».")
     return item[key]
@@ -158,21 +161,21 @@ def _date(value: object, key: str, where: str) -> dt.date:
     raise DomainError(f"Danh mục khen thưởng: {where}, «{key}» phải là ngày (YYYY-MM-DD).")
 
 
-def _opt_date(item: dict, key: str, where: str) -> dt.date | None:
+def _opt_date(item: dict[str, Any], key: str, where: str) -> dt.date | None:
     return _date(item[key], key, where) if key in item else None
 
 
 def _enum(enum_cls: type[E], value: object, key: str, where: str) -> E:
     try:
-        return enum_cls(value)  # type: ignore[call-arg]
+        return enum_cls(value)
     except ValueError:
-        allowed = ", ".join(m.value for m in enum_cls)  # type: ignore[attr-defined]
+        allowed = ", ".join(m.value for m in enum_cls)
         raise DomainError(
             f"Danh mục khen thưởng: {where}, «{key}» = {value!r} không hợp lệ (cho phép: {allowed})."
         ) from None
 
 
-def _instrument(item: dict) -> InstrumentSpec:
+def _instrument(item: dict[str, Any]) -> InstrumentSpec:
     where = f"văn bản {item.get('code', '?')}"
     return InstrumentSpec(
         code=str(_req(item, "code", where)),
@@ -182,7 +185,7 @@ def _instrument(item: dict) -> InstrumentSpec:
     )
 
 
-def _award(item: dict, instruments: set[str]) -> AwardSpec:
+def _award(item: dict[str, Any], instruments: set[str]) -> AwardSpec:
     code = str(_req(item, "code", "một mục [[award]]"))
     where = f"mục {code}"
     versions = []
@@ -246,15 +249,15 @@ def _check_whole(instruments: tuple[InstrumentSpec, ...], awards: tuple[AwardSpe
             if code in seen:
                 raise DomainError(f"Danh mục khen thưởng: {kind} «{code}» khai báo hai lần.")
             seen.add(code)
-    codes = {a.code for a in awards}
+    award_codes = {a.code for a in awards}
     for a in awards:
-        if a.lower and a.lower not in codes:
+        if a.lower and a.lower not in award_codes:
             raise DomainError(f"Danh mục khen thưởng: mục {a.code} dẫn chiếu «{a.lower}» không có.")
     if not awards:
         raise DomainError("Danh mục khen thưởng trống.")
 
 
-def sync(db, path: Path | None = None) -> bool:  # type: ignore[no-untyped-def]
+def sync(db: Database, path: Path | None = None) -> bool:
     """Bring the database copy of the catalogue in line with the file; ``True`` if it changed."""
     path = path or default_path()
     try:
@@ -282,11 +285,11 @@ def sync(db, path: Path | None = None) -> bool:  # type: ignore[no-untyped-def]
 def apply(session: Session, spec: CatalogueFile) -> None:
     """Upsert instruments, awards and their versions from ``spec`` (inside the caller's transaction)."""
     instruments = {i.code: i for i in session.scalars(select(LegalInstrument))}
-    for item in spec.instruments:
-        row = instruments.get(item.code) or LegalInstrument(code=item.code)
-        row.title, row.valid_from, row.valid_to = item.title, item.valid_from, item.valid_to
+    for ins in spec.instruments:
+        row = instruments.get(ins.code) or LegalInstrument(code=ins.code)
+        row.title, row.valid_from, row.valid_to = ins.title, ins.valid_from, ins.valid_to
         session.add(row)
-        instruments[item.code] = row
+        instruments[ins.code] = row
     session.flush()
     awards = {a.code: a for a in session.scalars(select(Award))}
     for item in spec.awards:

@@ -57,7 +57,7 @@ def test_many_reasons_in_the_verdict_scroll_and_none_is_cut(qtbot) -> None:
     qtbot.wait(50)
     assert panel.status == "blocking"
     assert panel.details.height() >= panel.details.heightForWidth(panel.details.width())  # all of it laid out
-    bar = panel.scroll.verticalScrollBar()
+    bar = panel.scroll_area.verticalScrollBar()
     assert bar.maximum() > 0  # the rest is reached by scrolling, the panel keeps its size
     assert panel.height() <= 260
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .qt import QColor, QPainter, QRectF, QSize, Qt, QWidget
+from .qt import QColor, QPainter, QPaintEvent, QRectF, QSize, Qt, QWidget
 
 FLAG = QColor("#c62828")
 MERIT = QColor("#ef8f00")
@@ -40,7 +40,7 @@ class BarChart(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(420, max(160, 24 * len(self.bars) + 16))
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().base())

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from app.storage.resources import resource
 
-from .qt import QApplication, QTranslator
+from .qt import QCoreApplication, QTranslator
 
 _installed: list[QTranslator] = []
 
@@ -23,7 +23,7 @@ def translations_dir() -> Path:
     return resource("translations")
 
 
-def install_translator(app: QApplication, language: str | None = None) -> bool:
+def install_translator(app: QCoreApplication, language: str | None = None) -> bool:
     """Load the translations of ``language`` (from ``THIDUA_LANG`` by default): ours
     (``thidua_<language>.qm``; Vietnamese is the source and needs none) and Qt's own strings
     (``qt_<language>.qm``: standard buttons, file and print dialogs, which Qt does not ship in
@@ -36,7 +36,7 @@ def install_translator(app: QApplication, language: str | None = None) -> bool:
     return language == "vi" or _load(app, f"thidua_{language}")
 
 
-def _load(app: QApplication, name: str) -> bool:
+def _load(app: QCoreApplication, name: str) -> bool:
     qm = translations_dir() / f"{name}.qm"
     ts = qm.with_suffix(".ts")
     if ts.exists() and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime):

@@ -16,7 +16,9 @@ from .qt import QObject, QProgressDialog, QRunnable, Qt, QThreadPool, QTimer, QW
 
 SHOW_AFTER_MS = 500
 
-JobFn = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+Progress = Callable[[int, int], None]  # (done, total)
+Cancelled = Callable[[], bool]
+JobFn = Callable[[Progress, Cancelled], Any]
 
 
 class _Signals(QObject):

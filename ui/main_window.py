@@ -34,6 +34,7 @@ from .qt import (
     QAction,
     QActionGroup,
     QApplication,
+    QCloseEvent,
     QFileDialog,
     QKeySequence,
     QLabel,
@@ -64,6 +65,8 @@ DB_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Cơ sở dữ liệu Sổ Thi đua 
 
 
 class MainWindow(QMainWindow):
+    _smoke: object = None  # ui.app's timed quit for the start-up smoke test, kept alive with the window
+
     def __init__(self, db: Database | None = None, demo_path: Path | None = None,
                  settings: Settings | None = None) -> None:
         super().__init__()
@@ -104,6 +107,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
+        self.central = splitter  # centralWidget(), typed as always there
         self.db_label = QLabel()
         self.db_label.setObjectName("database")
         self.statusBar().addPermanentWidget(self.db_label)
@@ -139,7 +143,10 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGE_NAMES.items():
-            action = language_menu.addAction(name, lambda c=code: self.set_language(c))
+            def choose(c: str = code) -> None:
+                self.set_language(c)
+
+            action = language_menu.addAction(name, choose)
             action.setCheckable(True)
             action.setChecked(code == self.settings.language)
             group.addAction(action)
@@ -168,7 +175,10 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in self.settings.recent_files:
-            self.recent_menu.addAction(path, lambda p=path: self.open_path(Path(p)))
+            def open_recent(p: str = path) -> None:
+                self.open_path(Path(p))
+
+            self.recent_menu.addAction(path, open_recent)
         self.recent_menu.setEnabled(bool(self.settings.recent_files))
 
     def _clear_recent(self) -> None:
@@ -187,6 +197,7 @@ class MainWindow(QMainWindow):
     def set_language(self, code: str) -> bool:
         """Switch the interface language now (no restart) and remember it."""
         app = QApplication.instance()
+        assert app is not None  # a window runs inside the application
         ok = install_translator(app, code)
         if not ok and code != "vi" and build_translations() == 0:  # a checkout: build the .qm once
             ok = install_translator(app, code)
@@ -319,7 +330,7 @@ class MainWindow(QMainWindow):
         if self.db is None:
             return
         self.db.actor = ANONYMOUS
-        self.centralWidget().hide()  # nobody's data behind the log-in dialog
+        self.central.hide()  # nobody's data behind the log-in dialog
         self._show_db_label()
         self._enable_account_actions()
         self.login_dialog = LoginDialog(self.db, self)
@@ -328,7 +339,7 @@ class MainWindow(QMainWindow):
         self.login_dialog.open()
 
     def _logged_in(self) -> None:
-        self.centralWidget().show()
+        self.central.show()
         if self.db is not None:
             self.set_database(self.db)
 
@@ -400,11 +411,11 @@ class MainWindow(QMainWindow):
         actor = self.db.actor
         hold = InstanceLock.acquire(path)  # ours already: kept while the database is closed for the swap
         self.db.dispose()
-        self.centralWidget().setEnabled(False)  # nothing read from the file while it is swapped
+        self.central.setEnabled(False)  # nothing read from the file while it is swapped
 
         def finish() -> None:
             hold.release()
-            self.centralWidget().setEnabled(True)
+            self.central.setEnabled(True)
             self.open_path(path)
 
         def restored(kept: object) -> None:
@@ -421,7 +432,7 @@ class MainWindow(QMainWindow):
         self.job.done.connect(restored)
         self.job.error.connect(failed)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()

@@ -8,6 +8,7 @@ keys. ``SCHEMA`` counts layout changes of the file; :func:`_upgrade` moves old k
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from platformdirs import user_config_dir
@@ -78,7 +79,9 @@ class Settings:
         value = self._q.value("database/recent", [])
         if isinstance(value, str):  # QSettings returns a lone string for a one-item list
             value = [value]
-        return [str(v) for v in (value or []) if v][:MAX_RECENT]
+        if not isinstance(value, Iterable):  # None: no list written yet
+            value = []
+        return [str(v) for v in value if v][:MAX_RECENT]
 
     def add_recent(self, path: str) -> None:
         files = [path, *(f for f in self.recent_files if f != path)][:MAX_RECENT]
@@ -111,6 +114,6 @@ class Settings:
 def _upgrade(q: QSettings) -> None:
     """Bring an older settings file to ``SCHEMA`` (nothing to move yet; the number is written so
     that the next layout change knows where it starts)."""
-    version = int(q.value("meta/schema", 0) or 0)
+    version = int(str(q.value("meta/schema", 0) or 0))  # an int, or its text read from the file
     if version < 1:
         q.setValue("meta/schema", 1)

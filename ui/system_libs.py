@@ -7,6 +7,7 @@ from __future__ import annotations
 import ctypes.util
 import os
 import sys
+from collections.abc import Callable
 
 # find_library name → Debian/Ubuntu package
 XCB_LIBRARIES = {  # what Qt 6's xcb plugin links against (ldd of libqxcb.so and libQt6XcbQpa)
@@ -36,7 +37,7 @@ XCB_LIBRARIES = {  # what Qt 6's xcb plugin links against (ldd of libqxcb.so and
 }
 
 
-def missing_packages(find: object = ctypes.util.find_library) -> list[str]:
+def missing_packages(find: Callable[[str], str | None] = ctypes.util.find_library) -> list[str]:
     """The packages of the libraries Qt's xcb platform needs and this machine lacks (Linux under
     X only; elsewhere, or on the offscreen/wayland platforms, none)."""
     platform = os.environ.get("QT_QPA_PLATFORM", "")
@@ -44,7 +45,7 @@ def missing_packages(find: object = ctypes.util.find_library) -> list[str]:
         return []  # a frozen bundle carries its own copies
     if platform and not platform.startswith("xcb"):
         return []
-    return [package for name, package in XCB_LIBRARIES.items() if not find(name)]  # type: ignore[operator]
+    return [package for name, package in XCB_LIBRARIES.items() if not find(name)]
 
 
 def message(packages: list[str]) -> str:

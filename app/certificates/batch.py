@@ -30,7 +30,7 @@ from ..storage.db import Database
 from ..storage.files import atomic_write, check_output_dir, check_output_file, safe_filename, unique_name
 from .compose import NUMBER_VARIABLES, PLACEHOLDER_NUMBER, Problem, compose
 from .fitting import Fitted
-from .fonts import font_family
+from .fonts import FontFamily, font_family
 from .layouts import Layout, layout_for_award, load_layouts
 from .render import BLANK, FULL, CertificateCanvas
 from .selection import Record, Selection, load_records, select_ids
@@ -207,7 +207,7 @@ def make_certificates(
     needs_book = any(r.register_number is None for r in records)
     book_id, default_code = choose_book(db, book_code) if needs_book else (0, "")
     by_award: dict[str, Layout | str] = {}
-    memo: dict = {}  # field outcomes per value (compose)
+    memo: dict[tuple[object, ...], Fitted | str | None] = {}  # field outcomes per value (compose)
     for rec in records:
         layout = by_award.get(rec.award_code)
         if layout is None:
@@ -307,7 +307,10 @@ def _alignment_layouts(jobs: list[_Job]) -> list[Layout]:
     return [layouts[sorted(layouts)[0]]]
 
 
-def _write_one(out, jobs, family, mode, offset, alignment, result, ticker, cancelled) -> None:  # type: ignore[no-untyped-def]
+def _write_one(
+    out: Path, jobs: list[_Job], family: FontFamily, mode: str, offset: tuple[float, float], alignment: bool,
+    result: BatchResult, ticker: _Ticker, cancelled: Cancelled,
+) -> None:  # fmt: skip
     with atomic_write(out) as f:
         pdf = CertificateCanvas(f, family, mode=mode, offset_mm=offset)
         if alignment:
@@ -326,7 +329,10 @@ def _write_one(out, jobs, family, mode, offset, alignment, result, ticker, cance
     result.pages += pdf.pages
 
 
-def _write_split(folder, jobs, family, mode, offset, alignment, result, ticker, cancelled) -> None:  # type: ignore[no-untyped-def]
+def _write_split(
+    folder: Path, jobs: list[_Job], family: FontFamily, mode: str, offset: tuple[float, float], alignment: bool,
+    result: BatchResult, ticker: _Ticker, cancelled: Cancelled,
+) -> None:  # fmt: skip
     taken: set[str] = set()
     if alignment:
         path = folder / unique_name("Trang căn chỉnh.pdf", taken)

@@ -105,7 +105,7 @@ def compose(
     values: dict[str, str],
     family: FontFamily,
     only: frozenset[str] | None = None,
-    memo: dict[tuple, Fitted | str | None] | None = None,
+    memo: dict[tuple[object, ...], Fitted | str | None] | None = None,
 ) -> tuple[dict[str, Fitted], list[Problem]]:
     """Fitted variable fields of one certificate (``only``: just the fields using these
     variables) and the problems that stop it.

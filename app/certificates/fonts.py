@@ -120,13 +120,21 @@ def _register(family: str, prefix: str, files: dict[str, Path]) -> FontFamily:
     return FontFamily(family, names, dict(files))
 
 
+def tt_font(name: str) -> TTFont:
+    """The registered font ``name``: a TrueType font, as :func:`_register` registers only those."""
+    font = pdfmetrics.getFont(name)
+    if not isinstance(font, TTFont):
+        raise TypeError(f"{name!r} is not a TrueType font")
+    return font
+
+
 _charsets: dict[str, frozenset[str]] = {}
 
 
 def _charset(font_name: str) -> frozenset[str]:
     found = _charsets.get(font_name)
     if found is None:
-        cmap = pdfmetrics.getFont(font_name).face.charToGlyph
+        cmap = tt_font(font_name).face.charToGlyph
         found = _charsets[font_name] = frozenset(map(chr, cmap))
     return found
 

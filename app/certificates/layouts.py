@@ -18,6 +18,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_dir
 
@@ -123,7 +124,7 @@ def _number(source: Path, value: object, what: str, field: str | None, low: floa
     return float(value)
 
 
-def _check_keys(source: Path, table: dict, allowed: set[str], field: str | None = None) -> None:
+def _check_keys(source: Path, table: dict[str, Any], allowed: set[str], field: str | None = None) -> None:
     unknown = sorted(set(table) - allowed)
     if unknown:
         raise _err(source, f"khóa không được hỗ trợ: {', '.join(unknown)}.", field)
@@ -203,7 +204,7 @@ def _field(source: Path, raw: object, page: tuple[float, float]) -> FieldSpec:
     )
 
 
-def parse_layout(source: Path, data: dict) -> Layout:
+def parse_layout(source: Path, data: dict[str, Any]) -> Layout:
     """A checked :class:`Layout` from a parsed TOML document; :class:`LayoutError` otherwise."""
     _check_keys(source, data, {"name", "awards", "page", "design", "qr", "field"})
     page = data.get("page", {})
@@ -227,7 +228,7 @@ def parse_layout(source: Path, data: dict) -> Layout:
     emblem = design.get("emblem", [page_mm[0] / 2, 27, 12])
     if not isinstance(emblem, list) or len(emblem) != 3:
         raise _err(source, "emblem phải là [tâm x, tâm y, bán kính] (mm).")
-    emblem_t = tuple(_number(source, v, "Quốc huy", None, 0, 1000) for v in emblem)
+    x, y, r = (_number(source, v, "Quốc huy", None, 0, 1000) for v in emblem)  # three: checked above
     colours = {}
     for key, default in (("border_color", "#B8860B"), ("accent_color", "#C8102E")):
         value = design.get(key, default)
@@ -262,7 +263,7 @@ def parse_layout(source: Path, data: dict) -> Layout:
         page_mm=page_mm,
         fields=fields,
         qr=qr,
-        emblem=emblem_t,  # type: ignore[arg-type]
+        emblem=(x, y, r),
         border_color=colours["border_color"],
         accent_color=colours["accent_color"],
         source=source,

@@ -11,9 +11,10 @@ dictionary, so subsetting and embedding are unchanged.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 
 from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase.pdfdoc import PDFObject, PDFObjectReference, xObjectName
+from reportlab.pdfbase.pdfdoc import PDFDocument, PDFObject, PDFObjectReference, xObjectName
 
 # zlib level for the page content streams, or None. They are short (the repeated texts are in
 # form XObjects, fonts and forms are compressed anyway): compressing them made a batch's file
@@ -25,7 +26,7 @@ COMPRESSION: int | None = None
 class PageWriter:
     """Adds pages to one ReportLab document; caches the byte strings all pages share."""
 
-    def __init__(self, doc) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, doc: PDFDocument) -> None:
         self.doc = doc
         self.compression = COMPRESSION
         self._cache: dict[object, bytes] = {}
@@ -58,7 +59,7 @@ class _Stream(PDFObject):
         self.data = data
         self.entries = entries
 
-    def format(self, document) -> bytes:  # type: ignore[no-untyped-def]
+    def format(self, document: PDFDocument) -> bytes:
         data = document.encrypt.encode(self.data)
         return b"<< %s/Length %d >>\nstream\n%s\nendstream\n" % (self.entries, len(data), data)
 
@@ -66,12 +67,15 @@ class _Stream(PDFObject):
 class _Page(PDFObject):
     __RefOnly__ = 1
 
-    def __init__(self, cache: dict[object, bytes], media, stream: _Stream, forms, image: _Stream | None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self, cache: dict[object, bytes], media: tuple[float, float], stream: _Stream, forms: tuple[str, ...],
+        image: _Stream | None,
+    ) -> None:
         # the writer's cache, not the writer: a page must not lead back to the document
         self.cache, self.media, self.stream, self.forms, self.image = cache, media, stream, forms, image
 
-    def format(self, document) -> bytes:  # type: ignore[no-untyped-def]
-        def cached(key: object, make) -> bytes:  # type: ignore[no-untyped-def]
+    def format(self, document: PDFDocument) -> bytes:
+        def cached(key: object, make: Callable[[], bytes]) -> bytes:
             found = self.cache.get(key)
             if found is None:
                 found = self.cache[key] = make()
@@ -83,7 +87,7 @@ class _Page(PDFObject):
         head = cached(
             "head",
             lambda: b"<< /Type /Page /Parent "
-            + document.Reference(document.Pages).format(document)
+            + document.Reference(document.Pages).format(document)  # type: ignore[attr-defined]  # set in __init__; not in the stubs
             + b" /Resources << /Font "
             + ref("BasicFonts")
             + b" /ProcSet [ /PDF /Text /ImageB ] /XObject << ",
@@ -94,5 +98,5 @@ class _Page(PDFObject):
         )
         image = b"/QR " + document.Reference(self.image).format(document) + b" " if self.image is not None else b""
         media = cached(("media", self.media), lambda: b"[ " + fp_str(0, 0, *self.media).encode() + b" ]")
-        contents = document.Reference(self.stream).format(document)
+        contents: bytes = document.Reference(self.stream).format(document)
         return head + forms + image + b">> >> /MediaBox " + media + b" /Contents " + contents + b" >>"

@@ -19,22 +19,25 @@ from __future__ import annotations
 
 import codecs
 import math
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Protocol, cast
 
 from reportlab import rl_config
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import xObjectName
+from reportlab.pdfbase.pdfdoc import PDFDocument, xObjectName
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from . import qr
 from .compose import design_fields
 from .fitting import LEADING, Fitted
-from .fonts import FontFamily
+from .fonts import FontFamily, tt_font
 from .layouts import FieldSpec, Layout
 from .pdf_pages import PageWriter
+
+if TYPE_CHECKING:
+    from _codecs import _EncodingMap
 
 # No Platypus markup is used here, but keep ReportLab from fetching anything should a later
 # change render user text as a Paragraph (reliability.md: <img src=...> read local files).
@@ -42,10 +45,20 @@ rl_config.trustedSchemes = []
 rl_config.trustedHosts = []
 
 FULL, BLANK = "full", "blank"
-_colours: dict[str, HexColor] = {}
+_colours: dict[str, Color] = {}
 
 
-def colour(value: str) -> HexColor:
+class _CanvasInternals(Protocol):
+    """The parts of ReportLab's canvas used here that its type stubs leave out (private)."""
+
+    _doc: PDFDocument
+    _pagesize: tuple[float, float]
+    _code: list[str]
+
+    def _escape(self, s: str | bytes) -> str: ...
+
+
+def colour(value: str) -> Color:
     found = _colours.get(value)
     if found is None:
         found = _colours[value] = HexColor(value)
@@ -70,23 +83,24 @@ class CertificateCanvas:
         self.mode = mode
         self.dx, self.dy = offset_mm[0] * mm, offset_mm[1] * mm
         self.c = Canvas(fileobj, pageCompression=1)
+        self._raw = cast(_CanvasInternals, self.c)
         self.c.setTitle(title)
         self.c.setCreator("Sổ Thi đua")
         self._forms: set[str] = set()
         self._ascent = {
-            style: pdfmetrics.getFont(name).face.ascent / 1000 for style, name in family.names.items()
+            style: tt_font(name).face.ascent / 1000 for style, name in family.names.items()
         }
         self._text: dict[tuple[str, float, str], str] = {}  # (font, size, text) -> "Tf … Tj" operators
-        self._subset0: dict[str, tuple[object, str]] = {}
+        self._subset0: dict[str, tuple[dict[int, int] | _EncodingMap, str]] = {}
         self._field_ops: dict[tuple[int, int, float, float, float], tuple[Fitted, str, str]] = {}
-        self._writer = PageWriter(self.c._doc)
-        self._shared: dict[tuple, str] = {}  # (layout, fitted batch-wide fields) -> form name
+        self._writer = PageWriter(self._raw._doc)
+        self._shared: dict[tuple[object, ...], str] = {}  # (layout, fitted batch-wide fields) -> form name
         self.pages = 0
 
     # -- pages ---------------------------------------------------------------------------
     def _start(self, layout: Layout) -> float:
         w, h = layout.page_mm[0] * mm, layout.page_mm[1] * mm
-        if self.c._pagesize != (w, h):
+        if self._raw._pagesize != (w, h):
             self.c.setPageSize((w, h))
         return h
 
@@ -94,6 +108,7 @@ class CertificateCanvas:
         """One certificate page: the design (full mode), the variable fields and the QR code."""
         page_h = layout.page_mm[1] * mm
         parts = []
+        forms: tuple[str, ...]
         if self.mode == FULL:
             forms = (self._design_form(layout), self._shared_form(layout, fields))
             parts.append(f"/{xObjectName(forms[0])} Do /{xObjectName(forms[1])} Do\n")
@@ -145,8 +160,8 @@ class CertificateCanvas:
                 lines.append(f"{fp_str(x, under)} m {fp_str(x + width, under)} l S\n")
         graphics = ""
         if lines:
-            width = fp_str(max(0.5, fitted.size * 0.06))
-            graphics = f"q {fp_str(rgb.red, rgb.green, rgb.blue)} RG {width} w\n{''.join(lines)}Q\n"
+            stroke = fp_str(max(0.5, fitted.size * 0.06))
+            graphics = f"q {fp_str(rgb.red, rgb.green, rgb.blue)} RG {stroke} w\n{''.join(lines)}Q\n"
         return "".join(text), graphics
 
     def _encoded(self, font_name: str, size: float, text: str) -> str:
@@ -155,7 +170,7 @@ class CertificateCanvas:
         found = self._text.get(key)
         if found is not None:
             return found
-        escape = self.c._escape
+        escape = self._raw._escape
         fast = self._subset0.get(font_name)
         data = None
         if fast is not None:
@@ -163,11 +178,11 @@ class CertificateCanvas:
                 data = codecs.charmap_encode(text, "strict", fast[0])[0]
             except UnicodeEncodeError:  # a character the first subset lacks (yet)
                 pass
-        if data is not None:
-            found = f"{fast[1]} {fp_str(size)} Tf ({escape(data)}) Tj"  # type: ignore[index]
+        if data is not None and fast is not None:  # (data is only set from fast)
+            found = f"{fast[1]} {fp_str(size)} Tf ({escape(data)}) Tj"
         else:  # ReportLab assigns the new characters
-            font = pdfmetrics.getFont(font_name)
-            doc, points = self.c._doc, fp_str(size)
+            font = tt_font(font_name)
+            doc, points = self._raw._doc, fp_str(size)
             found = " ".join(
                 f"{font.getSubsetInternalName(subset, doc)} {points} Tf ({escape(chunk)}) Tj"
                 for subset, chunk in font.splitString(text, doc)
@@ -176,14 +191,15 @@ class CertificateCanvas:
         self._text[key] = found
         return found
 
-    def _first_subset(self, font) -> tuple[object, str]:  # type: ignore[no-untyped-def]
+    def _first_subset(self, font: TTFont) -> tuple[dict[int, int] | _EncodingMap, str]:
         """A codec map of the characters the document's first subset of ``font`` already holds,
         and the subset's PDF name: text made only of them is encoded as ``splitString`` would,
         by one C call instead of its per-character loop. (Unassigned codes hold U+FFFE, which
         no font has a glyph for: such text is refused before printing.)"""
-        doc = self.c._doc
+        doc = self._raw._doc
         table = ["\ufffe"] * 256
-        for char, code in font.state[doc].assignments.items():
+        assignments = font.state[doc].assignments  # type: ignore[attr-defined]  # set by State.__init__, missing from types-reportlab
+        for char, code in assignments.items():
             if code < 256 and char != 0xA0:
                 table[code] = chr(char)
         return codecs.charmap_build("".join(table)), font.getSubsetInternalName(0, doc)
@@ -191,7 +207,7 @@ class CertificateCanvas:
     def _draw_fields(self, layout: Layout, fields: dict[str, Fitted], page_h: float, dx: float, dy: float) -> None:
         """The same operators on the canvas (the design form)."""
         text, graphics = self._fields_ops(layout, fields, page_h, dx, dy)
-        self.c._code.append(f"BT\n{text}ET\n{graphics}")
+        self._raw._code.append(f"BT\n{text}ET\n{graphics}")
 
     def _lines(
         self, spec: FieldSpec, fitted: Fitted, page_h: float, dx: float, dy: float
@@ -330,7 +346,7 @@ SHARED_VARIABLES = frozenset({
 _shared_names: dict[int, tuple[Layout, frozenset[str]]] = {}
 
 
-def _border(c: Canvas, w: float, h: float, gold: HexColor, red: HexColor) -> None:
+def _border(c: Canvas, w: float, h: float, gold: Color, red: Color) -> None:
     c.saveState()
     c.setStrokeColor(gold)
     c.setLineWidth(3.2)
@@ -383,7 +399,7 @@ def flag_shapes(x: float, y: float, r: float) -> list[tuple[tuple[float, float],
     (bottom, top) and the corners of the cloth (hoist top, fly top, fly bottom, hoist bottom).
     The poles lean outwards from behind the emblem; the cloth hangs from the pole's top, its
     hoist along the pole, 3:2 like the national flag."""
-    shapes = []
+    shapes: list[tuple[tuple[float, float], ...]] = []
     for side in (-1, 1):
         bottom = (x + side * 0.7 * r, y - 0.7 * r)
         top = (x + side * 1.5 * r, y + 0.85 * r)

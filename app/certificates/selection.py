@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -206,7 +207,7 @@ def load_records(db: Database, ids: Sequence[int]) -> list[Record]:
         RegisterEntry.number,
     )
     by_id = {}
-    shared: dict[tuple, dict[str, str]] = {}
+    shared: dict[tuple[object, ...], dict[str, str]] = {}
     with db.read() as session:
         for chunk in _chunks(list(ids)):
             # Plain rows, no ORM loading step.
@@ -215,7 +216,7 @@ def load_records(db: Database, ids: Sequence[int]) -> list[Record]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def _record(row, shared: dict[tuple, dict[str, str]]) -> Record:  # type: ignore[no-untyped-def]
+def _record(row: Sequence[Any], shared: dict[tuple[object, ...], dict[str, str]]) -> Record:
     (
         nid, status, year, name, achievement, person_id, award_code, award_name, number_text,
         signed_on, issuer, signer_name, signer_title, authority, gender, position, unit_name,
@@ -249,9 +250,10 @@ def _record(row, shared: dict[tuple, dict[str, str]]) -> Record:  # type: ignore
     return Record(nid, status, award_code, signed_on, book_code or "", number, values)
 
 
-def _decision_values(  # type: ignore[no-untyped-def]
-    number_text, signed_on, issuer: str, signer_name, signer_title, authority
-) -> dict[str, str]:
+def _decision_values(
+    number_text: str | None, signed_on: dt.date | None, issuer: str, signer_name: str | None, signer_title: str | None,
+    authority: str | None,
+) -> dict[str, str]:  # fmt: skip
     place = place_of(issuer)
     return {
         "official": official_title(signer_title or "", issuer) if issuer else "",

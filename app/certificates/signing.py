@@ -23,6 +23,7 @@ import numpy as np
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from platformdirs import user_config_dir
 
 from ..errors import DomainError
@@ -96,6 +97,7 @@ _key_lock = threading.Lock()
 def load_private_key(create: bool = True) -> Ed25519PrivateKey:
     """The issuing key from :func:`key_path`; created there (mode 600) the first time."""
     path = key_path()
+    key: PrivateKeyTypes  # a file may hold any kind: checked below
     with _key_lock:
         if not path.exists():
             if not create:
@@ -171,7 +173,8 @@ def _b32(data: bytes) -> str:
     """``base64.b32encode`` without the padding, ~3× as fast (it runs twice per certificate)."""
     bits = np.unpackbits(np.frombuffer(data + b"\0", dtype=np.uint8))
     n = (len(data) * 8 + 4) // 5
-    return _B32_ALPHABET[bits[: n * 5].reshape(n, 5) @ _B32_WEIGHTS].tobytes().decode()
+    chars: np.ndarray = _B32_ALPHABET[bits[: n * 5].reshape(n, 5) @ _B32_WEIGHTS]
+    return chars.tobytes().decode()
 
 
 def qr_text(payload: Payload, signature: bytes) -> str:

@@ -30,11 +30,11 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     target = Path(parsed.database)
-    summary = build_demo_file(
+    built = build_demo_file(
         target, seed=args.seed, force=args.force, progress=progress_line("Đang tạo dữ liệu mẫu…")
     )
     print(file=sys.stderr)
-    print(_summary_text(summary, str(target)))
+    print(_summary_text(built, str(target)))
     return EXIT_OK
 
 

@@ -8,7 +8,7 @@ arguments are added when that command is chosen, and its implementation when it 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from .. import __version__
@@ -32,7 +32,7 @@ class _CommandParser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
         self._arguments = arguments
 
-    def parse_known_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> Any:
+    def parse_known_args(self, args: Iterable[str] | None = None, namespace: Any = None) -> Any:
         fill, self._arguments = self._arguments, None
         if fill:
             fill(self)

@@ -26,8 +26,9 @@ def bar_chart(
     st = styles()
     d = Drawing(width, height)
     chart = VerticalBarChart()
-    chart.x, chart.y = 12 * mm, 16 * mm if not names else 22 * mm
-    chart.width, chart.height = width - 16 * mm, height - chart.y - (10 * mm if title else 4 * mm)
+    # types-reportlab declares PlotArea's x, y, width and height int; points are floats.
+    chart.x, chart.y = 12 * mm, 16 * mm if not names else 22 * mm  # type: ignore[assignment]
+    chart.width, chart.height = width - 16 * mm, height - chart.y - (10 * mm if title else 4 * mm)  # type: ignore[assignment]
     chart.data = [list(s) for s in series] or [[0]]
     chart.categoryAxis.categoryNames = [str(x) for x in labels] or [""]
     chart.categoryAxis.labels.fontName = st.regular
@@ -53,15 +54,8 @@ def bar_chart(
         x = 14 * mm + i * 40 * mm
         from reportlab.graphics.shapes import Rect
 
-        d.add(
-            Rect(
-                x,
-                3 * mm,
-                4 * mm,
-                3 * mm,
-                fillColor=colors.HexColor(PALETTE[i % len(PALETTE)]),
-                strokeColor=None,
-            )
-        )
+        swatch = Rect(x, 3 * mm, 4 * mm, 3 * mm)  # (types-reportlab mistypes Rect's **kw)
+        swatch.fillColor, swatch.strokeColor = colors.HexColor(PALETTE[i % len(PALETTE)]), None
+        d.add(swatch)
         d.add(String(x + 5 * mm, 3.3 * mm, name, fontName=st.regular, fontSize=8.5))
     return d

@@ -207,7 +207,7 @@ def unit_member_awards(db: Database, unit_id: int) -> list[tuple[int, str, int]]
         .order_by(Nomination.year, Award.rank.desc())
     )
     with db.read() as session:
-        return [tuple(r) for r in session.execute(stmt).all()]  # type: ignore[misc]
+        return [(year, name, count) for year, name, count in session.execute(stmt)]
 
 
 def history_statuses() -> tuple[NominationStatus, ...]:
@@ -226,5 +226,6 @@ def bloc_scores(db: Database, bloc_id: int, year: int) -> dict[int, dict[int, fl
     out: dict[int, dict[int, float]] = {}
     with db.read() as session:
         for unit_id, criterion_id, points in session.execute(stmt):
+            assert points is not None  # filtered out in the query
             out.setdefault(unit_id, {})[criterion_id] = points
     return out

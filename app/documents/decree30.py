@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -20,6 +21,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -254,7 +256,7 @@ def data_tables(data: TableData, st: Styles, avail: float, *, font_size: float =
             else:
                 out.append(text)
         rows.append(out)
-    style = [
+    style: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), font, font_size),
         ("GRID", (0, 0), (-1, -1), 0.5, "black"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -278,7 +280,7 @@ def paragraphs(texts: Sequence[str], st: Styles) -> list[Flowable]:
 
 
 class _Doc(BaseDocTemplate):
-    def __init__(self, fileobj, title: str, landscape_pages: bool) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, fileobj: BinaryIO, title: str, landscape_pages: bool) -> None:
         super().__init__(
             fileobj, pagesize=A4, title=title, author="Sổ Thi đua", creator="Sổ Thi đua",
             leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
@@ -300,12 +302,12 @@ class _Doc(BaseDocTemplate):
             self.watch.step()
 
 
-def _page_number(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+def _page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
     """Page numbers top centre, from page 2 (Decree 30/2020, Annex I)."""
     if doc.page < 2:
         return
     st = styles()
-    w, h = canvas._pagesize
+    w, h = canvas._pagesize  # type: ignore[attr-defined]  # this page's size; private, not in the stubs
     top = MARGIN_LEFT if w > h else MARGIN_TOP
     canvas.setFont(st.regular, 13)
     canvas.drawCentredString(
@@ -322,7 +324,7 @@ def to_landscape() -> list[Flowable]:
 
 
 def write_pdf(out: Path | None, title: str, story: list[Flowable], *, landscape_pages: bool = False,
-              fileobj=None, progress: Progress | None = None, cancelled: Cancel | None = None) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+              fileobj: BinaryIO | None = None, progress: Progress | None = None, cancelled: Cancel | None = None) -> None:  # fmt: skip
     """Build the story into ``out`` atomically (or into an open ``fileobj``)."""
     watch = Watch(len(story), progress, cancelled) if progress or cancelled else None
     if fileobj is not None:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
 
-from reportlab.platypus import PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from ..errors import DomainError
 from ..model import AwardTarget, NominationStatus
@@ -96,13 +96,13 @@ def list_tables(rows: Sequence[data.AwardRow], title_prefix: str = "") -> list[T
     return tables
 
 
-def _annex(tables: Sequence[TableData], heading: str, ref: str) -> list:  # type: ignore[type-arg]
+def _annex(tables: Sequence[TableData], heading: str, ref: str) -> list[Flowable]:
     st = styles()
-    story: list = [
+    story: list[Flowable] = [
         Paragraph(esc(heading), st.title),
         Paragraph(f"<i>{esc(ref)}</i>", st.center),
         Spacer(1, 8),
-    ]  # type: ignore[type-arg]
+    ]
     for t in tables:
         story.append(Paragraph(esc(t.title), st.heading))
         story.extend(data_tables(t, st, PORTRAIT_WIDTH))
@@ -133,9 +133,9 @@ def submission(
     groups = _groups(rows)
     bases = data.legal_bases(db, year)
 
-    def story() -> list:  # type: ignore[type-arg]
+    def story() -> list[Flowable]:
         st = styles()
-        s: list = [header_block(meta, st, PORTRAIT_WIDTH)]  # type: ignore[type-arg]
+        s: list[Flowable] = [header_block(meta, st, PORTRAIT_WIDTH)]
         s += title_block("Tờ trình", f"Về việc đề nghị khen thưởng năm {year}", st)
         s.append(Paragraph(f"Kính gửi: {esc(to)}.", st.center))
         s.append(Spacer(1, 8))
@@ -181,9 +181,9 @@ def nomination_list(
     )  # fmt: skip
     tables = list_tables(rows)
 
-    def story() -> list:  # type: ignore[type-arg]
+    def story() -> list[Flowable]:
         st = styles()
-        s: list = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]  # type: ignore[type-arg]
+        s: list[Flowable] = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]
         s += title_block("Danh sách", f"Đề nghị khen thưởng năm {year}", st)
         if not tables:
             s.append(Paragraph("(Không có hồ sơ đề nghị nào.)", st.center))
@@ -211,7 +211,7 @@ class Meeting:
 
 
 def minutes_table(rows: Sequence[data.AwardRow]) -> TableData:
-    out = []
+    out: list[tuple[object, ...]] = []
     for i, r in enumerate(rows, start=1):
         threshold, _basis = data.vote_threshold(r.award_code, r.year)
         share = (r.votes_for or 0) / r.council_size if r.council_size else None
@@ -251,11 +251,11 @@ def minutes(
     bases = sorted({b for r in rows for t, b in [data.vote_threshold(r.award_code, r.year)] if t is not None})
     meta = replace(meta, number=number_text(meta.number) if meta.number else "")
 
-    def story() -> list:  # type: ignore[type-arg]
+    def story() -> list[Flowable]:
         st = styles()
         present = len(meeting.members_present)
         when = meeting.held_on
-        s: list = [header_block(meta, st, PORTRAIT_WIDTH, show_number=bool(meta.number))]  # type: ignore[type-arg]
+        s: list[Flowable] = [header_block(meta, st, PORTRAIT_WIDTH, show_number=bool(meta.number))]
         s += title_block("Biên bản", f"Họp {meeting.council} xét khen thưởng năm {year}", st)
         # A line whose value was not given is left out, never printed empty as if filled.
         opening = [f"Thời gian: {when:%H} giờ {when:%M} phút, {format_document_date(when.date())}."]
@@ -317,9 +317,9 @@ def decision_document(
     proposer = proposer or wording.proposer_of(d.issuer)
     kinds = wording.categories(db, [r.award_code for r in rows])
 
-    def story() -> list:  # type: ignore[type-arg]
+    def story() -> list[Flowable]:
         st = styles()
-        s: list = [header_block(meta, st, PORTRAIT_WIDTH)]  # type: ignore[type-arg]
+        s: list[Flowable] = [header_block(meta, st, PORTRAIT_WIDTH)]
         s += title_block("Quyết định", d.summary or f"Về việc khen thưởng năm {rows[0].year}", st)
         s.append(Paragraph(esc(body), st.center_bold))
         s.append(Spacer(1, 8))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ..errors import DomainError
 from ..model import NominationStatus
@@ -22,6 +22,7 @@ from .decree30 import (
     PORTRAIT_WIDTH,
     DocMeta,
     Signature,
+    Styles,
     closing_block,
     data_tables,
     esc,
@@ -58,10 +59,12 @@ def _kv_table(pairs: Sequence[tuple[str, str]], width: float) -> Table:
 
 
 # ------------------------------------------------------------------------- báo cáo thành tích
-def _achievement_sections(current, tables, hist, st) -> list:  # type: ignore[no-untyped-def,type-arg]
+def _achievement_sections(
+    current: Sequence[data.AwardRow], tables: Sequence[TableData], hist: TableData, st: Styles
+) -> list[Flowable]:
     """Parts II and III of an achievement report (the Decree's annex forms): the achievement text
     of the nomination, the supporting tables, and the awards already received."""
-    s: list = [Paragraph("II. THÀNH TÍCH ĐẠT ĐƯỢC", st.heading)]  # type: ignore[type-arg]
+    s: list[Flowable] = [Paragraph("II. THÀNH TÍCH ĐẠT ĐƯỢC", st.heading)]
     achievement = next((r.achievement for r in current if r.achievement), "")
     s += paragraphs(
         achievement.split("\n") if achievement else ["(Chưa có tóm tắt thành tích trong hồ sơ đề nghị.)"], st
@@ -101,9 +104,9 @@ def person_achievement(
     tables = [appraisal, initiative, hist]
     title_award = current[0].award_name if current else "khen thưởng"
 
-    def story() -> list:  # type: ignore[type-arg]
+    def story() -> list[Flowable]:
         st = styles()
-        s: list = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]  # type: ignore[type-arg]
+        s: list[Flowable] = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]
         s += title_block("Báo cáo thành tích", f"Đề nghị tặng {title_award} năm {year}", st)
         s.append(Paragraph("I. SƠ LƯỢC LÝ LỊCH", st.heading))
         born = format_date(p.birth_date) if p.birth_date else (str(p.birth_year) if p.birth_year else "")
@@ -143,9 +146,9 @@ def unit_achievement(db: Database, meta: DocMeta, *, unit_code: str, year: int) 
     tables = [appraisal, member_t, hist]
     title_award = current[0].award_name if current else "khen thưởng"
 
-    def story() -> list:  # type: ignore[type-arg]
+    def story() -> list[Flowable]:
         st = styles()
-        s: list = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]  # type: ignore[type-arg]
+        s: list[Flowable] = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]
         s += title_block("Báo cáo thành tích", f"Đề nghị tặng {title_award} năm {year}", st)
         s.append(Paragraph("I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH", st.heading))
         s.append(_kv_table([("- Tên tập thể:", u.name), ("- Mã đơn vị:", u.code),
@@ -183,9 +186,9 @@ def standings_report(db: Database, meta: DocMeta, *, bloc_code: str, year: int) 
                                     Column("Điểm tối đa", FLOAT, 20, "RIGHT")),
                        [(c.code, c.name, c.kind.label, c.max_points) for c in crits], sheet="Tiêu chí")  # fmt: skip
 
-    def story() -> list:  # type: ignore[type-arg]
+    def story() -> list[Flowable]:
         st = styles()
-        s: list = [header_block(meta, st, PORTRAIT_WIDTH)]  # type: ignore[type-arg]
+        s: list[Flowable] = [header_block(meta, st, PORTRAIT_WIDTH)]
         s += title_block("Báo cáo", f"Kết quả chấm điểm, xếp hạng thi đua {table.bloc_name} năm {year}", st)
         ranked = table.ranked
         s += paragraphs([
@@ -239,9 +242,9 @@ def award_statistics(
     table = TableData("Thống kê khen thưởng", cols, rows, sheet="Thống kê")
     span = f"năm {years[0]}" if len(years) == 1 else f"giai đoạn {years[0]}–{years[-1]}"
 
-    def story() -> list:  # type: ignore[type-arg]
+    def story() -> list[Flowable]:
         st = styles()
-        s: list = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]  # type: ignore[type-arg]
+        s: list[Flowable] = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]
         s += title_block("Báo cáo thống kê", f"Kết quả khen thưởng {span}", st)
         s.extend(data_tables(table, st, PORTRAIT_WIDTH, font_size=11))
         s.append(Spacer(1, 8))
@@ -264,9 +267,9 @@ def person_history(
     rows = data.nomination_rows(db, person_id=p.id, statuses=(S.APPROVED, S.REVOKED))
     table = history_table(rows)
 
-    def story() -> list:  # type: ignore[type-arg]
+    def story() -> list[Flowable]:
         st = styles()
-        s: list = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]  # type: ignore[type-arg]
+        s: list[Flowable] = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]
         s += title_block("Quá trình khen thưởng", p.full_name, st)
         s.append(
             _kv_table(
@@ -298,9 +301,9 @@ def unit_history(db: Database, meta: DocMeta, *, unit_code: str) -> Document:
     for y, _a, n in members:
         per_year[y] += n
 
-    def story() -> list:  # type: ignore[type-arg]
+    def story() -> list[Flowable]:
         st = styles()
-        s: list = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]  # type: ignore[type-arg]
+        s: list[Flowable] = [header_block(meta, st, PORTRAIT_WIDTH, show_number=False)]
         s += title_block("Quá trình khen thưởng", u.name, st)
         for t in (own, member_t):
             s.append(Paragraph(esc(t.title), st.heading))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import TypedDict
 
 from ..errors import DomainError
 from ..services.decisions import parse_decision_number
@@ -120,7 +121,7 @@ class ReportRequest:
             if key not in names or key == "kind" or value is None:
                 continue
             values[key] = tuple(value) if isinstance(value, list) else value
-        return cls(kind=kind, **values)  # type: ignore[arg-type]
+        return cls(kind=kind, **values)  # type: ignore[arg-type]  # typed per field by the caller's parser; check() judges
 
 
 def problems(req: ReportRequest) -> list[DomainError]:
@@ -163,7 +164,15 @@ def check(req: ReportRequest) -> None:
         raise found[0]
 
 
-def meta(req: ReportRequest):  # type: ignore[no-untyped-def]
+class _Lists(TypedDict):
+    """The selection a list-making paper takes (award codes, submitting unit, campaign)."""
+
+    award_codes: tuple[str, ...]
+    submitting_unit: str | None
+    campaign_id: int | None
+
+
+def meta(req: ReportRequest) -> DocMeta:
     """The letterhead, number, date, signature and recipients the request gives."""
     signature = Signature(req.signer_title, req.signer, req.authority, req.on_behalf) if req.signer else None
     recipients = req.recipient or ("Như trên;", "Lưu: VT.")
@@ -179,19 +188,19 @@ def build(db: Database, req: ReportRequest) -> Document:
 
     check(req)
     m, k = meta(req), req.kind
-    lists = {"award_codes": req.award, "submitting_unit": req.unit, "campaign_id": req.campaign}
+    lists: _Lists = {"award_codes": req.award, "submitting_unit": req.unit, "campaign_id": req.campaign}
     year = req.year or 0
     if k == "to-trinh":
-        return papers.submission(db, m, year=year, to=req.to, **lists)  # type: ignore[arg-type]
+        return papers.submission(db, m, year=year, to=req.to, **lists)
     if k == "danh-sach":
-        return papers.nomination_list(db, m, year=year, **lists)  # type: ignore[arg-type]
+        return papers.nomination_list(db, m, year=year, **lists)
     if k == "bien-ban":
         meeting = papers.Meeting(
             held_on=dt.datetime.combine(m.date, dt.time(8, 0)), place=req.meeting_place, council=req.council,
             members_total=req.members_total or 0, members_present=list(req.member),
             chair=Signature("CHỦ TỊCH HỘI ĐỒNG", req.chair), secretary=Signature("THƯ KÝ", req.secretary),
         )  # fmt: skip
-        return papers.minutes(db, m, meeting, year=year, **lists)  # type: ignore[arg-type]
+        return papers.minutes(db, m, meeting, year=year, **lists)
     if k == "quyet-dinh":
         return papers.decision_document(db, req.decision or "", year=req.year)
     if k == "thanh-tich-ca-nhan":

@@ -14,9 +14,9 @@ if connection is None:  # pragma: no cover - only through app.migrations
 
 
 
-def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
     # The FTS5 word index and its shadow tables are SQLite's, made by migration 0005.
-    return not (type_ == "table" and name and name.startswith(SEARCH_INDEX))
+    return not (type_ == "table" and name is not None and name.startswith(SEARCH_INDEX))
 
 
 context.configure(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy import DateTime, Enum, MetaData, String, func
+from sqlalchemy import DateTime, Enum, MetaData, String, Table, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Named constraints: Alembic's batch mode on SQLite can only alter what has a name.
@@ -20,6 +21,11 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+    if TYPE_CHECKING:
+        # Every model here maps one Table (DeclarativeBase says only FromClause): Core inserts
+        # take it as it is.
+        __table__: ClassVar[Table]
 
 
 # Folded search keys and collation keys are compared byte-wise: binary ("C") collation on

@@ -293,15 +293,15 @@ def check_quota(rule: Rule, f: NominationFacts) -> list[Finding]:
         return [_finding(rule, head + "; chờ kết quả bỏ phiếu để chọn từ cao xuống")]
     if allowed == 0:
         return [_finding(rule, head)]
-    ranked.sort(key=lambda q: -q.share)  # type: ignore[operator]
+    ranked.sort(key=lambda q: -(q.share or 0.0))  # every share in ranked is set
     cut = ranked[allowed - 1].share
-    if me.share > cut:  # type: ignore[operator]
+    if me.share > cut:
         return []
-    if me.share < cut:  # type: ignore[operator]
+    if me.share < cut:
         return [_finding(rule, head + f"; tỷ lệ phiếu {_pct(me.share)} ngoài số được chọn")]
     # A tie at the cut: slots left for the tied, women first (Decree 152/2025 Art. 4), then the chair.
     tied = [q for q in ranked if q.share == cut]
-    slots = allowed - sum(1 for q in ranked if q.share > cut)  # type: ignore[operator]
+    slots = allowed - sum(1 for q in ranked if q.share > cut)
     women = sum(1 for q in tied if q.woman)
     if me.woman:
         decided_in = women <= slots

@@ -56,11 +56,12 @@ class Checker:
     def check(self, nomination_id: int) -> Verdict:
         rules = self.rulebook.rules
         with self.db.read() as session:
-            award, year = session.execute(
+            row = session.execute(
                 nomination_select(Award.code, Nomination.year).where(Nomination.id == nomination_id)
-            ).one_or_none() or (None, None)
-            if award is None:
+            ).one_or_none()
+            if row is None:
                 raise NotFound(f"Không tìm thấy hồ sơ đề nghị (mã {nomination_id}).")
+            award, year = row
             facts = load_facts(
                 session,
                 nomination_id,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound
@@ -103,7 +104,7 @@ def draft_facts(
     level = session.scalar(select(Unit.level).where(Unit.id == nom.submitting_unit_id))
     kind = session.scalar(select(Campaign.kind).where(Campaign.id == nom.campaign_id)) if nom.campaign_id else None
     cited = frozenset(i.id for i in nom.initiatives)
-    return _facts(session, nom, award, level, kind, cited,  # type: ignore[arg-type]
+    return _facts(session, nom, award, level, kind, cited,  # type: ignore[arg-type]  # level: None only while the draft has no submitting unit
                   award_names=award_names, quota_awards=quota_awards, today=today)  # fmt: skip
 
 
@@ -184,7 +185,9 @@ def _facts(
     )
 
 
-def _initiatives(session: Session, owned, cited: frozenset[int], others) -> tuple[InitiativeFact, ...]:  # type: ignore[no-untyped-def]
+def _initiatives(
+    session: Session, owned: Select[Any], cited: frozenset[int], others: ColumnElement[bool]
+) -> tuple[InitiativeFact, ...]:
     ids = set(session.scalars(owned)) | set(cited)
     if not ids:
         return ()
@@ -214,8 +217,10 @@ def _subtree(session: Session, unit_id: int) -> list[int]:
     return ids
 
 
-def _collective(session: Session, unit_id: int, year: int) -> CollectiveFacts:
+def _collective(session: Session, unit_id: int | None, year: int) -> CollectiveFacts:
     """Members: persons posted in the unit or its divisions at any time in the year."""
+    if unit_id is None:  # a draft with no nominee chosen yet: no members
+        return CollectiveFacts(0, 0, 0, 0, 0, 0)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     members = set(
         session.scalars(
@@ -239,7 +244,7 @@ def _collective(session: Session, unit_id: int, year: int) -> CollectiveFacts:
         )
         .group_by(Award.code)
     ).all()
-    counts = dict(titles)
+    counts: dict[str, int] = dict(titles)
     disciplined: set[int] = set()
     for person_id, kind, s, e in session.execute(
         select(
@@ -265,14 +270,16 @@ def _collective(session: Session, unit_id: int, year: int) -> CollectiveFacts:
     )
 
 
-def _batch(session: Session, nom: Nomination, award: Award, codes: frozenset[str]):  # type: ignore[no-untyped-def]
+def _batch(
+    session: Session, nom: Nomination, award: Award, codes: frozenset[str]
+) -> tuple[dict[str, int], tuple[QuotaPeer, ...]]:
     """Live counts per award in the submitting unit and year, and this award's peers with votes."""
     batch = and_(
         Nomination.submitting_unit_id == nom.submitting_unit_id,
         Nomination.year == nom.year,
         Nomination.status.in_(_LIVE_VALUES),
     )
-    counts = dict(
+    counts: dict[str, int] = dict(
         session.execute(
             nomination_select(Award.code, func.count())
             .where(batch, Award.code.in_(codes))

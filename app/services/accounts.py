@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from ..auth import Actor, P
 from ..auth import require as allowed
@@ -138,7 +139,7 @@ def list_accounts(db: Database) -> list[AccountRow]:
     ]
 
 
-def _account(session, username: str) -> UserAccount:  # type: ignore[no-untyped-def]
+def _account(session: Session, username: str) -> UserAccount:
     account = session.scalar(select(UserAccount).where(UserAccount.username_key == username_key(username)))
     if account is None:
         raise DomainError(f"Không có tài khoản «{clean(username)}».", field="username")

@@ -35,7 +35,7 @@ def set_appraisal(
             scope = get(session, Person, person_id, "cá nhân").unit_id
             where = Appraisal.person_id == person_id
         else:
-            scope = get(session, Unit, unit_id, "tập thể").id  # type: ignore[arg-type]
+            scope = get(session, Unit, unit_id, "tập thể").id
             where = Appraisal.unit_id == unit_id
         allowed(db, P.APPRAISALS, unit_id=scope, session=session)
         row = session.scalar(select(Appraisal).where(where, Appraisal.year == year))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..auth import P
 from ..auth import require as allowed
@@ -95,12 +96,14 @@ def members(db: Database, bloc_id: int, year: int) -> list[Member]:
     """Members of a bloc in a year: head first, then deputy, then the others by name."""
     order = {BlocRole.HEAD: 0, BlocRole.DEPUTY: 1, BlocRole.MEMBER: 2}
     with db.read() as session:
-        rows = session.execute(
-            select(Unit.id, Unit.code, Unit.name, BlocMembership.role, Unit.sort_key)
-            .join(BlocMembership, BlocMembership.unit_id == Unit.id)
-            .where(BlocMembership.bloc_id == bloc_id, BlocMembership.year == year)
-        ).all()
-    rows.sort(key=lambda r: (order[r.role], r.sort_key))
+        rows = sorted(
+            session.execute(
+                select(Unit.id, Unit.code, Unit.name, BlocMembership.role, Unit.sort_key)
+                .join(BlocMembership, BlocMembership.unit_id == Unit.id)
+                .where(BlocMembership.bloc_id == bloc_id, BlocMembership.year == year)
+            ).all(),
+            key=lambda r: (order[r.role], r.sort_key),
+        )
     return [Member(r.id, r.code, r.name, r.role) for r in rows]
 
 
@@ -109,7 +112,7 @@ def list_blocs(db: Database) -> list[Bloc]:
         return list(session.scalars(select(Bloc).order_by(Bloc.code)))
 
 
-def is_member(session, bloc_id: int, unit_id: int, year: int) -> bool:  # type: ignore[no-untyped-def]
+def is_member(session: Session, bloc_id: int, unit_id: int, year: int) -> bool:
     return (
         session.scalar(
             select(BlocMembership.id).where(

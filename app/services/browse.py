@@ -16,7 +16,21 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, and_, case, column, func, literal, select, text, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Executable,
+    Integer,
+    Select,
+    SQLColumnExpression,
+    and_,
+    case,
+    column,
+    func,
+    literal,
+    select,
+    text,
+    tuple_,
+)
 from sqlalchemy.orm import aliased
 
 from ..model import (
@@ -48,8 +62,8 @@ class Query:
 
 @dataclass(frozen=True)
 class _Column:
-    value: ColumnElement[Any]
-    sort: tuple[ColumnElement[Any], ...] = ()  # empty: not sortable
+    value: SQLColumnExpression[Any]
+    sort: tuple[SQLColumnExpression[Any], ...] = ()  # empty: not sortable
     joins: tuple[str, ...] = ()  # joins the sort needs in the id query
 
 
@@ -211,7 +225,7 @@ def word_match(folded: str) -> str | None:
     return " ".join(f'"{w}"*' for w in words) if words else None
 
 
-def word_like(column: ColumnElement[str], folded: str) -> ColumnElement[bool]:
+def word_like(column: SQLColumnExpression[str], folded: str) -> ColumnElement[bool]:
     """The same test as :func:`word_match`, row by row with LIKE (for a walk in name order)."""
     spaced = literal(" ") + column
     return and_(*(spaced.like(f"% {w}%") for w in re.findall(r"[a-z0-9]+", folded)))
@@ -352,6 +366,7 @@ class NominationRows(Source):
         if match is None or not self.db.is_sqlite or _decision_number(fold(q.text)) is not None:
             return super().count(q)
         self._edges.clear()
+        stmt: Executable
         if not self.filter_clauses(q.filters):
             # Counted in the word index alone: milliseconds even when most rows match.
             stmt = text("SELECT count(*) FROM nomination_words WHERE nomination_words MATCH :m").bindparams(m=match)

@@ -99,7 +99,7 @@ def register(db: Database, data: RegistrationInput) -> Registration:
         if data.person_id is not None:
             scope = get(session, Person, data.person_id, "cá nhân").unit_id
         else:
-            scope = get(session, Unit, data.unit_id, "đơn vị").id  # type: ignore[arg-type]
+            scope = get(session, Unit, data.unit_id, "đơn vị").id
         allowed(db, P.REGISTRATIONS, unit_id=scope, session=session)
         check_target(award, is_person=data.person_id is not None)
         if data.campaign_id is not None:

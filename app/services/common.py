@@ -24,13 +24,14 @@ E = TypeVar("E", bound=Enum)
 def as_enum(enum_cls: type[E], value: object, label: str, field: str) -> E:
     """``enum_cls(value)``, or a :class:`DomainError` naming the field instead of a bare ValueError."""
     try:
-        return enum_cls(value)  # type: ignore[call-arg]
+        return enum_cls(value)
     except ValueError:
         raise DomainError(f"{label} không hợp lệ: {value!r}.", field=field) from None
 
 
-def get(session: Session, model: type[T], id_: int, what: str) -> T:
-    """The row ``id_`` of ``model``, or :class:`NotFound` saying which ``what`` is missing."""
+def get(session: Session, model: type[T], id_: int | None, what: str) -> T:
+    """The row ``id_`` of ``model``, or :class:`NotFound` saying which ``what`` is missing (an
+    unset id included)."""
     row = session.get(model, id_)
     if row is None:
         raise NotFound(f"Không tìm thấy {what} (mã {id_}).")

@@ -35,7 +35,7 @@ def create_exemplar(db: Database, data: ExemplarInput) -> Exemplar:
         if data.person_id is not None:
             get(session, Person, data.person_id, "cá nhân")
         else:
-            get(session, Unit, data.unit_id, "tập thể")  # type: ignore[arg-type]
+            get(session, Unit, data.unit_id, "tập thể")
         if data.campaign_id is not None:
             get(session, Campaign, data.campaign_id, "phong trào")
         exemplar = Exemplar(

@@ -60,10 +60,10 @@ def steps(db: Database, nomination_id: int) -> list[Step]:
     last = {s.to_status: i for i, s in enumerate(out)}  # each status's latest step
     voted = last.get(NominationStatus.VOTED)
     if voted is not None and nomination.votes_for is not None:
-        out[voted] = _with(out[voted], votes=_votes(nomination))
+        out[voted] = replace(out[voted], votes=_votes(nomination))
     approved = last.get(NominationStatus.APPROVED)
     if approved is not None and decision is not None:
-        out[approved] = _with(out[approved], decision=f"{decision.number_text} ngày {decision.signed_on:%d/%m/%Y}")
+        out[approved] = replace(out[approved], decision=f"{decision.number_text} ngày {decision.signed_on:%d/%m/%Y}")
     return out
 
 
@@ -89,7 +89,3 @@ def returned(db: Database, nomination_id: int) -> Returned | None:
 def _votes(n: Nomination) -> str:
     against = f", {n.votes_against} không đồng ý" if n.votes_against else ""
     return f"{n.votes_for}/{n.council_size} đồng ý{against}"
-
-
-def _with(step: Step, **changes: str) -> Step:
-    return replace(step, **changes)

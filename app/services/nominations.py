@@ -10,10 +10,11 @@ reason. An approved award is revoked, never deleted.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from ..auth import P, unit_scoped
@@ -77,7 +78,7 @@ def _nominee(session: Session, data: NominationInput) -> tuple[str, str, str, in
     if data.person_id is not None:
         person = get(session, Person, data.person_id, "cá nhân")
         return person.full_name, person.name_fold, person.sort_key, person.unit_id
-    unit = get(session, Unit, data.unit_id, "tập thể")  # type: ignore[arg-type]
+    unit = get(session, Unit, data.unit_id, "tập thể")
     return unit.name, unit.name_fold, sort_key(unit.name), unit.parent_id or unit.id
 
 
@@ -192,8 +193,9 @@ def _allowed_on(db: Database, permission: P, session: Session, nomination: Nomin
 
 def _units_of(session: Session, nomination: Nomination) -> tuple[int | None, ...]:
     """The units a nomination belongs to, for a clerk's scope: the submitting unit and the nominee's."""
+    nominee_unit: int | None
     if nomination.person_id is not None:
-        nominee_unit = session.get(Person, nomination.person_id).unit_id  # type: ignore[union-attr]
+        nominee_unit = get(session, Person, nomination.person_id, "cá nhân").unit_id
     else:
         nominee_unit = nomination.unit_id
     return (nomination.submitting_unit_id, nominee_unit)
@@ -256,7 +258,7 @@ def _step(
     reason: str = "",
     *,
     expected_versions: dict[int, int] | None = None,
-    before=None,  # type: ignore[no-untyped-def]
+    before: Callable[[Session, Nomination], None] | None = None,
 ) -> list[Nomination]:
     """Move every nomination in ``ids`` to ``new`` in one transaction: all move, or none."""
     require(bool(ids), "Chưa chọn hồ sơ nào.")
@@ -276,16 +278,20 @@ def _step(
     return moved
 
 
-def submit(db: Database, ids: Sequence[int], **kw) -> list[Nomination]:  # type: ignore[no-untyped-def]
-    return _step(db, ids, S.SUBMITTED, **kw)
+def submit(db: Database, ids: Sequence[int], *, expected_versions: dict[int, int] | None = None) -> list[Nomination]:
+    return _step(db, ids, S.SUBMITTED, expected_versions=expected_versions)
 
 
-def return_for_revision(db: Database, ids: Sequence[int], reason: str, **kw) -> list[Nomination]:  # type: ignore[no-untyped-def]
-    return _step(db, ids, S.RETURNED, reason, **kw)
+def return_for_revision(
+    db: Database, ids: Sequence[int], reason: str, *, expected_versions: dict[int, int] | None = None
+) -> list[Nomination]:
+    return _step(db, ids, S.RETURNED, reason, expected_versions=expected_versions)
 
 
-def reject(db: Database, ids: Sequence[int], reason: str, **kw) -> list[Nomination]:  # type: ignore[no-untyped-def]
-    return _step(db, ids, S.REJECTED, reason, **kw)
+def reject(
+    db: Database, ids: Sequence[int], reason: str, *, expected_versions: dict[int, int] | None = None
+) -> list[Nomination]:
+    return _step(db, ids, S.REJECTED, reason, expected_versions=expected_versions)
 
 
 def withdraw_from_decision(db: Database, ids: Sequence[int], reason: str, *,
@@ -312,9 +318,11 @@ def withdraw_from_decision(db: Database, ids: Sequence[int], reason: str, *,
     return moved
 
 
-def revoke(db: Database, ids: Sequence[int], reason: str, **kw) -> list[Nomination]:  # type: ignore[no-untyped-def]
+def revoke(
+    db: Database, ids: Sequence[int], reason: str, *, expected_versions: dict[int, int] | None = None
+) -> list[Nomination]:
     """Revoke approved awards (Law 06/2022 Art. 93): kept, marked, never deleted."""
-    return _step(db, ids, S.REVOKED, reason, **kw)
+    return _step(db, ids, S.REVOKED, reason, expected_versions=expected_versions)
 
 
 @dataclass(frozen=True)
@@ -369,7 +377,9 @@ def record_vote(db: Database, nomination_id: int, vote: Vote, *, expected_versio
     return record_votes(db, {nomination_id: vote}, expected_versions=versions)[0]
 
 
-def approve(db: Database, ids: Sequence[int], decision_id: int, **kw) -> list[Nomination]:  # type: ignore[no-untyped-def]
+def approve(
+    db: Database, ids: Sequence[int], decision_id: int, *, expected_versions: dict[int, int] | None = None
+) -> list[Nomination]:
     """Attach voted nominations to a decision: they become awards."""
 
     def attach(session: Session, nomination: Nomination) -> None:
@@ -380,7 +390,7 @@ def approve(db: Database, ids: Sequence[int], decision_id: int, **kw) -> list[No
         require(why is None, f"Hồ sơ «{nomination.nominee_name}»: {why}", "decision")
         nomination.decision_id = decision.id
 
-    return _step(db, ids, S.APPROVED, before=attach, **kw)
+    return _step(db, ids, S.APPROVED, before=attach, expected_versions=expected_versions)
 
 
 def delete_nomination(db: Database, nomination_id: int) -> None:
@@ -431,7 +441,7 @@ class NominationRow:
     status: NominationStatus
 
 
-def _filtered(f: NominationFilter):  # type: ignore[no-untyped-def]
+def _filtered(f: NominationFilter) -> Select[Any]:
     stmt = select(Nomination.id)
     if f.year is not None:
         stmt = stmt.where(Nomination.year == f.year)

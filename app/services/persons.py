@@ -7,9 +7,9 @@ import functools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy import CursorResult, and_, exists, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..audit import log as audit
@@ -187,10 +187,13 @@ def update_person(db: Database, person_id: int, data: PersonInput, *, expected_v
         current = session.scalar(select(Posting).where(Posting.person_id == person_id, Posting.end_date.is_(None)))
         if current is not None:
             current.position = c.position
-        renamed = session.execute(
-            update(Nomination)
-            .where(Nomination.person_id == person_id)
-            .values(nominee_name=person.full_name, nominee_fold=person.name_fold, nominee_sort=person.sort_key)
+        renamed = cast(  # an UPDATE's result is a CursorResult (it has rowcount)
+            CursorResult[Any],
+            session.execute(
+                update(Nomination)
+                .where(Nomination.person_id == person_id)
+                .values(nominee_name=person.full_name, nominee_fold=person.name_fold, nominee_sort=person.sort_key)
+            ),
         ).rowcount
         if renamed:
             audit.record(session, "rename_nominee", "nomination", details={

@@ -77,7 +77,7 @@ def assign_numbers(db: Database, book_id: int, nomination_ids: Sequence[int]) ->
             for e in session.scalars(select(RegisterEntry).where(RegisterEntry.nomination_id.in_(ids[chunk : chunk + 900])))
         }
         codes = dict(session.execute(select(RegisterBook.id, RegisterBook.code)).all())
-        statuses = {}
+        statuses: dict[int, NominationStatus] = {}
         for chunk in range(0, len(ids), 900):
             statuses.update(
                 session.execute(
@@ -93,6 +93,7 @@ def assign_numbers(db: Database, book_id: int, nomination_ids: Sequence[int]) ->
                 continue
             status = statuses.get(nomination_id)
             require(status is not None, f"Không tìm thấy hồ sơ khen thưởng (mã {nomination_id}).")
+            assert status is not None
             require(
                 status is NominationStatus.APPROVED,
                 f"Chỉ vào sổ khen thưởng đã có quyết định (hồ sơ mã {nomination_id} đang ở trạng thái «{status.label}»).",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import ColumnElement, exists, func, select
 
 from ..model import Bloc, CertificatePrint, Criterion, Nomination, NominationStatus
 from ..storage.db import Database
@@ -31,7 +31,7 @@ def todo(db: Database) -> list[Todo]:
     """What waits, in the order of the year's work; items with nothing waiting are left out."""
     scope = clerk_units(db)
 
-    def counted(*where) -> int:  # type: ignore[no-untyped-def]
+    def counted(*where: ColumnElement[bool]) -> int:
         stmt = select(func.count()).select_from(Nomination).where(*where)
         if scope is not None:
             stmt = stmt.where(Nomination.submitting_unit_id.in_(scope))

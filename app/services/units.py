@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
 
 from ..auth import P
 from ..auth import require as allowed
@@ -52,12 +53,12 @@ def _apply(unit: Unit, data: UnitInput) -> None:
     unit.name_fold, unit.sort_key = fold(data.name), sort_key(data.name)
 
 
-def _check_code_free(session, code: str, own_id: int | None = None) -> None:  # type: ignore[no-untyped-def]
+def _check_code_free(session: Session, code: str, own_id: int | None = None) -> None:
     other = session.scalar(select(Unit.id).where(Unit.code == code))
     require(other is None or other == own_id, f"Mã đơn vị «{code}» đã được dùng.", "code")
 
 
-def _check_parent(session, parent_id: int | None, own_id: int | None) -> None:  # type: ignore[no-untyped-def]
+def _check_parent(session: Session, parent_id: int | None, own_id: int | None) -> None:
     seen: set[int] = set()
     current = parent_id
     while current is not None:

@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..audit.head import rerecord_file
 from ..auth import SYSTEM, Actor, P, check
@@ -103,7 +104,7 @@ def to_keep(taken: Iterable[dt.datetime], now: dt.datetime) -> set[dt.datetime]:
     Backups from the future (a clock that was wrong) are kept, never deleted.
     """
     keep: set[dt.datetime] = set()
-    newest_per: dict[tuple, dt.datetime] = {}
+    newest_per: dict[tuple[Any, ...], dt.datetime] = {}  # ("d", date), ("w", year, week), ("m", year, month)
     for t in sorted(taken, reverse=True):
         if t > now:
             keep.add(t)

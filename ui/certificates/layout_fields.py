@@ -114,15 +114,16 @@ class FieldTable(QTableWidget):
             + "\n"
             + "\n".join(f"{{{name}}} — {what}" for name, what in VARIABLES.items())
         )
-        self.horizontalHeaderItem(COL_TEXT).setToolTip(help_text)
+        self._header_tip(COL_TEXT, help_text)
         for column in (COL_X, COL_Y, COL_W, COL_H):
-            self.horizontalHeaderItem(column).setToolTip(
-                translate("LayoutEditor", "Milimét, tính từ góc trên bên trái tờ giấy")
-            )
+            self._header_tip(column, translate("LayoutEditor", "Milimét, tính từ góc trên bên trái tờ giấy"))
         for column in (COL_SIZE, COL_MIN):
-            self.horizontalHeaderItem(column).setToolTip(
-                translate("LayoutEditor", "Điểm (pt); chữ dài được thu nhỏ dần đến cỡ nhỏ nhất")
-            )
+            self._header_tip(column, translate("LayoutEditor", "Điểm (pt); chữ dài được thu nhỏ dần đến cỡ nhỏ nhất"))
+
+    def _header_tip(self, column: int, text: str) -> None:
+        item = self.horizontalHeaderItem(column)
+        assert item is not None  # made by setHorizontalHeaderLabels
+        item.setToolTip(text)
 
     # -- filling -------------------------------------------------------------------------------
     def fill(self, fields: list[dict[str, Any]], editable: bool) -> None:

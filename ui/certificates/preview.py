@@ -19,7 +19,7 @@ from app.errors import DomainError
 from app.storage.db import Database
 from app.storage.files import atomic_write, check_output_file
 
-from ..jobs import Job
+from ..jobs import Cancelled, Job, Progress
 from ..operations import run_op, run_write
 from ..printing import print_pdf
 from ..qt import (
@@ -137,7 +137,7 @@ class CertificatePreviewDialog(QDialog):
             self.status.setText(translate("CertificatePreview", "Chưa vào sổ, chưa tạo bản in."))
             return None
 
-        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        def work(progress: Progress, cancelled: Cancelled) -> BatchResult:
             return make_certificates(
                 db, selection, out=target, mode=mode, offset_mm=offset, alignment_page=alignment,
                 book_code=book, record_prints=False, progress=progress, cancelled=cancelled,

@@ -24,6 +24,7 @@ class ReasonDialog(FormDialog):
     """Return for revision / revoke: the reason is required (it is written in the log)."""
 
     context = "BatchDialog"
+    saved: str
 
     def __init__(self, title: str, count: int, parent: QWidget | None = None) -> None:
         self.title = title
@@ -35,7 +36,7 @@ class ReasonDialog(FormDialog):
         self.reason.setTabChangesFocus(True)
         self.setMinimumWidth(440)
 
-    def save(self) -> object:
+    def save(self) -> str:
         text = clean(self.reason.toPlainText())
         if not text:
             raise DomainError(translate("BatchDialog", "Cần ghi rõ lý do."), field="reason")
@@ -47,6 +48,7 @@ class VoteDialog(FormDialog):
 
     context = "BatchDialog"
     title = QT_TRANSLATE_NOOP("BatchDialog", "Ghi kết quả bỏ phiếu của Hội đồng")
+    saved: Vote
 
     def _build(self) -> None:
         self.council_size = self.add_field(
@@ -59,14 +61,14 @@ class VoteDialog(FormDialog):
         self.voted_on = self.add_field("voted_on", QT_TRANSLATE_NOOP("BatchDialog", "Ngày họp"), date_edit())
         self.voted_on.setText(format_date(dt.date.today()))
 
-    def save(self) -> object:
+    def save(self) -> Vote:
         vote = Vote(
             votes_for=int_from(self.votes_for, "votes_for", translate("BatchDialog", "Số phiếu đồng ý")) or 0,
             votes_against=int_from(self.votes_against, "votes_against",
                                    translate("BatchDialog", "Số phiếu không đồng ý"), required=False) or 0,
             council_size=int_from(self.council_size, "council_size",
                                   translate("BatchDialog", "Tổng số thành viên Hội đồng")) or 0,
-            voted_on=date_from(self.voted_on, "voted_on", required=True),  # type: ignore[arg-type]
+            voted_on=date_from(self.voted_on, "voted_on", required=True),
         )
         check_vote(vote)
         return vote
@@ -79,6 +81,7 @@ class DecisionPickDialog(FormDialog):
 
     context = "BatchDialog"
     title = QT_TRANSLATE_NOOP("BatchDialog", "Đưa vào quyết định khen thưởng")
+    saved: int  # the decision's id
 
     def __init__(self, db: Database, nomination_ids: Sequence[int] = (), parent: QWidget | None = None) -> None:
         self.db, self.nomination_ids = db, tuple(nomination_ids)
@@ -107,7 +110,7 @@ class DecisionPickDialog(FormDialog):
         self.form.addRow(self.unfit)
         self.setMinimumWidth(520)
 
-    def save(self) -> object:
+    def save(self) -> int:
         if self.decision.currentData() is None:
             message = (translate("BatchDialog", "Chưa chọn quyết định.") if self.decision.count()
                        else translate("BatchDialog", "Không có quyết định nào phù hợp; hãy nhập quyết định trước."))

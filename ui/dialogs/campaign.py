@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.model import CampaignKind
+from app.model import Campaign, CampaignKind
 from app.services.campaigns import CampaignInput, create_campaign, update_campaign
 from app.storage.db import Database
 from app.text import format_date
@@ -20,7 +20,7 @@ class CampaignDialog(FormDialog):
     title = QT_TRANSLATE_NOOP("CampaignDialog", "Phong trào thi đua")
     aliases = {"start_date": "start", "end_date": "end"}
 
-    def __init__(self, db: Database, campaign: object | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, campaign: Campaign | None = None, parent: QWidget | None = None) -> None:
         self.db = db
         self.campaign_id = getattr(campaign, "id", None)
         super().__init__(parent)
@@ -45,7 +45,7 @@ class CampaignDialog(FormDialog):
         )
         self.setMinimumWidth(520)
 
-    def _load(self, c) -> None:  # type: ignore[no-untyped-def]
+    def _load(self, c: Campaign) -> None:
         self.name.setText(c.name)
         self.kind.setCurrentIndex(self.kind.findData(c.kind.value))
         self.year.setValue(c.year)
@@ -59,7 +59,7 @@ class CampaignDialog(FormDialog):
             name=self.name.text(),
             kind=CampaignKind(self.kind.currentData()),
             year=self.year.value(),
-            start_date=date_from(self.start, "start", required=True),  # type: ignore[arg-type]
+            start_date=date_from(self.start, "start", required=True),
             end_date=date_from(self.end, "end"),
             launched_by=self.launched_by.text(),
             description=self.description.toPlainText(),

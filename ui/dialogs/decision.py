@@ -38,7 +38,7 @@ class DecisionDialog(FormDialog):
     def save(self) -> object:
         data = DecisionInput(
             number=self.number.text(),
-            signed_on=date_from(self.signed_on, "signed_on", required=True),  # type: ignore[arg-type]
+            signed_on=date_from(self.signed_on, "signed_on", required=True),
             issuer=self.issuer.text(),
             signer_name=self.signer_name.text(),
             signer_title=self.signer_title.text(),

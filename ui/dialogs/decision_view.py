@@ -23,6 +23,7 @@ from ..qt import (
     QWidget,
     translate,
 )
+from ..widgets.cells import cell_text
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("DecisionView", "Số hồ sơ"),
@@ -94,7 +95,7 @@ class DecisionView(QDialog):
         self.print_button.setEnabled(bool(lines))
 
     def rows(self) -> list[list[str]]:
-        return [[self.table.item(r, c).text() for c in range(self.table.columnCount())] for r in range(self.table.rowCount())]
+        return [[cell_text(self.table, r, c) for c in range(self.table.columnCount())] for r in range(self.table.rowCount())]
 
     def print_certificates(self) -> QDialog:
         """The certificates of every award of this decision, previewed before anything is numbered."""

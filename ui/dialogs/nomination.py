@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from app.errors import DomainError
-from app.model import AwardTarget
+from app.model import AwardTarget, Nomination
 from app.rules.engine import Checker
 from app.services.campaigns import list_campaigns
 from app.services.catalogue import check_target, list_awards
@@ -200,7 +200,8 @@ class NominationForm(FormDialog):
             self.verdict.show_draft([exc.message])
 
     def _edited(self) -> bool:
-        n = get_nomination(self.db, self.nomination_id)  # type: ignore[arg-type]
+        assert self.nomination_id is not None  # asked only of a saved nomination
+        n = get_nomination(self.db, self.nomination_id)
         return (n.award_id, n.year, n.person_id or n.unit_id) != (
             self.award.currentData(), self.year.value(), self.nominee.value)
 
@@ -256,11 +257,12 @@ class NominationForm(FormDialog):
         self.submit(self._saved_next)
 
     def _saved_next(self, saved: object) -> None:
-        nid = saved.id  # type: ignore[attr-defined]
+        assert isinstance(saved, Nomination)  # what save()'s write returns
+        nid = saved.id
         self.saved_ids.append(nid)
         self.last_saved.setText(
             translate("NominationForm", "Đã lưu hồ sơ số {0}: {1} — {2}.").format(
-                nid, saved.nominee_name, self.award.currentText()  # type: ignore[attr-defined]
+                nid, saved.nominee_name, self.award.currentText()
             )
         )
         self.saved_one.emit(nid)

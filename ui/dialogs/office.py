@@ -32,8 +32,13 @@ class OfficeDialog(FormDialog):
         super().__init__(parent)
         office = get_office(db)
         for name, _label, _hint in LINES:
-            self.field(name).setText(getattr(office, name))  # type: ignore[attr-defined]
+            self._line(name).setText(getattr(office, name))
         self.authority.setCurrentIndex(max(self.authority.findData(office.authority), 0))
+
+    def _line(self, name: str) -> QLineEdit:
+        edit = self.field(name)
+        assert isinstance(edit, QLineEdit)  # as _build made it
+        return edit
 
     def _build(self) -> None:
         for name, label, hint in LINES:
@@ -45,6 +50,6 @@ class OfficeDialog(FormDialog):
         self.setMinimumWidth(520)
 
     def save(self) -> object:
-        office = Office(**{name: self.field(name).text() for name, _l, _h in LINES},  # type: ignore[attr-defined]
+        office = Office(**{name: self._line(name).text() for name, _l, _h in LINES},
                         authority=self.authority.currentData() or "")
         return Pending(lambda: set_office(self.db, office))

@@ -30,6 +30,7 @@ from ..qt import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPoint,
     QPushButton,
     QShortcut,
     Qt,
@@ -133,7 +134,7 @@ class ListPage(QWidget):
         """The right-click menu of a row: (translated text, slot) pairs; none by default."""
         return []
 
-    def _row_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
+    def _row_menu(self, pos: QPoint) -> None:
         actions = self.row_actions()
         index = self.view.indexAt(pos)
         if not actions or not index.isValid():
@@ -239,7 +240,7 @@ class ListPage(QWidget):
         order = Qt.SortOrder.DescendingOrder if q.descending else Qt.SortOrder.AscendingOrder
         self.view.horizontalHeader().setSortIndicator(column, order)
 
-    def _column_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
+    def _column_menu(self, pos: QPoint) -> None:
         if self.model is None:
             return
         header = self.view.horizontalHeader()

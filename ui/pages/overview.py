@@ -96,7 +96,8 @@ class OverviewPage(QWidget):
 
     def _show_todo(self, items: list[Todo]) -> None:
         while self._todo_box.count():
-            widget = self._todo_box.takeAt(0).widget()
+            taken = self._todo_box.takeAt(0)
+            widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.todo_buttons: list[QPushButton] = []

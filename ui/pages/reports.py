@@ -17,11 +17,12 @@ from app.documents.requests import ReportRequest, Written
 from app.errors import DomainError
 from app.storage.db import Database
 
-from ..jobs import Job, run_job
+from ..jobs import Cancelled, Job, Progress, run_job
 from ..messages import show_error
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -246,7 +247,7 @@ class ReportsPage(QWidget):
         tmp = Path(tempfile.mkdtemp(prefix="thidua-report-"))
         preview = tmp / "xem-truoc.pdf"
 
-        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        def work(progress: Progress, cancelled: Cancelled) -> Written:
             return write_report(db, req, out, preview=preview, progress=progress, cancelled=cancelled)
 
         title = translate("ReportsPage", "Đang lập văn bản…")
@@ -284,7 +285,7 @@ class ReportsPage(QWidget):
         if self.db is not None:
             self._open(ExportDialog(self.db, parent=self))
 
-    def _open(self, dialog) -> None:  # type: ignore[no-untyped-def]
+    def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
         dialog.open()
 

@@ -7,7 +7,7 @@ from app.changes import Changes
 from app.errors import DomainError
 from app.services.blocs import list_blocs
 from app.services.browse import criteria_years
-from app.services.standings import StandingRow, compute, rank_history
+from app.services.standings import StandingRow, Standings, compute, rank_history
 from app.storage.db import Database
 
 from ..charts import Bar, BarChart
@@ -28,6 +28,7 @@ from ..qt import (
     QWidget,
     translate,
 )
+from ..widgets.cells import cell_text
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("StandingsPage", "Hạng"),
@@ -70,7 +71,7 @@ class StandingsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db: Database | None = None
-        self.standings = None
+        self.standings: Standings | None = None
         self.bloc = QComboBox()
         self.bloc.setObjectName("bloc")
         self.bloc.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -213,7 +214,7 @@ class StandingsPage(QWidget):
         except DomainError:
             return
         years = sorted({y for ranks in history.values() for y in ranks})
-        names = {row.unit_id: row.name for row in (self.standings.rows if self.standings else [])}
+        names = {r.unit_id: r.name for r in (self.standings.rows if self.standings else [])}
         self.history.setColumnCount(1 + len(years))
         self.history.setHorizontalHeaderLabels([translate("StandingsPage", "Đơn vị"), *map(str, years)])
         self.history.setRowCount(len(history))
@@ -225,7 +226,7 @@ class StandingsPage(QWidget):
 
     def ranks_shown(self) -> list[tuple[str, str]]:
         """(unit name, rank text) as the table shows them — what the user reads."""
-        return [(self.table.item(r, 1).text(), self.table.item(r, 0).text()) for r in range(self.table.rowCount())]
+        return [(cell_text(self.table, r, 1), cell_text(self.table, r, 0)) for r in range(self.table.rowCount())]
 
     def retranslate(self) -> None:
         self.bloc_label.setText(translate("StandingsPage", "Khối, cụm:"))

@@ -8,7 +8,7 @@ from app.errors import DomainError
 from app.excel.exports import export, write_template
 from app.storage.db import Database
 
-from ..jobs import Job, run_job
+from ..jobs import Cancelled, Job, Progress, run_job
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QCheckBox,
@@ -71,7 +71,7 @@ class ExportDialog(QDialog):
             self.template.isChecked(),
         )
 
-        def work(_progress, _cancelled):  # type: ignore[no-untyped-def]
+        def work(_progress: Progress, _cancelled: Cancelled) -> Path:
             return write_template(kind, out) if template else export(db, kind, out, year=year)
 
         self.job = run_job(self, translate("ExportDialog", "Đang xuất…"), work)

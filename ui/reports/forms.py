@@ -33,7 +33,7 @@ from ..qt import (
     translate,
 )
 from ..widgets.fields import INVALID_STYLE, date_from, field_row
-from ..widgets.lookup import LookupEdit
+from ..widgets.lookup import LookupEdit, Search
 from ..widgets.lookup_searches import (
     KeyedSearch,
     award_search,
@@ -86,7 +86,8 @@ def _year(_db: Database) -> QWidget:
 
 
 def _read_year(w: QWidget, name: str) -> Values:
-    return {name: w.value()}  # type: ignore[attr-defined]
+    assert isinstance(w, QSpinBox)
+    return {name: w.value()}
 
 
 class YearSpan(QWidget):
@@ -108,21 +109,23 @@ class YearSpan(QWidget):
 
 
 def _read_years(w: QWidget, name: str) -> Values:
-    span: YearSpan = w  # type: ignore[assignment]
+    span = w
+    assert isinstance(span, YearSpan)
     first, last = span.first.value(), span.last.value()
     if first > last:
         raise DomainError(translate("ReportForm", "Năm đầu phải trước hoặc bằng năm cuối."), field=name)
     return {name: tuple(range(first, last + 1))}
 
 
-def _lookup(search: Callable[[Database], Callable]) -> Callable[[Database], QWidget]:  # type: ignore[type-arg]
+def _lookup(search: Callable[[Database], Search]) -> Callable[[Database], QWidget]:
     return lambda db: LookupEdit(search(db))
 
 
 def _picked(w: QWidget, name: str) -> object | None:
     """The key of the pick (a code, an id), None when nothing is typed; a DomainError when a text
     was typed but no suggestion chosen."""
-    edit: LookupEdit = w  # type: ignore[assignment]
+    edit = w
+    assert isinstance(edit, LookupEdit)
     if edit.value is None:
         if edit.text().strip():
             raise DomainError(translate("ReportForm", "Hãy chọn một mục trong danh sách gợi ý."), field=name)
@@ -144,7 +147,8 @@ def _read_decision(w: QWidget, name: str) -> Values:
     key = _picked(w, name)
     if key is None:
         return {name: None}
-    number, year = key  # type: ignore[misc]
+    assert isinstance(key, tuple)  # a decision's key: (number, year)
+    number, year = key
     return {name: number, "year": year}
 
 
@@ -158,7 +162,8 @@ def _line(placeholder: str = "") -> Callable[[Database], QWidget]:
 
 
 def _read_text(w: QWidget, name: str) -> Values:
-    return {name: " ".join(w.text().split())}  # type: ignore[attr-defined]
+    assert isinstance(w, QLineEdit)
+    return {name: " ".join(w.text().split())}
 
 
 def _date(_db: Database) -> QWidget:
@@ -169,7 +174,8 @@ def _date(_db: Database) -> QWidget:
 
 
 def _read_date(w: QWidget, name: str) -> Values:
-    return {name: date_from(w, name)}  # type: ignore[arg-type]
+    assert isinstance(w, QLineEdit)
+    return {name: date_from(w, name)}
 
 
 def _authority(_db: Database) -> QWidget:
@@ -180,7 +186,8 @@ def _authority(_db: Database) -> QWidget:
 
 
 def _read_authority(w: QWidget, name: str) -> Values:
-    return {name: w.currentData()}  # type: ignore[attr-defined]
+    assert isinstance(w, QComboBox)
+    return {name: w.currentData()}
 
 
 def _count(_db: Database) -> QWidget:
@@ -191,7 +198,8 @@ def _count(_db: Database) -> QWidget:
 
 
 def _read_count(w: QWidget, name: str) -> Values:
-    return {name: w.value() or None}  # type: ignore[attr-defined]
+    assert isinstance(w, QSpinBox)
+    return {name: w.value() or None}
 
 
 def _lines(text: str = "") -> Callable[[Database], QWidget]:
@@ -205,7 +213,8 @@ def _lines(text: str = "") -> Callable[[Database], QWidget]:
 
 
 def _read_lines(w: QWidget, name: str) -> Values:
-    return {name: tuple(x for x in (" ".join(line.split()) for line in w.toPlainText().splitlines()) if x)}  # type: ignore[attr-defined]
+    assert isinstance(w, QPlainTextEdit)
+    return {name: tuple(x for x in (" ".join(line.split()) for line in w.toPlainText().splitlines()) if x)}
 
 
 FIELDS: dict[str, Field] = {
@@ -305,8 +314,8 @@ class ReportForm(QWidget):
         req = ReportRequest.from_options(self.kind, values)
         seen = {e.field for e in errors}
         errors += [e for e in problems(req) if e.field not in seen]
-        for exc in errors:
-            self.show_error(exc)
+        for error in errors:
+            self.show_error(error)
         if errors:
             raise errors[0]
         return req
@@ -339,9 +348,9 @@ class ReportForm(QWidget):
         """Show ``exc`` under its field; False when it is about no field of this form."""
         if exc.field not in self._errors:
             return False
-        error = self._errors[exc.field]  # type: ignore[index]
+        error = self._errors[exc.field]
         if not error.text():
             error.setText(exc.message)
             error.show()
-            self.widgets[exc.field].setStyleSheet(INVALID_STYLE)  # type: ignore[index]
+            self.widgets[exc.field].setStyleSheet(INVALID_STYLE)
         return True

@@ -10,7 +10,7 @@ from app.excel.exports import write_template
 from app.excel.importer import MERGE, SKIP, ImportReport, run_import
 from app.storage.db import Database
 
-from ..jobs import Job, run_job
+from ..jobs import Cancelled, Job, Progress, run_job
 from ..operations import run_op
 from ..qt import (
     QT_TRANSLATE_NOOP,
@@ -61,8 +61,8 @@ class ImportDialog(QDialog):
         self.template_button.setToolTip(translate("ImportDialog", "Tệp Excel có sẵn các cột, một dòng ví dụ và hướng dẫn"))
         self.template_button.clicked.connect(self._ask_template)
         self.duplicates = QComboBox(self)
-        for key, label in DUPLICATES:
-            self.duplicates.addItem(translate("ImportDialog", label), key)
+        for policy, label in DUPLICATES:
+            self.duplicates.addItem(translate("ImportDialog", label), policy)
         self.check_button = QPushButton(translate("ImportDialog", "Kiểm tra (chạy thử)"), self)
         self.import_button = QPushButton(translate("ImportDialog", "Nhập"), self)
         self.import_button.setEnabled(False)
@@ -122,7 +122,7 @@ class ImportDialog(QDialog):
         db, kind, path = self.db, self.kind.currentData(), Path(self.path.text())
         policy = self.duplicates.currentData()
 
-        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        def work(progress: Progress, cancelled: Cancelled) -> ImportReport:
             return run_import(
                 db, kind, path, dry_run=dry_run, on_duplicate=policy, progress=progress, cancelled=cancelled
             )

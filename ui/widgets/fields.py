@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, overload
 
 from app.errors import DomainError
 from app.text import parse_date
@@ -200,6 +200,10 @@ class FormDialog(QDialog):
         self.buttons.setEnabled(not writing)
 
 
+@overload
+def date_from(edit: QLineEdit, field: str, *, required: Literal[True]) -> dt.date: ...
+@overload
+def date_from(edit: QLineEdit, field: str, *, required: bool = False) -> dt.date | None: ...
 def date_from(edit: QLineEdit, field: str, *, required: bool = False) -> dt.date | None:
     """The date typed in ``edit`` (dd/mm/yyyy), or a DomainError for ``field``."""
     text = edit.text().strip()

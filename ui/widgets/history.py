@@ -8,6 +8,7 @@ from app.services.nomination_history import Step
 
 from ..labels import label
 from ..qt import QT_TRANSLATE_NOOP, QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, translate
+from .cells import cell_text
 
 NOTICE_STYLE = "background: #fff8e1; color: #6d4c00; border: 1px solid #c68400; border-radius: 4px; padding: 6px;"
 COLUMNS = (
@@ -54,4 +55,4 @@ class HistoryTable(QTableWidget):
 
     def rows(self) -> list[list[str]]:
         """What the table shows (for tests and copying)."""
-        return [[self.item(r, c).text() for c in range(self.columnCount())] for r in range(self.rowCount())]
+        return [[cell_text(self, r, c) for c in range(self.columnCount())] for r in range(self.rowCount())]

@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..qt import QCompleter, QLineEdit, QModelIndex, QStandardItem, QStandardItemModel, Qt, QWidget, Signal
+from ..qt import (
+    QAbstractItemView,
+    QCompleter,
+    QLineEdit,
+    QModelIndex,
+    QStandardItem,
+    QStandardItemModel,
+    Qt,
+    QWidget,
+    Signal,
+)
 
 # (id, label) or (id, label, key): suggestions with the same key are namesakes
 Search = Callable[[str], list[tuple[int, str]] | list[tuple[int, str, str]]]
@@ -55,13 +65,18 @@ class LookupEdit(QLineEdit):
     def suggestions(self) -> list[str]:
         return [self._items.item(r).text() for r in range(self._items.rowCount())]
 
+    def _popup(self) -> QAbstractItemView:
+        popup = self.completer_.popup()
+        assert popup is not None  # a QCompleter makes its list view when first asked
+        return popup
+
     def _edited(self, text: str) -> None:
         if self._id is not None:
             self._id = None
             self.picked.emit(None)
         self._items.clear()
         if not text.strip():
-            self.completer_.popup().hide()
+            self._popup().hide()
             return
         keys = []
         for id_, label, *key in self._search(text):
@@ -72,12 +87,12 @@ class LookupEdit(QLineEdit):
             keys.append(key[0] if key else label)
         if self._items.rowCount():
             self.completer_.complete()
-            popup = self.completer_.popup()
+            popup = self._popup()
             # A namesake is never picked for the clerk: with several of the first name, no row is
             # current and Enter picks nothing until one is chosen.
             popup.setCurrentIndex(self._items.index(0, 0) if keys.count(keys[0]) == 1 else QModelIndex())
         else:
-            self.completer_.popup().hide()
+            self._popup().hide()
 
     def _activated(self, index: QModelIndex) -> None:
         id_ = index.data(Qt.ItemDataRole.UserRole)

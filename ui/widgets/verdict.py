@@ -36,16 +36,16 @@ class VerdictPanel(QFrame):
         self.details.setWordWrap(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         # Long reasons scroll inside the panel: the dialog keeps its size and nothing is cut off.
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("verdictScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setStyleSheet("background: transparent;")
-        self.scroll.setWidget(self.details)
-        self.scroll.setMinimumHeight(self.fontMetrics().lineSpacing() * SHOWN_LINES + 8)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("verdictScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setStyleSheet("background: transparent;")
+        self.scroll_area.setWidget(self.details)
+        self.scroll_area.setMinimumHeight(self.fontMetrics().lineSpacing() * SHOWN_LINES + 8)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self.status = "none"
         self._lines: list[str] = []
         self._draft = False
@@ -80,4 +80,4 @@ class VerdictPanel(QFrame):
         if self._draft:
             lines.append(translate("Verdict", _DRAFT_NOTE))
         self.details.setText("\n".join(lines))
-        self.scroll.setVisible(bool(lines))
+        self.scroll_area.setVisible(bool(lines))
