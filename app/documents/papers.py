@@ -308,12 +308,13 @@ def decision_document(
     signer = Signature(d.signer_title, d.signer_name, d.signer_authority,
                        wording.head_title(d.issuer) if d.signer_authority == "KT." else authority_body or "")  # fmt: skip
     meta = DocMeta(lh, d.number_text, d.signed_on, signer, tuple(recipients))
-    money = payout_table(payout.payout_lines(db, decision_id=d.id), with_decision=False)
+    pay = payout.payout_lines(db, decision_id=d.id)
+    money = payout_table(pay, with_decision=False)
     tables = [*list_tables(rows), money]
     groups = _groups(rows)
     bases = data.legal_bases(db, rows[0].year)
     body = (authority_body or wording.head_of(d.issuer)).upper()
-    paid = int(money.rows[-1][-2] or 0)  # the total row
+    paid = payout.total(pay)
     proposer = proposer or wording.proposer_of(d.issuer)
     kinds = wording.categories(db, [r.award_code for r in rows])
 

@@ -161,7 +161,7 @@ class Database:
         for session in stack:
             session.flush()  # what the enclosing code added is seen by the nested one
         connection = stack[0].connection()
-        return factory(bind=connection, join_transaction_mode=mode, info={"outer": stack[-1]})  # type: ignore[arg-type]
+        return factory(bind=connection, join_transaction_mode=mode, info={"outer": stack[-1]})
 
     @contextmanager
     def read(self) -> Iterator[Session]:
