@@ -125,3 +125,8 @@ def test_awards_with_no_certificate_say_why_in_the_preview(qtbot, world: World) 
     dialog.confirm = lambda _question: pytest.fail("nothing to number")
     assert dialog.generate() is None
     assert dialog.status.text() != "Chưa có trang nào." and not dialog.save_button.isEnabled()
+    dialog.cash_only.setChecked(True)  # the office prints it knowingly
+    dialog.confirm = lambda _question: True
+    with qtbot.waitSignal(dialog.generate().done, timeout=20_000):
+        pass
+    qtbot.waitUntil(lambda: dialog.page_count() == 1, timeout=5_000)

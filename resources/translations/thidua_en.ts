@@ -239,6 +239,14 @@
       <source>Chưa vào sổ, chưa tạo bản in.</source>
       <translation>Nothing numbered, nothing made.</translation>
     </message>
+    <message>
+      <source>In cả khen thưởng chỉ có tiền thưởng</source>
+      <translation>Also print awards paid in cash only</translation>
+    </message>
+    <message>
+      <source>Lao động tiên tiến, Tập thể lao động tiên tiến… không có giấy chứng nhận theo quy định (Nghị định 152/2025, Điều 50); chọn để vẫn in.</source>
+      <translation>Lao động tiên tiến, Tập thể lao động tiên tiến… carry no certificate by law (Decree 152/2025, Art. 50); tick to print them anyway.</translation>
+    </message>
   </context>
   <context>
     <name>Columns</name>

@@ -23,6 +23,7 @@ from ..jobs import Cancelled, Job, Progress
 from ..operations import run_op, run_write
 from ..printing import print_pdf
 from ..qt import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -70,6 +71,11 @@ class CertificatePreviewDialog(QDialog):
         self.problems = QListWidget(self)
         self.problems.setObjectName("problems")
         self.problems.setMaximumHeight(120)
+        self.cash_only = QCheckBox(translate("CertificatePreview", "In cả khen thưởng chỉ có tiền thưởng"), self)
+        self.cash_only.setObjectName("cashOnly")
+        self.cash_only.setToolTip(translate("CertificatePreview", "Lao động tiên tiến, Tập thể lao động tiên tiến… "
+                                            "không có giấy chứng nhận theo quy định (Nghị định 152/2025, Điều 50); "
+                                            "chọn để vẫn in."))  # fmt: skip
         self.book = QComboBox(self)
         self.book.setObjectName("book")
         self.make_button = QPushButton(translate("CertificatePreview", "Tạo bản in"), self)
@@ -91,6 +97,7 @@ class CertificatePreviewDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(QLabel(translate("CertificatePreview", "Vào số ở sổ vàng:"), self))
         top.addWidget(self.book, 1)
+        top.addWidget(self.cash_only)
         top.addWidget(self.make_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -126,6 +133,8 @@ class CertificatePreviewDialog(QDialog):
         if self.selection is None:
             raise DomainError(translate("CertificatePreview", "Chưa chọn khen thưởng để in."))
         target = self._tmp / "giay-chung-nhan.pdf"
+        if self.cash_only.isChecked():  # the office prints them knowingly
+            self.selection = replace(self.selection, include_cash_only=True)
         db, selection, book = self.db, self.selection, self.book.currentData()
         mode, offset, alignment = self.mode, self.offset_mm, self.alignment_page
         try:
