@@ -41,7 +41,7 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: li
     if dialect.name != "sqlite" or missing is None:
         session.execute(insert(table), [dict(zip(columns, r, strict=True)) for r in rows])
         return
-    procs = []
+    procs: list[tuple[int, Callable[[Any], Any]]] = []
     for i, name in enumerate((*columns, *missing)):
         impl = table.c[name].type.dialect_impl(dialect)
         proc = impl.bind_processor(dialect)
@@ -50,8 +50,8 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: li
     if missing or procs:
         # Column by column: each distinct value processed once, rows rebuilt by zip (C speed).
         cols: list[Sequence[Any]] = [*zip(*rows, strict=True), *([v] * len(rows) for v in missing.values())]
-        for i, proc in procs:
-            cols[i] = _processed(cols[i], proc)
+        for i, process in procs:
+            cols[i] = _processed(cols[i], process)
         columns = (*columns, *missing)
         rows = list(zip(*cols, strict=True))
     prep = dialect.identifier_preparer
