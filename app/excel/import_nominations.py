@@ -121,7 +121,7 @@ class Nominations(Handler):
             }
         )
         by_name: dict[tuple[int, str], list[Any]] = defaultdict(list)
-        for chunk in chunks(named, 400):
+        for pairs in chunks(named, 400):
             for q in session.execute(
                 select(
                     Person.id,
@@ -131,7 +131,7 @@ class Nominations(Handler):
                     Person.sort_key,
                     Person.unit_id,
                     Person.birth_date,
-                ).where(tuple_(Person.unit_id, Person.name_fold).in_(chunk))
+                ).where(tuple_(Person.unit_id, Person.name_fold).in_(pairs))
             ):
                 by_name[(q.unit_id, q.name_fold)].append(q)
         seen: dict[tuple[int | None, int | None, int, int], int] = {}

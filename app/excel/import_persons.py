@@ -263,7 +263,7 @@ class _Book:
         held = session.scalar(select(func.count()).select_from(Person)) or 0
         self.whole = held <= 2 * first_batch
         self.taken: dict[str, tuple[int, str]] = {}
-        self.same: dict[tuple[int, str], list] = defaultdict(list)  # type: ignore[type-arg]
+        self.same: dict[tuple[int, str], list[Any]] = defaultdict(list)  # the rows of _read's by_name
         if self.whole:
             self._read(session, None, None)
 

@@ -30,6 +30,8 @@ from .safety import refuse
 from .xlsx import Sheet, column_letter
 
 if TYPE_CHECKING:
+    from types import TracebackType
+
     from sqlalchemy.orm import Session
 
 HEADER_SCAN_ROWS = 30
@@ -330,8 +332,10 @@ class _Load:
     def __enter__(self) -> _Load:
         return self
 
-    def __exit__(self, *exc: object) -> bool | None:
-        return self.stack.__exit__(*exc)  # type: ignore[arg-type]
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> bool | None:
+        return self.stack.__exit__(kind, exc, tb)
 
     def clean(self) -> bool:
         """Nothing yet stands in the way of writing: no problem, no duplicate left undecided."""

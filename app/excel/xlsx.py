@@ -91,7 +91,7 @@ def _parser() -> expat.XMLParserType:
 
     p.StartDoctypeDeclHandler = no_dtd
     p.EntityDeclHandler = no_dtd
-    p.ExternalEntityRefHandler = no_dtd  # type: ignore[assignment]
+    p.ExternalEntityRefHandler = no_dtd  # type: ignore[assignment]  # wants an int back: no_dtd raises
     return p
 
 
