@@ -308,7 +308,7 @@ class _Demo(DemoSheets):
         holders = sum((2024, p.id) in self.ldtt_of and p is not self.warned for p in members)
         return (holders - 1) / len(members) >= 0.7
 
-    def _register(self, y: int, key: str, on: dt.date, campaign: int, **kw) -> None:  # type: ignore[no-untyped-def]
+    def _register(self, y: int, key: str, on: dt.date, campaign: int, **kw: Any) -> None:
         self._do("registrations", campaigns.register, campaigns.RegistrationInput(
             year=y, award_id=self.award[key], registered_on=on, campaign_id=campaign, **kw))  # fmt: skip
 
@@ -383,7 +383,10 @@ class _Demo(DemoSheets):
         self.used_titles.add((d["code"], template))
         return template.format(field=d["field"], unit=d["name"])
 
-    def _initiative(self, y, title, authors, level, d, by, ref, kind=InitiativeKind.INITIATIVE) -> None:  # type: ignore[no-untyped-def]
+    def _initiative(
+        self, y: int, title: str, authors: Sequence[_Person], level: InitiativeLevel, d: dict[str, Any], by: str,
+        ref: str, kind: InitiativeKind = InitiativeKind.INITIATIVE,
+    ) -> None:  # fmt: skip
         i = self._do("initiatives", initiatives.create_initiative, initiatives.InitiativeInput(
             title=title, year=y, level=level, kind=kind, author_ids=[a.id for a in authors],
             unit_id=self.unit[d["code"]], recognised_by=by, recognition_ref=ref, recognised_on=self._day(y, 10, 15, 12, 5),

@@ -152,7 +152,13 @@ class Nominations(Handler):
         self._existing(session, resolved, report)
 
     @staticmethod
-    def _resolve(r, awards, units, people, by_name) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+    def _resolve(
+        r: NominationRecord,
+        awards: dict[str, Award],
+        units: dict[str, tuple[int, str, int | None]],
+        people: dict[str | None, Any],
+        by_name: dict[tuple[int, str], list[Any]],
+    ) -> tuple[str, str] | None:
         award = awards.get(r.award_code)
         if award is None:
             return "Mã danh hiệu", f"không có danh hiệu, hình thức mã «{r.award_code}» trong danh mục."
