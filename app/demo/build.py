@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from functools import partial
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..errors import DomainError
 from ..model import (
@@ -142,8 +142,8 @@ class _Demo(DemoSheets):
         self.award = {key: _award(every, *spec) for key, spec in N.AWARDS.items()}
         self.unit: dict[str, int] = {}  # code → id
         self.name: dict[int, str] = {}  # unit id → name
-        self.divisions: dict[str, list[tuple[int, tuple]]] = {}  # department → [(id, division spec)]
-        self.home: dict[int, dict] = {}  # department or division id → the department's data
+        self.divisions: dict[str, list[tuple[int, tuple[Any, ...]]]] = {}  # department → [(id, division spec)]
+        self.home: dict[int, dict[str, Any]] = {}  # department or division id → the department's data
         self.dept = {d["code"]: d for d in N.DEPARTMENTS}
         self.bloc: dict[str, int] = {}
         self.people: list[_Person] = []
@@ -166,7 +166,7 @@ class _Demo(DemoSheets):
         return service(self.db, *args, **kw)
 
     def steps(self) -> list[Callable[[], None]]:
-        steps = [self.make_units, self.make_blocs, self.make_persons, self.make_campaigns, partial(self.make_initiatives, 2023)]
+        steps: list[Callable[[], None]] = [self.make_units, self.make_blocs, self.make_persons, self.make_campaigns, partial(self.make_initiatives, 2023)]
         for y in YEARS:
             steps += [
                 partial(self.start_year, y), partial(self.make_scores, y), partial(self.appraise, y),
@@ -229,7 +229,7 @@ class _Demo(DemoSheets):
     def make_persons(self) -> None:
         slots = self._slots()
         staff = [i for i, s in enumerate(slots) if s[3] == 2]
-        special = dict(zip(self.rng.sample(staff, len(N.EXPLICIT_NAMES) + len(N.TYPED_NAMES)),
+        special: dict[int, tuple[str, str, str, bool] | tuple[str, bool]] = dict(zip(self.rng.sample(staff, len(N.EXPLICIT_NAMES) + len(N.TYPED_NAMES)),
                            [*N.EXPLICIT_NAMES, *N.TYPED_NAMES], strict=True))  # fmt: skip
         taken: set[tuple[int, str]] = set()
         cccds: set[str] = set()
@@ -308,7 +308,7 @@ class _Demo(DemoSheets):
         holders = sum((2024, p.id) in self.ldtt_of and p is not self.warned for p in members)
         return (holders - 1) / len(members) >= 0.7
 
-    def _register(self, y: int, key: str, on: dt.date, campaign: int, **kw) -> None:  # type: ignore[no-untyped-def]
+    def _register(self, y: int, key: str, on: dt.date, campaign: int, **kw: Any) -> None:
         self._do("registrations", campaigns.register, campaigns.RegistrationInput(
             year=y, award_id=self.award[key], registered_on=on, campaign_id=campaign, **kw))  # fmt: skip
 
@@ -375,7 +375,7 @@ class _Demo(DemoSheets):
                     ref = f"{self.rng.randint(2000, 3000)}/QĐ-{'UBND' if kind is InitiativeKind.INITIATIVE else 'SKHCN'}"
                     self._initiative(y, title, authors, InitiativeLevel.PROVINCIAL, d, by, ref, kind)
 
-    def _title(self, templates: Sequence[str], d: dict) -> str | None:
+    def _title(self, templates: Sequence[str], d: dict[str, Any]) -> str | None:
         free = [t for t in templates if (d["code"], t) not in self.used_titles]
         if not free:
             return None
@@ -383,7 +383,10 @@ class _Demo(DemoSheets):
         self.used_titles.add((d["code"], template))
         return template.format(field=d["field"], unit=d["name"])
 
-    def _initiative(self, y, title, authors, level, d, by, ref, kind=InitiativeKind.INITIATIVE) -> None:  # type: ignore[no-untyped-def]
+    def _initiative(
+        self, y: int, title: str, authors: Sequence[_Person], level: InitiativeLevel, d: dict[str, Any], by: str,
+        ref: str, kind: InitiativeKind = InitiativeKind.INITIATIVE,
+    ) -> None:  # fmt: skip
         i = self._do("initiatives", initiatives.create_initiative, initiatives.InitiativeInput(
             title=title, year=y, level=level, kind=kind, author_ids=[a.id for a in authors],
             unit_id=self.unit[d["code"]], recognised_by=by, recognition_ref=ref, recognised_on=self._day(y, 10, 15, 12, 5),
@@ -414,7 +417,7 @@ class _Demo(DemoSheets):
             number=number, signed_on=on, issuer=issuer, issuer_unit_id=unit, signer_name=signer[0],
             signer_title=signer[1], signer_authority=signer[2], summary=summary)).id  # fmt: skip
 
-    def _dept_decision(self, d: dict, number: int, on: dt.date, summary: str) -> int:
+    def _dept_decision(self, d: dict[str, Any], number: int, on: dt.date, summary: str) -> int:
         signer = (self.staff(d["code"], tier=0)[0].name, d.get("head", "Giám đốc").upper(), "")
         return self._decision(f"{number}/QĐ-{d['code']}", on, d["name"], self.unit[d["code"]], signer, summary)
 
@@ -544,12 +547,14 @@ class _Demo(DemoSheets):
               for uid in self.ttldxs[y]]  # fmt: skip
         if y == 2024:
             chosen = self.rng.sample([p for p in self.people if self.rating[(y, p.id)] is R.EXCELLENT], 6)
-            grounds = [(p, N.GROUNDS["campaign"].format(campaign=cname), campaign) for p in chosen]
+            grounds: list[tuple[_Person, str, int | None]] = [
+                (p, N.GROUNDS["campaign"].format(campaign=cname), campaign) for p in chosen
+            ]
         else:
-            twice = [p for p in self.people if p.id in self.cstdcs[2024] and p.id in self.cstdcs[2025]][:5]
-            best = [p for p in self.people if self.rating[(y, p.id)] is R.EXCELLENT and p not in twice]
-            extra = self.rng.sample(best, 6 - len(twice))
-            grounds = [(p, N.GROUNDS["cstdcs_twice"], None) for p in twice]
+            twice_cstdcs = [p for p in self.people if p.id in self.cstdcs[2024] and p.id in self.cstdcs[2025]][:5]
+            best = [p for p in self.people if self.rating[(y, p.id)] is R.EXCELLENT and p not in twice_cstdcs]
+            extra = self.rng.sample(best, 6 - len(twice_cstdcs))
+            grounds = [(p, N.GROUNDS["cstdcs_twice"], None) for p in twice_cstdcs]
             grounds += [(p, N.GROUNDS["campaign"].format(campaign=cname), campaign) for p in extra]
         for p, ground, camp in grounds:
             text = N.ACHIEVEMENTS["bk_person"].format(field=self.dept[p.dept]["field"], year=y, ground=ground)

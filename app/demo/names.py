@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 PROVINCE = "Tây Ninh"
 UBND_NAME = "Ủy ban nhân dân tỉnh Tây Ninh"
@@ -98,7 +99,7 @@ def _div(code: str, name: str) -> tuple[str, str, str, str, tuple[str, ...]]:
 
 
 # Departments: code, name, bloc code, field of work (for texts), leader titles, divisions.
-DEPARTMENTS: tuple[dict, ...] = (
+DEPARTMENTS: tuple[dict[str, Any], ...] = (
     dict(code="STC", name="Sở Tài chính", bloc="KTKT", field="quản lý tài chính, ngân sách",
          divisions=(_VP, _TTRA, _div("NS", "Phòng Quản lý ngân sách"), _div("GCS", "Phòng Quản lý giá và công sản"))),
     dict(code="SXD", name="Sở Xây dựng", bloc="KTKT", field="quy hoạch, xây dựng và phát triển đô thị",

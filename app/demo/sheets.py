@@ -7,14 +7,43 @@ same seed draws the same random numbers.
 from __future__ import annotations
 
 import datetime as dt
+import random
+from collections import Counter
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..model import CriterionKind
 from ..services import exemplars, scoring, standings
 from . import names as N
 
+if TYPE_CHECKING:
+    from ..storage.db import Database
+    from .build import _Person
+
+T = TypeVar("T")
+
 
 class DemoSheets:
     """Mixin of :class:`app.demo.build._Demo`: needs its db, rng, unit, bloc, standing, count, people…"""
+
+    # What the mixin uses of _Demo, declared for the type checker only (set in _Demo.__init__).
+    db: Database
+    rng: random.Random
+    count: Counter[str]
+    unit: dict[str, int]
+    bloc: dict[str, int]
+    standing: dict[tuple[int, str], standings.Standings]
+    people: list[_Person]
+    cstdcs: dict[int, list[int]]
+    ttldxs: dict[int, list[int]]
+    divisions: dict[str, list[tuple[int, tuple[Any, ...]]]]
+
+    if TYPE_CHECKING:
+
+        def _do(self, what: str, service: Callable[..., T], *args: object, **kw: object) -> T: ...
+        def _campaign(self, year: int, index: int) -> tuple[int, str]: ...
+        def _full(self, uid: int) -> str: ...
+        def _is_dept(self, uid: int) -> bool: ...
 
     def make_scores(self, y: int) -> None:
         """Score sheets of both blocs; one 2025 sheet is left without some bloc points."""
@@ -67,7 +96,7 @@ class DemoSheets:
         for i, (title, story) in enumerate(N.EXEMPLAR_STORIES):
             person = honoured[i] if i < 6 else None
             unit_id = collectives[i - 6] if i >= 6 else None
-            unit_name = self._full(person.unit_id if person else unit_id)  # type: ignore[arg-type]
+            unit_name = self._full(person.unit_id if person else unit_id)  # type: ignore[arg-type]  # no person: a unit
             self._do("exemplars", exemplars.create_exemplar, exemplars.ExemplarInput(
                 year=2025, title=title.format(unit=unit_name), person_id=person.id if person else None,
                 unit_id=unit_id, campaign_id={4: hcm, 7: ntm}.get(i),

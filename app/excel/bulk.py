@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.dialects.sqlite import DATE as SQLiteDate
@@ -21,14 +21,15 @@ from sqlalchemy.orm import Session
 
 CHUNK = 500
 REBUILD_FLOOR = 10_000  # rows; below this, inserting into the indexes costs little
+T = TypeVar("T")
 
 
-def chunks(items: list, size: int = CHUNK) -> Iterator[list]:  # type: ignore[type-arg]
+def chunks(items: list[T], size: int = CHUNK) -> Iterator[list[T]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
 
-def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: list[tuple]) -> None:  # type: ignore[type-arg]
+def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
     """INSERT ``rows`` (tuples in ``columns`` order) with one executemany."""
     if not rows:
         return
@@ -41,7 +42,7 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: li
     if dialect.name != "sqlite" or missing is None:
         session.execute(insert(table), [dict(zip(columns, r, strict=True)) for r in rows])
         return
-    procs = []
+    procs: list[tuple[int, Callable[[Any], Any]]] = []
     for i, name in enumerate((*columns, *missing)):
         impl = table.c[name].type.dialect_impl(dialect)
         proc = impl.bind_processor(dialect)
@@ -50,8 +51,8 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: li
     if missing or procs:
         # Column by column: each distinct value processed once, rows rebuilt by zip (C speed).
         cols: list[Sequence[Any]] = [*zip(*rows, strict=True), *([v] * len(rows) for v in missing.values())]
-        for i, proc in procs:
-            cols[i] = _processed(cols[i], proc)
+        for i, process in procs:
+            cols[i] = _processed(cols[i], process)
         columns = (*columns, *missing)
         rows = list(zip(*cols, strict=True))
     prep = dialect.identifier_preparer
@@ -61,7 +62,7 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: li
 
 
 def _copy_rows(
-    session: Session, table: Table, columns: Sequence[str], rows: list[tuple], missing: dict[str, Any]  # type: ignore[type-arg]
+    session: Session, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]], missing: dict[str, Any]
 ) -> None:
     """PostgreSQL: ``rows`` by COPY, after each column type's own conversion, defaults filled in."""
     conn = session.connection()
@@ -70,13 +71,13 @@ def _copy_rows(
     extra = tuple(missing.values())
     prep = conn.dialect.identifier_preparer
     cols = ", ".join(prep.quote(c) for c in names)
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]  # open: psycopg's connection
     with cursor, cursor.copy(f"COPY {prep.format_table(table)} ({cols}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row([f(v) if f else v for f, v in zip(convert, (*row, *extra), strict=True)])
 
 
-def insert_dicts(session: Session, table: Table, rows: list[dict]) -> None:  # type: ignore[type-arg]
+def insert_dicts(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     """:func:`insert_rows` for dicts with the same keys."""
     if rows:
         keys = tuple(rows[0])
@@ -92,9 +93,9 @@ def _defaults(table: Table, columns: Sequence[str]) -> dict[str, Any] | None:
             continue
         default = col.default
         if getattr(default, "is_scalar", False):
-            out[col.key] = default.arg  # type: ignore[attr-defined]
+            out[col.key] = default.arg  # type: ignore[attr-defined]  # a scalar default has .arg
         elif getattr(default, "is_callable", False):
-            out[col.key] = default.arg(None)  # type: ignore[attr-defined]
+            out[col.key] = default.arg(None)  # type: ignore[attr-defined]  # a callable default has .arg
         else:
             return None
     return out
@@ -122,7 +123,7 @@ def _processed(values: Sequence[Any], proc: Callable[[Any], Any]) -> list[Any]:
     return list(map(done.__getitem__, values))
 
 
-def insert_returning(session: Session, table: Table, rows: list[dict]) -> list[int]:  # type: ignore[type-arg]
+def insert_returning(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
     """Insert ``rows`` (dicts with the same keys) in one executemany and return their ids in order."""
     if not rows:
         return []
@@ -134,7 +135,7 @@ def insert_rows_returning(
     session: Session,
     table: Table,
     columns: Sequence[str],
-    rows: list[tuple],  # type: ignore[type-arg]
+    rows: list[tuple[Any, ...]],
 ) -> list[int]:
     """:func:`insert_rows`, returning the new rows' ids in order.
 

@@ -49,7 +49,7 @@ def _rows(
             if len(fields) > safety.MAX_COLUMNS:
                 raise refuse(path, f"bảng có quá nhiều cột (tối đa {safety.MAX_COLUMNS} cột).")
             if len(max(fields, key=len, default="")) > safety.MAX_CELL_CHARS:
-                row = {
+                row: dict[int, object] = {
                     i: (TooLong(len(v)) if len(v) > safety.MAX_CELL_CHARS else v)
                     for i, v in enumerate(fields)
                     if v.strip()

@@ -25,7 +25,7 @@ def units_table(db: Database) -> TableData:
         .order_by(Unit.sort_key, Unit.id)
     )
     with db.read() as session:
-        rows = [(i, c, n, s, lv.label, p) for i, c, n, s, lv, p in session.execute(stmt)]
+        rows: list[tuple[object, ...]] = [(i, c, n, s, lv.label, p) for i, c, n, s, lv, p in session.execute(stmt)]
     return TableData("Đơn vị", (
         Column("Mã hệ thống", INT, 14), Column("Mã đơn vị", ID, 16), Column("Tên đơn vị", TEXT, 60),
         Column("Tên viết tắt", TEXT, 24), Column("Cấp đơn vị", TEXT, 30), Column("Mã đơn vị cấp trên", ID, 20),
@@ -42,7 +42,7 @@ def persons_table(db: Database, unit_code: str | None = None) -> TableData:
     if unit_code:
         stmt = stmt.where(Unit.code == unit_code.strip().upper())
     with db.read() as session:
-        rows = [(*r[:7], r[7].label, *r[8:]) for r in session.execute(stmt)]
+        rows: list[tuple[object, ...]] = [(*r[:7], r[7].label, *r[8:]) for r in session.execute(stmt)]
     return TableData("Cá nhân", (
         Column("Mã hệ thống", INT, 14), Column("Mã đơn vị", ID, 14), Column("Đơn vị", TEXT, 40), Column("Họ và tên", TEXT, 36),
         Column("Họ", TEXT, 14), Column("Tên đệm", TEXT, 16), Column("Tên", TEXT, 12), Column("Giới tính", TEXT, 12),
@@ -65,7 +65,7 @@ def nominations_table(db: Database, year: int | None = None) -> TableData:
     if year is not None:
         stmt = stmt.where(Nomination.year == year)
     with db.read() as session:
-        rows = [(*r[:7], r[7].label, *r[8:]) for r in session.execute(stmt)]
+        rows: list[tuple[object, ...]] = [(*r[:7], r[7].label, *r[8:]) for r in session.execute(stmt)]
     return TableData("Đề nghị khen thưởng", (
         Column("Mã hồ sơ", INT, 12), Column("Năm", INT, 10), Column("Mã danh hiệu", ID, 16), Column("Danh hiệu, hình thức", TEXT, 44),
         Column("Đối tượng", TEXT, 36), Column("Số CCCD", ID, 20), Column("Mã đơn vị đề nghị", ID, 18), Column("Trạng thái", TEXT, 18),
@@ -109,9 +109,8 @@ def write_template(kind: str, out: Path) -> Path:
     fields = F.KINDS[kind]
     sheet = TableData(F.KIND_LABELS[kind], [Column(f.header, ID if f.kind in (F.CODE, F.DIGITS) else TEXT, f.width * 1.8)
                                             for f in fields], [])  # fmt: skip
-    guide = TableData("Hướng dẫn", (Column("Cột", TEXT, 40), Column("Bắt buộc", TEXT, 16), Column("Ghi chú", TEXT, 90)), [
-        (f.header, "Có" if f.required else "", f.note) for f in fields
-    ] + [("", "", "Dòng tiêu đề giữ nguyên tên cột; có thể đổi thứ tự cột. Mã và số CCCD nhập dạng Văn bản để giữ số 0 ở đầu."),
+    notes: list[tuple[object, ...]] = [(f.header, "Có" if f.required else "", f.note) for f in fields]
+    guide = TableData("Hướng dẫn", (Column("Cột", TEXT, 40), Column("Bắt buộc", TEXT, 16), Column("Ghi chú", TEXT, 90)), notes + [("", "", "Dòng tiêu đề giữ nguyên tên cột; có thể đổi thứ tự cột. Mã và số CCCD nhập dạng Văn bản để giữ số 0 ở đầu."),
          ("", "", "Ngày ghi dd/mm/yyyy (05/03/2025 là ngày 5 tháng 3) hoặc dùng ô kiểu Ngày của Excel.")])  # fmt: skip
     example = TableData("Ví dụ", sheet.columns, [tuple(EXAMPLES[kind].get(f.key, "") for f in fields)])
     return write_tables(out, [sheet, example, guide])

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import bindparam, select, tuple_, update
 from sqlalchemy.orm import Session, selectinload
@@ -55,11 +57,11 @@ class Nominations(Handler):
     fields = F.NOMINATIONS
     preview_headers = ("Dòng", "Năm", "Danh hiệu", "Đối tượng", "Đơn vị")
 
-    def build(self, row, values):  # type: ignore[no-untyped-def]
+    def build(self, row: int, values: dict[str, object]) -> tuple[NominationRecord | None, list[tuple[str, str]]]:
         errors: list[tuple[str, str]] = []
         year = values.get("year")
         try:
-            check_year(year)  # type: ignore[arg-type]
+            check_year(year)  # type: ignore[arg-type]  # any value: check_year refuses a non-int
         except DomainError as exc:
             errors.append(("year", exc.message))
         cccd = None
@@ -86,17 +88,19 @@ class Nominations(Handler):
         if errors:
             return None, errors
         return NominationRecord(
-            row, int(year), str(values["award"]), cccd, clean(str(values.get("full_name", ""))),  # type: ignore[arg-type]
+            row, int(year), str(values["award"]), cccd, clean(str(values.get("full_name", ""))),  # type: ignore[call-overload]  # an int: check_year passed
             birth if isinstance(birth, dt.date) else None, str(values.get("unit_code", "")),
             str(values.get("collective_code", "")), str(values.get("submitting_code", "")), achievement,
         ), []  # fmt: skip
 
-    def check(self, session, records, report, on_duplicate):  # type: ignore[no-untyped-def]
+    def check(
+        self, session: Session, records: list[NominationRecord], report: ImportReport, on_duplicate: str | None
+    ) -> None:
         awards = {a.code: a for a in session.scalars(select(Award).options(selectinload(Award.versions)))}
         units = {code: (uid, name, parent) for uid, code, name, parent in session.execute(
             select(Unit.id, Unit.code, Unit.name, Unit.parent_id))}  # fmt: skip
         cccds = sorted({r.cccd for r in records if r.cccd})
-        people: dict[str, tuple] = {}  # type: ignore[type-arg]
+        people: dict[str | None, Any] = {}  # by CCCD (never None: matched in_(chunk))
         for chunk in chunks(cccds):
             for p in session.execute(
                 select(
@@ -116,9 +120,9 @@ class Nominations(Handler):
                 if not r.cccd and r.full_name and r.unit_code in units
             }
         )
-        by_name: dict[tuple[int, str], list] = defaultdict(list)  # type: ignore[type-arg]
-        for chunk in chunks(named, 400):
-            for p in session.execute(
+        by_name: dict[tuple[int, str], list[Any]] = defaultdict(list)
+        for pairs in chunks(named, 400):
+            for q in session.execute(
                 select(
                     Person.id,
                     Person.cccd,
@@ -127,10 +131,10 @@ class Nominations(Handler):
                     Person.sort_key,
                     Person.unit_id,
                     Person.birth_date,
-                ).where(tuple_(Person.unit_id, Person.name_fold).in_(chunk))
+                ).where(tuple_(Person.unit_id, Person.name_fold).in_(pairs))
             ):
-                by_name[(p.unit_id, p.name_fold)].append(p)
-        seen: dict[tuple, int] = {}  # type: ignore[type-arg]
+                by_name[(q.unit_id, q.name_fold)].append(q)
+        seen: dict[tuple[int | None, int | None, int, int], int] = {}
         resolved: list[NominationRecord] = []
         for r in records:
             problem = self._resolve(r, awards, units, people, by_name)
@@ -148,7 +152,13 @@ class Nominations(Handler):
         self._existing(session, resolved, report)
 
     @staticmethod
-    def _resolve(r, awards, units, people, by_name) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+    def _resolve(
+        r: NominationRecord,
+        awards: dict[str, Award],
+        units: dict[str, tuple[int, str, int | None]],
+        people: dict[str | None, Any],
+        by_name: dict[tuple[int, str], list[Any]],
+    ) -> tuple[str, str] | None:
         award = awards.get(r.award_code)
         if award is None:
             return "Mã danh hiệu", f"không có danh hiệu, hình thức mã «{r.award_code}» trong danh mục."
@@ -203,7 +213,7 @@ class Nominations(Handler):
 
     @staticmethod
     def _existing(session: Session, records: list[NominationRecord], report: ImportReport) -> None:
-        live: dict[tuple, tuple] = {}  # type: ignore[type-arg]
+        live: dict[tuple[str, int | None, int, int], tuple[int, NominationStatus]] = {}
         for column, attr in ((Nomination.person_id, "person_id"), (Nomination.unit_id, "unit_id")):
             ids = sorted({getattr(r, attr) for r in records if getattr(r, attr) is not None})
             for chunk in chunks(ids):
@@ -223,7 +233,15 @@ class Nominations(Handler):
                     r.row, found[0], f"«{r.nominee[0]}» đã có hồ sơ đề nghị năm {r.year} (mã {found[0]}, {found[1].label.lower()})."
                 ))  # fmt: skip
 
-    def write(self, session, records, report, on_duplicate, actor, progress):  # type: ignore[no-untyped-def]
+    def write(
+        self,
+        session: Session,
+        records: list[NominationRecord],
+        report: ImportReport,
+        on_duplicate: str | None,
+        actor: str,
+        progress: Callable[[int, int], None],
+    ) -> None:
         now = utcnow()
         new = [r for r in records if r.existing_id is None]
         for chunk in chunks(new, 5000):
@@ -265,7 +283,7 @@ class Nominations(Handler):
         else:
             report.skipped = len(dups)
 
-    def preview(self, r):  # type: ignore[no-untyped-def]
+    def preview(self, r: NominationRecord) -> tuple[object, ...]:
         return (
             r.row,
             r.year,

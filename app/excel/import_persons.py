@@ -20,8 +20,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import ColumnElement, Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import DomainError
@@ -69,35 +70,35 @@ class Persons(Handler):
     def __init__(self) -> None:
         self.today = dt.date.today()  # one day for the whole file
 
-    def check_columns(self, found):  # type: ignore[no-untyped-def]
+    def check_columns(self, found: set[str]) -> list[str]:
         missing = super().check_columns(found)
         if "full_name" not in found and "given_name" not in found:
             missing.append("Thiếu cột «Họ và tên» (hoặc các cột «Họ», «Tên đệm», «Tên»).")
         return missing
 
-    def build(self, row, values):  # type: ignore[no-untyped-def]
+    def build(self, row: int, values: dict[str, object]) -> tuple[PersonRecord | None, list[tuple[str, str]]]:
         errors: list[tuple[str, str]] = []
         gender = gender_of(str(values.get("gender", "")))
         if gender is None:
             errors.append(("gender", f"Giới tính «{values.get('gender', '')}» không hợp lệ (Nam hoặc Nữ)."))
         for key in _NAME_KEYS:
             text = values.get(key)
-            if text.__class__ is str and F.starts_like_formula(text):  # type: ignore[union-attr]
-                errors.append((key, f"«{text[:40]}» không phải họ tên (bắt đầu bằng {text[0]!r})."))  # type: ignore[index]
+            if type(text) is str and F.starts_like_formula(text):
+                errors.append((key, f"«{text[:40]}» không phải họ tên (bắt đầu bằng {text[0]!r})."))
         birth = values.get("birth_date")
         birth_year = values.get("birth_year")
         if isinstance(birth, int):
             birth, birth_year = None, birth_year or birth
-        if errors:
+        if errors or gender is None:  # (no gender is among the errors)
             return None, errors
         parts = "family_name" in values or "middle_name" in values or "given_name" in values
         data = person_rules.PersonInput(
-            unit_id=0, gender=gender,  # type: ignore[arg-type]
+            unit_id=0, gender=gender,
             full_name=str(values.get("full_name", "")),
             family_name=str(values.get("family_name", "")) if parts else None,
             middle_name=str(values.get("middle_name", "")) if parts else None,
             given_name=str(values.get("given_name", "")) if parts else None,
-            birth_date=birth, birth_year=birth_year,  # type: ignore[arg-type]
+            birth_date=birth, birth_year=birth_year,  # type: ignore[arg-type]  # the fields' converters: date, int
             cccd=str(values["cccd"]) if "cccd" in values else None,
             position=str(values.get("position", "")),
         )  # fmt: skip
@@ -108,12 +109,12 @@ class Persons(Handler):
         start = values.get("start_date")
         if isinstance(start, int):
             return None, [("start_date", "Ngày bắt đầu công tác phải là ngày đầy đủ (dd/mm/yyyy).")]
-        return PersonRecord(row, str(values["unit_code"]), c, start), []  # type: ignore[arg-type]
+        return PersonRecord(row, str(values["unit_code"]), c, start), []  # type: ignore[arg-type]  # a date (converter)
 
     def batches(self, report: ImportReport, on_duplicate: str | None) -> Batches:
         return PersonBatches(report, on_duplicate, self.today)
 
-    def preview(self, r):  # type: ignore[no-untyped-def]
+    def preview(self, r: PersonRecord) -> tuple[object, ...]:
         c = r.c
         born = (
             c.birth_date.strftime("%d/%m/%Y") if c.birth_date else (str(c.birth_year) if c.birth_year else "")
@@ -137,13 +138,13 @@ class PersonBatches(Batches):
         self.report, self.on_duplicate = report, on_duplicate
         self.units: dict[str, int | None] = {}
         self.row_of_cccd: dict[str, int] = {}
-        self.row_of_name: dict[tuple, int] = {}  # type: ignore[type-arg]
+        self.row_of_name: dict[tuple[int, str, dt.date | int | None], int] = {}
         self.book: _Book | None = None
         self.rebuild: list[tuple[str, str]] = []  # indexes dropped for the load, rebuilt at the end
         self.dups: list[PersonRecord] = []
         self.now, self.today = utcnow(), today  # a posting without a start date starts today
 
-    def take(self, session: Session, records: list, *, write: bool) -> None:  # type: ignore[type-arg]
+    def take(self, session: Session, records: list[PersonRecord], *, write: bool) -> None:
         if self.book is None:
             self.book = _Book(session, len(records))
             if write:
@@ -174,7 +175,7 @@ class PersonBatches(Batches):
         assert self.book is not None
         if self.book.whole:  # no look-up below needs an index
             for table in (Person.__table__, Posting.__table__):
-                self.rebuild += bulk.drop_indexes(session, table, adding)  # type: ignore[arg-type]
+                self.rebuild += bulk.drop_indexes(session, table, adding)
 
     def _check_file(self, session: Session, records: list[PersonRecord]) -> list[PersonRecord]:
         """Unit codes known, and no two rows of the file the same person; the records that pass."""
@@ -214,8 +215,8 @@ class PersonBatches(Batches):
         now, today = self.now, self.today
         for chunk in chunks(new, 20_000):
             rows = [stored_columns(r.c) + (r.unit_id, 1, now, now) for r in chunk]
-            ids = insert_rows_returning(session, person_t, _PERSON_COLUMNS, rows)  # type: ignore[arg-type]
-            insert_rows(session, posting_t, _POSTING_COLUMNS, [  # type: ignore[arg-type]
+            ids = insert_rows_returning(session, person_t, _PERSON_COLUMNS, rows)
+            insert_rows(session, posting_t, _POSTING_COLUMNS, [
                 (pid, r.unit_id, r.c.position, r.start_date or today, None) for r, pid in zip(chunk, ids, strict=True)
             ])  # fmt: skip
         self.report.inserted += len(new)
@@ -245,7 +246,7 @@ class PersonBatches(Batches):
         )
 
 
-def _kept(column: str, table):  # type: ignore[no-untyped-def]
+def _kept(column: str, table: Table) -> ColumnElement[Any]:
     """A merge keeps what the book has when the file leaves the cell empty."""
     return func.coalesce(bindparam(column), table.c[column])
 
@@ -262,7 +263,7 @@ class _Book:
         held = session.scalar(select(func.count()).select_from(Person)) or 0
         self.whole = held <= 2 * first_batch
         self.taken: dict[str, tuple[int, str]] = {}
-        self.same: dict[tuple[int, str], list] = defaultdict(list)  # type: ignore[type-arg]
+        self.same: dict[tuple[int, str], list[Any]] = defaultdict(list)  # the rows of _read's by_name
         if self.whole:
             self._read(session, None, None)
 
@@ -275,13 +276,14 @@ class _Book:
         ).where(before)  # fmt: skip
         if cccds is None:
             rows = session.execute(by_cccd.where(Person.cccd.is_not(None)))
-            self.taken.update((cccd, (pid, name)) for pid, cccd, name in rows)
+            self.taken.update((cccd, (pid, name)) for pid, cccd, name in rows if cccd is not None)  # never None here
             for row in session.execute(by_name.order_by(Person.id)):
                 self.same[(row.unit_id, row.name_fold)].append(row)
             return
         for chunk in chunks(cccds):
             for pid, cccd, name in session.execute(by_cccd.where(Person.cccd.in_(chunk))):
-                self.taken[cccd] = (pid, name)
+                if cccd is not None:  # always: it matched one of ``chunk``
+                    self.taken[cccd] = (pid, name)
         for chunk in chunks(folds or []):
             for row in session.execute(by_name.where(Person.name_fold.in_(chunk)).order_by(Person.id)):
                 self.same[(row.unit_id, row.name_fold)].append(row)

@@ -4,9 +4,11 @@ parents, cycles), written parents first with Core bulk inserts inside the caller
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import Session
 
 from ..errors import DomainError
 from ..model import Unit, UnitLevel
@@ -15,7 +17,7 @@ from ..services import units as unit_rules
 from ..text import fold, sort_key
 from . import fields as F
 from .bulk import insert_returning
-from .importer import MERGE, Duplicate, Handler, Problem
+from .importer import MERGE, Duplicate, Handler, ImportReport, Problem
 
 _LEVELS = {fold(level.label): level for level in UnitLevel} | {level.value: level for level in UnitLevel}
 
@@ -32,7 +34,7 @@ class Units(Handler):
     fields = F.UNITS
     preview_headers = ("Dòng", "Mã", "Tên đơn vị", "Cấp", "Cấp trên")
 
-    def build(self, row, values):  # type: ignore[no-untyped-def]
+    def build(self, row: int, values: dict[str, object]) -> tuple[UnitRecord | None, list[tuple[str, str]]]:
         level_text = str(values.get("level", ""))
         level = _LEVELS.get(fold(level_text)) if level_text else UnitLevel.DEPARTMENT
         if level is None:
@@ -46,7 +48,9 @@ class Units(Handler):
             return None, [(exc.field or "", exc.message)]
         return UnitRecord(row, data, str(values.get("parent_code", ""))), []
 
-    def check(self, session, records, report, on_duplicate):  # type: ignore[no-untyped-def]
+    def check(
+        self, session: Session, records: list[UnitRecord], report: ImportReport, on_duplicate: str | None
+    ) -> None:
         existing = {
             code: (uid, parent)
             for uid, code, parent in session.execute(select(Unit.id, Unit.code, Unit.parent_id))
@@ -85,7 +89,15 @@ class Units(Handler):
                     break
                 code, steps = parent_of.get(code, ""), steps + 1
 
-    def write(self, session, records, report, on_duplicate, actor, progress):  # type: ignore[no-untyped-def]
+    def write(
+        self,
+        session: Session,
+        records: list[UnitRecord],
+        report: ImportReport,
+        on_duplicate: str | None,
+        actor: str,
+        progress: Callable[[int, int], None],
+    ) -> None:
         ids = {code: uid for uid, code in session.execute(select(Unit.id, Unit.code))}
         now = utcnow()
         pending = [r for r in records if r.existing_id is None]
@@ -123,5 +135,5 @@ class Units(Handler):
             "name_fold": fold(d.name), "sort_key": sort_key(d.name), "updated_at": now,
         }  # fmt: skip
 
-    def preview(self, r):  # type: ignore[no-untyped-def]
+    def preview(self, r: UnitRecord) -> tuple[object, ...]:
         return (r.row, r.data.code, r.data.name, r.data.level.label, r.parent_code)

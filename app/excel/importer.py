@@ -18,7 +18,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..audit import log as audit
 from ..auth import P
@@ -30,6 +30,8 @@ from .safety import refuse
 from .xlsx import Sheet, column_letter
 
 if TYPE_CHECKING:
+    from types import TracebackType
+
     from sqlalchemy.orm import Session
 
 HEADER_SCAN_ROWS = 30
@@ -119,21 +121,22 @@ class Handler:
     def build(self, row: int, values: dict[str, object]) -> tuple[object | None, list[tuple[str, str]]]:
         raise NotImplementedError
 
-    def check(self, session, records: list, report: ImportReport, on_duplicate: str | None) -> None:  # type: ignore[no-untyped-def]
+    # Records are each handler's own class (UnitRecord, PersonRecord…): Any here, named in the handlers.
+    def check(self, session: Session, records: list[Any], report: ImportReport, on_duplicate: str | None) -> None:
         raise NotImplementedError
 
     def write(
         self,
-        session,
-        records: list,
+        session: Session,
+        records: list[Any],
         report: ImportReport,
         on_duplicate: str | None,
-        actor: str,  # type: ignore[no-untyped-def]
+        actor: str,
         progress: Callable[[int, int], None],
     ) -> None:
         raise NotImplementedError
 
-    def preview(self, record: object) -> tuple[object, ...]:
+    def preview(self, record: Any) -> tuple[object, ...]:
         raise NotImplementedError
 
     streams = False  # whether records are checked (and written) in batches while the file is read
@@ -147,7 +150,7 @@ class Batches:
     is clean and real); :meth:`finish` completes a clean real import. The importer commits or
     rolls back the one transaction around them."""
 
-    def take(self, session: Session, records: list, *, write: bool) -> None:  # type: ignore[type-arg]
+    def take(self, session: Session, records: list[Any], *, write: bool) -> None:
         """Check ``records``; if ``write`` (a real import, clean so far) and they pass, they may be
         written now."""
         raise NotImplementedError
@@ -162,9 +165,9 @@ class AllAtOnce(Batches):
 
     def __init__(self, handler: Handler, report: ImportReport, on_duplicate: str | None) -> None:
         self.handler, self.report, self.on_duplicate = handler, report, on_duplicate
-        self.records: list = []  # type: ignore[type-arg]
+        self.records: list[Any] = []
 
-    def take(self, session: Session, records: list, *, write: bool) -> None:  # type: ignore[type-arg]
+    def take(self, session: Session, records: list[Any], *, write: bool) -> None:
         self.records = records
         self.handler.check(session, records, self.report, self.on_duplicate)
 
@@ -188,7 +191,9 @@ def _close(rows: object) -> None:
         close()
 
 
-def _fill_merged(rows: Iterator[tuple[int, dict[int, object]]], merged: list[tuple[int, int, int, int]]):  # type: ignore[no-untyped-def]
+def _fill_merged(
+    rows: Iterator[tuple[int, dict[int, object]]], merged: list[tuple[int, int, int, int]]
+) -> Iterator[tuple[int, dict[int, object]]]:
     """Give every cell of a merged area the value of its top-left cell (Excel keeps it there only)."""
     if not merged:
         yield from rows
@@ -210,7 +215,9 @@ def _fill_merged(rows: Iterator[tuple[int, dict[int, object]]], merged: list[tup
         yield number, row
 
 
-def _find_header(head: list[tuple[int, dict[int, object]]], handler: Handler, conv: F.Converter):  # type: ignore[no-untyped-def]
+def _find_header(
+    head: list[tuple[int, dict[int, object]]], handler: Handler, conv: F.Converter
+) -> tuple[int, int, dict[int, F.Field], list[str]] | None:
     table = F.lookup(handler.fields)
     best: tuple[int, int, dict[int, F.Field], list[str]] | None = None
     for index, (number, row) in enumerate(head):
@@ -325,8 +332,10 @@ class _Load:
     def __enter__(self) -> _Load:
         return self
 
-    def __exit__(self, *exc: object) -> bool | None:
-        return self.stack.__exit__(*exc)  # type: ignore[arg-type]
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> bool | None:
+        return self.stack.__exit__(kind, exc, tb)
 
     def clean(self) -> bool:
         """Nothing yet stands in the way of writing: no problem, no duplicate left undecided."""
@@ -418,8 +427,8 @@ def _read(
             for key, message in errors:
                 if key in bad:
                     continue
-                col = by_key.get(key)
-                report.problems.append(Problem(number, labels[col] if col is not None else "", message))
+                at = by_key.get(key)
+                report.problems.append(Problem(number, labels[at] if at is not None else "", message))
             if record is not None and not errors and not bad:
                 batch.append(record)
                 if size is not None and len(batch) >= size:

@@ -71,7 +71,7 @@ def open_in_child(path: Path) -> Sheet | None:
         return None
     _LIVE.add(proc)
     try:
-        first = pickle.load(proc.stdout)  # type: ignore[arg-type]
+        first = pickle.load(proc.stdout)  # type: ignore[arg-type]  # stdout=PIPE: never None
     except Exception:
         first = None
     if not (isinstance(first, tuple) and first[0] == "sheet"):
@@ -96,7 +96,7 @@ def _rows(path: Path, proc: subprocess.Popen[bytes]) -> Iterator[tuple[int, dict
     try:
         while True:
             try:
-                message = pickle.load(proc.stdout)  # type: ignore[arg-type]
+                message = pickle.load(proc.stdout)  # type: ignore[arg-type]  # stdout=PIPE: never None
             except Exception:
                 break  # the child died
             if message[0] == "rows":

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from ..documents.tables import DATE, FLOAT, ID, INT, PERCENT, TableData
 from ..storage.files import atomic_write, check_output_file
@@ -22,7 +23,7 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 _FORMATS = {DATE: "DD/MM/YYYY", INT: "#,##0", FLOAT: "#,##0.00", PERCENT: "0.0%", ID: "@"}
 
 
-def text_cell(ws, value: str) -> WriteOnlyCell:  # type: ignore[no-untyped-def]
+def text_cell(ws: WriteOnlyWorksheet, value: str) -> Cell:
     """A string cell that Excel will never evaluate, whatever it starts with."""
     cell = WriteOnlyCell(ws, value=value)
     cell.data_type = "s"
@@ -31,7 +32,7 @@ def text_cell(ws, value: str) -> WriteOnlyCell:  # type: ignore[no-untyped-def]
     return cell
 
 
-def _cell(ws, value: object, kind: str) -> WriteOnlyCell:  # type: ignore[no-untyped-def]
+def _cell(ws: WriteOnlyWorksheet, value: object, kind: str) -> Cell:
     if value is None:
         return WriteOnlyCell(ws, value=None)
     if kind == ID or isinstance(value, str):
@@ -41,7 +42,8 @@ def _cell(ws, value: object, kind: str) -> WriteOnlyCell:  # type: ignore[no-unt
         return cell
     if isinstance(value, dt.datetime):
         value = value.date() if kind == DATE else value
-    cell = WriteOnlyCell(ws, value=value)
+    # A table's value may be any a cell takes (date, int, bool, Decimal…): the stub names only a few.
+    cell = WriteOnlyCell(ws, value=value)  # type: ignore[arg-type]  # the stub is narrower than openpyxl
     if kind in _FORMATS:
         cell.number_format = _FORMATS[kind]
     return cell
@@ -58,11 +60,12 @@ def write_tables(out: Path, tables: Sequence[TableData]) -> Path:
             n += 1
             name = f"{table.sheet_name()[:27]} ({n})"
         used.add(name.casefold())
-        ws = wb.create_sheet(name)
+        ws: WriteOnlyWorksheet = wb.create_sheet(name)  # write_only: create_sheet's Any is this
         for i, col in enumerate(table.columns, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = max(8, min(60, col.width * 0.55))
+            width = max(8, min(60, col.width * 0.55))
+            ws.column_dimensions[get_column_letter(i)].width = width  # type: ignore[attr-defined]  # set at runtime, not in the stub
         ws.freeze_panes = "A2"
-        header = []
+        header: list[Cell] = []
         for col in table.columns:
             c = text_cell(ws, col.header)
             c.font, c.fill, c.alignment = _HEAD_FONT, _HEAD_FILL, _WRAP

@@ -91,7 +91,7 @@ def _parser() -> expat.XMLParserType:
 
     p.StartDoctypeDeclHandler = no_dtd
     p.EntityDeclHandler = no_dtd
-    p.ExternalEntityRefHandler = no_dtd  # type: ignore[assignment]
+    p.ExternalEntityRefHandler = no_dtd  # type: ignore[assignment]  # wants an int back: no_dtd raises
     return p
 
 
@@ -413,8 +413,8 @@ def _rows(
         safety.MAX_CELLS,
         safety.MAX_CELL_CHARS,
     )
-    start = sheet.start
-    if start is not None and sheet.end[0] >= max_rows:
+    start, end = sheet.start, sheet.end  # both None for an empty sheet, else both set
+    if start is not None and end is not None and end[0] >= max_rows:
         raise refuse(path, _too_many_rows())
     first = start[1] if start is not None else 0
     last = first + sheet.width - 1
@@ -424,13 +424,14 @@ def _rows(
         row: dict[int, object] = {}
         col = first
         for v in values:
-            kind = v.__class__
-            if kind is str:
+            # Exact classes, as calamine gives them (and `type(v) is` narrows v for the checker).
+            if type(v) is str:
                 if v:
                     row[col] = v if len(v) <= max_len else TooLong(len(v))
-            elif kind is float and v.is_integer() and abs(v) < 1e15:
+            elif type(v) is float and v.is_integer() and abs(v) < 1e15:
                 row[col] = int(v)
             else:
+                kind = type(v)
                 row[col] = v if kind is bool or kind is dt.datetime else _value(v)
             col += 1
         if number in special:
