@@ -43,7 +43,7 @@ def test_the_dialog_writes_a_template_with_an_example_row_the_import_accepts(qtb
         pass
     assert "Đã lưu tệp mẫu" in dialog.summary.text()
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames[1] == "Ví dụ"
+    assert book.sheetnames[1:] == ["Hướng dẫn", "Ví dụ"]
     header, example = list(book["Ví dụ"].iter_rows(values_only=True))
     assert list(book.worksheets[0].iter_rows(values_only=True)) == [header]  # the sheet imported is empty
     filled = write_xlsx(tmp_path / "filled.xlsx", [list(header), ["" if v is None else v for v in example]])

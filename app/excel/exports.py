@@ -113,4 +113,4 @@ def write_template(kind: str, out: Path) -> Path:
     guide = TableData("Hướng dẫn", (Column("Cột", TEXT, 40), Column("Bắt buộc", TEXT, 16), Column("Ghi chú", TEXT, 90)), notes + [("", "", "Dòng tiêu đề giữ nguyên tên cột; có thể đổi thứ tự cột. Mã và số CCCD nhập dạng Văn bản để giữ số 0 ở đầu."),
          ("", "", "Ngày ghi dd/mm/yyyy (05/03/2025 là ngày 5 tháng 3) hoặc dùng ô kiểu Ngày của Excel.")])  # fmt: skip
     example = TableData("Ví dụ", sheet.columns, [tuple(EXAMPLES[kind].get(f.key, "") for f in fields)])
-    return write_tables(out, [sheet, example, guide])
+    return write_tables(out, [sheet, guide, example])
