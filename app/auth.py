@@ -81,6 +81,7 @@ class ActingDatabase(Protocol):
 
     def read(self) -> AbstractContextManager[Session]: ...
 
+
 # What each permission lets one do, as the end of «… không được phép {what}».
 WHAT: dict[Permission, str] = {
     P.PERSONS: "thêm, sửa hoặc xóa hồ sơ cá nhân, quá trình công tác, kỷ luật",

@@ -117,7 +117,9 @@ def load(path: Path | None = None) -> CatalogueFile:
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise DomainError(f"Tệp danh mục khen thưởng {path.name} sai cú pháp: {exc}") from exc
     if data.get("schema") != SCHEMA:
-        raise DomainError(f"Tệp danh mục {path.name}: phiên bản định dạng không hỗ trợ ({data.get('schema')!r}).")
+        raise DomainError(
+            f"Tệp danh mục {path.name}: phiên bản định dạng không hỗ trợ ({data.get('schema')!r})."
+        )
     instruments = tuple(_instrument(item) for item in data.get("instrument", []))
     known = {i.code for i in instruments}
     awards = tuple(_award(item, known) for item in data.get("award", []))

@@ -34,7 +34,10 @@ def _set_first_actor(db: Database) -> None:
 
 
 def open_database(
-    db: str | os.PathLike[str] | None = None, *, migrate: bool = True, sync_catalogue: bool = True,
+    db: str | os.PathLike[str] | None = None,
+    *,
+    migrate: bool = True,
+    sync_catalogue: bool = True,
     read_only: bool = False,
 ) -> Database:
     """Open (creating if needed) and bring up to date the database named by ``db``.
@@ -72,7 +75,11 @@ def open_for_window(db: str | os.PathLike[str] | None, *, read_only: bool = Fals
     """
     url = resolve_url(db)
     parsed = make_url(url)
-    file = parsed.database if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:") else None
+    file = (
+        parsed.database
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:")
+        else None
+    )
     if read_only or file is None:
         return open_database(url, read_only=read_only)
     try:

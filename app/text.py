@@ -197,7 +197,7 @@ def format_date(value: dt.date | None) -> str:
 
 
 def format_document_date(value: dt.date, place: str | None = None) -> str:
-    """"ngày 05 tháng 3 năm 2025" (Decree 30/2020: leading zero for days 1–9 and months 1, 2)."""
+    """ "ngày 05 tháng 3 năm 2025" (Decree 30/2020: leading zero for days 1–9 and months 1, 2)."""
     month = f"{value.month:02d}" if value.month < 3 else str(value.month)
     text = f"ngày {value.day:02d} tháng {month} năm {value.year}"
     return f"{clean(place)}, {text}" if place else text

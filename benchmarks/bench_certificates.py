@@ -39,7 +39,22 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]
+FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+]
 MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Thanh", "Minh", "Ngọc", "Quốc", "Thu", "Xuân"]
 GIVEN = ["An", "Bình", "Cường", "Dũng", "Hằng", "Hương", "Khải", "Lan", "Mỹ", "Ngọc", "Phúc", "Quỳnh", "Sơn",
          "Thảo", "Tuấn", "Uyên", "Việt", "Xuân", "Yến", "Ánh", "Ước", "Đạt", "Ơn", "Ưng"]  # fmt: skip
@@ -59,7 +74,9 @@ def build_database(path: Path, count: int) -> None:
 
     db = open_database(path)
     units = [
-        create_unit(db, UnitInput(code=f"DV{i:02d}", name=f"Phòng Nghiệp vụ số {i}", level=UnitLevel.DEPARTMENT))
+        create_unit(
+            db, UnitInput(code=f"DV{i:02d}", name=f"Phòng Nghiệp vụ số {i}", level=UnitLevel.DEPARTMENT)
+        )
         for i in range(1, 21)
     ]
     award = {a.code: a.id for a in list_awards(db)}["BK_TINH_CN"]
@@ -78,7 +95,9 @@ def build_database(path: Path, count: int) -> None:
                            name_fold=fold(full), given_fold=fold(giv), sort_key=name_sort_key(fam, middle, giv),
                            gender=Gender.FEMALE if i % 2 else Gender.MALE, birth_date=dt.date(1970 + i % 30, 1 + i % 12, 1 + i % 28),
                            position="Chuyên viên chính", unit_id=unit.id, version=1))  # fmt: skip
-        postings.append(dict(person_id=pid, unit_id=unit.id, position="Chuyên viên chính", start_date=dt.date(2015, 1, 1)))
+        postings.append(
+            dict(person_id=pid, unit_id=unit.id, position="Chuyên viên chính", start_date=dt.date(2015, 1, 1))
+        )
         nominations.append(dict(year=2025, award_id=award, person_id=pid, submitting_unit_id=unit.id,
                                 nominee_name=full, nominee_fold=fold(full), nominee_sort=name_sort_key(fam, middle, giv),
                                 achievement=ACHIEVEMENT, status="approved", votes_for=11, votes_against=0,
@@ -149,15 +168,28 @@ def time_command(work: Path, count: int, root: Path = ROOT, key: str = "command"
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(_fresh(work, count), db)
     env = dict(os.environ, THIDUA_SIGNING_KEY=str(work / "key.pem"), THIDUA_LAYOUTS=str(work / "layouts"))
-    cmd = [*COMMAND, "certificates", "--db", str(db), "--decision", "123/QĐ-UBND", "--out", str(work / "command.pdf")]
+    cmd = [
+        *COMMAND,
+        "certificates",
+        "--db",
+        str(db),
+        "--decision",
+        "123/QĐ-UBND",
+        "--out",
+        str(work / "command.pdf"),
+    ]
     times = {}
     for name in ("first", "reprint"):
         before = os.times()
         t0 = time.perf_counter()
-        subprocess.run(cmd, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        subprocess.run(
+            cmd, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
+        )
         times[f"{key}_{name}_s"] = time.perf_counter() - t0
         after = os.times()
-        times[f"{key}_{name}_cpu"] = after.children_user - before.children_user + after.children_system - before.children_system
+        times[f"{key}_{name}_cpu"] = (
+            after.children_user - before.children_user + after.children_system - before.children_system
+        )
     return times
 
 
@@ -242,10 +274,14 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each case; medians are shown")
     parser.add_argument("--no-libreoffice", action="store_true")
-    parser.add_argument("--no-command", action="store_true", help="do not time the whole `thidua certificates`")
+    parser.add_argument(
+        "--no-command", action="store_true", help="do not time the whole `thidua certificates`"
+    )
     parser.add_argument("--baseline-root", type=Path, metavar="CHECKOUT",
                         help="also time the whole command of another checkout (e.g. an older commit), interleaved")  # fmt: skip
-    parser.add_argument("--compression", type=int, help="zlib level for the page content streams (default: none)")
+    parser.add_argument(
+        "--compression", type=int, help="zlib level for the page content streams (default: none)"
+    )
     parser.add_argument("--case", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -284,7 +320,9 @@ def main() -> int:
         print(f"{'':>12} first print, each run: {each}")
     if lo_runs:
         lo = med(lo_runs)
-        print(f"LibreOffice headless, 1,000 pages → PDF: {lo:.2f} s (runs: {', '.join(f'{x:.2f}' for x in lo_runs)})")
+        print(
+            f"LibreOffice headless, 1,000 pages → PDF: {lo:.2f} s (runs: {', '.join(f'{x:.2f}' for x in lo_runs)})"
+        )
         if 1000 in runs:
             rs = runs[1000]
             print(f"ratio 1,000 (first print / reprint) ÷ LibreOffice: {med(r['first_s'] for r in rs) / lo:.3f} / "

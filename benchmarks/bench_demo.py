@@ -45,7 +45,9 @@ def main() -> None:
             nonlocal statements
             statements += 1
 
-        event.listen(Engine, "commit", _commit)  # every transaction committed (a savepoint released is not one)
+        event.listen(
+            Engine, "commit", _commit
+        )  # every transaction committed (a savepoint released is not one)
         event.listen(Engine, "before_cursor_execute", _statement)  # SQL statements (an executemany is one)
         walls, cpus = [], []
         for run in range(args.repeat):

@@ -98,7 +98,9 @@ def launch(db: Path, page: int, repeat: int) -> list[float]:
         # As on a user's machine: Python caches compiled modules (this sandbox sets
         # PYTHONDONTWRITEBYTECODE, which makes every start compile the app's modules again).
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        done = subprocess.run([sys.executable, __file__, *mode], capture_output=True, text=True, check=True, env=env)
+        done = subprocess.run(
+            [sys.executable, __file__, *mode], capture_output=True, text=True, check=True, env=env
+        )
         out.append(float(done.stdout.strip().splitlines()[-1]) * 1000)
     return out
 
@@ -151,7 +153,9 @@ def in_process(db_path: Path, repeat: int) -> dict[str, list[float]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--db", type=Path)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--child-launch")
@@ -165,8 +169,18 @@ def main() -> int:
     db = args.db
     if db is None:
         db = Path(tempfile.mkdtemp(prefix="bench-gui-")) / "bench.sqlite3"
-        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_db.py"), "--db", str(db), "--keep",
-                        "--repeat", "1"], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "benchmarks" / "bench_db.py"),
+                "--db",
+                str(db),
+                "--keep",
+                "--repeat",
+                "1",
+            ],
+            check=True,
+        )
     os.environ["THIDUA_CONFIG_DIR"] = tempfile.mkdtemp(prefix="bench-gui-config-")
 
     rows: list[tuple[str, list[float], str]] = []

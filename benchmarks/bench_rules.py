@@ -46,25 +46,67 @@ def add_score_sheets(db, rng: random.Random) -> int:
             ).inserted_primary_key[0]
             s.execute(
                 insert(BlocMembership),
-                [{"bloc_id": bloc_id, "unit_id": u, "year": y, "role": "member"} for y in YEARS for u in members],
+                [
+                    {"bloc_id": bloc_id, "unit_id": u, "year": y, "role": "member"}
+                    for y in YEARS
+                    for u in members
+                ],
             )
             for y in YEARS:
                 rows = [
-                    {"bloc_id": bloc_id, "year": y, "code": f"{k}", "group": "", "name": f"Tiêu chí {k}",
-                     "kind": "criterion", "max_points": 10.0, "floor_share": None, "position": k}
+                    {
+                        "bloc_id": bloc_id,
+                        "year": y,
+                        "code": f"{k}",
+                        "group": "",
+                        "name": f"Tiêu chí {k}",
+                        "kind": "criterion",
+                        "max_points": 10.0,
+                        "floor_share": None,
+                        "position": k,
+                    }
                     for k in range(1, 9)
                 ] + [
-                    {"bloc_id": bloc_id, "year": y, "code": "B", "group": "", "name": "Điểm thưởng",
-                     "kind": "bonus", "max_points": 10.0, "floor_share": None, "position": 9},
-                    {"bloc_id": bloc_id, "year": y, "code": "T", "group": "", "name": "Điểm trừ",
-                     "kind": "penalty", "max_points": 10.0, "floor_share": None, "position": 10},
+                    {
+                        "bloc_id": bloc_id,
+                        "year": y,
+                        "code": "B",
+                        "group": "",
+                        "name": "Điểm thưởng",
+                        "kind": "bonus",
+                        "max_points": 10.0,
+                        "floor_share": None,
+                        "position": 9,
+                    },
+                    {
+                        "bloc_id": bloc_id,
+                        "year": y,
+                        "code": "T",
+                        "group": "",
+                        "name": "Điểm trừ",
+                        "kind": "penalty",
+                        "max_points": 10.0,
+                        "floor_share": None,
+                        "position": 10,
+                    },
                 ]
                 s.execute(insert(Criterion), rows)
-                ids = list(s.scalars(select(Criterion.id).where(Criterion.bloc_id == bloc_id, Criterion.year == y)))
+                ids = list(
+                    s.scalars(select(Criterion.id).where(Criterion.bloc_id == bloc_id, Criterion.year == y))
+                )
                 s.execute(
                     insert(Score),
-                    [{"criterion_id": c, "unit_id": u, "self_points": 9.0, "bloc_points": round(rng.uniform(6, 10), 1),
-                      "note": ""} for c in ids for u in members],
+                    [
+                        {
+                            "criterion_id": c,
+                            "unit_id": u,
+                            "self_points": 9.0,
+                            "bloc_points": round(rng.uniform(6, 10), 1),
+                            "note": "",
+                        }
+                        for c in ids
+                        for u in members
+                    ],
                 )
         return len(groups)
 
@@ -80,14 +122,19 @@ def timed(fn, repeat: int) -> list[float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--db", type=Path)
     parser.add_argument("--samples", type=int, default=200)
     args = parser.parse_args()
     path = args.db
     if path is None:
         path = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_db.py"), "--db", str(path), "--keep"], check=True)
+        subprocess.run(
+            [sys.executable, str(ROOT / "benchmarks" / "bench_db.py"), "--db", str(path), "--keep"],
+            check=True,
+        )
     db = open_database(path)
     rng = random.Random(7)
     t0 = time.perf_counter()

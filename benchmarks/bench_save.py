@@ -69,8 +69,15 @@ def main() -> None:
         try:
             unit = create_unit(db, UnitInput(code="STC", name="Sở Tài chính"))
             people = [
-                create_person(db, PersonInput(unit_id=unit.id, full_name=f"Nguyễn Văn An {i}", gender=Gender.MALE,
-                                              start_date=dt.date(2015, 1, 1)))  # fmt: skip
+                create_person(
+                    db,
+                    PersonInput(
+                        unit_id=unit.id,
+                        full_name=f"Nguyễn Văn An {i}",
+                        gender=Gender.MALE,
+                        start_date=dt.date(2015, 1, 1),
+                    ),
+                )  # fmt: skip
                 for i in range(max(args.persons, args.saves))
             ]
             with db.write() as session:

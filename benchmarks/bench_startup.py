@@ -29,7 +29,11 @@ ENTRY = [sys.executable, "-c", "import sys; from app.cli import main; sys.exit(m
 
 def _entry(root: Path) -> list[str]:
     """``app.cli:main`` of another checkout (its ``app`` first on the path)."""
-    return [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(root)!r}); from app.cli import main; sys.exit(main())"]
+    return [
+        sys.executable,
+        "-c",
+        f"import sys; sys.path.insert(0, {str(root)!r}); from app.cli import main; sys.exit(main())",
+    ]
 
 
 def _time(cmd: list[str]) -> tuple[float, float]:
@@ -39,7 +43,9 @@ def _time(cmd: list[str]) -> tuple[float, float]:
     subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, check=True)
     wall = time.perf_counter() - t0
     after = os.times()
-    return wall, (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return wall, (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
 
 
 def main() -> int:
@@ -69,7 +75,9 @@ def main() -> int:
     print(f"{'':<18} {'median s':>9} {'best s':>7} {'CPU s (median)':>15}")
     for name, rs in runs.items():
         walls = [w for w, _ in rs]
-        print(f"{name:<18} {statistics.median(walls):>9.3f} {min(walls):>7.3f} {statistics.median(c for _, c in rs):>15.3f}")
+        print(
+            f"{name:<18} {statistics.median(walls):>9.3f} {min(walls):>7.3f} {statistics.median(c for _, c in rs):>15.3f}"
+        )
     return 0
 
 

@@ -33,7 +33,9 @@ if "THIDUA_AUDIT_HEADS_DIR" not in os.environ:
     atexit.register(shutil.rmtree, _HEADS, ignore_errors=True)
 # The province's rule overrides (app.rules.spec.province_path) live in the user's data folder: the
 # tests read none (a path that does not exist) unless a test points the variable at its own file.
-os.environ.setdefault("THIDUA_PROVINCE_RULES", str(Path(tempfile.gettempdir()) / "thidua-tests-no-province" / "x.toml"))
+os.environ.setdefault(
+    "THIDUA_PROVINCE_RULES", str(Path(tempfile.gettempdir()) / "thidua-tests-no-province" / "x.toml")
+)
 
 from app.opening import open_database  # noqa: E402
 from app.storage.db import Database  # noqa: E402
@@ -49,13 +51,17 @@ _pg_names = itertools.count(1)
 
 def pytest_configure(config: pytest.Config) -> None:
     if REQUIRE_PG and not PG_URL:
-        raise pytest.UsageError("THIDUA_REQUIRE_PG is set but THIDUA_TEST_PG_URL is not: no PostgreSQL to test on.")
+        raise pytest.UsageError(
+            "THIDUA_REQUIRE_PG is set but THIDUA_TEST_PG_URL is not: no PostgreSQL to test on."
+        )
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "backend" not in metafunc.fixturenames:
         return
-    if metafunc.definition.get_closest_marker("sqlite_only") or SQLITE_ONLY_FIXTURES & set(metafunc.fixturenames):
+    if metafunc.definition.get_closest_marker("sqlite_only") or SQLITE_ONLY_FIXTURES & set(
+        metafunc.fixturenames
+    ):
         return  # ``backend`` defaults to sqlite; the test id stays as it was
     metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 
@@ -64,7 +70,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if PG_URL:
         return
     # No server (a newcomer's machine): the PostgreSQL runs are left out, said once at the end.
-    left_out = [i for i in items if getattr(i, "callspec", None) and i.callspec.params.get("backend") == "postgresql"]
+    left_out = [
+        i for i in items if getattr(i, "callspec", None) and i.callspec.params.get("backend") == "postgresql"
+    ]
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         dropped = set(left_out)
@@ -111,7 +119,12 @@ def pg_admin() -> Iterator[object]:
 
     url = make_url(PG_URL)
     conn = psycopg.connect(
-        host=url.host, port=url.port, user=url.username, password=url.password, dbname=url.database, autocommit=True
+        host=url.host,
+        port=url.port,
+        user=url.username,
+        password=url.password,
+        dbname=url.database,
+        autocommit=True,
     )
     yield conn
     conn.close()

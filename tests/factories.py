@@ -29,6 +29,8 @@ def db(db_url):  # type: ignore[no-untyped-def]
     database = open_database(db_url, sync_catalogue=False)
     yield database
     database.dispose()
+
+
 ISSUER = "Ủy ban nhân dân tỉnh Tây Ninh"
 
 
@@ -36,7 +38,12 @@ def unit(db: Database, name: str | None = None, *, code: str | None = None, **kw
     n = next(_seq)
     return create_unit(
         db,
-        UnitInput(code=code or f"DV{n}", name=name or f"Sở thử nghiệm {n}", level=kw.pop("level", UnitLevel.DEPARTMENT), **kw),
+        UnitInput(
+            code=code or f"DV{n}",
+            name=name or f"Sở thử nghiệm {n}",
+            level=kw.pop("level", UnitLevel.DEPARTMENT),
+            **kw,
+        ),
     )
 
 

@@ -119,7 +119,9 @@ def test_audit_entries_carry_the_username_and_never_the_password_hash(db) -> Non
     assert person.actor == "quantri"
     account_changes = [json.loads(e.changes) for e in entries if e.entity == "user_account"]
     assert {"password_hash": [None, "***"]}.items() <= account_changes[0].items()
-    assert {k: v for k, v in account_changes[-1].items() if k == "password_hash"} == {"password_hash": ["***", "***"]}
+    assert {k: v for k, v in account_changes[-1].items() if k == "password_hash"} == {
+        "password_hash": ["***", "***"]
+    }
     assert not any("$argon2" in e.changes or any(h in e.changes for h in hashes) for e in entries)
 
 
@@ -149,7 +151,12 @@ def test_migration_0008_from_0007_keeps_the_data_and_adds_the_accounts_table(tmp
             assert migrations.current(conn) == migrations.head()
         migrations.downgrade(engine, "0007")
         with engine.connect() as conn:
-            assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name = 'user_account'").scalar() == 0
+            assert (
+                conn.exec_driver_sql(
+                    "SELECT count(*) FROM sqlite_master WHERE name = 'user_account'"
+                ).scalar()
+                == 0
+            )
     finally:
         engine.dispose()
 

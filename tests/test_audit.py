@@ -48,7 +48,9 @@ def test_workflow_steps_and_their_reasons_are_in_the_log(db) -> None:
     nom = N.create_nomination(db, N.NominationInput(year=2025, award_id=award, person_id=person.id))
     N.submit(db, [nom.id])
     N.return_for_revision(db, [nom.id], "Thiếu báo cáo thành tích")
-    statuses = [json.loads(e.changes).get("status") for e in _entries(db, "nomination") if e.action == "update"]
+    statuses = [
+        json.loads(e.changes).get("status") for e in _entries(db, "nomination") if e.action == "update"
+    ]
     assert ["draft", "submitted"] in statuses and ["submitted", "returned"] in statuses
     reasons = [json.loads(e.changes).get("status_reason") for e in _entries(db, "nomination")]
     assert ["", "Thiếu báo cáo thành tích"] in reasons
@@ -65,8 +67,10 @@ def test_the_log_is_append_only(db) -> None:
 def test_verify_names_an_edited_and_a_deleted_entry(db, db_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     unit = create_unit(db, UnitInput(code="STC", name="Sở Tài chính"))
     for name in ("Lê Văn A", "Lê Văn B", "Lê Văn C"):
-        create_person(db, PersonInput(unit_id=unit.id, gender=Gender.MALE, full_name=name,
-                                      start_date=dt.date(2020, 1, 1)))
+        create_person(
+            db,
+            PersonInput(unit_id=unit.id, gender=Gender.MALE, full_name=name, start_date=dt.date(2020, 1, 1)),
+        )
     assert audit.verify(db).ok
     db.dispose()
     assert main(["audit", "verify", "--db", str(db_path)]) == 0
@@ -75,7 +79,10 @@ def test_verify_names_an_edited_and_a_deleted_entry(db, db_path: Path, capsys) -
     target = [e for e in _entries(db, "person")][1].id
     with sqlite3.connect(db_path) as conn:  # someone with the file drops the guard and edits a value
         conn.execute("DROP TRIGGER audit_entry_no_update")
-        conn.execute("UPDATE audit_entry SET changes = replace(changes, 'Lê Văn B', 'Lê Văn X') WHERE id = ?", (target,))
+        conn.execute(
+            "UPDATE audit_entry SET changes = replace(changes, 'Lê Văn B', 'Lê Văn X') WHERE id = ?",
+            (target,),
+        )
     report = audit.verify(db)
     assert report.broken_at == target and "đã bị sửa" in report.problem
     assert main(["audit", "verify", "--db", str(db_path)]) == 2
@@ -83,7 +90,10 @@ def test_verify_names_an_edited_and_a_deleted_entry(db, db_path: Path, capsys) -
 
     with sqlite3.connect(db_path) as conn:  # ... or deletes an entry
         conn.execute("DROP TRIGGER audit_entry_no_delete")
-        conn.execute("UPDATE audit_entry SET changes = replace(changes, 'Lê Văn X', 'Lê Văn B') WHERE id = ?", (target,))
+        conn.execute(
+            "UPDATE audit_entry SET changes = replace(changes, 'Lê Văn X', 'Lê Văn B') WHERE id = ?",
+            (target,),
+        )
         conn.execute("DELETE FROM audit_entry WHERE id = ?", (target,))
     report = audit.verify(db)
     assert report.broken_at == target + 1 and "mất mục" in report.problem

@@ -90,7 +90,9 @@ def test_the_file_replaced_by_an_older_copy_is_reported(db, db_path: Path, tmp_p
     assert not report.ok and "mất 2 mục cuối" in report.problem
 
 
-def test_the_file_replaced_by_another_database_is_reported(db, db_path: Path, template_db: Path, tmp_path: Path) -> None:
+def test_the_file_replaced_by_another_database_is_reported(
+    db, db_path: Path, template_db: Path, tmp_path: Path
+) -> None:
     _units(db, "A1")
     db.dispose()
     other_path = tmp_path / "other.sqlite3"
@@ -135,7 +137,9 @@ def test_heads_are_appended_a_torn_line_is_skipped_a_long_file_compacted(tmp_pat
     monkeypatch.setenv(audit_head.ENV_DIR, str(tmp_path))
     key = "sqlite:/x.sqlite3"
     path = audit_head.head_file(key)
-    path.write_text('{"last_id": 3, "last_hash": "h3", "count": 3}', encoding="utf-8")  # one record, no newline
+    path.write_text(
+        '{"last_id": 3, "last_hash": "h3", "count": 3}', encoding="utf-8"
+    )  # one record, no newline
     assert audit_head.recorded(key) == audit_head.Head(3, "h3", 3)
     assert audit_head.advance(key, (3, "h3"), 5, "h5", 2)
     assert audit_head.recorded(key) == audit_head.Head(5, "h5", 5)

@@ -43,13 +43,21 @@ def _found(db, text: str) -> list[str]:  # type: ignore[no-untyped-def]
         ("100%", []),
     ],
 )
-def test_nominee_search_matches_word_beginnings_on_both_backends(nominated, typed: str, expected: list[str]) -> None:
+def test_nominee_search_matches_word_beginnings_on_both_backends(
+    nominated, typed: str, expected: list[str]
+) -> None:
     assert _found(nominated, typed) == expected
 
 
 def test_nominee_order_is_vietnamese_whatever_the_server_collation(nominated) -> None:  # type: ignore[no-untyped-def]
     # given/family order: An, Anh (Phạm Đức), Ánh, Bình, Đức
-    assert _found(nominated, "") == ["Nguyễn Văn An", "Phạm Đức Anh", "Lê Thị Ánh", "Trần Thị Bình", "Đỗ Minh Đức"]
+    assert _found(nominated, "") == [
+        "Nguyễn Văn An",
+        "Phạm Đức Anh",
+        "Lê Thị Ánh",
+        "Trần Thị Bình",
+        "Đỗ Minh Đức",
+    ]
     source = NominationRows(nominated)
     total = source.count(Query())
     desc = source.page(Query(sort="nominee", descending=True), 0, 2, total=total)
@@ -57,7 +65,12 @@ def test_nominee_order_is_vietnamese_whatever_the_server_collation(nominated) ->
 
 
 def test_units_sort_and_search_the_same_way_on_both_backends(db) -> None:  # type: ignore[no-untyped-def]
-    for code, name in [("SYT", "Sở Y tế"), ("SXD", "Sở Xây dựng"), ("STC", "Sở Tài chính"), ("BQL", "Ban Quản lý")]:
+    for code, name in [
+        ("SYT", "Sở Y tế"),
+        ("SXD", "Sở Xây dựng"),
+        ("STC", "Sở Tài chính"),
+        ("BQL", "Ban Quản lý"),
+    ]:
         f.unit(db, name, code=code)
     assert [u.name for u in list_units(db)] == ["Ban Quản lý", "Sở Tài chính", "Sở Xây dựng", "Sở Y tế"]
     assert [u.code for u in list_units(db, "sxd")] == ["SXD"]  # a code typed in lower case
@@ -70,8 +83,16 @@ def test_units_sort_and_search_the_same_way_on_both_backends(db) -> None:  # typ
 
 def test_decision_search_ignores_the_case_of_the_summary(db) -> None:  # type: ignore[no-untyped-def]
     # SQLite's LIKE ignores ASCII case, PostgreSQL's does not
-    create_decision(db, DecisionInput(number="7/QĐ-UBND", signed_on=dt.date(2025, 12, 20), issuer=f.ISSUER,
-                                      signer_name="Nguyễn Văn Bình", signer_title="Phó Chủ tịch",
-                                      summary="Khen thưởng năm 2025"))
+    create_decision(
+        db,
+        DecisionInput(
+            number="7/QĐ-UBND",
+            signed_on=dt.date(2025, 12, 20),
+            issuer=f.ISSUER,
+            signer_name="Nguyễn Văn Bình",
+            signer_title="Phó Chủ tịch",
+            summary="Khen thưởng năm 2025",
+        ),
+    )
     assert DecisionRows(db).count(Query(text="khen")) == 1
     assert DecisionRows(db).count(Query(text="7/qd")) == 1

@@ -61,7 +61,10 @@ def test_campaign_is_stored_with_clean_and_folded_name(db) -> None:
     campaign = create_campaign(db, THEMATIC)
     stored = list_campaigns(db, 2025)[0]
     assert stored.id == campaign.id
-    assert (stored.name, stored.name_fold) == ("Chung sức xây dựng nông thôn mới", "chung suc xay dung nong thon moi")
+    assert (stored.name, stored.name_fold) == (
+        "Chung sức xây dựng nông thôn mới",
+        "chung suc xay dung nong thon moi",
+    )
 
 
 def test_thematic_campaign_needs_an_end_date(db) -> None:
@@ -184,8 +187,9 @@ def _initiative(author_ids, **kw) -> InitiativeInput:  # type: ignore[no-untyped
 
 def test_initiative_with_co_authors_is_found_from_each_author(world) -> None:
     db, unit, lan, hung = world
-    init = create_initiative(db, _initiative([lan.id, hung.id, lan.id], unit_id=unit.id,
-                                             kind=InitiativeKind.RESEARCH))
+    init = create_initiative(
+        db, _initiative([lan.id, hung.id, lan.id], unit_id=unit.id, kind=InitiativeKind.RESEARCH)
+    )
     assert [i.id for i in initiatives_of(db, lan.id)] == [init.id]
     assert [i.id for i in initiatives_of(db, hung.id)] == [init.id]
     assert _count(db, InitiativeAuthor) == 2  # the repeated author counted once
@@ -235,9 +239,19 @@ def test_initiative_year_out_of_range_is_refused(world) -> None:
 def test_exemplar_person_or_collective_is_listed_by_year(world) -> None:
     db, unit, lan, _hung = world
     campaign = create_campaign(db, THEMATIC)
-    older = create_exemplar(db, ExemplarInput(year=2024, title="Tập thể đi đầu cải cách hành chính", unit_id=unit.id))
-    newer = create_exemplar(db, ExemplarInput(year=2025, title="Nữ cán bộ tiêu biểu", person_id=lan.id,
-                                              campaign_id=campaign.id, honoured_at="Hội nghị điển hình tiên tiến"))
+    older = create_exemplar(
+        db, ExemplarInput(year=2024, title="Tập thể đi đầu cải cách hành chính", unit_id=unit.id)
+    )
+    newer = create_exemplar(
+        db,
+        ExemplarInput(
+            year=2025,
+            title="Nữ cán bộ tiêu biểu",
+            person_id=lan.id,
+            campaign_id=campaign.id,
+            honoured_at="Hội nghị điển hình tiên tiến",
+        ),
+    )
     assert [e.id for e in list_exemplars(db)] == [newer.id, older.id]
     assert [e.id for e in list_exemplars(db, 2024)] == [older.id]
 

@@ -40,7 +40,11 @@ def test_provincial_merit_certificate_of_august_2026_pays_3_800_000() -> None:
     # 1.5 × 2,530,000 = 3,795,000, rounded up to tens of thousands (Decree 152/2025 Art. 49.2, 54.1.b)
     assert award_cash("BK_TINH_CN", D(2026, 8, 15)) == 3_800_000
     q = cash.quote("BK_TINH_CN", D(2026, 8, 15))
-    assert q.base_salary == 2_530_000 and "161/2026" in q.salary_decree and "Điều 54 khoản 1 điểm b" in q.cash_basis
+    assert (
+        q.base_salary == 2_530_000
+        and "161/2026" in q.salary_decree
+        and "Điều 54 khoản 1 điểm b" in q.cash_basis
+    )
 
 
 @pytest.mark.parametrize(
@@ -55,7 +59,9 @@ def test_provincial_merit_certificate_of_august_2026_pays_3_800_000() -> None:
         ("GDVH", D(2026, 8, 15), 0),  # Decree 152/2025 Art. 50 sets no cash for Gia đình văn hóa
     ],
 )
-def test_award_cash_is_the_multiplier_times_the_base_salary_rounded_up(award: str, day: dt.date, amount: int) -> None:
+def test_award_cash_is_the_multiplier_times_the_base_salary_rounded_up(
+    award: str, day: dt.date, amount: int
+) -> None:
     assert award_cash(award, day) == amount
 
 

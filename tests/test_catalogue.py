@@ -59,8 +59,15 @@ cash_multiplier = 0.5
 
 
 def award_toml(code: str = "THU_NGHIEM", **kw) -> str:  # type: ignore[no-untyped-def]
-    values = dict(code=code, name="Danh hiệu thử nghiệm", target="individual", extra="", old_instrument="OLD",
-                  old_to="2023-12-31", old_cash="0.3")
+    values = dict(
+        code=code,
+        name="Danh hiệu thử nghiệm",
+        target="individual",
+        extra="",
+        old_instrument="OLD",
+        old_to="2023-12-31",
+        old_cash="0.3",
+    )
     values.update(kw)
     return AWARD.format(**values)
 
@@ -73,9 +80,7 @@ def write(tmp_path: Path, text: str, name: str = "awards.toml") -> Path:
 
 def _award(db, code: str) -> Award:  # type: ignore[no-untyped-def]
     with db.read() as session:
-        return session.scalar(
-            select(Award).where(Award.code == code).options(selectinload(Award.versions))
-        )
+        return session.scalar(select(Award).where(Award.code == code).options(selectinload(Award.versions)))
 
 
 # --- the real file -------------------------------------------------------------------------------------
@@ -116,7 +121,9 @@ def test_real_award_judged_by_the_era_of_its_year(db) -> None:
         codes = [v.instrument.code for v in (v2023, v2024, v2025)]
     assert codes == ["L15-2003", "L06-2022", "L06-2022"]
     assert [v.valid_from for v in (v2023, v2024, v2025)] == [
-        dt.date(2004, 7, 1), dt.date(2024, 1, 1), dt.date(2025, 7, 1),
+        dt.date(2004, 7, 1),
+        dt.date(2024, 1, 1),
+        dt.date(2025, 7, 1),
     ]
     assert ldtt.version_for_year(2003) is None
 
@@ -148,10 +155,12 @@ def test_version_for_year_picks_the_right_era(db, tmp_path) -> None:
     catalogue.sync(db, write(tmp_path, INSTRUMENTS + award_toml()))
     award = _award(db, "THU_NGHIEM")
     assert (award.version_for_year(2023).legal_basis, award.version_for_year(2023).cash_multiplier) == (
-        "Luật cũ, Điều 24", 0.3,
+        "Luật cũ, Điều 24",
+        0.3,
     )
     assert (award.version_for_year(2025).legal_basis, award.version_for_year(2025).cash_multiplier) == (
-        "Luật mới, Điều 24", 0.5,
+        "Luật mới, Điều 24",
+        0.5,
     )
     assert award.version_for_year(2024).valid_from == dt.date(2024, 1, 1)
     assert award.version_for_year(2003) is None
@@ -181,12 +190,16 @@ def test_changed_file_may_rename_an_award_and_link_its_lower_title(db, tmp_path)
     [
         ("schema = 1\n[[award]\ncode = 'X'\n", "sai cú pháp"),
         (INSTRUMENTS + award_toml(target="family"), "«target» = 'family' không hợp lệ"),
-        (INSTRUMENTS + award_toml().replace('kinds = ["merit"]', 'kinds = ["merit", "bravery"]'),
-         "«kinds» = 'bravery' không hợp lệ"),
+        (
+            INSTRUMENTS + award_toml().replace('kinds = ["merit"]', 'kinds = ["merit", "bravery"]'),
+            "«kinds» = 'bravery' không hợp lệ",
+        ),
         (INSTRUMENTS + award_toml(old_instrument="ND999"), "dẫn chiếu văn bản «ND999» không có"),
         (INSTRUMENTS + award_toml(old_to="2024-06-30"), "mục THU_NGHIEM có hai phiên bản chồng thời gian"),
-        (INSTRUMENTS + award_toml().replace("valid_to = 2023-12-31\ncash", "cash"),
-         "mục THU_NGHIEM có hai phiên bản chồng thời gian"),
+        (
+            INSTRUMENTS + award_toml().replace("valid_to = 2023-12-31\ncash", "cash"),
+            "mục THU_NGHIEM có hai phiên bản chồng thời gian",
+        ),
         (INSTRUMENTS.replace("schema = 1", "schema = 2") + award_toml(), "phiên bản định dạng không hỗ trợ"),
         (INSTRUMENTS + award_toml() + award_toml(), "mục «THU_NGHIEM» khai báo hai lần"),
         (INSTRUMENTS + award_toml(extra='lower = "KHONG_CO"'), "dẫn chiếu «KHONG_CO» không có"),
@@ -196,9 +209,22 @@ def test_changed_file_may_rename_an_award_and_link_its_lower_title(db, tmp_path)
         (INSTRUMENTS, "Danh mục khen thưởng trống"),
         (INSTRUMENTS + award_toml().split("[[award.version]]")[0], "không có phiên bản nào"),
     ],
-    ids=["broken-toml", "unknown-target", "unknown-kind", "unknown-instrument", "overlapping-versions",
-         "open-ended-then-another", "schema", "duplicate-code", "unknown-lower", "missing-name", "text-date",
-         "negative-cash", "empty", "no-version"],
+    ids=[
+        "broken-toml",
+        "unknown-target",
+        "unknown-kind",
+        "unknown-instrument",
+        "overlapping-versions",
+        "open-ended-then-another",
+        "schema",
+        "duplicate-code",
+        "unknown-lower",
+        "missing-name",
+        "text-date",
+        "negative-cash",
+        "empty",
+        "no-version",
+    ],
 )
 def test_faulty_catalogue_is_refused_naming_the_fault(db, tmp_path, text: str, words: str) -> None:
     path = write(tmp_path, text)
@@ -235,7 +261,9 @@ def test_file_not_in_utf8_is_refused(tmp_path) -> None:
 def _version(code: str, day: str):  # type: ignore[no-untyped-def]
     spec = next(a for a in catalogue.load().awards if a.code == code)
     when = dt.date.fromisoformat(day)
-    return next(v for v in spec.versions if v.valid_from <= when and (v.valid_to is None or when <= v.valid_to))
+    return next(
+        v for v in spec.versions if v.valid_from <= when and (v.valid_to is None or when <= v.valid_to)
+    )
 
 
 @pytest.mark.parametrize(

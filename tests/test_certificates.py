@@ -36,9 +36,7 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 # Every Vietnamese vowel letter with each of the five tones (and none), lower and upper case.
 _VOWELS = "aăâeêioôơuưy"
 _TONES = ("", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323")
-ALL_LETTERS = " ".join(
-    "".join(unicodedata.normalize("NFC", v + t) for t in _TONES) for v in _VOWELS
-) + " đ Đ"
+ALL_LETTERS = " ".join("".join(unicodedata.normalize("NFC", v + t) for t in _TONES) for v in _VOWELS) + " đ Đ"
 ALL_LETTERS = ALL_LETTERS + " " + ALL_LETTERS.upper()
 NAMES = ["Ưng Thị Ơn", "Đặng Văn Ẩn", "Ông Ích Khiêm", "Ê Ban Ắt", "Hoàng Thị Thủy Tiên", "Võ Thị Mỹ Ngọc"]
 
@@ -48,7 +46,9 @@ def world(db) -> World:  # type: ignore[no-untyped-def]
     return World(db)
 
 
-def test_every_field_is_printed_exactly_in_nfc_for_every_vietnamese_letter(world: World, tmp_path: Path) -> None:
+def test_every_field_is_printed_exactly_in_nfc_for_every_vietnamese_letter(
+    world: World, tmp_path: Path
+) -> None:
     decision = world.decision("123/QĐ-UBND")
     ids = [
         world.award(name, decision=decision, achievement=f"Thành tích: {ALL_LETTERS}", gender=Gender.MALE)
@@ -94,7 +94,9 @@ def test_every_field_is_printed_exactly_in_nfc_for_every_vietnamese_letter(world
 
 
 def test_page_one_renders_as_an_official_certificate(world: World, tmp_path: Path) -> None:
-    world.award("Trần Thị Ngọc Huyền", "CSTDCS", achievement="Đã có thành tích xuất sắc trong công tác năm 2025")
+    world.award(
+        "Trần Thị Ngọc Huyền", "CSTDCS", achievement="Đã có thành tích xuất sắc trong công tác năm 2025"
+    )
     out = tmp_path / "one.pdf"
     make_certificates(world.db, Selection(year=2025), out=out)
     ARTIFACTS.mkdir(exist_ok=True)
@@ -115,7 +117,9 @@ def test_a_text_too_long_for_its_box_is_reported_and_not_printed(world: World, t
     assert [p.nomination_id for p in result.printed] == [good]
     assert len(result.problems) == 1
     problem = result.problems[0]
-    assert problem.nomination_id == bad and problem.recipient == "Phạm Văn Dài" and problem.field == "Thành tích"
+    assert (
+        problem.nomination_id == bad and problem.recipient == "Phạm Văn Dài" and problem.field == "Thành tích"
+    )
     assert "không vừa ô" in problem.message
     assert len(page_texts(out)) == 1
 
@@ -185,7 +189,10 @@ def test_calibration_offsets_move_every_field_by_exactly_the_offset(world: World
         assert x1 - x0 == pytest.approx(3.5 * mm, abs=0.002)
         assert y1 - y0 == pytest.approx(2.0 * mm, abs=0.002)  # 2 mm up: PDF y grows upwards
     a, b = positions(plain)["Bà Đỗ Thị Hằng"], positions(moved)["Bà Đỗ Thị Hằng"]
-    assert (b[0] - a[0], b[1] - a[1]) == (pytest.approx(3.5 * mm, abs=0.002), pytest.approx(2 * mm, abs=0.002))
+    assert (b[0] - a[0], b[1] - a[1]) == (
+        pytest.approx(3.5 * mm, abs=0.002),
+        pytest.approx(2 * mm, abs=0.002),
+    )
     blank_text = page_texts(plain)[0]
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in blank_text and "Bà Đỗ Thị Hằng" in blank_text
 
@@ -239,7 +246,9 @@ def test_cancel_leaves_no_partial_file(world: World, tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".cancel")] == []
 
 
-def test_split_writes_one_file_per_certificate_named_after_the_recipient(world: World, tmp_path: Path) -> None:
+def test_split_writes_one_file_per_certificate_named_after_the_recipient(
+    world: World, tmp_path: Path
+) -> None:
     decision = world.decision("10/QĐ-UBND")
     for name in ("Nguyễn Thị Ánh", "Trần Văn Ước"):
         world.award(name, decision=decision)
@@ -271,12 +280,16 @@ def test_non_approved_or_revoked_awards_cannot_be_printed(world: World, tmp_path
 
 def test_layouts_load_and_errors_name_the_file_and_field(tmp_path: Path) -> None:
     layouts = load_layouts()
-    assert {"giay_khen", "bang_khen", "chien_si_thi_dua", "lao_dong_tien_tien", "tap_the_thi_dua"} <= set(layouts)
+    assert {"giay_khen", "bang_khen", "chien_si_thi_dua", "lao_dong_tien_tien", "tap_the_thi_dua"} <= set(
+        layouts
+    )
     assert layouts["giay_khen"].page_mm == (297.0, 210.0)
     bad = tmp_path / "hong.toml"
     source = (Path(layouts["giay_khen"].source)).read_text(encoding="utf-8")
     bad.write_text(source.replace("min_size = 13", "min_size = 30", 1), encoding="utf-8")
-    with pytest.raises(LayoutError, match="Mẫu «hong.toml», trường «recipient»: cỡ chữ tối thiểu lớn hơn cỡ chữ"):
+    with pytest.raises(
+        LayoutError, match="Mẫu «hong.toml», trường «recipient»: cỡ chữ tối thiểu lớn hơn cỡ chữ"
+    ):
         load_layout(bad)
     bad.write_text(source.replace("{signer_name}", "{signer_name.__class__}"), encoding="utf-8")
     with pytest.raises(LayoutError, match="biến"):

@@ -33,7 +33,9 @@ def world(db) -> World:  # type: ignore[no-untyped-def]
 
 def _render(pdf: Path, folder: Path) -> tuple[int, int, bytes]:
     """Page 1 as (width, height, RGB bytes), through pdftoppm's plain PPM output."""
-    subprocess.run(["pdftoppm", "-r", str(DPI), "-f", "1", "-l", "1", str(pdf), str(folder / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", str(DPI), "-f", "1", "-l", "1", str(pdf), str(folder / "page")], check=True
+    )
     data = next(folder.glob("page*.ppm")).read_bytes()
     magic, width, height, depth, pixels = data.split(maxsplit=4)
     assert (magic, depth) == (b"P6", b"255")
@@ -70,12 +72,18 @@ def test_the_chien_si_thi_dua_certificate_has_flags_beside_the_emblem_and_others
 ) -> None:
     layouts = load_layouts()
     assert layouts["chien_si_thi_dua"].flags
-    cases = {"CSTDCS": "chien_si_thi_dua", "BK_TINH_CN": "bang_khen", "GK_CN": "giay_khen", "LDTT": "lao_dong_tien_tien"}
+    cases = {
+        "CSTDCS": "chien_si_thi_dua",
+        "BK_TINH_CN": "bang_khen",
+        "GK_CN": "giay_khen",
+        "LDTT": "lao_dong_tien_tien",
+    }
     for code, key in cases.items():
         # A unit head's Giấy khen goes into the head's own decision, not the province's (decision fit).
         own = world.decision(issuer="Sở Tài chính") if code == "GK_CN" else None
-        nid = world.award(f"Phạm Thị Hạnh {code}", code, achievement="Hoàn thành xuất sắc nhiệm vụ năm 2025",
-                          decision=own)
+        nid = world.award(
+            f"Phạm Thị Hạnh {code}", code, achievement="Hoàn thành xuất sắc nhiệm vụ năm 2025", decision=own
+        )
         out = tmp_path / f"{code}.pdf"
         # LĐTT carries no certificate by law (Decree 152/2025 Art. 50): its layout prints on request.
         make_certificates(world.db, Selection(ids=(nid,), include_cash_only=code == "LDTT"), out=out)
@@ -126,7 +134,9 @@ def test_encoded_text_is_what_reportlab_would_write_for_any_characters() -> None
     pdf = CertificateCanvas(io.BytesIO(), family)
     letters = "aàảãáạăằẳẵắặâầẩẫấậeèẻẽéẹêềểễếệiìỉĩíịoòỏõóọôồổỗốộơờởỡớợuùủũúụưừửữứựyỳỷỹýỵđ"
     letters += letters.upper() + "bcdfgklmnqrstvx 0123456789,.-/():<>&\\\u00a0"
-    letters += "".join(map(chr, range(0x410, 0x450))) + "".join(map(chr, range(0x3B1, 0x3CA)))  # past one subset
+    letters += "".join(map(chr, range(0x410, 0x450))) + "".join(
+        map(chr, range(0x3B1, 0x3CA))
+    )  # past one subset
     rng = random.Random(7)
     texts = ["".join(rng.choice(letters) for _ in range(rng.randint(1, 40))) for _ in range(2000)]
     for style in ("regular", "bolditalic"):
@@ -142,9 +152,14 @@ def test_encoded_text_is_what_reportlab_would_write_for_any_characters() -> None
         assert len(font.state[doc].subsets) > 1  # the fallback for a second subset was exercised
 
 
-def test_each_page_draws_its_own_signed_qr_code_and_the_decision_fields_once(world: World, tmp_path: Path) -> None:
+def test_each_page_draws_its_own_signed_qr_code_and_the_decision_fields_once(
+    world: World, tmp_path: Path
+) -> None:
     first, second = world.decision(), world.decision()
-    ids = [world.award(n, decision=d) for n, d in (("Mai Văn Lộc", first), ("Hà Thị Lụa", second), ("Tô Văn Ba", first))]
+    ids = [
+        world.award(n, decision=d)
+        for n, d in (("Mai Văn Lộc", first), ("Hà Thị Lụa", second), ("Tô Văn Ba", first))
+    ]
     out = tmp_path / "batch.pdf"
     result = make_certificates(world.db, Selection(ids=tuple(ids)), out=out)
     reader = PdfReader(str(out))

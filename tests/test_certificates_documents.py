@@ -38,12 +38,18 @@ def test_a_decision_prints_its_merit_certificates_and_names_the_cash_only_titles
     assert "Điều 50" in note and "--include-cash-only" in note
 
 
-def test_a_cash_only_title_chosen_by_id_is_refused_unless_the_office_asks_for_it(world: World, tmp_path: Path) -> None:
+def test_a_cash_only_title_chosen_by_id_is_refused_unless_the_office_asks_for_it(
+    world: World, tmp_path: Path
+) -> None:
     nid = world.award("Trương Thị Lan", "LDTT")
-    with pytest.raises(DomainError, match="Không in giấy chứng nhận cho danh hiệu pháp luật không cấp bằng, giấy"):
+    with pytest.raises(
+        DomainError, match="Không in giấy chứng nhận cho danh hiệu pháp luật không cấp bằng, giấy"
+    ):
         make_certificates(world.db, Selection(ids=(nid,)), out=tmp_path / "no.pdf")
     assert not (tmp_path / "no.pdf").exists()
-    result = make_certificates(world.db, Selection(ids=(nid,), include_cash_only=True), out=tmp_path / "yes.pdf")
+    result = make_certificates(
+        world.db, Selection(ids=(nid,), include_cash_only=True), out=tmp_path / "yes.pdf"
+    )
     assert [p.nomination_id for p in result.printed] == [nid]
 
 
@@ -56,5 +62,7 @@ def test_the_cli_needs_include_cash_only_to_print_an_advanced_worker(
     assert main(["--db", db_url, "certificates", "--decision", "42/QĐ-UBND", "--out", str(out)]) == 0
     captured = capsys.readouterr()
     assert "Đã in 0 giấy" in captured.out and "chỉ có tiền thưởng" in captured.err
-    status = main(["--db", db_url, "certificates", "--decision", "42/QĐ-UBND", "--out", str(out), "--include-cash-only"])
+    status = main(
+        ["--db", db_url, "certificates", "--decision", "42/QĐ-UBND", "--out", str(out), "--include-cash-only"]
+    )
     assert status == 0 and "Trương Văn Lực" in capsys.readouterr().out and out.is_file()

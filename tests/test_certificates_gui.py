@@ -31,7 +31,9 @@ def test_preview_shows_the_pages_of_a_generated_pdf(qtbot, world: World, tmp_pat
     assert dialog.status.text() == "3 trang"
 
 
-def test_preview_generates_off_the_gui_thread_then_saves_and_logs(qtbot, settle, world: World, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_preview_generates_off_the_gui_thread_then_saves_and_logs(
+    qtbot, settle, world: World, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     decision = world.decision("32/QĐ-UBND")
     for name in ("Tạ Thị Một", "Tạ Thị Hai"):
         world.award(name, decision=decision)

@@ -47,7 +47,9 @@ def test_reprinting_keeps_the_number_and_logs_a_reprint(world: World, tmp_path: 
     assert check_gapless(world.db, 1)
 
 
-def test_numbers_stay_gapless_when_printers_work_at_the_same_time(world: World, db_url: str, tmp_path: Path) -> None:
+def test_numbers_stay_gapless_when_printers_work_at_the_same_time(
+    world: World, db_url: str, tmp_path: Path
+) -> None:
     book = create_book(world.db, "SV", "Sổ vàng")
     decision = world.decision("22/QĐ-UBND")
     ids = [world.award(f"Người Số {chr(65 + i)}", decision=decision) for i in range(12)]
@@ -75,7 +77,9 @@ def test_numbers_stay_gapless_when_printers_work_at_the_same_time(world: World, 
     assert sorted(numbers) == sorted(ids) and sorted(numbers.values()) == list(range(1, 13))
     assert check_gapless(world.db, book.id)
     with world.db.read() as session:
-        logged = session.execute(select(CertificatePrint.nomination_id, CertificatePrint.register_number)).all()
+        logged = session.execute(
+            select(CertificatePrint.nomination_id, CertificatePrint.register_number)
+        ).all()
     assert all(numbers[n] == number for n, number in logged)  # every print carries the award's one number
 
 

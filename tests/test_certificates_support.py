@@ -37,12 +37,19 @@ class World:
         self.db = db
         self.dept = create_unit(db, UnitInput(code="STC", name="Sở Tài chính", level=UnitLevel.DEPARTMENT))
         self.division = create_unit(
-            db, UnitInput(code="STC-KH", name="Phòng Kế hoạch", level=UnitLevel.DIVISION, parent_id=self.dept.id)
+            db,
+            UnitInput(code="STC-KH", name="Phòng Kế hoạch", level=UnitLevel.DIVISION, parent_id=self.dept.id),
         )
         self.awards = {a.code: a.id for a in list_awards(db)}
 
-    def decision(self, number: str | None = None, *, year: int = 2025, authority: str = "KT.",  # type: ignore[no-untyped-def]
-                 issuer: str = "UBND tỉnh Tây Ninh"):
+    def decision(
+        self,
+        number: str | None = None,
+        *,
+        year: int = 2025,
+        authority: str = "KT.",  # type: ignore[no-untyped-def]
+        issuer: str = "UBND tỉnh Tây Ninh",
+    ):
         return create_decision(
             self.db,
             DecisionInput(
@@ -65,7 +72,9 @@ class World:
         person = self.person(name, gender)
         nom = N.create_nomination(
             self.db,
-            N.NominationInput(year=year, award_id=self.awards[code], person_id=person.id, achievement=achievement),
+            N.NominationInput(
+                year=year, award_id=self.awards[code], person_id=person.id, achievement=achievement
+            ),
         )
         N.submit(self.db, [nom.id])
         N.record_vote(self.db, nom.id, N.Vote(11, 0, 11, dt.date(year, 12, 1)))

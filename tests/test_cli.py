@@ -37,8 +37,12 @@ def test_info_prints_counts(db, db_url: str, capsys: pytest.CaptureFixture[str])
 
 def test_persons_search_ignores_tones(db, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     unit = create_unit(db, UnitInput(code="STC", name="Sở Tài chính"))
-    create_person(db, PersonInput(unit_id=unit.id, gender=Gender.MALE, full_name="Trần Minh Đức",
-                                  birth_date=dt.date(1985, 4, 1)))
+    create_person(
+        db,
+        PersonInput(
+            unit_id=unit.id, gender=Gender.MALE, full_name="Trần Minh Đức", birth_date=dt.date(1985, 4, 1)
+        ),
+    )
     db.dispose()
     assert main(["--db", db_url, "persons", "duc"]) == 0
     assert "Trần Minh Đức" in capsys.readouterr().out

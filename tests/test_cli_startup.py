@@ -15,7 +15,17 @@ from app.opening import open_database
 from app.services import accounts as A
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("sqlalchemy", "reportlab", "alembic", "numpy", "app.model", "app.services", "app.storage.db", "app.opening", "PySide6")
+HEAVY = (
+    "sqlalchemy",
+    "reportlab",
+    "alembic",
+    "numpy",
+    "app.model",
+    "app.services",
+    "app.storage.db",
+    "app.opening",
+    "PySide6",
+)
 LOGIN_FAILED = "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa."
 
 

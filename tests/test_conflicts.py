@@ -38,7 +38,9 @@ def _draft(db: Database) -> tuple[int, N.NominationInput]:
 
 
 def _edit(data: N.NominationInput, achievement: str) -> N.NominationInput:
-    return N.NominationInput(year=data.year, award_id=data.award_id, person_id=data.person_id, achievement=achievement)
+    return N.NominationInput(
+        year=data.year, award_id=data.award_id, person_id=data.person_id, achievement=achievement
+    )
 
 
 def test_the_second_clerk_to_save_the_same_version_gets_a_conflict(db: Database, other: Database) -> None:
@@ -48,9 +50,13 @@ def test_the_second_clerk_to_save_the_same_version_gets_a_conflict(db: Database,
     seen_by_second = N.get_nomination(other, nom_id).version
     assert seen_by_first == seen_by_second
     # when the first saves, then the second saves what they typed on the same version
-    N.update_nomination(db, nom_id, _edit(data, "Hoàn thành xuất sắc nhiệm vụ"), expected_version=seen_by_first)
+    N.update_nomination(
+        db, nom_id, _edit(data, "Hoàn thành xuất sắc nhiệm vụ"), expected_version=seen_by_first
+    )
     with pytest.raises(ConflictError) as caught:
-        N.update_nomination(other, nom_id, _edit(data, "Thành tích của người thứ hai"), expected_version=seen_by_second)
+        N.update_nomination(
+            other, nom_id, _edit(data, "Thành tích của người thứ hai"), expected_version=seen_by_second
+        )
     # then the second is told in Vietnamese, and the first one's text is what is stored
     assert CONFLICT in caught.value.message and "chưa được lưu" in caught.value.message
     for reader in (db, other):
@@ -97,7 +103,9 @@ def test_clerks_saving_at_the_same_moment_one_wins_the_other_is_told(db: Databas
         assert stored.achievement == winners[0] and stored.version == version + 1
 
 
-def test_a_clerk_saving_a_nomination_the_other_deleted_gets_a_clear_message(db: Database, other: Database) -> None:
+def test_a_clerk_saving_a_nomination_the_other_deleted_gets_a_clear_message(
+    db: Database, other: Database
+) -> None:
     nom_id, data = _draft(db)
     version = N.get_nomination(other, nom_id).version
     N.delete_nomination(db, nom_id)

@@ -68,7 +68,10 @@ def test_kill_9_during_batch_saves_loses_no_acknowledged_batch(db, db_path: Path
     next_batch = 0
     for _cycle in range(6):
         child = subprocess.Popen(
-            [sys.executable, str(script), str(db_path), str(next_batch)], stdout=subprocess.PIPE, text=True, env=env
+            [sys.executable, str(script), str(db_path), str(next_batch)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
         )
         time.sleep(1.0 + rng.random() * 1.5)  # start-up, then some batches
         child.send_signal(signal.SIGKILL)
@@ -83,7 +86,9 @@ def test_kill_9_during_batch_saves_loses_no_acknowledged_batch(db, db_path: Path
     with reopened.read() as s:
         counts = dict(
             s.execute(
-                text("SELECT nominee_name, count(*) FROM nomination WHERE nominee_name LIKE 'batch %' GROUP BY 1")
+                text(
+                    "SELECT nominee_name, count(*) FROM nomination WHERE nominee_name LIKE 'batch %' GROUP BY 1"
+                )
             ).all()
         )
     reopened.dispose()

@@ -72,9 +72,16 @@ def test_every_pooled_connection_gets_the_safety_pragmas(db: Database) -> None:
     conns = [db.engine.connect() for _ in range(3)]
     try:
         for conn in conns:
-            pragmas = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
-                       for name in ("foreign_keys", "journal_mode", "synchronous", "busy_timeout")}
-            assert pragmas == {"foreign_keys": 1, "journal_mode": "wal", "synchronous": 2, "busy_timeout": 5000}
+            pragmas = {
+                name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+                for name in ("foreign_keys", "journal_mode", "synchronous", "busy_timeout")
+            }
+            assert pragmas == {
+                "foreign_keys": 1,
+                "journal_mode": "wal",
+                "synchronous": 2,
+                "busy_timeout": 5000,
+            }
             conn.rollback()
     finally:
         for conn in conns:
@@ -100,7 +107,10 @@ def test_a_refused_write_leaves_nothing_behind(db: Database) -> None:
 
 
 def test_nothing_done_in_a_read_session_is_written(db: Database) -> None:
-    with pytest.raises(RuntimeError, match="Phiên đọc không được ghi"), db.read() as session:  # refused loudly
+    with (
+        pytest.raises(RuntimeError, match="Phiên đọc không được ghi"),
+        db.read() as session,
+    ):  # refused loudly
         session.add(Meta(key="lac", value="không được ghi"))
         session.flush()
     with db.read() as session:
@@ -158,8 +168,11 @@ def test_a_full_disk_gives_a_vietnamese_message_and_keeps_the_data(db: Database)
 
 def test_driver_errors_outside_a_session_are_translated_too(db: Database) -> None:
     detail = "no such table: khong_co" if db.is_sqlite else 'relation "khong_co" does not exist'
-    with pytest.raises(DatabaseError, match=f"Lỗi cơ sở dữ liệu: {detail}"), translate_db_errors(), \
-            db.engine.connect() as conn:
+    with (
+        pytest.raises(DatabaseError, match=f"Lỗi cơ sở dữ liệu: {detail}"),
+        translate_db_errors(),
+        db.engine.connect() as conn,
+    ):
         conn.exec_driver_sql("SELECT * FROM khong_co")
 
 

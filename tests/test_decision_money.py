@@ -54,7 +54,9 @@ def test_the_decision_states_its_total_and_annexes_the_payout(world, tmp_path: P
     assert "DANH SÁCH CHI TIỀN THƯỞNG" in text and "2.340.000" in text
 
 
-def test_the_payout_list_is_written_as_pdf_and_xlsx_from_the_command_line(world, db_url, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_payout_list_is_written_as_pdf_and_xlsx_from_the_command_line(
+    world, db_url, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     db = world["db"]
     decision = _decision(db, "41/QĐ-STC", "Sở Tài chính", dt.date(2025, 12, 20))
     N.approve(db, world["ids"], decision.id)

@@ -55,7 +55,8 @@ def test_decision_number_typed_in_nfd_is_the_same_number() -> None:
 
 
 @pytest.mark.parametrize(
-    "typed", ["QĐ-UBND", "0/QĐ", "0/QĐ-UBND", "12/", "", "12/QĐ", "abc/QĐ-UBND", "12/QĐ UBND", "1234567/QĐ-UBND"]
+    "typed",
+    ["QĐ-UBND", "0/QĐ", "0/QĐ-UBND", "12/", "", "12/QĐ", "abc/QĐ-UBND", "12/QĐ UBND", "1234567/QĐ-UBND"],
 )
 def test_malformed_decision_number_is_refused(typed: str) -> None:
     with pytest.raises(DomainError) as caught:
@@ -67,16 +68,29 @@ def test_malformed_decision_number_is_refused(typed: str) -> None:
 # --- decisions -----------------------------------------------------------------------------------------
 
 
-def _decision(number: str, signed_on: dt.date = dt.date(2025, 12, 20), issuer: str = f.ISSUER, **kw) -> DecisionInput:  # type: ignore[no-untyped-def]
-    return DecisionInput(number=number, signed_on=signed_on, issuer=issuer, signer_name="Nguyễn Văn Bình",
-                         signer_title="Phó Chủ tịch", **kw)
+def _decision(
+    number: str, signed_on: dt.date = dt.date(2025, 12, 20), issuer: str = f.ISSUER, **kw
+) -> DecisionInput:  # type: ignore[no-untyped-def]
+    return DecisionInput(
+        number=number,
+        signed_on=signed_on,
+        issuer=issuer,
+        signer_name="Nguyễn Văn Bình",
+        signer_title="Phó Chủ tịch",
+        **kw,
+    )
 
 
 def test_decision_is_stored_as_printed(db) -> None:
     decision = create_decision(db, _decision("Số: 5/qđ-ubnd", signer_authority="kt."))
     stored = list_decisions(db, 2025)[0]
     assert stored.id == decision.id
-    assert (stored.number, stored.symbol, stored.number_text, stored.year) == (5, "QĐ-UBND", "05/QĐ-UBND", 2025)
+    assert (stored.number, stored.symbol, stored.number_text, stored.year) == (
+        5,
+        "QĐ-UBND",
+        "05/QĐ-UBND",
+        2025,
+    )
     assert (stored.signer_title, stored.signer_authority) == ("PHÓ CHỦ TỊCH", "KT.")
 
 
@@ -130,7 +144,9 @@ def test_delete_refused_once_an_award_refers_to_the_decision(db) -> None:
     f.approved(db, "LDTT", 2025, person_id=person.id, decision_id=decision.id)
     with pytest.raises(DomainError) as caught:
         delete_decision(db, decision.id)
-    assert caught.value.message == "Không xóa được quyết định 12/QĐ-UBND: đã có khen thưởng theo quyết định này."
+    assert (
+        caught.value.message == "Không xóa được quyết định 12/QĐ-UBND: đã có khen thưởng theo quyết định này."
+    )
     assert [d.id for d in list_decisions(db)] == [decision.id]
 
 
@@ -146,7 +162,8 @@ def _approved_batch(db, n: int, year: int = 2025) -> list[int]:  # type: ignore[
     """``n`` approved awards (one person each) in one decision."""
     unit = f.unit(db)
     ids = [
-        f.nomination(db, "LDTT", year, person_id=f.person(db, unit.id, f"Nguyễn Văn Số{i}").id).id for i in range(n)
+        f.nomination(db, "LDTT", year, person_id=f.person(db, unit.id, f"Nguyễn Văn Số{i}").id).id
+        for i in range(n)
     ]
     N.submit(db, ids)
     for i in ids:
@@ -159,7 +176,8 @@ def _book_state(db, book_id: int) -> tuple[int, list[tuple[int, int]]]:  # type:
     with db.read() as session:
         last = session.get(RegisterBook, book_id).last_number
         entries = session.execute(
-            select(RegisterEntry.nomination_id, RegisterEntry.number).where(RegisterEntry.book_id == book_id)
+            select(RegisterEntry.nomination_id, RegisterEntry.number)
+            .where(RegisterEntry.book_id == book_id)
             .order_by(RegisterEntry.number)
         ).all()
     return last, [tuple(e) for e in entries]

@@ -47,7 +47,9 @@ def _names(db: Database) -> list[str]:
     return [p.full_name for p in search_persons(db, "", limit=100_000)]
 
 
-def test_ktkt_has_eleven_members_in_2025_with_one_head_and_one_deputy(demo: tuple[Database, DemoSummary]) -> None:
+def test_ktkt_has_eleven_members_in_2025_with_one_head_and_one_deputy(
+    demo: tuple[Database, DemoSummary],
+) -> None:
     db, _ = demo
     ktkt = standings.bloc_by_code(db, "KTKT")
 
@@ -82,7 +84,9 @@ def test_at_least_300_persons_with_nfc_names_and_citizen_ids(demo: tuple[Databas
 def test_compound_names_keep_their_parts(demo: tuple[Database, DemoSummary]) -> None:
     db, _ = demo
     with db.read() as session:
-        parts = {p.full_name: (p.family_name, p.middle_name, p.given_name) for p in session.scalars(select(Person))}
+        parts = {
+            p.full_name: (p.family_name, p.middle_name, p.given_name) for p in session.scalars(select(Person))
+        }
 
     assert parts["Nguyễn Thị Bảo Ngọc"] == ("Nguyễn", "Thị", "Bảo Ngọc")
     assert parts["Tôn Thất Bách"] == ("Tôn Thất", "", "Bách")
@@ -91,13 +95,17 @@ def test_compound_names_keep_their_parts(demo: tuple[Database, DemoSummary]) -> 
 def test_every_workflow_status_occurs_in_both_years(demo: tuple[Database, DemoSummary]) -> None:
     db, _ = demo
     with db.read() as session:
-        seen = {(year, status) for year, status in session.execute(select(Nomination.year, Nomination.status))}
+        seen = {
+            (year, status) for year, status in session.execute(select(Nomination.year, Nomination.status))
+        }
 
     for year in (2024, 2025):
         assert {status for y, status in seen if y == year} == set(NominationStatus)
 
 
-def test_every_approved_nomination_has_a_decision_and_a_register_number(demo: tuple[Database, DemoSummary]) -> None:
+def test_every_approved_nomination_has_a_decision_and_a_register_number(
+    demo: tuple[Database, DemoSummary],
+) -> None:
     db, _ = demo
     with db.read() as session:
         approved = session.execute(
@@ -153,20 +161,29 @@ def _names_then_cancel(template: Path, folder: Path, seed: int) -> tuple[list[st
     steps: list[int] = []
     try:
         with pytest.raises(DomainError, match="Đã hủy tạo dữ liệu mẫu"):
-            create_demo(db, seed=seed, progress=lambda done, _total: steps.append(done), cancelled=lambda: len(steps) > 3)
+            create_demo(
+                db,
+                seed=seed,
+                progress=lambda done, _total: steps.append(done),
+                cancelled=lambda: len(steps) > 3,
+            )
         return _names(db), steps
     finally:
         db.dispose()
 
 
-def test_same_seed_gives_the_same_names(demo: tuple[Database, DemoSummary], template_db: Path, tmp_path: Path) -> None:
+def test_same_seed_gives_the_same_names(
+    demo: tuple[Database, DemoSummary], template_db: Path, tmp_path: Path
+) -> None:
     names, _ = _names_then_cancel(template_db, tmp_path, 2025)
 
     assert len(names) >= 300
     assert names == _names(demo[0])
 
 
-def test_another_seed_gives_other_names(demo: tuple[Database, DemoSummary], template_db: Path, tmp_path: Path) -> None:
+def test_another_seed_gives_other_names(
+    demo: tuple[Database, DemoSummary], template_db: Path, tmp_path: Path
+) -> None:
     names, _ = _names_then_cancel(template_db, tmp_path, 7)
 
     assert len(names) >= 300
@@ -223,7 +240,11 @@ def test_a_cancelled_demo_file_leaves_nothing_behind(tmp_path: Path, monkeypatch
     steps: list[int] = []
 
     with pytest.raises(DomainError, match="Đã hủy tạo dữ liệu mẫu"):
-        build_demo_file(folder / "demo.sqlite3", progress=lambda done, _t: steps.append(done), cancelled=lambda: len(steps) > 2)
+        build_demo_file(
+            folder / "demo.sqlite3",
+            progress=lambda done, _t: steps.append(done),
+            cancelled=lambda: len(steps) > 2,
+        )
 
     assert steps == [0, 1, 2]  # two steps were committed in the temporary file first
     assert list(folder.iterdir()) == []

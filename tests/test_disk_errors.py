@@ -25,7 +25,9 @@ def test_disk_full_gives_a_clear_message_and_keeps_what_was_saved(db, db_path: P
     saved = ["STC"]
     with pytest.raises(DomainError, match="ổ đĩa đã đầy"):  # noqa: PT012 - fill until it is full
         for n in range(5000):
-            create_unit(db, UnitInput(code=f"U{n:04d}", name=f"Đơn vị số {n} có tên khá dài để lấp đầy trang"))
+            create_unit(
+                db, UnitInput(code=f"U{n:04d}", name=f"Đơn vị số {n} có tên khá dài để lấp đầy trang")
+            )
             saved.append(f"U{n:04d}")
     event.remove(db.engine, "connect", cap)
     db.engine.dispose()

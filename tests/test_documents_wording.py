@@ -34,11 +34,17 @@ def test_the_head_of_each_kind_of_issuer(issuer: str, head: str, signs_for: str)
 
 
 def test_a_title_is_granted_as_a_title_and_a_form_by_its_name() -> None:
-    assert wording.grant_clause("Chiến sĩ thi đua cơ sở", AwardCategory.TITLE, "2 cá nhân") == \
-        "Tặng danh hiệu «Chiến sĩ thi đua cơ sở» cho 2 cá nhân"
-    assert wording.grant_clause("Chiến sĩ thi đua cơ sở", AwardCategory.TITLE, "2 cá nhân", verb="Công nhận") == \
-        "Công nhận danh hiệu «Chiến sĩ thi đua cơ sở» cho 2 cá nhân"
-    assert wording.grant_clause("Giấy khen", AwardCategory.FORM, "3 cá nhân") == "Tặng Giấy khen cho 3 cá nhân"
+    assert (
+        wording.grant_clause("Chiến sĩ thi đua cơ sở", AwardCategory.TITLE, "2 cá nhân")
+        == "Tặng danh hiệu «Chiến sĩ thi đua cơ sở» cho 2 cá nhân"
+    )
+    assert (
+        wording.grant_clause("Chiến sĩ thi đua cơ sở", AwardCategory.TITLE, "2 cá nhân", verb="Công nhận")
+        == "Công nhận danh hiệu «Chiến sĩ thi đua cơ sở» cho 2 cá nhân"
+    )
+    assert (
+        wording.grant_clause("Giấy khen", AwardCategory.FORM, "3 cá nhân") == "Tặng Giấy khen cho 3 cá nhân"
+    )
 
 
 def test_a_departments_own_decision_is_headed_and_proposed_as_a_department(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -53,7 +59,9 @@ def test_a_departments_own_decision_is_headed_and_proposed_as_a_department(world
     assert "KT. GIÁM ĐỐC" in text or decision.signer_authority != "KT."
 
 
-def test_minutes_leave_out_what_was_not_given_and_refuse_a_contradicting_council(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_minutes_leave_out_what_was_not_given_and_refuse_a_contradicting_council(
+    world, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     def meeting(total: int, members: list[str], place: str = "") -> papers.Meeting:
         return papers.Meeting(dt.datetime(2025, 12, 1, 8, 0), place, "Hội đồng Thi đua - Khen thưởng Sở Tài chính",
                               total, members, Signature("Chủ tịch Hội đồng", "A"), Signature("Thư ký", "B"))  # fmt: skip

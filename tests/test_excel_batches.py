@@ -67,7 +67,9 @@ def test_a_clean_file_is_written_batch_by_batch(db, tmp_path: Path, small_batche
     assert len(report.preview) == 8 and report.preview[7][2] == "Nguyễn Văn Nam An"
 
 
-def test_a_problem_in_a_late_batch_rolls_back_the_batches_already_written(db, tmp_path: Path, small_batches) -> None:  # type: ignore[no-untyped-def]
+def test_a_problem_in_a_late_batch_rolls_back_the_batches_already_written(
+    db, tmp_path: Path, small_batches
+) -> None:  # type: ignore[no-untyped-def]
     factories.unit(db, code="SNV")
     rows = _rows(8)
     rows[6][0] = "XYZ"  # row 8 of the file: no such unit, found when the third batch is checked
@@ -104,7 +106,9 @@ def test_a_duplicate_of_the_book_in_a_late_batch(db, tmp_path: Path, small_batch
     unit = factories.unit(db, code="SNV")
     rows = _rows(8)
     old = factories.person(db, unit.id, "Trần Thị Hoa", cccd=rows[7][4])  # row 9's CCCD
-    report = run_import(db, "persons", _csv(tmp_path / "p.csv", rows), dry_run=False, on_duplicate=on_duplicate)
+    report = run_import(
+        db, "persons", _csv(tmp_path / "p.csv", rows), dry_run=False, on_duplicate=on_duplicate
+    )
     assert [(d.row, d.existing_id) for d in report.duplicates] == [(9, old.id)]
     if on_duplicate is None:
         assert not report.committed and _count(db, Person) == 1

@@ -64,7 +64,10 @@ def test_a_large_load_rebuilds_the_same_indexes(db, tmp_path: Path, low_floor) -
     factories.unit(db, code="SNV")
     before = _indexes(db)
     assert any(name == "uq_posting_open" for name, _ in before)
-    path = _csv(tmp_path / "p.csv", [["SNV", f"Nguyễn Văn {g}", "Nam", "", f"00108000012{i}", ""] for i, g in enumerate("ABC")])
+    path = _csv(
+        tmp_path / "p.csv",
+        [["SNV", f"Nguyễn Văn {g}", "Nam", "", f"00108000012{i}", ""] for i, g in enumerate("ABC")],
+    )
     assert run_import(db, "persons", path, dry_run=False).inserted == 3
     assert _indexes(db) == before
     with db.read() as s:
@@ -98,7 +101,9 @@ def _indexes_in(session) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.sqlite_only  # the index rebuild is SQLite's (sqlite_master)
-def test_a_small_load_into_a_bigger_table_keeps_its_indexes(db, tmp_path: Path, low_floor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_small_load_into_a_bigger_table_keeps_its_indexes(
+    db, tmp_path: Path, low_floor, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     unit = factories.unit(db, code="SNV")
     for g in "DEFG":
         factories.person(db, unit.id, f"Phạm Văn {g}")
@@ -122,11 +127,16 @@ def _indexes_in_db(db) -> list[str]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("extra", [0, 1, 4])
 def test_duplicates_are_found_alike_whether_the_book_is_read_whole_or_asked_in_chunks(
-    db, tmp_path: Path, extra: int  # type: ignore[no-untyped-def]
+    db,
+    tmp_path: Path,
+    extra: int,  # type: ignore[no-untyped-def]
 ) -> None:
     # 5 persons in the book: a file of 2 records asks by its values, of 3 or more reads the table.
     unit = factories.unit(db, code="SNV")
-    ids = [factories.person(db, unit.id, f"Phạm Văn {g}", cccd=f"00108000010{i}").id for i, g in enumerate("DEFGH")]
+    ids = [
+        factories.person(db, unit.id, f"Phạm Văn {g}", cccd=f"00108000010{i}").id
+        for i, g in enumerate("DEFGH")
+    ]
     rows = [["SNV", "Lê Văn Mới", "Nam", "", "001080000102", ""], ["SNV", "Phạm Văn E", "Nam", "", "", ""]]
     rows += [["SNV", f"Trần Văn {g}", "Nam", "", "", ""] for g in "KLMN"[:extra]]
     report = run_import(db, "persons", _csv(tmp_path / "p.csv", rows))
@@ -140,7 +150,13 @@ def test_the_quick_date_text_is_sqlalchemys() -> None:
     dialect = sqlite.dialect()
     proc = sqlite.DATE().bind_processor(dialect)
     quick = bulk._iso_dates(proc)
-    for day in (dt.date(1, 1, 1), dt.date(999, 12, 31), dt.date(1945, 9, 2), dt.date(2026, 11, 30), dt.date.max):
+    for day in (
+        dt.date(1, 1, 1),
+        dt.date(999, 12, 31),
+        dt.date(1945, 9, 2),
+        dt.date(2026, 11, 30),
+        dt.date.max,
+    ):
         assert quick(day) == proc(day)
     moment = dt.datetime(2020, 5, 6, 7, 8, 9)  # a datetime is a date too: SQLAlchemy keeps the date part
     assert quick(moment) == proc(moment) == "2020-05-06"

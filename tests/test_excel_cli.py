@@ -64,14 +64,21 @@ def test_report_list_to_pdf_and_xlsx(db, db_url: str, tmp_path: Path) -> None:  
     )  # needs --to, --number
 
 
-def test_report_names_every_missing_option_and_narrows_a_list_to_a_campaign(db, db_url: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_report_names_every_missing_option_and_narrows_a_list_to_a_campaign(
+    db, db_url: str, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
 
     from app.model import CampaignKind
     from app.services.campaigns import CampaignInput, create_campaign
 
     unit = factories.unit(db, "Sở Nội vụ", code="SNV")
-    campaign = create_campaign(db, CampaignInput("Chuyển đổi số", CampaignKind.THEMATIC, 2025, dt.date(2025, 3, 1), dt.date(2025, 11, 30)))
+    campaign = create_campaign(
+        db,
+        CampaignInput(
+            "Chuyển đổi số", CampaignKind.THEMATIC, 2025, dt.date(2025, 3, 1), dt.date(2025, 11, 30)
+        ),
+    )
     inside = factories.person(db, unit.id, "Trần Thị Bích", gender="female")
     outside = factories.person(db, unit.id, "Lê Văn Cường", gender="male")
     factories.nomination(db, "LDTT", 2025, person_id=inside.id, campaign_id=campaign.id)
@@ -89,7 +96,9 @@ def test_report_names_every_missing_option_and_narrows_a_list_to_a_campaign(db, 
     assert "Trần Thị Bích" in text and "Lê Văn Cường" not in text
 
 
-def test_a_given_but_malformed_option_gets_its_own_message_not_missing(db_url: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_given_but_malformed_option_gets_its_own_message_not_missing(
+    db_url: str, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "tt.pdf"
     code = run(db_url, "report", "to-trinh", "--year", "2025", "--issuer", "Sở Nội vụ", "--to", "UBND tỉnh",
                "--number", "abc", "--out", str(out))  # fmt: skip

@@ -79,11 +79,15 @@ def test_the_child_reads_what_this_process_reads(db, tmp_path: Path, child, monk
 
 
 def test_a_file_refused_at_once_is_refused_alike(db, tmp_path: Path, child, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    path = write_xlsx(tmp_path / "p.xlsx", [], sheet=b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet/>')
+    path = write_xlsx(
+        tmp_path / "p.xlsx", [], sheet=b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet/>'
+    )
     with pytest.raises(FileRefused) as refused:
         run_import(db, "persons", path)
     assert refused.value.message == _in_process(monkeypatch, db, path)
-    assert child[0] is not None and not reader_process._LIVE  # the child refused it: read here for the message
+    assert (
+        child[0] is not None and not reader_process._LIVE
+    )  # the child refused it: read here for the message
 
 
 def test_a_cancelled_import_stops_the_child(db, tmp_path: Path, child) -> None:  # type: ignore[no-untyped-def]
@@ -103,7 +107,9 @@ def test_a_child_that_cannot_start_leaves_the_reading_here(db, tmp_path: Path, c
     assert child == [None]
 
 
-def test_a_child_lost_part_way_is_taken_over_from_where_it_stopped(db, tmp_path: Path, child, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_child_lost_part_way_is_taken_over_from_where_it_stopped(
+    db, tmp_path: Path, child, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     factories.unit(db, code="SNV")
     path = write_xlsx(tmp_path / "p.xlsx", _rows(5000))
     expected = _in_process(monkeypatch, db, path)
@@ -143,7 +149,9 @@ def test_a_csv_is_read_by_the_child_alike(db, tmp_path: Path, child, monkeypatch
     assert child and child[0] is not None and not reader_process._LIVE
 
 
-def test_a_binary_file_named_csv_is_refused_alike_through_the_child(db, tmp_path: Path, child, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_binary_file_named_csv_is_refused_alike_through_the_child(
+    db, tmp_path: Path, child, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "p.csv"
     path.write_bytes(b"Ma don vi;Ho va ten\x00\x01\x02" * 100)
     with pytest.raises(FileRefused) as refused:
@@ -158,7 +166,11 @@ def test_the_frozen_app_starts_its_console_program_as_the_child(tmp_path: Path, 
     monkeypatch.setattr(sys, "executable", str(gui))
     assert reader_process._command("p.xlsx") is None  # no console program beside it: read here
     (tmp_path / "thidua-cli.exe").write_bytes(b"")
-    assert reader_process._command("p.xlsx") == [str(tmp_path / "thidua-cli.exe"), "--import-reader", "p.xlsx"]
+    assert reader_process._command("p.xlsx") == [
+        str(tmp_path / "thidua-cli.exe"),
+        "--import-reader",
+        "p.xlsx",
+    ]
 
 
 def test_the_frozen_entry_point_serves_as_the_child(tmp_path: Path) -> None:

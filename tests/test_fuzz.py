@@ -42,9 +42,17 @@ def test_rules_loader_on_a_damaged_rules_file(at: int, noise: bytes) -> None:
 
 
 @FUZZ
-@given(st.binary(max_size=2000), st.sampled_from(["units", "persons", "nominations"]), st.sampled_from([".csv", ".xlsx"]))
+@given(
+    st.binary(max_size=2000),
+    st.sampled_from(["units", "persons", "nominations"]),
+    st.sampled_from([".csv", ".xlsx"]),
+)
 def test_importer_on_random_files_never_crashes_and_writes_nothing(
-    db, tmp_path_factory, data: bytes, kind: str, suffix: str  # type: ignore[no-untyped-def]
+    db,
+    tmp_path_factory,
+    data: bytes,
+    kind: str,
+    suffix: str,  # type: ignore[no-untyped-def]
 ) -> None:
     path = Path(tmp_path_factory.mktemp("fuzz")) / f"tep{suffix}"
     path.write_bytes(data)

@@ -78,18 +78,29 @@ def test_print_button_previews_the_certificates_of_the_selected_awards(
     from ui.certificates.preview import CertificatePreviewDialog
 
     monkeypatch.setenv("THIDUA_SIGNING_KEY", str(tmp_path / "key.pem"))
-    monkeypatch.setattr(CertificatePreviewDialog, "confirm", lambda _self, _question: True)  # agrees to numbering
+    monkeypatch.setattr(
+        CertificatePreviewDialog, "confirm", lambda _self, _question: True
+    )  # agrees to numbering
     unit = create_unit(db, UnitInput(code="STC", name="Sở Tài chính", level=UnitLevel.DEPARTMENT))
-    person = create_person(db, PersonInput(unit_id=unit.id, gender=Gender.FEMALE, full_name="Trần Thị Ngọc Huyền"))
+    person = create_person(
+        db, PersonInput(unit_id=unit.id, gender=Gender.FEMALE, full_name="Trần Thị Ngọc Huyền")
+    )
     # CSTĐCS, not LĐTT: LĐTT carries no certificate by law (Decree 152/2025 Art. 50) and is left
     # out of printing unless asked for (issue 13, item 8), which the preview does not offer yet.
     award = next(a.id for a in list_awards(db) if a.code == "CSTDCS")
     nom = N.create_nomination(db, N.NominationInput(year=2025, award_id=award, person_id=person.id))
     N.submit(db, [nom.id])
     N.record_vote(db, nom.id, N.Vote(10, 1, 11, dt.date(2025, 12, 1)))
-    decision = create_decision(db, DecisionInput(number="15/QĐ-STC", signed_on=dt.date(2025, 12, 10),
-                                                 issuer="Sở Tài chính tỉnh Tây Ninh", signer_name="Lê Văn Tám",
-                                                 signer_title="Giám đốc"))
+    decision = create_decision(
+        db,
+        DecisionInput(
+            number="15/QĐ-STC",
+            signed_on=dt.date(2025, 12, 10),
+            issuer="Sở Tài chính tỉnh Tây Ninh",
+            signer_name="Lê Văn Tám",
+            signer_title="Giám đốc",
+        ),
+    )
     N.approve(db, [nom.id], decision.id)
 
     window = MainWindow(db, demo_path=tmp_path / "demo.sqlite3")

@@ -18,8 +18,9 @@ def world(db) -> World:  # type: ignore[no-untyped-def]
     return World(db)
 
 
-def test_a_decision_opens_on_its_awards_and_prints_them(qtbot, settle, world: World, tmp_path: Path,
-                                                        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_decision_opens_on_its_awards_and_prints_them(
+    qtbot, settle, world: World, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from ui.certificates.preview import CertificatePreviewDialog
 
     monkeypatch.setenv("THIDUA_CONFIG_DIR", str(tmp_path / "config"))
@@ -27,7 +28,10 @@ def test_a_decision_opens_on_its_awards_and_prints_them(qtbot, settle, world: Wo
     decision = world.decision("2915/QĐ-UBND")
     for name in ("Vương Thị Một", "Vương Văn Hai"):
         world.award(name, decision=decision)
-    assert [line.nominee for line in decision_lines(world.db, decision.id)] == ["Vương Văn Hai", "Vương Thị Một"]  # by given name
+    assert [line.nominee for line in decision_lines(world.db, decision.id)] == [
+        "Vương Văn Hai",
+        "Vương Thị Một",
+    ]  # by given name
 
     window = MainWindow(world.db, demo_path=tmp_path / "demo.sqlite3")
     qtbot.addWidget(window)
@@ -36,7 +40,9 @@ def test_a_decision_opens_on_its_awards_and_prints_them(qtbot, settle, world: Wo
     page = window.decisions
     page.view.selectRow(0)
     where = page.view.visualRect(page.model.index(0, 1)).center()
-    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=where)  # a double-click: press first
+    qtbot.mouseClick(
+        page.view.viewport(), Qt.MouseButton.LeftButton, pos=where
+    )  # a double-click: press first
     qtbot.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
     view = page.dialog
     assert view is not None and "2915/QĐ-UBND" in view.windowTitle()
@@ -56,6 +62,8 @@ def test_a_decision_opens_on_its_awards_and_prints_them(qtbot, settle, world: Wo
     page._row_menu(page.view.visualRect(page.model.index(0, 1)).center())
     menu = page.row_menu
     assert isinstance(menu, QMenu) and [a.text() for a in menu.actions()] == [
-        "Xem danh sách khen thưởng", "In giấy khen của quyết định…"]
+        "Xem danh sách khen thưởng",
+        "In giấy khen của quyết định…",
+    ]
     menu.close()
     QApplication.processEvents()

@@ -48,13 +48,19 @@ def test_the_standings_page_shows_the_blocs_ranks_chart_and_proposal(qtbot, demo
     page.select("KTKT", 2025)
 
     ranks = page.ranks_shown()
-    assert ranks[:3] == [("Sở Tài chính", "1"), ("Sở Thông tin và Truyền thông", "2"),
-                         ("Sở Nông nghiệp và Môi trường", "3")]
+    assert ranks[:3] == [
+        ("Sở Tài chính", "1"),
+        ("Sở Thông tin và Truyền thông", "2"),
+        ("Sở Nông nghiệp và Môi trường", "3"),
+    ]
     assert ("Sở Công Thương", "9") in ranks and ("Sở Kế hoạch và Đầu tư", "9") in ranks  # a tie
     assert ranks[-1] == ("Công ty TNHH MTV Xổ số kiến thiết Tây Ninh", "—")  # score sheet incomplete
     assert page.table.item(0, 10).text() == "Cờ thi đua"
     assert "Đề nghị Cờ thi đua: Sở Tài chính" in page.proposal.text()
-    assert "Đề nghị Bằng khen: Sở Thông tin và Truyền thông, Sở Nông nghiệp và Môi trường" in page.proposal.text()
+    assert (
+        "Đề nghị Bằng khen: Sở Thông tin và Truyền thông, Sở Nông nghiệp và Môi trường"
+        in page.proposal.text()
+    )
     assert [b.label for b in page.chart.bars][:1] == ["Sở Tài chính"] and page.chart.bars[0].kind == "flag"
     headers = [page.history.horizontalHeaderItem(c).text() for c in range(page.history.columnCount())]
     assert headers == ["Đơn vị", "2024", "2025"]
@@ -94,7 +100,9 @@ def test_screenshot_of_the_main_window_on_the_demo(qtbot, demo_db, tmp_path: Pat
     assert image.width() >= 1200
 
 
-def test_reports_page_makes_the_standings_report_and_explains_what_is_missing(qtbot, demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_reports_page_makes_the_standings_report_and_explains_what_is_missing(
+    qtbot, demo_db, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow(demo_db, demo_path=tmp_path / "demo.sqlite3")
     qtbot.addWidget(window)
     window.show()
@@ -123,7 +131,10 @@ def test_in_english_the_standings_bands_and_notes_are_english(qtbot, demo_db, tm
         page.select("KTKT", 2025)
         bands = {page.table.item(r, 8).text() for r in range(page.table.rowCount())}
         assert bands & {"Excellent", "Good"} and not bands & {"Xuất sắc", "Tốt"}
-        assert "score sheet incomplete" in page.proposal.text() and "phiếu chấm chưa đủ" not in page.proposal.text()
+        assert (
+            "score sheet incomplete" in page.proposal.text()
+            and "phiếu chấm chưa đủ" not in page.proposal.text()
+        )
     finally:
         window.set_language("vi")
     page.select("KTKT", 2025)

@@ -11,8 +11,10 @@ from ui.qt import QDialogButtonBox, Qt
 from ui.widgets.verdict import VerdictPanel
 
 SAVE = QDialogButtonBox.StandardButton.Save
-LONG = ("Tài khoản hoặc mật khẩu không đúng. Hãy kiểm tra lại bộ gõ tiếng Việt, phím Caps Lock, và hỏi "
-        "quản trị viên của đơn vị nếu đã quên mật khẩu; sau năm lần sai liên tiếp tài khoản tạm khóa.")
+LONG = (
+    "Tài khoản hoặc mật khẩu không đúng. Hãy kiểm tra lại bộ gõ tiếng Việt, phím Caps Lock, và hỏi "
+    "quản trị viên của đơn vị nếu đã quên mật khẩu; sau năm lần sai liên tiếp tài khoản tạm khóa."
+)
 
 
 def _whole(label) -> bool:  # type: ignore[no-untyped-def]
@@ -51,8 +53,10 @@ def test_many_reasons_in_the_verdict_scroll_and_none_is_cut(qtbot) -> None:
     qtbot.addWidget(panel)
     panel.resize(560, 200)
     panel.show()
-    findings = tuple(Finding(f"r{i}", "Quy tắc", "blocking", f"Lý do thứ {i}: " + LONG, "Luật Thi đua, khen thưởng")
-                     for i in range(8))
+    findings = tuple(
+        Finding(f"r{i}", "Quy tắc", "blocking", f"Lý do thứ {i}: " + LONG, "Luật Thi đua, khen thưởng")
+        for i in range(8)
+    )
     panel.show_verdict(Verdict(1, "Nguyễn Văn A", "Chiến sĩ thi đua cơ sở", 2025, findings))
     qtbot.wait(50)
     assert panel.status == "blocking"
@@ -75,7 +79,9 @@ def test_no_column_title_is_cut_in_english(qtbot, db, tmp_path, monkeypatch) -> 
             header = page.view.horizontalHeader()
             for column in range(header.count()):
                 assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width(), (
-                    page.list_name, page.model.headerData(column, Qt.Orientation.Horizontal))
+                    page.list_name,
+                    page.model.headerData(column, Qt.Orientation.Horizontal),
+                )
     finally:
         window.set_language("vi")
 

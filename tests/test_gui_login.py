@@ -47,7 +47,9 @@ def _fill(qtbot, dialog, **values: str) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: not busy(), timeout=20_000)  # the save runs on the writer thread
 
 
-def test_a_wrong_password_is_refused_at_the_field_then_the_right_one_logs_in(qtbot, with_accounts: Path) -> None:
+def test_a_wrong_password_is_refused_at_the_field_then_the_right_one_logs_in(
+    qtbot, with_accounts: Path
+) -> None:
     db = open_database(with_accounts, sync_catalogue=False)
     try:
         dialog = LoginDialog(db)
@@ -82,7 +84,9 @@ def test_run_asks_for_the_login_before_the_main_window_and_shows_who_is_logged_i
         _fill(qtbot, dialog, username="quantri", password="matkhau-quantri")
 
     def fake_exec() -> int:
-        seen["windows"] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        seen["windows"] = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
         for w in seen["windows"]:  # type: ignore[union-attr]
             qtbot.addWidget(w)
         return 0
@@ -113,7 +117,9 @@ def test_a_refused_service_shows_its_message_in_the_form_not_a_traceback(qtbot, 
         db.dispose()
 
 
-def test_logging_out_asks_again_and_nobody_may_write_meanwhile(qtbot, with_accounts: Path, tmp_path: Path) -> None:
+def test_logging_out_asks_again_and_nobody_may_write_meanwhile(
+    qtbot, with_accounts: Path, tmp_path: Path
+) -> None:
     db = open_database(with_accounts, sync_catalogue=False)
     A.login(db, "quantri", "matkhau-quantri")
     window = MainWindow(db, demo_path=tmp_path / "demo.sqlite3")

@@ -30,8 +30,10 @@ def test_the_last_return_and_every_step_are_read_back(db) -> None:
     back = returned(db, nomination_id)
     assert back is not None and back.by == "Lê Thị Thường" and back.reason.startswith("Thiếu báo cáo")
     assert [(s.from_status, s.to_status) for s in steps(db, nomination_id)] == [
-        (None, NominationStatus.DRAFT), (NominationStatus.DRAFT, NominationStatus.SUBMITTED),
-        (NominationStatus.SUBMITTED, NominationStatus.RETURNED)]
+        (None, NominationStatus.DRAFT),
+        (NominationStatus.DRAFT, NominationStatus.SUBMITTED),
+        (NominationStatus.SUBMITTED, NominationStatus.RETURNED),
+    ]
 
 
 def test_a_returned_nomination_says_why_at_the_top_and_lists_its_steps(qtbot, db) -> None:

@@ -36,8 +36,9 @@ def test_the_office_is_stored_once_and_only_by_who_signs_its_paperwork(db) -> No
     assert get_office(db).issuer == "SỞ TÀI CHÍNH"
 
 
-def test_entered_in_settings_then_every_report_form_starts_filled(qtbot, settle, db, tmp_path: Path,
-                                                                   monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_entered_in_settings_then_every_report_form_starts_filled(
+    qtbot, settle, db, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("THIDUA_CONFIG_DIR", str(tmp_path / "config"))
     window = MainWindow(db, demo_path=tmp_path / "demo.sqlite3")
     qtbot.addWidget(window)
@@ -46,8 +47,14 @@ def test_entered_in_settings_then_every_report_form_starts_filled(qtbot, settle,
     qtbot.mouseClick(window.settings_page.findChild(QPushButton, "office"), Qt.MouseButton.LeftButton)
     dialog = window.office_dialog
     assert dialog.field("issuer").placeholderText().startswith("ví dụ:")
-    for name, text in (("issuer", "SỞ TÀI CHÍNH"), ("parent", "UBND TỈNH TÂY NINH"), ("place", "Tây Ninh"),
-                       ("signer_title", "PHÓ GIÁM ĐỐC"), ("signer", "Lê Văn Tám"), ("on_behalf", "GIÁM ĐỐC")):
+    for name, text in (
+        ("issuer", "SỞ TÀI CHÍNH"),
+        ("parent", "UBND TỈNH TÂY NINH"),
+        ("place", "Tây Ninh"),
+        ("signer_title", "PHÓ GIÁM ĐỐC"),
+        ("signer", "Lê Văn Tám"),
+        ("on_behalf", "GIÁM ĐỐC"),
+    ):
         dialog.field(name).setText(text)
     dialog.authority.setCurrentIndex(dialog.authority.findData("KT."))
     qtbot.mouseClick(dialog.buttons.button(SAVE), Qt.MouseButton.LeftButton)
@@ -58,8 +65,19 @@ def test_entered_in_settings_then_every_report_form_starts_filled(qtbot, settle,
     qtbot.addWidget(page)
     page.set_database(db)
     form = page.choose("to-trinh")
-    shown = {n: form.widgets[n].text() for n in ("issuer", "parent", "place", "signer_title", "signer", "on_behalf")}
-    assert shown == {"issuer": "SỞ TÀI CHÍNH", "parent": "UBND TỈNH TÂY NINH", "place": "Tây Ninh",
-                     "signer_title": "PHÓ GIÁM ĐỐC", "signer": "Lê Văn Tám", "on_behalf": "GIÁM ĐỐC"}
+    shown = {
+        n: form.widgets[n].text()
+        for n in ("issuer", "parent", "place", "signer_title", "signer", "on_behalf")
+    }
+    assert shown == {
+        "issuer": "SỞ TÀI CHÍNH",
+        "parent": "UBND TỈNH TÂY NINH",
+        "place": "Tây Ninh",
+        "signer_title": "PHÓ GIÁM ĐỐC",
+        "signer": "Lê Văn Tám",
+        "on_behalf": "GIÁM ĐỐC",
+    }
     assert form.widgets["authority"].currentData() == "KT."
-    assert form.widgets["number"].text() == "" and form.widgets["number"].placeholderText().startswith("ví dụ:")
+    assert form.widgets["number"].text() == "" and form.widgets["number"].placeholderText().startswith(
+        "ví dụ:"
+    )

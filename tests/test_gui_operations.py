@@ -58,7 +58,9 @@ def test_changes_name_each_kind_and_id_a_write_touched(db) -> None:
     assert not Changes()
 
 
-def test_a_save_waiting_for_the_lock_leaves_the_window_live_then_lands(qtbot, settle, db, db_path, tmp_path) -> None:
+def test_a_save_waiting_for_the_lock_leaves_the_window_live_then_lands(
+    qtbot, settle, db, db_path, tmp_path
+) -> None:
     unit = create_unit(db, UnitInput(code="STC", name="Sở Tài chính"))
     window = _window(qtbot, db, tmp_path)
     window.nav.setCurrentRow(2)
@@ -104,8 +106,13 @@ def test_the_actor_is_who_asked_not_who_is_logged_in_when_it_runs(qtbot, settle,
 
     [person] = search_persons(db, "cuong")
     with db.read() as session:
-        actors = set(session.scalars(
-            select(AuditEntry.actor).where(AuditEntry.entity == "person", AuditEntry.entity_id == person.id)))
+        actors = set(
+            session.scalars(
+                select(AuditEntry.actor).where(
+                    AuditEntry.entity == "person", AuditEntry.entity_id == person.id
+                )
+            )
+        )
     assert actors == {"quantri"}
     assert db.actor == ANONYMOUS  # the operation's actor never leaked into the window's
 
@@ -140,4 +147,7 @@ def test_a_save_from_anywhere_refreshes_every_page_that_shows_it(qtbot, settle, 
     settle()
 
     assert sorted(_shown(window.persons, "name")) == ["Bùi Văn Nam", "Ngô Thị Mai"]
-    assert (overview_before, window.overview.findChild(type(window.db_label), "count:Cá nhân").text()) == ("1", "2")
+    assert (overview_before, window.overview.findChild(type(window.db_label), "count:Cá nhân").text()) == (
+        "1",
+        "2",
+    )

@@ -58,7 +58,9 @@ def page(qtbot, demo_db: Database) -> ReportsPage:  # type: ignore[no-untyped-de
 
 def text_of(path: Path) -> str:
     """The PDF's text with every run of white space as one space (table cells wrap)."""
-    return " ".join(" ".join(unicodedata.normalize("NFC", p.extract_text()).split()) for p in PdfReader(path).pages)
+    return " ".join(
+        " ".join(unicodedata.normalize("NFC", p.extract_text()).split()) for p in PdfReader(path).pages
+    )
 
 
 def pick(qtbot, edit: LookupEdit, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -81,7 +83,9 @@ def type_in(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def a_person_with_awards(db: Database) -> str:
-    row = next(r for r in data.nomination_rows(db, year=2025, statuses=(NominationStatus.APPROVED,)) if r.is_person)
+    row = next(
+        r for r in data.nomination_rows(db, year=2025, statuses=(NominationStatus.APPROVED,)) if r.is_person
+    )
     assert len(search_persons(db, row.nominee, anywhere=True)) == 1
     return row.nominee
 
@@ -99,8 +103,16 @@ def fill_to_trinh(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-def]
     head(qtbot, w)
     type_in(qtbot, w["signer_title"], "Giám đốc")
     type_in(qtbot, w["signer"], "Nguyễn Văn Bình")
-    nominee = data.nomination_rows(db, year=2025, statuses=(NominationStatus.SUBMITTED, NominationStatus.VOTED))[0]
-    return ["TỜ TRÌNH", "Số: 12/TTr-SNV", "Kính gửi: Ủy ban nhân dân tỉnh Tây Ninh", "Nguyễn Văn Bình", nominee.nominee]
+    nominee = data.nomination_rows(
+        db, year=2025, statuses=(NominationStatus.SUBMITTED, NominationStatus.VOTED)
+    )[0]
+    return [
+        "TỜ TRÌNH",
+        "Số: 12/TTr-SNV",
+        "Kính gửi: Ủy ban nhân dân tỉnh Tây Ninh",
+        "Nguyễn Văn Bình",
+        nominee.nominee,
+    ]
 
 
 def fill_danh_sach(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-def]
@@ -248,7 +260,9 @@ def test_statistics_as_xlsx_are_written_and_previewed_as_pdf(qtbot, page, demo_d
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_a_missing_required_input_is_shown_at_its_field_and_nothing_is_written(qtbot, page, folder, kind) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_required_input_is_shown_at_its_field_and_nothing_is_written(
+    qtbot, page, folder, kind
+) -> None:  # type: ignore[no-untyped-def]
     form = page.choose(kind)
     out = folder / "x.pdf"
     page.out.setText(str(out))
@@ -262,7 +276,9 @@ def test_a_missing_required_input_is_shown_at_its_field_and_nothing_is_written(q
     assert not out.exists() and list(folder.iterdir()) == []
 
 
-def test_a_name_typed_but_not_picked_and_a_missing_file_are_refused_at_their_fields(qtbot, page, folder) -> None:  # type: ignore[no-untyped-def]
+def test_a_name_typed_but_not_picked_and_a_missing_file_are_refused_at_their_fields(
+    qtbot, page, folder
+) -> None:  # type: ignore[no-untyped-def]
     form = page.choose("qua-trinh-don-vi")
     qtbot.keyClicks(form.widgets["unit"], "khong co don vi nay")
     type_in(qtbot, form.widgets["issuer"], "Sở Nội vụ")

@@ -17,14 +17,19 @@ from ui.main_window import MainWindow
 
 def _book(db):  # type: ignore[no-untyped-def]
     stc, syt = f.unit(db, "Sở Tài chính", code="STC"), f.unit(db, "Sở Y tế", code="SYT")
-    mine = [f.nomination(db, "CSTDCS", person_id=f.person(db, stc.id, n).id) for n in ("Mai Văn Một", "Mai Văn Hai")]
+    mine = [
+        f.nomination(db, "CSTDCS", person_id=f.person(db, stc.id, n).id)
+        for n in ("Mai Văn Một", "Mai Văn Hai")
+    ]
     other = f.nomination(db, "CSTDCS", person_id=f.person(db, syt.id, "Mai Văn Ba").id)
     N.submit(db, [n.id for n in mine] + [other.id])
     N.return_for_revision(db, [mine[0].id, other.id], "Thiếu minh chứng.")
     decision = create_decision(db, DecisionInput(number="2915/QĐ-UBND", signed_on=dt.date(2025, 12, 20),
                                                  issuer="Ủy ban nhân dân tỉnh Tây Ninh", signer_name="Lê Văn Tám",
                                                  signer_title="Phó Chủ tịch"))  # fmt: skip
-    awarded = f.approved(db, "BK_TINH_CN", person_id=f.person(db, syt.id, "Mai Thị Bốn").id, decision_id=decision.id)
+    awarded = f.approved(
+        db, "BK_TINH_CN", person_id=f.person(db, syt.id, "Mai Thị Bốn").id, decision_id=decision.id
+    )
     return stc, mine, other, awarded
 
 
@@ -70,4 +75,6 @@ def test_a_clerks_list_starts_at_their_unit_and_returned_to_me_shows_what_came_b
     people = window.persons
     people_column = people.model.column_of("name")
     assert sorted(people.model.index(r, people_column).data() for r in range(people.model.rowCount())) == [
-        "Mai Văn Hai", "Mai Văn Một"]
+        "Mai Văn Hai",
+        "Mai Văn Một",
+    ]

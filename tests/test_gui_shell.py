@@ -78,7 +78,10 @@ def test_every_gui_string_has_an_english_translation() -> None:
     missing = []
     for path in (root / "ui").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("translate", "QT_TRANSLATE_NOOP"):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in (
+                "translate",
+                "QT_TRANSLATE_NOOP",
+            ):
                 ctx, text = (node.args + [None, None])[:2]
                 # translate(self.context, text) shows strings marked with QT_TRANSLATE_NOOP elsewhere:
                 # those marks are the literal calls checked here.
@@ -112,8 +115,12 @@ def test_qt_own_buttons_and_dialogs_speak_vietnamese() -> None:
     app = QApplication.instance()
     try:
         assert install_translator(app, "vi")
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-                               | QDialogButtonBox.StandardButton.Yes | QDialogButtonBox.StandardButton.No)
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.Yes
+            | QDialogButtonBox.StandardButton.No
+        )
         assert sorted(b.text() for b in box.buttons()) == sorted(["Lưu", "Hủy", "&Có", "&Không"])
         dialog = QFileDialog(None, "x")
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)

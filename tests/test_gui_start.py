@@ -24,7 +24,9 @@ def test_only_a_bare_launch_skips_loading_the_sub_commands(argv: list[str], expe
     assert _gui_only(argv) == expected
 
 
-def test_run_paints_a_splash_then_opens_the_main_window(qtbot, db_path: Path, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_run_paints_a_splash_then_opens_the_main_window(
+    qtbot, db_path: Path, monkeypatch, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     from ui import app as gui
     from ui.main_window import MainWindow
     from ui.qt import QApplication

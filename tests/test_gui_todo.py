@@ -17,7 +17,10 @@ from ui.qt import QPushButton, Qt
 
 def _book(db):  # type: ignore[no-untyped-def]
     stc, syt = f.unit(db, "Sở Tài chính", code="STC"), f.unit(db, "Sở Y tế", code="SYT")
-    mine = [f.nomination(db, "CSTDCS", person_id=f.person(db, stc.id, n).id) for n in ("Lâm Văn Một", "Lâm Văn Hai")]
+    mine = [
+        f.nomination(db, "CSTDCS", person_id=f.person(db, stc.id, n).id)
+        for n in ("Lâm Văn Một", "Lâm Văn Hai")
+    ]
     other = f.nomination(db, "CSTDCS", person_id=f.person(db, syt.id, "Lâm Văn Ba").id)
     N.submit(db, [n.id for n in mine] + [other.id])
     N.return_for_revision(db, [mine[0].id, other.id], "Thiếu minh chứng.")

@@ -19,13 +19,22 @@ from ui.widgets.lookup_searches import person_search, unit_search
 
 def _two_units_with_namesakes(db):  # type: ignore[no-untyped-def]
     stc = f.unit(db, "Sở Tài chính", code="STC")
-    division = create_unit(db, UnitInput(code="STC-KH", name="Phòng Kế hoạch", level=UnitLevel.DIVISION, parent_id=stc.id))
+    division = create_unit(
+        db, UnitInput(code="STC-KH", name="Phòng Kế hoạch", level=UnitLevel.DIVISION, parent_id=stc.id)
+    )
     syt = f.unit(db, "Sở Y tế", code="SYT")
-    for unit_id, born, cccd in ((stc.id, dt.date(1980, 2, 1), "079080001111"),
-                                (stc.id, dt.date(1991, 5, 6), "079091002222"),
-                                (division.id, None, None), (syt.id, None, None)):
-        create_person(db, PersonInput(unit_id=unit_id, gender=Gender.MALE, full_name="Nguyễn Văn Vũ",
-                                      birth_date=born, cccd=cccd))
+    for unit_id, born, cccd in (
+        (stc.id, dt.date(1980, 2, 1), "079080001111"),
+        (stc.id, dt.date(1991, 5, 6), "079091002222"),
+        (division.id, None, None),
+        (syt.id, None, None),
+    ):
+        create_person(
+            db,
+            PersonInput(
+                unit_id=unit_id, gender=Gender.MALE, full_name="Nguyễn Văn Vũ", birth_date=born, cccd=cccd
+            ),
+        )
     A.create_account(db, A.AccountInput("quantri", A.UserRole.ADMIN), "matkhau-quantri")
     A.login(db, "quantri", "matkhau-quantri")
     A.create_account(db, A.AccountInput("canbo", A.UserRole.CLERK, "Cán bộ STC", stc.id), "matkhau-canbo")
@@ -40,11 +49,13 @@ def test_a_clerk_is_offered_the_people_and_units_of_their_unit_only(db) -> None:
     assert clerk_units(db) == {stc.id, division.id}
 
     labels = [label for _id, label, _key in person_search(db)("nguyen van vu")]
-    assert sorted(labels) == sorted([
-        "Nguyễn Văn Vũ (1980) — Sở Tài chính — CCCD …1111",
-        "Nguyễn Văn Vũ (1991) — Sở Tài chính — CCCD …2222",
-        "Nguyễn Văn Vũ — Phòng Kế hoạch, Sở Tài chính",
-    ])
+    assert sorted(labels) == sorted(
+        [
+            "Nguyễn Văn Vũ (1980) — Sở Tài chính — CCCD …1111",
+            "Nguyễn Văn Vũ (1991) — Sở Tài chính — CCCD …2222",
+            "Nguyễn Văn Vũ — Phòng Kế hoạch, Sở Tài chính",
+        ]
+    )
     assert {name for _id, name in unit_search(db)("so")} == {"Sở Tài chính"}
 
 

@@ -32,7 +32,9 @@ def type_text(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
             qtbot.keyClicks(widget, ch)
         else:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+                QApplication.sendEvent(
+                    widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+                )
 
 
 @pytest.fixture(autouse=True)
@@ -64,7 +66,9 @@ def _shown(page, key: str) -> list[str]:  # type: ignore[no-untyped-def]
 def _people(db):  # type: ignore[no-untyped-def]
     unit = create_unit(db, UnitInput(code="SXD", name="Sở Xây dựng"))
     names = ["Nguyễn Văn An", "Lê Đức Cường", "Đỗ Minh Đức", "Trần Thị Bình"]
-    return unit, [create_person(db, PersonInput(unit_id=unit.id, gender=Gender.MALE, full_name=n)) for n in names]
+    return unit, [
+        create_person(db, PersonInput(unit_id=unit.id, gender=Gender.MALE, full_name=n)) for n in names
+    ]
 
 
 def test_a_unit_and_a_person_are_created_by_typing(qtbot, settle, db, tmp_path: Path) -> None:
@@ -94,12 +98,18 @@ def test_a_unit_and_a_person_are_created_by_typing(qtbot, settle, db, tmp_path: 
     settle()
 
     [person] = search_persons(db, "an")
-    assert (person.full_name, person.birth_date, person.cccd) == ("Nguyễn Văn An", dt.date(1985, 3, 5), "079085001234")
+    assert (person.full_name, person.birth_date, person.cccd) == (
+        "Nguyễn Văn An",
+        dt.date(1985, 3, 5),
+        "079085001234",
+    )
     assert _shown(window.persons, "name") == ["Nguyễn Văn An"]
     assert _shown(window.persons, "birth") == ["05/03/1985"]
 
 
-def test_a_nomination_is_entered_through_the_completer_and_ctrl_s_starts_the_next(qtbot, settle, db, tmp_path) -> None:
+def test_a_nomination_is_entered_through_the_completer_and_ctrl_s_starts_the_next(
+    qtbot, settle, db, tmp_path
+) -> None:
     _unit, people = _people(db)
     window = _window(qtbot, db, tmp_path)
     window.nav.setCurrentRow(4)
@@ -159,14 +169,18 @@ def test_the_nominations_list_filters_by_a_toneless_query_in_name_order(qtbot, d
 
 def test_submit_on_selected_rows_moves_them_in_the_database(qtbot, db, tmp_path) -> None:
     _unit, people = _people(db)
-    ids = [create_nomination(db, NominationInput(year=2025, award_id=_award(db, "LDTT"), person_id=p.id)).id
-           for p in people]
+    ids = [
+        create_nomination(db, NominationInput(year=2025, award_id=_award(db, "LDTT"), person_id=p.id)).id
+        for p in people
+    ]
     window = _window(qtbot, db, tmp_path)
     window.nav.setCurrentRow(4)
     page = window.nominations
     page.view.selectRow(0)
-    page.view.selectionModel().select(page.model.index(2, 0), page.view.selectionModel().SelectionFlag.Select
-                                      | page.view.selectionModel().SelectionFlag.Rows)
+    page.view.selectionModel().select(
+        page.model.index(2, 0),
+        page.view.selectionModel().SelectionFlag.Select | page.view.selectionModel().SelectionFlag.Rows,
+    )
     chosen = page.selected_ids()
     assert len(chosen) == 2
 
@@ -209,7 +223,9 @@ def test_bad_input_is_shown_at_the_field_and_nothing_is_saved(qtbot, settle, db,
 
     assert list_campaigns(db) == []
 
-    nid = create_nomination(db, NominationInput(year=2025, award_id=_award(db, "LDTT"), person_id=people[0].id)).id
+    nid = create_nomination(
+        db, NominationInput(year=2025, award_id=_award(db, "LDTT"), person_id=people[0].id)
+    ).id
     N.submit(db, [nid])
     window = _window(qtbot, db, tmp_path)
     window.nav.setCurrentRow(4)
@@ -231,7 +247,9 @@ def _error_box(window):  # type: ignore[no-untyped-def]
     return window.findChild(QMessageBox, "errorBox")
 
 
-def test_a_file_that_is_not_a_database_is_refused_with_a_dialog_and_the_app_goes_on(qtbot, db, tmp_path) -> None:
+def test_a_file_that_is_not_a_database_is_refused_with_a_dialog_and_the_app_goes_on(
+    qtbot, db, tmp_path
+) -> None:
     _people(db)
     window = _window(qtbot, db, tmp_path)
     junk = tmp_path / "notes.sqlite3"
@@ -284,16 +302,24 @@ def test_pages_read_after_a_neighbour_match_pages_read_by_offset(db) -> None:
     award = _award(db, "LDTT")
     names = [f"Nguyễn Văn {g}" for g in ("An", "Bảo", "Cường", "Dũng", "Đạt", "Giang", "Hải", "Khánh")]
     for i, name in enumerate(names):
-        p = create_person(db, PersonInput(unit_id=unit.id, gender=Gender.MALE, full_name=name,
-                                          birth_date=dt.date(1980, 1, 1 + i)))
+        p = create_person(
+            db,
+            PersonInput(
+                unit_id=unit.id, gender=Gender.MALE, full_name=name, birth_date=dt.date(1980, 1, 1 + i)
+            ),
+        )
         create_nomination(db, NominationInput(year=2025, award_id=award, person_id=p.id))
     source, fresh = NominationRows(db), NominationRows(db)
     total = source.count(Query())
     first, second = source.page(Query(), 0, 3, total=total), source.page(Query(), 3, 3, total=total)
     assert [r[0] for r in second] == [r[0] for r in fresh.page(Query(), 3, 3, total=total)]
     assert [r[2] for r in first + second] == names[:6]
-    p = create_person(db, PersonInput(unit_id=unit.id, gender=Gender.MALE, full_name="Nguyễn Văn Ánh",
-                                      birth_date=dt.date(1990, 1, 1)))
+    p = create_person(
+        db,
+        PersonInput(
+            unit_id=unit.id, gender=Gender.MALE, full_name="Nguyễn Văn Ánh", birth_date=dt.date(1990, 1, 1)
+        ),
+    )
     create_nomination(db, NominationInput(year=2025, award_id=award, person_id=p.id))
     total = source.count(Query())
     again = source.page(Query(), 3, 3, total=total)

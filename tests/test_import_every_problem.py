@@ -33,7 +33,9 @@ def test_every_problem_of_every_row_in_one_pass_and_counts_by_rows(db, tmp_path:
     assert "4 dòng dữ liệu, 2 cá nhân hợp lệ, 3 lỗi ở 2 dòng" in report.summary()
 
 
-def test_the_dialog_writes_a_template_with_an_example_row_the_import_accepts(qtbot, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_dialog_writes_a_template_with_an_example_row_the_import_accepts(
+    qtbot, db, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     factories.unit(db, "Sở Tài chính", code="STC")
     dialog = ImportDialog(db)
     qtbot.addWidget(dialog)

@@ -36,7 +36,9 @@ def holder(db_path: Path, tmp_path: Path):
     script = tmp_path / "holder.py"
     script.write_text(HOLDER, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen([sys.executable, str(script), str(db_path)], stdout=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, str(script), str(db_path)], stdout=subprocess.PIPE, text=True, env=env
+    )
     assert child.stdout is not None and child.stdout.readline().strip() == "ready"
     yield child
     if child.poll() is None:
@@ -78,7 +80,10 @@ def test_read_only_open_refuses_every_write(holder: subprocess.Popen, db_path: P
         with pytest.raises(ReadOnlyError, match="chỉ đọc"), db.write() as s:
             s.add(Unit(code="X", name="X"))
         # Even a session that bypasses write(): SQLite itself refuses (mode=ro, query_only).
-        with pytest.raises(Exception, match="readonly|read-only|query_only|chỉ cho phép đọc"), db.engine.begin() as conn:
+        with (
+            pytest.raises(Exception, match="readonly|read-only|query_only|chỉ cho phép đọc"),
+            db.engine.begin() as conn,
+        ):
             conn.exec_driver_sql("CREATE TABLE intruder (x)")
     finally:
         db.dispose()
@@ -106,7 +111,9 @@ def test_same_process_reopening_its_own_file_shares_the_lock(db_path: Path) -> N
     assert InstanceLock._held == {}
 
 
-def test_gui_start_offers_read_only_and_titles_the_window(qtbot, holder: subprocess.Popen, db_path: Path) -> None:
+def test_gui_start_offers_read_only_and_titles_the_window(
+    qtbot, holder: subprocess.Popen, db_path: Path
+) -> None:
     from ui.app import open_for_start
     from ui.main_window import MainWindow
     from ui.qt import QApplication, QMessageBox, QTimer
@@ -142,7 +149,9 @@ def test_gui_start_declined_opens_nothing(qtbot, holder: subprocess.Popen, db_pa
     assert open_for_start(db_path) is None
 
 
-def test_window_opening_a_busy_file_offers_read_only(qtbot, holder: subprocess.Popen, db_path: Path, tmp_path: Path) -> None:
+def test_window_opening_a_busy_file_offers_read_only(
+    qtbot, holder: subprocess.Popen, db_path: Path, tmp_path: Path
+) -> None:
     from ui.main_window import MainWindow
     from ui.settings import Settings
 
@@ -203,7 +212,9 @@ def test_two_processes_writing_batches_at_once_keep_the_file_whole(db_path: Path
     assert expected <= codes
 
 
-def test_restore_is_refused_while_another_window_has_the_file(holder: subprocess.Popen, db_path: Path) -> None:
+def test_restore_is_refused_while_another_window_has_the_file(
+    holder: subprocess.Popen, db_path: Path
+) -> None:
     from app.storage.backup import make_backup, restore
 
     copy = make_backup(db_path)

@@ -77,7 +77,9 @@ def test_upgrade_from_empty_builds_exactly_the_models_tables_and_columns(engine:
         assert set(columns) == set(table.c.keys()), name
         for column in table.c:
             assert columns[column.name]["nullable"] == column.nullable, f"{name}.{column.name}"
-        assert insp.get_pk_constraint(name)["constrained_columns"] == [c.name for c in table.primary_key], name
+        assert insp.get_pk_constraint(name)["constrained_columns"] == [c.name for c in table.primary_key], (
+            name
+        )
         assert {fk["name"] for fk in insp.get_foreign_keys(name)} == {
             c.name for c in table.constraints if isinstance(c, ForeignKeyConstraint)
         }, name
@@ -100,7 +102,9 @@ def test_upgrade_from_empty_builds_every_index_of_the_model(engine: Engine) -> N
             if not i.get("duplicates_constraint") and i["name"] not in EXPRESSION_INDEXES
         }
         expected = {
-            i.name: (tuple(c.name for c in i.columns), bool(i.unique)) for i in table.indexes if not _is_expression(i)
+            i.name: (tuple(c.name for c in i.columns), bool(i.unique))
+            for i in table.indexes
+            if not _is_expression(i)
         }
         assert found == expected, name
 
@@ -116,7 +120,9 @@ def test_expression_indexes_are_in_sqlite_master_as_the_model_defines_them(engin
             assert "coalesce(campaign_id, 0)" in stored[name] and "WHERE status IN" in stored[name]
         else:  # as PostgreSQL prints it back: unique, partial, on the coalesced campaign
             assert stored[name].startswith(f"CREATE UNIQUE INDEX {name} ON public.nomination")
-            assert "COALESCE(campaign_id, 0)" in stored[name] and "WHERE ((status)::text = ANY" in stored[name]
+            assert (
+                "COALESCE(campaign_id, 0)" in stored[name] and "WHERE ((status)::text = ANY" in stored[name]
+            )
 
 
 def test_autogenerate_finds_nothing_to_change_after_upgrade(engine: Engine) -> None:
@@ -124,7 +130,9 @@ def test_autogenerate_finds_nothing_to_change_after_upgrade(engine: Engine) -> N
     with engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
         diff = compare_metadata(ctx, Base.metadata)
-        assert [d for d in diff if not (d[0] == "remove_table" and d[1].name.startswith(migrations.SEARCH_INDEX))] == []
+        assert [
+            d for d in diff if not (d[0] == "remove_table" and d[1].name.startswith(migrations.SEARCH_INDEX))
+        ] == []
 
 
 @pytest.mark.sqlite_only  # FTS5; PostgreSQL searches the folded column itself (services.browse)
@@ -150,8 +158,12 @@ def test_name_search_index_and_its_triggers_exist_at_head_and_follow_the_table(e
 
     def hits(word: str) -> list[int]:
         with engine.connect() as conn:
-            return [r[0] for r in conn.exec_driver_sql(
-                "SELECT rowid FROM nomination_words WHERE nomination_words MATCH ?", (f'"{word}"*',))]
+            return [
+                r[0]
+                for r in conn.exec_driver_sql(
+                    "SELECT rowid FROM nomination_words WHERE nomination_words MATCH ?", (f'"{word}"*',)
+                )
+            ]
 
     assert hits("chinh") == [1]
     with engine.begin() as conn:
@@ -170,7 +182,9 @@ def test_downgrade_to_base_then_upgrade_again_rebuilds_the_same_schema(engine: E
     with engine.connect() as conn:
         assert migrations.current(conn) is None
     migrations.upgrade(engine)
-    assert {k: _squash(v) for k, v in _schema_sql(engine).items()} == {k: _squash(v) for k, v in first.items()}
+    assert {k: _squash(v) for k, v in _schema_sql(engine).items()} == {
+        k: _squash(v) for k, v in first.items()
+    }
     with engine.connect() as conn:
         assert migrations.current(conn) == migrations.head()
 
@@ -233,7 +247,9 @@ def test_database_from_a_newer_app_is_refused_and_left_alone(db_path: Path) -> N
     assert db_path.read_bytes() == before
     assert not (db_path.parent / "backups").exists()
     with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("9999_from_the_future",)]
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            ("9999_from_the_future",)
+        ]
     conn.close()
 
 
@@ -249,7 +265,9 @@ def test_sqlite_file_of_another_program_is_refused_and_left_alone(tmp_path: Path
     assert "không phải cơ sở dữ liệu Sổ Thi đua" in caught.value.message
     assert path.read_bytes() == before
     with sqlite3.connect(path) as conn:
-        assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["hoa_don"]
+        assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == [
+            "hoa_don"
+        ]
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)
     conn.close()
 

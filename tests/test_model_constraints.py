@@ -84,8 +84,14 @@ def test_orphan_insert_fails_on_every_pooled_connection(db) -> None:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             with pytest.raises(IntegrityError, match="FOREIGN KEY constraint failed"):
                 conn.execute(
-                    insert(Unit).values(code="MO-COI", name="Đơn vị mồ côi", level="department",
-                                        name_fold="x", sort_key="x", parent_id=987654)
+                    insert(Unit).values(
+                        code="MO-COI",
+                        name="Đơn vị mồ côi",
+                        level="department",
+                        name_fold="x",
+                        sort_key="x",
+                        parent_id=987654,
+                    )
                 )
             conn.rollback()
     finally:
@@ -104,7 +110,9 @@ def test_orphan_nomination_is_refused_even_through_a_fresh_engine(db) -> None:
 @pytest.mark.parametrize("both", [True, False], ids=["both", "neither"])
 def test_nomination_needs_exactly_one_nominee(world, both: bool) -> None:
     db, unit, person, ldtt, _ = world
-    values = _nomination(unit.id, ldtt, person_id=person.id if both else None, nominee_unit_id=unit.id if both else None)
+    values = _nomination(
+        unit.id, ldtt, person_id=person.id if both else None, nominee_unit_id=unit.id if both else None
+    )
     assert "ck_nomination_one_nominee" in _refused(db, Nomination, **values)
     assert _count(db, Nomination) == 0
 
@@ -125,8 +133,9 @@ def test_agree_plus_against_above_council_size_is_refused(world) -> None:
 
 def test_approved_without_decision_is_refused(world) -> None:
     db, unit, person, ldtt, _ = world
-    values = _nomination(unit.id, ldtt, person_id=person.id, status="approved", votes_for=9, votes_against=0,
-                         council_size=11)
+    values = _nomination(
+        unit.id, ldtt, person_id=person.id, status="approved", votes_for=9, votes_against=0, council_size=11
+    )
     assert "ck_nomination_approved_has_decision" in _refused(db, Nomination, **values)
 
 
@@ -163,12 +172,19 @@ def test_two_live_nominations_for_same_person_award_year_are_refused(world) -> N
 
 def test_a_rejected_nomination_does_not_block_a_new_live_one(world) -> None:
     db, unit, person, ldtt, _ = world
-    _insert(db, Nomination, **_nomination(unit.id, ldtt, person_id=person.id, status="rejected",
-                                          status_reason="Không đủ tiêu chuẩn"))
+    _insert(
+        db,
+        Nomination,
+        **_nomination(
+            unit.id, ldtt, person_id=person.id, status="rejected", status_reason="Không đủ tiêu chuẩn"
+        ),
+    )
     _insert(db, Nomination, **_nomination(unit.id, ldtt, person_id=person.id))
     assert _count(db, Nomination) == 2
     # ...but only one live one
-    assert "uq_nomination_live_person" in _refused(db, Nomination, **_nomination(unit.id, ldtt, person_id=person.id))
+    assert "uq_nomination_live_person" in _refused(
+        db, Nomination, **_nomination(unit.id, ldtt, person_id=person.id)
+    )
 
 
 def test_other_year_or_award_is_a_different_live_nomination(world) -> None:
@@ -181,11 +197,20 @@ def test_other_year_or_award_is_a_different_live_nomination(world) -> None:
 
 def test_null_campaign_counts_as_one_campaign_for_the_live_rule(world) -> None:
     db, unit, person, ldtt, _ = world
-    campaign_id = _insert(db, Campaign, name="Thi đua chuyển đổi số", name_fold="thi dua chuyen doi so",
-                          kind="regular", year=2025, start_date=dt.date(2025, 1, 1))
+    campaign_id = _insert(
+        db,
+        Campaign,
+        name="Thi đua chuyển đổi số",
+        name_fold="thi dua chuyen doi so",
+        kind="regular",
+        year=2025,
+        start_date=dt.date(2025, 1, 1),
+    )
     _insert(db, Nomination, **_nomination(unit.id, ldtt, person_id=person.id))
     # NULL = NULL would be "distinct" in a plain unique index; coalesce(campaign_id, 0) is not
-    assert "uq_nomination_live_person" in _refused(db, Nomination, **_nomination(unit.id, ldtt, person_id=person.id))
+    assert "uq_nomination_live_person" in _refused(
+        db, Nomination, **_nomination(unit.id, ldtt, person_id=person.id)
+    )
     _insert(db, Nomination, **_nomination(unit.id, ldtt, person_id=person.id, campaign_id=campaign_id))
     msg = _refused(db, Nomination, **_nomination(unit.id, ldtt, person_id=person.id, campaign_id=campaign_id))
     assert "uq_nomination_live_person" in msg
@@ -197,8 +222,11 @@ def test_two_live_nominations_for_same_unit_award_year_are_refused(world) -> Non
     _insert(db, Nomination, **_nomination(unit.id, ttldtt, nominee_unit_id=unit.id))
     msg = _refused(db, Nomination, **_nomination(unit.id, ttldtt, nominee_unit_id=unit.id))
     assert "uq_nomination_live_unit" in msg
-    _insert(db, Nomination, **_nomination(unit.id, ttldtt, nominee_unit_id=unit.id, status="rejected",
-                                          status_reason="Chưa đạt"))
+    _insert(
+        db,
+        Nomination,
+        **_nomination(unit.id, ttldtt, nominee_unit_id=unit.id, status="rejected", status_reason="Chưa đạt"),
+    )
     assert _count(db, Nomination) == 2
 
 
@@ -210,20 +238,31 @@ def test_register_number_is_unique_in_its_book(world) -> None:
     second = _insert(db, Nomination, **{**_nomination(unit.id, ldtt, person_id=person.id), "year": 2024})
     _insert(db, RegisterEntry, book_id=book, number=1, nomination_id=first)
     msg = _refused(db, RegisterEntry, book_id=book, number=1, nomination_id=second)
-    assert _unique(db, "register_entry.book_id, register_entry.number", "uq_register_entry_book_number") in msg
+    assert (
+        _unique(db, "register_entry.book_id, register_entry.number", "uq_register_entry_book_number") in msg
+    )
     # the same number in another book is fine; one nomination cannot take two numbers
-    assert _unique(db, "register_entry.nomination_id", "uq_register_entry_nomination_id") in _refused(db, RegisterEntry, book_id=other_book, number=1,
-                                                      nomination_id=first)
+    assert _unique(db, "register_entry.nomination_id", "uq_register_entry_nomination_id") in _refused(
+        db, RegisterEntry, book_id=other_book, number=1, nomination_id=first
+    )
     _insert(db, RegisterEntry, book_id=other_book, number=1, nomination_id=second)
-    assert "ck_register_entry_number_positive" in _refused(db, RegisterEntry, book_id=book, number=0,
-                                                           nomination_id=second)
+    assert "ck_register_entry_number_positive" in _refused(
+        db, RegisterEntry, book_id=book, number=0, nomination_id=second
+    )
 
 
 @pytest.mark.parametrize("cccd", ["12345678901", "1234567890123", ""])
 def test_cccd_must_be_twelve_characters(world, cccd: str) -> None:
     db, unit, _person, _ldtt, _ = world
-    values = dict(given_name="Lan", full_name="Lê Thị Lan", name_fold="le thi lan", given_fold="lan",
-                  sort_key="k", gender="female", unit_id=unit.id)
+    values = dict(
+        given_name="Lan",
+        full_name="Lê Thị Lan",
+        name_fold="le thi lan",
+        given_fold="lan",
+        sort_key="k",
+        gender="female",
+        unit_id=unit.id,
+    )
     if len(cccd) > 12 and not db.is_sqlite:  # PostgreSQL enforces VARCHAR(12) before the check
         with pytest.raises(DataError, match="too long"):
             _insert(db, Person, cccd=cccd, **values)
@@ -238,8 +277,14 @@ def test_one_head_per_bloc_and_year(world) -> None:
     second, third = f.unit(db).id, f.unit(db).id
     _insert(db, BlocMembership, bloc_id=bloc, unit_id=unit.id, year=2025, role="head")
     msg = _refused(db, BlocMembership, bloc_id=bloc, unit_id=second, year=2025, role="head")
-    assert _unique(db, "bloc_membership.bloc_id, bloc_membership.year, bloc_membership.role",
-                   "uq_bloc_membership_leader") in msg
+    assert (
+        _unique(
+            db,
+            "bloc_membership.bloc_id, bloc_membership.year, bloc_membership.role",
+            "uq_bloc_membership_leader",
+        )
+        in msg
+    )
     # a deputy, plain members and next year's head are all allowed
     _insert(db, BlocMembership, bloc_id=bloc, unit_id=second, year=2025, role="deputy")
     _insert(db, BlocMembership, bloc_id=bloc, unit_id=third, year=2025, role="member")
@@ -252,9 +297,9 @@ def test_a_unit_is_in_one_bloc_per_year(world) -> None:
     a = _insert(db, Bloc, code="KTKT", name="Khối Kinh tế - Kỹ thuật", kind="bloc")
     b = _insert(db, Bloc, code="VHXH", name="Khối Văn hóa - Xã hội", kind="bloc")
     _insert(db, BlocMembership, bloc_id=a, unit_id=unit.id, year=2025)
-    assert _unique(db, "bloc_membership.unit_id, bloc_membership.year", "uq_bloc_membership_unit_year") in _refused(
-        db, BlocMembership, bloc_id=b, unit_id=unit.id, year=2025
-    )
+    assert _unique(
+        db, "bloc_membership.unit_id, bloc_membership.year", "uq_bloc_membership_unit_year"
+    ) in _refused(db, BlocMembership, bloc_id=b, unit_id=unit.id, year=2025)
 
 
 def test_one_open_posting_per_person(world) -> None:
@@ -263,21 +308,41 @@ def test_one_open_posting_per_person(world) -> None:
     msg = _refused(db, Posting, person_id=person.id, unit_id=other.id, start_date=dt.date(2024, 1, 1))
     assert _unique(db, "posting.person_id", "uq_posting_open") in msg
     # closed postings may be many
-    _insert(db, Posting, person_id=person.id, unit_id=other.id, start_date=dt.date(2010, 1, 1),
-            end_date=dt.date(2012, 12, 31))
-    _insert(db, Posting, person_id=person.id, unit_id=other.id, start_date=dt.date(2013, 1, 1),
-            end_date=dt.date(2014, 12, 31))
+    _insert(
+        db,
+        Posting,
+        person_id=person.id,
+        unit_id=other.id,
+        start_date=dt.date(2010, 1, 1),
+        end_date=dt.date(2012, 12, 31),
+    )
+    _insert(
+        db,
+        Posting,
+        person_id=person.id,
+        unit_id=other.id,
+        start_date=dt.date(2013, 1, 1),
+        end_date=dt.date(2014, 12, 31),
+    )
     with db.engine.connect() as conn:
         open_count = conn.scalar(
-            select(func.count()).select_from(Posting).where(Posting.person_id == person.id, Posting.end_date.is_(None))
+            select(func.count())
+            .select_from(Posting)
+            .where(Posting.person_id == person.id, Posting.end_date.is_(None))
         )
     assert open_count == 1
 
 
 def test_posting_ending_before_it_starts_is_refused(world) -> None:
     db, unit, person, *_ = world
-    msg = _refused(db, Posting, person_id=person.id, unit_id=unit.id, start_date=dt.date(2020, 1, 1),
-                   end_date=dt.date(2019, 1, 1))
+    msg = _refused(
+        db,
+        Posting,
+        person_id=person.id,
+        unit_id=unit.id,
+        start_date=dt.date(2020, 1, 1),
+        end_date=dt.date(2019, 1, 1),
+    )
     assert "ck_posting_period_order" in msg
 
 

@@ -57,13 +57,27 @@ def test_a_nested_failure_rolls_back_its_own_work_and_the_rest_commits(db: Datab
         with pytest.raises(DomainError):
             create_unit(db, UnitInput(code="STC", name="Sở Tài chính (trùng mã)"))  # the code is taken
         with pytest.raises(DomainError), db.write() as session:
-            session.add(Unit(code="SXD", name="Sở Xây dựng", level=UnitLevel.DEPARTMENT, name_fold="so xay dung",
-                             sort_key="so xay dung"))
+            session.add(
+                Unit(
+                    code="SXD",
+                    name="Sở Xây dựng",
+                    level=UnitLevel.DEPARTMENT,
+                    name_fold="so xay dung",
+                    sort_key="so xay dung",
+                )
+            )
             session.flush()
             raise DomainError("thôi")  # flushed, then given up: gone with its SAVEPOINT
         with pytest.raises(DomainError), db.write() as session:  # the database refuses the taken code
-            session.add(Unit(code="STC", name="Sở khác", level=UnitLevel.DEPARTMENT, name_fold="so khac",
-                             sort_key="so khac"))
+            session.add(
+                Unit(
+                    code="STC",
+                    name="Sở khác",
+                    level=UnitLevel.DEPARTMENT,
+                    name_fold="so khac",
+                    sort_key="so khac",
+                )
+            )
             session.flush()
         create_unit(db, UnitInput(code="SYT", name="Sở Y tế"))
 

@@ -21,10 +21,7 @@ REASON = "Bổ sung báo cáo thành tích"
 LEGAL = [(old, new) for old, targets in N.TRANSITIONS.items() for new in sorted(targets)]
 # record_vote on a voted nomination is a correction of the count, tested on its own below.
 ILLEGAL = [
-    (old, new)
-    for old in S
-    for new in S
-    if new not in N.TRANSITIONS[old] and not (old is new is S.VOTED)
+    (old, new) for old in S for new in S if new not in N.TRANSITIONS[old] and not (old is new is S.VOTED)
 ]
 
 
@@ -119,8 +116,13 @@ def test_transition_table_ends_in_rejected_and_revoked() -> None:
 
 @pytest.mark.parametrize(
     ("old", "step"),
-    [(S.SUBMITTED, N.return_for_revision), (S.VOTED, N.return_for_revision), (S.SUBMITTED, N.reject),
-     (S.VOTED, N.reject), (S.APPROVED, N.revoke)],
+    [
+        (S.SUBMITTED, N.return_for_revision),
+        (S.VOTED, N.return_for_revision),
+        (S.SUBMITTED, N.reject),
+        (S.VOTED, N.reject),
+        (S.APPROVED, N.revoke),
+    ],
     ids=["return-submitted", "return-voted", "reject-submitted", "reject-voted", "revoke"],
 )
 @pytest.mark.parametrize("reason", ["", "   "], ids=["empty", "blank"])
@@ -146,9 +148,13 @@ def test_correcting_a_vote_keeps_the_status_and_logs_the_correction(world) -> No
 
 @pytest.mark.parametrize(
     ("vote", "field"),
-    [(N.Vote(12, 0, 11, dt.date(2025, 12, 1)), "votes_for"), (N.Vote(6, 6, 11, dt.date(2025, 12, 1)), "votes_for"),
-     (N.Vote(0, 0, 0, dt.date(2025, 12, 1)), "council_size"), (N.Vote(-1, 0, 11, dt.date(2025, 12, 1)), "votes_for"),
-     (N.Vote(5, -1, 11, dt.date(2025, 12, 1)), "votes_against")],
+    [
+        (N.Vote(12, 0, 11, dt.date(2025, 12, 1)), "votes_for"),
+        (N.Vote(6, 6, 11, dt.date(2025, 12, 1)), "votes_for"),
+        (N.Vote(0, 0, 0, dt.date(2025, 12, 1)), "council_size"),
+        (N.Vote(-1, 0, 11, dt.date(2025, 12, 1)), "votes_for"),
+        (N.Vote(5, -1, 11, dt.date(2025, 12, 1)), "votes_against"),
+    ],
     ids=["for-above-council", "sum-above-council", "no-council", "negative-for", "negative-against"],
 )
 def test_impossible_vote_is_refused(world, vote: N.Vote, field: str) -> None:
@@ -189,8 +195,12 @@ def test_household_award_goes_to_a_person(world) -> None:
     assert f.nomination(db, "GDVH", 2025, person_id=lan.id).status is S.DRAFT
 
 
-@pytest.mark.parametrize(("code", "year", "nominee"), [("LDTT", 1990, "person"), ("XA_TIEU_BIEU", 2023, "unit")])
-def test_award_without_a_version_in_force_that_year_is_refused(world, code: str, year: int, nominee: str) -> None:
+@pytest.mark.parametrize(
+    ("code", "year", "nominee"), [("LDTT", 1990, "person"), ("XA_TIEU_BIEU", 2023, "unit")]
+)
+def test_award_without_a_version_in_force_that_year_is_refused(
+    world, code: str, year: int, nominee: str
+) -> None:
     db, unit, lan = world
     kw = {"person_id": lan.id} if nominee == "person" else {"unit_id": unit.id}
     with pytest.raises(DomainError) as caught:
@@ -271,8 +281,16 @@ def test_a_rejected_or_revoked_nomination_does_not_block_a_new_one(world, final:
 
 def test_same_award_in_another_campaign_is_another_nomination(world) -> None:
     db, _unit, lan = world
-    campaign = create_campaign(db, CampaignInput(name="Thi đua chuyển đổi số", kind=CampaignKind.THEMATIC, year=2025,
-                                                 start_date=dt.date(2025, 3, 1), end_date=dt.date(2025, 9, 30)))
+    campaign = create_campaign(
+        db,
+        CampaignInput(
+            name="Thi đua chuyển đổi số",
+            kind=CampaignKind.THEMATIC,
+            year=2025,
+            start_date=dt.date(2025, 3, 1),
+            end_date=dt.date(2025, 9, 30),
+        ),
+    )
     f.nomination(db, "GK_CN", 2025, person_id=lan.id)
     f.nomination(db, "GK_CN", 2025, person_id=lan.id, campaign_id=campaign.id)
     with pytest.raises(DomainError, match="đã có hồ sơ"):
@@ -294,12 +312,16 @@ def test_collective_duplicate_is_refused_too(world) -> None:
 def test_update_nomination_with_a_stale_version_is_a_conflict(world) -> None:
     db, _unit, lan = world
     nom = f.nomination(db, "LDTT", 2025, person_id=lan.id)
-    data = N.NominationInput(year=2025, award_id=nom.award_id, person_id=lan.id, achievement="Bản của chị Hoa")
+    data = N.NominationInput(
+        year=2025, award_id=nom.award_id, person_id=lan.id, achievement="Bản của chị Hoa"
+    )
     saved = N.update_nomination(db, nom.id, data, expected_version=nom.version)
     assert saved.version == nom.version + 1
     with pytest.raises(ConflictError) as caught:
         N.update_nomination(
-            db, nom.id, N.NominationInput(year=2025, award_id=nom.award_id, person_id=lan.id, achievement="Bản cũ"),
+            db,
+            nom.id,
+            N.NominationInput(year=2025, award_id=nom.award_id, person_id=lan.id, achievement="Bản cũ"),
             expected_version=nom.version,
         )
     assert "vừa được người khác thay đổi" in caught.value.message
@@ -309,8 +331,9 @@ def test_update_nomination_with_a_stale_version_is_a_conflict(world) -> None:
 def test_a_step_with_a_stale_version_is_a_conflict(world) -> None:
     db, _unit, lan = world
     nom = f.nomination(db, "LDTT", 2025, person_id=lan.id)
-    N.update_nomination(db, nom.id, N.NominationInput(year=2025, award_id=nom.award_id, person_id=lan.id,
-                                                      achievement="Sửa"))
+    N.update_nomination(
+        db, nom.id, N.NominationInput(year=2025, award_id=nom.award_id, person_id=lan.id, achievement="Sửa")
+    )
     with pytest.raises(ConflictError):
         N.submit(db, [nom.id], expected_versions={nom.id: nom.version})
     assert N.get_nomination(db, nom.id).status is S.DRAFT
@@ -321,11 +344,19 @@ def test_only_draft_and_returned_nominations_are_editable(world) -> None:
     nom_id = _in_status(db, S.SUBMITTED, lan.id)
     award_id = f.award_id(db, "LDTT")
     with pytest.raises(DomainError, match="không sửa được"):
-        N.update_nomination(db, nom_id, N.NominationInput(year=2025, award_id=award_id, person_id=lan.id,
-                                                          achievement="Sửa sau khi trình"))
+        N.update_nomination(
+            db,
+            nom_id,
+            N.NominationInput(
+                year=2025, award_id=award_id, person_id=lan.id, achievement="Sửa sau khi trình"
+            ),
+        )
     N.return_for_revision(db, [nom_id], REASON)
-    N.update_nomination(db, nom_id, N.NominationInput(year=2025, award_id=award_id, person_id=lan.id,
-                                                      achievement="Đã bổ sung"))
+    N.update_nomination(
+        db,
+        nom_id,
+        N.NominationInput(year=2025, award_id=award_id, person_id=lan.id, achievement="Đã bổ sung"),
+    )
     assert N.get_nomination(db, nom_id).achievement == "Đã bổ sung"
 
 
@@ -334,7 +365,9 @@ def test_update_into_a_duplicate_is_refused(world) -> None:
     f.nomination(db, "LDTT", 2025, person_id=lan.id)
     other = f.nomination(db, "LDTT", 2024, person_id=lan.id)
     with pytest.raises(DomainError, match="đã có hồ sơ"):
-        N.update_nomination(db, other.id, N.NominationInput(year=2025, award_id=other.award_id, person_id=lan.id))
+        N.update_nomination(
+            db, other.id, N.NominationInput(year=2025, award_id=other.award_id, person_id=lan.id)
+        )
     assert N.get_nomination(db, other.id).year == 2024
 
 
@@ -342,8 +375,11 @@ def test_update_to_an_unknown_submitting_unit_is_not_found(world) -> None:
     db, _unit, lan = world
     nom = f.nomination(db, "LDTT", 2025, person_id=lan.id)
     with pytest.raises(NotFound, match="đơn vị đề nghị"):
-        N.update_nomination(db, nom.id, N.NominationInput(year=2025, award_id=nom.award_id, person_id=lan.id,
-                                                          submitting_unit_id=99999))
+        N.update_nomination(
+            db,
+            nom.id,
+            N.NominationInput(year=2025, award_id=nom.award_id, person_id=lan.id, submitting_unit_id=99999),
+        )
 
 
 # --- approval, revocation, deletion ----------------------------------------------------------------------
@@ -383,7 +419,9 @@ def test_revoke_keeps_the_row_its_decision_and_the_reason(world) -> None:
     N.revoke(db, [nom_id], "Kê khai thành tích không trung thực")
     nom = N.get_nomination(db, nom_id)
     assert (nom.status, nom.decision_id, nom.status_reason) == (
-        S.REVOKED, decision_id, "Kê khai thành tích không trung thực",
+        S.REVOKED,
+        decision_id,
+        "Kê khai thành tích không trung thực",
     )
 
 
@@ -507,7 +545,9 @@ def test_list_filters_by_status_and_folded_name_newest_first(three) -> None:
     N.submit(db, ids[:2])
     rows = N.list_nominations(db, N.NominationFilter(year=2025, status=S.SUBMITTED))
     assert [r.id for r in rows] == [ids[1], ids[0]]
-    assert [r.nominee_name for r in N.list_nominations(db, N.NominationFilter(query="duc"))] == ["Phạm Văn Đức"]
+    assert [r.nominee_name for r in N.list_nominations(db, N.NominationFilter(query="duc"))] == [
+        "Phạm Văn Đức"
+    ]
     assert N.count_nominations(db, N.NominationFilter(year=2025)) == 3
     page = N.list_nominations(db, limit=2)
     assert [r.id for r in N.list_nominations(db, after_id=page[-1].id)] == [ids[0]]

@@ -30,7 +30,9 @@ def test_every_bundled_data_file_exists_under_its_checkout_folder(bundle) -> Non
     dests = {Path(s).relative_to(ROOT).as_posix() for s, _ in pairs}
     assert "resources/fonts/OFL.txt" in dests  # the fonts' licence travels with them
     assert "resources/catalogue/awards.toml" in dests
-    assert {f"app/migrations/versions/{p.name}" for p in (ROOT / "app/migrations/versions").glob("*.py")} <= dests
+    assert {
+        f"app/migrations/versions/{p.name}" for p in (ROOT / "app/migrations/versions").glob("*.py")
+    } <= dests
     assert "app/migrations/env.py" in dests
 
 
@@ -41,7 +43,9 @@ def test_a_pattern_matching_nothing_fails_the_build(bundle, tmp_path: Path) -> N
 
 def test_translations_compile_outside_the_source_tree(bundle, tmp_path: Path) -> None:
     pairs = bundle.compile_translations(tmp_path / "qm")
-    assert pairs and all(Path(qm).stat().st_size > 0 and dest == "resources/translations" for qm, dest in pairs)
+    assert pairs and all(
+        Path(qm).stat().st_size > 0 and dest == "resources/translations" for qm, dest in pairs
+    )
     assert {Path(qm).stem for qm, _ in pairs} == {ts.stem for ts in bundle.translation_sources()}
 
 
@@ -52,7 +56,12 @@ def test_hidden_imports_exist(bundle) -> None:
 
 def test_the_spec_reads_its_lists_from_bundle(bundle) -> None:
     spec = (ROOT / "packaging" / "thidua.spec").read_text(encoding="utf-8")
-    for used in ("bundle.data_files()", "bundle.compile_translations(", "bundle.HIDDEN_IMPORTS", "bundle.EXCLUDES"):
+    for used in (
+        "bundle.data_files()",
+        "bundle.compile_translations(",
+        "bundle.HIDDEN_IMPORTS",
+        "bundle.EXCLUDES",
+    ):
         assert used in spec
     assert not bundle.build_dir().resolve().is_relative_to(ROOT)
 

@@ -114,8 +114,18 @@ def test_clerk_corrects_the_split_for_a_compound_given_name(db, unit) -> None:
     f.person(db, unit.id, "Lê Thị Lan", gender=Gender.FEMALE)
     assert [p.full_name for p in search_persons(db, "minh")] == []
     # when the clerk types the three parts
-    update_person(db, khai.id, PersonInput(unit_id=unit.id, gender=Gender.FEMALE, family_name="nguyễn",
-                                           middle_name="thị", given_name="minh khai", birth_date=BORN))
+    update_person(
+        db,
+        khai.id,
+        PersonInput(
+            unit_id=unit.id,
+            gender=Gender.FEMALE,
+            family_name="nguyễn",
+            middle_name="thị",
+            given_name="minh khai",
+            birth_date=BORN,
+        ),
+    )
     # then the full name is unchanged, the given name is the compound one, search and order follow it
     stored = get_person(db, khai.id)
     assert (stored.family_name, stored.middle_name, stored.given_name) == ("Nguyễn", "Thị", "Minh Khai")
@@ -151,7 +161,9 @@ def test_birth_date_in_the_future_is_refused(db, unit) -> None:
 # --- CCCD ----------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("cccd", ["07908901234A", "0790890123", "07908901234", "0790890123456", "O79089012345"])
+@pytest.mark.parametrize(
+    "cccd", ["07908901234A", "0790890123", "07908901234", "0790890123456", "O79089012345"]
+)
 def test_malformed_cccd_is_refused_naming_the_field(db, unit, cccd: str) -> None:
     with pytest.raises(DomainError) as caught:
         create_person(db, _input(unit.id, "Lê Văn Tám", cccd=cccd))
@@ -195,7 +207,9 @@ def test_move_keeps_the_posting_history_and_unit_on_answers_by_date(db, unit) ->
     with db.read() as session:
         postings = [
             (p.unit_id, p.position, p.start_date, p.end_date)
-            for p in session.scalars(select(Posting).where(Posting.person_id == person.id).order_by(Posting.start_date))
+            for p in session.scalars(
+                select(Posting).where(Posting.person_id == person.id).order_by(Posting.start_date)
+            )
         ]
     assert postings == [
         (unit.id, "Chuyên viên", dt.date(2015, 3, 1), dt.date(2024, 6, 30)),
@@ -250,11 +264,15 @@ def test_update_person_with_a_stale_version_is_a_conflict(db, unit) -> None:
     person = f.person(db, unit.id, "Lê Văn Tám")
     assert person.version == 1
     # someone else saves first
-    saved = update_person(db, person.id, _input(unit.id, "Lê Văn Tám", position="Trưởng phòng"), expected_version=1)
+    saved = update_person(
+        db, person.id, _input(unit.id, "Lê Văn Tám", position="Trưởng phòng"), expected_version=1
+    )
     assert saved.version == 2
     # then my save, made from version 1, is refused and does not overwrite theirs
     with pytest.raises(ConflictError, match="vừa được người khác sửa"):
-        update_person(db, person.id, _input(unit.id, "Lê Văn Tám", position="Chuyên viên"), expected_version=1)
+        update_person(
+            db, person.id, _input(unit.id, "Lê Văn Tám", position="Chuyên viên"), expected_version=1
+        )
     stored = get_person(db, person.id)
     assert (stored.position, stored.version) == ("Trưởng phòng", 2)
 
@@ -277,7 +295,9 @@ def test_delete_person_removes_their_postings(db, unit) -> None:
 def test_discipline_ending_before_it_starts_is_refused(db, unit) -> None:
     person = f.person(db, unit.id)
     with pytest.raises(DomainError) as caught:
-        add_discipline(db, person.id, DisciplineInput(DisciplineKind.WARNING, dt.date(2025, 5, 1), dt.date(2025, 4, 1)))
+        add_discipline(
+            db, person.id, DisciplineInput(DisciplineKind.WARNING, dt.date(2025, 5, 1), dt.date(2025, 4, 1))
+        )
     assert caught.value.field == "end_date"
     record = add_discipline(db, person.id, DisciplineInput(DisciplineKind.WARNING, dt.date(2025, 5, 1)))
     assert record.kind is DisciplineKind.WARNING
@@ -289,8 +309,15 @@ def test_discipline_ending_before_it_starts_is_refused(db, unit) -> None:
 @pytest.fixture
 def staff(db, unit):
     names = [
-        "Nguyễn Văn Đức", "Trần Minh Hưng", "Lê Văn Hùng", "Phạm Thị Hương", "Đỗ Văn Dũng",
-        "Nguyễn Thị Anh", "Hoàng Văn An", "Bùi Thị Ân", "Vũ Văn Toàn",
+        "Nguyễn Văn Đức",
+        "Trần Minh Hưng",
+        "Lê Văn Hùng",
+        "Phạm Thị Hương",
+        "Đỗ Văn Dũng",
+        "Nguyễn Thị Anh",
+        "Hoàng Văn An",
+        "Bùi Thị Ân",
+        "Vũ Văn Toàn",
     ]
     return {name: f.person(db, unit.id, name).id for name in names}
 
@@ -321,8 +348,15 @@ def test_search_by_prefix_of_given_name_or_full_name(db, staff) -> None:
 
 def test_list_is_in_vietnamese_name_order(db, staff) -> None:
     assert _names(search_persons(db, "")) == [
-        "Hoàng Văn An", "Nguyễn Thị Anh", "Bùi Thị Ân", "Đỗ Văn Dũng", "Nguyễn Văn Đức",
-        "Lê Văn Hùng", "Trần Minh Hưng", "Phạm Thị Hương", "Vũ Văn Toàn",
+        "Hoàng Văn An",
+        "Nguyễn Thị Anh",
+        "Bùi Thị Ân",
+        "Đỗ Văn Dũng",
+        "Nguyễn Văn Đức",
+        "Lê Văn Hùng",
+        "Trần Minh Hưng",
+        "Phạm Thị Hương",
+        "Vũ Văn Toàn",
     ]
 
 

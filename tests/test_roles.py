@@ -28,8 +28,13 @@ from app.services.units import UnitInput, create_unit, update_unit
 from app.storage.backup import make_backup, restore
 
 db = f.db
-CAMPAIGN = CampaignInput(name="Thi đua nước rút", kind="thematic", year=2025, start_date=dt.date(2025, 3, 1),
-                         end_date=dt.date(2025, 6, 30))
+CAMPAIGN = CampaignInput(
+    name="Thi đua nước rút",
+    kind="thematic",
+    year=2025,
+    start_date=dt.date(2025, 3, 1),
+    end_date=dt.date(2025, 6, 30),
+)
 VOTE = Vote(votes_for=9, votes_against=0, council_size=9, voted_on=dt.date(2025, 12, 1))
 
 
@@ -90,13 +95,21 @@ def test_a_clerk_cannot_create_a_decision_a_register_book_or_criteria(world) -> 
 def test_a_clerk_enters_persons_and_nominations_of_their_unit_and_its_divisions(world) -> None:
     db = world["db"]
     db.actor = world["clerk"]
-    hoa = create_person(db, PersonInput(unit_id=world["ns"].id, full_name="Phạm Thị Hoa", gender=Gender.FEMALE))
-    nomination = N.create_nomination(db, NominationInput(year=2025, award_id=f.award_id(db, "LDTT"), person_id=hoa.id))
+    hoa = create_person(
+        db, PersonInput(unit_id=world["ns"].id, full_name="Phạm Thị Hoa", gender=Gender.FEMALE)
+    )
+    nomination = N.create_nomination(
+        db, NominationInput(year=2025, award_id=f.award_id(db, "LDTT"), person_id=hoa.id)
+    )
     N.submit(db, [nomination.id])
     set_appraisal(db, 2025, "excellent", person_id=hoa.id)
-    create_initiative(db, InitiativeInput(title="Số hóa chứng từ", year=2025, level="grassroots", author_ids=[hoa.id]))
+    create_initiative(
+        db, InitiativeInput(title="Số hóa chứng từ", year=2025, level="grassroots", author_ids=[hoa.id])
+    )
     with db.read() as s:
-        actors = set(s.scalars(select(AuditEntry.actor).where(AuditEntry.entity.in_(("person", "nomination")))))
+        actors = set(
+            s.scalars(select(AuditEntry.actor).where(AuditEntry.entity.in_(("person", "nomination"))))
+        )
     assert "canbo.stc" in actors
 
 
@@ -104,9 +117,13 @@ def test_a_clerk_cannot_create_or_edit_another_units_persons_or_nominations(worl
     db = world["db"]
     db.actor = world["clerk"]
     sxd, binh = world["sxd"], world["binh"]
-    message = _denied(create_person, db, PersonInput(unit_id=sxd.id, full_name="Đỗ Văn Cường", gender=Gender.MALE))
+    message = _denied(
+        create_person, db, PersonInput(unit_id=sxd.id, full_name="Đỗ Văn Cường", gender=Gender.MALE)
+    )
     assert "của đơn vị mình" in message
-    _denied(update_person, db, binh.id, PersonInput(unit_id=sxd.id, full_name="Trần Văn Bính", gender=Gender.MALE))
+    _denied(
+        update_person, db, binh.id, PersonInput(unit_id=sxd.id, full_name="Trần Văn Bính", gender=Gender.MALE)
+    )
     _denied(move_person, db, world["lan"].id, sxd.id, "Chuyên viên", dt.date(2025, 6, 1))  # out of the unit
     award = f.award_id(db, "LDTT")
     _denied(N.create_nomination, db, NominationInput(year=2024, award_id=award, person_id=binh.id))
@@ -123,7 +140,9 @@ def test_a_clerk_cannot_create_or_edit_another_units_persons_or_nominations(worl
     _denied(set_appraisal, db, 2025, "excellent", person_id=binh.id)
     db.actor = SYSTEM
     with db.read() as s:
-        assert s.scalar(select(AuditEntry.id).where(AuditEntry.actor == "canbo.stc")) is None  # nothing written
+        assert (
+            s.scalar(select(AuditEntry.id).where(AuditEntry.actor == "canbo.stc")) is None
+        )  # nothing written
 
 
 def test_a_clerk_cannot_change_units_blocs_campaigns_catalogue_or_accounts(world, tmp_path: Path) -> None:

@@ -84,14 +84,25 @@ def test_cstdcs_without_ldtt_that_year_is_blocked() -> None:
 
 
 def test_cstdcs_with_ldtt_approved_and_excellent_rating_passes() -> None:
-    f = facts("CSTDCS", 2025, history=held("LDTT", 2025), appraisals={2025: EXCELLENT}, votes_for=10, council_size=11)
+    f = facts(
+        "CSTDCS",
+        2025,
+        history=held("LDTT", 2025),
+        appraisals={2025: EXCELLENT},
+        votes_for=10,
+        council_size=11,
+    )
     assert verdict(f).status == OK
 
 
 def test_ldtt_pending_in_the_same_batch_is_only_a_warning() -> None:
     f = facts(
-        "CSTDCS", 2025, history=held("LDTT", 2025, status=NominationStatus.SUBMITTED),
-        appraisals={2025: EXCELLENT}, votes_for=10, council_size=11,
+        "CSTDCS",
+        2025,
+        history=held("LDTT", 2025, status=NominationStatus.SUBMITTED),
+        appraisals={2025: EXCELLENT},
+        votes_for=10,
+        council_size=11,
     )
     v = verdict(f)
     assert v.status == WARNING
@@ -102,19 +113,27 @@ def test_ldtt_pending_in_the_same_batch_is_only_a_warning() -> None:
 
 
 def test_cstdcs_2025_needs_one_of_excellent_initiative_or_research() -> None:
-    f = facts("CSTDCS", 2025, history=held("LDTT", 2025), appraisals={2025: GOOD}, votes_for=10, council_size=11)
+    f = facts(
+        "CSTDCS", 2025, history=held("LDTT", 2025), appraisals={2025: GOOD}, votes_for=10, council_size=11
+    )
     v = verdict(f)
     assert v.status == BLOCKING
     assert "Không đạt điều kiện nào" in messages(v)
-    research = InitiativeFact(7, "Đề tài số hóa hồ sơ", 2025, InitiativeLevel.GRASSROOTS, InitiativeKind.RESEARCH)
+    research = InitiativeFact(
+        7, "Đề tài số hóa hồ sơ", 2025, InitiativeLevel.GRASSROOTS, InitiativeKind.RESEARCH
+    )
     assert verdict(dataclasses.replace(f, initiatives=(research,))).status == OK
 
 
 def test_same_person_2023_needs_an_initiative_and_2025_does_not() -> None:
     """The law changed on 01/01/2024: an initiative was mandatory for CSTĐCS, now it is one option."""
     history = held("LDTT", 2023, 2025)
-    f2023 = facts("CSTDCS", 2023, history=history, appraisals={2023: EXCELLENT}, batch_counts={"CSTDCS": 1, "LDTT": 10})
-    f2025 = facts("CSTDCS", 2025, history=history, appraisals={2025: EXCELLENT}, votes_for=10, council_size=11)
+    f2023 = facts(
+        "CSTDCS", 2023, history=history, appraisals={2023: EXCELLENT}, batch_counts={"CSTDCS": 1, "LDTT": 10}
+    )
+    f2025 = facts(
+        "CSTDCS", 2025, history=history, appraisals={2025: EXCELLENT}, votes_for=10, council_size=11
+    )
     v2023, v2025 = verdict(f2023), verdict(f2025)
     assert v2023.status == BLOCKING
     assert "sáng kiến" in messages(v2023)
@@ -123,15 +142,27 @@ def test_same_person_2023_needs_an_initiative_and_2025_does_not() -> None:
 
 
 def test_fifteen_percent_cap_applies_in_2023_and_not_in_2025() -> None:
-    initiative = InitiativeFact(5, "Cải tiến quy trình một cửa", 2023, InitiativeLevel.GRASSROOTS, InitiativeKind.INITIATIVE)
-    common = dict(appraisals={2023: EXCELLENT, 2025: EXCELLENT}, initiatives=(initiative,), cited=frozenset({5}))
+    initiative = InitiativeFact(
+        5, "Cải tiến quy trình một cửa", 2023, InitiativeLevel.GRASSROOTS, InitiativeKind.INITIATIVE
+    )
+    common = dict(
+        appraisals={2023: EXCELLENT, 2025: EXCELLENT}, initiatives=(initiative,), cited=frozenset({5})
+    )
     batch = {"CSTDCS": 3, "LDTT": 12}  # 3 / 12 = 25 % > 15 % (at most 1)
     f2023 = facts("CSTDCS", 2023, history=held("LDTT", 2023), batch_counts=batch, **common)
     v2023 = verdict(f2023)
     assert v2023.status == BLOCKING
     assert "Vượt tỷ lệ: 3 Chiến sĩ thi đua cơ sở trên 12" in messages(v2023)
     assert "tối đa 15% = 1" in messages(v2023)
-    f2025 = facts("CSTDCS", 2025, history=held("LDTT", 2025), batch_counts=batch, votes_for=10, council_size=11, **common)
+    f2025 = facts(
+        "CSTDCS",
+        2025,
+        history=held("LDTT", 2025),
+        batch_counts=batch,
+        votes_for=10,
+        council_size=11,
+        **common,
+    )
     assert all(f.rule_id != "cstdcs.ty_le_15" for f in verdict(f2025).findings)
     assert verdict(f2025).status == OK
 
@@ -140,9 +171,20 @@ def test_fifteen_percent_cap_applies_in_2023_and_not_in_2025() -> None:
 
 
 def _cstd_tinh(history, **kw) -> NominationFacts:
-    prov = InitiativeFact(9, "Giải pháp quản lý đầu tư công", 2024, InitiativeLevel.PROVINCIAL, InitiativeKind.INITIATIVE)
-    return facts("CSTD_TINH", 2025, history=history, initiatives=(prov,), cited=frozenset({9}),
-                 votes_for=12, council_size=13, submitting_level=UnitLevel.DEPARTMENT, **kw)
+    prov = InitiativeFact(
+        9, "Giải pháp quản lý đầu tư công", 2024, InitiativeLevel.PROVINCIAL, InitiativeKind.INITIATIVE
+    )
+    return facts(
+        "CSTD_TINH",
+        2025,
+        history=history,
+        initiatives=(prov,),
+        cited=frozenset({9}),
+        votes_for=12,
+        council_size=13,
+        submitting_level=UnitLevel.DEPARTMENT,
+        **kw,
+    )
 
 
 def test_provincial_fighter_needs_three_consecutive_grassroots_titles() -> None:
@@ -170,7 +212,9 @@ def test_a_year_under_discipline_does_not_count_in_the_chain() -> None:
 def test_provincial_merit_certificate_accepts_two_consecutive_grassroots_titles() -> None:
     ok = facts("BK_TINH_CN", 2025, history=held("CSTDCS", 2024, 2025), submitting_level=UnitLevel.DEPARTMENT)
     assert verdict(ok).status == OK
-    weak = facts("BK_TINH_CN", 2025, history=held("CSTDCS", 2023, 2025), submitting_level=UnitLevel.DEPARTMENT)
+    weak = facts(
+        "BK_TINH_CN", 2025, history=held("CSTDCS", 2023, 2025), submitting_level=UnitLevel.DEPARTMENT
+    )
     v = verdict(weak)
     assert v.status == WARNING  # other grounds (provincial reach) are the council's judgment
     assert "2 lần liên tục Chiến sĩ thi đua cơ sở" in messages(v)
@@ -181,7 +225,11 @@ def test_provincial_merit_certificate_accepts_two_consecutive_grassroots_titles(
 
 def test_initiative_already_used_for_another_award_blocks() -> None:
     used = InitiativeFact(
-        9, "Giải pháp quản lý đầu tư công", 2024, InitiativeLevel.PROVINCIAL, InitiativeKind.INITIATIVE,
+        9,
+        "Giải pháp quản lý đầu tư công",
+        2024,
+        InitiativeLevel.PROVINCIAL,
+        InitiativeKind.INITIATIVE,
         used_by=((55, "Bằng khen của Chủ tịch UBND tỉnh", 2024),),
     )
     f = dataclasses.replace(_cstd_tinh(held("CSTDCS", 2023, 2024, 2025)), initiatives=(used,))
@@ -191,8 +239,12 @@ def test_initiative_already_used_for_another_award_blocks() -> None:
 
 
 def test_grassroots_initiative_is_not_enough_for_a_provincial_fighter() -> None:
-    low = InitiativeFact(3, "Sắp xếp kho lưu trữ", 2025, InitiativeLevel.GRASSROOTS, InitiativeKind.INITIATIVE)
-    f = dataclasses.replace(_cstd_tinh(held("CSTDCS", 2023, 2024, 2025)), initiatives=(low,), cited=frozenset({3}))
+    low = InitiativeFact(
+        3, "Sắp xếp kho lưu trữ", 2025, InitiativeLevel.GRASSROOTS, InitiativeKind.INITIATIVE
+    )
+    f = dataclasses.replace(
+        _cstd_tinh(held("CSTDCS", 2023, 2024, 2025)), initiatives=(low,), cited=frozenset({3})
+    )
     v = verdict(f)
     assert v.status == BLOCKING
     assert "cấp tỉnh, bộ trở lên" in messages(v)
@@ -211,8 +263,15 @@ def test_an_eligible_initiative_not_attached_is_a_warning() -> None:
 def _collective(award: str, c: CollectiveFacts, rating=EXCELLENT) -> NominationFacts:
     # TTLĐTT is the department head's to give (a division proposes); TTLĐXS the province chair's.
     level = UnitLevel.DIVISION if award == "TTLDTT" else UnitLevel.DEPARTMENT
-    return facts(award, 2025, nominee_name="Phòng Kế hoạch - Tài chính", nominee_is_person=False,
-                 submitting_level=level, collective=c, appraisals={2025: rating})
+    return facts(
+        award,
+        2025,
+        nominee_name="Phòng Kế hoạch - Tài chính",
+        nominee_is_person=False,
+        submitting_level=level,
+        collective=c,
+        appraisals={2025: rating},
+    )
 
 
 def test_advanced_collective_needs_more_than_half_ldtt_and_says_it_is_unverified() -> None:
@@ -240,7 +299,14 @@ def test_excellent_collective_needs_a_grassroots_fighter_and_no_longer_checks_di
 
 @pytest.mark.parametrize(("votes", "size", "expected"), [(9, 11, OK), (8, 11, BLOCKING), (8, 10, OK)])
 def test_council_vote_is_a_share_of_all_members(votes: int, size: int, expected: str) -> None:
-    f = facts("CSTDCS", 2025, history=held("LDTT", 2025), appraisals={2025: EXCELLENT}, votes_for=votes, council_size=size)
+    f = facts(
+        "CSTDCS",
+        2025,
+        history=held("LDTT", 2025),
+        appraisals={2025: EXCELLENT},
+        votes_for=votes,
+        council_size=size,
+    )
     v = verdict(f)
     assert v.status == expected
     if expected == BLOCKING:
@@ -248,7 +314,9 @@ def test_council_vote_is_a_share_of_all_members(votes: int, size: int, expected:
 
 
 def test_provincial_fighter_needs_ninety_percent() -> None:
-    v = verdict(dataclasses.replace(_cstd_tinh(held("CSTDCS", 2023, 2024, 2025)), votes_for=11, council_size=13))
+    v = verdict(
+        dataclasses.replace(_cstd_tinh(held("CSTDCS", 2023, 2024, 2025)), votes_for=11, council_size=13)
+    )
     assert v.status == BLOCKING
     assert "dưới 90%" in messages(v)
 
@@ -260,9 +328,17 @@ def test_missing_vote_is_a_warning() -> None:
 
 def _over_quota(me: int, peers: list[QuotaPeer]) -> NominationFacts:
     initiative = InitiativeFact(5, "Cải tiến", 2023, InitiativeLevel.GRASSROOTS, InitiativeKind.INITIATIVE)
-    return facts("CSTDCS", 2023, id=me, history=held("LDTT", 2023), appraisals={2023: EXCELLENT},
-                 initiatives=(initiative,), cited=frozenset({5}),
-                 batch_counts={"CSTDCS": len(peers), "LDTT": 14}, quota_peers=tuple(peers))
+    return facts(
+        "CSTDCS",
+        2023,
+        id=me,
+        history=held("LDTT", 2023),
+        appraisals={2023: EXCELLENT},
+        initiatives=(initiative,),
+        cited=frozenset({5}),
+        batch_counts={"CSTDCS": len(peers), "LDTT": 14},
+        quota_peers=tuple(peers),
+    )
 
 
 def test_over_quota_selects_from_the_highest_share_down() -> None:
@@ -337,8 +413,14 @@ def test_ldtt_rating_below_good_is_blocked_and_missing_rating_named() -> None:
 
 def test_a_review_opened_after_an_award_was_given_does_not_void_it() -> None:
     review = (DisciplineFact(DisciplineKind.UNDER_REVIEW, dt.date(2025, 11, 20), None),)
-    given = facts("LDTT", 2024, appraisals={2024: GOOD}, disciplines=review, status=NominationStatus.APPROVED,
-                  today=dt.date(2026, 1, 5))
+    given = facts(
+        "LDTT",
+        2024,
+        appraisals={2024: GOOD},
+        disciplines=review,
+        status=NominationStatus.APPROVED,
+        today=dt.date(2026, 1, 5),
+    )
     assert verdict(given).status == OK
     pending = dataclasses.replace(given, status=NominationStatus.SUBMITTED)
     assert verdict(pending).status == BLOCKING

@@ -41,21 +41,32 @@ def _person(db, unit_id: int, name: str, gender=Gender.FEMALE, start=dt.date(201
 def _award(db, awards, code: str, year: int, *, person_id=None, unit_id=None, votes=(11, 11), initiatives=()):
     """A nomination taken all the way to an approved award."""
     nom = N.create_nomination(
-        db, N.NominationInput(year=year, award_id=awards[code], person_id=person_id, unit_id=unit_id,
-                              initiative_ids=initiatives)
+        db,
+        N.NominationInput(
+            year=year, award_id=awards[code], person_id=person_id, unit_id=unit_id, initiative_ids=initiatives
+        ),
     )
     N.submit(db, [nom.id])
     N.record_vote(db, nom.id, N.Vote(votes[0], 0, votes[1], dt.date(year, 12, 1)))
-    decision = create_decision(db, DecisionInput(
-        number=f"{next(_numbers)}/QĐ-UBND", signed_on=dt.date(year, 12, 20), issuer="UBND tỉnh Tây Ninh",
-        signer_name="Nguyễn Văn Bình", signer_title="Phó Chủ tịch"))
+    decision = create_decision(
+        db,
+        DecisionInput(
+            number=f"{next(_numbers)}/QĐ-UBND",
+            signed_on=dt.date(year, 12, 20),
+            issuer="UBND tỉnh Tây Ninh",
+            signer_name="Nguyễn Văn Bình",
+            signer_title="Phó Chủ tịch",
+        ),
+    )
     N.approve(db, [nom.id], decision.id)
     return nom.id
 
 
 def _nominate(db, awards, code: str, year: int, **kw) -> int:
     initiatives = kw.pop("initiatives", ())
-    nom = N.create_nomination(db, N.NominationInput(year=year, award_id=awards[code], initiative_ids=initiatives, **kw))
+    nom = N.create_nomination(
+        db, N.NominationInput(year=year, award_id=awards[code], initiative_ids=initiatives, **kw)
+    )
     return nom.id
 
 
@@ -66,8 +77,15 @@ def test_chain_is_computed_across_units_after_a_move(world) -> None:
         _award(db, awards, "CSTDCS", year, person_id=lan.id)
     move_person(db, lan.id, other.id, "Chuyên viên chính", dt.date(2025, 2, 1))
     _award(db, awards, "CSTDCS", 2025, person_id=lan.id)
-    init = create_initiative(db, InitiativeInput(title="Giải pháp giải ngân vốn đầu tư công", year=2025,
-                                                 level=InitiativeLevel.PROVINCIAL, author_ids=[lan.id]))
+    init = create_initiative(
+        db,
+        InitiativeInput(
+            title="Giải pháp giải ngân vốn đầu tư công",
+            year=2025,
+            level=InitiativeLevel.PROVINCIAL,
+            author_ids=[lan.id],
+        ),
+    )
     nom = _nominate(db, awards, "CSTD_TINH", 2025, person_id=lan.id, initiatives=[init.id])
     N.submit(db, [nom])
     N.record_vote(db, nom, N.Vote(12, 0, 13, dt.date(2025, 12, 1)))
@@ -92,27 +110,46 @@ def test_missing_year_in_the_chain_is_named(world) -> None:
 def test_one_initiative_cannot_ground_two_awards(world) -> None:
     db, dept, _other, _division, awards = world
     mai = _person(db, dept.id, "Lê Thị Mai")
-    init = create_initiative(db, InitiativeInput(title="Số hóa hồ sơ thanh quyết toán", year=2025,
-                                                 level=InitiativeLevel.GRASSROOTS, author_ids=[mai.id]))
+    init = create_initiative(
+        db,
+        InitiativeInput(
+            title="Số hóa hồ sơ thanh quyết toán",
+            year=2025,
+            level=InitiativeLevel.GRASSROOTS,
+            author_ids=[mai.id],
+        ),
+    )
     _award(db, awards, "LDTT", 2025, person_id=mai.id)
     first = _nominate(db, awards, "CSTDCS", 2025, person_id=mai.id, initiatives=[init.id])
     second = _nominate(db, awards, "BK_TINH_CN", 2025, person_id=mai.id, initiatives=[init.id])
     checker = Checker(db)
     text = " | ".join(map(str, checker.check(second).findings))
-    assert "Sáng kiến «Số hóa hồ sơ thanh quyết toán» đã là căn cứ của hồ sơ Chiến sĩ thi đua cơ sở năm 2025" in text
+    assert (
+        "Sáng kiến «Số hóa hồ sơ thanh quyết toán» đã là căn cứ của hồ sơ Chiến sĩ thi đua cơ sở năm 2025"
+        in text
+    )
     assert f"(mã {first})" in text
 
 
 def test_quota_over_the_2023_batch_and_none_in_2025(world) -> None:
     db, dept, _other, _division, awards = world
-    people = [_person(db, dept.id, f"Phạm Văn {name}", Gender.MALE)
-              for name in ("An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hải", "Khoa")]
+    people = [
+        _person(db, dept.id, f"Phạm Văn {name}", Gender.MALE)
+        for name in ("An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hải", "Khoa")
+    ]
     for p in people:
         for year in (2023, 2025):
             _award(db, awards, "LDTT", year, person_id=p.id)
             set_appraisal(db, year, AppraisalRating.EXCELLENT, person_id=p.id)
-            init = create_initiative(db, InitiativeInput(title=f"Sáng kiến của {p.full_name} {year}", year=year,
-                                                         level=InitiativeLevel.GRASSROOTS, author_ids=[p.id]))
+            init = create_initiative(
+                db,
+                InitiativeInput(
+                    title=f"Sáng kiến của {p.full_name} {year}",
+                    year=year,
+                    level=InitiativeLevel.GRASSROOTS,
+                    author_ids=[p.id],
+                ),
+            )
             _nominate(db, awards, "CSTDCS", year, person_id=p.id, initiatives=[init.id])
     checker = Checker(db)
     verdicts_2023 = checker.batch(2023, unit_code="STC")
@@ -157,7 +194,9 @@ def test_preview_of_an_unsaved_nomination_saves_nothing(world) -> None:
     db, dept, _other, _division, awards = world
     thu = _person(db, dept.id, "Bùi Thị Thu")
     before = N.count_nominations(db)
-    verdict = Checker(db).preview(N.NominationInput(year=2025, award_id=awards["CSTD_TINH"], person_id=thu.id))
+    verdict = Checker(db).preview(
+        N.NominationInput(year=2025, award_id=awards["CSTD_TINH"], person_id=thu.id)
+    )
     assert verdict.status == BLOCKING
     assert "chuỗi 3 năm liên tục" in " | ".join(map(str, verdict.findings))
     assert N.count_nominations(db) == before
@@ -192,7 +231,9 @@ def test_the_live_verdict_of_a_typed_nomination_writes_nothing(db) -> None:  # t
     person = f.person(db, unit.id, "Lý Thị Nháp")
     statements: list[str] = []
     event.listen(db.engine, "before_cursor_execute", lambda *a: statements.append(a[2].split()[0].upper()))
-    verdict = Checker(db).preview(NominationInput(year=2025, award_id=f.award_id(db, "LDTT"), person_id=person.id))
+    verdict = Checker(db).preview(
+        NominationInput(year=2025, award_id=f.award_id(db, "LDTT"), person_id=person.id)
+    )
     assert verdict.nominee_name == "Lý Thị Nháp" and verdict.status in ("ok", "warning", "blocking")
     assert not {"INSERT", "UPDATE", "DELETE", "SAVEPOINT"} & set(statements)
     with pytest.raises(RuntimeError, match="Phiên đọc không được ghi"), db.read() as session:

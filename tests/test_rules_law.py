@@ -38,7 +38,9 @@ def test_the_old_era_chain_also_ends_the_year_before() -> None:
     ok = facts("CSTD_TQ", 2020, history=held("CSTD_TINH", 2018, 2019), submitting_level=UnitLevel.PROVINCE)
     assert _chain_findings(verdict(ok)) == ""
     assert "Điều 48 khoản 1 điểm a" in _chain_findings(
-        verdict(facts("CSTD_TQ", 2020, history=held("CSTD_TINH", 2019, 2020), submitting_level=UnitLevel.PROVINCE))
+        verdict(
+            facts("CSTD_TQ", 2020, history=held("CSTD_TINH", 2019, 2020), submitting_level=UnitLevel.PROVINCE)
+        )
     )
 
 
@@ -116,7 +118,10 @@ def test_a_2025_h2_grassroots_vote_of_7_of_10_follows_the_provinces_rule(tmp_pat
     rules = load(award_codes=set(CATALOGUE), province=province)
     assert _vote_findings(rules, _cstdcs_vote(7, 10)) == []
     low = _vote_findings(rules, _cstdcs_vote(6, 10))
-    assert "dưới 70%" in low[0].message and low[0].legal_basis == "Quyết định 86/2025/QĐ-UBND tỉnh Bắc Ninh, Điều 9"
+    assert (
+        "dưới 70%" in low[0].message
+        and low[0].legal_basis == "Quyết định 86/2025/QĐ-UBND tỉnh Bắc Ninh, Điều 9"
+    )
     rule = next(r for r in rules.rules if r.id == "cstdcs.bo_phieu.2025")
     assert rule.provincial and rule.overridden
 
@@ -137,13 +142,21 @@ def test_the_admin_edits_the_province_file_and_the_rule_book_follows(tmp_path: P
 @pytest.mark.parametrize(
     ("override", "message"),
     [
-        ('rule = "tq_anh_hung.bo_phieu.2025"\nthreshold = 0.5\nlegal_basis = "QĐ tỉnh"', "theo văn bản trung ương"),
+        (
+            'rule = "tq_anh_hung.bo_phieu.2025"\nthreshold = 0.5\nlegal_basis = "QĐ tỉnh"',
+            "theo văn bản trung ương",
+        ),
         ('rule = "cstdcs.bo_phieu.2025"\nthreshold = 0.7', "thiếu «legal_basis»"),
-        ('rule = "cstdcs.bo_phieu.2025"\nquorum = 0.7\nlegal_basis = "QĐ tỉnh"', "không ghi đè được «quorum»"),
+        (
+            'rule = "cstdcs.bo_phieu.2025"\nquorum = 0.7\nlegal_basis = "QĐ tỉnh"',
+            "không ghi đè được «quorum»",
+        ),
         ('rule = "khong.co"\nthreshold = 0.7\nlegal_basis = "QĐ tỉnh"', "không có quy tắc mã này"),
     ],
 )
-def test_a_province_cannot_override_a_national_rule_or_without_its_act(tmp_path: Path, override: str, message: str) -> None:
+def test_a_province_cannot_override_a_national_rule_or_without_its_act(
+    tmp_path: Path, override: str, message: str
+) -> None:
     province = tmp_path / "province.toml"
     province.write_text(f"schema = 1\n[[override]]\n{override}\n", encoding="utf-8")
     with pytest.raises(DomainError, match=message):
@@ -198,7 +211,9 @@ def test_the_era_of_a_year_before_2025_is_not_moved_by_its_submission_date() -> 
 
 def test_a_faulty_province_file_at_start_leaves_the_defaults_in_force_and_says_why(tmp_path: Path) -> None:
     province = tmp_path / "province.toml"
-    province.write_text('schema = 1\n[[override]]\nrule = "cstdcs.bo_phieu.2025"\nthreshold = 0.7\n', encoding="utf-8")
+    province.write_text(
+        'schema = 1\n[[override]]\nrule = "cstdcs.bo_phieu.2025"\nthreshold = 0.7\n', encoding="utf-8"
+    )
     book = RuleBook(award_codes=set(CATALOGUE), province=province)
     assert book.error is not None and "thiếu «legal_basis»" in book.error.message
     assert "dưới 80%" in _vote_findings(book.rules, _cstdcs_vote(7, 10))[0].message

@@ -52,8 +52,13 @@ def _actors(path: Path, entity: str, entity_id: int) -> set[str]:
     db = open_database(path, migrate=False, sync_catalogue=False, read_only=True)
     try:
         with db.read() as session:
-            return set(session.scalars(
-                select(AuditEntry.actor).where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)))
+            return set(
+                session.scalars(
+                    select(AuditEntry.actor).where(
+                        AuditEntry.entity == entity, AuditEntry.entity_id == entity_id
+                    )
+                )
+            )
     finally:
         db.dispose()
 
@@ -92,7 +97,9 @@ def test_a_clerk_adds_a_colleague_nominates_her_and_submits(qtbot, settle, demo_
     qtbot.keyClicks(nomination_form.nominee, "xuan quynh")
     qtbot.keyClick(nomination_form.nominee.completer_.popup(), Qt.Key.Key_Return)
     assert nomination_form.nominee.value == person.id
-    nomination_form.award.setCurrentIndex(nomination_form.award.findText("Giấy khen", Qt.MatchFlag.MatchStartsWith))
+    nomination_form.award.setCurrentIndex(
+        nomination_form.award.findText("Giấy khen", Qt.MatchFlag.MatchStartsWith)
+    )
     qtbot.mouseClick(nomination_form.buttons.button(SAVE), Qt.MouseButton.LeftButton)  # "Lưu và nhập tiếp"
     settle()
     [nomination_id] = nomination_form.saved_ids
@@ -111,14 +118,20 @@ def test_a_clerk_adds_a_colleague_nominates_her_and_submits(qtbot, settle, demo_
     assert _shown(page, "status") == ["Đã trình"]
 
 
-def test_the_approver_records_the_council_vote_on_a_submitted_nomination(qtbot, settle, demo_path: Path) -> None:
+def test_the_approver_records_the_council_vote_on_a_submitted_nomination(
+    qtbot, settle, demo_path: Path
+) -> None:
     db = open_database(demo_path)
     try:
         with db.read() as session:
             from app.model import Nomination
 
-            nomination_id = session.scalar(select(Nomination.id).where(
-                Nomination.status == NominationStatus.SUBMITTED).order_by(Nomination.id).limit(1))
+            nomination_id = session.scalar(
+                select(Nomination.id)
+                .where(Nomination.status == NominationStatus.SUBMITTED)
+                .order_by(Nomination.id)
+                .limit(1)
+            )
     finally:
         db.dispose()
     assert nomination_id is not None

@@ -34,16 +34,20 @@ def sheet(db):
 
 def _scores(db) -> list[tuple]:  # type: ignore[no-untyped-def]
     with db.read() as session:
-        return [(s.criterion_id, s.unit_id, s.self_points, s.bloc_points)
-                for s in session.scalars(select(Score).order_by(Score.id))]
+        return [
+            (s.criterion_id, s.unit_id, s.self_points, s.bloc_points)
+            for s in session.scalars(select(Score).order_by(Score.id))
+        ]
 
 
 def test_criteria_are_kept_in_the_order_given(sheet) -> None:
     db, bloc, *_ = sheet
     table = criteria(db, bloc.id, 2025)
     assert [(c.code, c.max_points, c.kind) for c in table] == [
-        ("I.1", 50, CriterionKind.CRITERION), ("I.2", 30, CriterionKind.CRITERION),
-        ("B.1", 10, CriterionKind.BONUS), ("T.1", 5, CriterionKind.PENALTY),
+        ("I.1", 50, CriterionKind.CRITERION),
+        ("I.2", 30, CriterionKind.CRITERION),
+        ("B.1", 10, CriterionKind.BONUS),
+        ("T.1", 5, CriterionKind.PENALTY),
     ]
     assert table[1].floor_share == 0.9
     assert criteria(db, bloc.id, 2024) == []
@@ -64,10 +68,12 @@ def test_full_marks_are_allowed(sheet) -> None:
 
 @pytest.mark.parametrize(
     ("kw", "field", "words"),
-    [({"self_points": 50.5}, "self_points", "vượt điểm tối đa (50)"),
-     ({"bloc_points": 51}, "bloc_points", "vượt điểm tối đa (50)"),
-     ({"self_points": -1}, "self_points", "không được âm"),
-     ({"bloc_points": -0.25}, "bloc_points", "không được âm")],
+    [
+        ({"self_points": 50.5}, "self_points", "vượt điểm tối đa (50)"),
+        ({"bloc_points": 51}, "bloc_points", "vượt điểm tối đa (50)"),
+        ({"self_points": -1}, "self_points", "không được âm"),
+        ({"bloc_points": -0.25}, "bloc_points", "không được âm"),
+    ],
     ids=["self-above-max", "bloc-above-max", "self-negative", "bloc-negative"],
 )
 def test_score_outside_zero_to_max_is_refused(sheet, kw: dict, field: str, words: str) -> None:
@@ -131,12 +137,14 @@ def test_criteria_cannot_be_replaced_once_scores_exist(sheet) -> None:
 
 @pytest.mark.parametrize(
     ("rows", "field", "words"),
-    [([CriterionInput("I.1", "A", 10), CriterionInput(" I.1 ", "B", 10)], "code", "bị trùng"),
-     ([CriterionInput("", "A", 10)], "code", "phải có mã"),
-     ([CriterionInput("I.1", "A", 0)], "max_points", "phải lớn hơn 0"),
-     ([CriterionInput("I.1", "A", -5)], "max_points", "phải lớn hơn 0"),
-     ([CriterionInput("I.1", "A", 10, floor_share=1.2)], "floor_share", "từ 0 đến 1"),
-     ([CriterionInput("I.1", " ", 10)], "name", "không được để trống")],
+    [
+        ([CriterionInput("I.1", "A", 10), CriterionInput(" I.1 ", "B", 10)], "code", "bị trùng"),
+        ([CriterionInput("", "A", 10)], "code", "phải có mã"),
+        ([CriterionInput("I.1", "A", 0)], "max_points", "phải lớn hơn 0"),
+        ([CriterionInput("I.1", "A", -5)], "max_points", "phải lớn hơn 0"),
+        ([CriterionInput("I.1", "A", 10, floor_share=1.2)], "floor_share", "từ 0 đến 1"),
+        ([CriterionInput("I.1", " ", 10)], "name", "không được để trống"),
+    ],
     ids=["duplicate-code", "no-code", "zero-max", "negative-max", "floor-above-one", "no-name"],
 )
 def test_malformed_criteria_table_is_refused(sheet, rows, field: str, words: str) -> None:  # type: ignore[no-untyped-def]

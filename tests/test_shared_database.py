@@ -30,7 +30,10 @@ def test_ids_given_by_a_bulk_import_are_not_handed_out_again(db: Database, tmp_p
     # given 50 persons imported in bulk (their ids given by the import, not one INSERT each)
     unit = create_unit(db, UnitInput(code="SNV", name="Sở Nội vụ"))
     head = ["Mã đơn vị", "Họ và tên", "Giới tính", "Ngày sinh", "Số CCCD", "Chức vụ"]
-    rows = [["SNV", f"Lê Văn {chr(65 + i % 26)}{i}", "Nam", dt.date(1980, 1, 1), f"{i:012d}", ""] for i in range(50)]
+    rows = [
+        ["SNV", f"Lê Văn {chr(65 + i % 26)}{i}", "Nam", dt.date(1980, 1, 1), f"{i:012d}", ""]
+        for i in range(50)
+    ]
     report = run_import(db, "persons", write_xlsx(tmp_path / "p.xlsx", [head, *rows]), dry_run=False)
     assert report.committed and report.inserted == 50
     # when a clerk then adds one by hand, it gets a new id (PostgreSQL: the sequence moved on)
@@ -50,7 +53,10 @@ def test_the_command_line_works_on_the_url_of_the_database(db: Database, db_url:
 def test_audit_verify_names_an_entry_edited_behind_the_guard(db: Database) -> None:
     unit = create_unit(db, UnitInput(code="STC", name="Sở Tài chính"))
     for name in ("Lê Văn A", "Lê Văn B"):
-        create_person(db, PersonInput(unit_id=unit.id, gender=Gender.MALE, full_name=name, start_date=dt.date(2020, 1, 1)))
+        create_person(
+            db,
+            PersonInput(unit_id=unit.id, gender=Gender.MALE, full_name=name, start_date=dt.date(2020, 1, 1)),
+        )
     assert audit.verify(db).ok
     # someone with the owner's rights lifts the append-only guard and edits a value
     guard_off = (
@@ -85,7 +91,11 @@ def test_a_writer_kept_waiting_too_long_gets_a_clear_message(db: Database, db_ur
         assert holding.wait(10)
         with pytest.raises(DatabaseError) as caught:
             create_unit(other, UnitInput(code="STC", name="Sở Tài chính"))
-        expected = "đang bị khóa bởi một chương trình khác" if db.is_sqlite else "đang bận ghi dữ liệu của người dùng khác"
+        expected = (
+            "đang bị khóa bởi một chương trình khác"
+            if db.is_sqlite
+            else "đang bận ghi dữ liệu của người dùng khác"
+        )
         assert expected in caught.value.message
     finally:
         release.set()
@@ -110,5 +120,7 @@ def test_a_reading_sees_one_snapshot_while_another_clerk_saves(db: Database, db_
 
 
 def test_the_password_of_a_server_url_is_never_shown() -> None:
-    shown = Database(url="x", engine=create_db_engine("postgresql+psycopg://thu_ky:mat-khau@may-chu:5432/thidua")).shown_url
+    shown = Database(
+        url="x", engine=create_db_engine("postgresql+psycopg://thu_ky:mat-khau@may-chu:5432/thidua")
+    ).shown_url
     assert shown == "postgresql+psycopg://thu_ky:***@may-chu:5432/thidua"

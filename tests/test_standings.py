@@ -24,8 +24,13 @@ TABLE = [
 def bloc(db):
     bloc = create_bloc(db, BlocInput(code="KTKT", name="Khối Kinh tế - Kỹ thuật"))
     units = {}
-    for code, name in [("STC", "Sở Tài chính"), ("SXD", "Sở Xây dựng"), ("SCT", "Sở Công Thương"),
-                       ("SKHCN", "Sở Khoa học và Công nghệ"), ("BQL", "Ban Quản lý Khu kinh tế")]:
+    for code, name in [
+        ("STC", "Sở Tài chính"),
+        ("SXD", "Sở Xây dựng"),
+        ("SCT", "Sở Công Thương"),
+        ("SKHCN", "Sở Khoa học và Công nghệ"),
+        ("BQL", "Ban Quản lý Khu kinh tế"),
+    ]:
         units[code] = create_unit(db, UnitInput(code=code, name=name, level=UnitLevel.DEPARTMENT)).id
         for year in (2024, 2025):
             set_membership(db, bloc.id, units[code], year)
@@ -92,7 +97,9 @@ def test_rank_history_across_years(db, bloc) -> None:
         set_criteria(db, bloc.id, year, TABLE)
         for code, unit_id in u.items():
             top = code == leader
-            _score(db, bloc.id, year, unit_id, {"I.1": 50 if top else 40, "I.2": 30 if top else 27, "II.1": 15})
+            _score(
+                db, bloc.id, year, unit_id, {"I.1": 50 if top else 40, "I.2": 30 if top else 27, "II.1": 15}
+            )
     history = rank_history(db, bloc.id)
     assert history[u["SXD"]] == {2024: 1, 2025: 2}
     assert history[u["STC"]] == {2024: 2, 2025: 1}

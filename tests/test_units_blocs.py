@@ -79,8 +79,12 @@ def test_unit_cannot_be_its_own_parent(db) -> None:
 def test_parent_cycle_through_a_grandchild_is_refused(db) -> None:
     # given STC > Phòng Kế hoạch > Tổ Tổng hợp
     top = create_unit(db, UnitInput(code="STC", name="Sở Tài chính"))
-    mid = create_unit(db, UnitInput(code="STC-KH", name="Phòng Kế hoạch", level=UnitLevel.DIVISION, parent_id=top.id))
-    low = create_unit(db, UnitInput(code="STC-KH-TH", name="Tổ Tổng hợp", level=UnitLevel.DIVISION, parent_id=mid.id))
+    mid = create_unit(
+        db, UnitInput(code="STC-KH", name="Phòng Kế hoạch", level=UnitLevel.DIVISION, parent_id=top.id)
+    )
+    low = create_unit(
+        db, UnitInput(code="STC-KH-TH", name="Tổ Tổng hợp", level=UnitLevel.DIVISION, parent_id=mid.id)
+    )
     # when the top is put under its own grandchild
     with pytest.raises(DomainError) as caught:
         update_unit(db, top.id, UnitInput(code="STC", name="Sở Tài chính", parent_id=low.id))
@@ -144,7 +148,12 @@ def test_delete_refused_while_the_unit_is_in_a_bloc(db) -> None:
 
 
 def test_list_units_in_vietnamese_order_and_search_without_tones(db) -> None:
-    for code, name in [("SYT", "Sở Y tế"), ("SDT", "Sở Đào tạo"), ("SDL", "Sở Du lịch"), ("BQL", "Ban Quản lý")]:
+    for code, name in [
+        ("SYT", "Sở Y tế"),
+        ("SDT", "Sở Đào tạo"),
+        ("SDL", "Sở Du lịch"),
+        ("BQL", "Ban Quản lý"),
+    ]:
         create_unit(db, UnitInput(code=code, name=name))
     assert [u.name for u in list_units(db)] == ["Ban Quản lý", "Sở Du lịch", "Sở Đào tạo", "Sở Y tế"]
     assert [u.name for u in list_units(db, "dao tao")] == ["Sở Đào tạo"]
@@ -158,7 +167,9 @@ def test_list_units_in_vietnamese_order_and_search_without_tones(db) -> None:
 def bloc_world(db):
     bloc = create_bloc(db, BlocInput(code="ktkt", name="Khối Kinh tế - Kỹ thuật"))
     other = create_bloc(db, BlocInput(code="VHXH", name="Khối Văn hóa - Xã hội"))
-    units = {name: f.unit(db, name).id for name in ("Sở Tài chính", "Sở Xây dựng", "Sở Công Thương", "Ban Quản lý")}
+    units = {
+        name: f.unit(db, name).id for name in ("Sở Tài chính", "Sở Xây dựng", "Sở Công Thương", "Ban Quản lý")
+    }
     return db, bloc, other, units
 
 
@@ -212,7 +223,10 @@ def test_a_member_promoted_to_head_keeps_a_single_row(bloc_world) -> None:
     with db.read() as session:
         rows = session.scalar(select(func.count()).select_from(BlocMembership))
     assert rows == 2
-    assert [(m.unit_id, m.role) for m in members(db, bloc.id, 2025)] == [(sxd, BlocRole.HEAD), (stc, BlocRole.MEMBER)]
+    assert [(m.unit_id, m.role) for m in members(db, bloc.id, 2025)] == [
+        (sxd, BlocRole.HEAD),
+        (stc, BlocRole.MEMBER),
+    ]
 
 
 def test_heads_of_different_years_do_not_interfere(bloc_world) -> None:
@@ -231,7 +245,10 @@ def test_members_list_head_then_deputy_then_others_by_name(bloc_world) -> None:
     set_membership(db, bloc.id, units["Sở Xây dựng"], 2025, BlocRole.DEPUTY)
     set_membership(db, bloc.id, units["Sở Tài chính"], 2025, BlocRole.HEAD)
     assert [m.name for m in members(db, bloc.id, 2025)] == [
-        "Sở Tài chính", "Sở Xây dựng", "Ban Quản lý", "Sở Công Thương",
+        "Sở Tài chính",
+        "Sở Xây dựng",
+        "Ban Quản lý",
+        "Sở Công Thương",
     ]
 
 

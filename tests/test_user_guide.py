@@ -73,8 +73,9 @@ def _window(qtbot, db) -> MainWindow:  # type: ignore[no-untyped-def]
     return window
 
 
-def test_the_guide_refers_to_pictures_the_suite_makes_and_opens_with_f1(qtbot, settle, demo: Path, shots: Path,
-                                                                      monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_guide_refers_to_pictures_the_suite_makes_and_opens_with_f1(
+    qtbot, settle, demo: Path, shots: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from ui.certificates.preview import CertificatePreviewDialog
 
     monkeypatch.setattr(CertificatePreviewDialog, "confirm", lambda _self, _question: True)
@@ -194,4 +195,6 @@ def test_the_guide_dialog_shows_the_guide_with_its_pictures(qtbot) -> None:
     assert text.startswith("Hướng dẫn sử dụng Sổ Thi đua") and "Đưa vào quyết định" in text
     referenced = re.findall(r"\]\((img/[^)]+\.png)\)", guide_path().read_text(encoding="utf-8"))
     assert len(referenced) == 12
-    assert all(not QImage(str(guide_path().parent / p)).isNull() for p in referenced)  # shipped with the guide
+    assert all(
+        not QImage(str(guide_path().parent / p)).isNull() for p in referenced
+    )  # shipped with the guide

@@ -27,7 +27,10 @@ def test_an_award_leaves_its_decision_until_it_is_numbered(db) -> None:
     assert (n.status, n.decision_id) == (NominationStatus.VOTED, None)
     last = steps(db, first)[-1]
     assert (last.from_status, last.to_status, last.reason) == (
-        NominationStatus.APPROVED, NominationStatus.VOTED, "Nhầm quyết định.")
+        NominationStatus.APPROVED,
+        NominationStatus.VOTED,
+        "Nhầm quyết định.",
+    )
     book = create_book(db, "SV", "Sổ vàng")
     assign_number(db, book.id, second)
     with pytest.raises(DomainError, match="đã được cấp số"):
@@ -35,7 +38,9 @@ def test_an_award_leaves_its_decision_until_it_is_numbered(db) -> None:
     assert N.get_nomination(db, second).status is NominationStatus.APPROVED
 
 
-def test_revoking_is_asked_first_and_a_no_changes_nothing(qtbot, settle, db, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_revoking_is_asked_first_and_a_no_changes_nothing(
+    qtbot, settle, db, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("THIDUA_CONFIG_DIR", str(tmp_path / "config"))
     stc = f.unit(db, "Sở Tài chính", code="STC")
     award = f.approved(db, "CSTDCS", person_id=f.person(db, stc.id, "Hà Thị Hỏi").id)
@@ -50,7 +55,9 @@ def test_revoking_is_asked_first_and_a_no_changes_nothing(qtbot, settle, db, tmp
         page.confirm = lambda question, a=answer: asked.append(question) or a
         qtbot.mouseClick(page.findChild(QPushButton, "revoke"), Qt.MouseButton.LeftButton)
         page.dialog.reason.setPlainText("Khen sai đối tượng.")
-        qtbot.mouseClick(page.dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            page.dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
         settle()
         expected = NominationStatus.REVOKED if answer else NominationStatus.APPROVED
         assert N.get_nomination(db, award).status is expected

@@ -143,7 +143,10 @@ def run(db: str | None = None, *, argv: list[str] | None = None) -> int:
     from .dialogs.login import LoginDialog, needs_login, offers_first_admin
     from .main_window import MainWindow
     from .qt import QMessageBox
-    last = settings.last_database if settings.last_database and Path(settings.last_database).exists() else None
+
+    last = (
+        settings.last_database if settings.last_database and Path(settings.last_database).exists() else None
+    )
     target = db or os.environ.get(ENV_DB) or last
     try:
         database = open_for_start(target)

@@ -55,14 +55,20 @@ class BarChart(QWidget):
             top = 4 + i * row_h
             text_rect = QRectF(4, top, label_w - 8, row_h)
             painter.setPen(self.palette().text().color())
-            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                             metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(text_rect.width())))
+            painter.drawText(
+                text_rect,
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(text_rect.width())),
+            )
             if bar.value is None:
                 continue
             width = span * max(0.0, bar.value) / self.maximum
             color = {"flag": FLAG, "merit": MERIT}.get(bar.kind, OTHER)
             painter.fillRect(QRectF(label_w, top + 3, width, row_h - 6), color)
             value = f"{bar.value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-            painter.drawText(QRectF(label_w + width + 4, top, value_w, row_h),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), value)
+            painter.drawText(
+                QRectF(label_w + width + 4, top, value_w, row_h),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                value,
+            )
         painter.end()

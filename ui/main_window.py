@@ -67,8 +67,9 @@ DB_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Cơ sở dữ liệu Sổ Thi đua 
 class MainWindow(QMainWindow):
     _smoke: object = None  # ui.app's timed quit for the start-up smoke test, kept alive with the window
 
-    def __init__(self, db: Database | None = None, demo_path: Path | None = None,
-                 settings: Settings | None = None) -> None:
+    def __init__(
+        self, db: Database | None = None, demo_path: Path | None = None, settings: Settings | None = None
+    ) -> None:
         super().__init__()
         self.db: Database | None = None
         self.settings = settings or Settings()
@@ -85,10 +86,21 @@ class MainWindow(QMainWindow):
         self.exemplars = ExemplarsPage(self.settings)
         self.standings = StandingsPage()
         self.reports = ReportsPage()
-        self.settings_page = SettingsPage(self.settings, self.set_language, self._clear_recent, self.edit_layouts,
-                                          self.edit_office)
-        self.page_list = [self.overview, self.units, self.persons, self.campaigns, self.nominations,
-                          self.decisions, self.exemplars, self.standings, self.reports, self.settings_page]
+        self.settings_page = SettingsPage(
+            self.settings, self.set_language, self._clear_recent, self.edit_layouts, self.edit_office
+        )
+        self.page_list = [
+            self.overview,
+            self.units,
+            self.persons,
+            self.campaigns,
+            self.nominations,
+            self.decisions,
+            self.exemplars,
+            self.standings,
+            self.reports,
+            self.settings_page,
+        ]
         self.nominations.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.overview.open_todo.connect(self.open_todo)
 
@@ -125,15 +137,21 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         bar.clear()
         file_menu = bar.addMenu(translate("MainWindow", "&Tệp"))
-        self.open_action = file_menu.addAction(translate("MainWindow", "&Mở cơ sở dữ liệu…"), self.choose_database)
+        self.open_action = file_menu.addAction(
+            translate("MainWindow", "&Mở cơ sở dữ liệu…"), self.choose_database
+        )
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.new_action = file_menu.addAction(translate("MainWindow", "Tạo cơ sở dữ liệu &mới…"), self.choose_new_database)
+        self.new_action = file_menu.addAction(
+            translate("MainWindow", "Tạo cơ sở dữ liệu &mới…"), self.choose_new_database
+        )
         self.recent_menu = file_menu.addMenu(translate("MainWindow", "Tệp &gần đây"))
         self._fill_recent()
         self.demo_action = file_menu.addAction(translate("MainWindow", "Mở &dữ liệu mẫu"), self.open_demo)
         file_menu.addSeparator()
         self.backup_action = file_menu.addAction(translate("MainWindow", "&Sao lưu"), self.backup_now)
-        self.restore_action = file_menu.addAction(translate("MainWindow", "&Khôi phục từ bản sao lưu…"), self.restore_from_backup)
+        self.restore_action = file_menu.addAction(
+            translate("MainWindow", "&Khôi phục từ bản sao lưu…"), self.restore_from_backup
+        )
         file_menu.setToolTipsVisible(True)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(translate("MainWindow", "&Thoát"), self.close)
@@ -143,6 +161,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGE_NAMES.items():
+
             def choose(c: str = code) -> None:
                 self.set_language(c)
 
@@ -153,15 +172,23 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
 
         account = bar.addMenu(translate("MainWindow", "Tài &khoản"))
-        self.password_action = account.addAction(translate("MainWindow", "Đổi &mật khẩu…"), self.change_password)
+        self.password_action = account.addAction(
+            translate("MainWindow", "Đổi &mật khẩu…"), self.change_password
+        )
         self.logout_action = account.addAction(translate("MainWindow", "Đăng &xuất"), self.log_out)
         self._enable_account_actions()
 
         tools = bar.addMenu(translate("MainWindow", "&Công cụ"))
-        self.verify_action = tools.addAction(translate("MainWindow", "&Kiểm tra giấy chứng nhận…"), self.verify_certificate)
-        self.layouts_action = tools.addAction(translate("MainWindow", "&Mẫu giấy chứng nhận…"), self.edit_layouts)
+        self.verify_action = tools.addAction(
+            translate("MainWindow", "&Kiểm tra giấy chứng nhận…"), self.verify_certificate
+        )
+        self.layouts_action = tools.addAction(
+            translate("MainWindow", "&Mẫu giấy chứng nhận…"), self.edit_layouts
+        )
         help_menu = bar.addMenu(translate("MainWindow", "Trợ &giúp"))
-        self.guide_action = help_menu.addAction(translate("MainWindow", "&Hướng dẫn sử dụng"), self.show_guide)
+        self.guide_action = help_menu.addAction(
+            translate("MainWindow", "&Hướng dẫn sử dụng"), self.show_guide
+        )
         self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
         help_menu.addAction(translate("MainWindow", "&Giới thiệu"), self._about)
 
@@ -170,11 +197,14 @@ class MainWindow(QMainWindow):
         self.password_action.setEnabled(logged_in)
         self.logout_action.setEnabled(logged_in)
         # never replace a file another window has open (read-only), nor without the right to
-        self.restore_action.setEnabled(self.db is not None and not self.db.read_only and can(self.db.actor, P.RESTORE))
+        self.restore_action.setEnabled(
+            self.db is not None and not self.db.read_only and can(self.db.actor, P.RESTORE)
+        )
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in self.settings.recent_files:
+
             def open_recent(p: str = path) -> None:
                 self.open_path(Path(p))
 
@@ -231,18 +261,25 @@ class MainWindow(QMainWindow):
         actor = self.db.actor
         who = f"{actor.username} ({label(actor.role)})" if actor.username and not actor.system else str(actor)
         self.db_label.setText(
-            translate("MainWindow", "CSDL: {0} — Người dùng: {1}").format(self.db.path or self.db.shown_url, who)
+            translate("MainWindow", "CSDL: {0} — Người dùng: {1}").format(
+                self.db.path or self.db.shown_url, who
+            )
         )
 
     def choose_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, translate("MainWindow", "Mở cơ sở dữ liệu"), "",
-                                              translate("MainWindow", DB_FILTER))
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("MainWindow", "Mở cơ sở dữ liệu"), "", translate("MainWindow", DB_FILTER)
+        )
         if path:
             self.open_path(Path(path))
 
     def choose_new_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, translate("MainWindow", "Tạo cơ sở dữ liệu mới"),
-                                              "thidua.sqlite3", translate("MainWindow", DB_FILTER))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("MainWindow", "Tạo cơ sở dữ liệu mới"),
+            "thidua.sqlite3",
+            translate("MainWindow", DB_FILTER),
+        )
         if not path:
             return
         if Path(path).exists():
@@ -255,8 +292,12 @@ class MainWindow(QMainWindow):
         file that is not a database, a newer one or a locked one is reported and nothing changes.
         A file open in another window is offered read-only."""
         # On the writer: opening may migrate the file, and must wait for writes still queued.
-        self.job = run_job(self, translate("MainWindow", "Đang mở {0}…").format(path.name),
-                           lambda _progress, _cancelled: open_for_window(path, read_only=read_only), write=True)
+        self.job = run_job(
+            self,
+            translate("MainWindow", "Đang mở {0}…").format(path.name),
+            lambda _progress, _cancelled: open_for_window(path, read_only=read_only),
+            write=True,
+        )
         self.job.done.connect(lambda db: self._opened(path, db))
         self.job.error.connect(lambda exc: self._open_failed(path, exc))
         return self.job
@@ -277,7 +318,10 @@ class MainWindow(QMainWindow):
             box = instance_busy_box(self, exc.message)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.finished.connect(
-                lambda _result: box.clickedButton() is box.read_only_button and self.open_path(path, read_only=True))
+                lambda _result: (
+                    box.clickedButton() is box.read_only_button and self.open_path(path, read_only=True)
+                )
+            )
             box.open()
             self.busy_box = box
             return
@@ -322,7 +366,8 @@ class MainWindow(QMainWindow):
         if self.db is not None:
             self.password_dialog = ChangePasswordDialog(self.db, self)
             self.password_dialog.accepted.connect(
-                lambda: self.statusBar().showMessage(translate("MainWindow", "Đã đổi mật khẩu."), 8000))
+                lambda: self.statusBar().showMessage(translate("MainWindow", "Đã đổi mật khẩu."), 8000)
+            )
             self.password_dialog.open()
 
     def log_out(self) -> None:
@@ -395,9 +440,14 @@ class MainWindow(QMainWindow):
             show_info(self, translate("MainWindow", "Chỉ sao lưu được cơ sở dữ liệu dạng tệp SQLite."))
             return
         path = self.db.path
-        self._backup_job = run_job(self, translate("MainWindow", "Đang sao lưu…"), lambda _p, _c: make_backup(path))
-        self._backup_job.done.connect(lambda made: self.statusBar().showMessage(
-            translate("MainWindow", "Đã sao lưu vào {0}").format(made), 10000))
+        self._backup_job = run_job(
+            self, translate("MainWindow", "Đang sao lưu…"), lambda _p, _c: make_backup(path)
+        )
+        self._backup_job.done.connect(
+            lambda made: self.statusBar().showMessage(
+                translate("MainWindow", "Đã sao lưu vào {0}").format(made), 10000
+            )
+        )
         self._backup_job.error.connect(lambda exc: show_error(self, getattr(exc, "message", str(exc))))
 
     def restore_from_backup(self) -> None:
@@ -405,7 +455,8 @@ class MainWindow(QMainWindow):
             return
         path = self.db.path
         name, _ = QFileDialog.getOpenFileName(
-            self, translate("MainWindow", "Chọn bản sao lưu"), str(backup_dir(path)), "SQLite (*.sqlite3)")
+            self, translate("MainWindow", "Chọn bản sao lưu"), str(backup_dir(path)), "SQLite (*.sqlite3)"
+        )
         if not name:
             return
         actor = self.db.actor
@@ -420,15 +471,22 @@ class MainWindow(QMainWindow):
 
         def restored(kept: object) -> None:
             finish()
-            show_info(self, translate("MainWindow", "Đã khôi phục. Bản bị thay thế được giữ tại {0}").format(kept or ""))
+            show_info(
+                self,
+                translate("MainWindow", "Đã khôi phục. Bản bị thay thế được giữ tại {0}").format(kept or ""),
+            )
 
         def failed(exc: object) -> None:
             finish()
             show_error(self, getattr(exc, "message", None) or str(exc))
 
         # On the writer, after any write still queued; the file is swapped off the GUI thread.
-        self.job = run_job(self, translate("MainWindow", "Đang khôi phục…"),
-                           lambda _p, _c: restore(Path(name), path, actor=actor), write=True)
+        self.job = run_job(
+            self,
+            translate("MainWindow", "Đang khôi phục…"),
+            lambda _p, _c: restore(Path(name), path, actor=actor),
+            write=True,
+        )
         self.job.done.connect(restored)
         self.job.error.connect(failed)
 

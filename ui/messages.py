@@ -6,9 +6,12 @@ from __future__ import annotations
 from .qt import QMessageBox, QPushButton, Qt, QWidget, translate
 
 
-def _box(icon: QMessageBox.Icon, name: str, parent: QWidget | None, message: str, title: str | None) -> QMessageBox:
-    box = QMessageBox(icon, title or translate("MainWindow", "Sổ Thi đua"), message,
-                      QMessageBox.StandardButton.Ok, parent)
+def _box(
+    icon: QMessageBox.Icon, name: str, parent: QWidget | None, message: str, title: str | None
+) -> QMessageBox:
+    box = QMessageBox(
+        icon, title or translate("MainWindow", "Sổ Thi đua"), message, QMessageBox.StandardButton.Ok, parent
+    )
     box.setObjectName(name)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
@@ -35,10 +38,17 @@ def instance_busy_box(parent: QWidget | None, message: str) -> BusyBox:
     The caller shows it (``exec`` at start-up, ``open`` from the window) and reads
     ``box.clickedButton() is box.read_only_button``.
     """
-    box = BusyBox(QMessageBox.Icon.Warning, translate("MainWindow", "Sổ Thi đua"), message,
-                  QMessageBox.StandardButton.NoButton, parent)
+    box = BusyBox(
+        QMessageBox.Icon.Warning,
+        translate("MainWindow", "Sổ Thi đua"),
+        message,
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
     box.setObjectName("instanceBusyBox")
-    box.read_only_button = box.addButton(translate("MainWindow", "Mở chỉ đọc"), QMessageBox.ButtonRole.AcceptRole)
+    box.read_only_button = box.addButton(
+        translate("MainWindow", "Mở chỉ đọc"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.read_only_button.setObjectName("openReadOnly")
     quit_button = box.addButton(translate("MainWindow", "Không mở"), QMessageBox.ButtonRole.RejectRole)
     quit_button.setObjectName("dontOpen")

@@ -113,7 +113,9 @@ def _exclusive(path: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def store(key: str, head: Head, *, extends: Callable[[Head], bool] | None = None, force: bool = False) -> None:
+def store(
+    key: str, head: Head, *, extends: Callable[[Head], bool] | None = None, force: bool = False
+) -> None:
     """Record ``head`` for ``key`` unless a later head is recorded already, or the chain no longer
     holds the recorded head (``extends(old)`` false: truncated, then written on; the recorded
     head is kept as the evidence). ``force``: always."""
@@ -231,7 +233,9 @@ def _next_head(conn: Connection, key: str) -> Head | None:
     if _hash_at(conn, old.last_id) != old.last_hash:
         return None  # truncated or swapped: the recorded head stays as the evidence
     last = conn.execute(select(_TABLE.c.id, _TABLE.c.hash).order_by(_TABLE.c.id.desc()).limit(1)).one()
-    added = conn.execute(select(func.count()).select_from(_TABLE).where(_TABLE.c.id > old.last_id)).scalar_one()
+    added = conn.execute(
+        select(func.count()).select_from(_TABLE).where(_TABLE.c.id > old.last_id)
+    ).scalar_one()
     return Head(last.id, last.hash, old.count + added)
 
 
@@ -264,7 +268,11 @@ def rerecord_file(path: Path, *, moved_from: Path | None = None) -> None:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         has = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='audit_entry'").fetchone()
-        row = conn.execute("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1").fetchone() if has else None
+        row = (
+            conn.execute("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1").fetchone()
+            if has
+            else None
+        )
         count = conn.execute("SELECT count(*) FROM audit_entry").fetchone()[0] if row else 0
     finally:
         conn.close()
@@ -292,7 +300,10 @@ def check(db: ReadableDatabase) -> tuple[int | None, str]:
             f"tệp chỉ còn {have} mục): nhật ký đã bị cắt bớt, hoặc tệp đã bị thay bằng một bản cũ hơn"
         )
     if at_id is None:
-        return head.last_id, f"không còn mục {head.last_id}, mục cuối đã ghi nhận ngoài tệp: nhật ký đã bị cắt bớt rồi ghi tiếp"
+        return (
+            head.last_id,
+            f"không còn mục {head.last_id}, mục cuối đã ghi nhận ngoài tệp: nhật ký đã bị cắt bớt rồi ghi tiếp",
+        )
     if at_id != head.last_hash:
         return head.last_id, (
             f"mục {head.last_id} khác với mục cuối đã ghi nhận ngoài tệp: tệp cơ sở dữ liệu đã bị thay bằng một tệp khác"

@@ -195,7 +195,9 @@ def verify(db: audit_head.ReadableDatabase) -> ChainReport:
             count += 1
             if r.prev_hash != prev:
                 missing = r.id != previous_id + 1
-                what = f"mất mục trước mục {r.id}" if missing else f"mục {r.id} không nối với mục {previous_id}"
+                what = (
+                    f"mất mục trước mục {r.id}" if missing else f"mục {r.id} không nối với mục {previous_id}"
+                )
                 return ChainReport(count, r.id, what)
             at = r.at.isoformat(timespec="microseconds")
             expected = entry_hash(prev, at, r.actor, r.action, r.entity, r.entity_id, r.changes, r.reason)

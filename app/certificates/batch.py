@@ -123,7 +123,8 @@ def choose_book(db: Database, code: str | None) -> tuple[int, str]:
         return books[0][0], books[0][1]
     if len(books) > 1:
         raise DomainError(
-            f"Có {len(books)} sổ vàng ({', '.join(b[1] for b in books)}); hãy chọn sổ để vào số.", field="book"
+            f"Có {len(books)} sổ vàng ({', '.join(b[1] for b in books)}); hãy chọn sổ để vào số.",
+            field="book",
         )
     try:
         book = create_book(db, *DEFAULT_BOOK)
@@ -219,7 +220,9 @@ def make_certificates(
             result.problems.append(Problem(rec.nomination_id, rec.recipient, "Mẫu", layout))
             continue
         if rec.decision_date is None:
-            result.problems.append(Problem(rec.nomination_id, rec.recipient, "Quyết định", "chưa có quyết định."))
+            result.problems.append(
+                Problem(rec.nomination_id, rec.recipient, "Quyết định", "chưa có quyết định.")
+            )
             continue
         code = rec.book_code or default_code
         values = dict(rec.values, book_code=code, register_number=PLACEHOLDER_NUMBER)
@@ -272,7 +275,9 @@ def make_certificates(
                 _write_one(out, jobs, family, mode, offset_mm, alignment_page, result, ticker, cancelled)
             else:
                 assert split_dir is not None
-                _write_split(split_dir, jobs, family, mode, offset_mm, alignment_page, result, ticker, cancelled)
+                _write_split(
+                    split_dir, jobs, family, mode, offset_mm, alignment_page, result, ticker, cancelled
+                )
     except _Stop:
         result.cancelled = True
         return result
@@ -366,7 +371,9 @@ def _printed_before(db: Database, ids: list[int]) -> set[int]:
             chunk = ids[i : i + 900]
             found.update(
                 session.scalars(
-                    select(CertificatePrint.nomination_id).where(CertificatePrint.nomination_id.in_(chunk)).distinct()
+                    select(CertificatePrint.nomination_id)
+                    .where(CertificatePrint.nomination_id.in_(chunk))
+                    .distinct()
                 )
             )
     return found

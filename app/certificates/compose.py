@@ -58,7 +58,9 @@ _clean = lru_cache(maxsize=1 << 16)(clean)
 def fit_field(spec: FieldSpec, text: str, family: FontFamily) -> Fitted | str:
     """The fitted text, or a Vietnamese message saying why it cannot be printed."""
     font = family.name(spec.style)
-    return _fit_checked(text, font, family.family, spec.size, spec.min_size, spec.box[2], spec.box[3], spec.wrap)
+    return _fit_checked(
+        text, font, family.family, spec.size, spec.min_size, spec.box[2], spec.box[3], spec.wrap
+    )
 
 
 @lru_cache(maxsize=1 << 14)
@@ -88,7 +90,9 @@ def design_fields(layout: Layout, family: FontFamily) -> dict[str, Fitted]:
         if not spec.design:
             continue
         if spec.variables:
-            raise LayoutError(f"Mẫu «{layout.source.name}», trường «{spec.name}»: phần in sẵn không dùng biến.")
+            raise LayoutError(
+                f"Mẫu «{layout.source.name}», trường «{spec.name}»: phần in sẵn không dùng biến."
+            )
         result = fit_field(spec, field_text(spec, {}) or "", family)
         if isinstance(result, str):
             raise LayoutError(f"Mẫu «{layout.source.name}», trường «{spec.name}»: {result}")
@@ -137,7 +141,9 @@ def compose(
     return fitted, problems
 
 
-_specs: dict[tuple[int, frozenset[str] | None], tuple[Layout, tuple[tuple[FieldSpec, tuple[str, ...]], ...]]] = {}
+_specs: dict[
+    tuple[int, frozenset[str] | None], tuple[Layout, tuple[tuple[FieldSpec, tuple[str, ...]], ...]]
+] = {}
 
 
 def _variable_fields(

@@ -80,9 +80,7 @@ def find_times_new_roman() -> dict[str, Path] | None:
     for style in STYLES:
         path = _fc_match(style)
         if path is None:
-            path = next(
-                (d / f for d in _TIMES_DIRS for f in _TIMES_FILES[style] if (d / f).is_file()), None
-            )
+            path = next((d / f for d in _TIMES_DIRS for f in _TIMES_FILES[style] if (d / f).is_file()), None)
         if path is None or not path.is_file():
             return None
         found[style] = path
@@ -148,5 +146,5 @@ def missing_characters(text: str, font_name: str) -> list[str]:
 
 
 def describe_characters(chars: list[str]) -> str:
-    """"«😀» (U+1F600), «漢» (U+6F22)" for an error message."""
+    """ "«😀» (U+1F600), «漢» (U+6F22)" for an error message."""
     return ", ".join(f"«{c}» (U+{ord(c):04X})" for c in chars)

@@ -41,7 +41,19 @@ Document = dict[str, Any]
 # Attributes of Layout/FieldSpec that layout_document writes; tests compare these with the
 # dataclasses so that a new attribute is not silently dropped when a user saves a layout.
 LAYOUT_ATTRIBUTES = frozenset(
-    {"key", "name", "awards", "page_mm", "fields", "qr", "emblem", "border_color", "accent_color", "flags", "source"}
+    {
+        "key",
+        "name",
+        "awards",
+        "page_mm",
+        "fields",
+        "qr",
+        "emblem",
+        "border_color",
+        "accent_color",
+        "flags",
+        "source",
+    }
 )
 FIELD_ATTRIBUTES = frozenset(
     {"name", "label", "box", "text", "fallback", "style", "size", "min_size", "align", "color",

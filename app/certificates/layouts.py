@@ -161,7 +161,9 @@ def _field(source: Path, raw: object, page: tuple[float, float]) -> FieldSpec:
     x, y = (_number(source, v, "Tọa độ", name, 0, 1000) for v in box[:2])
     w, h = (_number(source, v, "Kích thước ô", name, 1, 1000) for v in box[2:])
     if x + w > page[0] + 1e-6 or y + h > page[1] + 1e-6:
-        raise _err(source, f"ô [{x:g}, {y:g}, {w:g}, {h:g}] vượt ra ngoài trang {page[0]:g}×{page[1]:g} mm.", name)
+        raise _err(
+            source, f"ô [{x:g}, {y:g}, {w:g}, {h:g}] vượt ra ngoài trang {page[0]:g}×{page[1]:g} mm.", name
+        )
     text = raw.get("text")
     if not isinstance(text, str) or not text.strip():
         raise _err(source, "thiếu mẫu chữ (text).", name)
@@ -184,7 +186,13 @@ def _field(source: Path, raw: object, page: tuple[float, float]) -> FieldSpec:
     if not isinstance(color, str) or not _COLOUR.match(color):
         raise _err(source, "màu phải có dạng #RRGGBB.", name)
     flags = {}
-    for key, default in (("upper", False), ("underline", False), ("wrap", False), ("required", True), ("design", False)):
+    for key, default in (
+        ("upper", False),
+        ("underline", False),
+        ("wrap", False),
+        ("required", True),
+        ("design", False),
+    ):
         value = raw.get(key, default)
         if not isinstance(value, bool):
             raise _err(source, f"{key} phải là true hoặc false.", name)

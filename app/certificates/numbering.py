@@ -75,7 +75,9 @@ def plan_numbers(db: Database, selection: Selection, book_code: str | None) -> N
     if book is None and len(books) == 1:
         book = next(iter(books.values()))
     if book is None and len(books) > 1:
-        raise DomainError(f"Có {len(books)} sổ vàng ({', '.join(books)}); hãy chọn sổ để vào số.", field="book")
+        raise DomainError(
+            f"Có {len(books)} sổ vàng ({', '.join(books)}); hãy chọn sổ để vào số.", field="book"
+        )
     if book is None:  # the batch makes the default book (app.certificates.batch.DEFAULT_BOOK)
         return NumberingPlan(book_code or "SV", count, 1)
     return NumberingPlan(book.code, count, book.last_number + 1)

@@ -48,7 +48,6 @@ class PageWriter:
         self.doc.addPage(_Page(self._cache, media, stream, forms, image))
 
 
-
 _IMAGE = b"/Type /XObject /Subtype /Image /Width %d /Height %d /BitsPerComponent 1 /ColorSpace /DeviceGray "
 
 
@@ -68,7 +67,11 @@ class _Page(PDFObject):
     __RefOnly__ = 1
 
     def __init__(
-        self, cache: dict[object, bytes], media: tuple[float, float], stream: _Stream, forms: tuple[str, ...],
+        self,
+        cache: dict[object, bytes],
+        media: tuple[float, float],
+        stream: _Stream,
+        forms: tuple[str, ...],
         image: _Stream | None,
     ) -> None:
         # the writer's cache, not the writer: a page must not lead back to the document
@@ -86,17 +89,23 @@ class _Page(PDFObject):
 
         head = cached(
             "head",
-            lambda: b"<< /Type /Page /Parent "
-            + document.Reference(document.Pages).format(document)  # type: ignore[attr-defined]  # set in __init__; not in the stubs
-            + b" /Resources << /Font "
-            + ref("BasicFonts")
-            + b" /ProcSet [ /PDF /Text /ImageB ] /XObject << ",
+            lambda: (
+                b"<< /Type /Page /Parent "
+                + document.Reference(document.Pages).format(document)  # type: ignore[attr-defined]  # set in __init__; not in the stubs
+                + b" /Resources << /Font "
+                + ref("BasicFonts")
+                + b" /ProcSet [ /PDF /Text /ImageB ] /XObject << "
+            ),
         )
         forms = cached(
             ("forms", self.forms),
             lambda: b"".join(b"/%s %s " % (xObjectName(f).encode(), ref(xObjectName(f))) for f in self.forms),
         )
-        image = b"/QR " + document.Reference(self.image).format(document) + b" " if self.image is not None else b""
+        image = (
+            b"/QR " + document.Reference(self.image).format(document) + b" "
+            if self.image is not None
+            else b""
+        )
         media = cached(("media", self.media), lambda: b"[ " + fp_str(0, 0, *self.media).encode() + b" ]")
         contents: bytes = document.Reference(self.stream).format(document)
         return head + forms + image + b">> >> /MediaBox " + media + b" /Contents " + contents + b" >>"

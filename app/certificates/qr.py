@@ -34,7 +34,11 @@ def _qrencoder() -> ModuleType:
     if name in sys.modules:
         return sys.modules[name]
     package = importlib.util.find_spec("reportlab.graphics.barcode")  # found, not executed
-    spec = importlib.machinery.PathFinder.find_spec(name, package.submodule_search_locations) if package else None
+    spec = (
+        importlib.machinery.PathFinder.find_spec(name, package.submodule_search_locations)
+        if package
+        else None
+    )
     if spec is None or spec.loader is None:  # an unusual installation: the ordinary import
         from reportlab.graphics.barcode import qrencoder
 
@@ -184,7 +188,9 @@ def _stream(text: str) -> tuple[int, bytes]:
     try:
         data = _data(text, version)
     except KeyError:
-        raise ValueError(f"QR alphanumeric mode cannot hold {sorted({c for c in text if c not in _ALNUM})!r}") from None
+        raise ValueError(
+            f"QR alphanumeric mode cannot hold {sorted({c for c in text if c not in _ALNUM})!r}"
+        ) from None
     blocks, _, _ = _version_info(version)
     ecc = []
     offset = 0

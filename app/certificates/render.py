@@ -87,9 +87,7 @@ class CertificateCanvas:
         self.c.setTitle(title)
         self.c.setCreator("Sổ Thi đua")
         self._forms: set[str] = set()
-        self._ascent = {
-            style: tt_font(name).face.ascent / 1000 for style, name in family.names.items()
-        }
+        self._ascent = {style: tt_font(name).face.ascent / 1000 for style, name in family.names.items()}
         self._text: dict[tuple[str, float, str], str] = {}  # (font, size, text) -> "Tf … Tj" operators
         self._subset0: dict[str, tuple[dict[int, int] | _EncodingMap, str]] = {}
         self._field_ops: dict[tuple[int, int, float, float, float], tuple[Fitted, str, str]] = {}
@@ -204,7 +202,9 @@ class CertificateCanvas:
                 table[code] = chr(char)
         return codecs.charmap_build("".join(table)), font.getSubsetInternalName(0, doc)
 
-    def _draw_fields(self, layout: Layout, fields: dict[str, Fitted], page_h: float, dx: float, dy: float) -> None:
+    def _draw_fields(
+        self, layout: Layout, fields: dict[str, Fitted], page_h: float, dx: float, dy: float
+    ) -> None:
         """The same operators on the canvas (the design form)."""
         text, graphics = self._fields_ops(layout, fields, page_h, dx, dy)
         self._raw._code.append(f"BT\n{text}ET\n{graphics}")
@@ -332,7 +332,9 @@ def layout_shared(layout: Layout) -> frozenset[str]:
         if len(_shared_names) > 256:  # the layout editor makes a new Layout per change
             _shared_names.clear()
         names = frozenset(
-            f.name for f in layout.fields if not f.design and f.variables and SHARED_VARIABLES.issuperset(f.variables)
+            f.name
+            for f in layout.fields
+            if not f.design and f.variables and SHARED_VARIABLES.issuperset(f.variables)
         )
         found = _shared_names[id(layout)] = (layout, names)
     return found[1]
@@ -373,7 +375,12 @@ def _border(c: Canvas, w: float, h: float, gold: Color, red: Color) -> None:
             _diamond(c, x, y, d)
         y += step
     # corner ornaments
-    for cx, cy in ((13 * mm, 13 * mm), (w - 13 * mm, 13 * mm), (13 * mm, h - 13 * mm), (w - 13 * mm, h - 13 * mm)):
+    for cx, cy in (
+        (13 * mm, 13 * mm),
+        (w - 13 * mm, 13 * mm),
+        (13 * mm, h - 13 * mm),
+        (w - 13 * mm, h - 13 * mm),
+    ):
         c.setFillColor(red)
         _diamond(c, cx, cy, 4.2 * mm)
         c.setFillColor(gold)

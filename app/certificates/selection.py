@@ -79,14 +79,14 @@ def expand_issuer(issuer: str) -> str:
 
 
 def official_title(signer_title: str, issuer: str) -> str:
-    """"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TÂY NINH" from "PHÓ CHỦ TỊCH" and "UBND tỉnh Tây Ninh":
+    """ "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TÂY NINH" from "PHÓ CHỦ TỊCH" and "UBND tỉnh Tây Ninh":
     the awarding office is the head's, also when a deputy signs for the head (KT.)."""
     head = re.sub(r"^PHÓ\s+", "", clean(signer_title).upper())
     return f"{head} {expand_issuer(issuer)}".upper()
 
 
 def signer_authority_line(authority: str, signer_title: str, issuer: str) -> str:
-    """"KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN TỈNH …", or "" when the head signs in person."""
+    """ "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN TỈNH …", or "" when the head signs in person."""
     authority = clean(authority).upper()
     if not authority:
         return ""
@@ -233,7 +233,9 @@ def _record(row: Sequence[Any], shared: dict[tuple[object, ...], dict[str, str]]
     key = (number_text, signed_on, issuer, signer_name, signer_title, authority)
     decision = shared.get(key)
     if decision is None:  # the same for every award of a decision: worked out once
-        decision = shared[key] = _decision_values(number_text, signed_on, issuer, signer_name, signer_title, authority)
+        decision = shared[key] = _decision_values(
+            number_text, signed_on, issuer, signer_name, signer_title, authority
+        )
     values = {
         "award_name": award_name,
         "award_code": award_code,

@@ -88,7 +88,9 @@ class Payload:
 
 def key_path() -> Path:
     env = os.environ.get(ENV_KEY)
-    return Path(env) if env else Path(user_config_dir("thidua", appauthor=False)) / "certificate_signing_key.pem"
+    return (
+        Path(env) if env else Path(user_config_dir("thidua", appauthor=False)) / "certificate_signing_key.pem"
+    )
 
 
 _key_lock = threading.Lock()
@@ -200,7 +202,7 @@ def check_value(signature: bytes) -> str:
 
 
 def short_code(book_code: str, number: int, signature: bytes) -> str:
-    """"SV-000123-K7QX2MPA": book, number, and 40 bits derived from the signature."""
+    """ "SV-000123-K7QX2MPA": book, number, and 40 bits derived from the signature."""
     return f"{book_code}-{number:06d}-{check_value(signature)}"
 
 

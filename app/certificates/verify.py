@@ -92,7 +92,9 @@ def verify(db: Database, text: str) -> Verification:
             ).all()
         match = next((p for p in prints if check_value(signature_bytes(p.signature)) == check), None)
         if match is None:
-            return Verification(INVALID, f"KHÔNG HỢP LỆ: không có giấy chứng nhận nào mang mã {text.upper()}.")
+            return Verification(
+                INVALID, f"KHÔNG HỢP LỆ: không có giấy chứng nhận nào mang mã {text.upper()}."
+            )
         try:
             payload, signature = Payload.parse(match.payload), signature_bytes(match.signature)
         except ValueError:
@@ -114,7 +116,9 @@ def verify(db: Database, text: str) -> Verification:
     if diffs:
         return Verification(CHANGED, "KHÔNG KHỚP: nội dung khác với sổ khen thưởng.", [*details, *diffs])
     if status is NominationStatus.REVOKED:
-        return Verification(REVOKED, "ĐÃ THU HỒI: giấy chứng nhận do cơ quan cấp nhưng khen thưởng đã bị thu hồi.", details)
+        return Verification(
+            REVOKED, "ĐÃ THU HỒI: giấy chứng nhận do cơ quan cấp nhưng khen thưởng đã bị thu hồi.", details
+        )
     if status is not NominationStatus.APPROVED:
         return Verification(CHANGED, f"KHÔNG KHỚP: khen thưởng đang ở trạng thái «{status.label}».", details)
     return Verification(GENUINE, "HỢP LỆ: giấy chứng nhận do cơ quan cấp, đúng với sổ khen thưởng.", details)

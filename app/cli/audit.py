@@ -27,7 +27,9 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         with db.read() as session:
             rows = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(args.limit)).all()
         for r in reversed(rows):
-            print(f"{r.id:>8} {r.at:%d/%m/%Y %H:%M:%S} {r.actor:<12} {r.action:<8} {r.entity}#{r.entity_id or ''} {r.changes[:120]}")
+            print(
+                f"{r.id:>8} {r.at:%d/%m/%Y %H:%M:%S} {r.actor:<12} {r.action:<8} {r.entity}#{r.entity_id or ''} {r.changes[:120]}"
+            )
         return EXIT_OK
 
 

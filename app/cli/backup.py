@@ -19,7 +19,9 @@ def _sqlite_path(db: str | None) -> Path:
 
     url = resolve_url(db)
     if not url.startswith("sqlite:///"):
-        raise DomainError("Sao lưu, khôi phục bằng lệnh này chỉ dành cho tệp SQLite; với PostgreSQL hãy dùng pg_dump.")
+        raise DomainError(
+            "Sao lưu, khôi phục bằng lệnh này chỉ dành cho tệp SQLite; với PostgreSQL hãy dùng pg_dump."
+        )
     path = Path(url.removeprefix("sqlite:///"))
     if not path.exists():
         raise DomainError(f"Không có tệp cơ sở dữ liệu {path}.")
@@ -90,7 +92,9 @@ def _cmd_integrity(args: argparse.Namespace) -> int:
         print(f"- {p}")
     latest = backup.list_backups(backup.backup_dir(path), path.stem)
     hint = f" Bản sao lưu gần nhất: {latest[0].path}" if latest else ""
-    raise DomainError(f"Cơ sở dữ liệu bị hỏng ({len(problems)} lỗi). Hãy khôi phục: thidua restore TỆP.{hint}")
+    raise DomainError(
+        f"Cơ sở dữ liệu bị hỏng ({len(problems)} lỗi). Hãy khôi phục: thidua restore TỆP.{hint}"
+    )
 
 
 def _backup_arguments(p: argparse.ArgumentParser) -> None:

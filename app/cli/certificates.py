@@ -20,13 +20,19 @@ def _ids(text: str) -> tuple[int, ...]:
 
 def _certificates_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--decision", metavar="SỐ", help='số quyết định, ví dụ "123/QĐ-UBND"')
-    p.add_argument("--year", type=int, help="năm (của quyết định nếu có --decision, nếu không: năm khen thưởng)")
+    p.add_argument(
+        "--year", type=int, help="năm (của quyết định nếu có --decision, nếu không: năm khen thưởng)"
+    )
     p.add_argument("--campaign", type=int, metavar="MÃ", help="mã phong trào thi đua")
     p.add_argument("--ids", type=_ids, default=(), metavar="1,2,3", help="mã các hồ sơ khen thưởng")
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", type=Path, metavar="TỆP.pdf", help="một tệp PDF chung")
-    where.add_argument("--split", type=Path, metavar="THƯ_MỤC", help="mỗi giấy một tệp, đặt tên theo người nhận")
-    p.add_argument("--mode", choices=("full", "blank"), default="full", help="full: giấy trắng; blank: phôi in sẵn")
+    where.add_argument(
+        "--split", type=Path, metavar="THƯ_MỤC", help="mỗi giấy một tệp, đặt tên theo người nhận"
+    )
+    p.add_argument(
+        "--mode", choices=("full", "blank"), default="full", help="full: giấy trắng; blank: phôi in sẵn"
+    )
     p.add_argument("--printer", metavar="TÊN", help="dùng độ lệch đã lưu của máy in này")
     p.add_argument("--offset-x", type=float, metavar="MM", help="dịch sang phải (mm, âm: sang trái)")
     p.add_argument("--offset-y", type=float, metavar="MM", help="dịch xuống dưới (mm, âm: lên trên)")

@@ -92,7 +92,9 @@ def _cmd_standings(args: argparse.Namespace) -> int:
     with opened(args, writes=False) as db:
         table = compute(db, bloc_by_code(db, args.bloc).id, args.year)
     print(f"{table.bloc_name} — năm {table.year}")
-    print(f"{'Hạng':>4}  {'Đơn vị':<44} {'Tiêu chí':>8} {'Thưởng':>7} {'Trừ':>6} {'Tổng':>7} {'Cách':>6}  Xếp loại / Đề nghị")
+    print(
+        f"{'Hạng':>4}  {'Đơn vị':<44} {'Tiêu chí':>8} {'Thưởng':>7} {'Trừ':>6} {'Tổng':>7} {'Cách':>6}  Xếp loại / Đề nghị"
+    )
     proposals = {"flag": "đề nghị Cờ thi đua", "merit": "đề nghị Bằng khen", "": ""}
     for r in table.rows:
         rank = str(r.rank) if r.rank is not None else "—"

@@ -46,6 +46,7 @@ def login_as_user(
     if db.actor != ANONYMOUS:
         return ""  # no accounts: the system actor
     from ..services.accounts import login  # Argon2: only when there is someone to log in
+
     name = _user_name(args, default)
     if not name:
         if writes:

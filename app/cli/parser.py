@@ -64,7 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(parser, default=None, where=where)
     sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_CommandParser)
     for command in commands():
-        p = sub.add_parser(command.name, help=command.help, description=command.help, arguments=command.arguments)
+        p = sub.add_parser(
+            command.name, help=command.help, description=command.help, arguments=command.arguments
+        )
         # Sub-commands accept --db after their name too; SUPPRESS keeps the main parser's value.
         _db_option(p, default=argparse.SUPPRESS, where=where)
         p.set_defaults(handler=command.run)

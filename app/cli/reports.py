@@ -31,7 +31,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
     missing = problems(req)
     if missing:
         # Only options not given at all are "needed"; a given but malformed one gets its own message.
-        flags = [n for n in KINDS[req.kind].needs if getattr(req, n) in (None, "", ())] if req.kind in KINDS else []
+        flags = (
+            [n for n in KINDS[req.kind].needs if getattr(req, n) in (None, "", ())]
+            if req.kind in KINDS
+            else []
+        )
         if flags:
             raise DomainError(
                 f"Loại báo cáo «{args.kind}» cần: "
@@ -88,5 +92,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
 
 
 COMMANDS = (
-    Command("report", "lập văn bản, báo cáo (PDF theo Nghị định 30/2020) hoặc bảng .xlsx", _cmd_report, _arguments),
+    Command(
+        "report", "lập văn bản, báo cáo (PDF theo Nghị định 30/2020) hoặc bảng .xlsx", _cmd_report, _arguments
+    ),
 )

@@ -76,7 +76,9 @@ class DemoSummary:
     scores: int
 
 
-def _award(awards: Sequence[Award], prefix: str, target: str, level: str | None, authority: str | None) -> int:
+def _award(
+    awards: Sequence[Award], prefix: str, target: str, level: str | None, authority: str | None
+) -> int:
     """The most junior award whose folded name starts with ``prefix``, for ``target`` (and level, authority)."""
     found = [a for a in awards if a.name_fold.startswith(prefix) and a.target == target
              and level in (None, a.level) and authority in (None, a.authority)]  # fmt: skip
@@ -142,7 +144,9 @@ class _Demo(DemoSheets):
         self.award = {key: _award(every, *spec) for key, spec in N.AWARDS.items()}
         self.unit: dict[str, int] = {}  # code → id
         self.name: dict[int, str] = {}  # unit id → name
-        self.divisions: dict[str, list[tuple[int, tuple[Any, ...]]]] = {}  # department → [(id, division spec)]
+        self.divisions: dict[
+            str, list[tuple[int, tuple[Any, ...]]]
+        ] = {}  # department → [(id, division spec)]
         self.home: dict[int, dict[str, Any]] = {}  # department or division id → the department's data
         self.dept = {d["code"]: d for d in N.DEPARTMENTS}
         self.bloc: dict[str, int] = {}
@@ -166,7 +170,13 @@ class _Demo(DemoSheets):
         return service(self.db, *args, **kw)
 
     def steps(self) -> list[Callable[[], None]]:
-        steps: list[Callable[[], None]] = [self.make_units, self.make_blocs, self.make_persons, self.make_campaigns, partial(self.make_initiatives, 2023)]
+        steps: list[Callable[[], None]] = [
+            self.make_units,
+            self.make_blocs,
+            self.make_persons,
+            self.make_campaigns,
+            partial(self.make_initiatives, 2023),
+        ]
         for y in YEARS:
             steps += [
                 partial(self.start_year, y), partial(self.make_scores, y), partial(self.appraise, y),
@@ -181,7 +191,9 @@ class _Demo(DemoSheets):
         create_demo_accounts(self.db, self.unit)
 
     # ------------------------------------------------------------------ organisation and people
-    def _unit(self, code: str, name: str, level: UnitLevel, parent: int | None = None, short: str = "") -> int:
+    def _unit(
+        self, code: str, name: str, level: UnitLevel, parent: int | None = None, short: str = ""
+    ) -> int:
         u = self._do("units", units.create_unit, units.UnitInput(code, name, level, short, parent))
         self.unit[code], self.name[u.id] = u.id, u.name
         return u.id
@@ -193,7 +205,8 @@ class _Demo(DemoSheets):
             divs = d["divisions"]
             chosen = [0, *sorted(self.rng.sample(range(1, len(divs)), self.rng.randint(1, len(divs) - 1)))]
             self.divisions[d["code"]] = [
-                (self._unit(f"{d['code']}-{divs[i][0]}", divs[i][1], UnitLevel.DIVISION, uid), divs[i]) for i in chosen
+                (self._unit(f"{d['code']}-{divs[i][0]}", divs[i][1], UnitLevel.DIVISION, uid), divs[i])
+                for i in chosen
             ]
             self.home.update((u, d) for u in [uid, *(div for div, _ in self.divisions[d["code"]])])
 
@@ -258,7 +271,9 @@ class _Demo(DemoSheets):
             self.people.append(_Person(p.id, p.full_name, female, dept, uid, position, tier))
 
     def staff(self, dept: str | None = None, *, tier: int | None = None) -> list[_Person]:
-        return [p for p in self.people if (dept is None or p.dept == dept) and (tier is None or p.tier == tier)]
+        return [
+            p for p in self.people if (dept is None or p.dept == dept) and (tier is None or p.tier == tier)
+        ]
 
     def make_campaigns(self) -> None:
         for name, kind, year, start, end, description in N.CAMPAIGNS:
@@ -276,8 +291,18 @@ class _Demo(DemoSheets):
         """Q1: registrations; 2024 a warning; 2025 transfers and the revocation of a 2024 award."""
         if y == 2024:
             self.warned = self.rng.choice(self.staff("SGTVT", tier=2))
-            self._do("disciplinary_records", persons.add_discipline, self.warned.id, persons.DisciplineInput(
-                DisciplineKind.WARNING, dt.date(2024, 6, 10), dt.date(2025, 6, 9), "45/QĐ-SGTVT", N.REASONS["warning"]))
+            self._do(
+                "disciplinary_records",
+                persons.add_discipline,
+                self.warned.id,
+                persons.DisciplineInput(
+                    DisciplineKind.WARNING,
+                    dt.date(2024, 6, 10),
+                    dt.date(2025, 6, 9),
+                    "45/QĐ-SGTVT",
+                    N.REASONS["warning"],
+                ),
+            )
         else:
             self._moves()
             held = [p for p in self.staff(tier=2) if self.ldtt_of.get((2024, p.id)) in self.approved[2024]]
@@ -292,7 +317,9 @@ class _Demo(DemoSheets):
                     self._register(y, key, on(), regular, person_id=p.id)
         for d in N.DEPARTMENTS:
             for uid, _spec in self.divisions[d["code"]]:
-                self._register(y, "ttldxs" if self.rng.random() < 0.3 else "ttldtt", on(), regular, unit_id=uid)
+                self._register(
+                    y, "ttldxs" if self.rng.random() < 0.3 else "ttldtt", on(), regular, unit_id=uid
+                )
             self._register(y, "ttldxs", on(), regular, unit_id=self.unit[d["code"]])
             if self.rng.random() < 0.5:
                 note = f"Đăng ký theo giao ước thi đua năm {y} của {dict(N.BLOCS)[d['bloc']]}"
@@ -318,8 +345,14 @@ class _Demo(DemoSheets):
 
     def _moves(self) -> None:
         movers = self.rng.sample([p for p in self.staff(tier=2) if p is not self.warned], 4)
-        for i, (p, on) in enumerate(zip(movers, ("2025-02-03", "2025-03-01", "2025-04-01", "2025-07-01"), strict=True)):
-            dept = p.dept if i < 2 else self.rng.choice([d["code"] for d in N.DEPARTMENTS if d["code"] != p.dept])
+        for i, (p, on) in enumerate(
+            zip(movers, ("2025-02-03", "2025-03-01", "2025-04-01", "2025-07-01"), strict=True)
+        ):
+            dept = (
+                p.dept
+                if i < 2
+                else self.rng.choice([d["code"] for d in N.DEPARTMENTS if d["code"] != p.dept])
+            )
             uid, spec = self.rng.choice([d for d in self.divisions[dept] if d[0] != p.unit_id])
             position = spec[3] if i == 0 else self.rng.choice(spec[4])
             self._do("moves", persons.move_person, p.id, uid, position, dt.date.fromisoformat(on))
@@ -330,7 +363,15 @@ class _Demo(DemoSheets):
         """Yearly ratings of persons and units; units follow their bloc band."""
         for p in self.people:
             r = self.rng.random()
-            rating = R.EXCELLENT if r < 0.2 else R.GOOD if r < 0.975 else R.COMPLETED if r < 0.992 else R.NOT_COMPLETED
+            rating = (
+                R.EXCELLENT
+                if r < 0.2
+                else R.GOOD
+                if r < 0.975
+                else R.COMPLETED
+                if r < 0.992
+                else R.NOT_COMPLETED
+            )
             if p.tier == 0 and rating is not R.NOT_COMPLETED and self.rng.random() < 0.4:
                 rating = R.EXCELLENT
             if p is self.warned:
@@ -366,12 +407,19 @@ class _Demo(DemoSheets):
                 ref = f"{self.rng.randint(150, 400)}/QĐ-{d['code']}"
                 self._initiative(y, title, [first, *others], InitiativeLevel.GRASSROOTS, d,
                                  f"Hội đồng sáng kiến {d['name']}", ref)  # fmt: skip
-        for kind, titles in ((InitiativeKind.INITIATIVE, N.INITIATIVE_TITLES), (InitiativeKind.RESEARCH, N.RESEARCH_TITLES)):
+        for kind, titles in (
+            (InitiativeKind.INITIATIVE, N.INITIATIVE_TITLES),
+            (InitiativeKind.RESEARCH, N.RESEARCH_TITLES),
+        ):
             for d in self.rng.sample(N.DEPARTMENTS, 2 if kind is InitiativeKind.INITIATIVE else 1):
                 title = self._title(titles, d)
                 if title is not None:
                     authors = self.rng.sample(self.staff(d["code"], tier=1) or self.staff(d["code"]), 1)
-                    by = "Hội đồng Sáng kiến tỉnh Tây Ninh" if kind is InitiativeKind.INITIATIVE else "Sở Khoa học và Công nghệ"
+                    by = (
+                        "Hội đồng Sáng kiến tỉnh Tây Ninh"
+                        if kind is InitiativeKind.INITIATIVE
+                        else "Sở Khoa học và Công nghệ"
+                    )
                     ref = f"{self.rng.randint(2000, 3000)}/QĐ-{'UBND' if kind is InitiativeKind.INITIATIVE else 'SKHCN'}"
                     self._initiative(y, title, authors, InitiativeLevel.PROVINCIAL, d, by, ref, kind)
 
@@ -401,7 +449,9 @@ class _Demo(DemoSheets):
             year=y, award_id=self.award[key], person_id=person.id if person else None, unit_id=unit_id,
             campaign_id=campaign, submitting_unit_id=submitting, achievement=text, initiative_ids=inits)).id  # fmt: skip
 
-    def _votes(self, ids: Sequence[int], size: int, on: dt.date, fixed: dict[int | None, int] | None = None) -> None:
+    def _votes(
+        self, ids: Sequence[int], size: int, on: dt.date, fixed: dict[int | None, int] | None = None
+    ) -> None:
         """One sitting of a council: its votes on ``ids`` recorded together (``fixed``: votes for set in advance)."""
         votes = {}
         for nid in ids:
@@ -412,14 +462,18 @@ class _Demo(DemoSheets):
         if votes:
             nominations.record_votes(self.db, votes)
 
-    def _decision(self, number: str, on: dt.date, issuer: str, unit: int, signer: tuple[str, str, str], summary: str) -> int:
+    def _decision(
+        self, number: str, on: dt.date, issuer: str, unit: int, signer: tuple[str, str, str], summary: str
+    ) -> int:
         return self._do("decisions", decisions.create_decision, decisions.DecisionInput(
             number=number, signed_on=on, issuer=issuer, issuer_unit_id=unit, signer_name=signer[0],
             signer_title=signer[1], signer_authority=signer[2], summary=summary)).id  # fmt: skip
 
     def _dept_decision(self, d: dict[str, Any], number: int, on: dt.date, summary: str) -> int:
         signer = (self.staff(d["code"], tier=0)[0].name, d.get("head", "Giám đốc").upper(), "")
-        return self._decision(f"{number}/QĐ-{d['code']}", on, d["name"], self.unit[d["code"]], signer, summary)
+        return self._decision(
+            f"{number}/QĐ-{d['code']}", on, d["name"], self.unit[d["code"]], signer, summary
+        )
 
     def _approve(self, y: int, ids: list[int], decision: int) -> None:
         if ids:
@@ -434,7 +488,10 @@ class _Demo(DemoSheets):
             people = [p for p in self.staff(d["code"]) if p.tier > 0 and p is not self.warned]
             chosen = self.rng.sample(people, min(len(people), self.rng.randint(3, 4)))
             text = partial(N.ACHIEVEMENTS["gk"].format, campaign=name, year=y)
-            ids = [self._nominate(y, "gk_cn", text(unit=self._full(p.unit_id)), person=p, campaign=campaign) for p in chosen]
+            ids = [
+                self._nominate(y, "gk_cn", text(unit=self._full(p.unit_id)), person=p, campaign=campaign)
+                for p in chosen
+            ]
             div = self.rng.choice(self.divisions[d["code"]])[0]
             ids.append(self._nominate(y, "gk_tt", text(unit=d["name"]), unit_id=div, campaign=campaign))
             if i == 3:  # one dossier left unfinished in 2024; in 2025 the whole batch is still a draft
@@ -459,7 +516,9 @@ class _Demo(DemoSheets):
             for p in people:
                 if self.rating[(y, p.id)] in (R.EXCELLENT, R.GOOD):
                     text = N.ACHIEVEMENTS["ldtt"].format(year=y, unit=d["name"])
-                    self.ldtt_of[(y, p.id)] = nid = self._nominate(y, "ldtt", text, person=p, submitting=dept_id)
+                    self.ldtt_of[(y, p.id)] = nid = self._nominate(
+                        y, "ldtt", text, person=p, submitting=dept_id
+                    )
                     (rejected if p is self.warned else ids).append(nid)
             cstd_ids = {}
             for p in people:
@@ -467,7 +526,9 @@ class _Demo(DemoSheets):
                     iid, title = inits.get(p.id, (None, ""))
                     extra = N.ACHIEVEMENTS["cstdcs_initiative"].format(title=title) if iid else ""
                     text = N.ACHIEVEMENTS["cstdcs"].format(year=y, field=d["field"], initiative=extra)
-                    cstd_ids[p.id] = self._nominate(y, "cstdcs", text, person=p, submitting=dept_id, inits=[iid] if iid else [])
+                    cstd_ids[p.id] = self._nominate(
+                        y, "cstdcs", text, person=p, submitting=dept_id, inits=[iid] if iid else []
+                    )
             ids += cstd_ids.values()
             # The council's detours, known before the collectives are proposed on the persons' results.
             late = y == 2025 and code == "QDTPT"  # this council meets in January: its dossiers stay submitted
@@ -478,15 +539,21 @@ class _Demo(DemoSheets):
             if len(cstd_ids) > 1 and n > 3 and (y, "low_vote") not in self.detours:
                 self.detours.add((y, "low_vote"))
                 low_vote = list(cstd_ids.values())[-1]
-            winners = {pid for pid, nid in cstd_ids.items() if nid != low_vote and (y == 2024 or nid != returned)}
+            winners = {
+                pid for pid, nid in cstd_ids.items() if nid != low_vote and (y == 2024 or nid != returned)
+            }
             for uid, _spec in self.divisions[code]:
                 members = [p for p in self.people if p.unit_id == uid or (y == 2025 and p.moved_from == uid)]
                 if self.warned in members and y == 2024:  # proposed, then refused by the council
-                    rejected.append(self._nominate(y, "ttldtt", N.ACHIEVEMENTS["ttldtt"].format(year=y), unit_id=uid))
+                    rejected.append(
+                        self._nominate(y, "ttldtt", N.ACHIEVEMENTS["ttldtt"].format(year=y), unit_id=uid)
+                    )
                 elif self._collective(y, uid, members, winners) == "ttldxs":
                     self.ttldxs[y].append(uid)
                 elif self._collective(y, uid, members, winners):
-                    ids.append(self._nominate(y, "ttldtt", N.ACHIEVEMENTS["ttldtt"].format(year=y), unit_id=uid))
+                    ids.append(
+                        self._nominate(y, "ttldtt", N.ACHIEVEMENTS["ttldtt"].format(year=y), unit_id=uid)
+                    )
             everyone = [p for p in self.people if p.dept == code or (y == 2025 and p.moved_from_dept == code)]
             if self._collective(y, dept_id, everyone, winners) == "ttldxs":
                 self.ttldxs[y].append(dept_id)
@@ -506,7 +573,9 @@ class _Demo(DemoSheets):
             self._votes(ids, DEPT_COUNCIL, on, {low_vote: low})
             if low_vote:
                 ids.remove(low_vote)
-                nominations.reject(self.db, [low_vote], N.REASONS["low_vote"].format(votes=low, size=DEPT_COUNCIL))
+                nominations.reject(
+                    self.db, [low_vote], N.REASONS["low_vote"].format(votes=low, size=DEPT_COUNCIL)
+                )
             decision = self._dept_decision(d, self.rng.randint(200, 320), self._day(y, 12, 15, 12, 22),
                                            f"Về việc công nhận danh hiệu thi đua năm {y}")  # fmt: skip
             self._approve(y, ids, decision)
@@ -532,7 +601,9 @@ class _Demo(DemoSheets):
             leader = self._leader(st)
             head = self.unit[N.BLOC_LEADERS[(code, y)][0]]
             field = self.dept[leader.code]["field"]
-            text = N.ACHIEVEMENTS["co"].format(bloc=bloc_name, year=y, points=_points(leader.total), field=field)
+            text = N.ACHIEVEMENTS["co"].format(
+                bloc=bloc_name, year=y, points=_points(leader.total), field=field
+            )
             flags.append(self._nominate(y, "co", text, unit_id=leader.unit_id, submitting=head))
             for row in [r for r in st.ranked if r.proposal == "merit"][:2]:
                 # Grounds (Law Art. 74): two excellent years, or else the province's campaign.
@@ -551,7 +622,9 @@ class _Demo(DemoSheets):
                 (p, N.GROUNDS["campaign"].format(campaign=cname), campaign) for p in chosen
             ]
         else:
-            twice_cstdcs = [p for p in self.people if p.id in self.cstdcs[2024] and p.id in self.cstdcs[2025]][:5]
+            twice_cstdcs = [
+                p for p in self.people if p.id in self.cstdcs[2024] and p.id in self.cstdcs[2025]
+            ][:5]
             best = [p for p in self.people if self.rating[(y, p.id)] is R.EXCELLENT and p not in twice_cstdcs]
             extra = self.rng.sample(best, 6 - len(twice_cstdcs))
             grounds = [(p, N.GROUNDS["cstdcs_twice"], None) for p in twice_cstdcs]
@@ -570,7 +643,9 @@ class _Demo(DemoSheets):
         waiting = {bk[1], *xs[-1:]} if y == 2024 else {bk[1]}  # in 2024 one TTLĐXS waits for its own decision
         kinds = {"co": flags, "ttldxs": xs, "bk_tt": merits, "bk_cn": bk}
         for number, signed, summary, keys in N.PROVINCE_DECISIONS[y]:
-            decision = self._decision(number, dt.date(*signed), N.UBND_NAME, self.unit["UBND"], N.UBND_SIGNER, summary)
+            decision = self._decision(
+                number, dt.date(*signed), N.UBND_NAME, self.unit["UBND"], N.UBND_SIGNER, summary
+            )
             self._approve(y, [n for k in keys for n in kinds[k] if n in voted and n not in waiting], decision)
 
     def _full(self, uid: int) -> str:
@@ -582,7 +657,9 @@ class _Demo(DemoSheets):
 
     def register(self, y: int) -> None:
         book = registers.create_book(self.db, f"SV{y}", f"Sổ vàng khen thưởng năm {y}", N.UBND_NAME)
-        numbered = registers.assign_numbers(self.db, book.id, self.approved[y])  # the year-end batch, in order
+        numbered = registers.assign_numbers(
+            self.db, book.id, self.approved[y]
+        )  # the year-end batch, in order
         self.count["register_entries"] += len(numbered)
 
     def revoke_2025(self) -> None:
@@ -590,6 +667,12 @@ class _Demo(DemoSheets):
         candidates = [p for p in self.staff("SCT", tier=2)
                       if self.ldtt_of.get((2025, p.id)) in self.approved[2025] and p.id not in self.cstdcs[2025]]  # fmt: skip
         person = self.rng.choice(candidates)
-        self._do("disciplinary_records", persons.add_discipline, person.id, persons.DisciplineInput(
-            DisciplineKind.UNDER_REVIEW, dt.date(2025, 11, 20), note=N.REASONS["review"]))
+        self._do(
+            "disciplinary_records",
+            persons.add_discipline,
+            person.id,
+            persons.DisciplineInput(
+                DisciplineKind.UNDER_REVIEW, dt.date(2025, 11, 20), note=N.REASONS["review"]
+            ),
+        )
         nominations.revoke(self.db, [self.ldtt_of[(2025, person.id)]], N.REASONS["revoke_2025"])

@@ -65,7 +65,6 @@ CCCD_PROVINCES: tuple[tuple[str, float], ...] = (
 )  # fmt: skip
 
 
-
 def _weighted(rng: random.Random, pairs: tuple[tuple[str, float], ...]) -> str:
     return rng.choices([p[0] for p in pairs], [p[1] for p in pairs])[0]
 
@@ -89,7 +88,13 @@ def draw_cccd(rng: random.Random, birth: dt.date, female: bool, used: set[str]) 
 
 # Divisions: (code suffix, name, head title, deputy title, staff positions).
 _VP = ("VP", "Văn phòng Sở", "Chánh Văn phòng", "Phó Chánh Văn phòng", ("Chuyên viên", "Văn thư", "Kế toán"))
-_TTRA = ("TTRA", "Thanh tra Sở", "Chánh Thanh tra", "Phó Chánh Thanh tra", ("Thanh tra viên", "Thanh tra viên chính"))
+_TTRA = (
+    "TTRA",
+    "Thanh tra Sở",
+    "Chánh Thanh tra",
+    "Phó Chánh Thanh tra",
+    ("Thanh tra viên", "Thanh tra viên chính"),
+)
 _KHTC = ("KHTC", "Phòng Kế hoạch - Tài chính", "Trưởng phòng", "Phó Trưởng phòng", ("Kế toán", "Chuyên viên"))
 _STAFF = ("Chuyên viên", "Chuyên viên", "Chuyên viên chính")
 
@@ -221,24 +226,40 @@ ACHIEVEMENTS = {
 }
 
 EXEMPLAR_STORIES = (
-    ("Người «số hóa» hồ sơ của {unit}",
-     "Trong hai năm, {name} đã cùng đồng nghiệp số hóa hơn 12.000 hồ sơ lưu trữ, giúp người dân tra cứu trực tuyến "
-     "thay vì đến trực tiếp cơ quan."),
-    ("Tận tụy với người dân vùng biên",
-     "{name} nhiều năm bám cơ sở ở các xã biên giới, hướng dẫn người dân thực hiện thủ tục và tiếp cận chính sách."),
-    ("Sáng kiến nhỏ, hiệu quả lớn",
-     "Từ một bảng tính theo dõi tiến độ, {name} xây dựng công cụ giúp {unit} giảm một nửa số nhiệm vụ trễ hạn."),
-    ("Nữ cán bộ vượt khó, giỏi việc nước, đảm việc nhà",
-     "Vừa chăm lo gia đình, {name} vẫn luôn dẫn đầu về tiến độ xử lý hồ sơ, đạt danh hiệu Chiến sĩ thi"
-     " đua cơ sở năm 2024."),
-    ("Học Bác từ những việc làm hằng ngày",
-     "{name} kiên trì thực hiện «ba không» khi tiếp dân: không hẹn lại, không để hồ sơ trễ hạn, không phiền hà."),
-    ("Người truyền lửa cho phong trào thi đua",
-     "{name} là hạt nhân tổ chức các phong trào thi đua, vận động đoàn viên đóng góp xây nhà tình nghĩa."),
-    ("Tập thể tiên phong chuyển đổi số",
-     "{unit} đưa toàn bộ thủ tục thuộc thẩm quyền lên dịch vụ công trực tuyến toàn trình, tỷ lệ đúng hạn đạt 100%."),
-    ("Tập thể đoàn kết, đồng lòng vì nông thôn mới",
-     "{unit} nhận đỡ đầu hai xã, hỗ trợ xây dựng đường giao thông nông thôn và mô hình sinh kế cho hộ nghèo."),
+    (
+        "Người «số hóa» hồ sơ của {unit}",
+        "Trong hai năm, {name} đã cùng đồng nghiệp số hóa hơn 12.000 hồ sơ lưu trữ, giúp người dân tra cứu trực tuyến "
+        "thay vì đến trực tiếp cơ quan.",
+    ),
+    (
+        "Tận tụy với người dân vùng biên",
+        "{name} nhiều năm bám cơ sở ở các xã biên giới, hướng dẫn người dân thực hiện thủ tục và tiếp cận chính sách.",
+    ),
+    (
+        "Sáng kiến nhỏ, hiệu quả lớn",
+        "Từ một bảng tính theo dõi tiến độ, {name} xây dựng công cụ giúp {unit} giảm một nửa số nhiệm vụ trễ hạn.",
+    ),
+    (
+        "Nữ cán bộ vượt khó, giỏi việc nước, đảm việc nhà",
+        "Vừa chăm lo gia đình, {name} vẫn luôn dẫn đầu về tiến độ xử lý hồ sơ, đạt danh hiệu Chiến sĩ thi"
+        " đua cơ sở năm 2024.",
+    ),
+    (
+        "Học Bác từ những việc làm hằng ngày",
+        "{name} kiên trì thực hiện «ba không» khi tiếp dân: không hẹn lại, không để hồ sơ trễ hạn, không phiền hà.",
+    ),
+    (
+        "Người truyền lửa cho phong trào thi đua",
+        "{name} là hạt nhân tổ chức các phong trào thi đua, vận động đoàn viên đóng góp xây nhà tình nghĩa.",
+    ),
+    (
+        "Tập thể tiên phong chuyển đổi số",
+        "{unit} đưa toàn bộ thủ tục thuộc thẩm quyền lên dịch vụ công trực tuyến toàn trình, tỷ lệ đúng hạn đạt 100%.",
+    ),
+    (
+        "Tập thể đoàn kết, đồng lòng vì nông thôn mới",
+        "{unit} nhận đỡ đầu hai xã, hỗ trợ xây dựng đường giao thông nông thôn và mô hình sinh kế cho hộ nghèo.",
+    ),
 )
 CONFERENCE = "Hội nghị điển hình tiên tiến tỉnh Tây Ninh năm 2025"
 

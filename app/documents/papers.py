@@ -245,7 +245,9 @@ def minutes(
         raise DomainError(
             f"Tổng số thành viên Hội đồng ({meeting.members_total}) khác với số đã ghi khi bỏ phiếu "
             f"({', '.join(map(str, recorded))}): hãy sửa tổng số, hoặc lập biên bản riêng cho từng Hội đồng "
-            "(lọc theo đơn vị trình).", field="members_total")
+            "(lọc theo đơn vị trình).",
+            field="members_total",
+        )
     table = minutes_table(rows)
     passed = sum(1 for row in table.rows if row[-1] == "Đạt")
     bases = sorted({b for r in rows for t, b in [data.vote_threshold(r.award_code, r.year)] if t is not None})
@@ -361,7 +363,10 @@ def payout_table(lines: Sequence[payout.PayLine], *, with_decision: bool = True)
                Column("Danh hiệu, hình thức", TEXT, 32 + wide), Column("Đơn vị", TEXT, 24 + wide)]  # fmt: skip
     if with_decision:
         columns.append(Column("Quyết định", TEXT, 24))  # text: "289/QĐ-STC" wraps rather than overflow
-    columns += [Column("Số tiền (đồng)", INT, 20, "RIGHT"), Column("Ghi chú", TEXT, 20 if with_decision else 38)]
+    columns += [
+        Column("Số tiền (đồng)", INT, 20, "RIGHT"),
+        Column("Ghi chú", TEXT, 20 if with_decision else 38),
+    ]
     rows: list[tuple[object, ...]] = [
         (i, p.nominee, p.award, p.unit, *((p.decision,) if with_decision else ()), p.amount, p.note)
         for i, p in enumerate(lines, start=1)
@@ -375,7 +380,9 @@ def payout_list(db: Database, meta: DocMeta, *, year: int, decision: str | None 
     """Danh sách chi tiền thưởng of a year (of one decision, of one submitting unit), as the finance
     office pays it: each award's cash (multiplier × base salary on the decision date, rounded up)."""
     decision_id = find_decision(db, decision, year).id if decision else None
-    lines = payout.payout_lines(db, decision_id=decision_id, unit_code=unit_code, year=None if decision else year)
+    lines = payout.payout_lines(
+        db, decision_id=decision_id, unit_code=unit_code, year=None if decision else year
+    )
     if not lines:
         raise DomainError("Không có khen thưởng nào đã có quyết định để lập danh sách chi tiền thưởng.")
     table = payout_table(lines)

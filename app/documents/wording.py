@@ -76,7 +76,9 @@ def proposer_of(issuer: str) -> str:
 
 def categories(db: Database, codes: Sequence[str]) -> dict[str, AwardCategory]:
     with db.read() as session:
-        return dict(session.execute(select(Award.code, Award.category).where(Award.code.in_(list(codes)))).all())
+        return dict(
+            session.execute(select(Award.code, Award.category).where(Award.code.in_(list(codes)))).all()
+        )
 
 
 def grant_clause(name: str, category: AwardCategory | None, count: str, *, verb: str = "Tặng") -> str:

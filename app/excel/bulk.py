@@ -47,7 +47,15 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: li
         impl = table.c[name].type.dialect_impl(dialect)
         proc = impl.bind_processor(dialect)
         if proc is not None:
-            procs.append((i, _iso_dates(proc) if getattr(impl, "_storage_format", None) == _DEFAULT_DATE and isinstance(impl, SQLiteDate) else proc))
+            procs.append(
+                (
+                    i,
+                    _iso_dates(proc)
+                    if getattr(impl, "_storage_format", None) == _DEFAULT_DATE
+                    and isinstance(impl, SQLiteDate)
+                    else proc,
+                )
+            )
     if missing or procs:
         # Column by column: each distinct value processed once, rows rebuilt by zip (C speed).
         cols: list[Sequence[Any]] = [*zip(*rows, strict=True), *([v] * len(rows) for v in missing.values())]
@@ -62,7 +70,11 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: li
 
 
 def _copy_rows(
-    session: Session, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]], missing: dict[str, Any]
+    session: Session,
+    table: Table,
+    columns: Sequence[str],
+    rows: list[tuple[Any, ...]],
+    missing: dict[str, Any],
 ) -> None:
     """PostgreSQL: ``rows`` by COPY, after each column type's own conversion, defaults filled in."""
     conn = session.connection()
@@ -180,7 +192,9 @@ def drop_indexes(session: Session, table: Table, adding: int) -> list[tuple[str,
     conn = session.connection()
     if conn.dialect.name != "sqlite" or adding < REBUILD_FLOOR:
         return []
-    held = conn.exec_driver_sql(f"SELECT count(*) FROM {conn.dialect.identifier_preparer.format_table(table)}").scalar()
+    held = conn.exec_driver_sql(
+        f"SELECT count(*) FROM {conn.dialect.identifier_preparer.format_table(table)}"
+    ).scalar()
     if adding < (held or 0):
         return []
     indexes = conn.exec_driver_sql(

@@ -25,7 +25,9 @@ def units_table(db: Database) -> TableData:
         .order_by(Unit.sort_key, Unit.id)
     )
     with db.read() as session:
-        rows: list[tuple[object, ...]] = [(i, c, n, s, lv.label, p) for i, c, n, s, lv, p in session.execute(stmt)]
+        rows: list[tuple[object, ...]] = [
+            (i, c, n, s, lv.label, p) for i, c, n, s, lv, p in session.execute(stmt)
+        ]
     return TableData("Đơn vị", (
         Column("Mã hệ thống", INT, 14), Column("Mã đơn vị", ID, 16), Column("Tên đơn vị", TEXT, 60),
         Column("Tên viết tắt", TEXT, 24), Column("Cấp đơn vị", TEXT, 30), Column("Mã đơn vị cấp trên", ID, 20),

@@ -57,7 +57,9 @@ class Nominations(Handler):
     fields = F.NOMINATIONS
     preview_headers = ("Dòng", "Năm", "Danh hiệu", "Đối tượng", "Đơn vị")
 
-    def build(self, row: int, values: dict[str, object]) -> tuple[NominationRecord | None, list[tuple[str, str]]]:
+    def build(
+        self, row: int, values: dict[str, object]
+    ) -> tuple[NominationRecord | None, list[tuple[str, str]]]:
         errors: list[tuple[str, str]] = []
         year = values.get("year")
         try:
@@ -94,7 +96,11 @@ class Nominations(Handler):
         ), []  # fmt: skip
 
     def check(
-        self, session: Session, records: list[NominationRecord], report: ImportReport, on_duplicate: str | None
+        self,
+        session: Session,
+        records: list[NominationRecord],
+        report: ImportReport,
+        on_duplicate: str | None,
     ) -> None:
         awards = {a.code: a for a in session.scalars(select(Award).options(selectinload(Award.versions)))}
         units = {code: (uid, name, parent) for uid, code, name, parent in session.execute(

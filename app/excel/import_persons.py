@@ -183,13 +183,18 @@ class PersonBatches(Batches):
         unknown = sorted({r.unit_code for r in records} - units.keys())
         for chunk in chunks(unknown):
             units.update((code, None) for code in chunk)
-            units.update((code, uid) for code, uid in session.execute(select(Unit.code, Unit.id).where(Unit.code.in_(chunk))))
+            units.update(
+                (code, uid)
+                for code, uid in session.execute(select(Unit.code, Unit.id).where(Unit.code.in_(chunk)))
+            )
         ok: list[PersonRecord] = []
         by_cccd, by_name = self.row_of_cccd, self.row_of_name
         for r in records:
             uid = units[r.unit_code]
             if uid is None:
-                report.problems.append(Problem(r.row, "Mã đơn vị", f"không có đơn vị mã «{r.unit_code}» trong sổ."))
+                report.problems.append(
+                    Problem(r.row, "Mã đơn vị", f"không có đơn vị mã «{r.unit_code}» trong sổ.")
+                )
                 continue
             r.unit_id = uid
             c = r.c
@@ -276,7 +281,9 @@ class _Book:
         ).where(before)  # fmt: skip
         if cccds is None:
             rows = session.execute(by_cccd.where(Person.cccd.is_not(None)))
-            self.taken.update((cccd, (pid, name)) for pid, cccd, name in rows if cccd is not None)  # never None here
+            self.taken.update(
+                (cccd, (pid, name)) for pid, cccd, name in rows if cccd is not None
+            )  # never None here
             for row in session.execute(by_name.order_by(Person.id)):
                 self.same[(row.unit_id, row.name_fold)].append(row)
             return
@@ -302,7 +309,9 @@ class _Book:
             if c.cccd and c.cccd in taken:
                 pid, name = taken[c.cccd]
                 r.existing_id = pid
-                report.duplicates.append(Duplicate(r.row, pid, f"số CCCD {c.cccd} đã có trong sổ: {name} (mã {pid})."))
+                report.duplicates.append(
+                    Duplicate(r.row, pid, f"số CCCD {c.cccd} đã có trong sổ: {name} (mã {pid}).")
+                )
                 continue
             for other in same.get((r.unit_id, c.fold), ()):
                 if c.birth_date and other.birth_date:

@@ -96,7 +96,11 @@ class ImportReport:
         valid = max(self.rows_read - len(bad_rows), 0) if self.problems else self.records
         head = f"{self.file}: {self.rows_read} dòng dữ liệu, {valid} {label} hợp lệ"
         if self.problems:
-            head += f", {len(self.problems)} lỗi ở {len(bad_rows)} dòng" if bad_rows else f", {len(self.problems)} lỗi"
+            head += (
+                f", {len(self.problems)} lỗi ở {len(bad_rows)} dòng"
+                if bad_rows
+                else f", {len(self.problems)} lỗi"
+            )
         if self.duplicates:
             head += f", {len(self.duplicates)} trùng với dữ liệu đã có"
         head += "."
@@ -122,7 +126,9 @@ class Handler:
         raise NotImplementedError
 
     # Records are each handler's own class (UnitRecord, PersonRecord…): Any here, named in the handlers.
-    def check(self, session: Session, records: list[Any], report: ImportReport, on_duplicate: str | None) -> None:
+    def check(
+        self, session: Session, records: list[Any], report: ImportReport, on_duplicate: str | None
+    ) -> None:
         raise NotImplementedError
 
     def write(

@@ -53,7 +53,9 @@ def open_in_child(path: Path) -> Sheet | None:
     if command is None:
         return None
     root = Path(__file__).resolve().parents[2]  # the folder holding this ``app`` package
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, (str(root), os.environ.get("PYTHONPATH")))))
+    env = dict(
+        os.environ, PYTHONPATH=os.pathsep.join(filter(None, (str(root), os.environ.get("PYTHONPATH"))))
+    )
     if getattr(sys, "frozen", False):
         env.pop("PYTHONPATH")
         env["PYINSTALLER_RESET_ENVIRONMENT"] = "1"  # a program of its own, not a worker of this one

@@ -13,7 +13,6 @@ if connection is None:  # pragma: no cover - only through app.migrations
     raise RuntimeError("Run migrations through app.migrations.upgrade(engine).")
 
 
-
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
     # The FTS5 word index and its shadow tables are SQLite's, made by migration 0005.
     return not (type_ == "table" and name is not None and name.startswith(SEARCH_INDEX))

@@ -64,9 +64,7 @@ class RegisterEntry(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     book_id: Mapped[int] = mapped_column(ForeignKey("register_book.id", ondelete="RESTRICT"))
     number: Mapped[int] = mapped_column(Integer)
-    nomination_id: Mapped[int] = mapped_column(
-        ForeignKey("nomination.id", ondelete="RESTRICT"), unique=True
-    )
+    nomination_id: Mapped[int] = mapped_column(ForeignKey("nomination.id", ondelete="RESTRICT"), unique=True)
     assigned_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     book: Mapped[RegisterBook] = relationship()

@@ -24,7 +24,9 @@ class Initiative(Timestamps, Base):
     year: Mapped[int] = mapped_column(Integer, index=True)
     level: Mapped[InitiativeLevel] = mapped_column(enum_column(InitiativeLevel, "initiative_level"))
     kind: Mapped[InitiativeKind] = mapped_column(
-        enum_column(InitiativeKind, "initiative_kind"), default=InitiativeKind.INITIATIVE, server_default="initiative"
+        enum_column(InitiativeKind, "initiative_kind"),
+        default=InitiativeKind.INITIATIVE,
+        server_default="initiative",
     )
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"), index=True)
     recognised_by: Mapped[str] = mapped_column(String(300), default="")

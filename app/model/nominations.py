@@ -47,7 +47,9 @@ class Nomination(Timestamps, Base):
     votes_against: Mapped[int | None] = mapped_column(Integer)
     council_size: Mapped[int | None] = mapped_column(Integer)
     voted_on: Mapped[dt.date | None] = mapped_column(Date)
-    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id", ondelete="RESTRICT"), index=True)
+    decision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("decision.id", ondelete="RESTRICT"), index=True
+    )
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     award: Mapped[Award] = relationship()

@@ -70,7 +70,9 @@ def _appraisal(p: dict[str, Any], f: NominationFacts) -> tuple[bool | str, str]:
     return False, f"chưa đạt mức «{wanted.label}» năm {', '.join(map(str, missing))}{span}{have}"
 
 
-def _eligible_initiatives(p: dict[str, Any], f: NominationFacts, kind: InitiativeKind) -> list[InitiativeFact]:
+def _eligible_initiatives(
+    p: dict[str, Any], f: NominationFacts, kind: InitiativeKind
+) -> list[InitiativeFact]:
     level = LEVEL_ORDER[InitiativeLevel(p.get("min_level", "grassroots"))]
     back = int(p.get("years_back", 0))
     return [
@@ -80,7 +82,9 @@ def _eligible_initiatives(p: dict[str, Any], f: NominationFacts, kind: Initiativ
     ]
 
 
-def _initiative_condition(p: dict[str, Any], f: NominationFacts, kind: InitiativeKind) -> tuple[bool | str, str]:
+def _initiative_condition(
+    p: dict[str, Any], f: NominationFacts, kind: InitiativeKind
+) -> tuple[bool | str, str]:
     unused = [i for i in _eligible_initiatives(p, f, kind) if not i.used_by]
     count = int(p.get("min_count", 1))
     if len(unused) >= count:
@@ -88,9 +92,16 @@ def _initiative_condition(p: dict[str, Any], f: NominationFacts, kind: Initiativ
     level = InitiativeLevel(p.get("min_level", "grassroots")).label.lower()
     back = int(p.get("years_back", 0))
     span = f"năm {f.year}" if back == 0 else f"từ năm {f.year - back} đến {f.year}"
-    what = "sáng kiến" if kind is InitiativeKind.INITIATIVE else "đề tài nghiên cứu khoa học được nghiệm thu, áp dụng"
+    what = (
+        "sáng kiến"
+        if kind is InitiativeKind.INITIATIVE
+        else "đề tài nghiên cứu khoa học được nghiệm thu, áp dụng"
+    )
     many = f"{count} " if count > 1 else ""
-    return False, f"không đủ {many}{what} được công nhận {level} trở lên {span} chưa dùng cho khen thưởng khác"
+    return (
+        False,
+        f"không đủ {many}{what} được công nhận {level} trở lên {span} chưa dùng cho khen thưởng khác",
+    )
 
 
 def _consecutive(p: dict[str, Any], f: NominationFacts) -> tuple[bool | str, str]:
@@ -216,7 +227,11 @@ def check_initiative(rule: Rule, f: NominationFacts) -> list[Finding]:
     if any(i.id in f.cited for i in eligible):
         return []
     if eligible:
-        return [_finding(rule, f"Sáng kiến «{eligible[0].title}» đủ điều kiện nhưng chưa được gắn vào hồ sơ", WARNING)]
+        return [
+            _finding(
+                rule, f"Sáng kiến «{eligible[0].title}» đủ điều kiện nhưng chưa được gắn vào hồ sơ", WARNING
+            )
+        ]
     _met, note = _initiative_condition(p, f, kind)
     return [_finding(rule, _cap(note))]
 
@@ -255,7 +270,9 @@ def check_collective_shares(rule: Rule, f: NominationFacts) -> list[Finding]:
         above = p.get("ldtt_more_than", False)
         if share < floor - 1e-9 or (above and share <= floor + 1e-9):
             words = f"chưa trên {_pct(floor)}" if above else f"dưới {_pct(floor)}"
-            out.append(_finding(rule, f"Tỷ lệ Lao động tiên tiến {c.ldtt}/{c.members} = {_pct(share)}, {words}"))
+            out.append(
+                _finding(rule, f"Tỷ lệ Lao động tiên tiến {c.ldtt}/{c.members} = {_pct(share)}, {words}")
+            )
     if "min_completed_share" in p and c.completed / c.members < p["min_completed_share"]:
         out.append(
             _finding(
@@ -265,10 +282,15 @@ def check_collective_shares(rule: Rule, f: NominationFacts) -> list[Finding]:
             )
         )
     if c.cstdcs < int(p.get("min_cstdcs", 0)):
-        out.append(_finding(rule, f"Cần ít nhất {p['min_cstdcs']} cá nhân đạt Chiến sĩ thi đua cơ sở năm {f.year}"))
+        out.append(
+            _finding(rule, f"Cần ít nhất {p['min_cstdcs']} cá nhân đạt Chiến sĩ thi đua cơ sở năm {f.year}")
+        )
     if p.get("no_discipline_warning_plus", False) and c.disciplined_warning_plus:
         out.append(
-            _finding(rule, f"Có {c.disciplined_warning_plus} thành viên bị kỷ luật từ cảnh cáo trở lên năm {f.year}")
+            _finding(
+                rule,
+                f"Có {c.disciplined_warning_plus} thành viên bị kỷ luật từ cảnh cáo trở lên năm {f.year}",
+            )
         )
     return out
 
@@ -314,7 +336,9 @@ def check_quota(rule: Rule, f: NominationFacts) -> list[Finding]:
         return []
     return [
         _finding(
-            rule, head + f"; đồng tỷ lệ phiếu {_pct(me.share)} tại ngưỡng — Chủ tịch Hội đồng quyết định", WARNING
+            rule,
+            head + f"; đồng tỷ lệ phiếu {_pct(me.share)} tại ngưỡng — Chủ tịch Hội đồng quyết định",
+            WARNING,
         )
     ]
 
@@ -322,7 +346,13 @@ def check_quota(rule: Rule, f: NominationFacts) -> list[Finding]:
 def check_council_vote(rule: Rule, f: NominationFacts) -> list[Finding]:
     threshold = rule.params["threshold"]
     if not f.council_size:
-        return [_finding(rule, f"Chưa có kết quả bỏ phiếu của Hội đồng (cần từ {_pct(threshold)} tổng số thành viên)", WARNING)]
+        return [
+            _finding(
+                rule,
+                f"Chưa có kết quả bỏ phiếu của Hội đồng (cần từ {_pct(threshold)} tổng số thành viên)",
+                WARNING,
+            )
+        ]
     share = (f.votes_for or 0) / f.council_size
     if share + 1e-9 >= threshold:
         return []
@@ -344,9 +374,16 @@ def check_exclusion(rule: Rule, f: NominationFacts) -> list[Finding]:
     days = (check_day,) if f.status in HELD else (check_day, f.today)
     for d in f.disciplines:
         if d.kind.is_pending and any(d.open_on(day) for day in days):
-            out.append(_finding(rule, f"Đang trong thời gian «{d.kind.label}» (từ {d.start:%d/%m/%Y}); chưa xét khen thưởng"))
+            out.append(
+                _finding(
+                    rule,
+                    f"Đang trong thời gian «{d.kind.label}» (từ {d.start:%d/%m/%Y}); chưa xét khen thưởng",
+                )
+            )
         elif not d.kind.is_pending and d.overlaps_year(f.year):
-            out.append(_finding(rule, f"Bị kỷ luật «{d.kind.label}» trong năm {f.year} (từ {d.start:%d/%m/%Y})"))
+            out.append(
+                _finding(rule, f"Bị kỷ luật «{d.kind.label}» trong năm {f.year} (từ {d.start:%d/%m/%Y})")
+            )
     return out
 
 

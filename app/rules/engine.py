@@ -47,7 +47,9 @@ def _quota_awards(rules: RuleSet, award: str, year: int) -> frozenset[str]:
 class Checker:
     """Checks nominations of one database against a rule book (award names cached)."""
 
-    def __init__(self, db: Database, rulebook: RuleBook | None = None, *, today: dt.date | None = None) -> None:
+    def __init__(
+        self, db: Database, rulebook: RuleBook | None = None, *, today: dt.date | None = None
+    ) -> None:
         self.db = db
         self.rulebook = rulebook or default_rulebook()
         self.today = today
@@ -81,7 +83,9 @@ class Checker:
             try:
                 nomination = draft_nomination(session, data)
             except DomainError as exc:
-                return Verdict(0, "", "", data.year, (Finding("nhap_lieu", "Nhập liệu", BLOCKING, exc.message, ""),))
+                return Verdict(
+                    0, "", "", data.year, (Finding("nhap_lieu", "Nhập liệu", BLOCKING, exc.message, ""),)
+                )
             award = session.scalar(select(Award.code).where(Award.id == nomination.award_id)) or ""
             facts = draft_facts(
                 session,
@@ -107,7 +111,11 @@ class Checker:
             if unit_code is not None:
                 unit = unit_by_code(session, unit_code)
                 stmt = stmt.where(Nomination.submitting_unit_id == unit.id)
-            ids = list(session.scalars(stmt.order_by(Nomination.submitting_unit_id, Nomination.nominee_sort, Nomination.id)))
+            ids = list(
+                session.scalars(
+                    stmt.order_by(Nomination.submitting_unit_id, Nomination.nominee_sort, Nomination.id)
+                )
+            )
         verdicts = []
         for n, nomination_id in enumerate(ids):
             if cancelled is not None and cancelled():

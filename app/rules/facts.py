@@ -96,7 +96,9 @@ class QuotaPeer:
 
     @property
     def share(self) -> float | None:
-        return self.votes_for / self.council_size if self.council_size and self.votes_for is not None else None
+        return (
+            self.votes_for / self.council_size if self.council_size and self.votes_for is not None else None
+        )
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,9 @@ def load_facts(
     """The facts the rules need about one nomination. ``quota_awards`` are the award codes whose
     batch counts a quota rule of this nomination reads (loaded only when needed)."""
     row = session.execute(
-        nomination_select(Nomination, Award, Submitting.level, Campaign.kind).where(Nomination.id == nomination_id)
+        nomination_select(Nomination, Award, Submitting.level, Campaign.kind).where(
+            Nomination.id == nomination_id
+        )
     ).first()
     if row is None:
         raise NotFound(f"Không tìm thấy hồ sơ đề nghị (mã {nomination_id}).")
@@ -102,7 +104,11 @@ def draft_facts(
     if award is None:
         raise NotFound(f"Không tìm thấy danh hiệu (mã {nom.award_id}).")
     level = session.scalar(select(Unit.level).where(Unit.id == nom.submitting_unit_id))
-    kind = session.scalar(select(Campaign.kind).where(Campaign.id == nom.campaign_id)) if nom.campaign_id else None
+    kind = (
+        session.scalar(select(Campaign.kind).where(Campaign.id == nom.campaign_id))
+        if nom.campaign_id
+        else None
+    )
     cited = frozenset(i.id for i in nom.initiatives)
     return _facts(session, nom, award, level, kind, cited,  # type: ignore[arg-type]  # level: None only while the draft has no submitting unit
                   award_names=award_names, quota_awards=quota_awards, today=today)  # fmt: skip
@@ -119,7 +125,9 @@ def _facts(
     history = tuple(
         AwardRecord(i, y, code, status)
         for i, y, code, status in session.execute(
-            nomination_select(Nomination.id, Nomination.year, Award.code, Nomination.status).where(nominee, others)
+            nomination_select(Nomination.id, Nomination.year, Award.code, Nomination.status).where(
+                nominee, others
+            )
         )
     )
     subject = Appraisal.person_id == nom.person_id if is_person else Appraisal.unit_id == nom.unit_id
@@ -134,9 +142,9 @@ def _facts(
         disciplines = tuple(
             DisciplineFact(k, s, e)
             for k, s, e in session.execute(
-                select(DisciplinaryRecord.kind, DisciplinaryRecord.start_date, DisciplinaryRecord.end_date).where(
-                    DisciplinaryRecord.person_id == nom.person_id
-                )
+                select(
+                    DisciplinaryRecord.kind, DisciplinaryRecord.start_date, DisciplinaryRecord.end_date
+                ).where(DisciplinaryRecord.person_id == nom.person_id)
             )
         )
         owned = select(InitiativeAuthor.initiative_id).where(InitiativeAuthor.person_id == nom.person_id)
@@ -248,7 +256,10 @@ def _collective(session: Session, unit_id: int | None, year: int) -> CollectiveF
     disciplined: set[int] = set()
     for person_id, kind, s, e in session.execute(
         select(
-            DisciplinaryRecord.person_id, DisciplinaryRecord.kind, DisciplinaryRecord.start_date, DisciplinaryRecord.end_date
+            DisciplinaryRecord.person_id,
+            DisciplinaryRecord.kind,
+            DisciplinaryRecord.start_date,
+            DisciplinaryRecord.end_date,
         ).where(DisciplinaryRecord.person_id.in_(member_list))
     ):
         if kind.severity >= 2 and DisciplineFact(kind, s, e).overlaps_year(year):
@@ -257,9 +268,10 @@ def _collective(session: Session, unit_id: int | None, year: int) -> CollectiveF
         select(Appraisal.rating).where(Appraisal.person_id.in_(member_list), Appraisal.year == year)
     ).scalars()
     completed = sum(1 for r in ratings if RATING_ORDER[r] >= RATING_ORDER[AppraisalRating.COMPLETED])
-    women = session.scalar(
-        select(func.count()).where(Person.id.in_(member_list), Person.gender == Gender.FEMALE)
-    ) or 0
+    women = (
+        session.scalar(select(func.count()).where(Person.id.in_(member_list), Person.gender == Gender.FEMALE))
+        or 0
+    )
     return CollectiveFacts(
         members=len(members),
         ldtt=counts.get("LDTT", 0) + counts.get("CSTT", 0),
@@ -289,9 +301,9 @@ def _batch(
     peers = tuple(
         QuotaPeer(i, vf, cs, g is Gender.FEMALE)
         for i, vf, cs, g in session.execute(
-            nomination_select(Nomination.id, Nomination.votes_for, Nomination.council_size, Person.gender).where(
-                batch, Nomination.award_id == award.id
-            )
+            nomination_select(
+                Nomination.id, Nomination.votes_for, Nomination.council_size, Person.gender
+            ).where(batch, Nomination.award_id == award.id)
         )
     )
     return counts, peers

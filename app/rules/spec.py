@@ -117,7 +117,12 @@ class RuleSet:
     def judgement(self, year: int, submitted: dt.date | None = None) -> Judgement:
         day = dt.date(year, 12, 31)
         era = next((e for e in self.eras if e.contains(day)), None)
-        if era is not None and era.keeps_earlier_dossiers and submitted is not None and submitted < era.valid_from:
+        if (
+            era is not None
+            and era.keeps_earlier_dossiers
+            and submitted is not None
+            and submitted < era.valid_from
+        ):
             earlier_day = era.valid_from - dt.timedelta(days=1)
             earlier = next((e for e in self.eras if e.contains(earlier_day)), None)
             if earlier is not None:
@@ -233,7 +238,18 @@ def _check_through(params: dict[str, Any], where: str) -> None:
         raise _fail(where, f"«through» phải là một trong: {', '.join(THROUGH)}")
 
 
-_COMMON = {"id", "name", "kind", "awards", "severity", "legal_basis", "valid_from", "valid_to", "note", "provincial"}
+_COMMON = {
+    "id",
+    "name",
+    "kind",
+    "awards",
+    "severity",
+    "legal_basis",
+    "valid_from",
+    "valid_to",
+    "note",
+    "provincial",
+}
 # What a province may set in an override besides the rule's own parameters.
 _OVERRIDABLE = {"legal_basis", "severity", "note"}
 
@@ -299,7 +315,9 @@ def _apply_overrides(items: list[dict[str, Any]], raw: bytes) -> dict[str, dict[
             raise DomainError(f"{where}: thiếu «legal_basis» (văn bản của tỉnh quy định mức này).")
         unknown = [k for k in o if k != "rule" and k not in _OVERRIDABLE and k not in item]
         if unknown:
-            raise DomainError(f"{where}: không ghi đè được «{', '.join(unknown)}» (quy tắc không có tham số này).")
+            raise DomainError(
+                f"{where}: không ghi đè được «{', '.join(unknown)}» (quy tắc không có tham số này)."
+            )
         if rid in merged:
             raise DomainError(f"{where}: ghi đè hai lần.")
         merged[rid] = {**item, **{k: v for k, v in o.items() if k != "rule"}}
@@ -336,7 +354,9 @@ def _read(path: Path, what: str) -> bytes:
         raise DomainError(f"Không đọc được {what} {path}: {exc.strerror}") from exc
 
 
-def load(path: Path | None = None, award_codes: set[str] | None = None, province: Path | None = None) -> RuleSet:
+def load(
+    path: Path | None = None, award_codes: set[str] | None = None, province: Path | None = None
+) -> RuleSet:
     """The rules file with the province's overrides (``province``; by default :func:`province_path`
     when that file exists)."""
     raw = _read(path or default_path(), "tệp quy tắc")

@@ -28,12 +28,13 @@ class Verdict:
         return BLOCKING if BLOCKING in severities else WARNING if WARNING in severities else OK
 
 
-
 def no_rules_finding(rules: RuleSet, judgement: Judgement) -> Finding:
     last = rules.last_era()
-    ended = f" Quy định cuối cùng trong tệp: {last.name}, hết hiệu lực sau ngày {last.valid_to:%d/%m/%Y}." if (
-        last is not None and last.valid_to is not None and last.valid_to < judgement.day
-    ) else ""
+    ended = (
+        f" Quy định cuối cùng trong tệp: {last.name}, hết hiệu lực sau ngày {last.valid_to:%d/%m/%Y}."
+        if (last is not None and last.valid_to is not None and last.valid_to < judgement.day)
+        else ""
+    )
     return Finding(
         NO_RULES,
         "Quy định có hiệu lực",

@@ -47,7 +47,9 @@ def set_appraisal(
         return row
 
 
-def appraisals_of(db: Database, *, person_id: int | None = None, unit_id: int | None = None) -> dict[int, AppraisalRating]:
+def appraisals_of(
+    db: Database, *, person_id: int | None = None, unit_id: int | None = None
+) -> dict[int, AppraisalRating]:
     """year → rating of a person or a collective."""
     where = Appraisal.person_id == person_id if person_id is not None else Appraisal.unit_id == unit_id
     with db.read() as session:

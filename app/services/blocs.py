@@ -40,7 +40,9 @@ def create_bloc(db: Database, data: BlocInput) -> Bloc:
         return bloc
 
 
-def set_membership(db: Database, bloc_id: int, unit_id: int, year: int, role: BlocRole = BlocRole.MEMBER) -> None:
+def set_membership(
+    db: Database, bloc_id: int, unit_id: int, year: int, role: BlocRole = BlocRole.MEMBER
+) -> None:
     """Make ``unit`` a member of ``bloc`` in ``year`` with ``role``; a new head or deputy replaces
     the previous one, who stays a member."""
     allowed(db, P.UNITS)
@@ -55,12 +57,15 @@ def set_membership(db: Database, bloc_id: int, unit_id: int, year: int, role: Bl
         if current is not None and current.bloc_id != bloc_id:
             other = session.get(Bloc, current.bloc_id)
             raise DomainError(
-                f"Đơn vị «{unit.name}» đã thuộc {other.name if other else 'khối khác'} năm {year}.", field="unit"
+                f"Đơn vị «{unit.name}» đã thuộc {other.name if other else 'khối khác'} năm {year}.",
+                field="unit",
             )
         if role is not BlocRole.MEMBER:
             previous = session.scalar(
                 select(BlocMembership).where(
-                    BlocMembership.bloc_id == bloc_id, BlocMembership.year == year, BlocMembership.role == role
+                    BlocMembership.bloc_id == bloc_id,
+                    BlocMembership.year == year,
+                    BlocMembership.role == role,
                 )
             )
             if previous is not None and previous.unit_id != unit_id:
@@ -77,7 +82,9 @@ def remove_membership(db: Database, bloc_id: int, unit_id: int, year: int) -> No
     with db.write() as session:
         row = session.scalar(
             select(BlocMembership).where(
-                BlocMembership.bloc_id == bloc_id, BlocMembership.unit_id == unit_id, BlocMembership.year == year
+                BlocMembership.bloc_id == bloc_id,
+                BlocMembership.unit_id == unit_id,
+                BlocMembership.year == year,
             )
         )
         require(row is not None, f"Đơn vị không phải thành viên của khối năm {year}.")
@@ -116,7 +123,9 @@ def is_member(session: Session, bloc_id: int, unit_id: int, year: int) -> bool:
     return (
         session.scalar(
             select(BlocMembership.id).where(
-                BlocMembership.bloc_id == bloc_id, BlocMembership.unit_id == unit_id, BlocMembership.year == year
+                BlocMembership.bloc_id == bloc_id,
+                BlocMembership.unit_id == unit_id,
+                BlocMembership.year == year,
             )
         )
         is not None

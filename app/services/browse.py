@@ -263,9 +263,9 @@ class UnitRows(Source):
         return out
 
     def value_query(self, ids: Sequence[int]) -> Select[Any]:
-        return self.joins["parent"](
-            select(Unit.id, *(c.value for c in self.columns.values()))
-        ).where(Unit.id.in_(ids))
+        return self.joins["parent"](select(Unit.id, *(c.value for c in self.columns.values()))).where(
+            Unit.id.in_(ids)
+        )
 
 
 _PersonUnit = aliased(Unit)
@@ -369,11 +369,15 @@ class NominationRows(Source):
         stmt: Executable
         if not self.filter_clauses(q.filters):
             # Counted in the word index alone: milliseconds even when most rows match.
-            stmt = text("SELECT count(*) FROM nomination_words WHERE nomination_words MATCH :m").bindparams(m=match)
+            stmt = text("SELECT count(*) FROM nomination_words WHERE nomination_words MATCH :m").bindparams(
+                m=match
+            )
         else:
             # Filtered: scan the filter's index range and test each row, no id set to build.
-            stmt = select(func.count()).select_from(Nomination).where(
-                *self.filter_clauses(q.filters), self.dense_search(fold(q.text))
+            stmt = (
+                select(func.count())
+                .select_from(Nomination)
+                .where(*self.filter_clauses(q.filters), self.dense_search(fold(q.text)))
             )
         with self.db.read() as session:
             return session.scalar(stmt) or 0
@@ -500,7 +504,9 @@ def nomination_years(db: Database) -> list[int]:
 def nomination_versions(db: Database, ids: Sequence[int]) -> dict[int, int]:
     """id → version, to send as ``expected_versions`` with a batch action."""
     with db.read() as session:
-        return dict(session.execute(select(Nomination.id, Nomination.version).where(Nomination.id.in_(ids))).all())
+        return dict(
+            session.execute(select(Nomination.id, Nomination.version).where(Nomination.id.in_(ids))).all()
+        )
 
 
 def criteria_years(db: Database, bloc_id: int) -> list[int]:
@@ -510,6 +516,9 @@ def criteria_years(db: Database, bloc_id: int) -> list[int]:
     with db.read() as session:
         return list(
             session.scalars(
-                select(Criterion.year).where(Criterion.bloc_id == bloc_id).distinct().order_by(Criterion.year.desc())
+                select(Criterion.year)
+                .where(Criterion.bloc_id == bloc_id)
+                .distinct()
+                .order_by(Criterion.year.desc())
             )
         )

@@ -34,7 +34,9 @@ def _validated(data: CampaignInput) -> CampaignInput:
     check_year(data.year)
     check_period(data.start_date, data.end_date)
     if kind is CampaignKind.THEMATIC:
-        require(data.end_date is not None, "Phong trào theo đợt, chuyên đề phải có ngày kết thúc.", "end_date")
+        require(
+            data.end_date is not None, "Phong trào theo đợt, chuyên đề phải có ngày kết thúc.", "end_date"
+        )
     return CampaignInput(
         name=required_text(data.name, "Tên phong trào", "name", 500),
         kind=kind,

@@ -98,13 +98,17 @@ def parse(raw: bytes) -> SalaryTable:
         decree = str(item.get("decree", "")).strip()
         if not decree:
             raise _fail(f"{where}: thiếu nghị định quy định mức lương «decree»")
-        periods.append(SalaryPeriod(start, amount, decree, bool(item.get("verified", False)), str(item.get("note", ""))))
+        periods.append(
+            SalaryPeriod(start, amount, decree, bool(item.get("verified", False)), str(item.get("note", "")))
+        )
     if not periods:
         raise _fail("không có mức lương nào")
     for a, b in zip(periods, periods[1:], strict=False):
         if b.valid_from <= a.valid_from:
             raise _fail(f"các mục phải theo thứ tự ngày tăng dần ({b.valid_from} sau {a.valid_from})")
-    return SalaryTable(hashlib.sha256(raw).hexdigest(), rounding, str(data.get("rounding_basis", "")), tuple(periods))
+    return SalaryTable(
+        hashlib.sha256(raw).hexdigest(), rounding, str(data.get("rounding_basis", "")), tuple(periods)
+    )
 
 
 _TABLES: dict[Path, tuple[int, SalaryTable]] = {}
@@ -203,11 +207,17 @@ def quote(
         multiplier *= HOUSEHOLD_FACTOR
         basis = f"{basis}; {HOUSEHOLD_BASIS}"
     amount = round_up(multiplier * period.amount, table.rounding)
-    return Quote(spec.code, decision_date, multiplier, period.amount, period.decree, amount, basis, version.verified)
+    return Quote(
+        spec.code, decision_date, multiplier, period.amount, period.decree, amount, basis, version.verified
+    )
 
 
 def award_cash(
-    award: str | AwardSpec, decision_date: dt.date, *, household: bool = False, salary_path: Path | None = None
+    award: str | AwardSpec,
+    decision_date: dt.date,
+    *,
+    household: bool = False,
+    salary_path: Path | None = None,
 ) -> int:
     """Đồng paid for ``award`` by a decision of ``decision_date`` (0 when the law sets no cash)."""
     return quote(award, decision_date, household=household, salary_path=salary_path).amount

@@ -25,7 +25,9 @@ def check_target(award: Award, *, is_person: bool) -> None:
     A household award (Gia đình văn hóa) is given to a household through its head, a person.
     """
     if is_person and award.target is AwardTarget.COLLECTIVE:
-        raise DomainError(f"«{award.name}» là khen thưởng cho tập thể, không đề nghị cho cá nhân.", field="award")
+        raise DomainError(
+            f"«{award.name}» là khen thưởng cho tập thể, không đề nghị cho cá nhân.", field="award"
+        )
     if not is_person and award.target is not AwardTarget.COLLECTIVE:
         raise DomainError(
             f"«{award.name}» là khen thưởng cho {award.target.label.lower()}, không đề nghị cho tập thể.",

@@ -30,7 +30,9 @@ _PEOPLES_COMMITTEE = ("uy ban nhan dan", "ubnd")
 def misfit(session: Session, decision: Decision, nomination: Nomination, award: Award) -> str | None:
     """Why ``decision`` cannot grant ``nomination`` (Vietnamese), or ``None`` when it fits."""
     if decision.year < nomination.year:
-        return f"Quyết định {decision.number_text} ký năm {decision.year}, trước năm đề nghị {nomination.year}."
+        return (
+            f"Quyết định {decision.number_text} ký năm {decision.year}, trước năm đề nghị {nomination.year}."
+        )
     if decision.year > nomination.year + 1:
         return (f"Quyết định {decision.number_text} ký năm {decision.year}; hồ sơ năm {nomination.year} "
                 f"chỉ vào quyết định năm {nomination.year} hoặc {nomination.year + 1}.")  # fmt: skip
@@ -43,10 +45,16 @@ def misfit(session: Session, decision: Decision, nomination: Nomination, award: 
     return None
 
 
-def _wrong_authority(session: Session, decision: Decision, nomination: Nomination, award: Award) -> str | None:
+def _wrong_authority(
+    session: Session, decision: Decision, nomination: Nomination, award: Award
+) -> str | None:
     """The issuer, when it is not the award's authority (``None``: it is, or nothing says not)."""
     issuer = fold(decision.issuer)
-    level = session.scalar(select(Unit.level).where(Unit.id == decision.issuer_unit_id)) if decision.issuer_unit_id else None
+    level = (
+        session.scalar(select(Unit.level).where(Unit.id == decision.issuer_unit_id))
+        if decision.issuer_unit_id
+        else None
+    )
     if award.authority is Authority.UNIT_HEAD:
         if award.category is not AwardCategory.FORM:
             # A grassroots title may also be conferred in a superior's decision (units with no
@@ -54,9 +62,13 @@ def _wrong_authority(session: Session, decision: Decision, nomination: Nominatio
             # prints the head's name ("GIÁM ĐỐC SỞ … TẶNG GIẤY KHEN") and must be the head's.
             return None
         # The head of the nominee's own unit or of a unit above it, never a People's Committee of a province.
-        if level is UnitLevel.PROVINCE or (level is None and issuer.startswith(_ISSUER_WORDS[Authority.PROVINCE_CHAIR])):
+        if level is UnitLevel.PROVINCE or (
+            level is None and issuer.startswith(_ISSUER_WORDS[Authority.PROVINCE_CHAIR])
+        ):
             return decision.issuer
-        if decision.issuer_unit_id is not None and not _above(session, decision.issuer_unit_id, nomination.submitting_unit_id):
+        if decision.issuer_unit_id is not None and not _above(
+            session, decision.issuer_unit_id, nomination.submitting_unit_id
+        ):
             return decision.issuer
         return None
     words = _ISSUER_WORDS.get(award.authority)
@@ -88,6 +100,8 @@ def fitting_decisions(db: Database, nomination_ids: Sequence[int]) -> dict[int, 
             select(Nomination, Award).join(Award, Award.id == Nomination.award_id).where(Nomination.id.in_(list(nomination_ids)))
         ).all()  # fmt: skip
         out: dict[int, str | None] = {}
-        for decision in session.scalars(select(Decision).order_by(Decision.signed_on.desc(), Decision.id.desc())):
+        for decision in session.scalars(
+            select(Decision).order_by(Decision.signed_on.desc(), Decision.id.desc())
+        ):
             out[decision.id] = next((why for n, a in rows if (why := misfit(session, decision, n, a))), None)
         return out

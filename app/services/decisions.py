@@ -66,7 +66,11 @@ def create_decision(db: Database, data: DecisionInput) -> Decision:
     parsed = parse_decision_number(data.number)
     issuer = required_text(data.issuer, "Cơ quan ban hành", "issuer")
     authority = clean(data.signer_authority).upper()
-    require(authority in ("", "TM.", "KT.", "Q.", "TL.", "TUQ."), "Thẩm quyền ký chỉ là TM., KT., Q., TL. hoặc TUQ.", "signer_authority")
+    require(
+        authority in ("", "TM.", "KT.", "Q.", "TL.", "TUQ."),
+        "Thẩm quyền ký chỉ là TM., KT., Q., TL. hoặc TUQ.",
+        "signer_authority",
+    )
     with db.write() as session:
         if data.issuer_unit_id is not None:
             get(session, Unit, data.issuer_unit_id, "cơ quan ban hành")
@@ -77,9 +81,7 @@ def create_decision(db: Database, data: DecisionInput) -> Decision:
             )
         )
         if clash is not None:
-            raise DomainError(
-                f"{issuer} đã có quyết định số {parsed.text} năm {year}.", field="number"
-            )
+            raise DomainError(f"{issuer} đã có quyết định số {parsed.text} năm {year}.", field="number")
         decision = Decision(
             number=parsed.number,
             symbol=parsed.symbol if parsed.year is None else f"{parsed.year}/{parsed.symbol}",

@@ -30,7 +30,9 @@ class ExemplarInput:
 def create_exemplar(db: Database, data: ExemplarInput) -> Exemplar:
     allowed(db, P.EXEMPLARS)
     check_year(data.year)
-    require((data.person_id is None) != (data.unit_id is None), "Chọn một cá nhân hoặc một tập thể điển hình.")
+    require(
+        (data.person_id is None) != (data.unit_id is None), "Chọn một cá nhân hoặc một tập thể điển hình."
+    )
     with db.write() as session:
         if data.person_id is not None:
             get(session, Person, data.person_id, "cá nhân")

@@ -48,7 +48,9 @@ def create_initiative(db: Database, data: InitiativeInput) -> Initiative:
             kind=kind,
             unit_id=data.unit_id,
             recognised_by=optional_text(data.recognised_by, "Cơ quan công nhận", "recognised_by"),
-            recognition_ref=optional_text(data.recognition_ref, "Số văn bản công nhận", "recognition_ref", 100),
+            recognition_ref=optional_text(
+                data.recognition_ref, "Số văn bản công nhận", "recognition_ref", 100
+            ),
             recognised_on=data.recognised_on,
             summary=clean(data.summary),
         )

@@ -63,7 +63,9 @@ def steps(db: Database, nomination_id: int) -> list[Step]:
         out[voted] = replace(out[voted], votes=_votes(nomination))
     approved = last.get(NominationStatus.APPROVED)
     if approved is not None and decision is not None:
-        out[approved] = replace(out[approved], decision=f"{decision.number_text} ngày {decision.signed_on:%d/%m/%Y}")
+        out[approved] = replace(
+            out[approved], decision=f"{decision.number_text} ngày {decision.signed_on:%d/%m/%Y}"
+        )
     return out
 
 

@@ -94,7 +94,9 @@ def _check_award(session: Session, data: NominationInput) -> Award:
 
 def _check_not_duplicate(session: Session, data: NominationInput, award: Award, own_id: int | None) -> None:
     nominee = (
-        Nomination.person_id == data.person_id if data.person_id is not None else Nomination.unit_id == data.unit_id
+        Nomination.person_id == data.person_id
+        if data.person_id is not None
+        else Nomination.unit_id == data.unit_id
     )
     clash = session.scalar(
         select(Nomination).where(
@@ -118,7 +120,9 @@ def _initiatives(session: Session, ids: Sequence[int]) -> list[Initiative]:
     return [get(session, Initiative, i, "sáng kiến") for i in dict.fromkeys(ids)]
 
 
-def _log(session: Session, db: Database, nomination: Nomination, old: S | None, new: S, reason: str = "") -> None:
+def _log(
+    session: Session, db: Database, nomination: Nomination, old: S | None, new: S, reason: str = ""
+) -> None:
     session.add(
         NominationEvent(
             nomination=nomination,
@@ -150,7 +154,11 @@ def _fill(session: Session, nomination: Nomination, data: NominationInput) -> No
     get(session, Unit, submitting, "đơn vị đề nghị")
     _check_not_duplicate(session, data, award, nomination.id)
     nomination.year, nomination.award_id = data.year, award.id
-    nomination.person_id, nomination.unit_id, nomination.campaign_id = data.person_id, data.unit_id, data.campaign_id
+    nomination.person_id, nomination.unit_id, nomination.campaign_id = (
+        data.person_id,
+        data.unit_id,
+        data.campaign_id,
+    )
     nomination.submitting_unit_id = submitting
     nomination.nominee_name, nomination.nominee_fold, nomination.nominee_sort = name, name_fold, name_sort
     nomination.achievement = data.achievement
@@ -278,7 +286,9 @@ def _step(
     return moved
 
 
-def submit(db: Database, ids: Sequence[int], *, expected_versions: dict[int, int] | None = None) -> list[Nomination]:
+def submit(
+    db: Database, ids: Sequence[int], *, expected_versions: dict[int, int] | None = None
+) -> list[Nomination]:
     return _step(db, ids, S.SUBMITTED, expected_versions=expected_versions)
 
 
@@ -309,7 +319,9 @@ def withdraw_from_decision(db: Database, ids: Sequence[int], reason: str, *,
             allowed(db, P.WORKFLOW, unit_ids=_units_of(session, nomination), session=session)
             require(nomination.status is S.APPROVED,
                     f"Hồ sơ «{nomination.nominee_name}» không ở trạng thái «{S.APPROVED.label}».", "status")  # fmt: skip
-            numbered = session.scalar(select(RegisterEntry.id).where(RegisterEntry.nomination_id == nomination.id))
+            numbered = session.scalar(
+                select(RegisterEntry.id).where(RegisterEntry.nomination_id == nomination.id)
+            )
             require(numbered is None, f"Khen thưởng của «{nomination.nominee_name}» đã được cấp số vào sổ vàng: "
                                       "không rút được, chỉ thu hồi được.", "status")  # fmt: skip
             nomination.status, nomination.decision_id, nomination.status_reason = S.VOTED, None, reason
@@ -371,7 +383,9 @@ def record_votes(
     return done
 
 
-def record_vote(db: Database, nomination_id: int, vote: Vote, *, expected_version: int | None = None) -> Nomination:
+def record_vote(
+    db: Database, nomination_id: int, vote: Vote, *, expected_version: int | None = None
+) -> Nomination:
     """Record (or correct) the council's vote on one submitted nomination."""
     versions = {nomination_id: expected_version} if expected_version is not None else None
     return record_votes(db, {nomination_id: vote}, expected_versions=versions)[0]
@@ -416,7 +430,9 @@ def history(db: Database, nomination_id: int) -> list[NominationEvent]:
     with db.read() as session:
         return list(
             session.scalars(
-                select(NominationEvent).where(NominationEvent.nomination_id == nomination_id).order_by(NominationEvent.id)
+                select(NominationEvent)
+                .where(NominationEvent.nomination_id == nomination_id)
+                .order_by(NominationEvent.id)
             )
         )
 
@@ -471,7 +487,12 @@ def list_nominations(
             return []
         rows = session.execute(
             nomination_select(
-                Nomination.id, Nomination.year, Nomination.nominee_name, Award.name, Submitting.name, Nomination.status
+                Nomination.id,
+                Nomination.year,
+                Nomination.nominee_name,
+                Award.name,
+                Submitting.name,
+                Nomination.status,
             )
             .where(Nomination.id.in_(id_list))
             .order_by(Nomination.id.desc())

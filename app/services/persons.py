@@ -68,7 +68,9 @@ def normalise_cccd(value: str | None) -> str | None:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _names(full_name: str, family: str | None, middle: str | None, given: str | None) -> tuple[str, str, str, str]:
+def _names(
+    full_name: str, family: str | None, middle: str | None, given: str | None
+) -> tuple[str, str, str, str]:
     """(family, middle, given, full) from the parts if any is given, else split from the full name."""
     if given is not None or family is not None:
         family, middle, given = (clean_name(p) for p in (family, middle, given))
@@ -171,7 +173,9 @@ def create_person(db: Database, data: PersonInput) -> Person:
         return person
 
 
-def update_person(db: Database, person_id: int, data: PersonInput, *, expected_version: int | None = None) -> Person:
+def update_person(
+    db: Database, person_id: int, data: PersonInput, *, expected_version: int | None = None
+) -> Person:
     """Correct a person's record (name split, CCCD, birth...). A move between units is
     :func:`move_person`, which keeps the history; here ``data.unit_id`` must stay the same."""
     c = _validated(data)
@@ -181,10 +185,14 @@ def update_person(db: Database, person_id: int, data: PersonInput, *, expected_v
         allowed(db, P.PERSONS, unit_id=person.unit_id, session=session)
         if expected_version is not None and person.version != expected_version:
             raise ConflictError("Hồ sơ cá nhân vừa được người khác sửa. Hãy mở lại để xem bản mới nhất.")
-        require(data.unit_id == person.unit_id, "Để chuyển đơn vị, hãy dùng chức năng Chuyển công tác.", "unit_id")
+        require(
+            data.unit_id == person.unit_id, "Để chuyển đơn vị, hãy dùng chức năng Chuyển công tác.", "unit_id"
+        )
         _check_duplicates(session, c, person.unit_id, person_id)
         _apply(person, c)
-        current = session.scalar(select(Posting).where(Posting.person_id == person_id, Posting.end_date.is_(None)))
+        current = session.scalar(
+            select(Posting).where(Posting.person_id == person_id, Posting.end_date.is_(None))
+        )
         if current is not None:
             current.position = c.position
         renamed = cast(  # an UPDATE's result is a CursorResult (it has rowcount)
@@ -192,7 +200,9 @@ def update_person(db: Database, person_id: int, data: PersonInput, *, expected_v
             session.execute(
                 update(Nomination)
                 .where(Nomination.person_id == person_id)
-                .values(nominee_name=person.full_name, nominee_fold=person.name_fold, nominee_sort=person.sort_key)
+                .values(
+                    nominee_name=person.full_name, nominee_fold=person.name_fold, nominee_sort=person.sort_key
+                )
             ),
         ).rowcount
         if renamed:
@@ -210,13 +220,17 @@ def move_person(db: Database, person_id: int, unit_id: int, position: str, on: d
         person = get(session, Person, person_id, "cá nhân")
         get(session, Unit, unit_id, "đơn vị")
         allowed(db, P.PERSONS, unit_ids=(person.unit_id, unit_id), session=session)
-        current = session.scalar(select(Posting).where(Posting.person_id == person_id, Posting.end_date.is_(None)))
+        current = session.scalar(
+            select(Posting).where(Posting.person_id == person_id, Posting.end_date.is_(None))
+        )
         if current is not None:
             require(on > current.start_date, "Ngày chuyển phải sau ngày bắt đầu công tác hiện tại.", "on")
             current.end_date = on - dt.timedelta(days=1)
             session.flush()
         clash = select(Person).where(
-            Person.unit_id == unit_id, Person.name_fold == person.name_fold, Person.id != person_id,
+            Person.unit_id == unit_id,
+            Person.name_fold == person.name_fold,
+            Person.id != person_id,
             Person.birth_date == person.birth_date,
         )
         if person.birth_date is not None and session.scalar(clash) is not None:
@@ -286,8 +300,13 @@ def get_person(db: Database, person_id: int) -> Person:
 
 
 def search_persons(
-    db: Database, query: str, *, unit_id: int | None = None, unit_ids: Collection[int] | None = None,
-    anywhere: bool = False, limit: int = 50,
+    db: Database,
+    query: str,
+    *,
+    unit_id: int | None = None,
+    unit_ids: Collection[int] | None = None,
+    anywhere: bool = False,
+    limit: int = 50,
 ) -> list[Person]:
     """Persons whose name matches ``query`` with tones and đ/d ignored, in Vietnamese name order.
 

@@ -74,14 +74,18 @@ def assign_numbers(db: Database, book_id: int, nomination_ids: Sequence[int]) ->
         existing = {
             e.nomination_id: e
             for chunk in range(0, len(ids), 900)
-            for e in session.scalars(select(RegisterEntry).where(RegisterEntry.nomination_id.in_(ids[chunk : chunk + 900])))
+            for e in session.scalars(
+                select(RegisterEntry).where(RegisterEntry.nomination_id.in_(ids[chunk : chunk + 900]))
+            )
         }
         codes = dict(session.execute(select(RegisterBook.id, RegisterBook.code)).all())
         statuses: dict[int, NominationStatus] = {}
         for chunk in range(0, len(ids), 900):
             statuses.update(
                 session.execute(
-                    select(Nomination.id, Nomination.status).where(Nomination.id.in_(ids[chunk : chunk + 900]))
+                    select(Nomination.id, Nomination.status).where(
+                        Nomination.id.in_(ids[chunk : chunk + 900])
+                    )
                 ).all()
             )
         new_entries = []

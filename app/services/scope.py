@@ -18,6 +18,10 @@ def clerk_units(db: Database) -> frozenset[int] | None:
     ids, frontier = {actor.unit_id}, [actor.unit_id]
     with db.read() as session:
         while frontier:
-            frontier = [u for u in session.scalars(select(Unit.id).where(Unit.parent_id.in_(frontier))) if u not in ids]
+            frontier = [
+                u
+                for u in session.scalars(select(Unit.id).where(Unit.parent_id.in_(frontier)))
+                if u not in ids
+            ]
             ids.update(frontier)
     return frozenset(ids)

@@ -44,8 +44,12 @@ def set_criteria(db: Database, bloc_id: int, year: int, rows: Sequence[Criterion
         )
     with db.write() as session:
         get(session, Bloc, bloc_id, "khối thi đua")
-        old = list(session.scalars(select(Criterion).where(Criterion.bloc_id == bloc_id, Criterion.year == year)))
-        if old and session.scalar(select(Score.id).where(Score.criterion_id.in_([c.id for c in old])).limit(1)):
+        old = list(
+            session.scalars(select(Criterion).where(Criterion.bloc_id == bloc_id, Criterion.year == year))
+        )
+        if old and session.scalar(
+            select(Score.id).where(Score.criterion_id.in_([c.id for c in old])).limit(1)
+        ):
             raise DomainError(f"Bảng tiêu chí năm {year} đã có điểm chấm; không thay cả bảng được.")
         for c in old:
             session.delete(c)
@@ -73,7 +77,9 @@ def criteria(db: Database, bloc_id: int, year: int) -> list[Criterion]:
     with db.read() as session:
         return list(
             session.scalars(
-                select(Criterion).where(Criterion.bloc_id == bloc_id, Criterion.year == year).order_by(Criterion.position)
+                select(Criterion)
+                .where(Criterion.bloc_id == bloc_id, Criterion.year == year)
+                .order_by(Criterion.position)
             )
         )
 
@@ -97,7 +103,10 @@ def set_score(
                 f"«{unit.name}» không phải thành viên của khối năm {criterion.year}; không chấm điểm được.",
                 field="unit",
             )
-        for label, value, field in (("tự chấm", self_points, "self_points"), ("khối chấm", bloc_points, "bloc_points")):
+        for label, value, field in (
+            ("tự chấm", self_points, "self_points"),
+            ("khối chấm", bloc_points, "bloc_points"),
+        ):
             if value is not None:
                 require(value >= 0, f"Điểm {label} của tiêu chí {criterion.code} không được âm.", field)
                 require(
@@ -105,7 +114,9 @@ def set_score(
                     f"Điểm {label} của tiêu chí {criterion.code} ({value:g}) vượt điểm tối đa ({criterion.max_points:g}).",
                     field,
                 )
-        score = session.scalar(select(Score).where(Score.criterion_id == criterion_id, Score.unit_id == unit_id))
+        score = session.scalar(
+            select(Score).where(Score.criterion_id == criterion_id, Score.unit_id == unit_id)
+        )
         if score is None:
             score = Score(criterion_id=criterion_id, unit_id=unit_id)
             session.add(score)

@@ -118,7 +118,9 @@ def _tie_key(row: StandingRow, keys: tuple[str, ...]) -> tuple[float, ...]:
     return (-row.total, *(values[k] for k in keys))
 
 
-def _band(row: StandingRow, criteria: list[Criterion], points: dict[int, float], cfg: StandingsConfig) -> None:
+def _band(
+    row: StandingRow, criteria: list[Criterion], points: dict[int, float], cfg: StandingsConfig
+) -> None:
     for band in cfg.bands:
         under = []
         for c in criteria:
@@ -150,7 +152,9 @@ def compute(db: Database, bloc_id: int, year: int, config: StandingsConfig | Non
         ).all()
         criteria = list(
             session.scalars(
-                select(Criterion).where(Criterion.bloc_id == bloc_id, Criterion.year == year).order_by(Criterion.position)
+                select(Criterion)
+                .where(Criterion.bloc_id == bloc_id, Criterion.year == year)
+                .order_by(Criterion.position)
             )
         )
         scores = session.execute(
@@ -193,7 +197,9 @@ def compute(db: Database, bloc_id: int, year: int, config: StandingsConfig | Non
     previous = None
     for position, row in enumerate(ranked, start=1):
         key = _tie_key(row, cfg.tie_break)
-        row.rank = previous.rank if previous is not None and _tie_key(previous, cfg.tie_break) == key else position
+        row.rank = (
+            previous.rank if previous is not None and _tie_key(previous, cfg.tie_break) == key else position
+        )
         previous = row
     if ranked:
         leader = ranked[0].total
@@ -218,13 +224,18 @@ def _band_index(cfg: StandingsConfig, name: str | None) -> int:
 def _propose(ranked: list[StandingRow], cfg: StandingsConfig, notes: list[str]) -> None:
     flag_limit = _band_index(cfg, cfg.flag_band) if cfg.flag_band else len(cfg.bands)
     merit_limit = _band_index(cfg, cfg.merit_band) if cfg.merit_band else len(cfg.bands)
-    flagged = [r for r in ranked if r.rank is not None and r.rank <= cfg.flag_count
-               and _band_index(cfg, r.band) <= flag_limit]
+    flagged = [
+        r
+        for r in ranked
+        if r.rank is not None and r.rank <= cfg.flag_count and _band_index(cfg, r.band) <= flag_limit
+    ]
     for r in flagged:
         r.proposal = "flag"
     if len(flagged) > cfg.flag_count:
         notes.append(
-            "Đồng hạng dẫn đầu: " + ", ".join(r.name for r in flagged) + " — khối bỏ phiếu suy tôn đơn vị đề nghị Cờ thi đua."
+            "Đồng hạng dẫn đầu: "
+            + ", ".join(r.name for r in flagged)
+            + " — khối bỏ phiếu suy tôn đơn vị đề nghị Cờ thi đua."
         )
     rest = [r for r in ranked if not r.proposal and _band_index(cfg, r.band) <= merit_limit]
     if rest and cfg.merit_count > 0:
@@ -234,7 +245,9 @@ def _propose(ranked: list[StandingRow], cfg: StandingsConfig, notes: list[str]) 
                 r.proposal = "merit"
 
 
-def rank_history(db: Database, bloc_id: int, config: StandingsConfig | None = None) -> dict[int, dict[int, int | None]]:
+def rank_history(
+    db: Database, bloc_id: int, config: StandingsConfig | None = None
+) -> dict[int, dict[int, int | None]]:
     """unit id → {year: rank} over every year the bloc has a criteria table."""
     cfg = config or load_config()
     with db.read() as session:

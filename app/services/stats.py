@@ -32,7 +32,9 @@ _COUNTED = (
 
 def overview(db: Database) -> Overview:
     with db.read() as session:
-        counts = [(label, session.scalar(select(func.count()).select_from(model)) or 0) for label, model in _COUNTED]
+        counts = [
+            (label, session.scalar(select(func.count()).select_from(model)) or 0) for label, model in _COUNTED
+        ]
         revision = migrations.current(session.connection())
     location = str(db.path) if db.path else db.engine.url.render_as_string(hide_password=True)
     return Overview(location, revision, counts)

@@ -42,9 +42,15 @@ def todo(db: Database) -> list[Todo]:
         Todo("returned", counted(Nomination.status == S.RETURNED), S.RETURNED),
         Todo("submitted", counted(Nomination.status == S.SUBMITTED), S.SUBMITTED),
         Todo("voted", counted(Nomination.status == S.VOTED), S.VOTED),
-        Todo("unprinted", counted(Nomination.status == S.APPROVED,
-                                  ~exists().where(CertificatePrint.nomination_id == Nomination.id)),
-             S.APPROVED, unprinted=True),  # fmt: skip
+        Todo(
+            "unprinted",
+            counted(
+                Nomination.status == S.APPROVED,
+                ~exists().where(CertificatePrint.nomination_id == Nomination.id),
+            ),
+            S.APPROVED,
+            unprinted=True,
+        ),  # fmt: skip
     ]
     if scope is None:  # scoring is the bloc secretariat's
         items += _incomplete_sheets(db)

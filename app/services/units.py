@@ -62,7 +62,9 @@ def _check_parent(session: Session, parent_id: int | None, own_id: int | None) -
     seen: set[int] = set()
     current = parent_id
     while current is not None:
-        require(current != own_id, "Đơn vị không thể trực thuộc chính nó hoặc đơn vị con của nó.", "parent_id")
+        require(
+            current != own_id, "Đơn vị không thể trực thuộc chính nó hoặc đơn vị con của nó.", "parent_id"
+        )
         require(current not in seen, "Cây đơn vị bị lặp.", "parent_id")
         seen.add(current)
         current = get(session, Unit, current, "đơn vị cấp trên").parent_id
@@ -100,7 +102,9 @@ def delete_unit(db: Database, unit_id: int) -> None:
         if session.scalar(select(exists().where(Person.unit_id == unit_id))):
             raise DomainError(f"Không xóa được đơn vị «{unit.name}»: đơn vị còn cán bộ.")
         if session.scalar(
-            select(exists().where((Nomination.unit_id == unit_id) | (Nomination.submitting_unit_id == unit_id)))
+            select(
+                exists().where((Nomination.unit_id == unit_id) | (Nomination.submitting_unit_id == unit_id))
+            )
         ):
             raise DomainError(f"Không xóa được đơn vị «{unit.name}»: đơn vị có hồ sơ khen thưởng.")
         if session.scalar(select(exists().where(Unit.parent_id == unit_id))):
@@ -113,7 +117,9 @@ def list_units(db: Database, query: str = "", *, parent_id: int | None = None) -
     stmt = select(Unit).order_by(Unit.sort_key, Unit.id)
     if query:
         q = fold(query)
-        stmt = stmt.where(Unit.name_fold.contains(q, autoescape=True) | Unit.code.contains(q.upper(), autoescape=True))
+        stmt = stmt.where(
+            Unit.name_fold.contains(q, autoescape=True) | Unit.code.contains(q.upper(), autoescape=True)
+        )
     if parent_id is not None:
         stmt = stmt.where(Unit.parent_id == parent_id)
     with db.read() as session:

@@ -69,7 +69,9 @@ def copy_database(source: Path, target: Path) -> None:
         raise DomainError(f"Không ghi được bản sao lưu vào {target.parent}: {exc.strerror}") from exc
 
 
-def make_backup(db_path: Path, *, tag: str = "", now: dt.datetime | None = None, directory: Path | None = None) -> Path:
+def make_backup(
+    db_path: Path, *, tag: str = "", now: dt.datetime | None = None, directory: Path | None = None
+) -> Path:
     """Back up ``db_path`` into its backup folder (name carries the time and an optional tag)."""
     now = now or dt.datetime.now()
     suffix = f"-{tag}" if tag else ""
@@ -160,7 +162,9 @@ def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
     try:
         rows = conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()
         problems = [r[0] for r in rows if r[0] != "ok"]
-        problems += [f"khóa ngoại: bảng {r[0]} dòng {r[1]} → {r[2]}" for r in conn.execute("PRAGMA foreign_key_check")]
+        problems += [
+            f"khóa ngoại: bảng {r[0]} dòng {r[1]} → {r[2]}" for r in conn.execute("PRAGMA foreign_key_check")
+        ]
         return problems
     except sqlite3.DatabaseError as exc:
         return [str(exc)]

@@ -100,7 +100,11 @@ class Database:
         self._login: Actor = SYSTEM
         # PostgreSQL: a reading sees one snapshot throughout, as a SQLite read transaction does (a
         # report's totals and its rows agree even while others save).
-        reader = self.engine if self.is_sqlite else self.engine.execution_options(isolation_level="REPEATABLE READ")
+        reader = (
+            self.engine
+            if self.is_sqlite
+            else self.engine.execution_options(isolation_level="REPEATABLE READ")
+        )
         self._read = sessionmaker(reader, expire_on_commit=False, info={"db": self})
         event.listen(self._read, "before_flush", _read_never_writes)
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else self.engine
@@ -217,8 +221,10 @@ class Database:
 def _read_never_writes(session: Session, _context: object, _instances: object) -> None:
     """A read session that would flush is a bug (a read that writes, even one rolled back later):
     refused loudly, so that it is found by the tests and never ships."""
-    raise RuntimeError("Phiên đọc không được ghi dữ liệu (read session flushed: "
-                       f"{len(session.new)} new, {len(session.dirty)} changed, {len(session.deleted)} deleted).")
+    raise RuntimeError(
+        "Phiên đọc không được ghi dữ liệu (read session flushed: "
+        f"{len(session.new)} new, {len(session.dirty)} changed, {len(session.deleted)} deleted)."
+    )
 
 
 class ReadOnlyError(DatabaseError):
@@ -266,7 +272,9 @@ def _operational_message(detail: str) -> str:
     if "locked" in low or "busy" in low:
         return "Cơ sở dữ liệu đang bị khóa bởi một chương trình khác. Hãy đóng chương trình đó rồi thử lại."
     if "not a database" in low or "malformed" in low or "corrupt" in low:
-        return "Tệp không phải cơ sở dữ liệu Sổ Thi đua hoặc đã bị hỏng. Hãy khôi phục từ bản sao lưu gần nhất."
+        return (
+            "Tệp không phải cơ sở dữ liệu Sổ Thi đua hoặc đã bị hỏng. Hãy khôi phục từ bản sao lưu gần nhất."
+        )
     if "readonly" in low or "read-only" in low:
         return "Không ghi được: tệp cơ sở dữ liệu chỉ cho phép đọc."
     if "disk" in low and "full" in low or "database or disk is full" in low:

@@ -14,7 +14,14 @@ from ..errors import DomainError
 from ..text import clean
 
 _BAD_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
 MAX_NAME_BYTES = 150
 
 
@@ -25,7 +32,9 @@ def _probe(folder: Path) -> None:
         os.close(fd)
         os.unlink(name)
     except OSError as exc:
-        raise DomainError(f"Không ghi được vào thư mục «{folder}»: {exc.strerror or exc}.", field="out") from None
+        raise DomainError(
+            f"Không ghi được vào thư mục «{folder}»: {exc.strerror or exc}.", field="out"
+        ) from None
 
 
 def check_output_file(path: Path) -> Path:

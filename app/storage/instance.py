@@ -143,7 +143,9 @@ class InstanceLock:
                 raise InstanceBusy(database, _read_holder(path))
             if writable:
                 since = dt.datetime.now().isoformat(timespec="seconds")
-                text = json.dumps({"host": socket.gethostname(), "user": _user(), "pid": os.getpid(), "since": since})
+                text = json.dumps(
+                    {"host": socket.gethostname(), "user": _user(), "pid": os.getpid(), "since": since}
+                )
                 os.ftruncate(fd, 0)
                 os.lseek(fd, 0, os.SEEK_SET)
                 os.write(fd, text.encode("utf-8"))

@@ -118,7 +118,9 @@ class FieldTable(QTableWidget):
         for column in (COL_X, COL_Y, COL_W, COL_H):
             self._header_tip(column, translate("LayoutEditor", "Milimét, tính từ góc trên bên trái tờ giấy"))
         for column in (COL_SIZE, COL_MIN):
-            self._header_tip(column, translate("LayoutEditor", "Điểm (pt); chữ dài được thu nhỏ dần đến cỡ nhỏ nhất"))
+            self._header_tip(
+                column, translate("LayoutEditor", "Điểm (pt); chữ dài được thu nhỏ dần đến cỡ nhỏ nhất")
+            )
 
     def _header_tip(self, column: int, text: str) -> None:
         item = self.horizontalHeaderItem(column)

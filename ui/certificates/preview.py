@@ -71,7 +71,9 @@ class CertificatePreviewDialog(QDialog):
         self.problems = QListWidget(self)
         self.problems.setObjectName("problems")
         self.problems.setMaximumHeight(120)
-        self.cash_only = QCheckBox(translate("CertificatePreview", "In cả khen thưởng chỉ có tiền thưởng"), self)
+        self.cash_only = QCheckBox(
+            translate("CertificatePreview", "In cả khen thưởng chỉ có tiền thưởng"), self
+        )
         self.cash_only.setObjectName("cashOnly")
         self.cash_only.setToolTip(translate("CertificatePreview", "Lao động tiên tiến, Tập thể lao động tiên tiến… "
                                             "không có giấy chứng nhận theo quy định (Nghị định 152/2025, Điều 50); "
@@ -112,13 +114,19 @@ class CertificatePreviewDialog(QDialog):
         several and none fitting, none: the clerk chooses before anything is numbered."""
         self.book.clear()
         for b in list_books(self.db):
-            self.book.addItem(translate("CertificatePreview", "{0} — {1} (đã cấp đến số {2})").format(
-                b.code, b.name, b.last_number), b.code)
+            self.book.addItem(
+                translate("CertificatePreview", "{0} — {1} (đã cấp đến số {2})").format(
+                    b.code, b.name, b.last_number
+                ),
+                b.code,
+            )
         try:
             fitting = default_book(self.db, self.selection) if self.selection is not None else None
         except DomainError:  # e.g. only awards that carry no certificate: generate() says why
             fitting = None
-        self.book.setCurrentIndex(self.book.findData(fitting) if fitting else (0 if self.book.count() == 1 else -1))
+        self.book.setCurrentIndex(
+            self.book.findData(fitting) if fitting else (0 if self.book.count() == 1 else -1)
+        )
 
     def confirm(self, question: str) -> bool:
         """Ask before an irreversible step (tests replace this)."""
@@ -154,8 +162,14 @@ class CertificatePreviewDialog(QDialog):
 
         self.status.setText(translate("CertificatePreview", "Đang tạo giấy chứng nhận…"))
         # Numbering is a write (register numbers are given once, for good): one operation.
-        self.job = run_op(self, translate("CertificatePreview", "Đang tạo giấy chứng nhận…"), db, work,
-                          on_done=lambda result: self._made(result, target), on_error=self._failed)
+        self.job = run_op(
+            self,
+            translate("CertificatePreview", "Đang tạo giấy chứng nhận…"),
+            db,
+            work,
+            on_done=lambda result: self._made(result, target),
+            on_error=self._failed,
+        )
         return self.job
 
     def _made(self, result: BatchResult, path: Path) -> None:
@@ -166,7 +180,11 @@ class CertificatePreviewDialog(QDialog):
             self.problems.addItem(line)
         self.problems.setVisible(self.problems.count() > 0)
         if result.cancelled or not result.printed:
-            self.status.setText(result.summary() if result.cancelled else translate("CertificatePreview", "Không có giấy nào in được."))
+            self.status.setText(
+                result.summary()
+                if result.cancelled
+                else translate("CertificatePreview", "Không có giấy nào in được.")
+            )
             return
         self.load_pdf(path)
 
@@ -193,7 +211,9 @@ class CertificatePreviewDialog(QDialog):
 
     # -- saving and printing ---------------------------------------------------------------
     def _ask_save(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, translate("CertificatePreview", "Lưu giấy chứng nhận"), "giay-chung-nhan.pdf", "PDF (*.pdf)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, translate("CertificatePreview", "Lưu giấy chứng nhận"), "giay-chung-nhan.pdf", "PDF (*.pdf)"
+        )
         if name:
             try:
                 self.save_to(Path(name))
@@ -211,9 +231,18 @@ class CertificatePreviewDialog(QDialog):
     def _log(self, file_name: str) -> None:
         if self.result is None:
             return
-        printed, mode, db = [replace(p, file=Path(file_name)) for p in self.result.printed], self.result.mode, self.db
-        self.log_job = run_write(self, translate("CertificatePreview", "Đang ghi sổ theo dõi in…"), db,
-                                 lambda: log_prints(db, printed, mode), on_error=self._failed)
+        printed, mode, db = (
+            [replace(p, file=Path(file_name)) for p in self.result.printed],
+            self.result.mode,
+            self.db,
+        )
+        self.log_job = run_write(
+            self,
+            translate("CertificatePreview", "Đang ghi sổ theo dõi in…"),
+            db,
+            lambda: log_prints(db, printed, mode),
+            on_error=self._failed,
+        )
 
     def _print(self) -> None:
         printer = print_pdf(self, self.document)
@@ -224,4 +253,3 @@ class CertificatePreviewDialog(QDialog):
         self.document.close()
         shutil.rmtree(self._tmp, ignore_errors=True)
         super().done(code)
-

@@ -16,7 +16,9 @@ class VerifyDialog(QDialog):
         self.setWindowTitle(translate("VerifyDialog", "Kiểm tra giấy chứng nhận"))
         self.resize(560, 320)
         self.code = QLineEdit(self)
-        self.code.setPlaceholderText(translate("VerifyDialog", "Mã in trên giấy (SV-000123-K7QX2MPA) hoặc nội dung mã QR"))
+        self.code.setPlaceholderText(
+            translate("VerifyDialog", "Mã in trên giấy (SV-000123-K7QX2MPA) hoặc nội dung mã QR")
+        )
         self.check_button = QPushButton(translate("VerifyDialog", "Kiểm tra"), self)
         self.verdict = QLabel("", self)
         self.verdict.setObjectName("verdict")

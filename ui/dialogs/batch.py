@@ -54,7 +54,9 @@ class VoteDialog(FormDialog):
         self.council_size = self.add_field(
             "council_size", QT_TRANSLATE_NOOP("BatchDialog", "Tổng số thành viên Hội đồng"), QLineEdit()
         )
-        self.votes_for = self.add_field("votes_for", QT_TRANSLATE_NOOP("BatchDialog", "Số phiếu đồng ý"), QLineEdit())
+        self.votes_for = self.add_field(
+            "votes_for", QT_TRANSLATE_NOOP("BatchDialog", "Số phiếu đồng ý"), QLineEdit()
+        )
         self.votes_against = self.add_field(
             "votes_against", QT_TRANSLATE_NOOP("BatchDialog", "Số phiếu không đồng ý"), QLineEdit()
         )
@@ -64,10 +66,17 @@ class VoteDialog(FormDialog):
     def save(self) -> Vote:
         vote = Vote(
             votes_for=int_from(self.votes_for, "votes_for", translate("BatchDialog", "Số phiếu đồng ý")) or 0,
-            votes_against=int_from(self.votes_against, "votes_against",
-                                   translate("BatchDialog", "Số phiếu không đồng ý"), required=False) or 0,
-            council_size=int_from(self.council_size, "council_size",
-                                  translate("BatchDialog", "Tổng số thành viên Hội đồng")) or 0,
+            votes_against=int_from(
+                self.votes_against,
+                "votes_against",
+                translate("BatchDialog", "Số phiếu không đồng ý"),
+                required=False,
+            )
+            or 0,
+            council_size=int_from(
+                self.council_size, "council_size", translate("BatchDialog", "Tổng số thành viên Hội đồng")
+            )
+            or 0,
             voted_on=date_from(self.voted_on, "voted_on", required=True),
         )
         check_vote(vote)
@@ -83,12 +92,16 @@ class DecisionPickDialog(FormDialog):
     title = QT_TRANSLATE_NOOP("BatchDialog", "Đưa vào quyết định khen thưởng")
     saved: int  # the decision's id
 
-    def __init__(self, db: Database, nomination_ids: Sequence[int] = (), parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, nomination_ids: Sequence[int] = (), parent: QWidget | None = None
+    ) -> None:
         self.db, self.nomination_ids = db, tuple(nomination_ids)
         super().__init__(parent)
 
     def _build(self) -> None:
-        self.decision = self.add_field("decision", QT_TRANSLATE_NOOP("BatchDialog", "Quyết định"), QComboBox())
+        self.decision = self.add_field(
+            "decision", QT_TRANSLATE_NOOP("BatchDialog", "Quyết định"), QComboBox()
+        )
         fit = fitting_decisions(self.db, self.nomination_ids)
         self.left_out: list[str] = []
         for d in list_decisions(self.db):
@@ -112,7 +125,10 @@ class DecisionPickDialog(FormDialog):
 
     def save(self) -> int:
         if self.decision.currentData() is None:
-            message = (translate("BatchDialog", "Chưa chọn quyết định.") if self.decision.count()
-                       else translate("BatchDialog", "Không có quyết định nào phù hợp; hãy nhập quyết định trước."))
+            message = (
+                translate("BatchDialog", "Chưa chọn quyết định.")
+                if self.decision.count()
+                else translate("BatchDialog", "Không có quyết định nào phù hợp; hãy nhập quyết định trước.")
+            )
             raise DomainError(message, field="decision")
         return int(self.decision.currentData())

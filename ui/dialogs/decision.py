@@ -20,10 +20,16 @@ class DecisionDialog(FormDialog):
         super().__init__(parent)
 
     def _build(self) -> None:
-        self.number = self.add_field("number", QT_TRANSLATE_NOOP("DecisionDialog", "Số quyết định"), QLineEdit())
+        self.number = self.add_field(
+            "number", QT_TRANSLATE_NOOP("DecisionDialog", "Số quyết định"), QLineEdit()
+        )
         self.number.setPlaceholderText("123/QĐ-UBND")
-        self.signed_on = self.add_field("signed_on", QT_TRANSLATE_NOOP("DecisionDialog", "Ngày ký"), date_edit())
-        self.issuer = self.add_field("issuer", QT_TRANSLATE_NOOP("DecisionDialog", "Cơ quan ban hành"), QLineEdit())
+        self.signed_on = self.add_field(
+            "signed_on", QT_TRANSLATE_NOOP("DecisionDialog", "Ngày ký"), date_edit()
+        )
+        self.issuer = self.add_field(
+            "issuer", QT_TRANSLATE_NOOP("DecisionDialog", "Cơ quan ban hành"), QLineEdit()
+        )
         self.authority = self.add_field(
             "signer_authority", QT_TRANSLATE_NOOP("DecisionDialog", "Thẩm quyền ký"), QComboBox()
         )
@@ -31,8 +37,12 @@ class DecisionDialog(FormDialog):
         self.signer_title = self.add_field(
             "signer_title", QT_TRANSLATE_NOOP("DecisionDialog", "Chức vụ người ký"), QLineEdit()
         )
-        self.signer_name = self.add_field("signer_name", QT_TRANSLATE_NOOP("DecisionDialog", "Người ký"), QLineEdit())
-        self.summary = self.add_field("summary", QT_TRANSLATE_NOOP("DecisionDialog", "Trích yếu"), QLineEdit())
+        self.signer_name = self.add_field(
+            "signer_name", QT_TRANSLATE_NOOP("DecisionDialog", "Người ký"), QLineEdit()
+        )
+        self.summary = self.add_field(
+            "summary", QT_TRANSLATE_NOOP("DecisionDialog", "Trích yếu"), QLineEdit()
+        )
         self.setMinimumWidth(520)
 
     def save(self) -> object:

@@ -42,9 +42,16 @@ class DecisionView(QDialog):
         decision = get_decision(db, decision_id)
         self.number = decision.number_text
         self.setWindowTitle(translate("DecisionView", "Quyết định {0}").format(decision.number_text))
-        self.heading = QLabel(translate("DecisionView", "<b>{0}</b> ngày {1} — {2}<br>{3} {4}: {5}").format(
-            decision.number_text, format_date(decision.signed_on), decision.issuer, decision.signer_authority,
-            decision.signer_title, decision.signer_name))
+        self.heading = QLabel(
+            translate("DecisionView", "<b>{0}</b> ngày {1} — {2}<br>{3} {4}: {5}").format(
+                decision.number_text,
+                format_date(decision.signed_on),
+                decision.issuer,
+                decision.signer_authority,
+                decision.signer_title,
+                decision.signer_name,
+            )
+        )
         self.heading.setWordWrap(True)
         self.summary = QLabel(decision.summary)
         self.summary.setWordWrap(True)
@@ -90,12 +97,18 @@ class DecisionView(QDialog):
                         item.setToolTip(pay.note)
                 self.table.setItem(row, column, item)
         self.total = total(list(paid.values()))
-        self.count.setText(translate("DecisionView", "{0} khen thưởng — tổng tiền thưởng {1} đồng").format(
-            len(lines), dong(self.total)))
+        self.count.setText(
+            translate("DecisionView", "{0} khen thưởng — tổng tiền thưởng {1} đồng").format(
+                len(lines), dong(self.total)
+            )
+        )
         self.print_button.setEnabled(bool(lines))
 
     def rows(self) -> list[list[str]]:
-        return [[cell_text(self.table, r, c) for c in range(self.table.columnCount())] for r in range(self.table.rowCount())]
+        return [
+            [cell_text(self.table, r, c) for c in range(self.table.columnCount())]
+            for r in range(self.table.rowCount())
+        ]
 
     def print_certificates(self) -> QDialog:
         """The certificates of every award of this decision, previewed before anything is numbered."""
@@ -104,7 +117,9 @@ class DecisionView(QDialog):
         from ..certificates.preview import CertificatePreviewDialog
 
         year = get_decision(self.db, self.decision_id).year
-        self.preview = CertificatePreviewDialog(self.db, Selection(decision=self.number, year=year), parent=self)
+        self.preview = CertificatePreviewDialog(
+            self.db, Selection(decision=self.number, year=year), parent=self
+        )
         self.preview.open()
         self.preview.generate()
         return self.preview

@@ -36,7 +36,9 @@ class ExemplarDialog(FormDialog):
         self.kind.addItem(label(AwardTarget.INDIVIDUAL), "person")
         self.kind.addItem(label(AwardTarget.COLLECTIVE), "unit")
         self.subject = self.add_field(
-            "subject", QT_TRANSLATE_NOOP("ExemplarDialog", "Cá nhân / tập thể"), LookupEdit(person_search(self.db))
+            "subject",
+            QT_TRANSLATE_NOOP("ExemplarDialog", "Cá nhân / tập thể"),
+            LookupEdit(person_search(self.db)),
         )
         self.kind.currentIndexChanged.connect(
             lambda _i: self.subject.set_search(
@@ -44,7 +46,9 @@ class ExemplarDialog(FormDialog):
             )
         )
         self.title_edit = self.add_field("title", QT_TRANSLATE_NOOP("ExemplarDialog", "Tiêu đề"), QLineEdit())
-        self.campaign = self.add_field("campaign", QT_TRANSLATE_NOOP("ExemplarDialog", "Phong trào"), QComboBox())
+        self.campaign = self.add_field(
+            "campaign", QT_TRANSLATE_NOOP("ExemplarDialog", "Phong trào"), QComboBox()
+        )
         self.campaign.addItem("—", None)
         for c in list_campaigns(self.db):
             self.campaign.addItem(f"{c.name} ({c.year})", c.id)
@@ -54,13 +58,16 @@ class ExemplarDialog(FormDialog):
         self.honoured_on = self.add_field(
             "honoured_on", QT_TRANSLATE_NOOP("ExemplarDialog", "Ngày tuyên dương"), date_edit()
         )
-        self.story = self.add_field("story", QT_TRANSLATE_NOOP("ExemplarDialog", "Câu chuyện"), QPlainTextEdit())
+        self.story = self.add_field(
+            "story", QT_TRANSLATE_NOOP("ExemplarDialog", "Câu chuyện"), QPlainTextEdit()
+        )
         self.setMinimumWidth(520)
 
     def save(self) -> object:
         if self.subject.value is None:
-            raise DomainError(translate("ExemplarDialog", "Chọn cá nhân hoặc tập thể từ danh sách gợi ý."),
-                              field="subject")
+            raise DomainError(
+                translate("ExemplarDialog", "Chọn cá nhân hoặc tập thể từ danh sách gợi ý."), field="subject"
+            )
         is_unit = self.kind.currentData() == "unit"
         data = ExemplarInput(
             year=self.year.value(),

@@ -42,7 +42,9 @@ class MembershipDialog(FormDialog):
         self.year = self.add_field("year", QT_TRANSLATE_NOOP("MembershipDialog", "Năm"), QSpinBox())
         self.year.setRange(1945, 2200)
         self.year.setValue(dt.date.today().year)
-        self.members = self.add_field("members", QT_TRANSLATE_NOOP("MembershipDialog", "Thành viên"), QListWidget())
+        self.members = self.add_field(
+            "members", QT_TRANSLATE_NOOP("MembershipDialog", "Thành viên"), QListWidget()
+        )
         self.members.setObjectName("members")
         self.unit_id = self.add_field(
             "unit_id", QT_TRANSLATE_NOOP("MembershipDialog", "Đơn vị"), LookupEdit(unit_search(self.db))
@@ -72,7 +74,9 @@ class MembershipDialog(FormDialog):
 
     def save(self) -> object:
         if self.unit_id.value is None:
-            raise DomainError(translate("MembershipDialog", "Chọn đơn vị từ danh sách gợi ý."), field="unit_id")
+            raise DomainError(
+                translate("MembershipDialog", "Chọn đơn vị từ danh sách gợi ý."), field="unit_id"
+            )
         bloc_id, unit_id, year = int(self.bloc.currentData()), self.unit_id.value, self.year.value()
         role = BlocRole(self.role.currentData())
         return Pending(lambda: set_membership(self.db, bloc_id, unit_id, year, role))
@@ -101,5 +105,11 @@ class MembershipDialog(FormDialog):
             self._set_writing(False)
             self.refresh()
 
-        self.op = run_write(self, translate("MembershipDialog", "Đang lưu…"), self.db,
-                            lambda: remove_membership(self.db, bloc_id, unit_id, year), on_done=done, on_error=failed)
+        self.op = run_write(
+            self,
+            translate("MembershipDialog", "Đang lưu…"),
+            self.db,
+            lambda: remove_membership(self.db, bloc_id, unit_id, year),
+            on_done=done,
+            on_error=failed,
+        )

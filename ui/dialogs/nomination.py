@@ -54,8 +54,14 @@ class NominationForm(FormDialog):
     aliases = {"award_id": "award", "person_id": "nominee", "unit_id": "nominee", "campaign_id": "campaign"}
     saved_one = Signal(int)  # a nomination was saved (its id)
 
-    def __init__(self, db: Database, nomination_id: int | None = None, *, year: int | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        nomination_id: int | None = None,
+        *,
+        year: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         self.db, self.nomination_id = db, nomination_id
         self._units = unit_names(db)
         self._checker: Checker | None = None
@@ -91,11 +97,16 @@ class NominationForm(FormDialog):
         for target in (AwardTarget.INDIVIDUAL, AwardTarget.COLLECTIVE, AwardTarget.HOUSEHOLD):
             self.target.addItem(label(target), target.value)
         self.nominee = self.add_field(
-            "nominee", QT_TRANSLATE_NOOP("NominationForm", "Cá nhân / tập thể"),
+            "nominee",
+            QT_TRANSLATE_NOOP("NominationForm", "Cá nhân / tập thể"),
             LookupEdit(person_search(self.db, self._units)),
         )
-        self.award = self.add_field("award", QT_TRANSLATE_NOOP("NominationForm", "Danh hiệu, hình thức"), QComboBox())
-        self.campaign = self.add_field("campaign", QT_TRANSLATE_NOOP("NominationForm", "Phong trào"), QComboBox())
+        self.award = self.add_field(
+            "award", QT_TRANSLATE_NOOP("NominationForm", "Danh hiệu, hình thức"), QComboBox()
+        )
+        self.campaign = self.add_field(
+            "campaign", QT_TRANSLATE_NOOP("NominationForm", "Phong trào"), QComboBox()
+        )
         self.achievement = self.add_field(
             "achievement", QT_TRANSLATE_NOOP("NominationForm", "Tóm tắt thành tích"), QPlainTextEdit()
         )
@@ -117,8 +128,12 @@ class NominationForm(FormDialog):
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         if self.nomination_id is None:
             save.setText(translate("NominationForm", "&Lưu và nhập tiếp (Ctrl+S)"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("NominationForm", "Đóng"))
-        self.nominee.setPlaceholderText(translate("NominationForm", "Gõ một phần tên, không cần dấu, rồi Enter"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("NominationForm", "Đóng")
+        )
+        self.nominee.setPlaceholderText(
+            translate("NominationForm", "Gõ một phần tên, không cần dấu, rồi Enter")
+        )
         self.verdict.retranslate()
 
     # -- choices follow year and target -------------------------------------------------------
@@ -154,8 +169,11 @@ class NominationForm(FormDialog):
     def _load(self, nomination_id: int) -> None:
         back = returned(self.db, nomination_id)
         if back is not None:  # why it came back, before anything else
-            self.notice.setText(translate("NominationForm", "Hồ sơ bị trả lại ngày {0}, người trả: {1}. Lý do: {2}").format(
-                local_time(back.at), back.by, back.reason))
+            self.notice.setText(
+                translate("NominationForm", "Hồ sơ bị trả lại ngày {0}, người trả: {1}. Lý do: {2}").format(
+                    local_time(back.at), back.by, back.reason
+                )
+            )
             self.notice.show()
         self.history.show_steps(steps(self.db, nomination_id))
         n = get_nomination(self.db, nomination_id)
@@ -203,7 +221,10 @@ class NominationForm(FormDialog):
         assert self.nomination_id is not None  # asked only of a saved nomination
         n = get_nomination(self.db, self.nomination_id)
         return (n.award_id, n.year, n.person_id or n.unit_id) != (
-            self.award.currentData(), self.year.value(), self.nominee.value)
+            self.award.currentData(),
+            self.year.value(),
+            self.nominee.value,
+        )
 
     def _show_saved_verdict(self, nomination_id: int) -> None:
         if self._checker is None:
@@ -220,7 +241,9 @@ class NominationForm(FormDialog):
                 translate("NominationForm", "Chọn cá nhân hoặc tập thể từ danh sách gợi ý."), field="nominee"
             )
         if self.award.currentData() is None:
-            raise DomainError(translate("NominationForm", "Chọn danh hiệu, hình thức khen thưởng."), field="award")
+            raise DomainError(
+                translate("NominationForm", "Chọn danh hiệu, hình thức khen thưởng."), field="award"
+            )
         is_unit = self._target() is AwardTarget.COLLECTIVE
         return NominationInput(
             year=self.year.value(),

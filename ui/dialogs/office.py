@@ -18,8 +18,11 @@ LINES = (
     ("signer_title", QT_TRANSLATE_NOOP("OfficeDialog", "Chức vụ người ký"), "PHÓ GIÁM ĐỐC"),
     ("signer", QT_TRANSLATE_NOOP("OfficeDialog", "Người ký"), "Nguyễn Văn A"),
     ("on_behalf", QT_TRANSLATE_NOOP("OfficeDialog", "Ký thay, thay mặt"), "GIÁM ĐỐC"),
-    ("council", QT_TRANSLATE_NOOP("OfficeDialog", "Hội đồng Thi đua - Khen thưởng"),
-     "Hội đồng Thi đua - Khen thưởng Sở Tài chính"),
+    (
+        "council",
+        QT_TRANSLATE_NOOP("OfficeDialog", "Hội đồng Thi đua - Khen thưởng"),
+        "Hội đồng Thi đua - Khen thưởng Sở Tài chính",
+    ),
 )
 
 
@@ -44,12 +47,16 @@ class OfficeDialog(FormDialog):
         for name, label, hint in LINES:
             edit = self.add_field(name, label, QLineEdit())
             edit.setPlaceholderText(translate("OfficeDialog", "ví dụ: {0}").format(hint))
-        self.authority = self.add_field("authority", QT_TRANSLATE_NOOP("OfficeDialog", "Thẩm quyền ký"), QComboBox())
+        self.authority = self.add_field(
+            "authority", QT_TRANSLATE_NOOP("OfficeDialog", "Thẩm quyền ký"), QComboBox()
+        )
         for a in AUTHORITIES:
             self.authority.addItem(a or "—", a)
         self.setMinimumWidth(520)
 
     def save(self) -> object:
-        office = Office(**{name: self._line(name).text() for name, _l, _h in LINES},
-                        authority=self.authority.currentData() or "")
+        office = Office(
+            **{name: self._line(name).text() for name, _l, _h in LINES},
+            authority=self.authority.currentData() or "",
+        )
         return Pending(lambda: set_office(self.db, office))

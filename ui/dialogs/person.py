@@ -24,8 +24,14 @@ class PersonDialog(FormDialog):
     title = QT_TRANSLATE_NOOP("PersonDialog", "Cá nhân")
     aliases = {"birth_year": "birth_date", "unit_id": "unit"}
 
-    def __init__(self, db: Database, person_id: int | None = None, *, unit_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        person_id: int | None = None,
+        *,
+        unit_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         self.db, self.person_id = db, person_id
         self._version: int | None = None
         super().__init__(parent)
@@ -35,7 +41,9 @@ class PersonDialog(FormDialog):
             self.unit.set_value(unit_id, get_unit(db, unit_id).name)
 
     def _build(self) -> None:
-        self.full_name = self.add_field("full_name", QT_TRANSLATE_NOOP("PersonDialog", "Họ và tên"), QLineEdit())
+        self.full_name = self.add_field(
+            "full_name", QT_TRANSLATE_NOOP("PersonDialog", "Họ và tên"), QLineEdit()
+        )
         self.gender = self.add_field("gender", QT_TRANSLATE_NOOP("PersonDialog", "Giới tính"), QComboBox())
         for gender in Gender:
             self.gender.addItem(label(gender), gender.value)
@@ -45,7 +53,9 @@ class PersonDialog(FormDialog):
         self.cccd = self.add_field("cccd", QT_TRANSLATE_NOOP("PersonDialog", "Số CCCD"), QLineEdit())
         self.cccd.setPlaceholderText("012345678901")
         self.position = self.add_field("position", QT_TRANSLATE_NOOP("PersonDialog", "Chức vụ"), QLineEdit())
-        self.unit = self.add_field("unit", QT_TRANSLATE_NOOP("PersonDialog", "Đơn vị"), LookupEdit(unit_search(self.db)))
+        self.unit = self.add_field(
+            "unit", QT_TRANSLATE_NOOP("PersonDialog", "Đơn vị"), LookupEdit(unit_search(self.db))
+        )
         self.setMinimumWidth(480)
 
     def _load(self, person_id: int) -> None:
@@ -53,7 +63,9 @@ class PersonDialog(FormDialog):
         self._version = person.version
         self.full_name.setText(person.full_name)
         self.gender.setCurrentIndex(self.gender.findData(person.gender.value))
-        self.birth.setText(format_date(person.birth_date) if person.birth_date else str(person.birth_year or ""))
+        self.birth.setText(
+            format_date(person.birth_date) if person.birth_date else str(person.birth_year or "")
+        )
         self.cccd.setText(person.cccd or "")
         self.position.setText(person.position)
         self.unit.set_value(person.unit_id, get_unit(self.db, person.unit_id).name)

@@ -29,7 +29,9 @@ class UnitDialog(FormDialog):
     def _build(self) -> None:
         self.code = self.add_field("code", QT_TRANSLATE_NOOP("UnitDialog", "Mã đơn vị"), QLineEdit())
         self.name = self.add_field("name", QT_TRANSLATE_NOOP("UnitDialog", "Tên đơn vị"), QLineEdit())
-        self.short_name = self.add_field("short_name", QT_TRANSLATE_NOOP("UnitDialog", "Tên viết tắt"), QLineEdit())
+        self.short_name = self.add_field(
+            "short_name", QT_TRANSLATE_NOOP("UnitDialog", "Tên viết tắt"), QLineEdit()
+        )
         self.level = self.add_field("level", QT_TRANSLATE_NOOP("UnitDialog", "Cấp"), QComboBox())
         for level in UnitLevel:
             self.level.addItem(label(level), level.value)

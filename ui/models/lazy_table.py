@@ -30,8 +30,15 @@ class LazyTableModel(QAbstractTableModel):
 
     failed = Signal(str)  # a query failed (e.g. the database went away): message for the user
 
-    def __init__(self, source: Source, titles: dict[str, str], *, context: str = "Columns",
-                 right_aligned: Sequence[str] = (), parent: Any = None) -> None:
+    def __init__(
+        self,
+        source: Source,
+        titles: dict[str, str],
+        *,
+        context: str = "Columns",
+        right_aligned: Sequence[str] = (),
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self._source = source
         self._keys = [k for k in titles if k in source.columns]
@@ -89,8 +96,9 @@ class LazyTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not self.sortable(column):
             return
-        self.set_query(replace(self._query, sort=self._keys[column],
-                               descending=order == Qt.SortOrder.DescendingOrder))
+        self.set_query(
+            replace(self._query, sort=self._keys[column], descending=order == Qt.SortOrder.DescendingOrder)
+        )
 
     def column_of(self, key: str) -> int:
         return self._keys.index(key)
@@ -160,8 +168,12 @@ class LazyTableModel(QAbstractTableModel):
             return self.row_id(index.row())
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._keys):
@@ -172,4 +184,3 @@ class LazyTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self._keys) - 1))
         if self._count:
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(self._keys) - 1))
-

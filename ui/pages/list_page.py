@@ -113,10 +113,18 @@ class ListPage(QWidget):
         self.dialog: QDialog | None = None
         self._build()
         self.actions_row.addStretch(1)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, self.edit_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence.StandardKey.Find,
+            self,
+            self.search.setFocus,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Return),
+            self.view,
+            self.edit_current,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         self.retranslate()
         hub().data_changed.connect(self._data_changed)
 
@@ -153,7 +161,9 @@ class ListPage(QWidget):
         button.setObjectName(name)
         button.clicked.connect(lambda _checked=False: slot())
         if shortcut:
-            QShortcut(QKeySequence(shortcut), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            QShortcut(
+                QKeySequence(shortcut), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
             button.setToolTip(shortcut)
         self._buttons.append((button, text))
         if permission is not None:
@@ -168,7 +178,9 @@ class ListPage(QWidget):
             button.setEnabled(can(db.actor, permission))
         source = self.make_source(db)
         if self.model is None:
-            self.model = LazyTableModel(source, dict(self.columns), right_aligned=self.right_aligned, parent=self)
+            self.model = LazyTableModel(
+                source, dict(self.columns), right_aligned=self.right_aligned, parent=self
+            )
             self.model.failed.connect(lambda message: show_error(self, message))
             self.model.modelReset.connect(self._update_count)
             self.view.setModel(self.model)

@@ -44,7 +44,16 @@ class NominationsPage(ListPage):
         ("decision", QT_TRANSLATE_NOOP("Columns", "Quyết định")),
     )
     right_aligned = ("id", "votes")
-    widths = {"id": 70, "nominee": 200, "target": 80, "award": 230, "year": 55, "unit": 230, "status": 140, "votes": 95}
+    widths = {
+        "id": 70,
+        "nominee": 200,
+        "target": 80,
+        "award": 230,
+        "year": 55,
+        "unit": 230,
+        "status": 140,
+        "votes": 95,
+    }
     shows = frozenset({"nomination", "person", "unit", "decision", "register_entry"})
     message = Signal(str)  # what a batch action did, for the status bar
 
@@ -65,24 +74,59 @@ class NominationsPage(ListPage):
         self.mine.toggled.connect(lambda _on: self._apply_filters())
         self.year_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
         self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
-        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Nhập đề nghị"), self.new_nomination, "new", "Ctrl+N",
-                        permission=P.NOMINATIONS)
-        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Sửa"), self.edit_current, "edit",
-                        permission=P.NOMINATIONS)
-        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Trình Hội đồng"), self.submit_selected, "submit",
-                        permission=P.NOMINATIONS)
-        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Trả lại bổ sung…"), self.return_selected, "return",
-                        permission=P.WORKFLOW)
-        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Ghi kết quả bỏ phiếu…"), self.vote_selected, "vote",
-                        permission=P.VOTES)
-        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Đưa vào quyết định…"), self.approve_selected, "approve",
-                        permission=P.WORKFLOW)
-        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Rút khỏi quyết định…"), self.withdraw_selected,
-                        "withdraw", permission=P.WORKFLOW)
-        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "Thu hồi…"), self.revoke_selected, "revoke",
-                        permission=P.WORKFLOW)
-        self.add_button(QT_TRANSLATE_NOOP("NominationsPage", "In giấy khen…"), self.print_selected, "print", "Ctrl+P",
-                        permission=P.CERTIFICATES)
+        self.add_button(
+            QT_TRANSLATE_NOOP("NominationsPage", "Nhập đề nghị"),
+            self.new_nomination,
+            "new",
+            "Ctrl+N",
+            permission=P.NOMINATIONS,
+        )
+        self.add_button(
+            QT_TRANSLATE_NOOP("NominationsPage", "Sửa"), self.edit_current, "edit", permission=P.NOMINATIONS
+        )
+        self.add_button(
+            QT_TRANSLATE_NOOP("NominationsPage", "Trình Hội đồng"),
+            self.submit_selected,
+            "submit",
+            permission=P.NOMINATIONS,
+        )
+        self.add_button(
+            QT_TRANSLATE_NOOP("NominationsPage", "Trả lại bổ sung…"),
+            self.return_selected,
+            "return",
+            permission=P.WORKFLOW,
+        )
+        self.add_button(
+            QT_TRANSLATE_NOOP("NominationsPage", "Ghi kết quả bỏ phiếu…"),
+            self.vote_selected,
+            "vote",
+            permission=P.VOTES,
+        )
+        self.add_button(
+            QT_TRANSLATE_NOOP("NominationsPage", "Đưa vào quyết định…"),
+            self.approve_selected,
+            "approve",
+            permission=P.WORKFLOW,
+        )
+        self.add_button(
+            QT_TRANSLATE_NOOP("NominationsPage", "Rút khỏi quyết định…"),
+            self.withdraw_selected,
+            "withdraw",
+            permission=P.WORKFLOW,
+        )
+        self.add_button(
+            QT_TRANSLATE_NOOP("NominationsPage", "Thu hồi…"),
+            self.revoke_selected,
+            "revoke",
+            permission=P.WORKFLOW,
+        )
+        self.add_button(
+            QT_TRANSLATE_NOOP("NominationsPage", "In giấy khen…"),
+            self.print_selected,
+            "print",
+            "Ctrl+P",
+            permission=P.CERTIFICATES,
+        )
 
     def make_source(self, db: Database) -> Source:
         return NominationRows(db)
@@ -104,7 +148,9 @@ class NominationsPage(ListPage):
         for y in nomination_years(self.db) if self.db is not None else []:
             self.year_filter.addItem(str(y), y)
         self.status_filter.addItem(translate("NominationsPage", "Mọi trạng thái"), None)
-        self.status_filter.addItem(translate("NominationsPage", "Trả lại cho tôi (cần bổ sung)"), RETURNED_TO_ME)
+        self.status_filter.addItem(
+            translate("NominationsPage", "Trả lại cho tôi (cần bổ sung)"), RETURNED_TO_ME
+        )
         for s in NominationStatus:
             self.status_filter.addItem(label(s), s.value)
         self.year_filter.setCurrentIndex(max(self.year_filter.findData(year), 0))
@@ -155,33 +201,52 @@ class NominationsPage(ListPage):
             show_error(self, translate("NominationsPage", "Chưa chọn hồ sơ nào."))
         return ids
 
-    def _run(self, title: str, ids: list[int], action: Callable[[Database, list[int], dict[int, int]], object]) -> None:
+    def _run(
+        self, title: str, ids: list[int], action: Callable[[Database, list[int], dict[int, int]], object]
+    ) -> None:
         db = self.db
         assert db is not None
         versions = nomination_versions(db, ids)
-        self.job = run_write(self, title, db, lambda: action(db, ids, versions),
-                             on_done=lambda _r: self._batch_done(title, len(ids)), on_error=self._batch_failed)
+        self.job = run_write(
+            self,
+            title,
+            db,
+            lambda: action(db, ids, versions),
+            on_done=lambda _r: self._batch_done(title, len(ids)),
+            on_error=self._batch_failed,
+        )
 
     def _batch_done(self, title: str, count: int) -> None:
         self.message.emit(translate("NominationsPage", "{0}: xong {1} hồ sơ.").format(title, count))
 
     def _batch_failed(self, exc: BaseException) -> None:
-        message = getattr(exc, "message", None) or translate("MainWindow", "Lỗi không mong đợi: {0}").format(exc)
+        message = getattr(exc, "message", None) or translate("MainWindow", "Lỗi không mong đợi: {0}").format(
+            exc
+        )
         show_error(self, message)
 
     def submit_selected(self) -> None:
         ids = self._selection()
         if ids:
-            self._run(translate("NominationsPage", "Trình Hội đồng"), ids,
-                      lambda db, ids, v: svc.submit(db, ids, expected_versions=v))
+            self._run(
+                translate("NominationsPage", "Trình Hội đồng"),
+                ids,
+                lambda db, ids, v: svc.submit(db, ids, expected_versions=v),
+            )
 
     def return_selected(self) -> None:
         ids = self._selection()
         if ids:
             title = translate("NominationsPage", "Trả lại để bổ sung")
             dialog = ReasonDialog(title, len(ids), parent=self)
-            self.open_dialog(dialog, lambda: self._run(
-                title, ids, lambda db, ids, v: svc.return_for_revision(db, ids, dialog.saved, expected_versions=v)))
+            self.open_dialog(
+                dialog,
+                lambda: self._run(
+                    title,
+                    ids,
+                    lambda db, ids, v: svc.return_for_revision(db, ids, dialog.saved, expected_versions=v),
+                ),
+            )
 
     def revoke_selected(self) -> None:
         ids = self._selection()
@@ -193,7 +258,9 @@ class NominationsPage(ListPage):
                 question = translate("NominationsPage", "Thu hồi {0} khen thưởng? Việc thu hồi được ghi vào sổ và "
                                                         "không hoàn tác được.").format(len(ids))  # fmt: skip
                 if self.confirm(question):
-                    self._run(title, ids, lambda db, ids, v: svc.revoke(db, ids, dialog.saved, expected_versions=v))
+                    self._run(
+                        title, ids, lambda db, ids, v: svc.revoke(db, ids, dialog.saved, expected_versions=v)
+                    )
 
             self.open_dialog(dialog, revoke)
 
@@ -203,8 +270,14 @@ class NominationsPage(ListPage):
         if ids:
             title = translate("NominationsPage", "Rút khỏi quyết định")
             dialog = ReasonDialog(title, len(ids), parent=self)
-            self.open_dialog(dialog, lambda: self._run(
-                title, ids, lambda db, ids, v: svc.withdraw_from_decision(db, ids, dialog.saved, expected_versions=v)))
+            self.open_dialog(
+                dialog,
+                lambda: self._run(
+                    title,
+                    ids,
+                    lambda db, ids, v: svc.withdraw_from_decision(db, ids, dialog.saved, expected_versions=v),
+                ),
+            )
 
     def confirm(self, question: str) -> bool:
         """Ask before an irreversible step (tests replace this)."""
@@ -232,12 +305,19 @@ class NominationsPage(ListPage):
             def record(db: Database, ids: list[int], v: dict[int, int]) -> None:
                 svc.record_votes(db, dict.fromkeys(ids, dialog.saved), expected_versions=v)
 
-            self.open_dialog(dialog, lambda: self._run(translate("NominationsPage", "Ghi kết quả bỏ phiếu"), ids, record))
+            self.open_dialog(
+                dialog, lambda: self._run(translate("NominationsPage", "Ghi kết quả bỏ phiếu"), ids, record)
+            )
 
     def approve_selected(self) -> None:
         ids = self._selection()
         if ids and self.db is not None:
             dialog = DecisionPickDialog(self.db, ids, parent=self)
-            self.open_dialog(dialog, lambda: self._run(
-                translate("NominationsPage", "Đưa vào quyết định"), ids,
-                lambda db, ids, v: svc.approve(db, ids, dialog.saved, expected_versions=v)))
+            self.open_dialog(
+                dialog,
+                lambda: self._run(
+                    translate("NominationsPage", "Đưa vào quyết định"),
+                    ids,
+                    lambda db, ids, v: svc.approve(db, ids, dialog.saved, expected_versions=v),
+                ),
+            )

@@ -44,7 +44,7 @@ _TODO_TEXTS = {
 
 
 class OverviewPage(QWidget):
-    """"Tổng quan": the clerk's to-do list (each item opens the list that shows it), where the
+    """ "Tổng quan": the clerk's to-do list (each item opens the list that shows it), where the
     open database is and how much it holds."""
 
     open_todo = Signal(object)  # a Todo the clerk clicked
@@ -102,8 +102,11 @@ class OverviewPage(QWidget):
                 widget.deleteLater()
         self.todo_buttons: list[QPushButton] = []
         for item in items:
-            button = QPushButton(translate("OverviewPage", _TODO_TEXTS[item.key]).format(
-                f"{item.count:,}".replace(",", "."), item.bloc_code, item.year))
+            button = QPushButton(
+                translate("OverviewPage", _TODO_TEXTS[item.key]).format(
+                    f"{item.count:,}".replace(",", "."), item.bloc_code, item.year
+                )
+            )
             button.setObjectName(f"todo:{item.key}")
             button.setFlat(True)
             button.setStyleSheet("text-align: left; color: #0d47a1; text-decoration: underline;")

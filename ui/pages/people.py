@@ -28,9 +28,16 @@ class PersonsPage(ListPage):
     search_hint = QT_TRANSLATE_NOOP("ListPage", "Tìm theo tên hoặc số CCCD (gõ không dấu cũng được)…")
 
     def _build(self) -> None:
-        self.add_button(QT_TRANSLATE_NOOP("PersonsPage", "Thêm cá nhân"), self.new_person, "newPerson", "Ctrl+N",
-                        permission=P.PERSONS)
-        self.add_button(QT_TRANSLATE_NOOP("PersonsPage", "Sửa"), self.edit_current, "edit", permission=P.PERSONS)
+        self.add_button(
+            QT_TRANSLATE_NOOP("PersonsPage", "Thêm cá nhân"),
+            self.new_person,
+            "newPerson",
+            "Ctrl+N",
+            permission=P.PERSONS,
+        )
+        self.add_button(
+            QT_TRANSLATE_NOOP("PersonsPage", "Sửa"), self.edit_current, "edit", permission=P.PERSONS
+        )
 
     def set_database(self, db: Database) -> None:
         super().set_database(db)

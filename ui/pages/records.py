@@ -33,9 +33,16 @@ class CampaignsPage(ListPage):
     shows = frozenset({"campaign"})
 
     def _build(self) -> None:
-        self.add_button(QT_TRANSLATE_NOOP("CampaignsPage", "Thêm phong trào"), self.new_campaign, "newCampaign",
-                        "Ctrl+N", permission=P.CAMPAIGNS)
-        self.add_button(QT_TRANSLATE_NOOP("CampaignsPage", "Sửa"), self.edit_current, "edit", permission=P.CAMPAIGNS)
+        self.add_button(
+            QT_TRANSLATE_NOOP("CampaignsPage", "Thêm phong trào"),
+            self.new_campaign,
+            "newCampaign",
+            "Ctrl+N",
+            permission=P.CAMPAIGNS,
+        )
+        self.add_button(
+            QT_TRANSLATE_NOOP("CampaignsPage", "Sửa"), self.edit_current, "edit", permission=P.CAMPAIGNS
+        )
 
     def make_source(self, db: Database) -> Source:
         return CampaignRows(db)
@@ -70,8 +77,13 @@ class DecisionsPage(ListPage):
     search_hint = QT_TRANSLATE_NOOP("ListPage", "Tìm theo số quyết định hoặc trích yếu…")
 
     def _build(self) -> None:
-        self.add_button(QT_TRANSLATE_NOOP("DecisionsPage", "Thêm quyết định"), self.new_decision, "newDecision",
-                        "Ctrl+N", permission=P.DECISIONS)
+        self.add_button(
+            QT_TRANSLATE_NOOP("DecisionsPage", "Thêm quyết định"),
+            self.new_decision,
+            "newDecision",
+            "Ctrl+N",
+            permission=P.DECISIONS,
+        )
 
     def make_source(self, db: Database) -> Source:
         return DecisionRows(db)
@@ -92,8 +104,10 @@ class DecisionsPage(ListPage):
             self.dialog.print_certificates()
 
     def row_actions(self) -> list[tuple[str, Callable[[], object]]]:
-        return [(translate("DecisionsPage", "Xem danh sách khen thưởng"), self.edit_current),
-                (translate("DecisionsPage", "In giấy khen của quyết định…"), self.print_current)]
+        return [
+            (translate("DecisionsPage", "Xem danh sách khen thưởng"), self.edit_current),
+            (translate("DecisionsPage", "In giấy khen của quyết định…"), self.print_current),
+        ]
 
 
 class ExemplarsPage(ListPage):
@@ -111,8 +125,13 @@ class ExemplarsPage(ListPage):
     shows = frozenset({"exemplar", "person", "unit"})
 
     def _build(self) -> None:
-        self.add_button(QT_TRANSLATE_NOOP("ExemplarsPage", "Thêm gương điển hình"), self.new_exemplar,
-                        "newExemplar", "Ctrl+N", permission=P.EXEMPLARS)
+        self.add_button(
+            QT_TRANSLATE_NOOP("ExemplarsPage", "Thêm gương điển hình"),
+            self.new_exemplar,
+            "newExemplar",
+            "Ctrl+N",
+            permission=P.EXEMPLARS,
+        )
 
     def make_source(self, db: Database) -> Source:
         return ExemplarRows(db)

@@ -288,4 +288,3 @@ class ReportsPage(QWidget):
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
         dialog.open()
-

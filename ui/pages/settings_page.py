@@ -11,9 +11,15 @@ LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own la
 
 
 class SettingsPage(QWidget):
-    def __init__(self, settings: Settings, set_language: Callable[[str], object],
-                 clear_recent: Callable[[], object], edit_layouts: Callable[[], object] | None = None,
-                 edit_office: Callable[[], object] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        set_language: Callable[[str], object],
+        clear_recent: Callable[[], object],
+        edit_layouts: Callable[[], object] | None = None,
+        edit_office: Callable[[], object] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.title = QLabel()
@@ -63,4 +69,6 @@ class SettingsPage(QWidget):
         self.layouts.setText(translate("SettingsPage", "Mẫu giấy chứng nhận…"))
         self.office_label.setText(translate("SettingsPage", "Văn bản:"))
         self.office.setText(translate("SettingsPage", "Thông tin cơ quan (đầu văn bản, người ký)…"))
-        self.where.setText(translate("SettingsPage", "Các cài đặt được lưu tại: {0}").format(self.settings.path))
+        self.where.setText(
+            translate("SettingsPage", "Các cài đặt được lưu tại: {0}").format(self.settings.path)
+        )

@@ -64,7 +64,9 @@ def _item(text: str, right: bool = False) -> QTableWidgetItem:
 
 
 # What the standings are computed from: a change to any of these shows at once.
-STANDINGS_INPUTS = frozenset({"score", "criterion", "bloc_membership", "bloc", "unit", "nomination", "decision"})
+STANDINGS_INPUTS = frozenset(
+    {"score", "criterion", "bloc_membership", "bloc", "unit", "nomination", "decision"}
+)
 
 
 class StandingsPage(QWidget):
@@ -166,7 +168,9 @@ class StandingsPage(QWidget):
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             self._fill_row(r, row)
-        self.chart.set_bars([Bar(row.name, row.total if row.complete else None, row.proposal) for row in rows])
+        self.chart.set_bars(
+            [Bar(row.name, row.total if row.complete else None, row.proposal) for row in rows]
+        )
         self._show_proposal()
 
     def _fill_row(self, r: int, row: StandingRow) -> None:
@@ -198,8 +202,13 @@ class StandingsPage(QWidget):
         if any(n.startswith("Đồng hạng dẫn đầu") for n in self.standings.notes):
             lines.append(translate("StandingsPage", "Đồng hạng dẫn đầu: {0} — khối bỏ phiếu suy tôn đơn vị đề nghị "
                                                     "Cờ thi đua.").format(", ".join(flags)))  # fmt: skip
-        lines += [translate("StandingsPage", "{0}: phiếu chấm chưa đủ (thiếu tiêu chí {1}); chưa xếp hạng.").format(
-            r.name, ", ".join(r.missing)) for r in self.standings.rows if not r.complete]
+        lines += [
+            translate("StandingsPage", "{0}: phiếu chấm chưa đủ (thiếu tiêu chí {1}); chưa xếp hạng.").format(
+                r.name, ", ".join(r.missing)
+            )
+            for r in self.standings.rows
+            if not r.complete
+        ]
         self.proposal.setText("\n".join(lines))
 
     def _show_history(self) -> None:
@@ -226,7 +235,9 @@ class StandingsPage(QWidget):
 
     def ranks_shown(self) -> list[tuple[str, str]]:
         """(unit name, rank text) as the table shows them — what the user reads."""
-        return [(cell_text(self.table, r, 1), cell_text(self.table, r, 0)) for r in range(self.table.rowCount())]
+        return [
+            (cell_text(self.table, r, 1), cell_text(self.table, r, 0)) for r in range(self.table.rowCount())
+        ]
 
     def retranslate(self) -> None:
         self.bloc_label.setText(translate("StandingsPage", "Khối, cụm:"))

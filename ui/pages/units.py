@@ -30,12 +30,23 @@ class UnitsPage(ListPage):
     shows = frozenset({"unit", "bloc", "bloc_membership"})
 
     def _build(self) -> None:
-        self.add_button(QT_TRANSLATE_NOOP("UnitsPage", "Thêm đơn vị"), self.new_unit, "newUnit", "Ctrl+N",
-                        permission=P.UNITS)
+        self.add_button(
+            QT_TRANSLATE_NOOP("UnitsPage", "Thêm đơn vị"),
+            self.new_unit,
+            "newUnit",
+            "Ctrl+N",
+            permission=P.UNITS,
+        )
         self.add_button(QT_TRANSLATE_NOOP("UnitsPage", "Sửa"), self.edit_current, "edit", permission=P.UNITS)
-        self.add_button(QT_TRANSLATE_NOOP("UnitsPage", "Thêm khối, cụm"), self.new_bloc, "newBloc", permission=P.UNITS)
-        self.add_button(QT_TRANSLATE_NOOP("UnitsPage", "Thành viên khối theo năm…"), self.edit_members, "members",
-                        permission=P.UNITS)
+        self.add_button(
+            QT_TRANSLATE_NOOP("UnitsPage", "Thêm khối, cụm"), self.new_bloc, "newBloc", permission=P.UNITS
+        )
+        self.add_button(
+            QT_TRANSLATE_NOOP("UnitsPage", "Thành viên khối theo năm…"),
+            self.edit_members,
+            "members",
+            permission=P.UNITS,
+        )
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)

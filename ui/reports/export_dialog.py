@@ -58,7 +58,10 @@ class ExportDialog(QDialog):
 
     def _ask(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, translate("ExportDialog", "Lưu tệp Excel"), f"{self.kind.currentData()}.xlsx", "Excel (*.xlsx)"
+            self,
+            translate("ExportDialog", "Lưu tệp Excel"),
+            f"{self.kind.currentData()}.xlsx",
+            "Excel (*.xlsx)",
         )
         if name:
             self.save_to(Path(name))

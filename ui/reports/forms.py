@@ -58,7 +58,9 @@ TITLES = {
     "thong-ke": QT_TRANSLATE_NOOP("ReportForm", "Thống kê khen thưởng theo đơn vị, danh hiệu, năm"),
     "qua-trinh-ca-nhan": QT_TRANSLATE_NOOP("ReportForm", "Quá trình khen thưởng của cá nhân"),
     "qua-trinh-don-vi": QT_TRANSLATE_NOOP("ReportForm", "Quá trình khen thưởng của đơn vị"),
-    "chi-tien-thuong": QT_TRANSLATE_NOOP("ReportForm", "Danh sách chi tiền thưởng (theo quyết định, đơn vị, năm)"),
+    "chi-tien-thuong": QT_TRANSLATE_NOOP(
+        "ReportForm", "Danh sách chi tiền thưởng (theo quyết định, đơn vị, năm)"
+    ),
 }
 # Options a form leaves out because another widget gives them (the decision carries its year).
 GIVEN_BY_OTHERS = {"quyet-dinh": {"year"}}
@@ -272,7 +274,9 @@ class ReportForm(QWidget):
             widget.setObjectName(name)
             box, error, label = field_row(name, widget)
             label.setProperty("required", name in needs)
-            self._labels.append((label, SUBMITTING_LABEL if name == "unit" and kind in SUBMITTING else spec.label))
+            self._labels.append(
+                (label, SUBMITTING_LABEL if name == "unit" and kind in SUBMITTING else spec.label)
+            )
             self.form.addRow(label, box)
             self.widgets[name], self._errors[name] = widget, error
         self.fill(get_office(db).values())
@@ -297,7 +301,9 @@ class ReportForm(QWidget):
                 if isinstance(widget, LookupEdit) and name not in needs:
                     widget.setPlaceholderText(translate("ReportForm", OPTIONAL_HINT))
                 elif hint:
-                    widget.setPlaceholderText(translate("ReportForm", EXAMPLE).format(translate("ReportForm", str(hint))))
+                    widget.setPlaceholderText(
+                        translate("ReportForm", EXAMPLE).format(translate("ReportForm", str(hint)))
+                    )
 
     # -- reading -------------------------------------------------------------------------------
     def request(self) -> ReportRequest:
@@ -325,7 +331,12 @@ class ReportForm(QWidget):
         so that switching kinds does not mean typing them again."""
         for name in SHARED:
             mine, theirs = self.widgets.get(name), other.widgets.get(name)
-            if isinstance(mine, QLineEdit) and isinstance(theirs, QLineEdit) and not mine.text() and theirs.text():
+            if (
+                isinstance(mine, QLineEdit)
+                and isinstance(theirs, QLineEdit)
+                and not mine.text()
+                and theirs.text()
+            ):
                 mine.setText(theirs.text())
             elif isinstance(mine, QComboBox) and isinstance(theirs, QComboBox) and mine.currentIndex() == 0:
                 mine.setCurrentIndex(theirs.currentIndex())

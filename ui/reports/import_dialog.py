@@ -58,7 +58,9 @@ class ImportDialog(QDialog):
         browse.clicked.connect(self._browse)
         self.template_button = QPushButton(translate("ImportDialog", "Tải tệp mẫu…"), self)
         self.template_button.setObjectName("template")
-        self.template_button.setToolTip(translate("ImportDialog", "Tệp Excel có sẵn các cột, một dòng ví dụ và hướng dẫn"))
+        self.template_button.setToolTip(
+            translate("ImportDialog", "Tệp Excel có sẵn các cột, một dòng ví dụ và hướng dẫn")
+        )
         self.template_button.clicked.connect(self._ask_template)
         self.duplicates = QComboBox(self)
         for policy, label in DUPLICATES:
@@ -104,7 +106,9 @@ class ImportDialog(QDialog):
     def save_template(self, out: Path) -> Job:
         """Write the chosen kind's template (headers, an example row on its own sheet, guidance)."""
         kind = self.kind.currentData()
-        self.job = run_job(self, translate("ImportDialog", "Đang tạo tệp mẫu…"), lambda _p, _c: write_template(kind, out))
+        self.job = run_job(
+            self, translate("ImportDialog", "Đang tạo tệp mẫu…"), lambda _p, _c: write_template(kind, out)
+        )
         self.job.done.connect(lambda path: self.summary.setText(
             translate("ImportDialog", "Đã lưu tệp mẫu: {0}. Điền từ dòng 2 của trang đầu; trang «Ví dụ» chỉ để xem.")
             .format(path)))  # fmt: skip
@@ -113,7 +117,10 @@ class ImportDialog(QDialog):
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, translate("ImportDialog", "Chọn tệp"), "", translate("ImportDialog", "Bảng tính (*.xlsx *.csv)")
+            self,
+            translate("ImportDialog", "Chọn tệp"),
+            "",
+            translate("ImportDialog", "Bảng tính (*.xlsx *.csv)"),
         )
         if name:
             self.path.setText(name)
@@ -129,7 +136,11 @@ class ImportDialog(QDialog):
 
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
-        title = translate("ImportDialog", "Đang kiểm tra tệp…") if dry_run else translate("ImportDialog", "Đang nhập dữ liệu…")
+        title = (
+            translate("ImportDialog", "Đang kiểm tra tệp…")
+            if dry_run
+            else translate("ImportDialog", "Đang nhập dữ liệu…")
+        )
         self.summary.setText(title)
         if dry_run:  # a check reads only
             self.job = run_job(self, title, work)

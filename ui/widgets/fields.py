@@ -72,7 +72,9 @@ class FormDialog(QDialog):
         self.banner.setStyleSheet(ERROR_STYLE)
         self.banner.hide()
         self.form = QFormLayout()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -150,7 +152,11 @@ class FormDialog(QDialog):
         if layout is None or not self.isVisible():
             return
         layout.activate()
-        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else self.sizeHint().height()
+        needed = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else self.sizeHint().height()
+        )
         if needed > self.height():
             self.resize(self.width(), needed)
 

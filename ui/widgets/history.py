@@ -10,7 +10,9 @@ from ..labels import label
 from ..qt import QT_TRANSLATE_NOOP, QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, translate
 from .cells import cell_text
 
-NOTICE_STYLE = "background: #fff8e1; color: #6d4c00; border: 1px solid #c68400; border-radius: 4px; padding: 6px;"
+NOTICE_STYLE = (
+    "background: #fff8e1; color: #6d4c00; border: 1px solid #c68400; border-radius: 4px; padding: 6px;"
+)
 COLUMNS = (
     QT_TRANSLATE_NOOP("History", "Thời điểm"),
     QT_TRANSLATE_NOOP("History", "Người thực hiện"),

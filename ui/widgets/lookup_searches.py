@@ -82,12 +82,16 @@ def _matches(text: str, *values: str) -> bool:
 
 def unit_code_search(db: Database) -> KeyedSearch:
     """Units by name or code; the key is the unit's code."""
-    return KeyedSearch(lambda text: [(u.id, f"{u.name} ({u.code})", u.code) for u in list_units(db, text)[:LIMIT]])
+    return KeyedSearch(
+        lambda text: [(u.id, f"{u.name} ({u.code})", u.code) for u in list_units(db, text)[:LIMIT]]
+    )
 
 
 def bloc_search(db: Database) -> KeyedSearch:
     return KeyedSearch(
-        lambda text: [(b.id, f"{b.name} ({b.code})", b.code) for b in list_blocs(db) if _matches(text, b.name, b.code)]
+        lambda text: [
+            (b.id, f"{b.name} ({b.code})", b.code) for b in list_blocs(db) if _matches(text, b.name, b.code)
+        ]
     )
 
 
@@ -102,7 +106,9 @@ def award_search(db: Database) -> KeyedSearch:
 
 def campaign_search(db: Database) -> KeyedSearch:
     return KeyedSearch(
-        lambda text: [(c.id, f"{c.name} ({c.year})", c.id) for c in list_campaigns(db) if _matches(text, c.name)]
+        lambda text: [
+            (c.id, f"{c.name} ({c.year})", c.id) for c in list_campaigns(db) if _matches(text, c.name)
+        ]
     )
 
 

@@ -13,8 +13,16 @@ from ..qt import QT_TRANSLATE_NOOP, QFrame, QLabel, QScrollArea, Qt, QVBoxLayout
 SHOWN_LINES = 5  # the reasons shown without scrolling; more scroll, never cut
 
 _STATUS = {
-    "none": (QT_TRANSLATE_NOOP("Verdict", "Chọn đối tượng và danh hiệu để kiểm tra điều kiện."), "#546e7a", "#eceff1"),
-    "ok": (QT_TRANSLATE_NOOP("Verdict", "Đủ điều kiện theo các quy định đang áp dụng."), "#1b5e20", "#e8f5e9"),
+    "none": (
+        QT_TRANSLATE_NOOP("Verdict", "Chọn đối tượng và danh hiệu để kiểm tra điều kiện."),
+        "#546e7a",
+        "#eceff1",
+    ),
+    "ok": (
+        QT_TRANSLATE_NOOP("Verdict", "Đủ điều kiện theo các quy định đang áp dụng."),
+        "#1b5e20",
+        "#e8f5e9",
+    ),
     "warning": (QT_TRANSLATE_NOOP("Verdict", "Cần lưu ý trước khi trình."), "#8d5300", "#fff8e1"),
     "blocking": (QT_TRANSLATE_NOOP("Verdict", "Chưa đủ điều kiện."), "#b71c1c", "#ffebee"),
 }
@@ -59,7 +67,10 @@ class VerdictPanel(QFrame):
         self._set("blocking" if problems else "ok", problems, draft=True)
 
     def show_verdict(self, verdict: Verdict) -> None:
-        lines = [f"• {f.message} ({f.legal_basis})" if f.legal_basis else f"• {f.message}" for f in verdict.findings]
+        lines = [
+            f"• {f.message} ({f.legal_basis})" if f.legal_basis else f"• {f.message}"
+            for f in verdict.findings
+        ]
         if verdict.era_note:  # judged by an earlier era's rules (e.g. submitted before a decree took effect)
             lines.append(f"ⓘ {verdict.era_note}")
         self._set(verdict.status, lines, draft=False)
@@ -73,7 +84,9 @@ class VerdictPanel(QFrame):
 
     def _paint(self) -> None:
         text, fg, bg = _STATUS[self.status]
-        self.setStyleSheet(f"QFrame#verdict {{ background: {bg}; border: 1px solid {fg}; border-radius: 4px; }}")
+        self.setStyleSheet(
+            f"QFrame#verdict {{ background: {bg}; border: 1px solid {fg}; border-radius: 4px; }}"
+        )
         self.headline.setStyleSheet(f"color: {fg}; font-weight: bold;")
         self.headline.setText(translate("Verdict", text))
         lines = list(self._lines)
