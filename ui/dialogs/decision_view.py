@@ -60,8 +60,11 @@ class DecisionView(QDialog):
         self.table.setHorizontalHeaderLabels([translate("DecisionView", c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch
+        )  # the award's name gives way; money shows whole
         self.count = QLabel()
         self.count.setObjectName("count")
         self.print_button = QPushButton(translate("DecisionView", "In giấy khen của quyết định…"))
