@@ -153,9 +153,9 @@ def require(
         return
     if session is None:
         with db.read() as own:
-            outside = [u for u in units if not _within(own, u, actor.unit_id)]
+            outside = [u for u in units if not within(own, u, actor.unit_id)]
     else:
-        outside = [u for u in units if not _within(session, u, actor.unit_id)]
+        outside = [u for u in units if not within(session, u, actor.unit_id)]
     if outside:
         raise PermissionDeniedError(
             f"Tài khoản «{actor.username}» ({actor.role.label}) chỉ được phép {WHAT[permission]} "
@@ -163,7 +163,7 @@ def require(
         )
 
 
-def _within(session: Session, unit_id: int, home: int | None) -> bool:
+def within(session: Session, unit_id: int, home: int | None) -> bool:
     """Whether ``unit_id`` is ``home`` or hangs under it (walking up the parents)."""
     seen: set[int] = set()
     current: int | None = unit_id

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..auth import within
 from ..model import Authority, Award, AwardCategory, Decision, Nomination, Unit, UnitLevel
 from ..storage.db import Database
 from ..text import fold
@@ -66,8 +67,8 @@ def _wrong_authority(
             level is None and issuer.startswith(_ISSUER_WORDS[Authority.PROVINCE_CHAIR])
         ):
             return decision.issuer
-        if decision.issuer_unit_id is not None and not _above(
-            session, decision.issuer_unit_id, nomination.submitting_unit_id
+        if decision.issuer_unit_id is not None and not within(
+            session, nomination.submitting_unit_id, decision.issuer_unit_id
         ):
             return decision.issuer
         return None
@@ -79,18 +80,6 @@ def _wrong_authority(
     else:
         fits = level is UnitLevel.COMMUNE if level is not None else issuer.startswith(words)
     return None if fits else decision.issuer
-
-
-def _above(session: Session, upper: int, unit_id: int) -> bool:
-    """Whether ``upper`` is ``unit_id`` or one of the units it hangs under."""
-    seen: set[int] = set()
-    current: int | None = unit_id
-    while current is not None and current not in seen:
-        if current == upper:
-            return True
-        seen.add(current)
-        current = session.scalar(select(Unit.parent_id).where(Unit.id == current))
-    return False
 
 
 def fitting_decisions(db: Database, nomination_ids: Sequence[int]) -> dict[int, str | None]:
