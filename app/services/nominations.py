@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -182,14 +182,46 @@ def build_nomination(session: Session, data: NominationInput) -> Nomination:
     return nomination
 
 
-def create_nomination(db: Database, data: NominationInput) -> Nomination:
+@dataclass(frozen=True)
+class NominationRecord:
+    """One nomination as a plain value, what the GUI and the CLI get from the services: safe to
+    hand from the writer thread to the window, nothing to load later from a closed session."""
+
+    id: int
+    year: int
+    award_id: int
+    person_id: int | None
+    unit_id: int | None
+    campaign_id: int | None
+    submitting_unit_id: int
+    nominee_name: str
+    nominee_fold: str
+    nominee_sort: str
+    achievement: str
+    status: NominationStatus
+    status_reason: str
+    votes_for: int | None
+    votes_against: int | None
+    council_size: int | None
+    voted_on: dt.date | None
+    decision_id: int | None
+    version: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+    @classmethod
+    def of(cls, n: Nomination) -> NominationRecord:
+        return cls(**{f.name: getattr(n, f.name) for f in fields(cls)})
+
+
+def create_nomination(db: Database, data: NominationInput) -> NominationRecord:
     allowed(db, P.NOMINATIONS)
     with db.write() as session:
         nomination = build_nomination(session, data)
         _allowed_on(db, P.NOMINATIONS, session, nomination)
         _log(session, db, nomination, None, S.DRAFT)
         session.flush()
-        return nomination
+        return NominationRecord.of(nomination)
 
 
 def _allowed_on(db: Database, permission: P, session: Session, nomination: Nomination) -> None:
@@ -221,7 +253,7 @@ def _load(session: Session, nomination_id: int, expected_version: int | None) ->
 
 def update_nomination(
     db: Database, nomination_id: int, data: NominationInput, *, expected_version: int | None = None
-) -> Nomination:
+) -> NominationRecord:
     """Edit a draft or a nomination returned for revision."""
     data = _checked(data)
     allowed(db, P.NOMINATIONS)
@@ -234,7 +266,8 @@ def update_nomination(
         )
         _fill(session, nomination, data)
         _allowed_on(db, P.NOMINATIONS, session, nomination)
-        return nomination
+        session.flush()  # the new version and times, in the record
+        return NominationRecord.of(nomination)
 
 
 def _move(
@@ -421,9 +454,9 @@ def delete_nomination(db: Database, nomination_id: int) -> None:
         session.delete(nomination)
 
 
-def get_nomination(db: Database, nomination_id: int) -> Nomination:
+def get_nomination(db: Database, nomination_id: int) -> NominationRecord:
     with db.read() as session:
-        return get(session, Nomination, nomination_id, "hồ sơ đề nghị")
+        return NominationRecord.of(get(session, Nomination, nomination_id, "hồ sơ đề nghị"))
 
 
 def history(db: Database, nomination_id: int) -> list[NominationEvent]:

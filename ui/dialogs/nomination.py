@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 
 from app.errors import DomainError
-from app.model import AwardTarget, Nomination
+from app.model import AwardTarget
 from app.rules.engine import Checker
 from app.services.campaigns import list_campaigns
 from app.services.catalogue import check_target, list_awards
 from app.services.nomination_history import returned, steps
 from app.services.nominations import (
     NominationInput,
+    NominationRecord,
     create_nomination,
     get_nomination,
     update_nomination,
@@ -280,7 +281,7 @@ class NominationForm(FormDialog):
         self.submit(self._saved_next)
 
     def _saved_next(self, saved: object) -> None:
-        assert isinstance(saved, Nomination)  # what save()'s write returns
+        assert isinstance(saved, NominationRecord)  # what save()'s write returns
         nid = saved.id
         self.saved_ids.append(nid)
         self.last_saved.setText(
