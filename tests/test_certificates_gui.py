@@ -104,6 +104,7 @@ def test_with_two_books_the_decision_year_chooses_and_the_clerk_agrees_before_nu
     assert [(b.code, b.last_number) for b in list_books(world.db)] == [("SV2024", 1), ("SV2025", 0)]
     qtbot.waitUntil(lambda: dialog.page_count() == 1, timeout=5_000)
     assert dialog.book.itemText(dialog.book.findData("SV2024")).endswith("(đã cấp đến số 1)")
+    assert dialog.book.currentData() == "SV2024"  # the clerk's choice stays after numbering
 
 
 def test_with_two_books_and_none_fitting_nothing_is_numbered_until_one_is_chosen(qtbot, world: World) -> None:  # type: ignore[no-untyped-def]

@@ -151,3 +151,19 @@ def test_a_save_from_anywhere_refreshes_every_page_that_shows_it(qtbot, settle, 
         "1",
         "2",
     )
+
+
+def test_a_hidden_costly_page_refreshes_when_shown_not_on_every_save(qtbot, settle, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    unit = create_unit(db, UnitInput(code="STC", name="Sở Tài chính"))
+    window = _window(qtbot, db, tmp_path)
+    window.nav.setCurrentRow(2)  # the overview and the standings are hidden
+    calls: list[str] = []
+    window.standings.refresh_now = lambda: calls.append("standings")  # type: ignore[method-assign]
+    window.overview.refresh_now = lambda: calls.append("overview")  # type: ignore[method-assign]
+    for name in ("Vũ Thị Một", "Vũ Thị Hai"):
+        dialog = _person_dialog(qtbot, db, unit.id, name)
+        qtbot.mouseClick(dialog.buttons.button(SAVE), Qt.MouseButton.LeftButton)
+        settle()
+    assert calls == []  # two saves, nothing recomputed behind the clerk's back
+    window.nav.setCurrentRow(0)
+    assert calls == ["overview"]  # once, when it is looked at

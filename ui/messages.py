@@ -22,6 +22,11 @@ def show_error(parent: QWidget | None, message: str, *, title: str | None = None
     return _box(QMessageBox.Icon.Critical, "errorBox", parent, message, title)
 
 
+def ask(parent: QWidget | None, title: str, question: str) -> bool:
+    """Yes or no before an irreversible step (blocking: nothing may go on until it is answered)."""
+    return QMessageBox.question(parent, title, question) == QMessageBox.StandardButton.Yes
+
+
 def show_info(parent: QWidget | None, message: str, *, title: str | None = None) -> QMessageBox:
     return _box(QMessageBox.Icon.Information, "infoBox", parent, message, title)
 

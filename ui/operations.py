@@ -19,7 +19,7 @@ from app.changes import Changes, collecting
 from app.storage.db import Database
 
 from .jobs import Job, JobFn, run_job
-from .qt import QObject, QWidget, Signal
+from .qt import QObject, QShowEvent, QWidget, Signal
 
 
 class Hub(QObject):
@@ -41,6 +41,28 @@ def hub() -> Hub:
     if _HUB is None:
         _HUB = Hub()
     return _HUB
+
+
+class ShownPage(QWidget):
+    """A page whose refresh is costly (standings computed, counts over the book): a change while it
+    is hidden only marks it stale, and it refreshes when next shown — not once per save."""
+
+    _stale = False
+
+    def refresh_now(self) -> None:
+        raise NotImplementedError
+
+    def refresh_soon(self) -> None:
+        if self.isVisible():
+            self.refresh_now()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        if self._stale:
+            self._stale = False
+            self.refresh_now()
+        super().showEvent(event)
 
 
 @dataclass(frozen=True)

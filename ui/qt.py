@@ -44,6 +44,7 @@ from PySide6.QtGui import (  # noqa: F401
     QPen,
     QPixmap,
     QShortcut,
+    QShowEvent,
     QStandardItem,
     QStandardItemModel,
 )
@@ -142,6 +143,7 @@ __all__ = [
     "QPen",
     "QPixmap",
     "QShortcut",
+    "QShowEvent",
     "QStandardItem",
     "QStandardItemModel",
     "QPdfDocument",

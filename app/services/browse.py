@@ -212,11 +212,11 @@ def _decision_number(folded: str) -> ColumnElement[bool] | None:
     if not _NUMBER.match(text):
         return None
     digits, _, rest = text.partition("/")
-    text = digits.zfill(2) + ("/" + rest if rest or "/" in text else "")  # numbers print as "07/…"
-    numbers = select(Decision.id).where(Decision.number_fold.startswith(text, autoescape=True))
-    if "/" not in text:  # "2915" is 2915/… , not 29150/…
-        numbers = select(Decision.id).where(Decision.number_fold.startswith(text + "/", autoescape=True))
-    return Nomination.decision_id.in_(numbers)
+    # Numbers print as "07/…"; "2915" is 2915/…, not 29150/…: the slash always follows the digits.
+    prefix = f"{digits.zfill(2)}/{rest}"
+    return Nomination.decision_id.in_(
+        select(Decision.id).where(Decision.number_fold.startswith(prefix, autoescape=True))
+    )
 
 
 def word_match(folded: str) -> str | None:

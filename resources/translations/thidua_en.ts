@@ -1545,10 +1545,6 @@ Bookkeeping of emulation and commendation work.</translation>
       <source>Chọn đơn vị từ danh sách gợi ý.</source>
       <translation>Pick a unit from the suggestions.</translation>
     </message>
-    <message>
-      <source>Đang lưu…</source>
-      <translation>Saving…</translation>
-    </message>
   </context>
   <context>
     <name>Navigation</name>

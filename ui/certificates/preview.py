@@ -20,6 +20,7 @@ from app.storage.db import Database
 from app.storage.files import atomic_write, check_output_file
 
 from ..jobs import Cancelled, Job, Progress
+from ..messages import ask
 from ..operations import run_op, run_write
 from ..printing import print_pdf
 from ..qt import (
@@ -109,9 +110,10 @@ class CertificatePreviewDialog(QDialog):
         self.problems.hide()
         self._fill_books()
 
-    def _fill_books(self) -> None:
-        """The register books, the one that fits the batch chosen (its decisions' year); with
-        several and none fitting, none: the clerk chooses before anything is numbered."""
+    def _fill_books(self, keep: str | None = None) -> None:
+        """The register books with how far each is numbered; chosen: ``keep`` (the clerk's choice,
+        after numbering), else the one that fits the batch (its decisions' year); with several and
+        none fitting, none: the clerk chooses before anything is numbered."""
         self.book.clear()
         for b in list_books(self.db):
             self.book.addItem(
@@ -120,8 +122,10 @@ class CertificatePreviewDialog(QDialog):
                 ),
                 b.code,
             )
+        fitting = keep
         try:
-            fitting = default_book(self.db, self.selection) if self.selection is not None else None
+            if fitting is None and self.selection is not None:
+                fitting = default_book(self.db, self.selection)
         except DomainError:  # e.g. only awards that carry no certificate: generate() says why
             fitting = None
         self.book.setCurrentIndex(
@@ -130,8 +134,7 @@ class CertificatePreviewDialog(QDialog):
 
     def confirm(self, question: str) -> bool:
         """Ask before an irreversible step (tests replace this)."""
-        answer = QMessageBox.question(self, translate("CertificatePreview", "Vào sổ vàng"), question)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, translate("CertificatePreview", "Vào sổ vàng"), question)
 
     # -- making the PDF --------------------------------------------------------------------
     def generate(self) -> Job | None:
@@ -174,7 +177,7 @@ class CertificatePreviewDialog(QDialog):
 
     def _made(self, result: BatchResult, path: Path) -> None:
         self.result = result
-        self._fill_books()  # the numbers just given show in the book's count
+        self._fill_books(keep=self.book.currentData())  # the numbers just given show in its count
         self.problems.clear()
         for line in [*map(str, result.problems), *result.notes]:
             self.problems.addItem(line)

@@ -40,7 +40,7 @@ class DecisionView(QDialog):
         super().__init__(parent)
         self.db, self.decision_id = db, decision_id
         decision = get_decision(db, decision_id)
-        self.number = decision.number_text
+        self.number, self.year = decision.number_text, decision.year
         self.setWindowTitle(translate("DecisionView", "Quyết định {0}").format(decision.number_text))
         self.heading = QLabel(
             translate("DecisionView", "<b>{0}</b> ngày {1} — {2}<br>{3} {4}: {5}").format(
@@ -119,9 +119,8 @@ class DecisionView(QDialog):
 
         from ..certificates.preview import CertificatePreviewDialog
 
-        year = get_decision(self.db, self.decision_id).year
         self.preview = CertificatePreviewDialog(
-            self.db, Selection(decision=self.number, year=year), parent=self
+            self.db, Selection(decision=self.number, year=self.year), parent=self
         )
         self.preview.open()
         self.preview.generate()

@@ -15,7 +15,7 @@ from app.storage.db import Database
 
 from ..labels import label
 from ..messages import show_error
-from ..operations import Pending, run_write
+from ..operations import Pending
 from ..qt import QT_TRANSLATE_NOOP, QComboBox, QListWidget, QPushButton, QSpinBox, QWidget, translate
 from ..widgets.fields import FormDialog
 from ..widgets.lookup import LookupEdit
@@ -94,22 +94,11 @@ class MembershipDialog(FormDialog):
         if row < 0 or self.writing:
             return
         bloc_id, unit_id, year = int(self.bloc.currentData()), self._member_ids[row], self.year.value()
-        self._set_writing(True)
 
         def failed(exc: BaseException) -> None:
-            self._set_writing(False)
             show_error(self, getattr(exc, "message", None) or str(exc))
             self.refresh()
 
-        def done(_result: object) -> None:
-            self._set_writing(False)
-            self.refresh()
-
-        self.op = run_write(
-            self,
-            translate("MembershipDialog", "Đang lưu…"),
-            self.db,
-            lambda: remove_membership(self.db, bloc_id, unit_id, year),
-            on_done=done,
-            on_error=failed,
+        self.write(
+            lambda: remove_membership(self.db, bloc_id, unit_id, year), lambda _r: self.refresh(), failed
         )

@@ -21,9 +21,9 @@ from ..dialogs.batch import DecisionPickDialog, ReasonDialog, VoteDialog
 from ..dialogs.nomination import NominationForm
 from ..jobs import Job
 from ..labels import label
-from ..messages import show_error
+from ..messages import ask, show_error
 from ..operations import run_write
-from ..qt import QT_TRANSLATE_NOOP, QCheckBox, QComboBox, QMessageBox, Signal, translate
+from ..qt import QT_TRANSLATE_NOOP, QCheckBox, QComboBox, Signal, translate
 from .list_page import ListPage
 
 RETURNED_TO_ME = "returned-to-me"  # the status filter's "returned to me": returned, in my unit
@@ -281,8 +281,7 @@ class NominationsPage(ListPage):
 
     def confirm(self, question: str) -> bool:
         """Ask before an irreversible step (tests replace this)."""
-        answer = QMessageBox.question(self, translate("NominationsPage", "Xác nhận"), question)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, translate("NominationsPage", "Xác nhận"), question)
 
     def print_selected(self) -> None:
         """Preview, then print or save, the certificates of the selected approved awards."""

@@ -6,7 +6,7 @@ from app.services.stats import overview
 from app.services.todo import Todo, todo
 from app.storage.db import Database
 
-from ..operations import hub
+from ..operations import ShownPage, hub
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QFont,
@@ -43,7 +43,7 @@ _TODO_TEXTS = {
 }
 
 
-class OverviewPage(QWidget):
+class OverviewPage(ShownPage):
     """ "Tổng quan": the clerk's to-do list (each item opens the list that shows it), where the
     open database is and how much it holds."""
 
@@ -73,6 +73,10 @@ class OverviewPage(QWidget):
         hub().data_changed.connect(self._data_changed)  # a bound slot: gone with the page
 
     def _data_changed(self, _changes: object) -> None:
+        if self._db is not None:
+            self.refresh_soon()
+
+    def refresh_now(self) -> None:
         if self._db is not None:
             self.show_database(self._db)
 

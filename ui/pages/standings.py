@@ -12,7 +12,7 @@ from app.storage.db import Database
 
 from ..charts import Bar, BarChart
 from ..labels import band, label, number, word
-from ..operations import hub
+from ..operations import ShownPage, hub
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
@@ -69,7 +69,7 @@ STANDINGS_INPUTS = frozenset(
 )
 
 
-class StandingsPage(QWidget):
+class StandingsPage(ShownPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db: Database | None = None
@@ -121,8 +121,11 @@ class StandingsPage(QWidget):
 
     def _data_changed(self, changes: Changes) -> None:
         if self.db is not None and changes.touches(STANDINGS_INPUTS):
-            self.show_standings()
-            self._show_history()
+            self.refresh_soon()
+
+    def refresh_now(self) -> None:
+        self.show_standings()
+        self._show_history()
 
     def set_database(self, db: Database) -> None:
         self.db = db

@@ -128,10 +128,8 @@ class FormDialog(QDialog):
     def clear_errors(self) -> None:
         self.banner.hide()
         self.banner.clear()
-        for widget, error in self._fields.values():
-            error.hide()
-            error.clear()
-            widget.setStyleSheet("")
+        for name in self._fields:
+            self.clear_error(name)
 
     def show_error(self, exc: DomainError) -> None:
         name = self.aliases.get(exc.field or "", exc.field or "")
@@ -185,21 +183,37 @@ class FormDialog(QDialog):
             self.saved = value
             then(value)
             return
+
+        def saved(result: object) -> None:
+            self.saved = result
+            then(result)
+
+        self.write(value.fn, saved)
+
+    def write(
+        self,
+        fn: Callable[[], object],
+        then: Callable[[object], object],
+        on_failure: Callable[[BaseException], object] | None = None,
+    ) -> None:
+        """Run the write ``fn`` as one operation, the buttons off meanwhile; ``then(result)`` once
+        it is done. A failure goes to ``on_failure``, by default shown at its field."""
         self._set_writing(True)
 
         def done(result: object) -> None:
             self._set_writing(False)
-            self.saved = result
             then(result)
 
         def failed(exc: BaseException) -> None:
             self._set_writing(False)
-            if not isinstance(exc, DomainError):  # a bug or a lost file: said, never swallowed
-                exc = DomainError(translate("Form", "Lỗi không mong đợi, chưa lưu: {0}").format(exc))
-            self.show_error(exc)
+            (on_failure or self._show_failure)(exc)
 
-        title = translate("Form", "Đang lưu…")
-        self.op = run_write(self, title, self.db, value.fn, on_done=done, on_error=failed)
+        self.op = run_write(self, translate("Form", "Đang lưu…"), self.db, fn, on_done=done, on_error=failed)
+
+    def _show_failure(self, exc: BaseException) -> None:
+        if not isinstance(exc, DomainError):  # a bug or a lost file: said, never swallowed
+            exc = DomainError(translate("Form", "Lỗi không mong đợi, chưa lưu: {0}").format(exc))
+        self.show_error(exc)
 
     def _set_writing(self, writing: bool) -> None:
         self.writing = writing
