@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, exists, func, select
+from sqlalchemy import exists, func, select
 
 from ..model import Bloc, CertificatePrint, Criterion, Nomination, NominationStatus
 from ..storage.db import Database
@@ -31,26 +31,24 @@ def todo(db: Database) -> list[Todo]:
     """What waits, in the order of the year's work; items with nothing waiting are left out."""
     scope = clerk_units(db)
 
-    def counted(*where: ColumnElement[bool]) -> int:
-        stmt = select(func.count()).select_from(Nomination).where(*where)
-        if scope is not None:
-            stmt = stmt.where(Nomination.submitting_unit_id.in_(scope))
-        with db.read() as session:
-            return session.scalar(stmt) or 0
-
+    mine = [Nomination.submitting_unit_id.in_(scope)] if scope is not None else []
+    unprinted = ~exists().where(CertificatePrint.nomination_id == Nomination.id)
+    with db.read() as session:  # one reading: the counts per status, and the approved not printed
+        by_status = dict(
+            session.execute(
+                select(Nomination.status, func.count()).where(*mine).group_by(Nomination.status)
+            ).all()
+        )
+        not_printed = session.scalar(
+            select(func.count())
+            .select_from(Nomination)
+            .where(*mine, Nomination.status == S.APPROVED, unprinted)
+        )
     items = [
-        Todo("returned", counted(Nomination.status == S.RETURNED), S.RETURNED),
-        Todo("submitted", counted(Nomination.status == S.SUBMITTED), S.SUBMITTED),
-        Todo("voted", counted(Nomination.status == S.VOTED), S.VOTED),
-        Todo(
-            "unprinted",
-            counted(
-                Nomination.status == S.APPROVED,
-                ~exists().where(CertificatePrint.nomination_id == Nomination.id),
-            ),
-            S.APPROVED,
-            unprinted=True,
-        ),  # fmt: skip
+        Todo("returned", by_status.get(S.RETURNED, 0), S.RETURNED),
+        Todo("submitted", by_status.get(S.SUBMITTED, 0), S.SUBMITTED),
+        Todo("voted", by_status.get(S.VOTED, 0), S.VOTED),
+        Todo("unprinted", not_printed or 0, S.APPROVED, unprinted=True),
     ]
     if scope is None:  # scoring is the bloc secretariat's
         items += _incomplete_sheets(db)
