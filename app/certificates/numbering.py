@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from ..errors import DomainError
-from ..model import RegisterBook
+from ..model import Decision, Nomination, RegisterBook, RegisterEntry
 from ..storage.db import Database
-from .selection import Selection, load_records, select_ids
+from .selection import Selection, select_ids
+
+_CHUNK = 900  # ids a statement at most (SQLite's bound parameters)
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,7 @@ def default_book(db: Database, selection: Selection) -> str | None:
     books = list_books(db)
     if len(books) == 1:
         return books[0].code
-    ids, _notes = select_ids(db, selection)
-    years = {r.decision_date.year for r in load_records(db, ids) if r.decision_date is not None}
+    years, _unnumbered = _decided(db, select_ids(db, selection)[0])
     if len(years) != 1:
         return None
     year = str(years.pop())
@@ -64,10 +65,29 @@ def default_book(db: Database, selection: Selection) -> str | None:
     return fitting[0] if len(fitting) == 1 else None
 
 
+def _decided(db: Database, ids: list[int]) -> tuple[set[int], int]:
+    """The years of the awards' decisions, and how many awards have a decision but no number yet:
+    two columns, not the certificates' field values (app.certificates.selection.load_records)."""
+    years: set[int] = set()
+    unnumbered = 0
+    with db.read() as session:
+        for start in range(0, len(ids), _CHUNK):
+            rows = session.execute(
+                select(Decision.signed_on, RegisterEntry.id)
+                .select_from(Nomination)
+                .join(Decision, Decision.id == Nomination.decision_id)
+                .outerjoin(RegisterEntry, RegisterEntry.nomination_id == Nomination.id)
+                .where(Nomination.id.in_(ids[start : start + _CHUNK]))
+            )
+            for signed_on, entry in rows:
+                years.add(signed_on.year)
+                unnumbered += entry is None
+    return years, unnumbered
+
+
 def plan_numbers(db: Database, selection: Selection, book_code: str | None) -> NumberingPlan | None:
     """What the batch will number in ``book_code`` (``None``: nothing new to number)."""
-    ids, _notes = select_ids(db, selection)
-    count = sum(1 for r in load_records(db, ids) if r.register_number is None and r.decision_date is not None)
+    _years, count = _decided(db, select_ids(db, selection)[0])
     if count == 0:
         return None
     books = {b.code: b for b in list_books(db)}
