@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .errors import DomainError
@@ -171,5 +170,6 @@ def within(session: Session, unit_id: int, home: int | None) -> bool:
         if current == home:
             return True
         seen.add(current)
-        current = session.scalar(select(Unit.parent_id).where(Unit.id == current))
+        unit = session.get(Unit, current)  # from the session's identity map after the first walk
+        current = unit.parent_id if unit is not None else None
     return False

@@ -51,11 +51,8 @@ def _wrong_authority(
 ) -> str | None:
     """The issuer, when it is not the award's authority (``None``: it is, or nothing says not)."""
     issuer = fold(decision.issuer)
-    level = (
-        session.scalar(select(Unit.level).where(Unit.id == decision.issuer_unit_id))
-        if decision.issuer_unit_id
-        else None
-    )
+    issuer_unit = session.get(Unit, decision.issuer_unit_id) if decision.issuer_unit_id else None
+    level = issuer_unit.level if issuer_unit is not None else None  # the identity map: one load a unit
     if award.authority is Authority.UNIT_HEAD:
         if award.category is not AwardCategory.FORM:
             # A grassroots title may also be conferred in a superior's decision (units with no
