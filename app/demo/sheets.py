@@ -18,7 +18,7 @@ from . import names as N
 
 if TYPE_CHECKING:
     from ..storage.db import Database
-    from .build import _Person
+    from .rounds import _Person
 
 T = TypeVar("T")
 
