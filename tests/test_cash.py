@@ -95,6 +95,26 @@ def test_only_the_highest_title_of_one_period_is_paid_and_a_form_is_paid_besides
     assert [line.ref for line, _a, _n in payable(lines)] == [1, 2, 3, 4]  # the caller's order
 
 
+def test_the_note_cites_the_decree_in_force_on_the_decision_day() -> None:
+    """A 2024 decision was paid under Decree 98/2023 Art. 53, not under 152/2025, which came later."""
+    for day, basis in (
+        (D(2024, 12, 20), "Nghị định 98/2023/NĐ-CP, Điều 53 khoản 5"),
+        (D(2025, 6, 30), "Nghị định 98/2023/NĐ-CP, Điều 53 khoản 5"),
+        (D(2025, 7, 1), "Nghị định 152/2025/NĐ-CP, Điều 49 khoản 5"),
+    ):
+        paid = payable([Line("LDTT", 2024, day), Line("CSTDCS", 2024, day)])
+        note = paid[0][2]
+        assert basis in note, (day, note)
+        assert ("152/2025" in note) == (day >= D(2025, 7, 1))
+    assert cash.principle_on(D(2019, 3, 1)).principle == "Nghị định 91/2017/NĐ-CP, Điều 68 khoản 2"
+
+
+def test_a_salary_file_without_principles_is_refused() -> None:
+    raw = b'schema = 1\nrounding = 10000\n[[period]]\nvalid_from = 2024-07-01\namount = 2340000\ndecree = "X"\n'
+    with pytest.raises(DomainError, match="principles"):
+        cash.parse(raw)
+
+
 def test_two_forms_are_each_paid() -> None:
     day = D(2026, 8, 15)
     paid = payable([Line("GK_CN", 2025, day), Line("BK_TINH_CN", 2025, day)])

@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from ..errors import DomainError
 from ..model import AwardTarget, NominationStatus
-from ..services import payout
+from ..services import cash, payout
 from ..services.decisions import find_decision, parse_decision_number
 from ..storage.db import Database
 from ..text import format_document_date
@@ -387,6 +387,8 @@ def payout_list(db: Database, meta: DocMeta, *, year: int, decision: str | None 
         raise DomainError("Không có khen thưởng nào đã có quyết định để lập danh sách chi tiền thưởng.")
     table = payout_table(lines)
     about = f"quyết định số {lines[0].decision}" if decision else f"năm {year}"
+    # A year's list may span decrees (a decision of June 2025 and one of July): cite each in force.
+    bases = "; ".join(dict.fromkeys(cash.principle_on(line.signed_on).principle for line in lines))
 
     def story() -> list:  # type: ignore[type-arg]
         st = styles()
@@ -394,7 +396,7 @@ def payout_list(db: Database, meta: DocMeta, *, year: int, decision: str | None 
         s += title_block("Danh sách", f"Chi tiền thưởng {about}", st)
         s += paragraphs([f"Tổng số: {len(lines)} khen thưởng; tổng số tiền: {payout.dong(payout.total(lines))} đồng. "
                          "Mức tiền = hệ số × mức lương cơ sở tại ngày ký quyết định, làm tròn lên hàng chục nghìn đồng "
-                         "(Nghị định 152/2025/NĐ-CP, Điều 49)."], st)  # fmt: skip
+                         f"({bases})."], st)  # fmt: skip
         s.extend(data_tables(table, st, PORTRAIT_WIDTH))
         s.append(closing_block(meta, st, PORTRAIT_WIDTH))
         return s

@@ -32,7 +32,6 @@ FIRST_CODED_DECISION = dt.date(2017, 10, 1)
 HOUSEHOLD_FACTOR = Decimal("1.5")
 HOUSEHOLD_FROM = dt.date(2025, 7, 1)
 HOUSEHOLD_BASIS = "Nghị định 152/2025/NĐ-CP, Điều 54 khoản 3"
-SAME_PERIOD_BASIS = "Nghị định 152/2025/NĐ-CP, Điều 49 khoản 5"
 
 
 @dataclass(frozen=True)
@@ -45,11 +44,31 @@ class SalaryPeriod:
 
 
 @dataclass(frozen=True)
+class Principle:
+    """The legal basis of the cash rules for decisions signed from ``valid_from`` on."""
+
+    valid_from: dt.date
+    decree: str
+    principle: str  # base salary on the signing day, rounding up
+    same_period: str  # only the highest title paid for one period
+    verified: bool
+
+
+@dataclass(frozen=True)
 class SalaryTable:
     digest: str
     rounding: int
     rounding_basis: str
     periods: tuple[SalaryPeriod, ...]  # ascending by valid_from
+    principles: tuple[Principle, ...] = ()  # ascending by valid_from
+
+    def principle_on(self, day: dt.date) -> Principle:
+        """The basis in force for a decision signed on ``day`` (the earliest one before all)."""
+        found = self.principles[0]
+        for item in self.principles:
+            if item.valid_from <= day:
+                found = item
+        return found
 
     def on(self, day: dt.date) -> SalaryPeriod:
         found = None
@@ -103,12 +122,40 @@ def parse(raw: bytes) -> SalaryTable:
         )
     if not periods:
         raise _fail("không có mức lương nào")
+    principles = _principles(data.get("principles", []))
     for a, b in zip(periods, periods[1:], strict=False):
         if b.valid_from <= a.valid_from:
             raise _fail(f"các mục phải theo thứ tự ngày tăng dần ({b.valid_from} sau {a.valid_from})")
     return SalaryTable(
-        hashlib.sha256(raw).hexdigest(), rounding, str(data.get("rounding_basis", "")), tuple(periods)
+        hashlib.sha256(raw).hexdigest(),
+        rounding,
+        str(data.get("rounding_basis", "")),
+        tuple(periods),
+        principles,
     )
+
+
+def _principles(items: object) -> tuple[Principle, ...]:
+    if not isinstance(items, list) or not items or not all(isinstance(i, dict) for i in items):
+        raise _fail("«principles» phải là danh sách mục [[principles]] (ít nhất một mục)")
+    out = []
+    for item in items:
+        start = item.get("valid_from")
+        if not isinstance(start, dt.date) or isinstance(start, dt.datetime):
+            raise _fail(f"căn cứ từ {start}: «valid_from» phải là ngày dạng YYYY-MM-DD")
+        texts = [str(item.get(k, "")).strip() for k in ("decree", "principle", "same_period")]
+        if not all(texts):
+            raise _fail(f"căn cứ từ {start}: cần đủ «decree», «principle», «same_period»")
+        out.append(Principle(start, *texts, verified=bool(item.get("verified", False))))
+    for a, b in zip(out, out[1:], strict=False):
+        if b.valid_from <= a.valid_from:
+            raise _fail(f"các căn cứ phải theo thứ tự ngày tăng dần ({b.valid_from} sau {a.valid_from})")
+    return tuple(out)
+
+
+def principle_on(day: dt.date, path: Path | None = None) -> Principle:
+    """The legal basis of the cash rules for a decision signed on ``day``."""
+    return load(path).principle_on(day)
 
 
 _TABLES: dict[Path, tuple[int, SalaryTable]] = {}
@@ -265,9 +312,10 @@ def payable(lines: Sequence[Line], *, salary_path: Path | None = None) -> list[t
     for i, (line, spec, q) in enumerate(zip(lines, specs, quotes, strict=True)):
         if spec.category is AwardCategory.TITLE and best[line.period] != i:
             higher = specs[best[line.period]].name
+            basis = principle_on(line.decision_date, salary_path).same_period
             note = (
                 f"Không chi: cùng thời gian tính thành tích với danh hiệu cao hơn «{higher}», chỉ nhận tiền "
-                f"thưởng danh hiệu cao nhất ({SAME_PERIOD_BASIS})"
+                f"thưởng danh hiệu cao nhất ({basis})"
             )
             out.append((line, 0, note))
         elif q.multiplier is None:
