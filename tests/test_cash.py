@@ -110,7 +110,9 @@ def test_the_note_cites_the_decree_in_force_on_the_decision_day() -> None:
 
 
 def test_a_salary_file_without_principles_is_refused() -> None:
-    raw = b'schema = 1\nrounding = 10000\n[[period]]\nvalid_from = 2024-07-01\namount = 2340000\ndecree = "X"\n'
+    raw = (
+        b'schema = 1\nrounding = 10000\n[[period]]\nvalid_from = 2024-07-01\namount = 2340000\ndecree = "X"\n'
+    )
     with pytest.raises(DomainError, match="principles"):
         cash.parse(raw)
 

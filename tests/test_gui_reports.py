@@ -23,6 +23,7 @@ from ui.pages.reports import ReportsPage
 from ui.qt import QPlainTextEdit, Qt
 from ui.reports.forms import TITLES, form_fields
 from ui.reports.report_dialog import ReportPreview
+from ui.settings import Settings
 from ui.widgets.lookup import LookupEdit
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -350,3 +351,30 @@ def test_cancel_on_the_page_reports_it_and_writes_nothing(qtbot, page, demo_db, 
 
     assert page.banner.text() == "Đã hủy; không ghi tệp nào."
     assert list(folder.iterdir()) == [] and page.dialog is None
+
+
+def test_what_was_typed_for_a_kind_is_offered_again_next_time(qtbot, demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The council, its members and the recipients are the same from one biên bản to the next:
+    the clerk types them once. The office's own details still come from the office page."""
+    settings = Settings(tmp_path / "gui.ini")
+    first = ReportsPage(settings)
+    qtbot.addWidget(first)
+    first.set_database(demo_db)
+    form = first.choose("bien-ban")
+    FILL["bien-ban"](qtbot, form.widgets, demo_db)
+    type_in(qtbot, first.out, str(tmp_path / "bb.pdf"))
+    make(qtbot, first).reject()
+
+    again = ReportsPage(Settings(tmp_path / "gui.ini"))  # a new session of the app
+    qtbot.addWidget(again)
+    again.set_database(demo_db)
+    w = again.choose("bien-ban").widgets
+    assert w["council"].text() == "Hội đồng Thi đua - Khen thưởng Sở Tài chính"
+    assert w["chair"].text() == "Lê Văn A" and w["secretary"].text() == "Phạm Thị C"
+    assert w["meeting_place"].text() == "Hội trường UBND tỉnh" and w["members_total"].value() == 11
+    assert w["member"].toPlainText() == "Ông Lê Văn A, Chủ tịch\nBà Trần Thị B, Ủy viên"
+    assert w["unit"].text() == ""  # a choice of this document, not remembered
+    other = ReportsPage(Settings(tmp_path / "other.ini"))  # nothing kept: nothing offered
+    qtbot.addWidget(other)
+    other.set_database(demo_db)
+    assert other.choose("bien-ban").widgets["chair"].text() == ""

@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.decisions = DecisionsPage(self.settings)
         self.exemplars = ExemplarsPage(self.settings)
         self.standings = StandingsPage()
-        self.reports = ReportsPage()
+        self.reports = ReportsPage(self.settings)
         self.settings_page = SettingsPage(
             self.settings, self.set_language, self._clear_recent, self.edit_layouts, self.edit_office
         )

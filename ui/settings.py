@@ -7,6 +7,7 @@ keys. ``SCHEMA`` counts layout changes of the file; :func:`_upgrade` moves old k
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -109,6 +110,17 @@ class Settings:
 
     def set_header_state(self, list_name: str, state: QByteArray) -> None:
         self._q.setValue(f"lists/{list_name}/header", state)
+
+    # -- report forms: what the clerk typed last time, per kind --------------------------------
+    def report_values(self, kind: str) -> dict[str, str]:
+        try:
+            data = json.loads(self._str(f"reports/{kind}", "{}"))
+        except ValueError:
+            return {}
+        return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+    def set_report_values(self, kind: str, values: dict[str, str]) -> None:
+        self._q.setValue(f"reports/{kind}", json.dumps(values, ensure_ascii=False))
 
 
 def _upgrade(q: QSettings) -> None:

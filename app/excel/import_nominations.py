@@ -56,6 +56,12 @@ class NominationRecord:
 class Nominations(Handler):
     fields = F.NOMINATIONS
     preview_headers = ("Dòng", "Năm", "Danh hiệu", "Đối tượng", "Đơn vị")
+    references = (
+        ("award", "award"),
+        ("unit_code", "unit"),
+        ("collective_code", "unit"),
+        ("submitting_code", "unit"),
+    )
 
     def build(
         self, row: int, values: dict[str, object]

@@ -66,6 +66,7 @@ class Persons(Handler):
     fields = F.PERSONS
     preview_headers = ("Dòng", "Mã đơn vị", "Họ và tên", "Giới tính", "Ngày sinh", "CCCD", "Chức vụ")
     streams = True
+    references = (("unit_code", "unit"),)
 
     def __init__(self) -> None:
         self.today = dt.date.today()  # one day for the whole file

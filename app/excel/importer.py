@@ -20,10 +20,13 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
+
 from ..audit import log as audit
 from ..auth import P
 from ..auth import require as allowed
 from ..errors import DomainError
+from ..model import Award, Unit
 from ..storage.db import Database
 from . import fields as F
 from .safety import refuse
@@ -118,6 +121,10 @@ class Handler:
 
     fields: tuple[F.Field, ...] = ()
     preview_headers: tuple[str, ...] = ()
+    # The fields that name a unit or an award by code. A row refused for another fault never
+    # reaches :meth:`check`; its codes are still looked up, so that an unknown one is reported in
+    # the same pass rather than on the run after the first fault is fixed.
+    references: tuple[tuple[str, str], ...] = ()  # (field key, "unit" | "award")
 
     def check_columns(self, found: set[str]) -> list[str]:
         return [f"Thiếu cột «{f.header}»." for f in self.fields if f.required and f.key not in found]
@@ -334,6 +341,7 @@ class _Load:
         self.writes = False  # the transaction is a write one
         self.records = 0
         self.first: list[object] = []  # the preview's records
+        self.refs: list[tuple[int, str, str, str]] = []  # refused rows' codes: (row, column, kind, code)
 
     def __enter__(self) -> _Load:
         return self
@@ -357,6 +365,25 @@ class _Load:
         if len(self.first) < PREVIEW_ROWS:
             self.first += batch[: PREVIEW_ROWS - len(self.first)]
         self.sink.take(self.session, batch, write=self.writes and self.clean())
+
+    def check_refs(self) -> None:
+        """Report the unknown unit and award codes of the rows refused for other faults."""
+        if not self.refs:
+            return
+        if self.session is None:
+            self.session = self.stack.enter_context(self.db.read())
+        wanted = {kind: {code for _r, _c, k, code in self.refs if k == kind} for kind in ("unit", "award")}
+        known = {
+            "unit": set(self.session.scalars(select(Unit.code).where(Unit.code.in_(wanted["unit"])))),
+            "award": set(self.session.scalars(select(Award.code).where(Award.code.in_(wanted["award"])))),
+        }
+        what = {"unit": "đơn vị", "award": "danh hiệu, hình thức"}
+        self.report.problems += [
+            Problem(row, column, f"không có {what[kind]} mã «{code}» trong sổ.")
+            for row, column, kind, code in self.refs
+            if code not in known[kind]
+        ]
+        self.report.problems.sort(key=lambda p: (p.row is None, p.row or 0))
 
     def complete(self, kind: str, path: Path) -> None:
         """The report's totals; then commit a clean real import, or roll back whatever was written."""
@@ -435,6 +462,13 @@ def _read(
                     continue
                 at = by_key.get(key)
                 report.problems.append(Problem(number, labels[at] if at is not None else "", message))
+            if errors or bad or record is None:
+                refused = bad | {key for key, _m in errors}
+                load.refs += [
+                    (number, labels[by_key[key]], kind, code)
+                    for key, kind in handler.references
+                    if key not in refused and isinstance(code := values.get(key), str) and key in by_key
+                ]
             if record is not None and not errors and not bad:
                 batch.append(record)
                 if size is not None and len(batch) >= size:
@@ -452,3 +486,4 @@ def _read(
     if report.rows_read == 0:
         report.problems.append(Problem(None, "", "Bảng không có dòng dữ liệu nào dưới dòng tiêu đề."))
     load.add(batch)
+    load.check_refs()

@@ -37,6 +37,7 @@ from ..qt import (
     translate,
 )
 from ..reports.forms import TITLES, ReportForm
+from ..settings import Settings
 
 ERROR_STYLE = "color: #b71c1c;"
 FORMATS = {
@@ -46,8 +47,9 @@ FORMATS = {
 
 
 class ReportsPage(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.settings = settings  # where each kind's last values are kept (None: not kept)
         self.db: Database | None = None
         self.dialog: QWidget | None = None
         self.job: Job | None = None
@@ -159,7 +161,8 @@ class ReportsPage(QWidget):
         """The options form of ``kind`` (the chosen one by default), made on first use."""
         kind = kind or self.current_kind
         if kind not in self.forms and self.db is not None:
-            self.forms[kind] = ReportForm(self.db, kind)
+            remembered = self.settings.report_values(kind) if self.settings is not None else {}
+            self.forms[kind] = ReportForm(self.db, kind, remembered=remembered)
             self.stack.addWidget(self.forms[kind])
         return self.forms.get(kind)
 
@@ -253,14 +256,16 @@ class ReportsPage(QWidget):
         title = translate("ReportsPage", "Đang lập văn bản…")
         self.make_button.setEnabled(False)
         self.job = run_job(self, title, work)
-        self.job.done.connect(lambda written: self._made(written, tmp))
+        self.job.done.connect(lambda written: self._made(written, tmp, form))
         self.job.error.connect(lambda exc: self._failed(exc, form, tmp))
         return self.job
 
-    def _made(self, written: Written, tmp: Path) -> None:
+    def _made(self, written: Written, tmp: Path, form: ReportForm | None) -> None:
         from ..reports.report_dialog import ReportPreview
 
         self.make_button.setEnabled(True)
+        if form is not None and self.settings is not None:
+            self.settings.set_report_values(form.kind, form.remembered())
         dialog = ReportPreview(written, tmp, parent=self)
         self._open(dialog)
 

@@ -68,6 +68,11 @@ GIVEN_BY_OTHERS = {"quyet-dinh": {"year"}}
 SUBMITTING = {"to-trinh", "danh-sach", "bien-ban", "thong-ke"}
 SUBMITTING_LABEL = QT_TRANSLATE_NOOP("ReportForm", "Đơn vị trình")
 SHARED = ("issuer", "parent", "place", "signer_title", "signer", "authority", "on_behalf")
+# Options remembered from the last document of the same kind (the office's details, set once on
+# their own page, take precedence): who is addressed, the council, its members, the recipients.
+REMEMBERED = SHARED + (
+    "to", "recipient", "council", "members_total", "member", "chair", "secretary", "meeting_place",
+)  # fmt: skip
 OPTIONAL_HINT = QT_TRANSLATE_NOOP("ReportForm", "Để trống: tất cả")
 EXAMPLE = QT_TRANSLATE_NOOP("ReportForm", "ví dụ: {0}")  # a hint never reads as a filled value
 
@@ -256,7 +261,9 @@ def form_fields(kind: str) -> list[str]:
 class ReportForm(QWidget):
     """One kind's options, each with an error line under it."""
 
-    def __init__(self, db: Database, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, kind: str, parent: QWidget | None = None, remembered: dict[str, str] | None = None
+    ) -> None:
         super().__init__(parent)
         self.kind = kind
         self.widgets: dict[str, QWidget] = {}
@@ -279,7 +286,9 @@ class ReportForm(QWidget):
             )
             self.form.addRow(label, box)
             self.widgets[name], self._errors[name] = widget, error
-        self.fill(get_office(db).values())
+        office = get_office(db).values()
+        self.fill(office)
+        self.restore({k: v for k, v in (remembered or {}).items() if not office.get(k)})
         self.retranslate()
 
     def fill(self, values: dict[str, str]) -> None:
@@ -290,6 +299,36 @@ class ReportForm(QWidget):
                 widget.setText(value)
             elif isinstance(widget, QComboBox) and widget.findData(value) >= 0:
                 widget.setCurrentIndex(widget.findData(value))
+
+    def remembered(self) -> dict[str, str]:
+        """The values of this form worth offering again next time (see :data:`REMEMBERED`)."""
+        out: dict[str, str] = {}
+        for name in REMEMBERED:
+            widget = self.widgets.get(name)
+            if isinstance(widget, QLineEdit) and not isinstance(widget, LookupEdit):
+                out[name] = widget.text().strip()
+            elif isinstance(widget, QPlainTextEdit):
+                out[name] = widget.toPlainText().strip()
+            elif isinstance(widget, QComboBox):
+                out[name] = str(widget.currentData() or "")
+            elif isinstance(widget, QSpinBox):
+                out[name] = str(widget.value())
+        return out
+
+    def restore(self, values: dict[str, str]) -> None:
+        """Put back what :meth:`remembered` gave; a value that no longer fits is left out."""
+        for name, value in values.items():
+            widget = self.widgets.get(name)
+            if name not in REMEMBERED or widget is None:
+                continue
+            if isinstance(widget, QLineEdit) and not isinstance(widget, LookupEdit):
+                widget.setText(value)
+            elif isinstance(widget, QPlainTextEdit) and value:
+                widget.setPlainText(value)
+            elif isinstance(widget, QComboBox) and widget.findData(value) >= 0:
+                widget.setCurrentIndex(widget.findData(value))
+            elif isinstance(widget, QSpinBox) and value.isdigit():
+                widget.setValue(int(value))
 
     def retranslate(self) -> None:
         needs = KINDS[self.kind].needs
