@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from app.storage.paths import APP_NAME, ENV_DB, data_dir
 
+from .error_catalogue import error_text
 from .i18n import install_translator
 from .qt import (
     QApplication,
@@ -79,7 +80,7 @@ def open_for_start(target: str | os.PathLike[str] | None, parent: QWidget | None
     try:
         return open_for_window(target)
     except InstanceBusy as exc:
-        box = instance_busy_box(parent, exc.message)
+        box = instance_busy_box(parent, error_text(exc))
         box.exec()
         if box.clickedButton() is not box.read_only_button:
             return None
@@ -153,7 +154,7 @@ def run(db: str | None = None, *, argv: list[str] | None = None) -> int:
     except DomainError as exc:
         # The remembered file went bad: say so, and start on the default database instead.
         splash.close()
-        QMessageBox.critical(None, translate("MainWindow", "Sổ Thi đua"), exc.message)
+        QMessageBox.critical(None, translate("MainWindow", "Sổ Thi đua"), error_text(exc))
         if target is None or target == db:
             return 1
         database = open_for_start(None)

@@ -15,6 +15,7 @@ from app.storage.db import Database
 from app.storage.instance import InstanceBusy, InstanceLock
 
 from .dialogs.login import ChangePasswordDialog, FirstAdminDialog, LoginDialog, needs_login
+from .error_catalogue import error_text
 from .i18n import build as build_translations
 from .i18n import install_translator
 from .jobs import Job, run_job
@@ -315,7 +316,7 @@ class MainWindow(QMainWindow):
 
     def _open_failed(self, path: Path, exc: object) -> None:
         if isinstance(exc, InstanceBusy):
-            box = instance_busy_box(self, exc.message)
+            box = instance_busy_box(self, error_text(exc))
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.finished.connect(
                 lambda _result: (
@@ -325,7 +326,7 @@ class MainWindow(QMainWindow):
             box.open()
             self.busy_box = box
             return
-        reason = exc.message if isinstance(exc, DomainError) else str(exc)
+        reason = error_text(exc)
         show_error(self, translate("MainWindow", "Không mở được tệp {0}.\n\n{1}").format(path, reason))
 
     def open_demo(self) -> None:
@@ -448,7 +449,7 @@ class MainWindow(QMainWindow):
                 translate("MainWindow", "Đã sao lưu vào {0}").format(made), 10000
             )
         )
-        self._backup_job.error.connect(lambda exc: show_error(self, getattr(exc, "message", str(exc))))
+        self._backup_job.error.connect(lambda exc: show_error(self, error_text(exc)))
 
     def restore_from_backup(self) -> None:
         if self.db is None or self.db.path is None:
@@ -478,7 +479,7 @@ class MainWindow(QMainWindow):
 
         def failed(exc: object) -> None:
             finish()
-            show_error(self, getattr(exc, "message", None) or str(exc))
+            show_error(self, error_text(exc))
 
         # On the writer, after any write still queued; the file is swapped off the GUI thread.
         self.job = run_job(
@@ -499,6 +500,6 @@ class MainWindow(QMainWindow):
                 try:
                     backup_if_due(self.db.path)  # at most once a day, thinned 7/4/12
                 except DomainError as exc:
-                    show_error(self, exc.message)
+                    show_error(self, error_text(exc))
             self.db.dispose()
         super().closeEvent(event)

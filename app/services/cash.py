@@ -143,10 +143,12 @@ def _principles(items: object) -> tuple[Principle, ...]:
         start = item.get("valid_from")
         if not isinstance(start, dt.date) or isinstance(start, dt.datetime):
             raise _fail(f"căn cứ từ {start}: «valid_from» phải là ngày dạng YYYY-MM-DD")
-        texts = [str(item.get(k, "")).strip() for k in ("decree", "principle", "same_period")]
-        if not all(texts):
+        decree, principle, same_period = (
+            str(item.get(k, "")).strip() for k in ("decree", "principle", "same_period")
+        )
+        if not (decree and principle and same_period):
             raise _fail(f"căn cứ từ {start}: cần đủ «decree», «principle», «same_period»")
-        out.append(Principle(start, *texts, verified=bool(item.get("verified", False))))
+        out.append(Principle(start, decree, principle, same_period, bool(item.get("verified", False))))
     for a, b in zip(out, out[1:], strict=False):
         if b.valid_from <= a.valid_from:
             raise _fail(f"các căn cứ phải theo thứ tự ngày tăng dần ({b.valid_from} sau {a.valid_from})")

@@ -2739,4 +2739,1119 @@ Bookkeeping of emulation and commendation work.</translation>
       <translation>The guide was not found: {0}</translation>
     </message>
   </context>
+  <context>
+    <name>DomainError</name>
+    <message>
+      <source>Bản ghi vừa được người khác thay đổi hoặc xóa. Hãy mở lại để xem bản mới nhất; thay đổi của bạn chưa được lưu.</source>
+      <translation>The record was just changed or deleted by someone else. Open it again to see the latest version; your changes were not saved.</translation>
+    </message>
+    <message>
+      <source>Bản sao lưu vừa tạo không qua được kiểm tra toàn vẹn; đã hủy bản sao đó.</source>
+      <translation>The backup just made did not pass the integrity check; it has been discarded.</translation>
+    </message>
+    <message>
+      <source>Bản sao lưu {0} bị hỏng ({1}); không khôi phục từ bản này.</source>
+      <translation>Backup {0} is damaged ({1}); not restoring from it.</translation>
+    </message>
+    <message>
+      <source>Bảng tiêu chí năm {0} đã có điểm chấm; không thay cả bảng được.</source>
+      <translation>The criteria table of {0} already has scores; the whole table cannot be replaced.</translation>
+    </message>
+    <message>
+      <source>Bảng tiêu chí phải có ít nhất một dòng.</source>
+      <translation>The criteria table must have at least one row.</translation>
+    </message>
+    <message>
+      <source>Chưa chọn hồ sơ nào.</source>
+      <translation>No dossier selected.</translation>
+    </message>
+    <message>
+      <source>Chưa có căn cứ đã đối chiếu cho tiền thưởng hộ gia đình trước 01/07/2025 ({0} chỉ áp dụng từ ngày đó).</source>
+      <translation>No verified basis yet for household cash rewards before 01/07/2025 ({0} applies only from that date).</translation>
+    </message>
+    <message>
+      <source>Chưa có mẫu giấy chứng nhận cho khen thưởng mã «{0}».</source>
+      <translation>No certificate layout yet for the award with code «{0}».</translation>
+    </message>
+    <message>
+      <source>Chế độ in là «full» (giấy trắng) hoặc «blank» (phôi in sẵn).</source>
+      <translation>The print mode is «full» (plain paper) or «blank» (pre-printed forms).</translation>
+    </message>
+    <message>
+      <source>Chỉ vào sổ khen thưởng đã có quyết định (hồ sơ mã {0} đang ở trạng thái «{1}»).</source>
+      <translation>Only awards with a decision go into the register (dossier {0} is «{1}»).</translation>
+    </message>
+    <message>
+      <source>Chỉ vào sổ khen thưởng đã có quyết định (hồ sơ đang ở trạng thái «{0}»).</source>
+      <translation>Only awards with a decision go into the register (the dossier is «{0}»).</translation>
+    </message>
+    <message>
+      <source>Chọn cá nhân (mã hoặc số CCCD).</source>
+      <translation>Choose a person (id or ID card number).</translation>
+    </message>
+    <message>
+      <source>Chọn một cá nhân hoặc một tập thể điển hình.</source>
+      <translation>Choose an individual or a collective as the exemplar.</translation>
+    </message>
+    <message>
+      <source>Chọn một cá nhân hoặc một tập thể đăng ký.</source>
+      <translation>Choose an individual or a collective that registers.</translation>
+    </message>
+    <message>
+      <source>Chọn một cá nhân hoặc một tập thể được đánh giá.</source>
+      <translation>Choose an individual or a collective to appraise.</translation>
+    </message>
+    <message>
+      <source>Chọn một tệp PDF chung hoặc một thư mục (mỗi giấy một tệp).</source>
+      <translation>Choose one PDF file for all or a folder (one file per certificate).</translation>
+    </message>
+    <message>
+      <source>Chọn quyết định, năm, phong trào hoặc danh sách hồ sơ để in.</source>
+      <translation>Choose a decision, a year, a campaign or a list of dossiers to print.</translation>
+    </message>
+    <message>
+      <source>Chọn ít nhất một năm để thống kê.</source>
+      <translation>Choose at least one year for the statistics.</translation>
+    </message>
+    <message>
+      <source>Chọn đúng một đối tượng được đề nghị: một cá nhân hoặc một tập thể.</source>
+      <translation>Choose exactly one nominee: an individual or a collective.</translation>
+    </message>
+    <message>
+      <source>Cách xử lý bản ghi trùng chỉ là «skip» (bỏ qua) hoặc «merge» (gộp).</source>
+      <translation>Duplicates are either «skip» or «merge».</translation>
+    </message>
+    <message>
+      <source>Cán bộ nhập liệu phải thuộc một đơn vị.</source>
+      <translation>A data-entry clerk must belong to a unit.</translation>
+    </message>
+    <message>
+      <source>Cây đơn vị bị lặp.</source>
+      <translation>The unit tree has a loop.</translation>
+    </message>
+    <message>
+      <source>Cây đơn vị trong tệp bị lặp.</source>
+      <translation>The unit tree in the file has a loop.</translation>
+    </message>
+    <message>
+      <source>Có nhiều quyết định số {0}; hãy ghi rõ năm.</source>
+      <translation>There are several decisions numbered {0}; give the year.</translation>
+    </message>
+    <message>
+      <source>Có {0} sổ vàng ({1}); hãy chọn sổ để vào số.</source>
+      <translation>There are {0} registers ({1}); choose the register to number in.</translation>
+    </message>
+    <message>
+      <source>Có {0} thành viên dự họp, nhiều hơn tổng số {1} của Hội đồng.</source>
+      <translation>{0} members attended, more than the council's total of {1}.</translation>
+    </message>
+    <message>
+      <source>Cơ sở dữ liệu đang mở ở chế độ chỉ đọc (tệp đang được mở trong một cửa sổ khác): không ghi được. Hãy thực hiện thay đổi ở cửa sổ đang mở tệp này.</source>
+      <translation>The database is open read-only (the file is open in another window): nothing can be written. Make the change in the window that has the file open.</translation>
+    </message>
+    <message>
+      <source>Cấu hình xếp hạng khối không có hạng xếp loại nào.</source>
+      <translation>The bloc ranking settings have no bands.</translation>
+    </message>
+    <message>
+      <source>Cấu hình xếp hạng khối: các hạng phải xếp từ điểm cao xuống thấp.</source>
+      <translation>Bloc ranking settings: the bands must go from the highest score down.</translation>
+    </message>
+    <message>
+      <source>Cấu hình xếp hạng khối: khóa phá hòa không hỗ trợ: {0}.</source>
+      <translation>Bloc ranking settings: unsupported tie-break keys: {0}.</translation>
+    </message>
+    <message>
+      <source>Cấu hình xếp hạng khối: «{0}» = {1} không phải tên hạng.</source>
+      <translation>Bloc ranking settings: «{0}» = {1} is not a band name.</translation>
+    </message>
+    <message>
+      <source>Cần ghi rõ lý do khi chuyển hồ sơ sang «{0}».</source>
+      <translation>Give the reason for moving the dossier to «{0}».</translation>
+    </message>
+    <message>
+      <source>Cần ghi rõ lý do rút hồ sơ khỏi quyết định.</source>
+      <translation>Give the reason for withdrawing the dossier from the decision.</translation>
+    </message>
+    <message>
+      <source>Giới tính không hợp lệ.</source>
+      <translation>Invalid gender.</translation>
+    </message>
+    <message>
+      <source>Hãy ghi «{0}» thay mặt ai, ví dụ GIÁM ĐỐC.</source>
+      <translation>Write on whose behalf «{0}» signs, e.g. DIRECTOR.</translation>
+    </message>
+    <message>
+      <source>Hãy nhập chức vụ người ký.</source>
+      <translation>Enter the signer's position.</translation>
+    </message>
+    <message>
+      <source>Hình thức kỷ luật không hợp lệ.</source>
+      <translation>Invalid kind of discipline.</translation>
+    </message>
+    <message>
+      <source>Họ và tên không được để trống.</source>
+      <translation>Full name must not be empty.</translation>
+    </message>
+    <message>
+      <source>Họ và tên quá dài.</source>
+      <translation>Full name is too long.</translation>
+    </message>
+    <message>
+      <source>Hồ sơ cá nhân vừa được người khác sửa. Hãy mở lại để xem bản mới nhất.</source>
+      <translation>The person's record was just changed by someone else. Open it again to see the latest version.</translation>
+    </message>
+    <message>
+      <source>Hồ sơ «{0}» không ở trạng thái «{1}».</source>
+      <translation>Dossier «{0}» is not «{1}».</translation>
+    </message>
+    <message>
+      <source>Hồ sơ «{0}»: {1}</source>
+      <translation>Dossier «{0}»: {1}</translation>
+    </message>
+    <message>
+      <source>Hồ sơ đang ở trạng thái «{0}», không sửa được.</source>
+      <translation>The dossier is «{0}» and cannot be edited.</translation>
+    </message>
+    <message>
+      <source>Hồ sơ đề nghị của «{0}» vừa được người khác thay đổi. Hãy mở lại để xem bản mới nhất; thay đổi của bạn chưa được lưu.</source>
+      <translation>The nomination of «{0}» was just changed by someone else. Open it again to see the latest version; your changes were not saved.</translation>
+    </message>
+    <message>
+      <source>Hội đồng phải có ít nhất một thành viên.</source>
+      <translation>The council must have at least one member.</translation>
+    </message>
+    <message>
+      <source>Khen thưởng của «{0}» đã được cấp số vào sổ vàng: không rút được, chỉ thu hồi được.</source>
+      <translation>The award of «{0}» already has a register number: it cannot be withdrawn, only revoked.</translation>
+    </message>
+    <message>
+      <source>Khóa ký ({0}) không phải khóa của cơ sở dữ liệu này: giấy chứng nhận in ra sẽ không xác thực được. Hãy dùng đúng tệp khóa của đơn vị.</source>
+      <translation>The signing key ({0}) is not this database's key: certificates printed with it would not verify. Use your unit's key file.</translation>
+    </message>
+    <message>
+      <source>Không có danh hiệu, hình thức khen thưởng mã «{0}».</source>
+      <translation>No award with code «{0}».</translation>
+    </message>
+    <message>
+      <source>Không có danh sách «{0}» (chọn: {1}).</source>
+      <translation>No list «{0}» (choose: {1}).</translation>
+    </message>
+    <message>
+      <source>Không có hồ sơ nào năm {0} để lập biên bản họp Hội đồng.</source>
+      <translation>No dossiers of {0} for the council's minutes.</translation>
+    </message>
+    <message>
+      <source>Không có hồ sơ đề nghị nào năm {0} phù hợp để lập tờ trình.</source>
+      <translation>No nominations of {0} fit for a submission.</translation>
+    </message>
+    <message>
+      <source>Không có khen thưởng nào theo {0}.</source>
+      <translation>No awards for {0}.</translation>
+    </message>
+    <message>
+      <source>Không có khen thưởng nào đã có quyết định để lập danh sách chi tiền thưởng.</source>
+      <translation>No decided awards for a payout list.</translation>
+    </message>
+    <message>
+      <source>Không có khóa ký giấy chứng nhận ({0}).</source>
+      <translation>No certificate signing key ({0}).</translation>
+    </message>
+    <message>
+      <source>Không có khối thi đua mã «{0}».</source>
+      <translation>No emulation bloc with code «{0}».</translation>
+    </message>
+    <message>
+      <source>Không có loại báo cáo «{0}».</source>
+      <translation>No report kind «{0}».</translation>
+    </message>
+    <message>
+      <source>Không có loại dữ liệu «{0}» (chọn: {1}).</source>
+      <translation>No data kind «{0}» (choose: {1}).</translation>
+    </message>
+    <message>
+      <source>Không có mẫu «{0}» (chọn: {1}).</source>
+      <translation>No layout «{0}» (choose: {1}).</translation>
+    </message>
+    <message>
+      <source>Không có mẫu «{0}» trong thư mục của bạn.</source>
+      <translation>No layout «{0}» in your folder.</translation>
+    </message>
+    <message>
+      <source>Không có mẫu «{0}».</source>
+      <translation>No layout «{0}».</translation>
+    </message>
+    <message>
+      <source>Không có mức lương cơ sở cho ngày {0} (tệp mức lương cơ sở bắt đầu từ {1}).</source>
+      <translation>No base salary for {0} (the base salary file starts on {1}).</translation>
+    </message>
+    <message>
+      <source>Không có quyết định số {0}.</source>
+      <translation>No decision numbered {0}.</translation>
+    </message>
+    <message>
+      <source>Không có sổ vàng mã «{0}».</source>
+      <translation>No register with code «{0}».</translation>
+    </message>
+    <message>
+      <source>Không có tài khoản «{0}».</source>
+      <translation>No account «{0}».</translation>
+    </message>
+    <message>
+      <source>Không có tệp sao lưu {0}.</source>
+      <translation>No backup file {0}.</translation>
+    </message>
+    <message>
+      <source>Không có đơn vị mã «{0}».</source>
+      <translation>No unit with code «{0}».</translation>
+    </message>
+    <message>
+      <source>Không ghi được bản sao lưu vào {0}: {1}</source>
+      <translation>Could not write the backup to {0}: {1}</translation>
+    </message>
+    <message>
+      <source>Không ghi được vào thư mục «{0}»: {1}.</source>
+      <translation>Cannot write to folder «{0}»: {1}.</translation>
+    </message>
+    <message>
+      <source>Không khóa được tài khoản quản trị cuối cùng còn hoạt động.</source>
+      <translation>The last active administrator account cannot be locked.</translation>
+    </message>
+    <message>
+      <source>Không mở được tệp cơ sở dữ liệu (kiểm tra đường dẫn và quyền truy cập).</source>
+      <translation>Cannot open the database file (check the path and the access rights).</translation>
+    </message>
+    <message>
+      <source>Không nhập được tệp «{0}»: {1}</source>
+      <translation>Could not import file «{0}»: {1}</translation>
+    </message>
+    <message>
+      <source>Không sao lưu được cơ sở dữ liệu: {0}</source>
+      <translation>Could not back up the database: {0}</translation>
+    </message>
+    <message>
+      <source>Không thể chuyển hồ sơ của «{0}» từ «{1}» sang «{2}».</source>
+      <translation>Cannot move the dossier of «{0}» from «{1}» to «{2}».</translation>
+    </message>
+    <message>
+      <source>Không tìm thấy cá nhân.</source>
+      <translation>Person not found.</translation>
+    </message>
+    <message>
+      <source>Không tìm thấy danh hiệu (mã {0}).</source>
+      <translation>Award not found (id {0}).</translation>
+    </message>
+    <message>
+      <source>Không tìm thấy hồ sơ khen thưởng (mã {0}).</source>
+      <translation>Award record not found (id {0}).</translation>
+    </message>
+    <message>
+      <source>Không tìm thấy hồ sơ khen thưởng mã {0}.</source>
+      <translation>Award record not found: id {0}.</translation>
+    </message>
+    <message>
+      <source>Không tìm thấy hồ sơ đề nghị (mã {0}).</source>
+      <translation>Nomination not found (id {0}).</translation>
+    </message>
+    <message>
+      <source>Không tìm thấy sổ đăng ký.</source>
+      <translation>Register not found.</translation>
+    </message>
+    <message>
+      <source>Không tìm thấy {0} (mã {1}).</source>
+      <translation>{0} not found (id {1}).</translation>
+    </message>
+    <message>
+      <source>Không tạo được thư mục «{0}»: {1}.</source>
+      <translation>Cannot create folder «{0}»: {1}.</translation>
+    </message>
+    <message>
+      <source>Không xóa được quyết định {0}: đã có khen thưởng theo quyết định này.</source>
+      <translation>Cannot delete decision {0}: awards have been made under it.</translation>
+    </message>
+    <message>
+      <source>Không xóa được «{0}»: đã có hồ sơ đề nghị khen thưởng.</source>
+      <translation>Cannot delete «{0}»: there are nominations for them.</translation>
+    </message>
+    <message>
+      <source>Không xóa được đơn vị «{0}»: đơn vị còn cán bộ.</source>
+      <translation>Cannot delete unit «{0}»: it still has staff.</translation>
+    </message>
+    <message>
+      <source>Không xóa được đơn vị «{0}»: đơn vị còn đơn vị trực thuộc.</source>
+      <translation>Cannot delete unit «{0}»: it still has sub-units.</translation>
+    </message>
+    <message>
+      <source>Không xóa được đơn vị «{0}»: đơn vị có hồ sơ khen thưởng.</source>
+      <translation>Cannot delete unit «{0}»: it has award dossiers.</translation>
+    </message>
+    <message>
+      <source>Không đọc được cấu hình xếp hạng khối {0}: {1}</source>
+      <translation>Cannot read the bloc ranking settings {0}: {1}</translation>
+    </message>
+    <message>
+      <source>Không đọc được khóa ký giấy chứng nhận ({0}): {1}</source>
+      <translation>Cannot read the certificate signing key ({0}): {1}</translation>
+    </message>
+    <message>
+      <source>Không đọc được tệp căn chỉnh máy in {0}: {1}</source>
+      <translation>Cannot read the printer calibration file {0}: {1}</translation>
+    </message>
+    <message>
+      <source>Không đọc được tệp mức lương cơ sở {0}: {1}</source>
+      <translation>Cannot read the base salary file {0}: {1}</translation>
+    </message>
+    <message>
+      <source>Khối «{0}» chưa có bảng tiêu chí chấm điểm năm {1}.</source>
+      <translation>Bloc «{0}» has no scoring criteria table for {1}.</translation>
+    </message>
+    <message>
+      <source>Mã khối không được để trống.</source>
+      <translation>The bloc code must not be empty.</translation>
+    </message>
+    <message>
+      <source>Mã khối «{0}» đã được dùng.</source>
+      <translation>Bloc code «{0}» is already in use.</translation>
+    </message>
+    <message>
+      <source>Mã sổ không được để trống.</source>
+      <translation>The register code must not be empty.</translation>
+    </message>
+    <message>
+      <source>Mã tiêu chí bị trùng trong bảng.</source>
+      <translation>A criterion code appears twice in the table.</translation>
+    </message>
+    <message>
+      <source>Mã đơn vị chỉ gồm chữ không dấu, chữ số và các dấu - _ . (tối đa 32 ký tự).</source>
+      <translation>A unit code has only unaccented letters, digits and - _ . (at most 32 characters).</translation>
+    </message>
+    <message>
+      <source>Mã đơn vị không được để trống.</source>
+      <translation>The unit code must not be empty.</translation>
+    </message>
+    <message>
+      <source>Mã đơn vị «{0}» đã được dùng.</source>
+      <translation>Unit code «{0}» is already in use.</translation>
+    </message>
+    <message>
+      <source>Mẫu «{0}» là mẫu có sẵn, không xóa được.</source>
+      <translation>Layout «{0}» is built in and cannot be deleted.</translation>
+    </message>
+    <message>
+      <source>Mẫu «{0}» là mẫu có sẵn: hãy sao chép rồi sửa bản sao.</source>
+      <translation>Layout «{0}» is built in: copy it and edit the copy.</translation>
+    </message>
+    <message>
+      <source>Mẫu «{0}», trường «{1}»: phần in sẵn không dùng biến.</source>
+      <translation>Layout «{0}», field «{1}»: the pre-printed part uses no variables.</translation>
+    </message>
+    <message>
+      <source>Mẫu «{0}», trường «{1}»: {2}</source>
+      <translation>Layout «{0}», field «{1}»: {2}</translation>
+    </message>
+    <message>
+      <source>Mẫu «{0}»: không ghi lại được đúng nội dung mẫu; chưa lưu.</source>
+      <translation>Layout «{0}»: its content could not be written back exactly; not saved.</translation>
+    </message>
+    <message>
+      <source>Mẫu «{0}»: nội dung có ký tự không ghi được ({1}); chưa lưu.</source>
+      <translation>Layout «{0}»: the content has characters that cannot be written ({1}); not saved.</translation>
+    </message>
+    <message>
+      <source>Mật khẩu dài quá {0} ký tự.</source>
+      <translation>The password is longer than {0} characters.</translation>
+    </message>
+    <message>
+      <source>Mật khẩu hiện tại không đúng.</source>
+      <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+      <source>Mật khẩu không được trùng tên đăng nhập.</source>
+      <translation>The password must not be the user name.</translation>
+    </message>
+    <message>
+      <source>Mật khẩu phải có ít nhất {0} ký tự.</source>
+      <translation>The password needs at least {0} characters.</translation>
+    </message>
+    <message>
+      <source>Mỗi tiêu chí phải có mã.</source>
+      <translation>Every criterion needs a code.</translation>
+    </message>
+    <message>
+      <source>Mức 1,5 lần cho hộ gia đình chỉ áp dụng cho hình thức khen thưởng của cá nhân ({0}); «{1}» ({2}) không phải.</source>
+      <translation>The 1.5 × rate for households applies only to forms of award for individuals ({0}); «{1}» ({2}) is not one.</translation>
+    </message>
+    <message>
+      <source>Mức xếp loại không hợp lệ.</source>
+      <translation>Invalid rating.</translation>
+    </message>
+    <message>
+      <source>Ngày chuyển phải sau ngày bắt đầu công tác hiện tại.</source>
+      <translation>The transfer date must be after the start of the current post.</translation>
+    </message>
+    <message>
+      <source>Ngày kết thúc không được trước ngày bắt đầu.</source>
+      <translation>The end date must not be before the start date.</translation>
+    </message>
+    <message>
+      <source>Ngày sinh không hợp lệ.</source>
+      <translation>Invalid date of birth.</translation>
+    </message>
+    <message>
+      <source>Ngưỡng tối thiểu của tiêu chí {0} phải từ 0 đến 1.</source>
+      <translation>The floor of criterion {0} must be between 0 and 1.</translation>
+    </message>
+    <message>
+      <source>Năm sinh không hợp lệ.</source>
+      <translation>Invalid year of birth.</translation>
+    </message>
+    <message>
+      <source>Năm sinh không khớp với ngày sinh.</source>
+      <translation>The year of birth does not match the date of birth.</translation>
+    </message>
+    <message>
+      <source>Năm thống kê phải từ 1945 đến 2200.</source>
+      <translation>The statistics year must be between 1945 and 2200.</translation>
+    </message>
+    <message>
+      <source>Năm {0} không hợp lệ (từ {1} đến {2}).</source>
+      <translation>Year {0} is not valid (from {1} to {2}).</translation>
+    </message>
+    <message>
+      <source>Nội dung quá dài.</source>
+      <translation>The text is too long.</translation>
+    </message>
+    <message>
+      <source>Phong trào theo đợt, chuyên đề phải có ngày kết thúc.</source>
+      <translation>A campaign by rounds or themes needs an end date.</translation>
+    </message>
+    <message>
+      <source>Quyết định {0} chưa có khen thưởng nào.</source>
+      <translation>Decision {0} has no awards yet.</translation>
+    </message>
+    <message>
+      <source>Sáng kiến phải có ít nhất một tác giả.</source>
+      <translation>An initiative needs at least one author.</translation>
+    </message>
+    <message>
+      <source>Số CCCD phải gồm đúng 12 chữ số.</source>
+      <translation>An ID card number has exactly 12 digits.</translation>
+    </message>
+    <message>
+      <source>Số CCCD {0} đã có trong sổ: {1} (mã {2}).</source>
+      <translation>ID card number {0} is already in the book: {1} (id {2}).</translation>
+    </message>
+    <message>
+      <source>Số phiếu không đồng ý không hợp lệ.</source>
+      <translation>Invalid number of votes against.</translation>
+    </message>
+    <message>
+      <source>Số phiếu đồng ý không hợp lệ.</source>
+      <translation>Invalid number of votes in favour.</translation>
+    </message>
+    <message>
+      <source>Số quyết định «{0}» không đúng dạng (ví dụ: 123/QĐ-UBND).</source>
+      <translation>Decision number «{0}» is not in the right form (e.g. 123/QĐ-UBND).</translation>
+    </message>
+    <message>
+      <source>Số thành viên Hội đồng phải lớn hơn 0.</source>
+      <translation>The council must have more than 0 members.</translation>
+    </message>
+    <message>
+      <source>Số văn bản «{0}» không đúng dạng (ví dụ: 12/TTr-SNV).</source>
+      <translation>Document number «{0}» is not in the right form (e.g. 12/TTr-SNV).</translation>
+    </message>
+    <message>
+      <source>Sổ «{0}» đã có.</source>
+      <translation>Register «{0}» already exists.</translation>
+    </message>
+    <message>
+      <source>Thư mục mẫu của bạn trùng thư mục mẫu có sẵn; không ghi vào đó.</source>
+      <translation>Your layout folder is the built-in layout folder; nothing is written there.</translation>
+    </message>
+    <message>
+      <source>Thư mục «{0}» không tồn tại.</source>
+      <translation>Folder «{0}» does not exist.</translation>
+    </message>
+    <message>
+      <source>Thẩm quyền ký chỉ là TM., KT., Q., TL. hoặc TUQ.</source>
+      <translation>The signing authority is only TM., KT., Q., TL. or TUQ.</translation>
+    </message>
+    <message>
+      <source>Thẩm quyền ký phải là TM., KT., Q., TL. hoặc TUQ.</source>
+      <translation>The signing authority must be TM., KT., Q., TL. or TUQ.</translation>
+    </message>
+    <message>
+      <source>Tiền thưởng của quyết định ký trước 01/10/2017 (theo NĐ 121/2005/NĐ-CP, NĐ 42/2010/NĐ-CP) chưa được mã hóa; ngày ký: {0}.</source>
+      <translation>Cash for decisions signed before 01/10/2017 (under Decrees 121/2005 and 42/2010) is not coded; signed on: {0}.</translation>
+    </message>
+    <message>
+      <source>Tài khoản «{0}» ({1}) chỉ được phép {2} của đơn vị mình và các đơn vị trực thuộc.</source>
+      <translation>Account «{0}» ({1}) may {2} only for its own unit and its sub-units.</translation>
+    </message>
+    <message>
+      <source>Tài khoản «{0}» ({1}) không được phép {2}.</source>
+      <translation>Account «{0}» ({1}) may not {2}.</translation>
+    </message>
+    <message>
+      <source>Tài khoản đầu tiên phải là tài khoản quản trị (admin).</source>
+      <translation>The first account must be an administrator (admin).</translation>
+    </message>
+    <message>
+      <source>Tên máy in không được để trống.</source>
+      <translation>The printer name must not be empty.</translation>
+    </message>
+    <message>
+      <source>Tên mẫu chỉ gồm chữ thường không dấu, số, '_' hoặc '-'.</source>
+      <translation>A layout name has only lower-case unaccented letters, digits, '_' or '-'.</translation>
+    </message>
+    <message>
+      <source>Tên đăng nhập không được để trống.</source>
+      <translation>The user name must not be empty.</translation>
+    </message>
+    <message>
+      <source>Tên đăng nhập tối đa 64 ký tự, không có dấu cách.</source>
+      <translation>A user name has at most 64 characters and no spaces.</translation>
+    </message>
+    <message>
+      <source>Tóm tắt thành tích quá dài.</source>
+      <translation>The summary of achievements is too long.</translation>
+    </message>
+    <message>
+      <source>Tệp cơ sở dữ liệu nằm trên ổ mạng dùng chung: SQLite không an toàn ở đó (có thể hỏng dữ liệu khi nhiều máy cùng mở). Hãy chép tệp về máy, hoặc dùng cơ sở dữ liệu PostgreSQL chung.</source>
+      <translation>The database file is on a shared network drive: SQLite is not safe there (data may be damaged when several machines open it). Copy the file to this machine, or use a shared PostgreSQL database.</translation>
+    </message>
+    <message>
+      <source>Tệp kết quả phải có đuôi .pdf hoặc .xlsx.</source>
+      <translation>The output file must end in .pdf or .xlsx.</translation>
+    </message>
+    <message>
+      <source>Tệp mức lương cơ sở sai cú pháp: {0}</source>
+      <translation>The base salary file has a syntax error: {0}</translation>
+    </message>
+    <message>
+      <source>Tệp mức lương cơ sở: {0}.</source>
+      <translation>Base salary file: {0}.</translation>
+    </message>
+    <message>
+      <source>Tệp {0} không phải khóa Ed25519.</source>
+      <translation>File {0} is not an Ed25519 key.</translation>
+    </message>
+    <message>
+      <source>Tệp «{0}» chỉ cho phép đọc.</source>
+      <translation>File «{0}» is read-only.</translation>
+    </message>
+    <message>
+      <source>Tổng số phiếu ({0}) vượt số thành viên Hội đồng ({1}).</source>
+      <translation>The total of votes ({0}) exceeds the council's members ({1}).</translation>
+    </message>
+    <message>
+      <source>Tổng số thành viên Hội đồng ({0}) khác với số đã ghi khi bỏ phiếu ({1}): hãy sửa tổng số, hoặc lập biên bản riêng cho từng Hội đồng (lọc theo đơn vị trình).</source>
+      <translation>The council's total of members ({0}) differs from the number recorded with the votes ({1}): correct the total, or make separate minutes for each council (filter by submitting unit).</translation>
+    </message>
+    <message>
+      <source>bảng có quá nhiều cột (tối đa {0} cột).</source>
+      <translation>the table has too many columns (at most {0}).</translation>
+    </message>
+    <message>
+      <source>bảng có quá nhiều ô.</source>
+      <translation>the table has too many cells.</translation>
+    </message>
+    <message>
+      <source>bảng tính không có trang tính nào.</source>
+      <translation>the workbook has no sheets.</translation>
+    </message>
+    <message>
+      <source>chỉ nhận tệp .xlsx hoặc .csv.</source>
+      <translation>only .xlsx or .csv files are accepted.</translation>
+    </message>
+    <message>
+      <source>các căn cứ phải theo thứ tự ngày tăng dần ({0} sau {1})</source>
+      <translation>the bases must be in ascending order of date ({0} after {1})</translation>
+    </message>
+    <message>
+      <source>các mục phải theo thứ tự ngày tăng dần ({0} sau {1})</source>
+      <translation>the entries must be in ascending order of date ({0} after {1})</translation>
+    </message>
+    <message>
+      <source>căn cứ từ {0}: cần đủ «decree», «principle», «same_period»</source>
+      <translation>basis from {0}: «decree», «principle» and «same_period» are all needed</translation>
+    </message>
+    <message>
+      <source>căn cứ từ {0}: «valid_from» phải là ngày dạng YYYY-MM-DD</source>
+      <translation>basis from {0}: «valid_from» must be a date YYYY-MM-DD</translation>
+    </message>
+    <message>
+      <source>không có mức lương nào</source>
+      <translation>no salary entries</translation>
+    </message>
+    <message>
+      <source>không phải tệp Excel .xlsx (hãy chọn tệp .xlsx hoặc .csv).</source>
+      <translation>not an Excel .xlsx file (choose an .xlsx or .csv file).</translation>
+    </message>
+    <message>
+      <source>không phải tệp Excel .xlsx (thiếu xl/workbook.xml).</source>
+      <translation>not an Excel .xlsx file (xl/workbook.xml is missing).</translation>
+    </message>
+    <message>
+      <source>không phải tệp văn bản CSV (có ký tự nhị phân).</source>
+      <translation>not a CSV text file (it has binary characters).</translation>
+    </message>
+    <message>
+      <source>không tìm thấy dòng tiêu đề. Bảng cần có các cột {0} (tải mẫu để xem).</source>
+      <translation>no header row found. The table needs the columns {0} (download the template to see them).</translation>
+    </message>
+    <message>
+      <source>không đọc được tệp ({0}).</source>
+      <translation>cannot read the file ({0}).</translation>
+    </message>
+    <message>
+      <source>nội dung sau khi giải nén quá lớn ({0} MB; tối đa {1} MB), có thể là tệp độc hại (zip bomb).</source>
+      <translation>the content is too large once unpacked ({0} MB; at most {1} MB); it may be a malicious file (zip bomb).</translation>
+    </message>
+    <message>
+      <source>nội dung tệp .xlsx bị hỏng (XML lỗi: {0}).</source>
+      <translation>the .xlsx content is damaged (XML error: {0}).</translation>
+    </message>
+    <message>
+      <source>nội dung tệp .xlsx bị hỏng ({0}).</source>
+      <translation>the .xlsx content is damaged ({0}).</translation>
+    </message>
+    <message>
+      <source>phiên bản định dạng không hỗ trợ ({0})</source>
+      <translation>unsupported format version ({0})</translation>
+    </message>
+    <message>
+      <source>tệp .xlsx bị hỏng ({0}).</source>
+      <translation>the .xlsx file is damaged ({0}).</translation>
+    </message>
+    <message>
+      <source>tệp .xlsx bị hỏng hoặc chưa tải về đầy đủ ({0}).</source>
+      <translation>the .xlsx file is damaged or not fully downloaded ({0}).</translation>
+    </message>
+    <message>
+      <source>tệp .xlsx bị hỏng hoặc chưa tải về đầy đủ.</source>
+      <translation>the .xlsx file is damaged or not fully downloaded.</translation>
+    </message>
+    <message>
+      <source>tệp .xlsx thiếu phần «{0}».</source>
+      <translation>the .xlsx file lacks the part «{0}».</translation>
+    </message>
+    <message>
+      <source>tệp CSV lỗi ở dòng {0}: {1}.</source>
+      <translation>the CSV file has an error on line {0}: {1}.</translation>
+    </message>
+    <message>
+      <source>tệp chứa quá nhiều thành phần, không giống một bảng tính.</source>
+      <translation>the file has too many parts to be a spreadsheet.</translation>
+    </message>
+    <message>
+      <source>tệp nén bất thường (phần «{0}» bung ra gấp {1} lần), có thể là tệp độc hại (zip bomb).</source>
+      <translation>unusual compression (part «{0}» expands {1} times); it may be a malicious file (zip bomb).</translation>
+    </message>
+    <message>
+      <source>tệp quá lớn ({0} MB; tối đa {1} MB).</source>
+      <translation>the file is too large ({0} MB; at most {1} MB).</translation>
+    </message>
+    <message>
+      <source>tệp rỗng.</source>
+      <translation>the file is empty.</translation>
+    </message>
+    <message>
+      <source>tệp được đặt mật khẩu. Hãy bỏ mật khẩu rồi lưu lại dạng .xlsx.</source>
+      <translation>the file is password-protected. Remove the password and save it again as .xlsx.</translation>
+    </message>
+    <message>
+      <source>tệp được đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại dạng .xlsx.</source>
+      <translation>the file is password-protected. Open it in Excel, remove the password and save it again as .xlsx.</translation>
+    </message>
+    <message>
+      <source>{0} dài quá {1} ký tự.</source>
+      <translation>{0} is longer than {1} characters.</translation>
+    </message>
+    <message>
+      <source>{0} không hợp lệ: {1}.</source>
+      <translation>{0} is not valid: {1}.</translation>
+    </message>
+    <message>
+      <source>{0} không được để trống.</source>
+      <translation>{0} must not be empty.</translation>
+    </message>
+    <message>
+      <source>{0} đã có quyết định số {1} năm {2}.</source>
+      <translation>{0} already has decision number {1} of {2}.</translation>
+    </message>
+    <message>
+      <source>{0}: thiếu nghị định quy định mức lương «decree»</source>
+      <translation>{0}: the decree that set the salary («decree») is missing</translation>
+    </message>
+    <message>
+      <source>{0}: «amount» phải là số đồng nguyên dương</source>
+      <translation>{0}: «amount» must be a positive whole number of đồng</translation>
+    </message>
+    <message>
+      <source>{0}: «valid_from» phải là ngày dạng YYYY-MM-DD</source>
+      <translation>{0}: «valid_from» must be a date YYYY-MM-DD</translation>
+    </message>
+    <message>
+      <source>«period» phải là danh sách mục [[period]]</source>
+      <translation>«period» must be a list of [[period]] entries</translation>
+    </message>
+    <message>
+      <source>«principles» phải là danh sách mục [[principles]] (ít nhất một mục)</source>
+      <translation>«principles» must be a list of [[principles]] entries (at least one)</translation>
+    </message>
+    <message>
+      <source>«rounding» phải là số nguyên dương (đồng)</source>
+      <translation>«rounding» must be a positive whole number (đồng)</translation>
+    </message>
+    <message>
+      <source>«{0}» ({1}) không có căn cứ pháp lý vào ngày {2}.</source>
+      <translation>«{0}» ({1}) has no legal basis on {2}.</translation>
+    </message>
+    <message>
+      <source>«{0}» không có trong văn bản pháp luật có hiệu lực năm {1}.</source>
+      <translation>«{0}» is not in the legal texts in force in {1}.</translation>
+    </message>
+    <message>
+      <source>«{0}» không phải thành viên của khối năm {1}; không chấm điểm được.</source>
+      <translation>«{0}» is not a member of the bloc in {1}; it cannot be scored.</translation>
+    </message>
+    <message>
+      <source>«{0}» là khen thưởng cho tập thể, không đề nghị cho cá nhân.</source>
+      <translation>«{0}» is an award for collectives, not for an individual.</translation>
+    </message>
+    <message>
+      <source>«{0}» là khen thưởng cho {1}, không đề nghị cho tập thể.</source>
+      <translation>«{0}» is an award for {1}, not for a collective.</translation>
+    </message>
+    <message>
+      <source>«{0}» là một thư mục, không phải tệp PDF.</source>
+      <translation>«{0}» is a folder, not a PDF file.</translation>
+    </message>
+    <message>
+      <source>«{0}» đã có hồ sơ đề nghị «{1}» năm {2} (mã {3}, {4}).</source>
+      <translation>«{0}» already has a nomination for «{1}» in {2} (id {3}, {4}).</translation>
+    </message>
+    <message>
+      <source>Điểm tối đa của tiêu chí {0} phải lớn hơn 0.</source>
+      <translation>The maximum of criterion {0} must be greater than 0.</translation>
+    </message>
+    <message>
+      <source>Điểm {0} của tiêu chí {1} ({2}) vượt điểm tối đa ({3}).</source>
+      <translation>Score {0} of criterion {1} ({2}) exceeds the maximum ({3}).</translation>
+    </message>
+    <message>
+      <source>Điểm {0} của tiêu chí {1} không được âm.</source>
+      <translation>Score {0} of criterion {1} must not be negative.</translation>
+    </message>
+    <message>
+      <source>Đã có mẫu «{0}» trong thư mục của bạn.</source>
+      <translation>Your folder already has a layout «{0}».</translation>
+    </message>
+    <message>
+      <source>Đã có tài khoản «{0}».</source>
+      <translation>Account «{0}» already exists.</translation>
+    </message>
+    <message>
+      <source>Đã hủy nhập dữ liệu; chưa ghi gì.</source>
+      <translation>Import cancelled; nothing was written.</translation>
+    </message>
+    <message>
+      <source>Đã đăng ký «{0}» năm {1} rồi.</source>
+      <translation>«{0}» is already registered for {1}.</translation>
+    </message>
+    <message>
+      <source>Đơn vị không phải thành viên của khối năm {0}.</source>
+      <translation>The unit is not a member of the bloc in {0}.</translation>
+    </message>
+    <message>
+      <source>Đơn vị không thể trực thuộc chính nó hoặc đơn vị con của nó.</source>
+      <translation>A unit cannot be under itself or one of its sub-units.</translation>
+    </message>
+    <message>
+      <source>Đơn vị mới đã có cá nhân cùng họ tên và ngày sinh.</source>
+      <translation>The new unit already has a person with the same name and date of birth.</translation>
+    </message>
+    <message>
+      <source>Đơn vị «{0}» đã thuộc {1} năm {2}.</source>
+      <translation>Unit «{0}» already belongs to {1} in {2}.</translation>
+    </message>
+    <message>
+      <source>Đơn vị đã có cá nhân «{0}» cùng họ tên và ngày/năm sinh (mã {1}). Nếu là hai người khác nhau, hãy nhập ngày sinh hoặc số CCCD để phân biệt.</source>
+      <translation>The unit already has a person «{0}» with the same name and date/year of birth (id {1}). If they are two different people, enter the date of birth or the ID card number to tell them apart.</translation>
+    </message>
+    <message>
+      <source>Để chuyển đơn vị, hãy dùng chức năng Chuyển công tác.</source>
+      <translation>To move to another unit, use Transfer.</translation>
+    </message>
+    <message>
+      <source>Độ lệch {0} mm quá lớn (tối đa ±{1} mm).</source>
+      <translation>Offset {0} mm is too large (at most ±{1} mm).</translation>
+    </message>
+    <message>
+      <source>đây là tệp Excel 97–2003 (.xls). Hãy mở bằng Excel và lưu lại dạng .xlsx.</source>
+      <translation>this is an Excel 97–2003 file (.xls). Open it in Excel and save it as .xlsx.</translation>
+    </message>
+    <message>
+      <source>đây là tệp Excel, không phải CSV: hãy chọn lại với đuôi .xlsx.</source>
+      <translation>this is an Excel file, not CSV: choose it again with the .xlsx extension.</translation>
+    </message>
+    <message>
+      <source>Chưa đăng nhập: hãy đăng nhập bằng một tài khoản được phép.</source>
+      <translation>Not logged in: log in with an account that is allowed.</translation>
+    </message>
+    <message>
+      <source>Chức vụ</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>Chức vụ người ký</source>
+      <translation>Signer's position</translation>
+    </message>
+    <message>
+      <source>Cơ quan ban hành</source>
+      <translation>Issuing body</translation>
+    </message>
+    <message>
+      <source>Cơ quan công nhận</source>
+      <translation>Recognising body</translation>
+    </message>
+    <message>
+      <source>Cơ quan phát động</source>
+      <translation>Launching body</translation>
+    </message>
+    <message>
+      <source>Cấp công nhận</source>
+      <translation>Level of recognition</translation>
+    </message>
+    <message>
+      <source>Cấp đơn vị</source>
+      <translation>Unit level</translation>
+    </message>
+    <message>
+      <source>Loại dòng tiêu chí</source>
+      <translation>Kind of criteria row</translation>
+    </message>
+    <message>
+      <source>Loại khối</source>
+      <translation>Kind of bloc</translation>
+    </message>
+    <message>
+      <source>Loại phong trào</source>
+      <translation>Kind of campaign</translation>
+    </message>
+    <message>
+      <source>Loại sáng kiến</source>
+      <translation>Kind of initiative</translation>
+    </message>
+    <message>
+      <source>Người ký</source>
+      <translation>Signer</translation>
+    </message>
+    <message>
+      <source>Nơi tuyên dương</source>
+      <translation>Place of honouring</translation>
+    </message>
+    <message>
+      <source>Số quyết định</source>
+      <translation>Decision number</translation>
+    </message>
+    <message>
+      <source>Số văn bản công nhận</source>
+      <translation>Recognition document number</translation>
+    </message>
+    <message>
+      <source>Tiêu đề gương điển hình</source>
+      <translation>Title of the exemplar</translation>
+    </message>
+    <message>
+      <source>Trích yếu</source>
+      <translation>Summary</translation>
+    </message>
+    <message>
+      <source>Tên khối</source>
+      <translation>Bloc name</translation>
+    </message>
+    <message>
+      <source>Tên phong trào</source>
+      <translation>Campaign name</translation>
+    </message>
+    <message>
+      <source>Tên sáng kiến</source>
+      <translation>Initiative name</translation>
+    </message>
+    <message>
+      <source>Tên sổ</source>
+      <translation>Register name</translation>
+    </message>
+    <message>
+      <source>Tên tiêu chí</source>
+      <translation>Criterion name</translation>
+    </message>
+    <message>
+      <source>Tên viết tắt</source>
+      <translation>Short name</translation>
+    </message>
+    <message>
+      <source>Tên đơn vị</source>
+      <translation>Unit name</translation>
+    </message>
+    <message>
+      <source>Vai trò</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>Vai trò trong khối</source>
+      <translation>Role in the bloc</translation>
+    </message>
+    <message>
+      <source>cá nhân</source>
+      <translation>individual</translation>
+    </message>
+    <message>
+      <source>cơ quan ban hành</source>
+      <translation>issuing body</translation>
+    </message>
+    <message>
+      <source>danh hiệu</source>
+      <translation>title</translation>
+    </message>
+    <message>
+      <source>danh hiệu, hình thức khen thưởng</source>
+      <translation>award</translation>
+    </message>
+    <message>
+      <source>ghi kết quả bỏ phiếu của Hội đồng</source>
+      <translation>record the council's votes</translation>
+    </message>
+    <message>
+      <source>ghi kết quả đánh giá, xếp loại</source>
+      <translation>record appraisals and ratings</translation>
+    </message>
+    <message>
+      <source>ghi nhận gương điển hình</source>
+      <translation>record exemplars</translation>
+    </message>
+    <message>
+      <source>ghi nhận sáng kiến</source>
+      <translation>record initiatives</translation>
+    </message>
+    <message>
+      <source>ghi đăng ký thi đua</source>
+      <translation>record emulation registrations</translation>
+    </message>
+    <message>
+      <source>hồ sơ khen thưởng</source>
+      <translation>award record</translation>
+    </message>
+    <message>
+      <source>hồ sơ đề nghị</source>
+      <translation>nomination</translation>
+    </message>
+    <message>
+      <source>in giấy khen, bằng khen</source>
+      <translation>print certificates</translation>
+    </message>
+    <message>
+      <source>khôi phục cơ sở dữ liệu từ bản sao lưu</source>
+      <translation>restore the database from a backup</translation>
+    </message>
+    <message>
+      <source>khối thi đua</source>
+      <translation>emulation bloc</translation>
+    </message>
+    <message>
+      <source>lập tiêu chí hoặc chấm điểm thi đua</source>
+      <translation>set criteria or score emulation</translation>
+    </message>
+    <message>
+      <source>lập, sửa, xóa hoặc trình hồ sơ đề nghị khen thưởng</source>
+      <translation>create, edit, delete or submit nominations</translation>
+    </message>
+    <message>
+      <source>mở sổ hoặc cấp số vào sổ khen thưởng</source>
+      <translation>open registers or give register numbers</translation>
+    </message>
+    <message>
+      <source>nhập dữ liệu từ tệp</source>
+      <translation>import data from files</translation>
+    </message>
+    <message>
+      <source>phong trào</source>
+      <translation>campaign</translation>
+    </message>
+    <message>
+      <source>quyết định</source>
+      <translation>decision</translation>
+    </message>
+    <message>
+      <source>quản lý tài khoản người dùng</source>
+      <translation>manage user accounts</translation>
+    </message>
+    <message>
+      <source>sáng kiến</source>
+      <translation>initiative</translation>
+    </message>
+    <message>
+      <source>sổ đăng ký</source>
+      <translation>register</translation>
+    </message>
+    <message>
+      <source>thay đổi danh mục danh hiệu, hình thức khen thưởng</source>
+      <translation>change the catalogue of titles and forms of award</translation>
+    </message>
+    <message>
+      <source>thay đổi quy tắc xét khen thưởng</source>
+      <translation>change the award rules</translation>
+    </message>
+    <message>
+      <source>thay đổi đơn vị, khối, cụm thi đua</source>
+      <translation>change units, blocs and clusters</translation>
+    </message>
+    <message>
+      <source>thêm, sửa hoặc xóa hồ sơ cá nhân, quá trình công tác, kỷ luật</source>
+      <translation>add, edit or delete personal records, career history and discipline</translation>
+    </message>
+    <message>
+      <source>tiêu chí</source>
+      <translation>criterion</translation>
+    </message>
+    <message>
+      <source>trả lại, từ chối, phê duyệt hoặc thu hồi hồ sơ đề nghị</source>
+      <translation>return, reject, approve or revoke nominations</translation>
+    </message>
+    <message>
+      <source>tác giả</source>
+      <translation>author</translation>
+    </message>
+    <message>
+      <source>tạo hoặc sửa phong trào thi đua</source>
+      <translation>create or edit emulation campaigns</translation>
+    </message>
+    <message>
+      <source>tạo hoặc xóa quyết định khen thưởng</source>
+      <translation>create or delete award decisions</translation>
+    </message>
+    <message>
+      <source>tập thể</source>
+      <translation>collective</translation>
+    </message>
+    <message>
+      <source>đơn vị</source>
+      <translation>unit</translation>
+    </message>
+    <message>
+      <source>đơn vị cấp trên</source>
+      <translation>parent unit</translation>
+    </message>
+    <message>
+      <source>đơn vị phát động</source>
+      <translation>launching unit</translation>
+    </message>
+    <message>
+      <source>đơn vị đề nghị</source>
+      <translation>submitting unit</translation>
+    </message>
+  </context>
 </TS>

@@ -29,6 +29,7 @@ from app.certificates.layout_store import (
 from app.certificates.layouts import PAGE_SIZES_MM, Layout
 from app.errors import DomainError
 
+from ..error_catalogue import error_text
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QComboBox,
@@ -239,7 +240,7 @@ class LayoutEditorDialog(QDialog):
             self.entries = list_layouts()
         except DomainError as exc:
             self.entries = []
-            self.banner.setText(exc.message)
+            self.banner.setText(error_text(exc))
         self.list.blockSignals(True)
         self.list.clear()
         for entry in self.entries:
@@ -360,7 +361,7 @@ class LayoutEditorDialog(QDialog):
         try:
             self._apply(change)
         except DomainError as exc:
-            self._refuse(key, exc.message, change)
+            self._refuse(key, error_text(exc), change)
             return False
         self._mark(key, None)
         self._retry_refused()
@@ -430,7 +431,7 @@ class LayoutEditorDialog(QDialog):
         try:
             layout = save_layout(self.entry.key, self.doc)
         except DomainError as exc:
-            self.error_label.setText(exc.message)
+            self.error_label.setText(error_text(exc))
             return False
         self.saved_doc = self.doc = layout_document(layout)
         self.refresh(layout.key)
@@ -448,7 +449,7 @@ class LayoutEditorDialog(QDialog):
         try:
             layout = duplicate_layout(self.entry.key)
         except DomainError as exc:
-            self.status.setText(exc.message)
+            self.status.setText(error_text(exc))
             return
         self.refresh(layout.key)
         if is_builtin(layout.key):
@@ -469,7 +470,7 @@ class LayoutEditorDialog(QDialog):
         try:
             delete_layout(entry.key)
         except DomainError as exc:
-            self.status.setText(exc.message)
+            self.status.setText(error_text(exc))
             return
         self.refresh(entry.key, builtin=True)
         self.status.setText(translate("LayoutEditor", "Đã xóa mẫu «{0}».").format(entry.name))

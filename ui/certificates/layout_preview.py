@@ -10,6 +10,7 @@ from app.certificates.layout_store import PAGE_ALIGNMENT, PAGE_BLANK, PAGE_FULL,
 from app.certificates.layouts import Layout
 from app.errors import DomainError
 
+from ..error_catalogue import error_text
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QComboBox,
@@ -81,7 +82,7 @@ class LayoutPreview(QWidget):
         try:
             preview = sample_pdf(layout)
         except DomainError as exc:
-            self.problems.setText(exc.message)
+            self.problems.setText(error_text(exc))
             return
         self._serial += 1
         path = self._tmp / f"xem-truoc-{self._serial}.pdf"

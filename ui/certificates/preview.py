@@ -19,6 +19,7 @@ from app.errors import DomainError
 from app.storage.db import Database
 from app.storage.files import atomic_write, check_output_file
 
+from ..error_catalogue import error_text
 from ..jobs import Cancelled, Job, Progress
 from ..messages import ask
 from ..operations import run_op, run_write
@@ -151,7 +152,7 @@ class CertificatePreviewDialog(QDialog):
         try:
             plan = plan_numbers(db, selection, book)
         except DomainError as exc:
-            self.status.setText(exc.message)
+            self.status.setText(error_text(exc))
             return None
         if plan is not None and not self.confirm(plan.question()):
             self.status.setText(translate("CertificatePreview", "Chưa vào sổ, chưa tạo bản in."))
@@ -192,7 +193,7 @@ class CertificatePreviewDialog(QDialog):
         self.load_pdf(path)
 
     def _failed(self, exc: object) -> None:
-        message = exc.message if isinstance(exc, DomainError) else str(exc)
+        message = error_text(exc)
         self.status.setText(message)
         QMessageBox.warning(self, translate("CertificatePreview", "Không in được"), message)
 
@@ -221,7 +222,7 @@ class CertificatePreviewDialog(QDialog):
             try:
                 self.save_to(Path(name))
             except DomainError as exc:
-                QMessageBox.warning(self, translate("CertificatePreview", "Không lưu được"), exc.message)
+                QMessageBox.warning(self, translate("CertificatePreview", "Không lưu được"), error_text(exc))
 
     def save_to(self, target: Path) -> None:
         """Copy the previewed PDF to ``target`` atomically and log the prints."""

@@ -13,6 +13,7 @@ from app.model import BlocRole
 from app.services.blocs import list_blocs, members, remove_membership, set_membership
 from app.storage.db import Database
 
+from ..error_catalogue import error_text
 from ..labels import label
 from ..messages import show_error
 from ..operations import Pending
@@ -96,7 +97,7 @@ class MembershipDialog(FormDialog):
         bloc_id, unit_id, year = int(self.bloc.currentData()), self._member_ids[row], self.year.value()
 
         def failed(exc: BaseException) -> None:
-            show_error(self, getattr(exc, "message", None) or str(exc))
+            show_error(self, error_text(exc))
             self.refresh()
 
         self.write(

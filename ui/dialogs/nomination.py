@@ -24,6 +24,7 @@ from app.services.nominations import (
 )
 from app.storage.db import Database
 
+from ..error_catalogue import error_text
 from ..labels import label
 from ..operations import Pending
 from ..qt import (
@@ -208,7 +209,7 @@ class NominationForm(FormDialog):
             try:
                 check_target(award, is_person=self._target() is not AwardTarget.COLLECTIVE)
             except DomainError as exc:
-                problems.append(exc.message)
+                problems.append(error_text(exc))
             self.verdict.show_draft(problems)
             return
         if self._checker is None:
@@ -216,7 +217,7 @@ class NominationForm(FormDialog):
         try:
             self.verdict.show_verdict(self._checker.preview(self._input()))
         except DomainError as exc:
-            self.verdict.show_draft([exc.message])
+            self.verdict.show_draft([error_text(exc)])
 
     def _edited(self) -> bool:
         assert self.nomination_id is not None  # asked only of a saved nomination
@@ -233,7 +234,7 @@ class NominationForm(FormDialog):
         try:
             self.verdict.show_verdict(self._checker.check(nomination_id))
         except DomainError as exc:
-            self.verdict.show_draft([exc.message])
+            self.verdict.show_draft([error_text(exc)])
 
     # -- saving --------------------------------------------------------------------------------
     def _input(self) -> NominationInput:

@@ -16,6 +16,7 @@ from typing import Any
 from app.errors import DomainError
 from app.services.browse import Query, Row, Source
 
+from ..error_catalogue import error_text
 from ..labels import display
 from ..qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, translate
 
@@ -109,7 +110,7 @@ class LazyTableModel(QAbstractTableModel):
             self._count = self._source.count(self._query)
         except DomainError as exc:
             self._count = 0
-            self.failed.emit(exc.message)
+            self.failed.emit(error_text(exc))
 
     def _row(self, row: int) -> Row | None:
         number = row // PAGE_SIZE
@@ -118,7 +119,7 @@ class LazyTableModel(QAbstractTableModel):
             try:
                 page = self._source.page(self._query, number * PAGE_SIZE, PAGE_SIZE, total=self._count)
             except DomainError as exc:
-                self.failed.emit(exc.message)
+                self.failed.emit(error_text(exc))
                 page = []
             self.fetches += 1
             self._pages[number] = page

@@ -17,6 +17,7 @@ from app.documents.requests import ReportRequest, Written
 from app.errors import DomainError
 from app.storage.db import Database
 
+from ..error_catalogue import error_text
 from ..jobs import Cancelled, Job, Progress, run_job
 from ..messages import show_error
 from ..qt import (
@@ -214,11 +215,11 @@ class ReportsPage(QWidget):
 
     def _show(self, exc: DomainError, form: ReportForm | None) -> None:
         if exc.field == "out":
-            self.out_error.setText(exc.message)
+            self.out_error.setText(error_text(exc))
             self.out_error.show()
             self.out.setStyleSheet("border: 1px solid #c62828; background: #fff5f5;")
         elif form is None or not form.show_error(exc):
-            self.banner.setText(exc.message)
+            self.banner.setText(error_text(exc))
             self.banner.show()
 
     def check(self) -> tuple[ReportRequest, Path] | None:

@@ -11,6 +11,7 @@ from app.services.standings import StandingRow, Standings, compute, rank_history
 from app.storage.db import Database
 
 from ..charts import Bar, BarChart
+from ..error_catalogue import error_text
 from ..labels import band, label, number, word
 from ..operations import ShownPage, hub
 from ..qt import (
@@ -165,7 +166,7 @@ class StandingsPage(ShownPage):
         try:
             self.standings = compute(self.db, bloc_id, year)
         except DomainError as exc:
-            self.proposal.setText(exc.message)
+            self.proposal.setText(error_text(exc))
             return
         rows = self.standings.rows
         self.table.setRowCount(len(rows))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.errors import DomainError
 from app.excel.exports import export, write_template
 from app.storage.db import Database
 
+from ..error_catalogue import error_text
 from ..jobs import Cancelled, Job, Progress, run_job
 from ..qt import (
     QT_TRANSLATE_NOOP,
@@ -81,7 +81,5 @@ class ExportDialog(QDialog):
         self.job.done.connect(
             lambda path: self.status.setText(translate("ExportDialog", "Đã lưu {path}").format(path=path))
         )
-        self.job.error.connect(
-            lambda exc: self.status.setText(exc.message if isinstance(exc, DomainError) else str(exc))
-        )
+        self.job.error.connect(lambda exc: self.status.setText(error_text(exc)))
         return self.job

@@ -19,6 +19,7 @@ from app.services.office import get_office
 from app.storage.db import Database
 from app.text import format_date
 
+from ..error_catalogue import error_text
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QComboBox,
@@ -400,7 +401,7 @@ class ReportForm(QWidget):
             return False
         error = self._errors[exc.field]
         if not error.text():
-            error.setText(exc.message)
+            error.setText(error_text(exc))
             error.show()
             self.widgets[exc.field].setStyleSheet(INVALID_STYLE)
         return True

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.errors import DomainError
 from app.excel.exports import write_template
 from app.excel.importer import MERGE, SKIP, ImportReport, run_import
 from app.storage.db import Database
 
+from ..error_catalogue import error_text
 from ..jobs import Cancelled, Job, Progress, run_job
 from ..operations import run_op
 from ..qt import (
@@ -181,4 +181,4 @@ class ImportDialog(QDialog):
 
     def _failed(self, exc: object) -> None:
         self.check_button.setEnabled(True)
-        self.summary.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+        self.summary.setText(error_text(exc))

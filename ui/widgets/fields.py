@@ -17,6 +17,7 @@ from typing import Any, Literal, TypeVar, overload
 from app.errors import DomainError
 from app.text import parse_date
 
+from ..error_catalogue import error_text
 from ..operations import Pending, run_write
 from ..qt import (
     QDialog,
@@ -135,12 +136,12 @@ class FormDialog(QDialog):
         name = self.aliases.get(exc.field or "", exc.field or "")
         if name in self._fields:
             widget, error = self._fields[name]
-            error.setText(exc.message)
+            error.setText(error_text(exc))
             error.show()
             widget.setStyleSheet(INVALID_STYLE)
             widget.setFocus()
         else:
-            self.banner.setText(exc.message)
+            self.banner.setText(error_text(exc))
             self.banner.show()
         self._fit()
 
