@@ -3,9 +3,8 @@
 A cycle held open by an import moved inside a function is still a cycle (the two modules cannot
 be understood or tested apart, and the import fails or half-runs as soon as someone moves it up),
 so the second test counts those imports too. Imports under ``if TYPE_CHECKING:`` never run and
-are left out. app/excel/ is pending: its importer ↔ handlers ↔ kind_* and xlsx ↔ xlsx_scan cycles
-go with the reader being replaced there; a cycle inside app/excel is allowed until then, one that
-leaves it is not.
+are left out. (app/excel's importer ↔ handlers ↔ import_* cycle ended when the handler contract
+and the report moved to app/excel/handler.py.)
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PENDING = "app.excel"  # cycles inside this package are allowed for now (see the module docstring)
 
 
 def _modules() -> dict[str, tuple[Path, bool]]:
@@ -133,17 +131,13 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-def _not_pending(cycles: list[list[str]]) -> list[list[str]]:
-    return [c for c in cycles if not all(m.startswith(PENDING + ".") for m in c)]
-
-
 def test_the_cycle_finder_sees_a_cycle() -> None:
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert _cycles({"a": {"b"}, "b": set()}) == []
 
 
 def test_app_has_no_import_cycle_at_module_level() -> None:
-    assert _not_pending(_cycles(_graph(in_functions=False))) == []
+    assert _cycles(_graph(in_functions=False)) == []
 
 
 def test_imports_inside_functions_count_and_those_for_type_checking_do_not() -> None:
@@ -154,4 +148,4 @@ def test_imports_inside_functions_count_and_those_for_type_checking_do_not() -> 
 
 
 def test_app_has_no_import_cycle_even_through_imports_inside_functions() -> None:
-    assert _not_pending(_cycles(_graph(in_functions=True))) == []
+    assert _cycles(_graph(in_functions=True)) == []

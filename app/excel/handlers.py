@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .handler import Handler
 from .import_nominations import Nominations
 from .import_persons import Persons
 from .import_units import Units
-from .importer import Handler
 
 HANDLERS: dict[str, Callable[[], Handler]] = {"units": Units, "persons": Persons, "nominations": Nominations}

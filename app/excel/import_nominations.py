@@ -29,7 +29,7 @@ from ..services.nominations import MAX_ACHIEVEMENT
 from ..text import clean, fold, sort_key
 from . import fields as F
 from .bulk import chunks, insert_dicts, insert_returning
-from .importer import MERGE, Duplicate, Handler, ImportReport, Problem
+from .handler import MERGE, Duplicate, Handler, ImportReport, Problem
 
 
 @dataclass

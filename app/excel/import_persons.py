@@ -33,7 +33,7 @@ from ..text import fold, name_sort_key
 from . import bulk
 from . import fields as F
 from .bulk import chunks, insert_rows, insert_rows_returning
-from .importer import MERGE, Batches, Duplicate, Handler, ImportReport, Problem
+from .handler import MERGE, Batches, Duplicate, Handler, ImportReport, Problem
 
 _PERSON_COLUMNS = (
     "family_name", "middle_name", "given_name", "full_name", "name_fold", "given_fold", "sort_key",

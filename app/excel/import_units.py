@@ -17,7 +17,7 @@ from ..services import units as unit_rules
 from ..text import fold, sort_key
 from . import fields as F
 from .bulk import insert_returning
-from .importer import MERGE, Duplicate, Handler, ImportReport, Problem
+from .handler import MERGE, Duplicate, Handler, ImportReport, Problem
 
 _LEVELS = {fold(level.label): level for level in UnitLevel} | {level.value: level for level in UnitLevel}
 
