@@ -276,3 +276,24 @@ def test_removing_a_membership_that_does_not_exist_is_refused(bloc_world) -> Non
     assert members(db, bloc.id, 2025) == []
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(Unit)) == 4
+
+
+def test_single_records_come_back_as_plain_values_safe_after_the_session(db) -> None:  # type: ignore[no-untyped-def]
+    """get/create/update hand back frozen dataclasses: nothing to load later from a closed
+    session, nothing a window could change by accident."""
+    import dataclasses
+
+    from app.services.records import BlocRecord, UnitRecord
+
+    parent = create_unit(db, UnitInput(code="UBND", name="UBND tỉnh", level=UnitLevel.PROVINCE))
+    child = create_unit(
+        db, UnitInput(code="STC", name="Sở Tài chính", level=UnitLevel.DEPARTMENT, parent_id=parent.id)
+    )
+    assert isinstance(child, UnitRecord) and child.parent_id == parent.id
+    again = update_unit(db, child.id, UnitInput(code="STC", name="Sở Tài chính tỉnh", level=UnitLevel.DEPARTMENT,
+                                                parent_id=parent.id))  # fmt: skip
+    assert get_unit(db, child.id) == again and again.name == "Sở Tài chính tỉnh"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        again.name = "x"  # type: ignore[misc]
+    assert not hasattr(again, "parent")  # a relationship is not part of the value
+    assert isinstance(create_bloc(db, BlocInput("KTKT", "Khối Kinh tế - Kỹ thuật")), BlocRecord)

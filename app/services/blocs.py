@@ -14,6 +14,7 @@ from ..model import Bloc, BlocKind, BlocMembership, BlocRole, Unit
 from ..storage.db import Database
 from ..text import clean
 from .common import as_enum, check_year, get, require, required_text
+from .records import BlocRecord
 
 
 @dataclass
@@ -23,7 +24,7 @@ class BlocInput:
     kind: BlocKind = BlocKind.BLOC
 
 
-def create_bloc(db: Database, data: BlocInput) -> Bloc:
+def create_bloc(db: Database, data: BlocInput) -> BlocRecord:
     allowed(db, P.UNITS)
     code = clean(data.code).upper()
     require(bool(code), "Mã khối không được để trống.", "code")
@@ -37,7 +38,7 @@ def create_bloc(db: Database, data: BlocInput) -> Bloc:
         bloc = Bloc(code=code, name=name, kind=as_enum(BlocKind, data.kind, "Loại khối", "kind"))
         session.add(bloc)
         session.flush()
-        return bloc
+        return BlocRecord.of(bloc)
 
 
 def set_membership(

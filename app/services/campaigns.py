@@ -15,6 +15,7 @@ from ..storage.db import Database
 from ..text import clean, fold
 from .catalogue import check_target
 from .common import as_enum, check_period, check_year, get, optional_text, require, required_text
+from .records import CampaignRecord
 
 
 @dataclass
@@ -49,7 +50,7 @@ def _validated(data: CampaignInput) -> CampaignInput:
     )
 
 
-def create_campaign(db: Database, data: CampaignInput) -> Campaign:
+def create_campaign(db: Database, data: CampaignInput) -> CampaignRecord:
     allowed(db, P.CAMPAIGNS)
     data = _validated(data)
     with db.write() as session:
@@ -58,10 +59,10 @@ def create_campaign(db: Database, data: CampaignInput) -> Campaign:
         campaign = Campaign(**vars(data), name_fold=fold(data.name))
         session.add(campaign)
         session.flush()
-        return campaign
+        return CampaignRecord.of(campaign)
 
 
-def update_campaign(db: Database, campaign_id: int, data: CampaignInput) -> Campaign:
+def update_campaign(db: Database, campaign_id: int, data: CampaignInput) -> CampaignRecord:
     allowed(db, P.CAMPAIGNS)
     data = _validated(data)
     with db.write() as session:
@@ -69,7 +70,8 @@ def update_campaign(db: Database, campaign_id: int, data: CampaignInput) -> Camp
         for key, value in vars(data).items():
             setattr(campaign, key, value)
         campaign.name_fold = fold(data.name)
-        return campaign
+        session.flush()
+        return CampaignRecord.of(campaign)
 
 
 def list_campaigns(db: Database, year: int | None = None) -> list[Campaign]:

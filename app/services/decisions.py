@@ -15,6 +15,7 @@ from ..model import Award, Decision, Nomination, RegisterBook, RegisterEntry, Un
 from ..storage.db import Database
 from ..text import clean, fold
 from .common import get, optional_text, require, required_text
+from .records import DecisionRecord
 
 # Document-type abbreviations written in mixed case (Decree 30/2020/NĐ-CP, Appendix III).
 _MIXED_CASE = {"TTR": "TTr", "CTR": "CTr", "QYĐ": "QyĐ"}
@@ -61,7 +62,7 @@ class DecisionInput:
     summary: str = ""
 
 
-def create_decision(db: Database, data: DecisionInput) -> Decision:
+def create_decision(db: Database, data: DecisionInput) -> DecisionRecord:
     allowed(db, P.DECISIONS)
     parsed = parse_decision_number(data.number)
     issuer = required_text(data.issuer, "Cơ quan ban hành", "issuer")
@@ -98,17 +99,17 @@ def create_decision(db: Database, data: DecisionInput) -> Decision:
         )
         session.add(decision)
         session.flush()
-        return decision
+        return DecisionRecord.of(decision)
 
 
-def find_decision(db: Database, number: str, year: int | None = None) -> Decision:
+def find_decision(db: Database, number: str, year: int | None = None) -> DecisionRecord:
     """The decision with this number (and year, when several issuers or years share it)."""
     parsed = parse_decision_number(number)
     stmt = select(Decision).where(Decision.number_text == parsed.text)
     if year is not None:
         stmt = stmt.where(Decision.year == year)
     with db.read() as session:
-        found = list(session.scalars(stmt.limit(2)))
+        found = [DecisionRecord.of(d) for d in session.scalars(stmt.limit(2))]
     if not found:
         raise DomainError(f"Không có quyết định số {parsed.text}.", field="number")
     if len(found) > 1:
@@ -165,6 +166,6 @@ def decision_lines(db: Database, decision_id: int) -> list[DecisionLine]:
             for i, name, award, unit, book, number in rows]  # fmt: skip
 
 
-def get_decision(db: Database, decision_id: int) -> Decision:
+def get_decision(db: Database, decision_id: int) -> DecisionRecord:
     with db.read() as session:
-        return get(session, Decision, decision_id, "quyết định")
+        return DecisionRecord.of(get(session, Decision, decision_id, "quyết định"))

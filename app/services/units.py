@@ -15,6 +15,7 @@ from ..model import Nomination, Person, Unit, UnitLevel
 from ..storage.db import Database
 from ..text import clean, fold, sort_key
 from .common import as_enum, get, optional_text, require, required_text
+from .records import UnitRecord
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9_.\-]{0,31}$")
 
@@ -70,7 +71,7 @@ def _check_parent(session: Session, parent_id: int | None, own_id: int | None) -
         current = get(session, Unit, current, "đơn vị cấp trên").parent_id
 
 
-def create_unit(db: Database, data: UnitInput) -> Unit:
+def create_unit(db: Database, data: UnitInput) -> UnitRecord:
     allowed(db, P.UNITS)
     data = _validated(data)
     with db.write() as session:
@@ -80,10 +81,10 @@ def create_unit(db: Database, data: UnitInput) -> Unit:
         _apply(unit, data)
         session.add(unit)
         session.flush()
-        return unit
+        return UnitRecord.of(unit)
 
 
-def update_unit(db: Database, unit_id: int, data: UnitInput) -> Unit:
+def update_unit(db: Database, unit_id: int, data: UnitInput) -> UnitRecord:
     allowed(db, P.UNITS)
     data = _validated(data)
     with db.write() as session:
@@ -91,7 +92,8 @@ def update_unit(db: Database, unit_id: int, data: UnitInput) -> Unit:
         _check_code_free(session, data.code, unit_id)
         _check_parent(session, data.parent_id, unit_id)
         _apply(unit, data)
-        return unit
+        session.flush()
+        return UnitRecord.of(unit)
 
 
 def delete_unit(db: Database, unit_id: int) -> None:
@@ -126,6 +128,6 @@ def list_units(db: Database, query: str = "", *, parent_id: int | None = None) -
         return list(session.scalars(stmt))
 
 
-def get_unit(db: Database, unit_id: int) -> Unit:
+def get_unit(db: Database, unit_id: int) -> UnitRecord:
     with db.read() as session:
-        return get(session, Unit, unit_id, "đơn vị")
+        return UnitRecord.of(get(session, Unit, unit_id, "đơn vị"))
