@@ -19,7 +19,6 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -167,16 +166,9 @@ def signature_bytes(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-_B32_ALPHABET = np.frombuffer(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", dtype=np.uint8)
-_B32_WEIGHTS = np.array([16, 8, 4, 2, 1], dtype=np.uint8)
-
-
 def _b32(data: bytes) -> str:
-    """``base64.b32encode`` without the padding, ~3× as fast (it runs twice per certificate)."""
-    bits = np.unpackbits(np.frombuffer(data + b"\0", dtype=np.uint8))
-    n = (len(data) * 8 + 4) // 5
-    chars: np.ndarray = _B32_ALPHABET[bits[: n * 5].reshape(n, 5) @ _B32_WEIGHTS]
-    return chars.tobytes().decode()
+    """``base64.b32encode`` without the padding."""
+    return base64.b32encode(data).rstrip(b"=").decode()
 
 
 def qr_text(payload: Payload, signature: bytes) -> str:
