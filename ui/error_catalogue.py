@@ -33,7 +33,7 @@ RAISERS = frozenset({
     "FileRefused", "LayoutError", "ReadOnlyError", "InstanceBusy", "Cancelled", "require", "_fail", "refuse",
 })  # fmt: skip
 LABEL_ARGUMENT = {"required_text": 1, "optional_text": 1, "as_enum": 2, "get": 3}
-LABEL_CONSTANTS = frozenset({"WHAT", "NOT_LOGGED_IN"})  # module constants holding message parts
+LABEL_CONSTANTS = frozenset({"WHAT", "NOT_LOGGED_IN", "LOGIN_FAILED"})  # module constants: messages, parts
 # Where messages are for files and commands only (the command line is Vietnamese).
 NOT_SHOWN = ("cli/", "migrations/", "demo/", "rules/spec.py", "catalogue.py")
 _PLACEHOLDER = re.compile(r"\{(\d+)\}")

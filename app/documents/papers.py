@@ -358,15 +358,13 @@ def decision_document(
 def payout_table(lines: Sequence[payout.PayLine], *, with_decision: bool = True) -> TableData:
     """Danh sách chi tiền thưởng: one row an award, the amount and why nothing is paid; a total.
     Widths add up to the portrait page (165 mm); a decision's own annex leaves its number out."""
-    wide = 0 if with_decision else 2  # the decision's 24 mm shared among the others
-    columns = [Column("STT", INT, 13, "CENTER"), Column("Cá nhân, tập thể", TEXT, 32 + wide),
-               Column("Danh hiệu, hình thức", TEXT, 32 + wide), Column("Đơn vị", TEXT, 24 + wide)]  # fmt: skip
+    # Without the decision's 24 mm (one decision's list names it in its title) the names get room.
+    name, award, unit, note = (32, 32, 24, 20) if with_decision else (42, 38, 30, 22)
+    columns = [Column("STT", INT, 13, "CENTER"), Column("Cá nhân, tập thể", TEXT, name),
+               Column("Danh hiệu, hình thức", TEXT, award), Column("Đơn vị", TEXT, unit)]  # fmt: skip
     if with_decision:
         columns.append(Column("Quyết định", TEXT, 24))  # text: "289/QĐ-STC" wraps rather than overflow
-    columns += [
-        Column("Số tiền (đồng)", INT, 20, "RIGHT"),
-        Column("Ghi chú", TEXT, 20 if with_decision else 38),
-    ]
+    columns += [Column("Số tiền (đồng)", INT, 20, "RIGHT"), Column("Ghi chú", TEXT, note)]
     rows: list[tuple[object, ...]] = [
         (i, p.nominee, p.award, p.unit, *((p.decision,) if with_decision else ()), p.amount, p.note)
         for i, p in enumerate(lines, start=1)
@@ -385,7 +383,7 @@ def payout_list(db: Database, meta: DocMeta, *, year: int, decision: str | None 
     )
     if not lines:
         raise DomainError("Không có khen thưởng nào đã có quyết định để lập danh sách chi tiền thưởng.")
-    table = payout_table(lines)
+    table = payout_table(lines, with_decision=decision is None)  # one decision: named in the title
     about = f"quyết định số {lines[0].decision}" if decision else f"năm {year}"
     # A year's list may span decrees (a decision of June 2025 and one of July): cite each in force.
     bases = "; ".join(dict.fromkeys(cash.principle_on(line.signed_on).principle for line in lines))

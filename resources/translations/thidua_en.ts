@@ -3853,5 +3853,9 @@ Bookkeeping of emulation and commendation work.</translation>
       <source>đơn vị đề nghị</source>
       <translation>submitting unit</translation>
     </message>
+    <message>
+      <source>Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.</source>
+      <translation>Wrong user name or password, or the account is locked.</translation>
+    </message>
   </context>
 </TS>
