@@ -3,6 +3,7 @@ beyond choosing which database is open and which language is shown."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from app.auth import ANONYMOUS, P, can
@@ -10,7 +11,7 @@ from app.demo import build_demo_file
 from app.errors import DomainError
 from app.opening import open_for_window
 from app.services.todo import Todo
-from app.storage.backup import backup_dir, backup_if_due, make_backup, restore
+from app.storage.backup import CopyRefused, backup_dir, backup_if_due, make_backup, restore
 from app.storage.db import Database
 from app.storage.instance import InstanceBusy, InstanceLock
 
@@ -477,18 +478,44 @@ class MainWindow(QMainWindow):
             )
 
         def failed(exc: object) -> None:
+            if isinstance(exc, CopyRefused):
+                self._confirm_forced_restore(exc, lambda: run(force=True), finish)
+                return
             finish()
             show_error(self, getattr(exc, "message", None) or str(exc))
 
-        # On the writer, after any write still queued; the file is swapped off the GUI thread.
-        self.job = run_job(
+        def run(force: bool = False) -> None:
+            # On the writer, after any write still queued; the file is swapped off the GUI thread.
+            self.job = run_job(
+                self,
+                translate("MainWindow", "Đang khôi phục…"),
+                lambda _p, _c: restore(Path(name), path, actor=actor, force=force),
+                write=True,
+            )
+            self.job.done.connect(restored)
+            self.job.error.connect(failed)
+
+        run()
+
+    def _confirm_forced_restore(self, refused: CopyRefused, force: Callable[[], None],
+                                cancel: Callable[[], None]) -> None:  # fmt: skip
+        """A copy that failed the checks: the administrator may still restore it, knowingly (the
+        restore is recorded in the audit log with the checks that failed)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            translate("MainWindow", "Bản sao lưu không qua kiểm tra"),
+            translate("MainWindow", "{0}\n\nVẫn khôi phục từ bản này? Việc buộc khôi phục được ghi vào nhật ký.").format(
+                refused.message
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
-            translate("MainWindow", "Đang khôi phục…"),
-            lambda _p, _c: restore(Path(name), path, actor=actor),
-            write=True,
         )
-        self.job.done.connect(restored)
-        self.job.error.connect(failed)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda _result: force() if box.clickedButton() is yes else cancel())
+        box.open()
+        self.force_box = box
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.settings.window_geometry = self.saveGeometry()

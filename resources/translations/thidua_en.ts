@@ -1499,6 +1499,18 @@ Bookkeeping of emulation and commendation work.</translation>
       <translation>Restoring…</translation>
     </message>
     <message>
+      <source>Bản sao lưu không qua kiểm tra</source>
+      <translation>The backup failed its checks</translation>
+    </message>
+    <message>
+      <source>{0}
+
+Vẫn khôi phục từ bản này? Việc buộc khôi phục được ghi vào nhật ký.</source>
+      <translation>{0}
+
+Restore from this copy anyway? A forced restore is recorded in the audit log.</translation>
+    </message>
+    <message>
       <source>&amp;Hướng dẫn sử dụng</source>
       <translation>User &amp;guide</translation>
     </message>
