@@ -82,6 +82,7 @@ def authenticate_admin(db_path: Path, username: str | None, password: str | None
     key = username_key(username)
     account = next((a for a in accounts if a.username_key == key), None)
     secret = unicodedata.normalize("NFC", password or "")
+    ok: bool
     try:
         ok = HASHER.verify(account.password_hash if account else _dummy(), secret)
     except Exception:  # a mismatch, or a hash this version cannot read

@@ -83,7 +83,9 @@ def _no_audit(copy: Path) -> Path:
 def _tampered(copy: Path) -> Path:
     with sqlite3.connect(copy) as conn:
         conn.execute("DROP TRIGGER audit_entry_no_update")
-        conn.execute("UPDATE audit_entry SET actor = 'ke-gia-mao' WHERE id = (SELECT max(id) FROM audit_entry)")
+        conn.execute(
+            "UPDATE audit_entry SET actor = 'ke-gia-mao' WHERE id = (SELECT max(id) FROM audit_entry)"
+        )
     return copy
 
 
@@ -97,7 +99,12 @@ def _tampered(copy: Path) -> Path:
     ],
 )
 def test_a_copy_that_is_not_a_usable_book_is_refused_and_nothing_replaced(
-    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, spoil, said  # type: ignore[no-untyped-def]
+    book: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys,
+    spoil,
+    said,  # type: ignore[no-untyped-def]
 ) -> None:
     copy = spoil(_good_copy(book, tmp_path)) if spoil else _foreign(tmp_path)
     before = book.read_bytes()
@@ -118,7 +125,10 @@ def test_a_good_copy_still_restores(book: Path, tmp_path: Path, monkeypatch: pyt
 
 
 def test_restore_needs_an_admin_of_the_database_being_replaced(
-    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys  # type: ignore[no-untyped-def]
+    book: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys,  # type: ignore[no-untyped-def]
 ) -> None:
     copy = _good_copy(book, tmp_path)
     # the copy's own accounts do not count: a copy whose only admin is someone else's
@@ -137,7 +147,11 @@ def test_restore_needs_an_admin_of_the_database_being_replaced(
 
 @pytest.mark.parametrize("spoil", [_newer, None, _no_audit])
 def test_an_admin_may_force_it_recorded_and_a_later_restore_still_works(
-    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, spoil  # type: ignore[no-untyped-def]
+    book: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys,
+    spoil,  # type: ignore[no-untyped-def]
 ) -> None:
     good = _good_copy(book, tmp_path)
     bad = spoil(_good_copy(book, tmp_path, "xau-20250102-000000.sqlite3")) if spoil else _foreign(tmp_path)
@@ -175,7 +189,9 @@ def test_a_forced_restore_into_a_usable_file_is_recorded_in_it(
     copy = _tampered(_good_copy(book, tmp_path))
     assert _restore(book, copy, "--force", monkeypatch=monkeypatch) == 0
     with sqlite3.connect(book) as conn:
-        actor, action = conn.execute("SELECT actor, action FROM audit_entry ORDER BY id DESC LIMIT 1").fetchone()
+        actor, action = conn.execute(
+            "SELECT actor, action FROM audit_entry ORDER BY id DESC LIMIT 1"
+        ).fetchone()
     assert (actor, action) == (ADMIN, "restore_forced")
 
 

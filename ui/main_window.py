@@ -444,12 +444,16 @@ class MainWindow(QMainWindow):
         self._backup_job = run_job(
             self, translate("MainWindow", "Đang sao lưu…"), lambda _p, _c: make_backup(path)
         )
-        self._backup_job.done.connect(
-            lambda made: self.statusBar().showMessage(
-                translate("MainWindow", "Đã sao lưu vào {0}").format(made), 10000
-            )
-        )
+        self._backup_job.done.connect(self._backed_up)
         self._backup_job.error.connect(lambda exc: show_error(self, getattr(exc, "message", str(exc))))
+
+    def _backed_up(self, made: object) -> None:
+        from app.certificates.keyfile import backup_warning
+
+        self.statusBar().showMessage(translate("MainWindow", "Đã sao lưu vào {0}").format(made), 10000)
+        warning = backup_warning()  # the signing key is not in the backup: never exported yet
+        if warning:
+            show_info(self, translate("MainWindow", "Đã sao lưu vào {0}.\n\n{1}").format(made, warning))
 
     def restore_from_backup(self) -> None:
         if self.db is None or self.db.path is None:
@@ -504,9 +508,9 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             translate("MainWindow", "Bản sao lưu không qua kiểm tra"),
-            translate("MainWindow", "{0}\n\nVẫn khôi phục từ bản này? Việc buộc khôi phục được ghi vào nhật ký.").format(
-                refused.message
-            ),
+            translate(
+                "MainWindow", "{0}\n\nVẫn khôi phục từ bản này? Việc buộc khôi phục được ghi vào nhật ký."
+            ).format(refused.message),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )

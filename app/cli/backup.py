@@ -31,9 +31,21 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     made = backup.make_backup(path, directory=Path(args.to) if args.to else None)
     removed = [] if args.to else backup.thin(backup.backup_dir(path), path.stem)
     print(f"Đã sao lưu vào {made}")
+    _key_warning()
     if removed:
         print(f"Đã dọn {len(removed)} bản sao lưu cũ (giữ 7 ngày, 4 tuần, 12 tháng gần nhất).")
     return EXIT_OK
+
+
+def _key_warning() -> None:
+    """The signing key is not in the database: say so while it has never been exported."""
+    import sys
+
+    from ..certificates.keyfile import backup_warning
+
+    warning = backup_warning()
+    if warning:
+        print(warning, file=sys.stderr)
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
@@ -44,7 +56,9 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
     url = resolve_url(args.db)
     if not url.startswith("sqlite:///"):
-        raise DomainError("Khôi phục bằng lệnh này chỉ dành cho tệp SQLite; với PostgreSQL hãy dùng pg_restore.")
+        raise DomainError(
+            "Khôi phục bằng lệnh này chỉ dành cho tệp SQLite; với PostgreSQL hãy dùng pg_restore."
+        )
     path = Path(url.removeprefix("sqlite:///"))
     source = Path(args.file)
     # The administrator of the database being replaced, read from the file as it is (whatever its

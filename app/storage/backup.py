@@ -331,7 +331,9 @@ def _record(path: Path, actor: Actor, action: str, details: dict[str, Any]) -> b
         db.actor = actor
         try:
             with db.write() as session:
-                record(session, action, "database", details=details, reason="; ".join(details["loi_kiem_tra"]))
+                record(
+                    session, action, "database", details=details, reason="; ".join(details["loi_kiem_tra"])
+                )
         except DomainError:
             return False
         return True

@@ -1499,6 +1499,14 @@ Bookkeeping of emulation and commendation work.</translation>
       <translation>Restoring…</translation>
     </message>
     <message>
+      <source>Đã sao lưu vào {0}.
+
+{1}</source>
+      <translation>Backed up to {0}.
+
+{1}</translation>
+    </message>
+    <message>
       <source>Bản sao lưu không qua kiểm tra</source>
       <translation>The backup failed its checks</translation>
     </message>
