@@ -102,3 +102,54 @@ def _dummy() -> str:
     from .services.accounts import hash_password
 
     return hash_password("không có tài khoản này")
+
+
+# Tables whose rows a new, empty database already has: the catalogue, its digest, the audit log.
+_NOT_DATA = frozenset({"award", "award_version", "legal_instrument", "meta", "audit_entry", "signing_key"})
+
+
+@dataclass(frozen=True)
+class FileContents:
+    """What a SQLite file holds, read directly (whatever its schema version)."""
+
+    is_book: bool  # a Sổ Thi đua database (it has a schema revision)
+    accounts: int
+    data_tables: tuple[str, ...]  # tables beyond what a new database has, with rows
+
+    @property
+    def empty(self) -> bool:
+        return self.is_book and not self.accounts and not self.data_tables
+
+
+def file_contents(path: Path) -> FileContents:
+    """Whether ``path`` is a Sổ Thi đua database, and whether it holds accounts or real data."""
+    from .model import Base
+
+    if path.stat().st_size == 0:
+        return FileContents(True, 0, ())
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    except sqlite3.Error:
+        return FileContents(False, 0, ())
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        revision = (
+            conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            if "alembic_version" in tables
+            else None
+        )
+        if not revision:
+            return FileContents(False, 0, ())
+        full = tuple(
+            name
+            for name in sorted(set(Base.metadata.tables) & tables - _NOT_DATA)
+            if conn.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone() is not None
+        )
+        accounts = (
+            conn.execute("SELECT count(*) FROM user_account").fetchone()[0] if "user_account" in tables else 0
+        )
+        return FileContents(True, int(accounts), full)
+    except sqlite3.Error:
+        return FileContents(False, 0, ())
+    finally:
+        conn.close()
