@@ -313,6 +313,7 @@ class MainWindow(QMainWindow):
         self.set_database(db)
         self.settings.add_recent(str(path))
         self._fill_recent()
+        self._offer_catalogue()
 
     def _open_failed(self, path: Path, exc: object) -> None:
         if isinstance(exc, InstanceBusy):
@@ -388,6 +389,52 @@ class MainWindow(QMainWindow):
         self.central.show()
         if self.db is not None:
             self.set_database(self.db)
+            self._offer_catalogue()
+
+    def _offer_catalogue(self) -> None:
+        """Tell an administrator of catalogue file changes waiting to be applied (a database with
+        accounts does not take them from the resources folder on its own), and offer to apply them."""
+        from app.services.catalogue import apply_catalogue, pending_catalogue
+
+        from .operations import run_write
+
+        db = self.db
+        if db is None or db.read_only or db.actor.system or not can(db.actor, P.CATALOGUE):
+            return
+        try:
+            waiting = pending_catalogue(db)
+        except DomainError as exc:
+            show_error(self, exc.message)
+            return
+        if not waiting:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            translate("MainWindow", "Danh mục khen thưởng có thay đổi"),
+            translate(
+                "MainWindow",
+                "Tệp danh mục khen thưởng có thay đổi chưa áp dụng vào cơ sở dữ liệu:\n\n{0}\n\n"
+                "Áp dụng ngay? Thay đổi được ghi vào nhật ký với tên của bạn.",
+            ).format("\n".join(f"• {line}" for line in waiting[:20])),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is yes:
+                run_write(
+                    self,
+                    translate("MainWindow", "Đang áp dụng danh mục khen thưởng…"),
+                    db,
+                    lambda: apply_catalogue(db),
+                    on_error=lambda exc: show_error(self, getattr(exc, "message", None) or str(exc)),
+                )
+
+        box.finished.connect(answered)
+        box.open()
+        self.catalogue_box = box
 
     # -- the rest ------------------------------------------------------------------------------
     def list_pages(self) -> list[ListPage]:

@@ -1507,6 +1507,26 @@ Bookkeeping of emulation and commendation work.</translation>
 {1}</translation>
     </message>
     <message>
+      <source>Danh mục khen thưởng có thay đổi</source>
+      <translation>The award catalogue has changed</translation>
+    </message>
+    <message>
+      <source>Tệp danh mục khen thưởng có thay đổi chưa áp dụng vào cơ sở dữ liệu:
+
+{0}
+
+Áp dụng ngay? Thay đổi được ghi vào nhật ký với tên của bạn.</source>
+      <translation>The award catalogue file has changes not yet applied to the database:
+
+{0}
+
+Apply them now? The change is recorded in the audit log under your name.</translation>
+    </message>
+    <message>
+      <source>Đang áp dụng danh mục khen thưởng…</source>
+      <translation>Applying the award catalogue…</translation>
+    </message>
+    <message>
       <source>Bản sao lưu không qua kiểm tra</source>
       <translation>The backup failed its checks</translation>
     </message>
