@@ -7,18 +7,19 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from app.auth import SYSTEM
 from app.cli import main
 from app.demo.file import _may_replace
 from app.errors import DomainError
-from app.model import UserRole
+from app.model import Unit, UserRole
 from app.opening import open_database
 from app.services.accounts import AccountInput, create_account, login
 from app.services.units import UnitInput, create_unit
 from app.storage import backup
 
-pytestmark = pytest.mark.sqlite_only
+pytestmark = pytest.mark.sqlite_only  # but the last test, which names both backends
 
 
 def _real_book(path: Path) -> None:
@@ -94,3 +95,18 @@ def test_a_file_that_is_not_a_book_is_never_overwritten(
         _may_replace(other, None)
     assert _demo(other, monkeypatch, None) != 0
     assert other.read_bytes() == before
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+def test_on_either_backend_no_demo_over_a_book_with_accounts_without_a_log_in(
+    db, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    create_account(db, AccountInput("quantri", UserRole.ADMIN), "matkhau-quantri")
+    login(db, "quantri", "matkhau-quantri")
+    create_unit(db, UnitInput(code="THAT", name="Đơn vị thật"))
+    monkeypatch.delenv("THIDUA_USER", raising=False)
+
+    assert main(["demo", "--db", db_url, "--force"]) != 0
+
+    with db.read() as session:
+        assert list(session.scalars(select(Unit.code))) == ["THAT"]

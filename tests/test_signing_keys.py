@@ -160,3 +160,23 @@ def test_only_an_administrator_replaces_the_books_key(db, tmp_path: Path) -> Non
     login(db, "quantri", "matkhau-quantri")
     signing.replace_key(db, Ed25519PrivateKey.generate(), note="thử")
     assert [r.actor for r in signing.key_records(db)] == ["quantri"]
+
+
+@pytest.mark.sqlite_only
+def test_the_key_in_use_is_carried_into_the_table_of_keys_on_upgrade(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from app import migrations
+    from app.storage.db import create_db_engine
+
+    engine = create_db_engine(f"sqlite:///{tmp_path / 'cu.sqlite3'}")
+    try:
+        migrations.upgrade(engine, "0008")
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO meta (key, value) VALUES ('certificate_public_key', 'KHOA-CU')"))
+        migrations.upgrade(engine)
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT public_key, retired_at FROM signing_key")).all()
+    finally:
+        engine.dispose()
+    assert [tuple(r) for r in rows] == [("KHOA-CU", None)]
