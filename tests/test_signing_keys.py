@@ -88,6 +88,16 @@ def test_another_key_is_not_imported_over_the_books_own(
     assert "không phải khóa của sổ này" in capsys.readouterr().err
     assert keyfile.key_path().read_bytes() == ours
 
+    # deliberately, as an administrator (here the system: no accounts): the old key is kept aside
+    code = _print(world, "Tạ Văn Trước", tmp_path)
+    assert (
+        main(["keys", "import", str(foreign), "--passphrase-file", str(secret), "--replace", "--db", db_url])
+        == 0
+    )
+    assert keyfile.key_path().read_bytes() != ours
+    assert [p.read_bytes() for p in keyfile.key_path().parent.glob("*.cu-*")] == [ours]
+    assert verify(world.db, code).genuine and verify(world.db, _print(world, "Tạ Văn Sau", tmp_path)).genuine
+
 
 def test_backup_warns_while_the_key_was_never_exported(db, db_path: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     world = World(db)

@@ -222,9 +222,8 @@ def signed_by_book(db: Database, payload: Payload, signature: bytes) -> bool:
     return False
 
 
-def replace_key(db: Database, key: Ed25519PrivateKey, *, note: str) -> None:
-    """Make ``key`` the database's signing key, retiring the current one (kept to verify the
-    certificates it signed). An administrator's; recorded in the audit log."""
+def check_may_replace(db: Database) -> None:
+    """Only an administrator (or the system, on a database without accounts) changes the key."""
     actor = db.actor
     if not actor.username:
         raise PermissionDeniedError(NOT_LOGGED_IN)
@@ -232,6 +231,12 @@ def replace_key(db: Database, key: Ed25519PrivateKey, *, note: str) -> None:
         raise PermissionDeniedError(
             f"Tài khoản «{actor.username}» không được phép thay khóa ký giấy chứng nhận."
         )
+
+
+def replace_key(db: Database, key: Ed25519PrivateKey, *, note: str) -> None:
+    """Make ``key`` the database's signing key, retiring the current one (kept to verify the
+    certificates it signed). An administrator's; recorded in the audit log."""
+    check_may_replace(db)
     public = _raw_public(key.public_key())
     now = utcnow()
     with db.write() as session:
@@ -247,7 +252,7 @@ def replace_key(db: Database, key: Ed25519PrivateKey, *, note: str) -> None:
             row.value = public
         else:
             session.add(Meta(key=META_KEY, value=public))
-        session.add(SigningKey(public_key=public, created_at=now, actor=actor.username, note=note))
+        session.add(SigningKey(public_key=public, created_at=now, actor=db.actor.username, note=note))
 
 
 def install_key(key: Ed25519PrivateKey, *, exported: bool) -> Path | None:

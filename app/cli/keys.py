@@ -87,6 +87,7 @@ def _import(args: argparse.Namespace) -> int:
                     "quản trị viên dùng --replace (giấy đã in vẫn xác thực được bằng khóa cũ)."
                 )
             signing.replace_key(db, key, note=f"nhập từ {Path(args.file).name}")
+        # The key is installed after the database took it: a refused replacement leaves the file as it was.
     moved = signing.install_key(key, exported=True)
     print(f"Đã nhập khóa ký (dấu vân tay {signing.fingerprint_of(public)}) vào {signing.key_path()}.")
     if moved is not None:
@@ -115,6 +116,7 @@ def _new(args: argparse.Namespace) -> int:
                 "Sổ này đã có khóa ký. Hãy nhập khóa đã xuất (thidua keys import TỆP); chỉ khi khóa đã "
                 "mất hẳn, quản trị viên mới tạo khóa mới bằng thidua keys new --replace."
             )
+        signing.check_may_replace(db)  # before the key file is touched
         key = Ed25519PrivateKey.generate()
         moved = signing.install_key(key, exported=False)
         try:
