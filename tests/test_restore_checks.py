@@ -168,7 +168,7 @@ def test_an_admin_may_force_it_recorded_and_a_later_restore_still_works(
     finally:
         db.dispose()
     assert entry is not None and (entry.actor, entry.action) == (ADMIN, "restore_forced")
-    assert json.loads(entry.changes)["loi_kiem_tra"] and entry.reason
+    assert json.loads(entry.changes)["failed_checks"] and entry.reason
     capsys.readouterr()
 
     # Whatever was forced in, nobody restores without an administrator's log-in, and they still can.

@@ -108,6 +108,6 @@ def _record_replacement(db: Database, target: Path, actor: Actor, kept: Path | N
             session,
             "demo_replace",
             "database",
-            details={"tep": str(target), "ban_sao_luu": str(kept or "")},
+            details={"file": str(target), "backup": str(kept or "")},
             reason="thay cơ sở dữ liệu bằng dữ liệu mẫu",
         )

@@ -292,7 +292,7 @@ def restore(
     refused = copy_problems(backup)
     if refused and not force:
         raise CopyRefused(backup.name, refused)
-    details = {"tep": str(backup), "buoc": bool(refused), "loi_kiem_tra": refused}
+    details = {"file": str(backup), "forced": bool(refused), "failed_checks": refused}
     action = "restore_forced" if refused else "restore"
     # Held across the replacement: a window with the file open elsewhere would go on writing
     # into the replaced copy (InstanceBusy names it instead); this process's own window shares it.
@@ -302,7 +302,7 @@ def restore(
             _record(db_path, who, action, details)  # the copy kept of the replaced file says so
         kept = _replace(backup, db_path, now)
         if kept is not None:
-            details["ban_bi_thay"] = str(kept)
+            details["kept"] = str(kept)
         if _record(db_path, who, action, details):
             rerecord_file(db_path)
         return kept
@@ -332,7 +332,11 @@ def _record(path: Path, actor: Actor, action: str, details: dict[str, Any]) -> b
         try:
             with db.write() as session:
                 record(
-                    session, action, "database", details=details, reason="; ".join(details["loi_kiem_tra"])
+                    session,
+                    action,
+                    "database",
+                    details=details,
+                    reason="; ".join(details["failed_checks"]) or "khôi phục từ bản sao lưu",
                 )
         except DomainError:
             return False
