@@ -259,13 +259,82 @@ def _check_whole(instruments: tuple[InstrumentSpec, ...], awards: tuple[AwardSpe
         raise DomainError("Danh mục khen thưởng trống.")
 
 
-def sync(db: Database, path: Path | None = None) -> bool:
-    """Bring the database copy of the catalogue in line with the file; ``True`` if it changed."""
-    path = path or default_path()
+def _file_digest(path: Path) -> str:
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as exc:
         raise DomainError(f"Không đọc được danh mục khen thưởng {path}: {exc.strerror}") from exc
+
+
+def pending(db: Database, path: Path | None = None) -> list[str] | None:
+    """What applying the catalogue file would change in the database (Vietnamese lines, one per
+    legal instrument or award added or changed); ``None`` when the database is up to date with it.
+
+    On a database with accounts, opening does not apply a changed file as the system: an edited
+    resources folder is not an administrator. The change waits here until one applies it
+    (:func:`sync` as the administrator logged in).
+    """
+    path = path or default_path()
+    digest = _file_digest(path)
+    with db.read() as session:
+        stored = session.get(Meta, DIGEST_KEY)
+        if stored is not None and stored.value == digest:
+            return None
+        spec = load(path)
+        instruments = {i.code: i for i in session.scalars(select(LegalInstrument))}
+        awards = {a.code: a for a in session.scalars(select(Award))}
+        codes = {a.id: a.code for a in awards.values()}
+        lines = []
+        for ins in spec.instruments:
+            row = instruments.get(ins.code)
+            if row is None:
+                lines.append(f"thêm văn bản {ins.code}: {ins.title}")
+            elif (row.title, row.valid_from, row.valid_to) != (ins.title, ins.valid_from, ins.valid_to):
+                lines.append(f"sửa văn bản {ins.code}: {ins.title}")
+        for item in spec.awards:
+            award = awards.get(item.code)
+            if award is None:
+                lines.append(f"thêm «{item.name}» ({item.code})")
+            elif _award_facts(award, codes) != _spec_facts(item):
+                lines.append(f"sửa «{item.name}» ({item.code})")
+    return lines or ["tệp danh mục đổi nhưng nội dung các mục không đổi"]
+
+
+def _award_facts(award: Award, codes: dict[int, str]) -> tuple[object, ...]:
+    versions = tuple(
+        (v.instrument.code, v.legal_basis, v.valid_from, v.valid_to, v.cash_multiplier, v.cash_basis,
+         v.verified, v.note)
+        for v in sorted(award.versions, key=lambda v: v.valid_from)
+    )  # fmt: skip
+    lower = codes.get(award.lower_id) if award.lower_id is not None else None
+    return (award.name, award.category, award.target, award.level, award.kinds, award.authority,
+            award.rank, award.periodic, lower, versions)  # fmt: skip
+
+
+def _spec_facts(item: AwardSpec) -> tuple[object, ...]:
+    versions = tuple(
+        (
+            v.instrument,
+            v.legal_basis,
+            v.valid_from,
+            v.valid_to,
+            v.cash_multiplier,
+            v.cash_basis,
+            v.verified,
+            v.note,
+        )
+        for v in item.versions
+    )
+    return (item.name, item.category, item.target, item.level, ",".join(k.value for k in item.kinds),
+            item.authority, item.rank, item.periodic, item.lower, versions)  # fmt: skip
+
+
+def sync(db: Database, path: Path | None = None) -> bool:
+    """Bring the database copy of the catalogue in line with the file; ``True`` if it changed.
+    Needs the right to change the catalogue (the system on a database without accounts, else an
+    administrator logged in); the audit log names who."""
+    path = path or default_path()
+    digest = _file_digest(path)
     with db.read() as session:
         stored = session.get(Meta, DIGEST_KEY)
         if stored is not None and stored.value == digest:

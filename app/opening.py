@@ -1,7 +1,8 @@
 """Opening a database: the one way the CLI, the GUI and the demo get a ready :class:`Database`.
 
 Above the services: opening backs the file up before a migration (app.storage.backup), migrates
-(app.migrations), refreshes the award catalogue (app.catalogue) and sets the first actor
+(app.migrations), refreshes the award catalogue (app.catalogue; on a database without accounts:
+with accounts a changed file waits for an administrator) and sets the first actor
 (app.services.accounts). app.storage.db below keeps only the engine, the sessions and the
 translation of driver errors, so it imports none of these.
 """
@@ -24,13 +25,6 @@ from .storage.instance import InstanceLock
 def _backup_before_migration(db: Database) -> None:
     if db.path is not None and db.path.exists():
         make_backup(db.path, tag="truocnangcap")
-
-
-def _set_first_actor(db: Database) -> None:
-    """The system actor while the database has no account; once it has one, nobody until a login
-    (app.services.accounts.login): opening a file grants no right to write in it."""
-    if has_accounts(db):
-        db.actor = ANONYMOUS
 
 
 def open_database(
@@ -58,9 +52,13 @@ def open_database(
                 migrations.upgrade(engine, before=lambda: _backup_before_migration(database))
             else:
                 migrations.check_current(engine)
-        if sync_catalogue:
+        accounts = has_accounts(database)
+        if sync_catalogue and not accounts:
+            # With accounts, a changed catalogue file waits for an administrator (catalogue.pending):
+            # whoever can edit the resources folder is not one.
             catalogue.sync(database)
-        _set_first_actor(database)
+        if accounts:
+            database.actor = ANONYMOUS  # opening a file grants no right to write in it: log in
     except BaseException:
         engine.dispose()
         raise

@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from test_certificates_support import World, isolated_settings  # noqa: F401 - autouse fixture
 
 from app.certificates.batch import make_certificates
@@ -14,7 +14,7 @@ from app.certificates.selection import Selection
 from app.certificates.signing import META_KEY, decode_qr_text, qr_text
 from app.certificates.verify import verify
 from app.errors import DomainError
-from app.model import CertificatePrint, Meta, Nomination, RegisterEntry
+from app.model import CertificatePrint, Meta, Nomination, RegisterEntry, SigningKey
 from app.opening import open_database
 from app.services.registers import check_gapless, create_book
 
@@ -126,6 +126,13 @@ def test_a_wrong_key_is_refused(world: World, tmp_path: Path, monkeypatch: pytes
     qr = _qr_of(world, printed)
 
     # Another office's key cannot print into this database…
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    other = Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )  # a key is no longer made silently beside a database that has one: the office has its own file
+    (tmp_path / "other.pem").write_bytes(other)
     monkeypatch.setenv("THIDUA_SIGNING_KEY", str(tmp_path / "other.pem"))
     with pytest.raises(DomainError, match="không phải khóa của cơ sở dữ liệu này"):
         make_certificates(world.db, Selection(ids=(nid,)), out=tmp_path / "d.pdf")
@@ -134,6 +141,7 @@ def test_a_wrong_key_is_refused(world: World, tmp_path: Path, monkeypatch: pytes
 
     with world.db.write() as session:
         session.delete(session.get(Meta, META_KEY))
+        session.execute(delete(SigningKey))  # another database: it never held this one's keys
     ensure_public_key(world.db, load_private_key())
     for text in (printed.code, qr):
         result = verify(world.db, text)

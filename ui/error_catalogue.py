@@ -75,7 +75,7 @@ def extract(root: Path) -> dict[str, list[str]]:
             if isinstance(node, ast.Call):
                 func = node.func
                 name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-                if name in RAISERS:
+                if name in RAISERS or (name or "").endswith(("Error", "Refused")):
                     templates |= {t for a in node.args if (t := _template(a)) and _is_message(t)}
                 at = LABEL_ARGUMENT.get(name or "")
                 if at is not None and len(node.args) > at and (t := _template(node.args[at])):

@@ -3,6 +3,7 @@ beyond choosing which database is open and which language is shown."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from app.auth import ANONYMOUS, P, can
@@ -10,7 +11,7 @@ from app.demo import build_demo_file
 from app.errors import DomainError
 from app.opening import open_for_window
 from app.services.todo import Todo
-from app.storage.backup import backup_dir, backup_if_due, make_backup, restore
+from app.storage.backup import CopyRefused, backup_dir, backup_if_due, make_backup, restore
 from app.storage.db import Database
 from app.storage.instance import InstanceBusy, InstanceLock
 
@@ -313,6 +314,7 @@ class MainWindow(QMainWindow):
         self.set_database(db)
         self.settings.add_recent(str(path))
         self._fill_recent()
+        self._offer_catalogue()
 
     def _open_failed(self, path: Path, exc: object) -> None:
         if isinstance(exc, InstanceBusy):
@@ -388,6 +390,52 @@ class MainWindow(QMainWindow):
         self.central.show()
         if self.db is not None:
             self.set_database(self.db)
+            self._offer_catalogue()
+
+    def _offer_catalogue(self) -> None:
+        """Tell an administrator of catalogue file changes waiting to be applied (a database with
+        accounts does not take them from the resources folder on its own), and offer to apply them."""
+        from app.services.catalogue import apply_catalogue, pending_catalogue
+
+        from .operations import run_write
+
+        db = self.db
+        if db is None or db.read_only or db.actor.system or not can(db.actor, P.CATALOGUE):
+            return
+        try:
+            waiting = pending_catalogue(db)
+        except DomainError as exc:
+            show_error(self, error_text(exc))
+            return
+        if not waiting:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            translate("MainWindow", "Danh mục khen thưởng có thay đổi"),
+            translate(
+                "MainWindow",
+                "Tệp danh mục khen thưởng có thay đổi chưa áp dụng vào cơ sở dữ liệu:\n\n{0}\n\n"
+                "Áp dụng ngay? Thay đổi được ghi vào nhật ký với tên của bạn.",
+            ).format("\n".join(f"• {line}" for line in waiting[:20])),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is yes:
+                run_write(
+                    self,
+                    translate("MainWindow", "Đang áp dụng danh mục khen thưởng…"),
+                    db,
+                    lambda: apply_catalogue(db),
+                    on_error=lambda exc: show_error(self, getattr(exc, "message", None) or str(exc)),
+                )
+
+        box.finished.connect(answered)
+        box.open()
+        self.catalogue_box = box
 
     # -- the rest ------------------------------------------------------------------------------
     def list_pages(self) -> list[ListPage]:
@@ -444,12 +492,16 @@ class MainWindow(QMainWindow):
         self._backup_job = run_job(
             self, translate("MainWindow", "Đang sao lưu…"), lambda _p, _c: make_backup(path)
         )
-        self._backup_job.done.connect(
-            lambda made: self.statusBar().showMessage(
-                translate("MainWindow", "Đã sao lưu vào {0}").format(made), 10000
-            )
-        )
+        self._backup_job.done.connect(self._backed_up)
         self._backup_job.error.connect(lambda exc: show_error(self, error_text(exc)))
+
+    def _backed_up(self, made: object) -> None:
+        from app.certificates.keyfile import backup_warning
+
+        self.statusBar().showMessage(translate("MainWindow", "Đã sao lưu vào {0}").format(made), 10000)
+        warning = backup_warning()  # the signing key is not in the backup: never exported yet
+        if warning:
+            show_info(self, translate("MainWindow", "Đã sao lưu vào {0}.\n\n{1}").format(made, warning))
 
     def restore_from_backup(self) -> None:
         if self.db is None or self.db.path is None:
@@ -478,18 +530,44 @@ class MainWindow(QMainWindow):
             )
 
         def failed(exc: object) -> None:
+            if isinstance(exc, CopyRefused):
+                self._confirm_forced_restore(exc, lambda: run(force=True), finish)
+                return
             finish()
             show_error(self, error_text(exc))
 
-        # On the writer, after any write still queued; the file is swapped off the GUI thread.
-        self.job = run_job(
+        def run(force: bool = False) -> None:
+            # On the writer, after any write still queued; the file is swapped off the GUI thread.
+            self.job = run_job(
+                self,
+                translate("MainWindow", "Đang khôi phục…"),
+                lambda _p, _c: restore(Path(name), path, actor=actor, force=force),
+                write=True,
+            )
+            self.job.done.connect(restored)
+            self.job.error.connect(failed)
+
+        run()
+
+    def _confirm_forced_restore(self, refused: CopyRefused, force: Callable[[], None],
+                                cancel: Callable[[], None]) -> None:  # fmt: skip
+        """A copy that failed the checks: the administrator may still restore it, knowingly (the
+        restore is recorded in the audit log with the checks that failed)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            translate("MainWindow", "Bản sao lưu không qua kiểm tra"),
+            translate(
+                "MainWindow", "{0}\n\nVẫn khôi phục từ bản này? Việc buộc khôi phục được ghi vào nhật ký."
+            ).format(error_text(refused)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
-            translate("MainWindow", "Đang khôi phục…"),
-            lambda _p, _c: restore(Path(name), path, actor=actor),
-            write=True,
         )
-        self.job.done.connect(restored)
-        self.job.error.connect(failed)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda _result: force() if box.clickedButton() is yes else cancel())
+        box.open()
+        self.force_box = box
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.settings.window_geometry = self.saveGeometry()

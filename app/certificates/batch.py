@@ -199,7 +199,7 @@ def make_certificates(
     layouts = load_layouts()
     ids, notes = select_ids(db, selection)
     records = load_records(db, ids)
-    key = load_private_key()
+    key = load_private_key(db)  # the database's own key: made at its first print only
     ensure_public_key(db, key)
     result = BatchResult(notes=notes, mode=mode)
 

@@ -17,10 +17,10 @@ from .signing import (
     Payload,
     check_value,
     decode_qr_text,
-    is_valid,
     parse_short_code,
     public_key,
     signature_bytes,
+    signed_by_book,
 )
 
 GENUINE, REVOKED, CHANGED, INVALID = "genuine", "revoked", "changed", "invalid"
@@ -99,7 +99,7 @@ def verify(db: Database, text: str) -> Verification:
             payload, signature = Payload.parse(match.payload), signature_bytes(match.signature)
         except ValueError:
             return Verification(INVALID, "KHÔNG HỢP LỆ: bản ghi in trong sổ bị hỏng.")
-    if not is_valid(public, payload, signature):
+    if not signed_by_book(db, payload, signature):  # the current key, or an earlier one
         return Verification(
             INVALID,
             "KHÔNG HỢP LỆ: chữ ký không khớp — nội dung đã bị thay đổi hoặc giấy không do cơ quan "

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import DomainError
 from .base import EXIT_OK, Command
-from .login import opened
-
-if TYPE_CHECKING:
-    from ..auth import Actor
 
 
 def _sqlite_path(db: str | None) -> Path:
@@ -35,49 +31,45 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     made = backup.make_backup(path, directory=Path(args.to) if args.to else None)
     removed = [] if args.to else backup.thin(backup.backup_dir(path), path.stem)
     print(f"Đã sao lưu vào {made}")
+    _key_warning()
     if removed:
         print(f"Đã dọn {len(removed)} bản sao lưu cũ (giữ 7 ngày, 4 tuần, 12 tháng gần nhất).")
     return EXIT_OK
 
 
+def _key_warning() -> None:
+    """The signing key is not in the database: say so while it has never been exported."""
+    import sys
+
+    from ..certificates.keyfile import backup_warning
+
+    warning = backup_warning()
+    if warning:
+        print(warning, file=sys.stderr)
+
+
 def _cmd_restore(args: argparse.Namespace) -> int:
+    from ..restoring import authenticate_admin
     from ..storage import backup
     from ..storage.db import resolve_url
+    from .login import ENV_USER, _password
 
-    path = Path(resolve_url(args.db).removeprefix("sqlite:///"))
-    kept = backup.restore(Path(args.file), path, actor=_restorer(args, path))
-    print(f"Đã khôi phục {path} từ {args.file}.")
+    url = resolve_url(args.db)
+    if not url.startswith("sqlite:///"):
+        raise DomainError(
+            "Khôi phục bằng lệnh này chỉ dành cho tệp SQLite; với PostgreSQL hãy dùng pg_restore."
+        )
+    path = Path(url.removeprefix("sqlite:///"))
+    source = Path(args.file)
+    # The administrator of the database being replaced, read from the file as it is (whatever its
+    # schema); never the file being restored: a copy cannot bring its own key to the lock.
+    name = getattr(args, "user", None) or os.environ.get(ENV_USER)
+    actor = authenticate_admin(path, name, _password(f"Mật khẩu của {name}: ") if name else None)
+    kept = backup.restore(source, path, actor=actor, force=args.force)
+    print(f"Đã khôi phục {path} từ {source}.")
     if kept:
         print(f"Bản bị thay thế được giữ tại {kept}")
     return EXIT_OK
-
-
-def _restorer(args: argparse.Namespace, path: Path) -> Actor | None:
-    """Who restores: an administrator once the database has accounts. Only a file whose accounts
-    cannot be read (damaged, or from before accounts) is restored as the system."""
-    try:
-        with opened(args, writes=True, read_only=True) as db:  # looks, changes nothing (no migration)
-            return db.actor
-    except DomainError:
-        if _holds_accounts(path):
-            raise
-        return None
-
-
-def _holds_accounts(path: Path) -> bool:
-    """Whether the file can be read and has an account (a damaged or older file has none to ask)."""
-    import sqlite3
-
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
-    except sqlite3.Error:
-        return False
-    try:
-        return bool(conn.execute("SELECT count(*) FROM user_account").fetchone()[0])
-    except sqlite3.Error:
-        return False
-    finally:
-        conn.close()
 
 
 def _cmd_integrity(args: argparse.Namespace) -> int:
@@ -103,6 +95,11 @@ def _backup_arguments(p: argparse.ArgumentParser) -> None:
 
 def _restore_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="TỆP")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="quản trị viên buộc khôi phục một bản không qua kiểm tra (ghi vào nhật ký thay đổi)",
+    )
 
 
 def _integrity_arguments(p: argparse.ArgumentParser) -> None:

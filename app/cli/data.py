@@ -10,14 +10,22 @@ from .login import opened
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
+    from ..services.catalogue import pending_catalogue
     from ..services.stats import overview
 
     with opened(args, writes=False) as db:
         info = overview(db)
+        waiting = pending_catalogue(db)
     print(f"Cơ sở dữ liệu: {info.location}")
     print(f"Phiên bản lược đồ: {info.revision}")
     for label, count in info.counts:
         print(f"  {label}: " + f"{count:,}".replace(",", "."))
+    if waiting:
+        print(
+            "Danh mục khen thưởng: tệp tài nguyên có thay đổi CHƯA ÁP DỤNG (chờ quản trị viên: thidua catalogue apply):"
+        )
+        for line in waiting:
+            print(f"  - {line}")
     return EXIT_OK
 
 

@@ -12,7 +12,12 @@ from .login import opened
 
 def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=int, default=2025, help="hạt giống ngẫu nhiên (mặc định 2025)")
-    p.add_argument("--force", action="store_true", help="thay thế tệp đã có")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="thay thế tệp đã có (tệp có tài khoản hoặc dữ liệu: cần quản trị viên của tệp đó đăng nhập; "
+        "tệp được sao lưu trước)",
+    )
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -31,11 +36,25 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     target = Path(parsed.database)
     built = build_demo_file(
-        target, seed=args.seed, force=args.force, progress=progress_line("Đang tạo dữ liệu mẫu…")
+        target,
+        seed=args.seed,
+        force=args.force,
+        progress=progress_line("Đang tạo dữ liệu mẫu…"),
+        credentials=lambda: _credentials(args),
     )
     print(file=sys.stderr)
     print(_summary_text(built, str(target)))
     return EXIT_OK
+
+
+def _credentials(args: argparse.Namespace) -> tuple[str | None, str | None]:
+    """An administrator of the file the demo would replace (asked only when it has accounts)."""
+    import os
+
+    from .login import ENV_USER, _password
+
+    name = getattr(args, "user", None) or os.environ.get(ENV_USER)
+    return name, (_password(f"Mật khẩu của {name}: ") if name else None)
 
 
 def _summary_text(summary: object, where: str) -> str:

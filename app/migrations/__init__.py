@@ -49,6 +49,16 @@ def _revisions() -> dict[str, str | None]:
     return revisions
 
 
+def known_revisions() -> frozenset[str]:
+    """Every revision this app has a script for (a database at any other one is newer or foreign)."""
+    return frozenset(_revisions())
+
+
+# The audit log's append-only guard on SQLite (migration 0007; re-created by any batch migration
+# of audit_entry): a copy without them could have had its log edited.
+AUDIT_TRIGGERS = ("audit_entry_no_update", "audit_entry_no_delete")
+
+
 def head() -> str:
     """The newest revision this app knows."""
     revisions = _revisions()

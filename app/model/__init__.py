@@ -6,7 +6,7 @@ from .audit import AuditEntry
 from .base import Base
 from .campaigns import Campaign, Registration
 from .catalogue import Award, AwardVersion, LegalInstrument
-from .certificates import CertificatePrint
+from .certificates import CertificatePrint, SigningKey
 from .decisions import Decision, RegisterBook, RegisterEntry
 from .enums import (
     AppraisalRating,
@@ -56,6 +56,7 @@ __all__ = [
     "Campaign",
     "CampaignKind",
     "CertificatePrint",
+    "SigningKey",
     "Criterion",
     "CriterionKind",
     "Decision",

@@ -37,3 +37,20 @@ class CertificatePrint(Base):
         Index("ix_certificate_print_nomination", "nomination_id", "id"),
         Index("ix_certificate_print_book_number", "book_code", "register_number"),
     )
+
+
+class SigningKey(Base):
+    """A public key that has signed this database's certificates: the current one (``retired_at``
+    empty, also in ``meta``) and earlier ones, kept so that certificates printed before a key
+    change still verify. The private keys never enter the database."""
+
+    __tablename__ = "signing_key"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    retired_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (CheckConstraint("public_key <> ''", name="public_key_not_empty"),)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from ..auth import P
+from ..auth import require as allowed
 from ..errors import DomainError
 from ..model import Award, AwardTarget, AwardVersion
 from ..storage.db import Database
@@ -54,3 +56,20 @@ def award_in_force(db: Database, code: str, year: int) -> AwardInForce:
         if version is None:
             raise DomainError(f"«{award.name}» không có trong văn bản pháp luật có hiệu lực năm {year}.")
         return AwardInForce(award, version)
+
+
+def pending_catalogue(db: Database) -> list[str] | None:
+    """What the award catalogue file would change in the database, waiting for an administrator
+    (app.catalogue.pending); ``None`` when there is nothing to apply."""
+    from .. import catalogue as catalogue_file
+
+    return catalogue_file.pending(db)
+
+
+def apply_catalogue(db: Database) -> bool:
+    """Apply the catalogue file's changes as the administrator logged in (audited under their
+    name); ``True`` if anything changed."""
+    from .. import catalogue as catalogue_file
+
+    allowed(db, P.CATALOGUE)
+    return catalogue_file.sync(db)

@@ -13,11 +13,13 @@ import os
 import re
 import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..audit.head import forget_file as audit_forget
 from ..audit.head import rerecord_file
 from ..auth import SYSTEM, Actor, P, check
 from ..errors import DatabaseError, DomainError
@@ -172,27 +174,177 @@ def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
         conn.close()
 
 
+class CopyRefused(DomainError):
+    """A copy that is sound as a SQLite file but is not one this app may restore without an
+    administrator forcing it (:attr:`problems` says why)."""
+
+    def __init__(self, name: str, problems: list[str]) -> None:
+        self.problems = problems
+        listed = "; ".join(problems)
+        super().__init__(
+            f"Không khôi phục từ {name}: {listed}. Quản trị viên có thể buộc khôi phục "
+            "(thidua restore --force, có ghi vào nhật ký thay đổi) nếu chắc chắn đây là bản cần dùng."
+        )
+
+
+FOREIGN = "tệp không phải cơ sở dữ liệu Sổ Thi đua"
+NEWER = "tệp được tạo bởi phiên bản Sổ Thi đua mới hơn phiên bản đang chạy"
+
+
+def copy_problems(path: Path) -> list[str]:
+    """Why ``path`` (a sound SQLite file) is not a Sổ Thi đua database this app can use; empty if it is.
+
+    It must carry a schema revision this app knows (not newer), have every table of the app once
+    brought up to date (a scratch copy is migrated, never ``path``), the audit log's append-only
+    triggers, and an audit chain that verifies.
+    """
+    from .. import migrations
+
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    except sqlite3.Error as exc:
+        return [f"{FOREIGN} ({exc})"]
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        row = (
+            conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            if "alembic_version" in tables
+            else None
+        )
+    except sqlite3.DatabaseError as exc:
+        return [f"{FOREIGN} ({exc})"]
+    finally:
+        conn.close()
+    if row is None or not row[0]:
+        return [FOREIGN]
+    if row[0] not in migrations.known_revisions():
+        return [f"{NEWER} (phiên bản lược đồ {row[0]}, chương trình biết đến {migrations.head()})"]
+    with tempfile.TemporaryDirectory(prefix="thidua-kiemtra-") as scratch:
+        copy = Path(scratch) / "copy.sqlite3"
+        copy_database(path, copy)
+        return _schema_problems(copy, row[0])
+
+
+def _schema_problems(copy: Path, revision: str) -> list[str]:
+    from sqlalchemy import inspect
+
+    from .. import migrations
+    from ..audit import log as audit_log
+    from ..model import Base
+    from .db import Database, create_db_engine
+
+    url = f"sqlite:///{copy}"
+    engine = create_db_engine(url)
+    try:
+        if revision != migrations.head():
+            try:
+                migrations.upgrade(engine)
+            except Exception as exc:  # any failure of someone else's file is a finding, not a crash
+                return [f"không nâng cấp được lên phiên bản hiện tại ({exc})"]
+        with engine.connect() as conn:
+            names = set(inspect(conn).get_table_names())
+            triggers = {
+                r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")
+            }
+        missing = sorted(set(Base.metadata.tables) - names)
+        if missing:
+            return [f"thiếu bảng {', '.join(missing)}"]
+        problems = []
+        lost = sorted(set(migrations.AUDIT_TRIGGERS) - triggers)
+        if lost:
+            problems.append(f"nhật ký thay đổi mất ràng buộc chỉ-ghi-thêm ({', '.join(lost)})")
+        try:
+            report = audit_log.verify(Database(url=url, engine=engine, read_only=True))
+        except Exception as exc:  # a column of the wrong type, a table of the wrong shape
+            return [*problems, f"không đọc được nhật ký thay đổi ({exc})"]
+        if not report.ok:
+            problems.append(f"nhật ký thay đổi không nguyên vẹn: {report.problem}")
+        return problems
+    finally:
+        engine.dispose()
+        audit_forget(copy)
+
+
 def restore(
-    backup: Path, db_path: Path, *, now: dt.datetime | None = None, actor: Actor | None = None
+    backup: Path,
+    db_path: Path,
+    *,
+    now: dt.datetime | None = None,
+    actor: Actor | None = None,
+    force: bool = False,
 ) -> Path | None:
     """Replace ``db_path`` with ``backup``; what it replaces is kept as a backup tagged "truockhoiphuc".
 
-    Refuses a backup that fails its integrity check. The app must have closed the database.
-    ``actor`` is who asks (an administrator; ``None`` is the system: a file too damaged to log in).
+    Refuses a backup that fails its integrity check, and (:class:`CopyRefused`) one that is not a
+    Sổ Thi đua database of a schema this app knows whose audit chain verifies, unless an
+    administrator ``force``s it: then the restore is recorded in the audit log (of the file
+    replaced, and of the restored one when it has a log), naming who forced it and why the checks
+    failed. The app must have closed the database. ``actor`` is who asks, an administrator of the
+    database being replaced (``None`` is the system: a database with no account).
     """
-    check(actor or SYSTEM, P.RESTORE)
+    who = actor or SYSTEM
+    check(who, P.RESTORE)
     if not backup.is_file():
         raise DomainError(f"Không có tệp sao lưu {backup}.")
     problems = integrity_problems(backup)
     if problems:
         raise DatabaseError(f"Bản sao lưu {backup.name} bị hỏng ({problems[0]}); không khôi phục từ bản này.")
+    refused = copy_problems(backup)
+    if refused and not force:
+        raise CopyRefused(backup.name, refused)
+    details = {"file": str(backup), "forced": bool(refused), "failed_checks": refused}
+    action = "restore_forced" if refused else "restore"
     # Held across the replacement: a window with the file open elsewhere would go on writing
     # into the replaced copy (InstanceBusy names it instead); this process's own window shares it.
     lock = InstanceLock.acquire(db_path)
     try:
-        return _replace(backup, db_path, now)
+        if refused and db_path.exists():
+            _record(db_path, who, action, details)  # the copy kept of the replaced file says so
+        kept = _replace(backup, db_path, now)
+        if kept is not None:
+            details["kept"] = str(kept)
+        if _record(db_path, who, action, details):
+            rerecord_file(db_path)
+        return kept
     finally:
         lock.release()
+
+
+def _record(path: Path, actor: Actor, action: str, details: dict[str, Any]) -> bool:
+    """Write one audit entry into the database at ``path`` if it is a usable, current one
+    (best effort: a foreign or newer file has no log to write to)."""
+    from .. import migrations
+    from ..audit.log import record
+    from .db import Database, create_db_engine
+
+    url = f"sqlite:///{path}"
+    try:
+        engine = create_db_engine(url)
+    except DomainError:
+        return False
+    try:
+        try:
+            migrations.check_current(engine)
+        except DomainError:
+            return False
+        db = Database(url=url, engine=engine)
+        db.actor = actor
+        try:
+            with db.write() as session:
+                record(
+                    session,
+                    action,
+                    "database",
+                    details=details,
+                    reason="; ".join(details["failed_checks"]) or "khôi phục từ bản sao lưu",
+                )
+        except DomainError:
+            return False
+        return True
+    except Exception:  # the record is best effort: the restore itself went through
+        return False
+    finally:
+        engine.dispose()
 
 
 def _replace(backup: Path, db_path: Path, now: dt.datetime | None) -> Path | None:

@@ -1499,6 +1499,46 @@ Bookkeeping of emulation and commendation work.</translation>
       <translation>Restoring…</translation>
     </message>
     <message>
+      <source>Đã sao lưu vào {0}.
+
+{1}</source>
+      <translation>Backed up to {0}.
+
+{1}</translation>
+    </message>
+    <message>
+      <source>Danh mục khen thưởng có thay đổi</source>
+      <translation>The award catalogue has changed</translation>
+    </message>
+    <message>
+      <source>Tệp danh mục khen thưởng có thay đổi chưa áp dụng vào cơ sở dữ liệu:
+
+{0}
+
+Áp dụng ngay? Thay đổi được ghi vào nhật ký với tên của bạn.</source>
+      <translation>The award catalogue file has changes not yet applied to the database:
+
+{0}
+
+Apply them now? The change is recorded in the audit log under your name.</translation>
+    </message>
+    <message>
+      <source>Đang áp dụng danh mục khen thưởng…</source>
+      <translation>Applying the award catalogue…</translation>
+    </message>
+    <message>
+      <source>Bản sao lưu không qua kiểm tra</source>
+      <translation>The backup failed its checks</translation>
+    </message>
+    <message>
+      <source>{0}
+
+Vẫn khôi phục từ bản này? Việc buộc khôi phục được ghi vào nhật ký.</source>
+      <translation>{0}
+
+Restore from this copy anyway? A forced restore is recorded in the audit log.</translation>
+    </message>
+    <message>
       <source>&amp;Hướng dẫn sử dụng</source>
       <translation>User &amp;guide</translation>
     </message>
