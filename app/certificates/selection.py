@@ -25,6 +25,7 @@ from ..model import (
     RegisterEntry,
 )
 from ..model.nomination_joins import NomineeParent, PersonParent, PersonUnit, nomination_select
+from ..model.nominations import awarded_name
 from ..services.decisions import find_decision
 from ..storage.db import Database
 from ..text import clean, format_date, format_document_date
@@ -186,7 +187,7 @@ def load_records(db: Database, ids: Sequence[int]) -> list[Record]:
         Nomination.id,
         Nomination.status,
         Nomination.year,
-        Nomination.nominee_name,
+        awarded_name(),  # the name as decided: a later rename of the person changes no certificate
         Nomination.achievement,
         Nomination.person_id,
         Award.code,

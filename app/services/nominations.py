@@ -358,6 +358,7 @@ def withdraw_from_decision(db: Database, ids: Sequence[int], reason: str, *,
             require(numbered is None, f"Khen thưởng của «{nomination.nominee_name}» đã được cấp số vào sổ vàng: "
                                       "không rút được, chỉ thu hồi được.", "status")  # fmt: skip
             nomination.status, nomination.decision_id, nomination.status_reason = S.VOTED, None, reason
+            nomination.decided_name = None
             _log(session, db, nomination, S.APPROVED, S.VOTED, reason)
             moved.append(nomination)
     return moved
@@ -436,6 +437,7 @@ def approve(
         why = misfit(session, decision, nomination, award)
         require(why is None, f"Hồ sơ «{nomination.nominee_name}»: {why}", "decision")
         nomination.decision_id = decision.id
+        nomination.decided_name = nomination.nominee_name  # the award keeps it through renames
 
     return _step(db, ids, S.APPROVED, before=attach, expected_versions=expected_versions)
 
