@@ -1907,6 +1907,16 @@ Bookkeeping of emulation and commendation work.</translation>
       <source>Chọn đơn vị từ danh sách gợi ý.</source>
       <translation>Pick the unit from the suggestions.</translation>
     </message>
+    <message>
+      <location filename="../../ui/dialogs/person.py" line="75" />
+      <source>«{name}» (đến {date})</source>
+      <translation>“{name}” (until {date})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/person.py" line="80" />
+      <source>Tên cũ: {names}</source>
+      <translation>Former names: {names}</translation>
+    </message>
   </context>
   <context>
     <name>PersonsPage</name>

@@ -6,14 +6,14 @@ import re
 
 from app.errors import DomainError
 from app.model import Gender
-from app.services.persons import PersonInput, create_person, get_person, update_person
+from app.services.persons import PersonInput, create_person, get_person, name_history, update_person
 from app.services.units import get_unit
 from app.storage.db import Database
 from app.text import format_date
 
 from ..labels import label
 from ..operations import Pending
-from ..qt import QT_TRANSLATE_NOOP, QComboBox, QLineEdit, QWidget, translate
+from ..qt import QT_TRANSLATE_NOOP, QComboBox, QLabel, QLineEdit, QWidget, translate
 from ..widgets.fields import FormDialog, date_edit, date_from
 from ..widgets.lookup import LookupEdit
 from ..widgets.lookup_searches import unit_search
@@ -44,6 +44,13 @@ class PersonDialog(FormDialog):
         self.full_name = self.add_field(
             "full_name", QT_TRANSLATE_NOOP("PersonDialog", "Họ và tên"), QLineEdit()
         )
+        # The former names (a rename is kept in the person's history): awards decided before a
+        # rename keep the name they were decided for.
+        self.former_names = QLabel()
+        self.former_names.setObjectName("former_names")
+        self.former_names.setWordWrap(True)
+        self.former_names.hide()
+        self.form.addRow("", self.former_names)
         self.gender = self.add_field("gender", QT_TRANSLATE_NOOP("PersonDialog", "Giới tính"), QComboBox())
         for gender in Gender:
             self.gender.addItem(label(gender), gender.value)
@@ -62,6 +69,16 @@ class PersonDialog(FormDialog):
         person = get_person(self.db, person_id)
         self._version = person.version
         self.full_name.setText(person.full_name)
+        changes = name_history(self.db, person_id)
+        if changes:
+            names = "; ".join(
+                translate("PersonDialog", "«{name}» (đến {date})").format(
+                    name=c.old_name, date=format_date(c.changed_at.date())
+                )
+                for c in changes
+            )
+            self.former_names.setText(translate("PersonDialog", "Tên cũ: {names}").format(names=names))
+            self.former_names.show()
         self.gender.setCurrentIndex(self.gender.findData(person.gender.value))
         self.birth.setText(
             format_date(person.birth_date) if person.birth_date else str(person.birth_year or "")
