@@ -5,6 +5,7 @@ whose code `thidua verify` calls invalid; the record is marked printed once the 
 from __future__ import annotations
 
 import errno
+import io
 import itertools
 import os
 import subprocess
@@ -28,6 +29,7 @@ from app.cli import main
 from app.errors import DomainError
 from app.model import CertificateIssue, CertificatePrint, RegisterEntry
 from app.opening import open_database
+from app.storage import files
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -230,3 +232,46 @@ def test_a_preview_issues_the_codes_and_saving_it_marks_them_printed(world: Worl
 
     log_prints(world.db, preview.printed, preview.mode)  # saved or sent to the printer
     assert [state for *_, state in _issues(world.db)] == ["printed"]
+
+
+class _NoRoom(io.RawIOBase):
+    """A file descriptor on a full disk: every write fails with ENOSPC (nothing reaches the file)."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def close(self) -> None:
+        if not self.closed:
+            os.close(self.fd)
+        super().close()
+
+
+def test_a_full_disk_under_the_file_buffer_leaves_no_empty_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A small file (a certificate in blank mode, a short report) sits in the file's buffer until
+    the flush, which fails on a full disk; closing the file flushes, and fails, again: the
+    temporary file must still be removed, not left behind empty."""
+
+    class _Os:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(os, name)
+
+        @staticmethod
+        def fdopen(fd: int, mode: str = "rb", *args: Any, **kwargs: Any) -> Any:
+            return io.BufferedWriter(_NoRoom(fd))
+
+    monkeypatch.setattr(files, "os", _Os())
+    with pytest.raises(OSError) as failed, files.atomic_write(tmp_path / "g.pdf") as f:
+        f.write(b"%PDF-1.4\n" * 100)
+    assert failed.value.errno == errno.ENOSPC
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
