@@ -79,7 +79,7 @@ def _prints(db) -> int:  # type: ignore[no-untyped-def]
 
 
 def test_codes_of_a_print_killed_before_its_pdf_still_verify(
-    world: World, db_url: str, tmp_path: Path
+    world: World, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # given two awards of a decision, numbered by a printer that is killed before the PDF is written
     decision = world.decision("31/QĐ-UBND")
@@ -105,6 +105,8 @@ def test_codes_of_a_print_killed_before_its_pdf_still_verify(
         result = verify(world.db, code)
         assert result.genuine, result
         assert "chưa được xác nhận hoàn tất" in result.message and "mã vẫn hợp lệ" in result.message
+    assert main(["verify", "--db", db_url, codes[0]]) == 0  # `thidua verify CODE` says the same
+    assert "HỢP LỆ" in capsys.readouterr().out
 
     # and printing again gives the same numbers and codes, now confirmed
     again = make_certificates(world.db, Selection(decision="31/QĐ-UBND"), out=tmp_path / "out.pdf")
