@@ -83,6 +83,27 @@ def test_a_rename_after_printing_keeps_the_award_its_certificate_and_its_code(
     assert tuple(row) == ("Phạm Thị Hồng", "Phạm Thị Hoa")
 
 
+def test_a_transfer_after_the_decision_changes_no_reprint(world: World, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from app.model import UnitLevel
+    from app.services.persons import move_person
+    from app.services.units import UnitInput, create_unit
+
+    nid = world.award("Phạm Văn Chuyển", decision=world.decision("46/QĐ-UBND"), gender=Gender.MALE)
+    make_certificates(world.db, Selection(ids=(nid,)), out=tmp_path / "a.pdf")
+    other = create_unit(world.db, UnitInput(code="SXD", name="Sở Xây dựng", level=UnitLevel.DEPARTMENT))
+    move_person(
+        world.db, _person_of(world, nid), other.id, "Phó Giám đốc", dt.date.today() + dt.timedelta(days=1)
+    )
+
+    [again] = make_certificates(world.db, Selection(ids=(nid,)), out=tmp_path / "b.pdf").printed
+    lines = [line.strip() for line in page_texts(tmp_path / "b.pdf")[0].splitlines()]
+    assert "Chuyên viên, Phòng Kế hoạch, Sở Tài chính" in lines
+    assert not any("Sở Xây dựng" in line for line in lines)
+    assert verify(world.db, again.code).genuine
+
+
 def test_a_rename_before_the_decision_is_the_name_decided(world: World, tmp_path: Path) -> None:
     nid = world.award("Phạm Văn Cũ", approve=False)
     person_id = _person_of(world, nid)
@@ -132,6 +153,11 @@ def test_the_migration_gives_awards_printed_before_a_rename_their_printed_name_b
         names = dict(conn.execute(text("SELECT id, decided_name FROM nomination")).all())
         issues = conn.execute(text("SELECT nomination_id, state FROM certificate_issue")).all()
     assert names[nid] == "Phạm Thị Xưa" and names[other] == "Phạm Thị Chưa In"
+    with engine.connect() as conn:
+        place = conn.execute(
+            text("SELECT decided_position, decided_unit FROM nomination WHERE id = :id"), {"id": nid}
+        ).one()
+    assert tuple(place) == ("Chuyên viên", "Phòng Kế hoạch, Sở Tài chính")
     assert [tuple(r) for r in issues] == [(nid, "printed")]
     assert verify(world.db, printed.code).genuine
 

@@ -33,7 +33,8 @@ from ..model import (
     RegisterEntry,
     Unit,
 )
-from ..model.nomination_joins import Submitting, nomination_select
+from ..model.nomination_joins import NomineeParent, PersonParent, PersonUnit, Submitting, nomination_select
+from ..model.nominations import nominee_place
 from ..storage.db import Database
 from ..text import clean, fold, sort_key
 from .catalogue import check_target
@@ -358,7 +359,7 @@ def withdraw_from_decision(db: Database, ids: Sequence[int], reason: str, *,
             require(numbered is None, f"Khen thưởng của «{nomination.nominee_name}» đã được cấp số vào sổ vàng: "
                                       "không rút được, chỉ thu hồi được.", "status")  # fmt: skip
             nomination.status, nomination.decision_id, nomination.status_reason = S.VOTED, None, reason
-            nomination.decided_name = None
+            nomination.decided_name = nomination.decided_position = nomination.decided_unit = None
             _log(session, db, nomination, S.APPROVED, S.VOTED, reason)
             moved.append(nomination)
     return moved
@@ -425,6 +426,19 @@ def record_vote(
     return record_votes(db, {nomination_id: vote}, expected_versions=versions)[0]
 
 
+def _snapshot(session: Session, nomination: Nomination) -> None:
+    """The nominee's name, position and unit as the decision grants the award: certificates,
+    reprints and verification say these, whatever the person's record says later."""
+    position, unit, parent, collective_parent = session.execute(
+        nomination_select(Person.position, PersonUnit.name, PersonParent.name, NomineeParent.name)
+        .where(Nomination.id == nomination.id)
+    ).one()  # fmt: skip
+    nomination.decided_name = nomination.nominee_name
+    nomination.decided_position, nomination.decided_unit = nominee_place(
+        nomination.person_id, position, unit, parent, collective_parent
+    )
+
+
 def approve(
     db: Database, ids: Sequence[int], decision_id: int, *, expected_versions: dict[int, int] | None = None
 ) -> list[Nomination]:
@@ -437,7 +451,7 @@ def approve(
         why = misfit(session, decision, nomination, award)
         require(why is None, f"Hồ sơ «{nomination.nominee_name}»: {why}", "decision")
         nomination.decision_id = decision.id
-        nomination.decided_name = nomination.nominee_name  # the award keeps it through renames
+        _snapshot(session, nomination)
 
     return _step(db, ids, S.APPROVED, before=attach, expected_versions=expected_versions)
 

@@ -8,10 +8,11 @@ Create Date: 2026-12-06
 Backfill: every code already printed gets its issue record (state ``printed``) from the print log.
 An award already decided keeps the name its first certificate was printed with (the print log's
 signed payload), or else the nominee's current name: a rename made before this revision no longer
-turns a printed code into "KHÔNG KHỚP".
+turns a printed code into "KHÔNG KHỚP". Its position and unit as certificates name them are taken
+from the current records (nothing older is kept).
 
-``nomination`` gains a nullable column with ``ALTER TABLE ADD COLUMN``: no batch copy of the table,
-so its triggers (the name search of 0005) stay in place. The downgrade drops it the same way.
+``nomination`` gains nullable columns with ``ALTER TABLE ADD COLUMN``: no batch copy of the table,
+so its triggers (the name search of 0005) stay in place. The downgrade drops them the same way.
 """
 
 import sqlalchemy as sa
@@ -67,6 +68,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_person_name_history_person_id", "person_name_history", ["person_id"])
     op.add_column("nomination", sa.Column("decided_name", sa.String(length=300), nullable=True))
+    op.add_column("nomination", sa.Column("decided_position", sa.String(length=200), nullable=True))
+    op.add_column("nomination", sa.Column("decided_unit", sa.Text(), nullable=True))
 
     op.execute(
         "INSERT INTO certificate_issue (nomination_id, book_code, register_number, payload, signature,"
@@ -91,13 +94,32 @@ def upgrade() -> None:
     update = sa.text("UPDATE nomination SET decided_name = :name WHERE id = :id AND decision_id IS NOT NULL")
     for start in range(0, len(rows), _CHUNK):
         conn.execute(update, rows[start : start + _CHUNK])
+    # position and unit as app.model.nominations.nominee_place words them
+    places = []
+    for nid, person_id, position, unit, parent, collective_parent in conn.execute(
+        sa.text(
+            "SELECT n.id, n.person_id, p.position, pu.name, pp.name, np.name FROM nomination n"
+            " LEFT JOIN person p ON p.id = n.person_id LEFT JOIN unit pu ON pu.id = p.unit_id"
+            " LEFT JOIN unit pp ON pp.id = pu.parent_id LEFT JOIN unit nu ON nu.id = n.unit_id"
+            " LEFT JOIN unit np ON np.id = nu.parent_id WHERE n.decided_name IS NOT NULL"
+        )
+    ):
+        if person_id is not None:
+            place = (position or "", ", ".join(p for p in (unit, parent) if p))
+        else:
+            place = ("", collective_parent or "")
+        places.append({"id": nid, "position": place[0], "unit": place[1]})
+    update = sa.text("UPDATE nomination SET decided_position = :position, decided_unit = :unit WHERE id = :id")
+    for start in range(0, len(places), _CHUNK):
+        conn.execute(update, places[start : start + _CHUNK])
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":  # SQLite ≥ 3.35; batch mode would drop the table's triggers
-        op.execute("ALTER TABLE nomination DROP COLUMN decided_name")
-    else:
-        op.drop_column("nomination", "decided_name")
+    for column in ("decided_unit", "decided_position", "decided_name"):
+        if op.get_bind().dialect.name == "sqlite":  # SQLite ≥ 3.35; batch mode would drop the triggers
+            op.execute(f"ALTER TABLE nomination DROP COLUMN {column}")
+        else:
+            op.drop_column("nomination", column)
     op.drop_index("ix_person_name_history_person_id", table_name="person_name_history")
     op.drop_table("person_name_history")
     op.drop_index("ix_certificate_issue_book_number", table_name="certificate_issue")
