@@ -33,7 +33,7 @@ from ..model import (
     RegisterEntry,
     Unit,
 )
-from ..model.nomination_joins import NomineeParent, PersonParent, PersonUnit, Submitting, nomination_select
+from ..model.nomination_joins import Submitting, nomination_select
 from ..model.nominations import nominee_place
 from ..storage.db import Database
 from ..text import clean, fold, sort_key
@@ -428,14 +428,19 @@ def record_vote(
 
 def _snapshot(session: Session, nomination: Nomination) -> None:
     """The nominee's name, position and unit as the decision grants the award: certificates,
-    reprints and verification say these, whatever the person's record says later."""
-    position, unit, parent, collective_parent = session.execute(
-        nomination_select(Person.position, PersonUnit.name, PersonParent.name, NomineeParent.name)
-        .where(Nomination.id == nomination.id)
-    ).one()  # fmt: skip
+    reprints and verification say these, whatever the person's record says later. (Read through
+    the session's identity map: approving a decision's hundreds of awards loads each unit once.)"""
+    person = session.get(Person, nomination.person_id) if nomination.person_id is not None else None
+    unit = session.get(Unit, person.unit_id if person is not None else nomination.unit_id)
+    parent = session.get(Unit, unit.parent_id) if unit is not None and unit.parent_id is not None else None
+    parent_name = parent.name if parent is not None else None
     nomination.decided_name = nomination.nominee_name
     nomination.decided_position, nomination.decided_unit = nominee_place(
-        nomination.person_id, position, unit, parent, collective_parent
+        nomination.person_id,
+        person.position if person is not None else None,
+        unit.name if unit is not None else None,
+        parent_name,
+        parent_name,
     )
 
 
