@@ -181,3 +181,15 @@ def test_the_person_dialog_shows_the_former_names(qtbot, db) -> None:  # type: i
     never_renamed = PersonDialog(db, world.person("Phạm Văn Một Tên").id)
     qtbot.addWidget(never_renamed)
     assert never_renamed.former_names.isHidden()
+    new = PersonDialog(db, unit_id=world.division.id)
+    qtbot.addWidget(new)
+    assert new.rename_reason.parentWidget().isHidden()  # a new person has no name to change
+
+    # a rename made in the dialog keeps its reason in the history
+    dialog.full_name.setText("Phạm Thị Sau Cùng")
+    dialog.rename_reason.setText("Sai chính tả")
+    dialog.save().fn()  # the Pending write, run here rather than on the writer thread
+    assert [(c.old_name, c.reason) for c in name_history(db, person_id)][-1] == (
+        "Phạm Thị Cuối",
+        "Sai chính tả",
+    )

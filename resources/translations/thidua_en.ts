@@ -1908,12 +1908,17 @@ Bookkeeping of emulation and commendation work.</translation>
       <translation>Pick the unit from the suggestions.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/person.py" line="75" />
+      <location filename="../../ui/dialogs/person.py" line="68" />
+      <source>Lý do đổi tên (nếu sửa họ tên)</source>
+      <translation>Reason for the change of name (if the name is edited)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/person.py" line="81" />
       <source>«{name}» (đến {date})</source>
       <translation>“{name}” (until {date})</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/person.py" line="80" />
+      <location filename="../../ui/dialogs/person.py" line="86" />
       <source>Tên cũ: {names}</source>
       <translation>Former names: {names}</translation>
     </message>

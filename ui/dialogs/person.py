@@ -63,6 +63,12 @@ class PersonDialog(FormDialog):
         self.unit = self.add_field(
             "unit", QT_TRANSLATE_NOOP("PersonDialog", "Đơn vị"), LookupEdit(unit_search(self.db))
         )
+        # Kept in the name history when the name changes (an existing person only).
+        self.rename_reason = self.add_field(
+            "rename_reason", QT_TRANSLATE_NOOP("PersonDialog", "Lý do đổi tên (nếu sửa họ tên)"), QLineEdit()
+        )
+        self._reason_row = self.form.rowCount() - 1
+        self.form.setRowVisible(self._reason_row, False)
         self.setMinimumWidth(480)
 
     def _load(self, person_id: int) -> None:
@@ -87,6 +93,7 @@ class PersonDialog(FormDialog):
         self.position.setText(person.position)
         self.unit.set_value(person.unit_id, get_unit(self.db, person.unit_id).name)
         self.unit.setEnabled(False)  # a move is a transfer, with its own history
+        self.form.setRowVisible(self._reason_row, True)
 
     def save(self) -> object:
         if self.unit.value is None:
@@ -103,7 +110,9 @@ class PersonDialog(FormDialog):
             cccd=self.cccd.text(),
             position=self.position.text(),
         )
-        person_id, version = self.person_id, self._version
+        person_id, version, reason = self.person_id, self._version, self.rename_reason.text()
         if person_id is None:
             return Pending(lambda: create_person(self.db, data))
-        return Pending(lambda: update_person(self.db, person_id, data, expected_version=version))
+        return Pending(
+            lambda: update_person(self.db, person_id, data, expected_version=version, rename_reason=reason)
+        )
