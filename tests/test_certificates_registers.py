@@ -113,8 +113,14 @@ def test_a_changed_field_is_refused(world: World, tmp_path: Path) -> None:
     assert not forged.genuine and "chữ ký không khớp" in forged.message
     assert not verify(world.db, qr_text(replace(payload, number=payload.number + 1), signature)).genuine
 
-    with world.db.write() as session:  # the record edited behind the app's back
-        session.execute(update(Nomination).where(Nomination.id == nid).values(nominee_name="Kiều Văn Sửa"))
+    with (
+        world.db.write() as session
+    ):  # the record (the name the award was decided for) edited behind the app's back
+        session.execute(
+            update(Nomination)
+            .where(Nomination.id == nid)
+            .values(nominee_name="Kiều Văn Sửa", decided_name="Kiều Văn Sửa")
+        )
     changed = verify(world.db, printed.code)
     assert not changed.genuine
     assert any("trên giấy «Kiều Văn Thật», trong sổ «Kiều Văn Sửa»" in d for d in changed.details)

@@ -32,6 +32,7 @@ RAISERS = frozenset({
     "DomainError", "NotFound", "ConflictError", "DatabaseError", "PermissionDeniedError", "LoginError",
     "FileRefused", "LayoutError", "ReadOnlyError", "InstanceBusy", "Cancelled", "require", "_fail", "refuse",
 })  # fmt: skip
+MESSAGE_FUNCTIONS = frozenset({"misfit"})  # functions that return a reason for the user
 LABEL_ARGUMENT = {"required_text": 1, "optional_text": 1, "as_enum": 2, "get": 3}
 LABEL_CONSTANTS = frozenset({"WHAT", "NOT_LOGGED_IN", "LOGIN_FAILED"})  # module constants: messages, parts
 # Where messages are for files and commands only (the command line is Vietnamese).
@@ -72,6 +73,13 @@ def extract(root: Path) -> dict[str, list[str]]:
         if str(path.relative_to(root)).replace("\\", "/").startswith(NOT_SHOWN):
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and node.name in MESSAGE_FUNCTIONS:
+                templates |= {
+                    t
+                    for r in ast.walk(node)
+                    if isinstance(r, ast.Return) and r.value is not None and (t := _template(r.value))
+                    if _is_message(t)
+                }
             if isinstance(node, ast.Call):
                 func = node.func
                 name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)

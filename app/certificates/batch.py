@@ -1,13 +1,16 @@
-"""Batches of certificates: select, check, number, sign, draw, write, log.
+"""Batches of certificates: select, check, number, sign and issue, draw, write, log.
 
 Order matters for the user: the output path is checked before anything else; every certificate is
 checked (required fields, glyphs, fitting) before any number is handed out, so a certificate that
-cannot print does not take a register number; the file appears only once complete; each print is
-logged once the file is in place.
+cannot print does not take a register number; the numbers, the signed codes and their issue records
+(``certificate_issue``) are written in one transaction before any PDF is, so a certificate that
+reaches paper always has its record, even when the printing is cut short (killed, disk full); the
+file appears only once complete; each print is then logged and its issue record marked printed.
 """
 
 from __future__ import annotations
 
+import errno
 import functools
 import gc
 import io
@@ -15,16 +18,18 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import CursorResult, insert, select, update
+from sqlalchemy.orm import Session
 
 from ..audit import log as audit
 from ..auth import P
 from ..auth import require as allowed
 from ..errors import DomainError
-from ..model import CertificatePrint, RegisterBook
+from ..model import CertificateIssue, CertificatePrint, RegisterBook
 from ..model.base import utcnow
+from ..model.certificates import ISSUED, PRINTED
 from ..services.registers import assign_numbers, create_book
 from ..storage.db import Database
 from ..storage.files import atomic_write, check_output_dir, check_output_file, safe_filename, unique_name
@@ -62,6 +67,7 @@ class Printed:
     code: str
     payload: str
     signature: str
+    issue_id: int = 0  # its record in certificate_issue, marked printed by log_prints
 
 
 @dataclass
@@ -95,6 +101,7 @@ class _Job:
     signature: bytes = b""
     canonical: str = ""
     code: str = ""
+    issue_id: int = 0
 
 
 def payload_for(record: Record, book_code: str, number: int) -> Payload:
@@ -234,26 +241,33 @@ def make_certificates(
             jobs.append(_Job(rec, layout, fitted))
     ticker = _Ticker(progress, 2 * len(jobs))
 
-    # 2. register numbers (once per award, gapless) and signatures
+    # 2. register numbers (once per award, gapless), signatures and the issue of each code: one
+    # transaction, before any PDF is written (a cancel before this point hands out no number)
+    if cancelled():
+        result.cancelled = True
+        return result
     printed_before = _printed_before(db, [j.record.nomination_id for j in jobs])
     unnumbered = [j.record.nomination_id for j in jobs if j.record.register_number is None]
-    # One transaction numbers the whole batch (gapless, in print order); a cancel before this
-    # point hands out no number.
-    numbers = assign_numbers(db, book_id, unnumbered) if unnumbered and not cancelled() else {}
+    if jobs:
+        with db.write() as session:
+            # the whole batch numbered in print order, gapless (a joined write: the same transaction)
+            numbers = assign_numbers(db, book_id, unnumbered) if unnumbered else {}
+            for job in jobs:
+                if job.record.register_number is None:
+                    reg = numbers[job.record.nomination_id]
+                    job.book_code, job.number = reg.book_code, reg.number
+                else:  # numbered when first printed: the same number
+                    job.book_code, job.number = job.record.book_code, job.record.register_number
+                job.reprint = job.record.nomination_id in printed_before
+                job.payload = payload_for(job.record, job.book_code, job.number)
+                job.canonical = job.payload.canonical()
+                job.signature = key.sign(job.canonical.encode())
+                job.code = short_code(job.book_code, job.number, job.signature)
+            _issue(session, db, jobs)
     for job in jobs:
         if cancelled():
             result.cancelled = True
             return result
-        if job.record.register_number is None:
-            reg = numbers[job.record.nomination_id]
-            job.book_code, job.number = reg.book_code, reg.number
-        else:  # numbered when first printed: the same number, without a write transaction
-            job.book_code, job.number = job.record.book_code, job.record.register_number
-        job.reprint = job.record.nomination_id in printed_before
-        job.payload = payload_for(job.record, job.book_code, job.number)
-        job.canonical = job.payload.canonical()
-        job.signature = key.sign(job.canonical.encode())
-        job.code = short_code(job.book_code, job.number, job.signature)
         values = dict(
             job.record.values, book_code=job.book_code, register_number=str(job.number), verify_code=job.code
         )
@@ -281,9 +295,65 @@ def make_certificates(
     except _Stop:
         result.cancelled = True
         return result
+    except OSError as exc:  # disk full, device gone: the temporary file is already removed
+        if record_prints and result.printed:  # the files of a split batch already in place
+            log_prints(db, result.printed, mode)
+        raise DomainError(
+            _not_written(exc, out or split_dir, len(jobs), len(result.printed)), field="out"
+        ) from None
     if record_prints:
         log_prints(db, result.printed, mode)
     return result
+
+
+def _not_written(exc: OSError, where: Path | None, issued: int, written: int) -> str:
+    why = "ổ đĩa đã đầy" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+    done = f" {written} giấy đã ghi xong tệp." if written else " Không có tệp giấy chứng nhận nào được ghi."
+    return (
+        f"Không ghi được tệp PDF vào «{where}»: {why}.{done} Số vào sổ và mã xác thực của {issued} giấy đã "
+        "được cấp và ghi nhận (không mất); hãy giải phóng chỗ trống hoặc chọn nơi lưu khác rồi in lại: "
+        "giấy in lại mang đúng số và mã đã cấp."
+    )
+
+
+def _issue(session: Session, db: Database, jobs: list[_Job]) -> None:
+    """Record the issue of each job's code (in the numbering transaction), or find the record of
+    the same code issued before (a reprint: Ed25519 gives the same signature for the same payload)."""
+    ids = list(dict.fromkeys(j.record.nomination_id for j in jobs))
+    table = CertificateIssue.__table__
+
+    def known() -> dict[tuple[int, str], int]:
+        found: dict[tuple[int, str], int] = {}
+        for i in range(0, len(ids), 900):
+            rows = session.execute(
+                select(table.c.id, table.c.nomination_id, table.c.signature).where(
+                    table.c.nomination_id.in_(ids[i : i + 900])
+                )
+            )
+            found.update({(nid, sig): iid for iid, nid, sig in rows})
+        return found
+
+    issued = known()
+    now, actor = utcnow(), db.actor.username
+    rows, seen = [], set()
+    for job in jobs:
+        key = (job.record.nomination_id, signature_text(job.signature))
+        if key in issued or key in seen:
+            continue
+        seen.add(key)
+        rows.append({
+            "nomination_id": key[0], "book_code": job.book_code, "register_number": job.number,
+            "payload": job.canonical, "signature": key[1], "issued_at": now, "issued_by": actor,
+            "state": ISSUED, "printed_at": None,
+        })  # fmt: skip
+    if rows:
+        session.execute(insert(table), rows)  # Core: one executemany
+        audit.record(session, "issue", "certificate_issue", details={
+            "count": len(rows), "codes": [f"{r['book_code']}-{r['register_number']}" for r in rows[:50]],
+        })  # fmt: skip
+        issued = known()
+    for job in jobs:
+        job.issue_id = issued[(job.record.nomination_id, signature_text(job.signature))]
 
 
 class _Stop(Exception):
@@ -302,6 +372,7 @@ def _printed(job: _Job, file: Path) -> Printed:
         job.code,
         job.canonical,
         signature_text(job.signature),
+        job.issue_id,
     )
 
 
@@ -380,7 +451,8 @@ def _printed_before(db: Database, ids: list[int]) -> set[int]:
 
 
 def log_prints(db: Database, printed: list[Printed], mode: str) -> None:
-    """Log each print (first or reprint) in one transaction."""
+    """Log each print (first or reprint) and mark its code's issue record printed, in one
+    transaction (after the file is in place)."""
     if not printed:
         return
     allowed(db, P.CERTIFICATES)
@@ -400,8 +472,19 @@ def log_prints(db: Database, printed: list[Printed], mode: str) -> None:
         }
         for p in printed
     ]
+    issues = sorted({p.issue_id for p in printed if p.issue_id})
+    table = CertificateIssue.__table__
     with db.write() as session:
         session.execute(insert(CertificatePrint.__table__), rows)  # Core: no ORM bookkeeping per row
+        marked = 0
+        for i in range(0, len(issues), 900):
+            done = session.execute(
+                update(table)
+                .where(table.c.id.in_(issues[i : i + 900]), table.c.state == ISSUED)
+                .values(state=PRINTED, printed_at=now)
+            )
+            marked += cast(CursorResult[Any], done).rowcount  # an UPDATE's result has rowcount
         audit.record(session, "print", "certificate_print", details={
             "count": len(rows), "reprints": sum(1 for r in rows if r["reprint"]), "mode": mode,
+            "issues_printed": marked,
         })  # fmt: skip

@@ -25,6 +25,7 @@ from ..model import (
     RegisterEntry,
 )
 from ..model.nomination_joins import NomineeParent, PersonParent, PersonUnit, nomination_select
+from ..model.nominations import awarded_name, nominee_place
 from ..services.decisions import find_decision
 from ..storage.db import Database
 from ..text import clean, format_date, format_document_date
@@ -186,7 +187,7 @@ def load_records(db: Database, ids: Sequence[int]) -> list[Record]:
         Nomination.id,
         Nomination.status,
         Nomination.year,
-        Nomination.nominee_name,
+        awarded_name(),  # the name as decided: a later rename of the person changes no certificate
         Nomination.achievement,
         Nomination.person_id,
         Award.code,
@@ -205,6 +206,8 @@ def load_records(db: Database, ids: Sequence[int]) -> list[Record]:
         Campaign.name,
         RegisterBook.code,
         RegisterEntry.number,
+        Nomination.decided_position,
+        Nomination.decided_unit,
     )
     by_id = {}
     shared: dict[tuple[object, ...], dict[str, str]] = {}
@@ -220,16 +223,15 @@ def _record(row: Sequence[Any], shared: dict[tuple[object, ...], dict[str, str]]
     (
         nid, status, year, name, achievement, person_id, award_code, award_name, number_text,
         signed_on, issuer, signer_name, signer_title, authority, gender, position, unit_name,
-        unit_parent, collective_parent, campaign, book_code, number,
+        unit_parent, collective_parent, campaign, book_code, number, decided_position, decided_unit,
     ) = row  # fmt: skip
     issuer = issuer or ""
-    if person_id is not None:
-        honorific = {Gender.MALE: "Ông", Gender.FEMALE: "Bà"}.get(gender, "")
-        unit = ", ".join(p for p in (unit_name, unit_parent) if p)
-        position_unit = ", ".join(p for p in (position, unit) if p)
+    if decided_unit is not None:  # as decided: a later transfer or renamed unit changes no certificate
+        position, unit = decided_position or "", decided_unit
     else:
-        honorific, position, unit = "", "", collective_parent or ""
-        position_unit = unit
+        position, unit = nominee_place(person_id, position, unit_name, unit_parent, collective_parent)
+    honorific = {Gender.MALE: "Ông", Gender.FEMALE: "Bà"}.get(gender, "") if person_id is not None else ""
+    position_unit = ", ".join(p for p in (position, unit) if p)
     key = (number_text, signed_on, issuer, signer_name, signer_title, authority)
     decision = shared.get(key)
     if decision is None:  # the same for every award of a decision: worked out once

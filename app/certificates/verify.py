@@ -1,15 +1,21 @@
 """Is a certificate genuine, and what does it certify? From its QR text or its short code,
-with nothing but a copy of the database (the public key is in it)."""
+with nothing but a copy of the database (the public key is in it).
+
+A short code is looked up in the issue records (``certificate_issue``), written with the numbering
+before any PDF: a code issued whose printing was never confirmed (the printer was killed, the disk
+was full) is still valid, since the paper may exist, and the answer says so."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from ..model import Award, CertificatePrint, NominationStatus, RegisterBook, RegisterEntry
+from ..model import Award, CertificateIssue, CertificatePrint, NominationStatus, RegisterBook, RegisterEntry
+from ..model.certificates import ISSUED, PRINTED
 from ..storage.db import Database
-from ..text import clean, format_document_date
+from ..text import clean, format_date, format_document_date
 from .batch import payload_for
 from .selection import load_records
 from .signing import (
@@ -20,6 +26,7 @@ from .signing import (
     parse_short_code,
     public_key,
     signature_bytes,
+    signature_text,
     signed_by_book,
 )
 
@@ -49,6 +56,47 @@ def _describe(db: Database, p: Payload) -> list[str]:
         f"Quyết định số {p.decision_number}, {format_document_date(p.decision_date)}",
         f"Sổ vàng {p.book_code}, số {p.number}",
     ]
+
+
+@dataclass(frozen=True)
+class _Issued:
+    payload: str
+    signature: str
+    state: str
+    issued_at: dt.datetime | None
+    issued_by: str
+
+
+def _issued(db: Database, book_code: str, number: int) -> list[_Issued]:
+    """The codes issued under a register number, newest first; then those only in the print log
+    (printed before issue records were kept, if the migration found none)."""
+    with db.read() as session:
+        issues = session.execute(
+            select(CertificateIssue.payload, CertificateIssue.signature, CertificateIssue.state,
+                   CertificateIssue.issued_at, CertificateIssue.issued_by)
+            .where(CertificateIssue.book_code == book_code, CertificateIssue.register_number == number)
+            .order_by(CertificateIssue.id.desc())
+        ).all()  # fmt: skip
+        prints = session.execute(
+            select(CertificatePrint.payload, CertificatePrint.signature, CertificatePrint.printed_at,
+                   CertificatePrint.actor)
+            .where(CertificatePrint.book_code == book_code, CertificatePrint.register_number == number)
+            .order_by(CertificatePrint.id.desc())
+        ).all()  # fmt: skip
+    found = [_Issued(*row) for row in issues]
+    known = {i.signature for i in found}
+    found += [_Issued(p, sig, PRINTED, at, who) for p, sig, at, who in prints if sig not in known]
+    return found
+
+
+def _unconfirmed(issue: _Issued | None) -> str:
+    """The note for a code issued whose printing was never confirmed ("" otherwise)."""
+    if issue is None or issue.state != ISSUED:
+        return ""
+    when = format_date(issue.issued_at.date()) if issue.issued_at else ""
+    who = f" (người in: {issue.issued_by})" if issue.issued_by else ""
+    return (f" Lưu ý: mã được cấp ngày {when}{who} nhưng lần in chưa được xác nhận hoàn tất (máy dừng hoặc lỗi "
+            "khi ghi tệp); giấy có thể đã được in, mã vẫn hợp lệ.")  # fmt: skip
 
 
 def _current(db: Database, book_code: str, number: int) -> tuple[Payload, NominationStatus] | None:
@@ -84,13 +132,8 @@ def verify(db: Database, text: str) -> Verification:
         if parsed is None:
             return Verification(INVALID, "KHÔNG HỢP LỆ: mã không đúng dạng (ví dụ SV-000123-K7QX2MPA).")
         book, number, check = parsed
-        with db.read() as session:
-            prints = session.scalars(
-                select(CertificatePrint)
-                .where(CertificatePrint.book_code == book, CertificatePrint.register_number == number)
-                .order_by(CertificatePrint.id.desc())
-            ).all()
-        match = next((p for p in prints if check_value(signature_bytes(p.signature)) == check), None)
+        issues = _issued(db, book, number)
+        match = next((i for i in issues if check_value(signature_bytes(i.signature)) == check), None)
         if match is None:
             return Verification(
                 INVALID, f"KHÔNG HỢP LỆ: không có giấy chứng nhận nào mang mã {text.upper()}."
@@ -98,7 +141,7 @@ def verify(db: Database, text: str) -> Verification:
         try:
             payload, signature = Payload.parse(match.payload), signature_bytes(match.signature)
         except ValueError:
-            return Verification(INVALID, "KHÔNG HỢP LỆ: bản ghi in trong sổ bị hỏng.")
+            return Verification(INVALID, "KHÔNG HỢP LỆ: bản ghi cấp mã trong sổ bị hỏng.")
     if not signed_by_book(db, payload, signature):  # the current key, or an earlier one
         return Verification(
             INVALID,
@@ -106,6 +149,8 @@ def verify(db: Database, text: str) -> Verification:
             "giữ cơ sở dữ liệu này cấp.",
         )
     details = _describe(db, payload)
+    sig = signature_text(signature)
+    issue = next((i for i in _issued(db, payload.book_code, payload.number) if i.signature == sig), None)
     current = _current(db, payload.book_code, payload.number)
     if current is None:
         return Verification(
@@ -121,4 +166,8 @@ def verify(db: Database, text: str) -> Verification:
         )
     if status is not NominationStatus.APPROVED:
         return Verification(CHANGED, f"KHÔNG KHỚP: khen thưởng đang ở trạng thái «{status.label}».", details)
-    return Verification(GENUINE, "HỢP LỆ: giấy chứng nhận do cơ quan cấp, đúng với sổ khen thưởng.", details)
+    return Verification(
+        GENUINE,
+        "HỢP LỆ: giấy chứng nhận do cơ quan cấp, đúng với sổ khen thưởng." + _unconfirmed(issue),
+        details,
+    )

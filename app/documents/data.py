@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from ..errors import DomainError
 from ..model import Award, AwardTarget, Decision, Nomination, NominationStatus, Person, Unit
 from ..model.nomination_joins import NomineeParent, PersonUnit, Submitting, nomination_select
+from ..model.nominations import awarded_name
 from ..rules.engine import default_rulebook
 from ..rules.spec import RuleBook
 from ..storage.db import Database
@@ -57,7 +58,7 @@ def nomination_rows(
 ) -> list[AwardRow]:
     """Nominations with everything a list prints, by award seniority then Vietnamese name order."""
     stmt = nomination_select(
-        Nomination.id, Nomination.year, Nomination.nominee_name, Nomination.person_id, Person.gender,
+        Nomination.id, Nomination.year, awarded_name(), Nomination.person_id, Person.gender,
         Person.birth_year, Person.position, PersonUnit.name, NomineeParent.name, Submitting.name, Award.code,
         Award.name, Award.target, Award.rank, Nomination.achievement, Nomination.status, Nomination.votes_for,
         Nomination.council_size, Decision.number_text, Decision.signed_on, Decision.issuer, Nomination.nominee_sort,

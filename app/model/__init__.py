@@ -6,7 +6,7 @@ from .audit import AuditEntry
 from .base import Base
 from .campaigns import Campaign, Registration
 from .catalogue import Award, AwardVersion, LegalInstrument
-from .certificates import CertificatePrint, SigningKey
+from .certificates import CertificateIssue, CertificatePrint, SigningKey
 from .decisions import Decision, RegisterBook, RegisterEntry
 from .enums import (
     AppraisalRating,
@@ -32,7 +32,7 @@ from .initiatives import Initiative, InitiativeAuthor
 from .meta import Meta
 from .nominations import LIVE_STATUSES, Nomination, NominationEvent, NominationInitiative
 from .org import Bloc, BlocMembership, Unit
-from .persons import DisciplinaryRecord, Person, Posting
+from .persons import DisciplinaryRecord, Person, PersonNameChange, Posting
 from .scoring import Criterion, Score
 
 __all__ = [
@@ -55,6 +55,7 @@ __all__ = [
     "BlocRole",
     "Campaign",
     "CampaignKind",
+    "CertificateIssue",
     "CertificatePrint",
     "SigningKey",
     "Criterion",
@@ -74,6 +75,7 @@ __all__ = [
     "NominationInitiative",
     "NominationStatus",
     "Person",
+    "PersonNameChange",
     "Posting",
     "RegisterBook",
     "RegisterEntry",

@@ -1,10 +1,21 @@
-"""Printed certificates: one row per print of an award (first print or reprint)."""
+"""Certificates: the issue of each signed code (written with the numbering, before any PDF), and
+one row per print of an award (first print or reprint)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, CheckConstraint, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, utcnow
@@ -54,3 +65,34 @@ class SigningKey(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (CheckConstraint("public_key <> ''", name="public_key_not_empty"),)
+
+
+ISSUED, PRINTED = "issued", "printed"
+
+
+class CertificateIssue(Base):
+    """A signed certificate code handed out: written in the transaction that numbers the award,
+    before any PDF is written, so that a certificate on paper always has its record even when the
+    printing was cut short (killed, disk full). ``state`` is ``issued`` until the PDF is in place
+    and logged, then ``printed``. A reprint with the same payload re-uses the record (Ed25519
+    signatures are deterministic: the same payload gives the same code)."""
+
+    __tablename__ = "certificate_issue"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nomination_id: Mapped[int] = mapped_column(ForeignKey("nomination.id", ondelete="RESTRICT"))
+    book_code: Mapped[str] = mapped_column(String(32))
+    register_number: Mapped[int] = mapped_column(Integer)
+    payload: Mapped[str] = mapped_column(Text)
+    signature: Mapped[str] = mapped_column(String(100))
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    issued_by: Mapped[str] = mapped_column(String(100), default="")
+    state: Mapped[str] = mapped_column(String(10), default=ISSUED)
+    printed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (
+        CheckConstraint("register_number > 0", name="number_positive"),
+        CheckConstraint("state IN ('issued', 'printed')", name="state_known"),
+        UniqueConstraint("nomination_id", "signature", name="uq_certificate_issue_nomination_signature"),
+        Index("ix_certificate_issue_book_number", "book_code", "register_number"),
+    )

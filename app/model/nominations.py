@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text, func, text
+from sqlalchemy import (
+    CheckConstraint,
+    ColumnElement,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    func,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, KeyString, Timestamps, enum_column, utcnow
@@ -38,6 +50,14 @@ class Nomination(Timestamps, Base):
     nominee_name: Mapped[str] = mapped_column(String(300))
     nominee_fold: Mapped[str] = mapped_column(KeyString)
     nominee_sort: Mapped[str] = mapped_column(KeyString)
+    # The nominee's name as the decision granted it, set when the nomination is put into a decision:
+    # certificates, their verification and the decision's papers say this name, whatever the
+    # person's record is renamed to later (nominee_name follows the person, for lists and search).
+    decided_name: Mapped[str | None] = mapped_column(String(300))
+    # Likewise the position and the unit the certificate names (set with decided_name): a transfer
+    # or a unit renamed later does not change what a reprint says.
+    decided_position: Mapped[str | None] = mapped_column(String(200))
+    decided_unit: Mapped[str | None] = mapped_column(Text)
     achievement: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[NominationStatus] = mapped_column(
         enum_column(NominationStatus, "nomination_status"), default=NominationStatus.DRAFT
@@ -119,6 +139,30 @@ class Nomination(Timestamps, Base):
     @property
     def nominee_is_person(self) -> bool:
         return self.person_id is not None
+
+    @property
+    def awarded_name(self) -> str:
+        """The name the award is for: as decided once decided, else the nominee's current name."""
+        return self.decided_name or self.nominee_name
+
+
+def nominee_place(
+    person_id: int | None,
+    position: str | None,
+    unit: str | None,
+    parent: str | None,
+    collective_parent: str | None,
+) -> tuple[str, str]:
+    """(position, unit) as a certificate names them: a person's position and "unit, parent unit";
+    for a collective, no position and its parent unit."""
+    if person_id is not None:
+        return position or "", ", ".join(p for p in (unit, parent) if p)
+    return "", collective_parent or ""
+
+
+def awarded_name() -> ColumnElement[str]:
+    """:attr:`Nomination.awarded_name` in SQL."""
+    return func.coalesce(Nomination.decided_name, Nomination.nominee_name)
 
 
 class NominationInitiative(Base):

@@ -1,13 +1,14 @@
-"""Persons (cá nhân), their postings between units over time, and disciplinary records."""
+"""Persons (cá nhân), their postings between units over time, their former names, and disciplinary
+records."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, KeyString, Timestamps, enum_column
+from .base import Base, KeyString, Timestamps, enum_column, utcnow
 from .enums import DisciplineKind, Gender
 from .org import Unit
 
@@ -39,6 +40,9 @@ class Person(Timestamps, Base):
     )
     disciplines: Mapped[list[DisciplinaryRecord]] = relationship(
         back_populates="person", order_by="DisciplinaryRecord.start_date", cascade="all, delete-orphan"
+    )
+    name_history: Mapped[list[PersonNameChange]] = relationship(
+        back_populates="person", order_by="PersonNameChange.id", cascade="all, delete-orphan"
     )
 
     __mapper_args__ = {"version_id_col": version}
@@ -95,3 +99,20 @@ class DisciplinaryRecord(Base):
     person: Mapped[Person] = relationship(back_populates="disciplines")
 
     __table_args__ = (CheckConstraint("end_date IS NULL OR end_date >= start_date", name="period_order"),)
+
+
+class PersonNameChange(Base):
+    """A change of a person's full name (a correction or a legal change of name): the awards
+    decided before it keep the name they were decided for (``Nomination.decided_name``)."""
+
+    __tablename__ = "person_name_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    old_name: Mapped[str] = mapped_column(String(300))
+    new_name: Mapped[str] = mapped_column(String(300))
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    changed_by: Mapped[str] = mapped_column(String(100), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+    person: Mapped[Person] = relationship(back_populates="name_history")

@@ -12,6 +12,7 @@ from ..auth import P
 from ..auth import require as allowed
 from ..errors import DomainError
 from ..model import Award, Decision, Nomination, RegisterBook, RegisterEntry, Unit
+from ..model.nominations import awarded_name
 from ..storage.db import Database
 from ..text import clean, fold
 from .common import get, optional_text, require, required_text
@@ -153,7 +154,7 @@ def decision_lines(db: Database, decision_id: int) -> list[DecisionLine]:
     with db.read() as session:
         get(session, Decision, decision_id, "quyết định")
         rows = session.execute(
-            select(Nomination.id, Nomination.nominee_name, Award.name, Unit.name, RegisterBook.code,
+            select(Nomination.id, awarded_name(), Award.name, Unit.name, RegisterBook.code,
                    RegisterEntry.number)
             .join(Award, Award.id == Nomination.award_id)
             .join(Unit, Unit.id == Nomination.submitting_unit_id)

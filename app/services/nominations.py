@@ -34,6 +34,7 @@ from ..model import (
     Unit,
 )
 from ..model.nomination_joins import Submitting, nomination_select
+from ..model.nominations import nominee_place
 from ..storage.db import Database
 from ..text import clean, fold, sort_key
 from .catalogue import check_target
@@ -358,6 +359,7 @@ def withdraw_from_decision(db: Database, ids: Sequence[int], reason: str, *,
             require(numbered is None, f"Khen thưởng của «{nomination.nominee_name}» đã được cấp số vào sổ vàng: "
                                       "không rút được, chỉ thu hồi được.", "status")  # fmt: skip
             nomination.status, nomination.decision_id, nomination.status_reason = S.VOTED, None, reason
+            nomination.decided_name = nomination.decided_position = nomination.decided_unit = None
             _log(session, db, nomination, S.APPROVED, S.VOTED, reason)
             moved.append(nomination)
     return moved
@@ -424,6 +426,24 @@ def record_vote(
     return record_votes(db, {nomination_id: vote}, expected_versions=versions)[0]
 
 
+def _snapshot(session: Session, nomination: Nomination) -> None:
+    """The nominee's name, position and unit as the decision grants the award: certificates,
+    reprints and verification say these, whatever the person's record says later. (Read through
+    the session's identity map: approving a decision's hundreds of awards loads each unit once.)"""
+    person = session.get(Person, nomination.person_id) if nomination.person_id is not None else None
+    unit = session.get(Unit, person.unit_id if person is not None else nomination.unit_id)
+    parent = session.get(Unit, unit.parent_id) if unit is not None and unit.parent_id is not None else None
+    parent_name = parent.name if parent is not None else None
+    nomination.decided_name = nomination.nominee_name
+    nomination.decided_position, nomination.decided_unit = nominee_place(
+        nomination.person_id,
+        person.position if person is not None else None,
+        unit.name if unit is not None else None,
+        parent_name,
+        parent_name,
+    )
+
+
 def approve(
     db: Database, ids: Sequence[int], decision_id: int, *, expected_versions: dict[int, int] | None = None
 ) -> list[Nomination]:
@@ -436,6 +456,7 @@ def approve(
         why = misfit(session, decision, nomination, award)
         require(why is None, f"Hồ sơ «{nomination.nominee_name}»: {why}", "decision")
         nomination.decision_id = decision.id
+        _snapshot(session, nomination)
 
     return _step(db, ids, S.APPROVED, before=attach, expected_versions=expected_versions)
 

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from ..errors import DomainError
 from ..model import Award, Decision, Nomination, NominationStatus, Unit
+from ..model.nominations import awarded_name
 from ..storage.db import Database
 from .cash import Line, payable, quote
 
@@ -36,7 +37,7 @@ def payout_lines(db: Database, *, decision_id: int | None = None, unit_code: str
     """The approved awards (of a decision, a submitting unit, a nomination year: the filters
     combine) with what each pays, by decision, then unit, then name."""
     stmt = (
-        select(Nomination.id, Nomination.nominee_name, Nomination.person_id, Nomination.unit_id, Nomination.year,
+        select(Nomination.id, awarded_name().label("nominee_name"), Nomination.person_id, Nomination.unit_id, Nomination.year,
                Award.code, Award.name, Unit.name, Decision.number_text, Decision.signed_on)
         .join(Award, Award.id == Nomination.award_id)
         .join(Unit, Unit.id == Nomination.submitting_unit_id)

@@ -16,7 +16,16 @@ from ..audit import log as audit
 from ..auth import P
 from ..auth import require as allowed
 from ..errors import ConflictError, DomainError
-from ..model import DisciplinaryRecord, DisciplineKind, Gender, Nomination, Person, Posting, Unit
+from ..model import (
+    DisciplinaryRecord,
+    DisciplineKind,
+    Gender,
+    Nomination,
+    Person,
+    PersonNameChange,
+    Posting,
+    Unit,
+)
 from ..storage.db import Database
 from ..text import clean, clean_name, fold, join_name, name_sort_key, prefix_upper_bound, split_full_name
 from .common import check_period, get, optional_text, require
@@ -174,11 +183,21 @@ def create_person(db: Database, data: PersonInput) -> Person:
 
 
 def update_person(
-    db: Database, person_id: int, data: PersonInput, *, expected_version: int | None = None
+    db: Database,
+    person_id: int,
+    data: PersonInput,
+    *,
+    expected_version: int | None = None,
+    rename_reason: str = "",
 ) -> Person:
     """Correct a person's record (name split, CCCD, birth...). A move between units is
-    :func:`move_person`, which keeps the history; here ``data.unit_id`` must stay the same."""
+    :func:`move_person`, which keeps the history; here ``data.unit_id`` must stay the same.
+
+    A new full name is kept in the person's name history (old → new, who, when, why); the
+    nominations follow the new name for lists and search, but an award already decided keeps the
+    name it was decided for (``Nomination.decided_name``): its certificate and code stay as printed."""
     c = _validated(data)
+    rename_reason = clean(rename_reason)
     allowed(db, P.PERSONS)
     with db.write() as session:
         person = get(session, Person, person_id, "cá nhân")
@@ -189,7 +208,11 @@ def update_person(
             data.unit_id == person.unit_id, "Để chuyển đơn vị, hãy dùng chức năng Chuyển công tác.", "unit_id"
         )
         _check_duplicates(session, c, person.unit_id, person_id)
+        old_name = person.full_name
         _apply(person, c)
+        if person.full_name != old_name:
+            session.add(PersonNameChange(person_id=person_id, old_name=old_name, new_name=person.full_name,
+                                         changed_by=db.actor.username, reason=rename_reason))  # fmt: skip
         current = session.scalar(
             select(Posting).where(Posting.person_id == person_id, Posting.end_date.is_(None))
         )
@@ -292,6 +315,27 @@ def add_discipline(db: Database, person_id: int, data: DisciplineInput) -> Disci
         session.add(record)
         session.flush()
         return record
+
+
+@dataclass(frozen=True)
+class NameChange:
+    old_name: str
+    new_name: str
+    changed_at: dt.datetime
+    changed_by: str
+    reason: str
+
+
+def name_history(db: Database, person_id: int) -> list[NameChange]:
+    """The person's former names, oldest change first."""
+    with db.read() as session:
+        rows = session.execute(
+            select(PersonNameChange.old_name, PersonNameChange.new_name, PersonNameChange.changed_at,
+                   PersonNameChange.changed_by, PersonNameChange.reason)
+            .where(PersonNameChange.person_id == person_id)
+            .order_by(PersonNameChange.id)
+        ).all()  # fmt: skip
+    return [NameChange(*row) for row in rows]
 
 
 def get_person(db: Database, person_id: int) -> Person:

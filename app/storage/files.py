@@ -73,8 +73,12 @@ def atomic_write(path: Path) -> Iterator[BinaryIO]:
         f.close()
         os.replace(tmp, path)
     except BaseException:
-        f.close()
-        Path(tmp).unlink(missing_ok=True)
+        try:
+            f.close()  # flushes what is buffered: on a full disk that fails again (the file is closed)
+        except OSError:
+            pass  # the first error is the one to report
+        finally:
+            Path(tmp).unlink(missing_ok=True)  # never an empty or partial temporary file left behind
         raise
     _fsync_dir(path.parent)
 

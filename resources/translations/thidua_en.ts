@@ -1947,6 +1947,21 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>Chọn đơn vị từ danh sách gợi ý.</source>
       <translation>Pick the unit from the suggestions.</translation>
     </message>
+    <message>
+      <location filename="../../ui/dialogs/person.py" line="68" />
+      <source>Lý do đổi tên (nếu sửa họ tên)</source>
+      <translation>Reason for the change of name (if the name is edited)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/person.py" line="81" />
+      <source>«{name}» (đến {date})</source>
+      <translation>“{name}” (until {date})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/person.py" line="86" />
+      <source>Tên cũ: {names}</source>
+      <translation>Former names: {names}</translation>
+    </message>
   </context>
   <context>
     <name>PersonsPage</name>

@@ -16,6 +16,7 @@ from app.services.nominations import Vote, check_vote
 from app.storage.db import Database
 from app.text import clean, format_date
 
+from ..error_catalogue import translate_message
 from ..qt import QT_TRANSLATE_NOOP, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget, translate
 from ..widgets.fields import FormDialog, date_edit, date_from, int_from
 
@@ -109,7 +110,7 @@ class DecisionPickDialog(FormDialog):
             if fit.get(d.id) is None:
                 self.decision.addItem(label, d.id)
             else:
-                self.left_out.append(f"{d.number_text}: {fit[d.id]}")
+                self.left_out.append(f"{d.number_text}: {translate_message(str(fit[d.id]))}")
         self.decision.setCurrentIndex(-1)  # nothing chosen for the clerk
         self.unfit = QLabel()
         self.unfit.setObjectName("unfit")
