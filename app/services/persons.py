@@ -29,6 +29,7 @@ from ..model import (
 from ..storage.db import Database
 from ..text import clean, clean_name, fold, join_name, name_sort_key, prefix_upper_bound, split_full_name
 from .common import check_period, get, optional_text, require
+from .records import PersonRecord
 
 _CCCD = re.compile(r"^\d{12}$")
 
@@ -165,7 +166,7 @@ def _apply(person: Person, c: _Clean) -> None:
     person.cccd, person.position = c.cccd, c.position
 
 
-def create_person(db: Database, data: PersonInput) -> Person:
+def create_person(db: Database, data: PersonInput) -> PersonRecord:
     c = _validated(data)
     allowed(db, P.PERSONS)
     with db.write() as session:
@@ -179,7 +180,7 @@ def create_person(db: Database, data: PersonInput) -> Person:
         )
         session.add(person)
         session.flush()
-        return person
+        return PersonRecord.of(person)
 
 
 def update_person(
@@ -189,7 +190,7 @@ def update_person(
     *,
     expected_version: int | None = None,
     rename_reason: str = "",
-) -> Person:
+) -> PersonRecord:
     """Correct a person's record (name split, CCCD, birth...). A move between units is
     :func:`move_person`, which keeps the history; here ``data.unit_id`` must stay the same.
 
@@ -232,10 +233,11 @@ def update_person(
             audit.record(session, "rename_nominee", "nomination", details={
                 "person_id": person_id, "nominee_name": person.full_name, "rows": renamed,
             })  # fmt: skip
-        return person
+        session.flush()
+        return PersonRecord.of(person)
 
 
-def move_person(db: Database, person_id: int, unit_id: int, position: str, on: dt.date) -> Person:
+def move_person(db: Database, person_id: int, unit_id: int, position: str, on: dt.date) -> PersonRecord:
     """Transfer a person to another unit from ``on``; the old posting ends the day before."""
     position = optional_text(position, "Chức vụ", "position", 200)
     allowed(db, P.PERSONS)
@@ -260,7 +262,8 @@ def move_person(db: Database, person_id: int, unit_id: int, position: str, on: d
             raise DomainError("Đơn vị mới đã có cá nhân cùng họ tên và ngày sinh.", field="unit_id")
         session.add(Posting(person_id=person_id, unit_id=unit_id, position=position, start_date=on))
         person.unit_id, person.position = unit_id, position
-        return person
+        session.flush()
+        return PersonRecord.of(person)
 
 
 def unit_on(db: Database, person_id: int, on: dt.date) -> int | None:
@@ -338,9 +341,9 @@ def name_history(db: Database, person_id: int) -> list[NameChange]:
     return [NameChange(*row) for row in rows]
 
 
-def get_person(db: Database, person_id: int) -> Person:
+def get_person(db: Database, person_id: int) -> PersonRecord:
     with db.read() as session:
-        return get(session, Person, person_id, "cá nhân")
+        return PersonRecord.of(get(session, Person, person_id, "cá nhân"))
 
 
 def search_persons(

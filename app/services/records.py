@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, fields
 from typing import Any, Self
 
-from ..model import BlocKind, CampaignKind, UnitLevel
+from ..model import BlocKind, CampaignKind, Gender, UnitLevel
 
 
 class _Record:
@@ -78,5 +78,26 @@ class BlocRecord(_Record):
     code: str
     name: str
     kind: BlocKind
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class PersonRecord(_Record):
+    id: int
+    family_name: str
+    middle_name: str
+    given_name: str
+    full_name: str
+    name_fold: str
+    given_fold: str
+    sort_key: str
+    gender: Gender
+    birth_date: dt.date | None
+    birth_year: int | None
+    cccd: str | None
+    position: str
+    unit_id: int
+    version: int
     created_at: dt.datetime
     updated_at: dt.datetime
