@@ -405,3 +405,7 @@ def log_prints(db: Database, printed: list[Printed], mode: str) -> None:
         audit.record(session, "print", "certificate_print", details={
             "count": len(rows), "reprints": sum(1 for r in rows if r["reprint"]), "mode": mode,
         })  # fmt: skip
+        t = CertificatePrint.__table__  # each row's state, for the replay (app.audit.replay)
+        audit.record_rows(
+            session, t, t.c.nomination_id, [r["nomination_id"] for r in rows], t.c.printed_at == now
+        )
