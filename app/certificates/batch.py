@@ -31,6 +31,7 @@ from ..storage.files import atomic_write, check_output_dir, check_output_file, s
 from .compose import NUMBER_VARIABLES, PLACEHOLDER_NUMBER, Problem, compose
 from .fitting import Fitted
 from .fonts import FontFamily, font_family
+from .head_code import stamped
 from .layouts import Layout, layout_for_award, load_layouts
 from .render import BLANK, FULL, CertificateCanvas
 from .selection import Record, Selection, load_records, select_ids
@@ -166,6 +167,7 @@ def _cyclic_gc_paused(func: Callable[Params, R]) -> Callable[Params, R]:
 
 
 @_cyclic_gc_paused
+@stamped  # the book's code in the batch's PDFs (app.certificates.head_code)
 def make_certificates(
     db: Database,
     selection: Selection,

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..audit.code import sidecar, write_sidecar
 from ..audit.head import rerecord_file
 from ..auth import SYSTEM, Actor, P, check
 from ..errors import DatabaseError, DomainError
@@ -80,6 +81,7 @@ def make_backup(
     if not integrity_ok(target):
         target.unlink(missing_ok=True)
         raise DatabaseError("Bản sao lưu vừa tạo không qua được kiểm tra toàn vẹn; đã hủy bản sao đó.")
+    write_sidecar(target)  # the head's code beside the copy (app.audit.code)
     return target
 
 
@@ -133,6 +135,7 @@ def thin(directory: Path, stem: str, now: dt.datetime | None = None) -> list[Pat
     for b in backups:
         if b.taken not in keep:
             b.path.unlink(missing_ok=True)
+            sidecar(b.path).unlink(missing_ok=True)
             removed.append(b.path)
     return removed
 
