@@ -94,7 +94,9 @@ def _own_audit_heads(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test records audit heads in a folder of its own: the head is keyed by the database's
     identity (app.audit.identity), which every copy of the template database shares, so two tests'
     copies would otherwise check against each other's heads."""
-    monkeypatch.setenv("THIDUA_AUDIT_HEADS_DIR", str(Path(_HEADS_ROOT) / f"t{os.getpid()}-{next(_heads_dirs)}"))
+    monkeypatch.setenv(
+        "THIDUA_AUDIT_HEADS_DIR", str(Path(_HEADS_ROOT) / f"t{os.getpid()}-{next(_heads_dirs)}")
+    )
 
 
 @pytest.fixture

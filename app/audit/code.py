@@ -23,7 +23,7 @@ from .identity import read_file
 
 CODE_CHARS = 10
 _TABLE = AuditEntry.__table__
-_CODE = re.compile(r"^\s*(?:MÃ SỔ:?\s*)?(\d{1,12})\s*-\s*([A-Z2-7]{%d})\s*$" % CODE_CHARS)  # noqa: UP031
+_CODE = re.compile(r"^\s*(?:MÃ (?:NHẬT KÝ|SỔ):?\s*)?(\d{1,12})\s*-\s*([A-Z2-7]{%d})\s*$" % CODE_CHARS)  # noqa: UP031
 
 
 def make_code(last_id: int, last_hash: str) -> str:
@@ -48,7 +48,7 @@ def code_in(conn: Connection) -> str:
     return make_code(last.id, last.hash) if last is not None else ""
 
 
-def book_code(db: ReadableDatabase) -> str:
+def head_code(db: ReadableDatabase) -> str:
     """The one helper every document, export and backup calls: the head's code of ``db`` now."""
     with db.read() as session:
         return code_in(session.connection())
@@ -65,18 +65,20 @@ def check_code(conn: Connection, code: str) -> CodeCheck:
     by app.audit.log.verify)."""
     parsed = parse_code(code)
     if parsed is None:
-        return CodeCheck(False, f"«{code}» không phải một mã sổ (dạng SỐ-XXXXXXXXXX, ví dụ 1234-7KQ2M9XWAB).")
+        return CodeCheck(
+            False, f"«{code}» không phải một mã nhật ký (dạng SỐ-XXXXXXXXXX, ví dụ 1234-7KQ2M9XWAB)."
+        )
     entry_id, prefix = parsed
     shown = f"{entry_id}-{prefix}"
     found = conn.execute(select(_TABLE.c.hash).where(_TABLE.c.id == entry_id)).scalar()
     if found is None:
-        return CodeCheck(False, f"Mã sổ {shown}: sổ này không có mục {entry_id}: giấy tờ không lập từ sổ này, "
+        return CodeCheck(False, f"Mã nhật ký {shown}: sổ này không có mục {entry_id}: giấy tờ không lập từ sổ này, "
                                 "hoặc nhật ký đã bị cắt bớt.")  # fmt: skip
     if make_code(entry_id, found) != shown:
-        return CodeCheck(False, f"Mã sổ {shown}: mục {entry_id} của sổ này có mã khác "
+        return CodeCheck(False, f"Mã nhật ký {shown}: mục {entry_id} của sổ này có mã khác "
                                 f"({make_code(entry_id, found)}): giấy tờ không lập từ sổ này, "
                                 "hoặc nhật ký đã bị viết lại sau khi in.")  # fmt: skip
-    return CodeCheck(True, f"Mã sổ {shown} có trong nhật ký của sổ này: giấy tờ được lập từ sổ này, "
+    return CodeCheck(True, f"Mã nhật ký {shown} có trong nhật ký của sổ này: giấy tờ được lập từ sổ này, "
                            "nhật ký đến mục đó chưa bị viết lại.")  # fmt: skip
 
 
@@ -97,7 +99,7 @@ def file_code(path: Path) -> str:
 
 def sidecar(path: Path) -> Path:
     """Where a backup's head code is written next to it (:func:`write_sidecar`)."""
-    return path.with_name(path.name + ".ma-so.txt")
+    return path.with_name(path.name + ".ma-nhat-ky.txt")
 
 
 def write_sidecar(path: Path) -> str:
@@ -108,7 +110,7 @@ def write_sidecar(path: Path) -> str:
         ident = read_file(path) or ""
         with contextlib.suppress(OSError):  # the backup itself is made; the note is a convenience
             sidecar(path).write_text(
-                f"Mã sổ: {code}\nMã định danh sổ: {ident}\n"
+                f"Mã nhật ký: {code}\nMã định danh sổ: {ident}\n"
                 f"Kiểm tra: thidua audit verify --head {code} --db TỆP\n",
                 encoding="utf-8",
             )

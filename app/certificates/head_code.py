@@ -9,7 +9,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Concatenate, ParamSpec, TypeVar
 
-from ..audit.code import book_code
+from ..audit.code import head_code
 from ..storage.db import Database
 
 HEAD_CODE: ContextVar[str] = ContextVar("certificate_head_code", default="")
@@ -23,7 +23,7 @@ def stamped(func: Callable[Concatenate[Database, P], R]) -> Callable[Concatenate
 
     @functools.wraps(func)
     def run(db: Database, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        token = HEAD_CODE.set(book_code(db))
+        token = HEAD_CODE.set(head_code(db))
         try:
             return func(db, *args, **kwargs)
         finally:

@@ -89,8 +89,8 @@ class CertificateCanvas:
         self.c.setCreator("Sổ Thi đua")
         self.head_code = HEAD_CODE.get()  # the book's code, set by the batch (head_code.stamped)
         if self.head_code:
-            self.c.setSubject(f"Mã sổ: {self.head_code}")
-            self.c.setKeywords(f"Mã sổ: {self.head_code}")
+            self.c.setSubject(f"Mã nhật ký: {self.head_code}")
+            self.c.setKeywords(f"Mã nhật ký: {self.head_code}")
         self._forms: set[str] = set()
         self._ascent = {style: tt_font(name).face.ascent / 1000 for style, name in family.names.items()}
         self._text: dict[tuple[str, float, str], str] = {}  # (font, size, text) -> "Tf … Tj" operators
@@ -298,7 +298,7 @@ class CertificateCanvas:
         c.setFillColor(dark)
         c.setFont(font, 6)
         if self.head_code:
-            c.drawString(12 * mm, 6 * mm, f"Mã sổ: {self.head_code}")
+            c.drawString(12 * mm, 6 * mm, f"Mã nhật ký: {self.head_code}")
         for step in range(50, int(layout.page_mm[0]), 50):
             c.drawString(step * mm + 1, page_h - 4 * mm, f"{step}")
         for step in range(50, int(layout.page_mm[1]), 50):

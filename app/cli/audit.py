@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 SHOWN = 200  # findings printed one by one; the rest counted
 
 
-def _verify(database: Database, head_code: str | None) -> int:
-    from ..audit.code import book_code, check_code
+def _verify(database: Database, printed: str | None) -> int:
+    from ..audit.code import check_code, head_code
     from ..audit.log import verify
     from ..audit.replay import replay_database
 
@@ -42,16 +42,16 @@ def _verify(database: Database, head_code: str | None) -> int:
                         f"{replay.rows} dòng với {replay.entries} mục).")  # fmt: skip
     else:
         print(f"Đối chiếu dữ liệu với nhật ký: {replay.rows} dòng đều khớp ({replay.seconds:.2f} giây).")
-    if head_code is not None:
+    if printed is not None:
         with database.read() as session:
-            checked = check_code(session.connection(), head_code)
+            checked = check_code(session.connection(), printed)
         if checked.ok:
             print(checked.message)
         else:
             problems.append(checked.message)
-    code = book_code(database)
+    code = head_code(database)
     if code:
-        print(f"Mã sổ hiện tại: {code}")
+        print(f"Mã nhật ký hiện tại: {code}")
     if problems:
         raise DomainError(" ".join(problems))
     print("Nhật ký thay đổi nguyên vẹn và khớp với dữ liệu.")
@@ -81,11 +81,11 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("action", choices=("verify", "list"))
     p.add_argument("--limit", type=int, default=50)
     p.add_argument(
-        "--head", metavar="MÃ_SỔ", help="kiểm tra một mã sổ in trên giấy tờ (ví dụ 1234-7KQ2M9XWAB)"
+        "--head", metavar="MÃ_NHẬT_KÝ", help="kiểm tra một mã nhật ký in trên giấy tờ (ví dụ 1234-7KQ2M9XWAB)"
     )
 
 
 COMMANDS = (
-    Command("audit", "nhật ký thay đổi: kiểm tra chuỗi băm và đối chiếu dữ liệu (verify, --head MÃ_SỔ) "
+    Command("audit", "nhật ký thay đổi: kiểm tra chuỗi băm và đối chiếu dữ liệu (verify, --head MÃ_NHẬT_KÝ) "
             "hoặc xem các thay đổi gần nhất (list)", _cmd_audit, _arguments),
 )  # fmt: skip

@@ -39,7 +39,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
     if code := file_code(made):
         print(
-            f"Mã sổ của bản sao lưu: {code} (ghi lại để đối chiếu về sau: thidua audit verify --head {code})"
+            f"Mã nhật ký của bản sao lưu: {code} (ghi lại để đối chiếu về sau: thidua audit verify --head {code})"
         )
     if removed:
         print(f"Đã dọn {len(removed)} bản sao lưu cũ (giữ 7 ngày, 4 tuần, 12 tháng gần nhất).")

@@ -296,7 +296,7 @@ class _Doc(BaseDocTemplate):
             templates.append(PageTemplate("landscape", [frame], onPage=_page_number, pagesize=(w, h)))
         self.addPageTemplates(templates)
         self.watch: Watch | None = None
-        self.footer = ""  # "Mã sổ: …" (app.audit.code), small and grey at the foot of every page
+        self.footer = ""  # "Mã nhật ký: …" (app.audit.code), small and grey at the foot of every page
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's hook
         if self.watch is not None:

@@ -20,11 +20,11 @@ class Document:
     story: Callable[[], list[Flowable]]
     tables: list[TableData] = field(default_factory=list)
     landscape: bool = False
-    book_code: str = ""  # the audit head's short code (app.audit.code), printed at each page's foot
+    head_code: str = ""  # the audit head's short code (app.audit.code), printed at each page's foot
 
     @property
     def footer(self) -> str:
-        return f"Mã sổ: {self.book_code}" if self.book_code else ""
+        return f"Mã nhật ký: {self.head_code}" if self.head_code else ""
 
     def save(
         self,
@@ -41,7 +41,7 @@ class Document:
             # openpyxl only when a table is saved: `thidua --help` imports this module.
             from ..excel.writer import write_tables
 
-            write_tables(out, self.tables, book_code=self.book_code)
+            write_tables(out, self.tables, head_code=self.head_code)
         elif suffix == ".pdf":
             write_pdf(out, self.title, self.story(), landscape_pages=self.landscape, progress=progress,
                       cancelled=cancelled, footer=self.footer)  # fmt: skip

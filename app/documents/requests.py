@@ -183,10 +183,10 @@ def meta(req: ReportRequest) -> DocMeta:
 def build(db: Database, req: ReportRequest) -> Document:
     """The document the request asks for (checked first; DomainError names the field at fault),
     with the book's code (app.audit.code) for its footer."""
-    from ..audit.code import book_code
+    from ..audit.code import head_code
 
     doc = _build(db, req)
-    doc.book_code = book_code(db)
+    doc.head_code = head_code(db)
     return doc
 
 
