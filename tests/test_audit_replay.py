@@ -174,3 +174,27 @@ def test_a_head_recorded_under_the_path_is_adopted_by_the_identity(db: Database,
     recorded = audit_head.recorded(legacy)
     assert audit.verify(db).ok
     assert audit_head.recorded(key) == recorded and not audit_head.head_file(legacy).exists()
+
+
+def test_rows_an_import_inserts_or_merges_replay_clean(db: Database, tmp_path: Path) -> None:
+    from app.excel.importer import run_import
+
+    factories.unit(db, "Sở Nội vụ", code="SNV")
+    csv_file = tmp_path / "ca-nhan.csv"
+    csv_file.write_text(
+        "Mã đơn vị,Họ và tên,Giới tính,Ngày sinh,Số CCCD,Chức vụ\n"
+        "SNV,Nguyễn Văn An,Nam,05/03/1985,079085001234,Chuyên viên\n"
+        "SNV,Trần Thị Bình,Nữ,06/04/1990,079190001235,Kế toán\n",
+        encoding="utf-8",
+    )
+    assert run_import(db, "persons", csv_file, dry_run=False).inserted == 2
+    assert replay_database(db).ok
+    csv_file.write_text(
+        csv_file.read_text(encoding="utf-8").replace("Kế toán", "Kế toán trưởng"), encoding="utf-8"
+    )
+    assert run_import(db, "persons", csv_file, dry_run=False, on_duplicate="merge").merged == 2
+    report = replay_database(db)
+    assert report.ok, [str(f) for f in report.findings]
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE posting SET position = 'Giám đốc' WHERE position = 'Kế toán trưởng'"))
+    assert {(f.table, f.column) for f in replay_database(db).findings} == {("posting", "position")}

@@ -286,12 +286,15 @@ def high_water(session: Session) -> dict[str, int]:
     return {t.name: session.execute(select(func.max(t.c.id))).scalar() or 0 for t in _id_tables()}
 
 
-def record_written(session: Session, marks: dict[str, int], since: dt.datetime, reason: str = "") -> None:
+def record_written(
+    session: Session, marks: dict[str, int], since: dt.datetime | None, reason: str = ""
+) -> None:
     """The state of every row a bulk job wrote without the ORM: the rows past ``marks``
-    (:func:`high_water`) and the rows updated (``updated_at``) since ``since``."""
+    (:func:`high_water`; an index range) and, if it updated rows (``since`` given), those whose
+    ``updated_at`` is ``since`` or later (a scan of each table)."""
     for t in _id_tables():
         where = t.c.id > marks.get(t.name, 0)
-        if "updated_at" in t.c:
+        if since is not None and "updated_at" in t.c:
             where = or_(where, t.c.updated_at >= since)
         record_rows_where(session, t, where, reason=reason)
 

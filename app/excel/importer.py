@@ -385,7 +385,8 @@ class _Load:
         audit.record(self.session, "import", kind, details={
             "file": path.name, "inserted": report.inserted, "merged": report.merged, "skipped": report.skipped,
         })  # fmt: skip
-        audit.record_written(self.session, self.marks, self.began)  # each row's state, for the replay
+        # Each written row's state, for the replay (app.audit.replay); merged rows found by updated_at.
+        audit.record_written(self.session, self.marks, self.began if report.merged else None)
         report.committed = True
 
 
