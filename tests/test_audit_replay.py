@@ -198,3 +198,31 @@ def test_rows_an_import_inserts_or_merges_replay_clean(db: Database, tmp_path: P
     with db.engine.begin() as conn:
         conn.execute(text("UPDATE posting SET position = 'Giám đốc' WHERE position = 'Kế toán trưởng'"))
     assert {(f.table, f.column) for f in replay_database(db).findings} == {("posting", "position")}
+
+
+def test_link_rows_of_a_nomination_follow_its_edits_and_its_deletion(db: Database) -> None:
+    from app.model import InitiativeLevel
+    from app.services import nominations as N
+    from app.services.initiatives import InitiativeInput, create_initiative
+
+    unit = factories.unit(db, code="STC")
+    person = factories.person(db, unit.id)
+    first, second = (
+        create_initiative(
+            db, InitiativeInput(f"Sáng kiến {n}", 2025, InitiativeLevel.GRASSROOTS, author_ids=(person.id,))
+        )
+        for n in (1, 2)
+    )
+    nom = factories.nomination(db, "CSTDCS", person_id=person.id, initiative_ids=(first.id,))
+    with db.read() as s:
+        version = s.get(N.Nomination, nom.id).version  # type: ignore[union-attr]
+    N.update_nomination(
+        db, nom.id,
+        N.NominationInput(year=2025, award_id=factories.award_id(db, "CSTDCS"), person_id=person.id,
+                          initiative_ids=(second.id,)),
+        expected_version=version,
+    )  # fmt: skip
+    assert replay_database(db).ok
+    N.delete_nomination(db, nom.id)
+    report = replay_database(db)
+    assert report.ok, [str(f) for f in report.findings]

@@ -302,11 +302,17 @@ def _file_key(path: Path) -> str:
 
 
 def forget_file(path: Path) -> None:
-    """Drop the head recorded for the SQLite file at ``path`` (a temporary file renamed or removed):
-    under its path; its identity's head goes only with a file that no longer exists."""
-    old = head_file(key_of("sqlite:///" + str(path.resolve())))
-    old.unlink(missing_ok=True)
-    Path(str(old) + ".lock").unlink(missing_ok=True)
+    """Drop the head recorded for the SQLite file at ``path`` (a temporary file about to be removed,
+    or renamed already): under its path, and, while the file is still there, under its identity
+    (once renamed, the identity's head is the new name's)."""
+    keys = [key_of("sqlite:///" + str(path.resolve()))]
+    ident = db_identity.read_file(path) if path.exists() else None
+    if ident is not None:
+        keys.append(identity_key(ident))
+    for key in keys:
+        old = head_file(key)
+        old.unlink(missing_ok=True)
+        Path(str(old) + ".lock").unlink(missing_ok=True)
 
 
 def rerecord_file(path: Path, *, moved_from: Path | None = None) -> None:
