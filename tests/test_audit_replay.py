@@ -226,3 +226,37 @@ def test_link_rows_of_a_nomination_follow_its_edits_and_its_deletion(db: Databas
     N.delete_nomination(db, nom.id)
     report = replay_database(db)
     assert report.ok, [str(f) for f in report.findings]
+
+
+@pytest.mark.sqlite_only
+def test_an_upgraded_book_gets_a_baseline_and_is_covered_from_then_on(tmp_path: Path) -> None:
+    from app import migrations
+    from app.storage.db import create_db_engine
+
+    path = tmp_path / "cu.sqlite3"
+    engine = create_db_engine(f"sqlite:///{path}")
+    try:
+        migrations.upgrade(engine, "0008")
+        with engine.begin() as conn:  # rows no entry describes: written before full logging
+            conn.exec_driver_sql(
+                "INSERT INTO unit (id, code, name, short_name, level, name_fold, sort_key, active) "
+                "VALUES (1, 'STC', 'Sở Tài chính', '', 'department', 'so tai chinh', 'k', 1)"
+            )
+            conn.exec_driver_sql(
+                "INSERT INTO user_account (username, username_key, full_name, role, unit_id, password_hash, active,"
+                " version) VALUES ('canbo.stc', 'canbo.stc', '', 'clerk', 1, 'h', 1, 1)"
+            )
+        migrations.upgrade(engine)
+    finally:
+        engine.dispose()
+    upgraded = open_database(path, sync_catalogue=False)
+    try:
+        assert audit.verify(upgraded).ok
+        assert replay_database(upgraded).ok
+        with upgraded.engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE user_account SET role = 'admin', unit_id = NULL")
+        assert {(f.table, f.column) for f in replay_database(upgraded).findings} == {
+            ("user_account", "role"), ("user_account", "unit_id"),
+        }  # fmt: skip
+    finally:
+        upgraded.dispose()

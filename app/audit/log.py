@@ -37,7 +37,7 @@ _REDACTED_COLUMNS = {"password_hash"}
 REDACTED = "***"
 DIGEST_SUFFIX = ".sha256"
 STATE_ACTION = "rows"  # an entry with the full state of rows written without the ORM (record_rows)
-_STATE_CHUNK = 500  # rows per such entry
+STATE_CHUNK = 500  # rows per such entry
 
 
 def _actor_name(db: Any) -> str:
@@ -265,7 +265,7 @@ def record_rows_where(session: Session, table: Table, *where: ColumnElement[bool
     batch: list[list[Any]] = []
     for row in session.execute(select(*cols).where(*where).order_by(*table.primary_key.columns)):
         batch.append([state_value(c.name, v) for c, v in zip(cols, row, strict=True)])
-        if len(batch) == _STATE_CHUNK:
+        if len(batch) == STATE_CHUNK:
             _state_entry(session, table.name, names, batch, reason)
             batch = []
     if batch:

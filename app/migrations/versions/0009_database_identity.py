@@ -27,6 +27,9 @@ def upgrade() -> None:
     meta = sa.table("meta", sa.column("key", sa.String), sa.column("value", sa.Text))
     if conn.execute(sa.select(meta.c.value).where(meta.c.key == KEY)).first() is None:
         conn.execute(sa.insert(meta).values(key=KEY, value=uuid.uuid4().hex))
+    from app.audit.baseline import snapshot
+
+    snapshot(conn, "Nâng cấp 0009: trạng thái ban đầu của dữ liệu cho việc đối chiếu nhật ký")
 
 
 def downgrade() -> None:
