@@ -85,6 +85,20 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:  #
         terminalreporter.write_line(f"{config.stash[_LEFT_OUT]} tests not run on {NO_PG_REASON}", yellow=True)
 
 
+_HEADS_ROOT = os.environ["THIDUA_AUDIT_HEADS_DIR"]
+_heads_dirs = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _own_audit_heads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test records audit heads in a folder of its own: the head is keyed by the database's
+    identity (app.audit.identity), which every copy of the template database shares, so two tests'
+    copies would otherwise check against each other's heads."""
+    monkeypatch.setenv(
+        "THIDUA_AUDIT_HEADS_DIR", str(Path(_HEADS_ROOT) / f"t{os.getpid()}-{next(_heads_dirs)}")
+    )
+
+
 @pytest.fixture
 def backend(request: pytest.FixtureRequest) -> str:
     """``sqlite`` or ``postgresql``: the backend of this test's ``db``."""

@@ -45,15 +45,15 @@ def test_each_committed_write_records_the_head_outside_the_file(db) -> None:
     _units(db, "A1", "A2")
     with db.read() as s:
         now = audit_head.current(s.connection())
-    recorded = audit_head.recorded(audit_head.key_of(db.url))
+    recorded = audit_head.recorded(audit_head.key_for(db))
     assert recorded == now and recorded.count >= 2
-    assert audit_head.head_file(audit_head.key_of(db.url)).parent == audit_head.heads_dir()
+    assert audit_head.head_file(audit_head.key_for(db)).parent == audit_head.heads_dir()
     assert audit.verify(db).ok
 
 
 def test_deleting_the_last_entries_is_reported(db, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _units(db, "A1", "A2", "A3")
-    recorded = audit_head.recorded(audit_head.key_of(db.url))
+    recorded = audit_head.recorded(audit_head.key_for(db))
     db.dispose()
     _delete_last(db_path, 2)  # the chain left inside the file is still whole
     report = _verify_reopened(db_path)
@@ -65,13 +65,13 @@ def test_deleting_the_last_entries_is_reported(db, db_path: Path, capsys: pytest
 
 def test_truncated_then_written_on_is_still_reported(db, db_path: Path) -> None:
     _units(db, "A1", "A2", "A3")
-    recorded = audit_head.recorded(audit_head.key_of(db.url))
+    recorded = audit_head.recorded(audit_head.key_for(db))
     db.dispose()
     _delete_last(db_path, 2)
     reopened = open_database(db_path, sync_catalogue=False)
     try:
         _units(reopened, "B1", "B2", "B3", "B4")  # more entries than were removed, ids reused
-        assert audit_head.recorded(audit_head.key_of(reopened.url)) == recorded  # evidence kept
+        assert audit_head.recorded(audit_head.key_for(reopened)) == recorded  # evidence kept
         report = audit.verify(reopened)
     finally:
         reopened.dispose()

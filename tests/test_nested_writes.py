@@ -46,7 +46,7 @@ def test_service_writes_inside_a_write_are_one_commit_and_see_each_other(db: Dat
     assert audit.verify(db).ok
     with db.read() as session:
         head = audit_head.current(session.connection())
-    assert audit_head.recorded(audit_head.key_of(db.url)) == head
+    assert audit_head.recorded(audit_head.key_for(db)) == head
 
 
 def test_a_nested_failure_rolls_back_its_own_work_and_the_rest_commits(db: Database) -> None:
@@ -88,7 +88,7 @@ def test_a_nested_failure_rolls_back_its_own_work_and_the_rest_commits(db: Datab
 
 def test_a_failure_of_the_enclosing_write_leaves_nothing(db: Database) -> None:
     create_unit(db, UnitInput(code="STC", name="Sở Tài chính"))
-    before, head = _entries(db), audit_head.recorded(audit_head.key_of(db.url))
+    before, head = _entries(db), audit_head.recorded(audit_head.key_for(db))
 
     with pytest.raises(RuntimeError), db.write():
         create_unit(db, UnitInput(code="SYT", name="Sở Y tế"))
@@ -96,7 +96,7 @@ def test_a_failure_of_the_enclosing_write_leaves_nothing(db: Database) -> None:
 
     assert _codes(db) == ["STC"]
     assert _entries(db) == before
-    assert audit_head.recorded(audit_head.key_of(db.url)) == head
+    assert audit_head.recorded(audit_head.key_for(db)) == head
     create_unit(db, UnitInput(code="SXD", name="Sở Xây dựng"))  # the next write starts afresh
     assert audit.verify(db).ok
 
@@ -116,7 +116,7 @@ def test_another_thread_does_not_join_nor_see_an_open_write(db: Database) -> Non
 
 def test_a_head_never_recorded_is_read_from_the_database(db: Database) -> None:
     create_unit(db, UnitInput(code="STC", name="Sở Tài chính"))
-    key = audit_head.key_of(db.url)
+    key = audit_head.key_for(db)
     audit_head.head_file(key).unlink()  # e.g. a new user data folder: nothing to extend
 
     create_unit(db, UnitInput(code="SYT", name="Sở Y tế"))
@@ -128,7 +128,7 @@ def test_a_head_never_recorded_is_read_from_the_database(db: Database) -> None:
 
 def test_the_head_extends_the_recorded_one_without_counting(db: Database) -> None:
     create_unit(db, UnitInput(code="STC", name="Sở Tài chính"))
-    key = audit_head.key_of(db.url)
+    key = audit_head.key_for(db)
     recorded = audit_head.recorded(key)
     assert recorded is not None
 

@@ -3,8 +3,11 @@
 The hash chain (app.audit.log) proves that no entry inside the file was edited or removed from the
 middle; it cannot see the LAST entries deleted, or the whole file replaced by an older copy. So
 after every committed write that added audit entries, the head (last id, last hash, number of
-entries) is written to a small file in the user's data folder, keyed by the database (its
-resolved path, or its URL without password for a server). The file is a log: each head is
+entries) is written to a small file in the user's data folder, keyed by the database's identity
+(a random id stored in the database, app.audit.identity: a copy of the file at another path is
+checked against the same head); a database without one (not yet migrated) is keyed by its resolved
+path, or its URL without password for a server. A head recorded under the path before the identity
+existed is adopted by the identity the first time the database is seen with one. The file is a log: each head is
 appended as one line (a few microseconds; replacing the file by a rename cost ~1 ms, several under
 a busy disk, on every save), the last whole line is the recorded head, and a file grown past
 :data:`COMPACT_AT` is rewritten atomically (temporary file, rename) with the last head alone. A
@@ -41,6 +44,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..errors import DomainError
 from ..model.audit import AuditEntry
 from ..storage.paths import data_dir
+from . import identity as db_identity
 
 ENV_DIR = "THIDUA_AUDIT_HEADS_DIR"  # tests, portable installs
 COMPACT_AT = 32 * 1024  # bytes: a head file past this is rewritten with its last head alone
@@ -77,6 +81,42 @@ def key_of(url: str) -> str:
     else:
         name = parsed.render_as_string(hide_password=True)
     return name
+
+
+def identity_key(identity: str) -> str:
+    return "book:" + identity
+
+
+def key_in(conn: Connection, url: str) -> str:
+    """The head's key for the database ``conn`` is connected to (at ``url``): its identity, adopting
+    a head recorded under its path before it had one; without an identity, :func:`key_of`."""
+    ident = db_identity.read(conn)
+    if ident is None:
+        return key_of(url)
+    key = identity_key(ident)
+    _adopt(key, key_of(url))
+    return key
+
+
+def key_for(db: ReadableDatabase) -> str:
+    """:func:`key_in` through a read session of ``db``."""
+    with db.read() as session:
+        return key_in(session.connection(), db.url)
+
+
+def _adopt(key: str, legacy: str) -> None:
+    """Move the head recorded under ``legacy`` (a path) to ``key`` (the identity), if ``key`` has none."""
+    new = head_file(key)
+    if new.exists():
+        return
+    old = head_file(legacy)
+    if not old.exists():
+        return
+    new.parent.mkdir(parents=True, exist_ok=True)
+    with _exclusive(new):
+        if not new.exists() and old.exists():
+            os.replace(old, new)
+            Path(str(old) + ".lock").unlink(missing_ok=True)
 
 
 def head_file(key: str) -> Path:
@@ -193,13 +233,15 @@ def _hash_at(conn: Connection, entry_id: int) -> str | None:
 
 
 # -- recording after commits (installed on the write sessions by app.audit.log.install) -------------
-def note(session: Session, before: tuple[int, str] | None, last_id: int, last_hash: str, added: int) -> None:
+def note(session: Session, key: str, before: tuple[int, str] | None, last_id: int, last_hash: str,
+         added: int) -> None:  # fmt: skip
     """Entries were appended in this session (``added`` of them, the last ``(last_id, last_hash)``,
-    right after ``before``): record the head once it is committed."""
+    right after ``before``) to the database whose head is kept under ``key``: record the head
+    once it is committed."""
     due = session.info.get("audit_head_due")
     if due is not None:  # appended twice in one transaction: from the first one's start
-        before, added = due[0], due[3] + added
-    session.info["audit_head_due"] = (before, last_id, last_hash, added)
+        before, added = due[1], due[4] + added
+    session.info["audit_head_due"] = (key, before, last_id, last_hash, added)
 
 
 def _after_commit(session: Session) -> None:
@@ -207,8 +249,9 @@ def _after_commit(session: Session) -> None:
     due = session.info.pop("audit_head_due", None)
     if due is None or db is None:
         return
+    key = due[0]
     try:
-        if advance(key_of(db.url), *due):
+        if advance(*due):
             return
         # A fresh read after the commit: a consistent snapshot of a valid chain (maybe with later
         # entries of another process), without holding the write lock any longer.
@@ -216,7 +259,6 @@ def _after_commit(session: Session) -> None:
         # writer's commit between the last row and the count would over-count the head.
         with db.read() as reading:
             conn = reading.connection()
-            key = key_of(db.url)
             head = _next_head(conn, key)
             if head is not None:
                 store(key, head, extends=lambda old: _hash_at(conn, old.last_id) == old.last_hash)
@@ -249,14 +291,52 @@ def install(factory: sessionmaker[Session]) -> None:
 
 
 def _file_key(path: Path) -> str:
-    return key_of("sqlite:///" + str(path.resolve()))
+    """The head's key for the SQLite file at ``path``: its identity, else its path."""
+    legacy = key_of("sqlite:///" + str(path.resolve()))
+    ident = db_identity.read_file(path) if path.exists() else None
+    if ident is None:
+        return legacy
+    key = identity_key(ident)
+    _adopt(key, legacy)
+    return key
+
+
+@contextlib.contextmanager
+def heads_untouched(path: Path) -> Iterator[None]:
+    """Work on a scratch copy of a book (at ``path``) without moving any recorded head.
+
+    The copy shares the book's identity, so whatever the work records (a migration's entries)
+    would land on the head of the live book; and forgetting the copy's head afterwards would
+    forget the live book's. The heads under the copy's path and identity are put back as they were.
+    """
+    keys = [key_of("sqlite:///" + str(path.resolve()))]
+    ident = db_identity.read_file(path) if path.exists() else None
+    if ident is not None:
+        keys.append(identity_key(ident))
+    saved = {key: (head_file(key).read_bytes() if head_file(key).exists() else None) for key in keys}
+    try:
+        yield
+    finally:
+        for key, data in saved.items():
+            if data is None:  # made by the scratch work: gone with it
+                head_file(key).unlink(missing_ok=True)
+                Path(str(head_file(key)) + ".lock").unlink(missing_ok=True)
+            else:
+                head_file(key).write_bytes(data)
 
 
 def forget_file(path: Path) -> None:
-    """Drop the head recorded for the SQLite file at ``path`` (a temporary file renamed or removed)."""
-    old = head_file(_file_key(path))
-    old.unlink(missing_ok=True)
-    Path(str(old) + ".lock").unlink(missing_ok=True)
+    """Drop the head recorded for the SQLite file at ``path`` (a temporary file about to be removed,
+    or renamed already): under its path, and, while the file is still there, under its identity
+    (once renamed, the identity's head is the new name's)."""
+    keys = [key_of("sqlite:///" + str(path.resolve()))]
+    ident = db_identity.read_file(path) if path.exists() else None
+    if ident is not None:
+        keys.append(identity_key(ident))
+    for key in keys:
+        old = head_file(key)
+        old.unlink(missing_ok=True)
+        Path(str(old) + ".lock").unlink(missing_ok=True)
 
 
 def rerecord_file(path: Path, *, moved_from: Path | None = None) -> None:
@@ -286,11 +366,11 @@ def rerecord_file(path: Path, *, moved_from: Path | None = None) -> None:
 def check(db: ReadableDatabase) -> tuple[int | None, str]:
     """Compare the database's chain with the head recorded outside it: ``(None, "")`` if they
     agree (or nothing was recorded), else the recorded last id and a Vietnamese description."""
-    head = recorded(key_of(db.url))
-    if head is None:
-        return None, ""
     with db.read() as session:
         conn = session.connection()
+        head = recorded(key_in(conn, db.url))
+        if head is None:
+            return None, ""
         now = current(conn)
         at_id = _hash_at(conn, head.last_id)
     have = now.count if now else 0

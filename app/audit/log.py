@@ -17,10 +17,11 @@ import datetime as dt
 import enum
 import hashlib
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select, text
+from sqlalchemy import Column, ColumnElement, Table, event, func, insert, inspect, or_, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from .. import changes
@@ -30,9 +31,13 @@ from . import head as audit_head
 GENESIS = "0" * 64
 _TABLE = AuditEntry.__table__
 _SKIP_COLUMNS = {"created_at", "updated_at", "version"}
-# Secrets: the log says that they changed, never what they are.
+# Secrets: the log says that they changed, never what they are; a digest under DIGEST_SUFFIX
+# (SHA-256 of the stored hash, shortened) lets the replay (app.audit.replay) compare them.
 _REDACTED_COLUMNS = {"password_hash"}
 REDACTED = "***"
+DIGEST_SUFFIX = ".sha256"
+STATE_ACTION = "rows"  # an entry with the full state of rows written without the ORM (record_rows)
+STATE_CHUNK = 500  # rows per such entry
 
 
 def _actor_name(db: Any) -> str:
@@ -51,6 +56,13 @@ def entry_hash(prev: str, at: str, actor: str, action: str, entity: str, entity_
                changes: str, reason: str) -> str:  # fmt: skip
     payload = json.dumps([prev, at, actor, action, entity, entity_id, changes, reason], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def secret_digest(value: Any) -> str | None:
+    """What the log keeps of a secret (a password hash): a short digest, never the value."""
+    if value is None:
+        return None
+    return hashlib.sha256(str(value).encode("utf-8")).hexdigest()[:16]
 
 
 def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
@@ -74,7 +86,16 @@ def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
             if old != new:
                 out[key] = [_plain(old), _plain(new)]
         if key in _REDACTED_COLUMNS and key in out:
+            out[key + DIGEST_SUFFIX] = [secret_digest(v) for v in out[key]]
             out[key] = [REDACTED if v is not None else None for v in out[key]]
+    if action == "update" and out:
+        # A row not named by one integer id (a composite or text key): the key, unchanged, in the
+        # entry, so the replay knows which row it was.
+        pk = state.mapper.primary_key
+        if len(pk) != 1 or not isinstance(getattr(obj, pk[0].key, None), int):
+            for col in pk:
+                value = _plain(getattr(obj, state.mapper.get_property_by_column(col).key))
+                out.setdefault(col.key, [value, value])
     return out
 
 
@@ -109,8 +130,11 @@ def _append(session: Session, rows: list[dict[str, Any]]) -> None:
     for row in rows:  # what the operation changed, for the GUI's pages (app.changes)
         changes.note(row["entity"], row["entity_id"])
     # The head is also recorded outside the file once committed: what it extends and where it is now.
-    before = (last.id, last.hash) if last is not None else None
-    audit_head.note(session, before, conn.execute(_LAST_ID).scalar_one(), prev, len(rows))
+    db = session.info.get("db")
+    if db is not None:
+        before = (last.id, last.hash) if last is not None else None
+        key = audit_head.key_in(conn, db.url)
+        audit_head.note(session, key, before, conn.execute(_LAST_ID).scalar_one(), prev, len(rows))
 
 
 def _before_commit(session: Session) -> None:
@@ -150,7 +174,42 @@ def _after_flush(session: Session, _context: Any) -> None:
                 "entity_id": ident[0] if len(ident) == 1 and isinstance(ident[0], int) else None,
                 "changes": json.dumps(changes, ensure_ascii=False, sort_keys=True), "reason": reason,
             })  # fmt: skip
+    for table, link_action, values in _links(session):
+        rows.append({
+            "at": now, "actor": actor, "action": link_action, "entity": table, "entity_id": None,
+            "changes": json.dumps(
+                {k: [None, v] if link_action == "insert" else [v, None] for k, v in values.items()},
+                ensure_ascii=False, sort_keys=True,
+            ),
+            "reason": reason,
+        })  # fmt: skip
     _pending(session, rows)
+
+
+def _links(session: Session) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """The rows of link tables (a relationship's ``secondary``) this flush inserted or deleted:
+    no object stands for them, so the loop over objects does not see them."""
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        state = inspect(obj)
+        gone = obj in session.deleted
+        for rel in state.mapper.relationships:
+            if rel.secondary is None or rel.viewonly or rel.secondary_synchronize_pairs is None:
+                continue
+            hist = state.attrs[rel.key].history
+            changed = [("insert", t) for t in hist.added] + [("delete", t) for t in hist.deleted]
+            if gone:
+                changed = [("delete", t) for t in (*hist.unchanged, *hist.deleted)]
+            for link_action, target in changed:
+                values: dict[str, Any] = {}
+                for parent_col, link_col in rel.synchronize_pairs:
+                    values[link_col.key] = _plain(
+                        getattr(obj, state.mapper.get_property_by_column(parent_col).key)
+                    )
+                target_mapper = inspect(target).mapper
+                for target_col, link_col in rel.secondary_synchronize_pairs:
+                    prop = target_mapper.get_property_by_column(target_col)
+                    values[link_col.key] = _plain(getattr(target, prop.key))
+                yield str(getattr(rel.secondary, "name", "")), link_action, values
 
 
 def install(factory: sessionmaker[Session]) -> None:
@@ -170,6 +229,83 @@ def record(session: Session, action: str, entity: str, *, entity_id: int | None 
         "at": dt.datetime.now(dt.UTC).replace(tzinfo=None), "actor": _actor_name(db), "action": action,
         "entity": entity, "entity_id": entity_id,
         "changes": json.dumps(details or {}, ensure_ascii=False, sort_keys=True, default=str), "reason": reason,
+    }])  # fmt: skip
+
+
+def state_columns(table: Table) -> list[Column[Any]]:
+    """The columns whose values the log keeps for a row of ``table`` (not the timestamps/version)."""
+    return [c for c in table.columns if c.name not in _SKIP_COLUMNS]
+
+
+def logged_name(column: str) -> str:
+    """Under which name the log keeps ``column``'s value (a secret's digest under its own name)."""
+    return column + DIGEST_SUFFIX if column in _REDACTED_COLUMNS else column
+
+
+def state_value(column: str, value: Any) -> Any:
+    """A current value as the log writes it (a secret as its digest)."""
+    return secret_digest(value) if column in _REDACTED_COLUMNS else _plain(value)
+
+
+def record_rows(session: Session, table: Table, column: ColumnElement[Any], values: Iterable[Any],
+                *where: ColumnElement[bool], reason: str = "") -> None:  # fmt: skip
+    """The full state of the rows of ``table`` whose ``column`` is in ``values`` (and ``where``),
+    as they are now in this transaction, for rows written without the ORM (bulk inserts, Core
+    updates): entries of :data:`STATE_ACTION` of up to 500 rows each, so that the replay
+    (app.audit.replay) can compare them later. Call it after the write, inside its transaction."""
+    wanted = list(dict.fromkeys(values))
+    for start in range(0, len(wanted), 900):
+        record_rows_where(session, table, column.in_(wanted[start : start + 900]), *where, reason=reason)
+
+
+def record_rows_where(session: Session, table: Table, *where: ColumnElement[bool], reason: str = "") -> None:
+    """:func:`record_rows` for the rows of ``table`` that match ``where``."""
+    cols = state_columns(table)
+    names = [logged_name(c.name) for c in cols]
+    batch: list[list[Any]] = []
+    for row in session.execute(select(*cols).where(*where).order_by(*table.primary_key.columns)):
+        batch.append([state_value(c.name, v) for c, v in zip(cols, row, strict=True)])
+        if len(batch) == STATE_CHUNK:
+            _state_entry(session, table.name, names, batch, reason)
+            batch = []
+    if batch:
+        _state_entry(session, table.name, names, batch, reason)
+
+
+def _id_tables() -> list[Table]:
+    from ..model import Base
+
+    return [
+        t for t in Base.metadata.sorted_tables
+        if t is not _TABLE and [c.name for c in t.primary_key.columns] == ["id"]
+    ]  # fmt: skip
+
+
+def high_water(session: Session) -> dict[str, int]:
+    """The last id of every table with an integer id, before a bulk job writes (:func:`record_written`)."""
+    return {t.name: session.execute(select(func.max(t.c.id))).scalar() or 0 for t in _id_tables()}
+
+
+def record_written(
+    session: Session, marks: dict[str, int], since: dt.datetime | None, reason: str = ""
+) -> None:
+    """The state of every row a bulk job wrote without the ORM: the rows past ``marks``
+    (:func:`high_water`; an index range) and, if it updated rows (``since`` given), those whose
+    ``updated_at`` is ``since`` or later (a scan of each table)."""
+    for t in _id_tables():
+        where = t.c.id > marks.get(t.name, 0)
+        if since is not None and "updated_at" in t.c:
+            where = or_(where, t.c.updated_at >= since)
+        record_rows_where(session, t, where, reason=reason)
+
+
+def _state_entry(session: Session, table: str, names: list[str], rows: list[list[Any]], reason: str) -> None:
+    db = session.info.get("db")
+    _pending(session, [{
+        "at": dt.datetime.now(dt.UTC).replace(tzinfo=None), "actor": _actor_name(db), "action": STATE_ACTION,
+        "entity": table, "entity_id": None,
+        "changes": json.dumps({"columns": names, "rows": rows}, ensure_ascii=False, default=str),
+        "reason": reason,
     }])  # fmt: skip
 
 

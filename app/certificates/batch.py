@@ -36,6 +36,7 @@ from ..storage.files import atomic_write, check_output_dir, check_output_file, s
 from .compose import NUMBER_VARIABLES, PLACEHOLDER_NUMBER, Problem, compose
 from .fitting import Fitted
 from .fonts import FontFamily, font_family
+from .head_code import stamped
 from .layouts import Layout, layout_for_award, load_layouts
 from .render import BLANK, FULL, CertificateCanvas
 from .selection import Record, Selection, load_records, select_ids
@@ -173,6 +174,7 @@ def _cyclic_gc_paused(func: Callable[Params, R]) -> Callable[Params, R]:
 
 
 @_cyclic_gc_paused
+@stamped  # the book's code in the batch's PDFs (app.certificates.head_code)
 def make_certificates(
     db: Database,
     selection: Selection,
@@ -488,3 +490,7 @@ def log_prints(db: Database, printed: list[Printed], mode: str) -> None:
             "count": len(rows), "reprints": sum(1 for r in rows if r["reprint"]), "mode": mode,
             "issues_printed": marked,
         })  # fmt: skip
+        t = CertificatePrint.__table__  # each row's state, for the replay (app.audit.replay)
+        audit.record_rows(
+            session, t, t.c.nomination_id, [r["nomination_id"] for r in rows], t.c.printed_at == now
+        )

@@ -33,6 +33,7 @@ from . import qr
 from .compose import design_fields
 from .fitting import LEADING, Fitted
 from .fonts import FontFamily, tt_font
+from .head_code import HEAD_CODE
 from .layouts import FieldSpec, Layout
 from .pdf_pages import PageWriter
 
@@ -86,6 +87,10 @@ class CertificateCanvas:
         self._raw = cast(_CanvasInternals, self.c)
         self.c.setTitle(title)
         self.c.setCreator("Sổ Thi đua")
+        self.head_code = HEAD_CODE.get()  # the book's code, set by the batch (head_code.stamped)
+        if self.head_code:
+            self.c.setSubject(f"Mã nhật ký: {self.head_code}")
+            self.c.setKeywords(f"Mã nhật ký: {self.head_code}")
         self._forms: set[str] = set()
         self._ascent = {style: tt_font(name).face.ascent / 1000 for style, name in family.names.items()}
         self._text: dict[tuple[str, float, str], str] = {}  # (font, size, text) -> "Tf … Tj" operators
@@ -292,6 +297,8 @@ class CertificateCanvas:
             c.line(0, page_h - step * mm, w, page_h - step * mm)
         c.setFillColor(dark)
         c.setFont(font, 6)
+        if self.head_code:
+            c.drawString(12 * mm, 6 * mm, f"Mã nhật ký: {self.head_code}")
         for step in range(50, int(layout.page_mm[0]), 50):
             c.drawString(step * mm + 1, page_h - 4 * mm, f"{step}")
         for step in range(50, int(layout.page_mm[1]), 50):

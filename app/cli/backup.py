@@ -32,6 +32,12 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     removed = [] if args.to else backup.thin(backup.backup_dir(path), path.stem)
     print(f"Đã sao lưu vào {made}")
     _key_warning()
+    from ..audit.code import file_code
+
+    if code := file_code(made):
+        print(
+            f"Mã nhật ký của bản sao lưu: {code} (ghi lại để đối chiếu về sau: thidua audit verify --head {code})"
+        )
     if removed:
         print(f"Đã dọn {len(removed)} bản sao lưu cũ (giữ 7 ngày, 4 tuần, 12 tháng gần nhất).")
     return EXIT_OK
@@ -79,13 +85,31 @@ def _cmd_integrity(args: argparse.Namespace) -> int:
     problems = backup.integrity_problems(path, quick=args.quick)
     if not problems:
         print("Cơ sở dữ liệu toàn vẹn.")
-        return EXIT_OK
+        return _replayed(args)
     for p in problems[:50]:
         print(f"- {p}")
     latest = backup.list_backups(backup.backup_dir(path), path.stem)
     hint = f" Bản sao lưu gần nhất: {latest[0].path}" if latest else ""
     raise DomainError(
         f"Cơ sở dữ liệu bị hỏng ({len(problems)} lỗi). Hãy khôi phục: thidua restore TỆP.{hint}"
+    )
+
+
+def _replayed(args: argparse.Namespace) -> int:
+    """The file is sound; its data must also be what the audit log says (app.audit.replay)."""
+    from ..audit.replay import replay_database
+    from .login import opened
+
+    with opened(args, writes=False, read_only=True) as db:
+        report = replay_database(db)
+    if report.ok:
+        print(f"Dữ liệu khớp với nhật ký thay đổi ({report.rows} dòng).")
+        return EXIT_OK
+    for finding in report.findings[:50]:
+        print(f"- {finding}")
+    raise DomainError(
+        f"Dữ liệu khác với nhật ký thay đổi: {len(report.findings)} chênh lệch "
+        "(xem chi tiết: thidua audit verify)."
     )
 
 

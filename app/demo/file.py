@@ -61,9 +61,9 @@ def build_demo_file(
         os.replace(tmp, target)
         audit_head.rerecord_file(target, moved_from=tmp)  # a new file: forget the old one's head
     finally:
+        audit_head.forget_file(tmp)  # a cancelled or failed build leaves no head behind either
         for path in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
             path.unlink(missing_ok=True)
-        audit_head.forget_file(tmp)  # a cancelled or failed build leaves no head behind either
     return summary
 
 

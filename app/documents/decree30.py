@@ -296,6 +296,7 @@ class _Doc(BaseDocTemplate):
             templates.append(PageTemplate("landscape", [frame], onPage=_page_number, pagesize=(w, h)))
         self.addPageTemplates(templates)
         self.watch: Watch | None = None
+        self.footer = ""  # "Mã nhật ký: …" (app.audit.code), small and grey at the foot of every page
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's hook
         if self.watch is not None:
@@ -303,7 +304,11 @@ class _Doc(BaseDocTemplate):
 
 
 def _page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
-    """Page numbers top centre, from page 2 (Decree 30/2020, Annex I)."""
+    """Page numbers top centre, from page 2 (Decree 30/2020, Annex I); the book's code, if any,
+    at the foot of every page."""
+    footer = getattr(doc, "footer", "")
+    if footer:
+        _footer(canvas, footer)
     if doc.page < 2:
         return
     st = styles()
@@ -315,6 +320,17 @@ def _page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
     )
 
 
+def _footer(canvas: Canvas, text: str) -> None:
+    """``text`` in small grey type in the bottom margin, right-aligned, clear of the body."""
+    w, h = canvas._pagesize  # type: ignore[attr-defined]  # this page's size; private, not in the stubs
+    right = MARGIN_RIGHT if w < h else MARGIN_TOP
+    canvas.saveState()
+    canvas.setFont(styles().regular, 7)
+    canvas.setFillGray(0.45)
+    canvas.drawRightString(w - right, 8 * mm, text)
+    canvas.restoreState()
+
+
 PORTRAIT_WIDTH = A4[0] - MARGIN_LEFT - MARGIN_RIGHT
 LANDSCAPE_WIDTH = landscape(A4)[0] - MARGIN_BOTTOM - MARGIN_TOP
 
@@ -324,19 +340,21 @@ def to_landscape() -> list[Flowable]:
 
 
 def write_pdf(out: Path | None, title: str, story: list[Flowable], *, landscape_pages: bool = False,
-              fileobj: BinaryIO | None = None, progress: Progress | None = None, cancelled: Cancel | None = None) -> None:  # fmt: skip
-    """Build the story into ``out`` atomically (or into an open ``fileobj``)."""
+              fileobj: BinaryIO | None = None, progress: Progress | None = None, cancelled: Cancel | None = None,
+              footer: str = "") -> None:  # fmt: skip
+    """Build the story into ``out`` atomically (or into an open ``fileobj``); ``footer``: a line
+    at the foot of every page (the book's code)."""
     watch = Watch(len(story), progress, cancelled) if progress or cancelled else None
     if fileobj is not None:
         doc = _Doc(fileobj, title, landscape_pages)
-        doc.watch = watch
+        doc.watch, doc.footer = watch, footer
         doc.build(story)
         return
     assert out is not None
     target = check_output_file(Path(out))
     with atomic_write(target) as f:
         doc = _Doc(f, title, landscape_pages)
-        doc.watch = watch
+        doc.watch, doc.footer = watch, footer
         doc.build(story)
 
 

@@ -20,6 +20,11 @@ class Document:
     story: Callable[[], list[Flowable]]
     tables: list[TableData] = field(default_factory=list)
     landscape: bool = False
+    head_code: str = ""  # the audit head's short code (app.audit.code), printed at each page's foot
+
+    @property
+    def footer(self) -> str:
+        return f"Mã nhật ký: {self.head_code}" if self.head_code else ""
 
     def save(
         self,
@@ -36,17 +41,19 @@ class Document:
             # openpyxl only when a table is saved: `thidua --help` imports this module.
             from ..excel.writer import write_tables
 
-            write_tables(out, self.tables)
+            write_tables(out, self.tables, head_code=self.head_code)
         elif suffix == ".pdf":
             write_pdf(out, self.title, self.story(), landscape_pages=self.landscape, progress=progress,
-                      cancelled=cancelled)  # fmt: skip
+                      cancelled=cancelled, footer=self.footer)  # fmt: skip
         else:
             raise DomainError("Tệp kết quả phải có đuôi .pdf hoặc .xlsx.", field="out")
         return out
 
     def pdf_bytes(self) -> bytes:
         buf = io.BytesIO()
-        write_pdf(None, self.title, self.story(), landscape_pages=self.landscape, fileobj=buf)
+        write_pdf(
+            None, self.title, self.story(), landscape_pages=self.landscape, fileobj=buf, footer=self.footer
+        )
         return buf.getvalue()
 
 

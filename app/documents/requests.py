@@ -181,7 +181,16 @@ def meta(req: ReportRequest) -> DocMeta:
 
 
 def build(db: Database, req: ReportRequest) -> Document:
-    """The document the request asks for (checked first; DomainError names the field at fault)."""
+    """The document the request asks for (checked first; DomainError names the field at fault),
+    with the book's code (app.audit.code) for its footer."""
+    from ..audit.code import head_code
+
+    doc = _build(db, req)
+    doc.head_code = head_code(db)
+    return doc
+
+
+def _build(db: Database, req: ReportRequest) -> Document:
     # The papers' and reports' modules (queries, charts) only when a document is built: the CLI's
     # parser imports this module for KINDS.
     from . import papers, reports

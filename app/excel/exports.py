@@ -87,7 +87,9 @@ def export(
         table = nominations_table(db, year)
     else:
         raise DomainError(f"Không có danh sách «{kind}» (chọn: {', '.join(EXPORT_KINDS)}).")
-    return write_tables(out, [table])
+    from ..audit.code import head_code
+
+    return write_tables(out, [table], head_code=head_code(db))
 
 
 # One filled-in row per kind, on a sheet of its own ("Ví dụ"): the import reads the first sheet,

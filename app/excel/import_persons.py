@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
+from ..audit import log as audit
 from ..errors import DomainError
 from ..model import Gender, Person, Posting, Unit
 from ..model.base import utcnow
@@ -250,6 +251,9 @@ class PersonBatches(Batches):
             .values(position=bindparam("position")),
             [{"_id": p["_id"], "position": p["position"]} for p in params],
         )
+        audit.record_rows(
+            session, posting_t, posting_t.c.person_id, [p["_id"] for p in params]
+        )  # for the replay
 
 
 def _kept(column: str, table: Table) -> ColumnElement[Any]:

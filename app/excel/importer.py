@@ -26,6 +26,7 @@ from ..auth import P
 from ..auth import require as allowed
 from ..errors import DomainError
 from ..model import Award, Unit
+from ..model.base import utcnow
 from ..storage.db import Database
 from . import fields as F
 from .handler import MERGE, SKIP, AllAtOnce, Batches, Duplicate, Handler, ImportReport, Problem
@@ -192,6 +193,8 @@ class _Load:
         self.db, self.handler, self.report = db, handler, report
         self.dry_run, self.on_duplicate = dry_run, on_duplicate
         self.tick = progress or (lambda _d, _t: None)
+        self.began = utcnow()  # rows updated from now on are the import's (audit.record_written)
+        self.marks: dict[str, int] = {}
         self.sink = handler.batches(report, on_duplicate)
         self.stack = ExitStack()
         self.session: Session | None = None
@@ -218,6 +221,8 @@ class _Load:
         if self.session is None:
             self.writes = not self.dry_run and not self.report.problems
             self.session = self.stack.enter_context(self.db.write() if self.writes else self.db.read())
+            if self.writes:
+                self.marks = audit.high_water(self.session)
         self.records += len(batch)
         if len(self.first) < PREVIEW_ROWS:
             self.first += batch[: PREVIEW_ROWS - len(self.first)]
@@ -264,6 +269,8 @@ class _Load:
         audit.record(self.session, "import", kind, details={
             "file": path.name, "inserted": report.inserted, "merged": report.merged, "skipped": report.skipped,
         })  # fmt: skip
+        # Each written row's state, for the replay (app.audit.replay); merged rows found by updated_at.
+        audit.record_written(self.session, self.marks, self.began if report.merged else None)
         report.committed = True
 
 

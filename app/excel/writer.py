@@ -49,10 +49,14 @@ def _cell(ws: WriteOnlyWorksheet, value: object, kind: str) -> Cell:
     return cell
 
 
-def write_tables(out: Path, tables: Sequence[TableData]) -> Path:
-    """One sheet per table (names made unique), written atomically."""
+def write_tables(out: Path, tables: Sequence[TableData], *, head_code: str = "") -> Path:
+    """One sheet per table (names made unique), written atomically; ``head_code`` (the audit
+    head's code, app.audit.code) in the file's properties (File › Info: Keywords, Description)."""
     target = check_output_file(Path(out))
     wb = Workbook(write_only=True)
+    if head_code:
+        wb.properties.keywords = f"Mã nhật ký: {head_code}"
+        wb.properties.description = f"Mã nhật ký: {head_code}"
     used: set[str] = set()
     for table in tables or [TableData("Trống", [], [])]:
         name, n = table.sheet_name(), 1

@@ -233,6 +233,8 @@ def update_person(
             audit.record(session, "rename_nominee", "nomination", details={
                 "person_id": person_id, "nominee_name": person.full_name, "rows": renamed,
             })  # fmt: skip
+            t = Nomination.__table__  # each row's state, for the replay (app.audit.replay)
+            audit.record_rows(session, t, t.c.person_id, [person_id])
         session.flush()
         return PersonRecord.of(person)
 

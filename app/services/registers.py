@@ -112,6 +112,8 @@ def assign_numbers(db: Database, book_id: int, nomination_ids: Sequence[int]) ->
                 "book": book.code, "first": new_entries[0]["number"], "last": new_entries[-1]["number"],
                 "nominations": [e["nomination_id"] for e in new_entries],
             })  # fmt: skip
+            t = RegisterEntry.__table__  # each row's state, for the replay (app.audit.replay)
+            audit.record_rows(session, t, t.c.nomination_id, [e["nomination_id"] for e in new_entries])
     return result
 
 

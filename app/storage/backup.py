@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..audit.head import forget_file as audit_forget
-from ..audit.head import rerecord_file
+from ..audit.code import sidecar, write_sidecar
+from ..audit.head import heads_untouched, rerecord_file
 from ..auth import SYSTEM, Actor, P, check
 from ..errors import DatabaseError, DomainError
 from .instance import InstanceLock
@@ -82,6 +82,7 @@ def make_backup(
     if not integrity_ok(target):
         target.unlink(missing_ok=True)
         raise DatabaseError("Bản sao lưu vừa tạo không qua được kiểm tra toàn vẹn; đã hủy bản sao đó.")
+    write_sidecar(target)  # the head's code beside the copy (app.audit.code)
     return target
 
 
@@ -135,6 +136,7 @@ def thin(directory: Path, stem: str, now: dt.datetime | None = None) -> list[Pat
     for b in backups:
         if b.taken not in keep:
             b.path.unlink(missing_ok=True)
+            sidecar(b.path).unlink(missing_ok=True)
             removed.append(b.path)
     return removed
 
@@ -222,7 +224,8 @@ def copy_problems(path: Path) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="thidua-kiemtra-") as scratch:
         copy = Path(scratch) / "copy.sqlite3"
         copy_database(path, copy)
-        return _schema_problems(copy, row[0])
+        with heads_untouched(copy):  # the copy is the live book's identity: leave its head alone
+            return _schema_problems(copy, row[0])
 
 
 def _schema_problems(copy: Path, revision: str) -> list[str]:
@@ -262,7 +265,6 @@ def _schema_problems(copy: Path, revision: str) -> list[str]:
         return problems
     finally:
         engine.dispose()
-        audit_forget(copy)
 
 
 def restore(

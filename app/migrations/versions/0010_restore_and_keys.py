@@ -1,7 +1,7 @@
 """Signing keys: every public key that signed this database's certificates, with its dates.
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-06
 
 The current key stays in ``meta`` (``certificate_public_key``) and is copied here as the first
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

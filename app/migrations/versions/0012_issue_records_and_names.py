@@ -2,7 +2,7 @@
 decided for, and persons' name history.
 
 Revision ID: 0012
-Revises: 0008
+Revises: 0010
 Create Date: 2026-12-06
 
 Backfill: every code already printed gets its issue record (state ``printed``) from the print log.
