@@ -354,6 +354,9 @@ def _issue(session: Session, db: Database, jobs: list[_Job]) -> None:
             "count": len(rows), "codes": [f"{r['book_code']}-{r['register_number']}" for r in rows[:50]],
         })  # fmt: skip
         issued = known()
+        audit.record_rows(
+            session, table, table.c.issued_at, [now], table.c.issued_by == actor
+        )  # for the replay
     for job in jobs:
         job.issue_id = issued[(job.record.nomination_id, signature_text(job.signature))]
 
@@ -494,3 +497,4 @@ def log_prints(db: Database, printed: list[Printed], mode: str) -> None:
         audit.record_rows(
             session, t, t.c.nomination_id, [r["nomination_id"] for r in rows], t.c.printed_at == now
         )
+        audit.record_rows(session, table, table.c.id, issues, table.c.printed_at == now)

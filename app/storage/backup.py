@@ -257,7 +257,7 @@ def _schema_problems(copy: Path, revision: str) -> list[str]:
         if lost:
             problems.append(f"nhật ký thay đổi mất ràng buộc chỉ-ghi-thêm ({', '.join(lost)})")
         try:
-            report = audit_log.verify(Database(url=url, engine=engine, read_only=True))
+            report = audit_log.verify(Database(url=url, engine=engine, read_only=True), with_head=False)
         except Exception as exc:  # a column of the wrong type, a table of the wrong shape
             return [*problems, f"không đọc được nhật ký thay đổi ({exc})"]
         if not report.ok:
