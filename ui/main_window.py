@@ -187,6 +187,9 @@ class MainWindow(QMainWindow):
         self.layouts_action = tools.addAction(
             translate("MainWindow", "&Mẫu giấy chứng nhận…"), self.edit_layouts
         )
+        self.audit_action = tools.addAction(
+            translate("MainWindow", "Kiểm tra &nhật ký và dữ liệu…"), self.check_audit
+        )
         help_menu = bar.addMenu(translate("MainWindow", "Trợ &giúp"))
         self.guide_action = help_menu.addAction(
             translate("MainWindow", "&Hướng dẫn sử dụng"), self.show_guide
@@ -440,6 +443,14 @@ class MainWindow(QMainWindow):
     # -- the rest ------------------------------------------------------------------------------
     def list_pages(self) -> list[ListPage]:
         return [p for p in self.page_list if isinstance(p, ListPage)]
+
+    def check_audit(self) -> None:
+        from .dialogs.audit_check import AuditCheckDialog
+
+        if self.db is not None:
+            self.audit_dialog = AuditCheckDialog(self.db, parent=self)
+            self.audit_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.audit_dialog.open()
 
     def verify_certificate(self) -> None:
         from .certificates.verify_dialog import VerifyDialog  # ReportLab/cryptography: not at start-up

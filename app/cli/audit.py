@@ -17,19 +17,12 @@ SHOWN = 200  # findings printed one by one; the rest counted
 
 
 def _verify(database: Database, printed: str | None) -> int:
-    from ..audit.code import check_code, head_code
-    from ..audit.log import verify
-    from ..audit.replay import replay_database
+    from ..audit.check import check_book
 
-    problems: list[str] = []
-    report = verify(database)
-    if report.ok:
-        print(f"Chuỗi băm: nguyên vẹn, {report.entries} mục, khớp với đỉnh ghi nhận ngoài tệp.")
-    else:
-        problems.append(
-            f"Nhật ký thay đổi không còn nguyên vẹn: {report.problem} (đã kiểm {report.entries} mục)."
-        )
-    replay = replay_database(database)
+    result = check_book(database, printed)
+    if result.chain_problem is None:
+        print(f"Chuỗi băm: nguyên vẹn, {result.entries} mục, khớp với đỉnh ghi nhận ngoài tệp.")
+    replay = result.replay
     for finding in replay.findings[:SHOWN]:
         print(f"- {finding}")
     if len(replay.findings) > SHOWN:
@@ -37,23 +30,14 @@ def _verify(database: Database, printed: str | None) -> int:
     for table, n in replay.partial.items():
         print(f"Lưu ý: {n} dòng của bảng {table} có từ trước khi có nhật ký đầy đủ: chỉ đối chiếu được các cột "
               "nhật ký đã ghi.")  # fmt: skip
-    if replay.findings:
-        problems.append(f"Dữ liệu khác với nhật ký: {len(replay.findings)} chênh lệch (đã đối chiếu "
-                        f"{replay.rows} dòng với {replay.entries} mục).")  # fmt: skip
-    else:
+    if not replay.findings:
         print(f"Đối chiếu dữ liệu với nhật ký: {replay.rows} dòng đều khớp ({replay.seconds:.2f} giây).")
-    if printed is not None:
-        with database.read() as session:
-            checked = check_code(session.connection(), printed)
-        if checked.ok:
-            print(checked.message)
-        else:
-            problems.append(checked.message)
-    code = head_code(database)
-    if code:
-        print(f"Mã nhật ký hiện tại: {code}")
-    if problems:
-        raise DomainError(" ".join(problems))
+    if result.printed is not None and result.printed.ok:
+        print(result.printed.message)
+    if result.code:
+        print(f"Mã nhật ký hiện tại: {result.code}")
+    if result.problems:
+        raise DomainError(" ".join(result.problems))
     print("Nhật ký thay đổi nguyên vẹn và khớp với dữ liệu.")
     return EXIT_OK
 

@@ -1542,6 +1542,10 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>&amp;Hướng dẫn sử dụng</source>
       <translation>User &amp;guide</translation>
     </message>
+    <message>
+      <source>Kiểm tra &amp;nhật ký và dữ liệu…</source>
+      <translation>Check the &amp;log and the data…</translation>
+    </message>
   </context>
   <context>
     <name>MembershipDialog</name>
@@ -3911,6 +3915,45 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
     <message>
       <source>Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.</source>
       <translation>Wrong user name or password, or the account is locked.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditCheckDialog</name>
+    <message>
+      <source>Kiểm tra nhật ký và dữ liệu</source>
+      <translation>Check the log and the data</translation>
+    </message>
+    <message>
+      <source>Mã nhật ký in ở chân văn bản (không bắt buộc), ví dụ 10214-XDCTG6A3P4</source>
+      <translation>Log code printed in a document's footer (optional), e.g. 10214-XDCTG6A3P4</translation>
+    </message>
+    <message>
+      <source>Kiểm tra</source>
+      <translation>Check</translation>
+    </message>
+    <message>
+      <source>Đang kiểm tra…</source>
+      <translation>Checking…</translation>
+    </message>
+    <message>
+      <source>Đang kiểm tra nhật ký…</source>
+      <translation>Checking the log…</translation>
+    </message>
+    <message>
+      <source>Đối chiếu chuỗi băm của nhật ký, đỉnh ghi nhận ngoài tệp và từng dòng dữ liệu với nhật ký.</source>
+      <translation>Compares the log's hash chain, the head recorded outside the file, and every row of data with the log.</translation>
+    </message>
+    <message>
+      <source>Nhật ký nguyên vẹn ({0} mục) và khớp với dữ liệu ({1} dòng).</source>
+      <translation>The log is whole ({0} entries) and matches the data ({1} rows).</translation>
+    </message>
+    <message>
+      <source>Mã nhật ký hiện tại: {0}</source>
+      <translation>Current log code: {0}</translation>
+    </message>
+    <message>
+      <source>… và {0} chênh lệch khác.</source>
+      <translation>… and {0} more differences.</translation>
     </message>
   </context>
 </TS>
