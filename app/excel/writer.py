@@ -1,5 +1,7 @@
 """Export of tables to .xlsx: Vietnamese headers, real types, dates as dates, IDs as text, and
-text that starts like a formula (= + - @ tab) stored as text, never as a formula."""
+text that starts like a formula (= + - @ tab) stored as text, never as a formula. A character an
+.xlsx cannot hold (a control character stored before the services refused them, or written around
+them) is replaced by U+FFFD: an export never fails on stored text."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from ..documents.tables import DATE, FLOAT, ID, INT, PERCENT, TableData
 from ..storage.files import atomic_write, check_output_file
+from ..text import REPLACEMENT, xml_safe
 from .fields import FORMULA_START
 
 _HEAD_FONT = Font(bold=True)
@@ -25,6 +28,7 @@ _FORMATS = {DATE: "DD/MM/YYYY", INT: "#,##0", FLOAT: "#,##0.00", PERCENT: "0.0%"
 
 def text_cell(ws: WriteOnlyWorksheet, value: str) -> Cell:
     """A string cell that Excel will never evaluate, whatever it starts with."""
+    value = xml_safe(value)
     cell = WriteOnlyCell(ws, value=value)
     cell.data_type = "s"
     if value.startswith(FORMULA_START):
@@ -55,10 +59,11 @@ def write_tables(out: Path, tables: Sequence[TableData]) -> Path:
     wb = Workbook(write_only=True)
     used: set[str] = set()
     for table in tables or [TableData("Trống", [], [])]:
-        name, n = table.sheet_name(), 1
+        base = xml_safe(table.sheet_name()).replace(REPLACEMENT, " ")
+        name, n = base, 1
         while name.casefold() in used:
             n += 1
-            name = f"{table.sheet_name()[:27]} ({n})"
+            name = f"{base[:27]} ({n})"
         used.add(name.casefold())
         ws: WriteOnlyWorksheet = wb.create_sheet(name)  # write_only: create_sheet's Any is this
         for i, col in enumerate(table.columns, start=1):

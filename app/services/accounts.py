@@ -34,7 +34,7 @@ from ..errors import DatabaseError, DomainError
 from ..model import AuditEntry, LoginThrottle, Unit, UserAccount, UserRole
 from ..model.base import utcnow
 from ..storage.db import Database
-from ..text import clean
+from ..text import clean, xml_safe
 from .common import as_enum, get, require
 
 HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
@@ -296,7 +296,8 @@ def _failed(db: Database, key: str, tried: str, account: UserAccount | None, rea
 def login(db: Database, username: str, password: str) -> Actor:
     """Check the password and make the account ``db.actor``; :class:`LoginError` otherwise, or
     :class:`LoginThrottledError` while the name must wait after repeated failures."""
-    key = username_key(username or "")
+    username = xml_safe(username or "")  # a NUL typed or pasted: no account has it, PostgreSQL takes none
+    key = username_key(username)
     throttle = _throttle_key(key)
     wait = _wait(db, throttle)
     with db.read() as session:

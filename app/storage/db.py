@@ -254,6 +254,8 @@ def translate_db_errors() -> Iterator[None]:
 
 def _integrity_message(detail: str) -> str:
     low = detail.lower()
+    if "nul (0x00)" in low:  # PostgreSQL refuses NUL in any text, a search's included (issue #14)
+        return "Văn bản có ký tự điều khiển không được phép (U+0000, NUL); hãy xóa ký tự đó rồi nhập lại."
     if "foreign key" in low:
         return "Không thể thực hiện: bản ghi đang được tham chiếu ở nơi khác hoặc tham chiếu tới bản ghi không tồn tại."
     if "unique" in low or "duplicate" in low:
