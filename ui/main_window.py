@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.auth import ANONYMOUS, P, can
 from app.demo import build_demo_file
-from app.errors import DomainError
+from app.errors import DomainError, user_message
 from app.opening import open_for_window
 from app.services.todo import Todo
 from app.storage.backup import backup_dir, backup_if_due, make_backup, restore
@@ -68,6 +68,11 @@ NAV_ENTRIES = (
     QT_TRANSLATE_NOOP("Navigation", "Cài đặt"),
 )
 DB_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Cơ sở dữ liệu Sổ Thi đua (*.sqlite3 *.sqlite *.db);;Mọi tệp (*)")
+
+
+def _said(exc: object) -> str:
+    """A failed job's reason for the user (a full disk or a read-only folder explained)."""
+    return user_message(exc) if isinstance(exc, BaseException) else str(exc)
 
 
 class MainWindow(QMainWindow):
@@ -335,7 +340,7 @@ class MainWindow(QMainWindow):
             box.open()
             self.busy_box = box
             return
-        reason = exc.message if isinstance(exc, DomainError) else str(exc)
+        reason = user_message(exc) if isinstance(exc, BaseException) else str(exc)
         show_error(self, translate("MainWindow", "Không mở được tệp {0}.\n\n{1}").format(path, reason))
 
     def open_demo(self) -> None:
@@ -469,7 +474,7 @@ class MainWindow(QMainWindow):
                 translate("MainWindow", "Đã sao lưu vào {0}").format(made), 10000
             )
         )
-        self._backup_job.error.connect(lambda exc: show_error(self, getattr(exc, "message", str(exc))))
+        self._backup_job.error.connect(lambda exc: show_error(self, _said(exc)))
 
     def restore_from_backup(self) -> None:
         if self.db is None or self.db.path is None:
@@ -499,7 +504,7 @@ class MainWindow(QMainWindow):
 
         def failed(exc: object) -> None:
             finish()
-            show_error(self, getattr(exc, "message", None) or str(exc))
+            show_error(self, _said(exc))
 
         # On the writer, after any write still queued; the file is swapped off the GUI thread.
         self.job = run_job(

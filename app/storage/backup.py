@@ -153,10 +153,24 @@ def integrity_ok(path: Path, *, quick: bool = False) -> bool:
     return not integrity_problems(path, quick=quick)
 
 
+def read_only_place(path: Path) -> bool:
+    """Whether ``path`` is a database that cannot be written where it lies (a read-only medium or
+    folder) and holds everything in its main file (no write-ahead log left to read)."""
+    wal = Path(f"{path}-wal")
+    return (
+        path.is_file()
+        and not os.access(path.parent, os.W_OK)
+        and (not wal.exists() or wal.stat().st_size == 0)
+    )
+
+
 def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
     """What ``integrity_check`` (or ``quick_check``) and ``foreign_key_check`` report; empty if sound."""
+    uri = f"file:{path}?mode=ro"
+    if read_only_place(path):  # SQLite cannot make its -shm file there: read the file as it is (#14)
+        uri += "&immutable=1"
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        conn = sqlite3.connect(uri, uri=True, timeout=10)
     except sqlite3.Error as exc:
         return [str(exc)]
     try:

@@ -26,7 +26,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..audit import log as audit
 from ..auth import SYSTEM, Actor
-from ..errors import ConflictError, DatabaseError, DomainError
+from ..errors import ConflictError, DatabaseError, DomainError, os_error_message
 from .paths import APP_NAME, ENV_DB, default_db_path  # noqa: F401 - re-exported
 
 BUSY_TIMEOUT_S = 5.0
@@ -334,7 +334,16 @@ def create_db_engine(url: str, *, read_only: bool = False) -> Engine:
                     "Tệp cơ sở dữ liệu nằm trên ổ mạng dùng chung: SQLite không an toàn ở đó (có thể hỏng dữ liệu "
                     "khi nhiều máy cùng mở). Hãy chép tệp về máy, hoặc dùng cơ sở dữ liệu PostgreSQL chung."
                 )
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(parsed.database).parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:  # the data folder cannot be made (read-only, no right to write)
+                raise DatabaseError(os_error_message(exc)) from None
+            if not Path(parsed.database).exists() and not os.access(folder, os.W_OK):
+                raise DatabaseError(
+                    f"Không tạo được cơ sở dữ liệu trong thư mục «{folder}»: thư mục chỉ cho phép đọc hoặc "
+                    "không có quyền ghi. Hãy chọn thư mục khác."
+                )
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
         _configure_sqlite(engine)
         return engine

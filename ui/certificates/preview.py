@@ -15,7 +15,7 @@ from pathlib import Path
 from app.certificates.batch import BatchResult, log_prints, make_certificates
 from app.certificates.numbering import default_book, list_books, plan_numbers
 from app.certificates.selection import Selection
-from app.errors import DomainError
+from app.errors import DomainError, user_message
 from app.storage.db import Database
 from app.storage.files import atomic_write, check_output_file
 
@@ -192,7 +192,7 @@ class CertificatePreviewDialog(QDialog):
         self.load_pdf(path)
 
     def _failed(self, exc: object) -> None:
-        message = exc.message if isinstance(exc, DomainError) else str(exc)
+        message = user_message(exc) if isinstance(exc, BaseException) else str(exc)
         self.status.setText(message)
         QMessageBox.warning(self, translate("CertificatePreview", "Không in được"), message)
 

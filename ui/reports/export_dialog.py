@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.errors import DomainError
+from app.errors import user_message
 from app.excel.exports import export, write_template
 from app.storage.db import Database
 
@@ -82,6 +82,6 @@ class ExportDialog(QDialog):
             lambda path: self.status.setText(translate("ExportDialog", "Đã lưu {path}").format(path=path))
         )
         self.job.error.connect(
-            lambda exc: self.status.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+            lambda exc: self.status.setText(user_message(exc) if isinstance(exc, BaseException) else str(exc))
         )
         return self.job

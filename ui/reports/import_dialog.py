@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.errors import DomainError
+from app.errors import user_message
 from app.excel.exports import write_template
 from app.excel.importer import MERGE, SKIP, ImportReport, run_import
 from app.storage.db import Database
@@ -181,4 +181,4 @@ class ImportDialog(QDialog):
 
     def _failed(self, exc: object) -> None:
         self.check_button.setEnabled(True)
-        self.summary.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+        self.summary.setText(user_message(exc) if isinstance(exc, BaseException) else str(exc))
