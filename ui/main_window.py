@@ -524,7 +524,7 @@ class MainWindow(QMainWindow):
             if self.db.path is not None and not self.db.read_only:
                 try:
                     backup_if_due(self.db.path)  # at most once a day, thinned 7/4/12
-                except DomainError as exc:
-                    show_error(self, exc.message)
+                except (DomainError, OSError) as exc:  # a read-only medium, a full disk: said (#14)
+                    show_error(self, user_message(exc))
             self.db.dispose()
         super().closeEvent(event)
