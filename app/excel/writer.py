@@ -5,15 +5,19 @@ them) is replaced by U+FFFD: an export never fails on stored text."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from ..documents.tables import DATE, FLOAT, ID, INT, PERCENT, TableData
 from ..storage.files import atomic_write, check_output_file
@@ -80,5 +84,23 @@ def write_tables(out: Path, tables: Sequence[TableData]) -> Path:
         for row in table.rows:
             ws.append([_cell(ws, v, k) for v, k in zip(row, kinds, strict=False)])
     with atomic_write(target) as f:
-        wb.save(f)
+        _save(wb, f)
     return target
+
+
+def _save(wb: Workbook, f: BinaryIO) -> None:
+    """``wb.save(f)``, except that a failed write (a full disk) leaves no half-written zip archive
+    to be closed at exit, which printed a traceback ("Exception ignored in ZipFile.__del__")."""
+    archive = ZipFile(f, "w", ZIP_DEFLATED, allowZip64=True)
+    wb.properties.modified = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    try:
+        ExcelWriter(wb, archive).save()
+    except BaseException:
+        archive.fp = None  # abandoned: its file failed, nothing more is written to it
+        for ws in wb.worksheets:  # nor to the sheets' row writers (else they fail when collected)
+            writer = getattr(ws, "_writer", None)
+            for generator in (getattr(ws, "_rows", None), getattr(writer, "xf", None)):
+                if generator is not None:
+                    with contextlib.suppress(Exception):
+                        generator.close()
+        raise
