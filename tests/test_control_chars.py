@@ -67,6 +67,11 @@ def test_services_refuse_control_characters_in_every_kind_of_record(db) -> None:
         A.create_account(db, A.AccountInput("quan\x01tri", UserRole.ADMIN), "matkhau-quantri")
     with pytest.raises(DomainError, match="«Họ và tên» có ký tự điều khiển"):
         A.create_account(db, A.AccountInput("quantri", UserRole.ADMIN, "Quản\x00 trị"), "matkhau-quantri")
+    from app.services.office import Office, set_office
+
+    with pytest.raises(DomainError, match="ký tự điều khiển") as office:
+        set_office(db, Office(issuer="SỞ TÀI CHÍNH", signer="Nguyễn\x00 Văn A"))
+    assert office.value.field == "signer"
     N.submit(db, [nom.id])
     with pytest.raises(DomainError, match="ký tự điều khiển"):  # a step's reason
         N.return_for_revision(db, [nom.id], "Thiếu\x00 hồ sơ")
