@@ -203,6 +203,19 @@ def test_a_first_print_with_an_unwritable_config_folder_is_said(
     assert not out.exists()
 
 
+@pytest.mark.sqlite_only
+def test_opening_a_database_on_a_read_only_filesystem_says_so(db, db_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    db.dispose()  # closed: no -shm file is left beside it
+    _read_only(monkeypatch, db_path.parent)
+    code, printed = _cli(capsys, ["--db", str(db_path), "info"])
+    assert (
+        code == 2
+        and "chỉ cho phép đọc" in printed
+        and "không bị hỏng" in printed
+        and "thidua integrity" in printed
+    )
+
+
 def test_integrity_on_a_read_only_filesystem_says_read_only_not_damaged(
     db_path: Path, monkeypatch, capsys
 ) -> None:  # type: ignore[no-untyped-def]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -83,10 +82,11 @@ def _holds_accounts(path: Path) -> bool:
 
 def _cmd_integrity(args: argparse.Namespace) -> int:
     from ..storage import backup
+    from ..storage.files import unwritable_folder
 
     path = _sqlite_path(args.db)
     problems = backup.integrity_problems(path, quick=args.quick)
-    unwritable = path.is_file() and not os.access(path.parent, os.W_OK)
+    unwritable = path.is_file() and unwritable_folder(path.parent)
     if unwritable:  # a read-only medium or folder is not a damaged file (issue #14)
         print(f"Lưu ý: tệp nằm ở nơi chỉ cho phép đọc («{path.parent}»): đọc được nhưng không ghi được (không sao lưu "
               "hay khôi phục tại chỗ).")  # fmt: skip

@@ -21,6 +21,7 @@ from typing import Any
 from ..audit.head import rerecord_file
 from ..auth import SYSTEM, Actor, P, check
 from ..errors import DatabaseError, DomainError
+from .files import unwritable_folder
 from .instance import InstanceLock
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
@@ -157,11 +158,7 @@ def read_only_place(path: Path) -> bool:
     """Whether ``path`` is a database that cannot be written where it lies (a read-only medium or
     folder) and holds everything in its main file (no write-ahead log left to read)."""
     wal = Path(f"{path}-wal")
-    return (
-        path.is_file()
-        and not os.access(path.parent, os.W_OK)
-        and (not wal.exists() or wal.stat().st_size == 0)
-    )
+    return path.is_file() and unwritable_folder(path.parent) and (not wal.exists() or wal.stat().st_size == 0)
 
 
 def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:

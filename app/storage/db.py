@@ -27,6 +27,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..audit import log as audit
 from ..auth import SYSTEM, Actor
 from ..errors import ConflictError, DatabaseError, DomainError, os_error_message
+from .files import unwritable_folder
 from .paths import APP_NAME, ENV_DB, default_db_path  # noqa: F401 - re-exported
 
 BUSY_TIMEOUT_S = 5.0
@@ -339,10 +340,18 @@ def create_db_engine(url: str, *, read_only: bool = False) -> Engine:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:  # the data folder cannot be made (read-only, no right to write)
                 raise DatabaseError(os_error_message(exc)) from None
-            if not Path(parsed.database).exists() and not os.access(folder, os.W_OK):
+            file = Path(parsed.database)
+            if unwritable_folder(folder) and not Path(f"{file}-shm").exists():
+                if not file.exists():
+                    raise DatabaseError(
+                        f"Không tạo được cơ sở dữ liệu trong thư mục «{folder}»: thư mục chỉ cho phép đọc hoặc "
+                        "không có quyền ghi. Hãy chọn thư mục khác."
+                    )
+                # SQLite keeps its journal files beside the database: it cannot open it for writing.
                 raise DatabaseError(
-                    f"Không tạo được cơ sở dữ liệu trong thư mục «{folder}»: thư mục chỉ cho phép đọc hoặc "
-                    "không có quyền ghi. Hãy chọn thư mục khác."
+                    f"Tệp cơ sở dữ liệu nằm ở nơi chỉ cho phép đọc hoặc không có quyền ghi («{folder}»): không mở "
+                    "được để làm việc. Hãy chép tệp sang thư mục có quyền ghi (tệp không bị hỏng; kiểm tra: "
+                    "thidua integrity)."
                 )
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
         _configure_sqlite(engine)

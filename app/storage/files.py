@@ -36,6 +36,12 @@ def _probe(folder: Path) -> None:
         raise DomainError(os_error_message(exc, folder), field="out") from None
 
 
+def unwritable_folder(folder: Path) -> bool:
+    """Whether nothing can be created in ``folder`` (a read-only medium, no right to write). POSIX
+    only: on Windows a folder's read-only attribute means nothing, and os.access reports it."""
+    return os.name == "posix" and not os.access(folder, os.W_OK)
+
+
 def check_output_file(path: Path) -> Path:
     """Refuse, before any work, an output file that could not be written."""
     path = Path(path).expanduser()
