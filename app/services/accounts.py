@@ -46,9 +46,8 @@ THROTTLE_AFTER = 3  # failures in a row before attempts must wait
 THROTTLE_FIRST = 1.0  # seconds after the THROTTLE_AFTER-th failure, doubled at each further one
 THROTTLE_MAX = 300.0  # the longest wait (5 minutes)
 FAILED_ACTION = "login_failed"  # the audit log's action for a refused log-in
-UNKNOWN_USER = (
-    "unknown user"  # the audit log's actor for a name no account has (never a real name: no spaces)
-)
+# The audit log's actor for a name no account has (never an account's name: those have no spaces).
+UNKNOWN_USER = "unknown user"
 
 
 @functools.cache
