@@ -15,6 +15,9 @@ import unicodedata
 
 __all__ = [
     "clean",
+    "illegal_char",
+    "check_text",
+    "xml_safe",
     "clean_name",
     "fold",
     "split_full_name",
@@ -28,6 +31,14 @@ __all__ = [
 ]
 
 _SPACES = re.compile(r"\s+")
+
+# Characters no stored text may hold: C0 controls (NUL included), DEL, C1 controls, lone
+# surrogates and the non-characters U+FFFE/U+FFFF. Most are not allowed in XML 1.0, so an .xlsx
+# (or .docx) cannot hold them; the others are invisible and mean nothing in a name. A field of
+# several lines (notes, achievements) may also hold tab, line feed and carriage return.
+_ILLEGAL_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_ILLEGAL_MULTILINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+REPLACEMENT = "\ufffd"
 
 # Combining marks of the five Vietnamese tones, in CLDR `vi` secondary order (none is 0).
 _TONES = {
@@ -71,6 +82,31 @@ def clean(value: str | None) -> str:
         return ""
     # str.split() breaks on exactly the characters ``\s`` matches (str.isspace), 3× faster than re.sub.
     return " ".join(unicodedata.normalize("NFC", value).split())
+
+
+def illegal_char(value: str, *, multiline: bool = False) -> str | None:
+    """The first character of ``value`` that stored text may not hold, as ``U+0001``; ``None`` if
+    there is none. ``multiline`` allows tab, line feed and carriage return."""
+    found = (_ILLEGAL_MULTILINE if multiline else _ILLEGAL_LINE).search(value)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
+def check_text(value: str | None, label: str, field: str | None = None, *, multiline: bool = False) -> None:
+    """Refuse (:class:`~app.errors.DomainError`, at ``field``) text with a control character."""
+    from .errors import DomainError  # a leaf module: imports nothing of the app
+
+    code = illegal_char(value, multiline=multiline) if value else None
+    if code is not None:
+        raise DomainError(
+            f"«{label}» có ký tự điều khiển không được phép ({code}); hãy xóa ký tự đó rồi nhập lại.",
+            field=field,
+        )
+
+
+def xml_safe(value: str) -> str:
+    """``value`` with every character an .xlsx cannot hold replaced by U+FFFD (for exports of text
+    stored before it was checked, or written around the services)."""
+    return _ILLEGAL_MULTILINE.sub(REPLACEMENT, value)
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -222,3 +222,123 @@ def test_a_password_typed_with_combining_tones_is_the_same_password(db) -> None:
     A.create_account(db, A.AccountInput("quantri", UserRole.ADMIN), composed)
     actor = A.login(db, "quantri", unicodedata.normalize("NFD", composed))
     assert actor.username == "quantri"
+
+
+# --- throttling and the record of failed log-ins (issue #14, finding 4) ---------------------------------
+
+
+def _clock(monkeypatch, start: float = 0.0):  # type: ignore[no-untyped-def]
+    """The accounts service's clock, moved by hand: ``clock[0]`` seconds after a fixed instant."""
+    import datetime as dt
+
+    base = dt.datetime(2026, 12, 6, 8, 0, 0)
+    clock = [start]
+    monkeypatch.setattr(A, "_now", lambda: base + dt.timedelta(seconds=clock[0]))
+    return clock
+
+
+def test_repeated_failures_make_the_next_attempt_wait_and_a_success_resets(db, monkeypatch) -> None:
+    _admin(db)
+    clock = _clock(monkeypatch)
+    for _ in range(A.THROTTLE_AFTER):
+        with pytest.raises(A.LoginError) as refused:
+            A.login(db, "quantri", "matkhau-sai")
+        assert refused.value.message == LOGIN_FAILED
+    # the right password now is refused unchecked, with the wait in the message
+    with pytest.raises(A.LoginThrottledError) as throttled:
+        A.login(db, "quantri", "matkhau-quantri")
+    assert throttled.value.message == "Đăng nhập sai nhiều lần; hãy thử lại sau 1 giây."
+    assert db.actor is SYSTEM
+    clock[0] += 1.5
+    with pytest.raises(A.LoginError):  # another wrong one doubles the wait
+        A.login(db, "quantri", "matkhau-sai")
+    with pytest.raises(A.LoginThrottledError, match="sau 2 giây"):
+        A.login(db, "quantri", "matkhau-quantri")
+    clock[0] += 2.5
+    assert A.login(db, "quantri", "matkhau-quantri").username == "quantri"
+    # a success starts the count again: two failures do not make anyone wait
+    for _ in range(A.THROTTLE_AFTER - 1):
+        with pytest.raises(A.LoginError) as refused:
+            A.login(db, "quantri", "matkhau-sai")
+        assert not isinstance(refused.value, A.LoginThrottledError)
+    assert A.login(db, "QUANTRI", "matkhau-quantri").username == "quantri"
+
+
+def test_the_wait_grows_to_a_cap_and_holds_across_processes(db, db_url: str, monkeypatch) -> None:
+    assert [A.throttle_delay(n) for n in range(7)] == [0, 0, 0, 1, 2, 4, 8]
+    assert A.throttle_delay(50) == A.THROTTLE_MAX == 300
+    _admin(db)
+    clock = _clock(monkeypatch)
+    for _ in range(A.THROTTLE_AFTER + 2):
+        with pytest.raises(A.LoginError):
+            A.login(db, "quantri", "matkhau-sai")
+        clock[0] += 0.001 if _ == A.THROTTLE_AFTER + 1 else 100  # each wait over, but the last
+    # another process (a fresh engine on the same database) sees the same wait
+    other = open_database(db_url, sync_catalogue=False)
+    try:
+        with pytest.raises(A.LoginThrottledError, match="sau 4 giây"):
+            A.login(other, "quantri", "matkhau-quantri")
+    finally:
+        other.dispose()
+
+
+def test_unknown_names_are_throttled_alike_so_the_wait_tells_nothing(db, monkeypatch) -> None:
+    _admin(db)
+    _clock(monkeypatch)
+    messages = {}
+    for name in ("quantri", "khongco"):
+        for _ in range(A.THROTTLE_AFTER):
+            with pytest.raises(A.LoginError):
+                A.login(db, name, "matkhau-sai")
+        with pytest.raises(A.LoginThrottledError) as throttled:
+            A.login(db, name, "matkhau-sai")
+        messages[name] = throttled.value.message
+    assert messages["quantri"] == messages["khongco"]
+
+
+def test_every_failed_login_is_in_the_audit_log_without_the_password_and_admins_see_them(db) -> None:
+    _admin(db)
+    A.create_account(db, A.AccountInput("lan", UserRole.APPROVER), "matkhau-lan")
+    with pytest.raises(A.LoginError):
+        A.login(db, "quantri", "mat-khau-bi-mat-1")
+    with pytest.raises(A.LoginError):
+        A.login(db, "khongco", "mat-khau-bi-mat-2")
+    with db.read() as s:
+        entries = list(s.scalars(select(AuditEntry).where(AuditEntry.action == A.FAILED_ACTION)
+                                 .order_by(AuditEntry.id)))  # fmt: skip
+    assert [e.actor for e in entries] == ["quantri", A.UNKNOWN_USER]
+    assert not any("mat-khau-bi-mat" in e.changes for e in entries)
+    # committed although the log-in failed, and the chain still verifies
+    from app.audit.log import verify
+
+    assert verify(db).ok
+    # an administrator reads them; others may not
+    A.login(db, "lan", "matkhau-lan")
+    with pytest.raises(PermissionDeniedError):
+        A.failed_logins(db)
+    A.login(db, "quantri", "matkhau-quantri")
+    seen = A.failed_logins(db)
+    assert [(r.username, r.account, r.reason) for r in seen] == [
+        ("khongco", A.UNKNOWN_USER, "không có tài khoản này"),
+        ("quantri", "quantri", "sai mật khẩu"),
+    ]
+
+
+def test_cli_shows_the_wait_and_lists_failed_logins_to_an_admin(db_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    d = ["--db", str(db_path)]
+    clock = _clock(monkeypatch)
+    assert _run(monkeypatch, capsys, ["user", "add", "quantri", "--role", "admin", "--password-stdin", *d],
+                "matkhau-quantri\n")[0] == 0  # fmt: skip
+    for _ in range(A.THROTTLE_AFTER):
+        code, _, err = _run(
+            monkeypatch, capsys, ["user", "list", "--user", "quantri", *d], env={"THIDUA_PASSWORD": "sai"}
+        )
+        assert code == 2 and LOGIN_FAILED in err
+    code, out, err = _run(monkeypatch, capsys, ["user", "failures", "--user", "quantri", *d],
+                          env={"THIDUA_PASSWORD": "matkhau-quantri"})  # fmt: skip
+    assert code == 2 and "Đăng nhập sai nhiều lần; hãy thử lại sau" in err and "Traceback" not in err
+    clock[0] += 1.5  # the wait is over
+    code, out, err = _run(monkeypatch, capsys, ["user", "failures", "--user", "quantri", *d],
+                          env={"THIDUA_PASSWORD": "matkhau-quantri"})  # fmt: skip
+    assert code == 0, err
+    assert out.count("quantri") >= 3 and "sai mật khẩu" in out

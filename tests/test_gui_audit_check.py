@@ -16,7 +16,9 @@ from ui.main_window import MainWindow
 db = factories.db
 
 
-def test_the_window_names_a_changed_row_and_checks_a_printed_code(qtbot, db, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_names_a_changed_row_and_checks_a_printed_code(
+    qtbot, db, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("THIDUA_CONFIG_DIR", str(tmp_path / "config"))
     ids = _book(db)
     printed = head_code(db)  # as in the footer of a decision printed now
@@ -33,7 +35,9 @@ def test_the_window_names_a_changed_row_and_checks_a_printed_code(qtbot, db, tmp
     assert printed in dialog.code.text() and dialog.findings.toPlainText() == ""
 
     with db.engine.begin() as conn:  # behind the app's back: no audit entry
-        conn.execute(text("UPDATE nomination SET achievement = 'sửa lén' WHERE id = :i"), {"i": ids["nomination"]})
+        conn.execute(
+            text("UPDATE nomination SET achievement = 'sửa lén' WHERE id = :i"), {"i": ids["nomination"]}
+        )
     dialog.printed.setText("1-AAAAAAAAAA")
     with qtbot.waitSignal(dialog.check().done, timeout=30_000):
         pass

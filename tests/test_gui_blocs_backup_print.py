@@ -115,3 +115,28 @@ def test_print_button_previews_the_certificates_of_the_selected_awards(
     qtbot.waitUntil(lambda: dialog.page_count() == 1, timeout=20000)
     assert dialog.save_button.isEnabled()
     dialog.reject()
+
+
+def test_a_backup_on_a_read_only_filesystem_shows_a_message_not_a_traceback(
+    qtbot, db, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    from ui.qt import QMessageBox
+
+    folder = backup.backup_dir(db_path)
+    real_mkdir = Path.mkdir
+
+    def mkdir(self: Path, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        if self == folder:  # issue #14: the medium beside the database is read-only
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(self))
+        real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    window = MainWindow(db, demo_path=tmp_path / "demo.sqlite3")
+    qtbot.addWidget(window)
+    window.backup_action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None, timeout=10000)
+    text = window.findChild(QMessageBox, "errorBox").text()
+    assert "chỉ cho phép đọc" in text and str(folder) in text and "Errno" not in text

@@ -3,6 +3,7 @@ who is logged in in the status bar, logging out, and a refused service shown as 
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import factories as f
@@ -12,7 +13,7 @@ from app.auth import SYSTEM
 from app.model import UserRole
 from app.opening import open_database
 from app.services import accounts as A
-from ui.dialogs.login import FirstAdminDialog, LoginDialog
+from ui.dialogs.login import FailedLoginsDialog, FirstAdminDialog, LoginDialog
 from ui.dialogs.unit import UnitDialog
 from ui.jobs import busy
 from ui.main_window import MainWindow
@@ -186,3 +187,32 @@ def test_the_login_dialog_never_shows_a_server_password(qtbot) -> None:  # type:
     dialog = LoginDialog(db)
     qtbot.addWidget(dialog)
     assert "10.0.0.5/thidua" in dialog.where.text() and "matkhau-may-chu" not in dialog.where.text()
+
+
+def test_an_admin_sees_failed_logins_and_a_throttled_one_is_shown_at_the_field(
+    qtbot, with_accounts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = open_database(with_accounts, sync_catalogue=False)
+    try:
+        dialog = LoginDialog(db)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        for _ in range(A.THROTTLE_AFTER):
+            _fill(qtbot, dialog, username="canbo", password="matkhau-sai")
+        _fill(qtbot, dialog, username="canbo", password="matkhau-canbo")
+        assert dialog.isVisible() and "thử lại sau" in dialog.error_text("password")
+        A.login(db, "quantri", "matkhau-quantri")
+        window = MainWindow(db, demo_path=tmp_path / "demo.sqlite3")
+        qtbot.addWidget(window)
+        assert window.failures_action.isEnabled()
+        window.show_failed_logins()
+        shown = window.findChild(FailedLoginsDialog)
+        assert shown is not None and shown.table.rowCount() == A.THROTTLE_AFTER + 1
+        assert shown.table.item(0, 2).text() == "canbo"
+        later = A._now() + datetime.timedelta(minutes=10)  # the wait is over
+        monkeypatch.setattr(A, "_now", lambda: later)
+        A.login(db, "canbo", "matkhau-canbo")  # a clerk is not offered the list
+        window.set_database(db)
+        assert not window.failures_action.isEnabled()
+    finally:
+        db.dispose()

@@ -21,7 +21,7 @@ import re
 import sys
 from pathlib import Path
 
-from app.errors import DomainError
+from app.errors import DomainError, user_message
 from app.storage.resources import resource
 
 from .qt import translate
@@ -144,6 +144,8 @@ def error_text(exc: object) -> str:
     """What to show for an error raised by a service (or anything else) in the UI's language."""
     if isinstance(exc, DomainError):
         return translate_message(exc.message)
+    if isinstance(exc, BaseException):  # a full disk, a read-only folder… explained (app.errors)
+        return translate_message(user_message(exc))
     return str(exc)
 
 

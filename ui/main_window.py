@@ -15,7 +15,13 @@ from app.storage.backup import CopyRefused, backup_dir, backup_if_due, make_back
 from app.storage.db import Database
 from app.storage.instance import InstanceBusy, InstanceLock
 
-from .dialogs.login import ChangePasswordDialog, FirstAdminDialog, LoginDialog, needs_login
+from .dialogs.login import (
+    ChangePasswordDialog,
+    FailedLoginsDialog,
+    FirstAdminDialog,
+    LoginDialog,
+    needs_login,
+)
 from .error_catalogue import error_text
 from .i18n import build as build_translations
 from .i18n import install_translator
@@ -178,6 +184,9 @@ class MainWindow(QMainWindow):
             translate("MainWindow", "Đổi &mật khẩu…"), self.change_password
         )
         self.logout_action = account.addAction(translate("MainWindow", "Đăng &xuất"), self.log_out)
+        self.failures_action = account.addAction(
+            translate("MainWindow", "Đăng nhập &sai gần đây…"), self.show_failed_logins
+        )
         self._enable_account_actions()
 
         tools = bar.addMenu(translate("MainWindow", "&Công cụ"))
@@ -201,6 +210,7 @@ class MainWindow(QMainWindow):
         logged_in = self.db is not None and not self.db.actor.system and bool(self.db.actor.username)
         self.password_action.setEnabled(logged_in)
         self.logout_action.setEnabled(logged_in)
+        self.failures_action.setEnabled(logged_in and self.db is not None and can(self.db.actor, P.ACCOUNTS))
         # never replace a file another window has open (read-only), nor without the right to
         self.restore_action.setEnabled(
             self.db is not None and not self.db.read_only and can(self.db.actor, P.RESTORE)
@@ -375,6 +385,17 @@ class MainWindow(QMainWindow):
                 lambda: self.statusBar().showMessage(translate("MainWindow", "Đã đổi mật khẩu."), 8000)
             )
             self.password_dialog.open()
+
+    def show_failed_logins(self) -> None:
+        if self.db is None:
+            return
+        try:
+            dialog = FailedLoginsDialog(self.db, self)
+        except DomainError as exc:
+            show_error(self, exc.message)
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def log_out(self) -> None:
         """Forget who was logged in and ask again; closing the login dialog closes the window."""

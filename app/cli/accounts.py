@@ -1,4 +1,4 @@
-"""``thidua user add|list|passwd|disable|enable``: local accounts from the command line.
+"""``thidua user add|list|passwd|disable|enable|failures``: local accounts from the command line.
 
 The first account (an administrator) is made without a log-in; once there are accounts, adding,
 disabling and enabling one need an administrator's log-in (:func:`.login.opened` asks for it),
@@ -62,6 +62,19 @@ def _list(args: argparse.Namespace, db: Database) -> int:
     return EXIT_OK
 
 
+def _failures(args: argparse.Namespace, db: Database) -> int:
+    from ..services.accounts import failed_logins
+
+    rows = failed_logins(db, args.limit)  # an administrator's log-in (checked by the service)
+    for r in reversed(rows):
+        print(
+            f"{r.at:%d/%m/%Y %H:%M:%S} {r.username[:20]:<20} {r.account[:20]:<20} {r.reason} (lần {r.failures})"
+        )
+    if not rows:
+        print("Chưa có lần đăng nhập sai nào.")
+    return EXIT_OK
+
+
 def _passwd(args: argparse.Namespace, db: Database) -> int:
     from ..services.accounts import set_password, username_key
 
@@ -89,6 +102,7 @@ _ACTIONS = {
     "passwd": _passwd,
     "disable": _set_active(False),
     "enable": _set_active(True),
+    "failures": _failures,
 }
 
 
@@ -104,17 +118,21 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--password-stdin", action="store_true", help="đọc mật khẩu mới từ một dòng của stdin (cho script)"
     )
+    p.add_argument(
+        "--limit", type=int, default=50, help="failures: số lần đăng nhập sai gần nhất được liệt kê"
+    )
 
 
 def _cmd_user(args: argparse.Namespace) -> int:
-    if args.action != "list" and not args.name:
+    if args.action not in ("list", "failures") and not args.name:
         raise DomainError(f"Lệnh «user {args.action}» cần tên đăng nhập.")
     # passwd logs in itself: as the account named, unless --user names another.
+    # failures is read only by an administrator: a log-in is needed as for a write.
     with opened(args, writes=args.action != "list", login=args.action != "passwd") as db:
         return _ACTIONS[args.action](args, db)
 
 
 COMMANDS = (
-    Command("user", "tài khoản người dùng: thêm (add), xem (list), đổi mật khẩu (passwd), khóa (disable), mở khóa (enable)",
+    Command("user", "tài khoản người dùng: thêm (add), xem (list), đổi mật khẩu (passwd), khóa (disable), mở khóa (enable), đăng nhập sai (failures)",
             _cmd_user, _arguments),
 )  # fmt: skip

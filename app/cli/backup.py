@@ -80,9 +80,19 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 def _cmd_integrity(args: argparse.Namespace) -> int:
     from ..storage import backup
+    from ..storage.files import unwritable_folder
 
     path = _sqlite_path(args.db)
     problems = backup.integrity_problems(path, quick=args.quick)
+    unwritable = path.is_file() and unwritable_folder(path.parent)
+    if unwritable:  # a read-only medium or folder is not a damaged file (issue #14)
+        print(f"Lưu ý: tệp nằm ở nơi chỉ cho phép đọc («{path.parent}»): đọc được nhưng không ghi được (không sao lưu "
+              "hay khôi phục tại chỗ).")  # fmt: skip
+        if problems and not backup.read_only_place(path):
+            raise DomainError(
+                "Không kiểm tra được: tệp còn nhật ký ghi (-wal) mà SQLite không mở được ở nơi chỉ cho phép đọc. "
+                "Hãy chép tệp (cả tệp -wal) sang thư mục có quyền ghi rồi kiểm tra lại; tệp không bị coi là hỏng."
+            )
     if not problems:
         print("Cơ sở dữ liệu toàn vẹn.")
         return _replayed(args)

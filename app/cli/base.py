@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from typing import NamedTuple
 
-from ..errors import DomainError
+from ..errors import DomainError, os_error_message
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1  # the command ran and found something to report (a blocked nomination, no match…)
@@ -31,12 +31,28 @@ class Command(NamedTuple):
     arguments: Callable[[argparse.ArgumentParser], None] | None = None
 
 
+_progress_open = False  # a progress line is on stderr without its end of line
+
+
+def _error(message: str) -> None:
+    global _progress_open
+    if _progress_open:
+        print(file=sys.stderr)  # the message on a line of its own, not after "Đang in… 2/5"
+        _progress_open = False
+    print(f"Lỗi: {message}", file=sys.stderr)
+
+
 def run(handler: Handler, args: argparse.Namespace) -> int:
     """Run ``handler``; what the user can fix becomes a message on stderr and exit status 2."""
+    global _progress_open
+    _progress_open = False
     try:
         return handler(args)
     except DomainError as exc:
-        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        _error(exc.message)
+        return EXIT_USER_ERROR
+    except OSError as exc:  # a full disk, a read-only folder or medium, no right to write: said, no traceback
+        _error(os_error_message(exc))
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
@@ -47,6 +63,8 @@ def progress_line(text: str) -> Callable[[int, int], None]:
     """A progress callback that rewrites one stderr line: ``{text} done/total``."""
 
     def show(done: int, total: int) -> None:
+        global _progress_open
         print(f"\r{text} {done}/{total}", end="", file=sys.stderr, flush=True)
+        _progress_open = True
 
     return show

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..text import clean, fold, parse_date
+from ..text import clean, fold, illegal_char, parse_date
 from . import legacy
 from .xlsx import CellError, Formula, TooLong
 
@@ -248,10 +248,18 @@ class Converter:
                         "là Văn bản (Text) và nhập lại đủ 12 chữ số."
                     )
                 return digits
-            return self.text(value)
-        text = self.text(value)
+            return self._typed(self.text(value))
+        text = self._typed(self.text(value))
         if f.kind == CODE:
             return text.upper()
+        return text
+
+    @staticmethod
+    def _typed(text: str) -> str:
+        """Refuse a control character or NUL (the services would refuse the row; say which cell)."""
+        code = illegal_char(text)
+        if code is not None:
+            raise CellProblem(f"ô có ký tự điều khiển không được phép ({code}); hãy xóa ký tự đó.")
         return text
 
     def _date(self, value: object) -> dt.date | int:

@@ -1,20 +1,27 @@
 """Export of tables to .xlsx: Vietnamese headers, real types, dates as dates, IDs as text, and
-text that starts like a formula (= + - @ tab) stored as text, never as a formula."""
+text that starts like a formula (= + - @ tab) stored as text, never as a formula. A character an
+.xlsx cannot hold (a control character stored before the services refused them, or written around
+them) is replaced by U+FFFD: an export never fails on stored text."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from ..documents.tables import DATE, FLOAT, ID, INT, PERCENT, TableData
 from ..storage.files import atomic_write, check_output_file
+from ..text import REPLACEMENT, xml_safe
 from .fields import FORMULA_START
 
 _HEAD_FONT = Font(bold=True)
@@ -25,6 +32,7 @@ _FORMATS = {DATE: "DD/MM/YYYY", INT: "#,##0", FLOAT: "#,##0.00", PERCENT: "0.0%"
 
 def text_cell(ws: WriteOnlyWorksheet, value: str) -> Cell:
     """A string cell that Excel will never evaluate, whatever it starts with."""
+    value = xml_safe(value)
     cell = WriteOnlyCell(ws, value=value)
     cell.data_type = "s"
     if value.startswith(FORMULA_START):
@@ -59,10 +67,11 @@ def write_tables(out: Path, tables: Sequence[TableData], *, head_code: str = "")
         wb.properties.description = f"Mã nhật ký: {head_code}"
     used: set[str] = set()
     for table in tables or [TableData("Trống", [], [])]:
-        name, n = table.sheet_name(), 1
+        base = xml_safe(table.sheet_name()).replace(REPLACEMENT, " ")
+        name, n = base, 1
         while name.casefold() in used:
             n += 1
-            name = f"{table.sheet_name()[:27]} ({n})"
+            name = f"{base[:27]} ({n})"
         used.add(name.casefold())
         ws: WriteOnlyWorksheet = wb.create_sheet(name)  # write_only: create_sheet's Any is this
         for i, col in enumerate(table.columns, start=1):
@@ -79,5 +88,23 @@ def write_tables(out: Path, tables: Sequence[TableData], *, head_code: str = "")
         for row in table.rows:
             ws.append([_cell(ws, v, k) for v, k in zip(row, kinds, strict=False)])
     with atomic_write(target) as f:
-        wb.save(f)
+        _save(wb, f)
     return target
+
+
+def _save(wb: Workbook, f: BinaryIO) -> None:
+    """``wb.save(f)``, except that a failed write (a full disk) leaves no half-written zip archive
+    to be closed at exit, which printed a traceback ("Exception ignored in ZipFile.__del__")."""
+    archive = ZipFile(f, "w", ZIP_DEFLATED, allowZip64=True)
+    wb.properties.modified = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    try:
+        ExcelWriter(wb, archive).save()
+    except BaseException:
+        archive.fp = None  # abandoned: its file failed, nothing more is written to it
+        for ws in wb.worksheets:  # nor to the sheets' row writers (else they fail when collected)
+            writer = getattr(ws, "_writer", None)
+            for generator in (getattr(ws, "_rows", None), getattr(writer, "xf", None)):
+                if generator is not None:
+                    with contextlib.suppress(Exception):
+                        generator.close()
+        raise

@@ -1,6 +1,6 @@
 """The domain model (SQLAlchemy 2 typed ORM). Import tables from here."""
 
-from .accounts import UserAccount
+from .accounts import LoginThrottle, UserAccount
 from .appraisals import Appraisal
 from .audit import AuditEntry
 from .base import Base
@@ -84,5 +84,6 @@ __all__ = [
     "Unit",
     "UnitLevel",
     "UserAccount",
+    "LoginThrottle",
     "UserRole",
 ]

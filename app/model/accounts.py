@@ -35,3 +35,20 @@ class UserAccount(Base):
         CheckConstraint("password_hash <> ''", name="password_hash_not_empty"),
         CheckConstraint("role <> 'clerk' OR unit_id IS NOT NULL", name="clerk_has_unit"),
     )
+
+
+class LoginThrottle(Base):
+    """Consecutive failed log-ins under one name (``username_key``, whether an account has it or
+    not, so that the throttle tells nobody which names exist) and until when the next attempt is
+    refused unchecked. Kept in the database: it holds across processes and restarts. A success
+    deletes the row. Written with Core statements, never the ORM: the audit log gets one
+    ``login_failed`` entry per attempt, not the counter's changes."""
+
+    __tablename__ = "login_throttle"
+
+    username_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (CheckConstraint("failures >= 0", name="failures_not_negative"),)

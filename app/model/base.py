@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import DateTime, Enum, MetaData, String, Table, func
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import DateTime, Enum, MetaData, String, Table, Text, event, func, inspect
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column
 
 # Named constraints: Alembic's batch mode on SQLite can only alter what has a name.
 NAMING = {
@@ -55,3 +55,61 @@ class Timestamps:
     updated_at: Mapped[dt.datetime] = mapped_column(
         DateTime, default=utcnow, onupdate=utcnow, server_default=func.now()
     )
+
+
+# --- no control characters in stored text ------------------------------------------------------------
+# Every text column a person types into is checked as a row is written through the ORM (every
+# service): a control character or NUL is refused with the field's name, before anything is written
+# (PostgreSQL refuses NUL with a driver error, an .xlsx cannot hold C0 controls). Keys derived by
+# app.text (folds, collation keys with their \x01/\x02 separators), hashes and machine payloads are
+# not typed and not checked. Text columns of several lines (notes) may hold tabs and line breaks.
+_DERIVED_SUFFIXES = ("_fold", "sort_key", "_sort", "_key", "hash")
+_NOT_TYPED = frozenset({"payload", "changes", "value", "signature", "kinds", "mode"})
+LABELS = {
+    "name": "Tên", "code": "Mã", "note": "Ghi chú", "title": "Tiêu đề", "summary": "Tóm tắt",
+    "reason": "Lý do", "position": "Chức vụ", "issuer": "Cơ quan ban hành", "full_name": "Họ và tên",
+    "username": "Tên đăng nhập", "symbol": "Ký hiệu", "story": "Nội dung", "status_reason": "Lý do",
+    "signer_title": "Chức vụ người ký", "signer_name": "Người ký", "signer_authority": "Thẩm quyền ký",
+    "short_name": "Tên viết tắt", "recognition_ref": "Số văn bản công nhận", "recognised_by": "Cấp công nhận",
+    "number_text": "Số quyết định", "nominee_name": "Đối tượng", "middle_name": "Tên đệm",
+    "legal_basis": "Căn cứ", "launched_by": "Cơ quan phát động", "given_name": "Tên", "family_name": "Họ",
+    "description": "Mô tả", "decision_ref": "Số quyết định", "cccd": "Số CCCD", "cash_basis": "Căn cứ tiền thưởng",
+    "book_code": "Mã sổ", "achievement": "Tóm tắt thành tích", "honoured_at": "Nơi tôn vinh",
+    "file_name": "Tên tệp", "group": "Nhóm",
+}  # fmt: skip
+
+
+_TYPED_TEXT: dict[Mapper[Any], list[tuple[str, bool]]] = {}
+
+
+def _text_columns(mapper: Mapper[Any]) -> list[tuple[str, bool]]:
+    """(attribute, several lines allowed) of the mapped class's typed text columns."""
+    cached = _TYPED_TEXT.get(mapper)
+    if cached is None:
+        cached = []
+        for attr in mapper.column_attrs:
+            column = attr.columns[0]
+            key = attr.key
+            if (not isinstance(column.type, String) or isinstance(column.type, Enum) or key in _NOT_TYPED
+                    or key.endswith(_DERIVED_SUFFIXES)):  # fmt: skip
+                continue
+            cached.append((key, isinstance(column.type, Text)))
+        _TYPED_TEXT[mapper] = cached
+    return cached
+
+
+def _check_typed_text(mapper: Mapper[Any], _connection: object, target: Any) -> None:
+    from ..text import check_text  # app.text imports no model
+
+    state = inspect(target)
+    inserting = state.key is None
+    for key, multiline in _text_columns(mapper):
+        if not inserting and not state.attrs[key].history.has_changes():
+            continue  # text stored before the check may stay until it is edited
+        value = getattr(target, key)
+        if isinstance(value, str):
+            check_text(value, LABELS.get(key, key), key, multiline=multiline)
+
+
+event.listen(Base, "before_insert", _check_typed_text, propagate=True)
+event.listen(Base, "before_update", _check_typed_text, propagate=True)

@@ -3,32 +3,51 @@
 Passwords are hashed with Argon2id (OWASP's floor: 19 MiB, 2 passes, 1 lane) and re-hashed at
 login when the parameters change. A failed login says the same thing whatever was wrong, so that
 it does not tell which user names exist.
+
+Failed log-ins are throttled per name tried (:data:`THROTTLE_AFTER` failures in a row, then each
+attempt waits a growing delay, refused unchecked until it has passed) and each one is written to
+the audit log (``login_failed``), which an administrator reads with :func:`failed_logins`. The
+counter lives in the database (``login_throttle``), so it holds across windows, processes and
+restarts; nothing sleeps: the refusal says how many seconds to wait. Unknown names are counted
+and refused exactly like real ones.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import json
+import math
 import unicodedata
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from ..audit import log as audit
 from ..auth import Actor, P
 from ..auth import require as allowed
 from ..errors import DatabaseError, DomainError
-from ..model import Unit, UserAccount, UserRole
+from ..model import AuditEntry, LoginThrottle, Unit, UserAccount, UserRole
 from ..model.base import utcnow
 from ..storage.db import Database
-from ..text import clean
+from ..text import clean, xml_safe
 from .common import as_enum, get, require
 
 HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 MIN_PASSWORD = 8
 MAX_PASSWORD = 256
 LOGIN_FAILED = "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa."
+THROTTLED = "Đăng nhập sai nhiều lần; hãy thử lại sau {seconds} giây."
+THROTTLE_AFTER = 3  # failures in a row before attempts must wait
+THROTTLE_FIRST = 1.0  # seconds after the THROTTLE_AFTER-th failure, doubled at each further one
+THROTTLE_MAX = 300.0  # the longest wait (5 minutes)
+FAILED_ACTION = "login_failed"  # the audit log's action for a refused log-in
+# The audit log's actor for a name no account has (never an account's name: those have no spaces).
+UNKNOWN_USER = "unknown user"
 
 
 @functools.cache
@@ -46,8 +65,28 @@ def _nfc(password: str | None) -> str:
 class LoginError(DomainError):
     """Unknown user, wrong password or deactivated account: one message for all three."""
 
-    def __init__(self) -> None:
-        super().__init__(LOGIN_FAILED, field="password")
+    def __init__(self, message: str = LOGIN_FAILED) -> None:
+        super().__init__(message, field="password")
+
+
+class LoginThrottledError(LoginError):
+    """Too many failures in a row under this name: try again after ``seconds`` (the password was
+    not checked). Said alike for every name, existing or not."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__(THROTTLED.format(seconds=seconds))
+        self.seconds = seconds
+
+
+@dataclass(frozen=True)
+class FailedLogin:
+    """One refused log-in, from the audit log."""
+
+    at: dt.datetime
+    username: str  # the name typed
+    account: str  # the account's name, or UNKNOWN_USER
+    reason: str  # wrong password, disabled account, unknown name, or throttled
+    failures: int  # failures in a row under this name, this one included
 
 
 @dataclass
@@ -188,15 +227,90 @@ def _verified(stored: str, password: str) -> bool:
         return False
 
 
+def _now() -> dt.datetime:
+    """Naive UTC, as the database stores it (a function: tests move the clock)."""
+    return utcnow()
+
+
+def throttle_delay(failures: int) -> float:
+    """Seconds the next attempt must wait after ``failures`` failures in a row: none before
+    :data:`THROTTLE_AFTER`, then 1, 2, 4… up to :data:`THROTTLE_MAX`."""
+    if failures < THROTTLE_AFTER:
+        return 0.0
+    return min(THROTTLE_FIRST * 2.0 ** min(failures - THROTTLE_AFTER, 30), THROTTLE_MAX)
+
+
+def _throttle_key(key: str) -> str:
+    return key[:64]  # every account name fits; a longer unknown name shares its first 64
+
+
+def _wait(db: Database, key: str) -> int:
+    """Whole seconds before a log-in under ``key`` is checked again (0: now)."""
+    with db.read() as session:
+        until = session.scalar(select(LoginThrottle.locked_until).where(LoginThrottle.username_key == key))
+    if until is None:
+        return 0
+    left = (until - _now()).total_seconds()
+    return math.ceil(left) if left > 0 else 0
+
+
+_REASONS = {
+    "password": "sai mật khẩu",
+    "inactive": "tài khoản đã bị khóa",
+    "unknown": "không có tài khoản này",
+    "throttled": "bị từ chối do sai nhiều lần",
+}
+
+
+def _failed(db: Database, key: str, tried: str, account: UserAccount | None, reason: str) -> None:
+    """Count the failure (unless refused while throttled) and write it to the audit log, committed
+    although the log-in fails. A read-only or busy database keeps neither (the refusal stands)."""
+    if db.read_only:
+        return
+    now = _now()
+    actor = Actor(account.username if account is not None else UNKNOWN_USER, UserRole.CLERK)
+    table = LoginThrottle.__table__
+    try:
+        with db.acting_as(actor), db.write() as session:
+            if reason == "throttled":
+                failures = session.scalar(select(table.c.failures).where(table.c.username_key == key)) or 0
+            else:
+                dialect = postgresql if session.connection().dialect.name == "postgresql" else sqlite
+                upsert = dialect.insert(table).values(username_key=key, failures=1, last_failure_at=now)
+                upsert = upsert.on_conflict_do_update(
+                    index_elements=[table.c.username_key],
+                    set_={"failures": table.c.failures + 1, "last_failure_at": now},
+                )
+                failures = session.execute(upsert.returning(table.c.failures)).scalar_one()
+                delay = throttle_delay(failures)
+                until = now + dt.timedelta(seconds=delay) if delay else None
+                session.execute(update(table).where(table.c.username_key == key).values(locked_until=until))
+            details = {"username": clean(tried)[:64], "reason": reason, "failures": failures}
+            audit.record(session, FAILED_ACTION, "user_account",
+                         entity_id=account.id if account is not None else None, details=details)  # fmt: skip
+    except DatabaseError:
+        pass  # busy or read-only after all: the log-in is refused just the same
+
+
 def login(db: Database, username: str, password: str) -> Actor:
-    """Check the password and make the account ``db.actor``; :class:`LoginError` otherwise."""
-    key = username_key(username or "")
+    """Check the password and make the account ``db.actor``; :class:`LoginError` otherwise, or
+    :class:`LoginThrottledError` while the name must wait after repeated failures."""
+    username = xml_safe(username or "")  # a NUL typed or pasted: no account has it, PostgreSQL takes none
+    key = username_key(username)
+    throttle = _throttle_key(key)
+    wait = _wait(db, throttle)
     with db.read() as session:
         account = session.scalar(select(UserAccount).where(UserAccount.username_key == key))
+    if wait:
+        _failed(db, throttle, username, account, "throttled")
+        raise LoginThrottledError(wait)
     if account is None:
         _verified(_dummy_hash(), password or "")
+        _failed(db, throttle, username, None, "unknown")
         raise LoginError()
-    if not _verified(account.password_hash, password or "") or not account.active:
+    verified = _verified(account.password_hash, password or "")
+    if not verified or not account.active:
+        _failed(db, throttle, username, account, "inactive" if verified else "password")
         raise LoginError()
     actor = Actor(account.username, account.role, account.unit_id, account.full_name)
     db.actor = actor
@@ -209,6 +323,29 @@ def login(db: Database, username: str, password: str) -> Actor:
                     row.last_login_at = utcnow()
                     if new_hash is not None:
                         row.password_hash = new_hash
+                session.execute(delete(LoginThrottle).where(LoginThrottle.username_key == throttle))
         except DatabaseError:
             pass
     return actor
+
+
+def failed_logins(db: Database, limit: int = 100) -> list[FailedLogin]:
+    """The latest refused log-ins, newest first: for administrators only."""
+    allowed(db, P.ACCOUNTS)
+    with db.read() as session:
+        rows = session.execute(
+            select(AuditEntry.at, AuditEntry.actor, AuditEntry.changes)
+            .where(AuditEntry.action == FAILED_ACTION)
+            .order_by(AuditEntry.id.desc())
+            .limit(limit)
+        ).all()
+    out = []
+    for at, actor, changes in rows:
+        try:
+            details = json.loads(changes or "{}")
+        except ValueError:
+            details = {}
+        reason = str(details.get("reason", ""))
+        out.append(FailedLogin(at, str(details.get("username", "")), actor, _REASONS.get(reason, reason),
+                               int(details.get("failures", 0) or 0)))  # fmt: skip
+    return out

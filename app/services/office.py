@@ -15,7 +15,7 @@ from ..auth import require as allowed
 from ..errors import DomainError
 from ..model import Meta
 from ..storage.db import Database
-from ..text import clean
+from ..text import check_text, clean
 
 META_KEY = "office"
 MAX_LENGTH = 300
@@ -57,6 +57,7 @@ def set_office(db: Database, office: Office) -> Office:
     for k, v in asdict(cleaned).items():
         if len(v) > MAX_LENGTH:
             raise DomainError("Nội dung quá dài.", field=k)
+        check_text(v, "Nội dung", k)  # no control character (kept as JSON, not in a checked column)
     if cleaned.authority not in ("", "TM.", "KT.", "Q.", "TL.", "TUQ."):
         raise DomainError("Thẩm quyền ký chỉ là TM., KT., Q., TL. hoặc TUQ.", field="authority")
     text = json.dumps(asdict(cleaned), ensure_ascii=False, sort_keys=True)

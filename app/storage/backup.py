@@ -23,6 +23,7 @@ from ..audit.code import sidecar, write_sidecar
 from ..audit.head import heads_untouched, rerecord_file
 from ..auth import SYSTEM, Actor, P, check
 from ..errors import DatabaseError, DomainError
+from .files import unwritable_folder
 from .instance import InstanceLock
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
@@ -157,10 +158,20 @@ def integrity_ok(path: Path, *, quick: bool = False) -> bool:
     return not integrity_problems(path, quick=quick)
 
 
+def read_only_place(path: Path) -> bool:
+    """Whether ``path`` is a database that cannot be written where it lies (a read-only medium or
+    folder) and holds everything in its main file (no write-ahead log left to read)."""
+    wal = Path(f"{path}-wal")
+    return path.is_file() and unwritable_folder(path.parent) and (not wal.exists() or wal.stat().st_size == 0)
+
+
 def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
     """What ``integrity_check`` (or ``quick_check``) and ``foreign_key_check`` report; empty if sound."""
+    uri = f"file:{path}?mode=ro"
+    if read_only_place(path):  # SQLite cannot make its -shm file there: read the file as it is (#14)
+        uri += "&immutable=1"
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        conn = sqlite3.connect(uri, uri=True, timeout=10)
     except sqlite3.Error as exc:
         return [str(exc)]
     try:

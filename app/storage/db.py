@@ -26,7 +26,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..audit import log as audit
 from ..auth import SYSTEM, Actor
-from ..errors import ConflictError, DatabaseError, DomainError
+from ..errors import ConflictError, DatabaseError, DomainError, os_error_message
+from .files import unwritable_folder
 from .paths import APP_NAME, ENV_DB, default_db_path  # noqa: F401 - re-exported
 
 BUSY_TIMEOUT_S = 5.0
@@ -254,6 +255,8 @@ def translate_db_errors() -> Iterator[None]:
 
 def _integrity_message(detail: str) -> str:
     low = detail.lower()
+    if "nul (0x00)" in low:  # PostgreSQL refuses NUL in any text, a search's included (issue #14)
+        return "Văn bản có ký tự điều khiển không được phép (U+0000, NUL); hãy xóa ký tự đó rồi nhập lại."
     if "foreign key" in low:
         return "Không thể thực hiện: bản ghi đang được tham chiếu ở nơi khác hoặc tham chiếu tới bản ghi không tồn tại."
     if "unique" in low or "duplicate" in low:
@@ -332,7 +335,24 @@ def create_db_engine(url: str, *, read_only: bool = False) -> Engine:
                     "Tệp cơ sở dữ liệu nằm trên ổ mạng dùng chung: SQLite không an toàn ở đó (có thể hỏng dữ liệu "
                     "khi nhiều máy cùng mở). Hãy chép tệp về máy, hoặc dùng cơ sở dữ liệu PostgreSQL chung."
                 )
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(parsed.database).parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:  # the data folder cannot be made (read-only, no right to write)
+                raise DatabaseError(os_error_message(exc)) from None
+            file = Path(parsed.database)
+            if unwritable_folder(folder) and not Path(f"{file}-shm").exists():
+                if not file.exists():
+                    raise DatabaseError(
+                        f"Không tạo được cơ sở dữ liệu trong thư mục «{folder}»: thư mục chỉ cho phép đọc hoặc "
+                        "không có quyền ghi. Hãy chọn thư mục khác."
+                    )
+                # SQLite keeps its journal files beside the database: it cannot open it for writing.
+                raise DatabaseError(
+                    f"Tệp cơ sở dữ liệu nằm ở nơi chỉ cho phép đọc hoặc không có quyền ghi («{folder}»): không mở "
+                    "được để làm việc. Hãy chép tệp sang thư mục có quyền ghi (tệp không bị hỏng; kiểm tra: "
+                    "thidua integrity)."
+                )
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
         _configure_sqlite(engine)
         return engine

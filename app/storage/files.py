@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tempfile
@@ -10,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import DomainError
+from ..errors import DomainError, os_error_message
 from ..text import clean
 
 _BAD_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
@@ -32,9 +33,13 @@ def _probe(folder: Path) -> None:
         os.close(fd)
         os.unlink(name)
     except OSError as exc:
-        raise DomainError(
-            f"Không ghi được vào thư mục «{folder}»: {exc.strerror or exc}.", field="out"
-        ) from None
+        raise DomainError(os_error_message(exc, folder), field="out") from None
+
+
+def unwritable_folder(folder: Path) -> bool:
+    """Whether nothing can be created in ``folder`` (a read-only medium, no right to write). POSIX
+    only: on Windows a folder's read-only attribute means nothing, and os.access reports it."""
+    return os.name == "posix" and not os.access(folder, os.W_OK)
 
 
 def check_output_file(path: Path) -> Path:
@@ -55,7 +60,7 @@ def check_output_dir(path: Path) -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DomainError(f"Không tạo được thư mục «{path}»: {exc.strerror or exc}.", field="split") from None
+        raise DomainError(os_error_message(exc, path), field="split") from None
     _probe(path)
     return path
 
@@ -63,8 +68,14 @@ def check_output_dir(path: Path) -> Path:
 @contextmanager
 def atomic_write(path: Path) -> Iterator[BinaryIO]:
     """A file object whose content replaces ``path`` only when the block ends without error:
-    temporary file in the same folder, fsync, ``os.replace``, fsync of the folder."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary file in the same folder, fsync, ``os.replace``, fsync of the folder.
+
+    A failed write (disk full, read-only medium, no right to write) leaves no temporary file and
+    raises :class:`DomainError` saying why, in Vietnamese; other errors pass unchanged."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise DomainError(os_error_message(exc, path.parent), field="out") from None
     f = os.fdopen(fd, "wb")
     try:
         yield f
@@ -72,13 +83,16 @@ def atomic_write(path: Path) -> Iterator[BinaryIO]:
         os.fsync(f.fileno())
         f.close()
         os.replace(tmp, path)
-    except BaseException:
-        try:
-            f.close()  # flushes what is buffered: on a full disk that fails again (the file is closed)
-        except OSError:
-            pass  # the first error is the one to report
-        finally:
-            Path(tmp).unlink(missing_ok=True)  # never an empty or partial temporary file left behind
+    except BaseException as exc:
+        # Closing flushes what is buffered: on a full disk that fails again (the descriptor is
+        # closed all the same), and must not keep the temporary file.
+        with contextlib.suppress(OSError):
+            f.close()
+        Path(tmp).unlink(missing_ok=True)
+        # The write's own failure (no file name, or ours) is explained; one met while reading
+        # something else inside the block (a font, a template) keeps its own name.
+        if isinstance(exc, OSError) and exc.filename in (None, tmp, str(path)):
+            raise DomainError(os_error_message(exc, path), field="out") from exc
         raise
     _fsync_dir(path.parent)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import getpass
 import json
 import os
@@ -20,7 +21,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DomainError
+from ..errors import DatabaseError, DomainError, os_error_message
 
 # Windows locks a byte range and refuses reads inside it: lock one byte far past the holder's text.
 _WIN_LOCK_OFFSET = 1 << 20
@@ -129,15 +130,18 @@ class InstanceLock:
                 mine._users += 1
                 return mine
             path = lock_path(database)
-            path.parent.mkdir(parents=True, exist_ok=True)
             try:
-                fd, writable = os.open(path, os.O_RDWR | os.O_CREAT, 0o644), True
-            except PermissionError:
-                if not path.exists():
-                    raise
-                # Another user's lock file (a shared folder): flock works on a read-only descriptor
-                # too, so the lock still holds; only the holder's name is not written.
-                fd, writable = os.open(path, os.O_RDONLY), False
+                path.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    fd, writable = os.open(path, os.O_RDWR | os.O_CREAT, 0o644), True
+                except OSError as exc:
+                    if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS) or not path.exists():
+                        raise
+                    # Another user's lock file (a shared folder), or a read-only medium: flock works on a
+                    # read-only descriptor too, so the lock still holds; only the holder's name is not written.
+                    fd, writable = os.open(path, os.O_RDONLY), False
+            except OSError as exc:  # an unwritable data folder: said, not a traceback (issue #14)
+                raise DatabaseError(os_error_message(exc)) from None
             if not _try_lock(fd):
                 os.close(fd)
                 raise InstanceBusy(database, _read_holder(path))

@@ -1297,6 +1297,10 @@
       <translation>Emulation Register</translation>
     </message>
     <message>
+      <source>Đăng nhập &amp;sai gần đây…</source>
+      <translation>&amp;Failed log-ins…</translation>
+    </message>
+    <message>
       <source>Sổ Thi đua (chỉ đọc)</source>
       <translation>Emulation Register (read-only)</translation>
     </message>
@@ -2583,6 +2587,37 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <location filename="../../ui/certificates/verify_dialog.py" line="27" />
       <source>Mã xác thực:</source>
       <translation>Verification code:</translation>
+    </message>
+  </context>
+  <context>
+    <name>FailedLoginsDialog</name>
+    <message>
+      <source>Đăng nhập sai gần đây</source>
+      <translation>Recent failed log-ins</translation>
+    </message>
+    <message>
+      <source>Thời điểm (UTC)</source>
+      <translation>Time (UTC)</translation>
+    </message>
+    <message>
+      <source>Tên đã nhập</source>
+      <translation>Name typed</translation>
+    </message>
+    <message>
+      <source>Tài khoản</source>
+      <translation>Account</translation>
+    </message>
+    <message>
+      <source>Lý do</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>Lần sai liên tiếp</source>
+      <translation>Failures in a row</translation>
+    </message>
+    <message>
+      <source>Chưa có lần đăng nhập sai nào.</source>
+      <translation>No failed log-in yet.</translation>
     </message>
   </context>
   <context>

@@ -8,11 +8,30 @@ from __future__ import annotations
 
 from app.errors import DomainError
 from app.model import UserRole
-from app.services.accounts import AccountInput, create_account, has_accounts, login, set_password
+from app.services.accounts import (
+    AccountInput,
+    create_account,
+    failed_logins,
+    has_accounts,
+    login,
+    set_password,
+)
 from app.storage.db import Database
 
 from ..operations import Pending
-from ..qt import QT_TRANSLATE_NOOP, QDialogButtonBox, QLabel, QLineEdit, QWidget, translate
+from ..qt import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    translate,
+)
 from ..widgets.fields import FormDialog
 
 
@@ -138,6 +157,40 @@ class ChangePasswordDialog(FormDialog):
             return True
 
         return Pending(change)
+
+
+class FailedLoginsDialog(QDialog):
+    """For an administrator: the latest refused log-ins (from the audit log), newest first. The
+    service refuses anyone else (a DomainError the caller shows)."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        rows = failed_logins(db, 200)
+        self.setWindowTitle(translate("FailedLoginsDialog", "Đăng nhập sai gần đây"))
+        headers = [
+            translate("FailedLoginsDialog", "Thời điểm (UTC)"),
+            translate("FailedLoginsDialog", "Tên đã nhập"),
+            translate("FailedLoginsDialog", "Tài khoản"),
+            translate("FailedLoginsDialog", "Lý do"),
+            translate("FailedLoginsDialog", "Lần sai liên tiếp"),
+        ]
+        self.table = QTableWidget(len(rows), len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for i, r in enumerate(rows):
+            cells = (f"{r.at:%d/%m/%Y %H:%M:%S}", r.username, r.account, r.reason, str(r.failures))
+            for j, text in enumerate(cells):
+                self.table.setItem(i, j, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        empty = QLabel(translate("FailedLoginsDialog", "Chưa có lần đăng nhập sai nào."))
+        empty.setVisible(not rows)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(empty)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(760, 420)
 
 
 def needs_login(db: Database) -> bool:

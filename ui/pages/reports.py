@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from app.documents.requests import ReportRequest, Written
-from app.errors import DomainError
+from app.errors import DomainError, user_message
 from app.storage.db import Database
 
 from ..error_catalogue import error_text
@@ -275,6 +275,8 @@ class ReportsPage(QWidget):
         shutil.rmtree(tmp, ignore_errors=True)
         if isinstance(exc, DomainError):
             self._show(exc, form)
+        elif isinstance(exc, OSError):  # a full disk, a read-only folder: said plainly (#14)
+            show_error(self, user_message(exc))
         else:
             show_error(self, translate("ReportsPage", "Không lập được văn bản: {0}").format(exc))
 

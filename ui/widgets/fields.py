@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, Literal, TypeVar, overload
 
-from app.errors import DomainError
+from app.errors import DomainError, user_message
 from app.text import parse_date
 
 from ..error_catalogue import error_text
@@ -212,7 +212,9 @@ class FormDialog(QDialog):
         self.op = run_write(self, translate("Form", "Đang lưu…"), self.db, fn, on_done=done, on_error=failed)
 
     def _show_failure(self, exc: BaseException) -> None:
-        if not isinstance(exc, DomainError):  # a bug or a lost file: said, never swallowed
+        if isinstance(exc, OSError):  # a full disk, a read-only folder: explained (#14)
+            exc = DomainError(user_message(exc))
+        elif not isinstance(exc, DomainError):  # a bug or a lost file: said, never swallowed
             exc = DomainError(translate("Form", "Lỗi không mong đợi, chưa lưu: {0}").format(exc))
         self.show_error(exc)
 
