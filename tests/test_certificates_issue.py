@@ -273,7 +273,8 @@ def test_a_full_disk_under_the_file_buffer_leaves_no_empty_temp_file(
             return io.BufferedWriter(_NoRoom(fd))
 
     monkeypatch.setattr(files, "os", _Os())
-    with pytest.raises(OSError) as failed, files.atomic_write(tmp_path / "g.pdf") as f:
+    with pytest.raises(DomainError) as failed, files.atomic_write(tmp_path / "g.pdf") as f:
         f.write(b"%PDF-1.4\n" * 100)
-    assert failed.value.errno == errno.ENOSPC
+    cause = failed.value.__cause__  # the write's own OSError, explained (app.errors.os_error_message)
+    assert isinstance(cause, OSError) and cause.errno == errno.ENOSPC
     assert sorted(p.name for p in tmp_path.iterdir()) == []

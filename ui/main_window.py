@@ -392,7 +392,7 @@ class MainWindow(QMainWindow):
         try:
             dialog = FailedLoginsDialog(self.db, self)
         except DomainError as exc:
-            show_error(self, exc.message)
+            show_error(self, error_text(exc))
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -609,7 +609,7 @@ class MainWindow(QMainWindow):
             if self.db.path is not None and not self.db.read_only:
                 try:
                     backup_if_due(self.db.path)  # at most once a day, thinned 7/4/12
-                except DomainError as exc:
+                except (DomainError, OSError) as exc:  # a read-only medium, a full disk: said (#14)
                     show_error(self, error_text(exc))
             self.db.dispose()
         super().closeEvent(event)

@@ -297,11 +297,15 @@ def make_certificates(
     except _Stop:
         result.cancelled = True
         return result
-    except OSError as exc:  # disk full, device gone: the temporary file is already removed
+    except (OSError, DomainError) as exc:  # disk full, device gone: the temporary file is already removed
+        # atomic_write explains its own OSError as a DomainError (caused by it); said here with the numbers kept
+        cause = exc if isinstance(exc, OSError) else exc.__cause__
+        if not isinstance(cause, OSError):
+            raise
         if record_prints and result.printed:  # the files of a split batch already in place
             log_prints(db, result.printed, mode)
         raise DomainError(
-            _not_written(exc, out or split_dir, len(jobs), len(result.printed)), field="out"
+            _not_written(cause, out or split_dir, len(jobs), len(result.printed)), field="out"
         ) from None
     if record_prints:
         log_prints(db, result.printed, mode)

@@ -95,6 +95,11 @@ def _cmd_integrity(args: argparse.Namespace) -> int:
             )
     if not problems:
         print("Cơ sở dữ liệu toàn vẹn.")
+        if unwritable:  # the replay opens the book, which SQLite cannot do here
+            print(
+                "Chưa đối chiếu dữ liệu với nhật ký: hãy chép tệp sang nơi ghi được rồi chạy «thidua audit verify»."
+            )
+            return EXIT_OK
         return _replayed(args)
     for p in problems[:50]:
         print(f"- {p}")
