@@ -24,6 +24,7 @@ from .enums import (
     InitiativeKind,
     InitiativeLevel,
     NominationStatus,
+    ScorePeriodKind,
     UnitLevel,
     UserRole,
 )
@@ -33,7 +34,7 @@ from .meta import Meta
 from .nominations import LIVE_STATUSES, Nomination, NominationEvent, NominationInitiative
 from .org import Bloc, BlocMembership, Unit
 from .persons import DisciplinaryRecord, Person, Posting
-from .scoring import Criterion, Score
+from .scoring import Criterion, Score, ScorePeriod
 
 __all__ = [
     "AuditEntry",
@@ -57,6 +58,8 @@ __all__ = [
     "CampaignKind",
     "CertificatePrint",
     "Criterion",
+    "ScorePeriod",
+    "ScorePeriodKind",
     "CriterionKind",
     "Decision",
     "DisciplinaryRecord",

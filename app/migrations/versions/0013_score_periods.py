@@ -1,0 +1,146 @@
+"""Score periods: criteria tables per bloc, year and period (half-year or year), evidence notes on
+scores, and the closing of a bloc's period (issue #15).
+
+Revision ID: 0013
+Revises: 0008
+Create Date: 2026-12-06
+
+Existing criteria become the year's (``period = 'year'``). On SQLite the criterion table is
+rebuilt (its unique constraint changes) by explicit SQL rather than batch mode, whose order of
+constraints varies between runs; ``score`` rows refer to it, so they are set aside in a temporary
+table and put back after the copy (dropping a referenced table with foreign keys on would fail), and ``PRAGMA foreign_key_check`` must be
+clean before the migration commits. ``criterion`` and ``score`` have no triggers to re-create (the
+audit table's triggers are not touched: no batch operation runs on ``audit_entry``).
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0013"
+down_revision = "0008"
+branch_labels = None
+depends_on = None
+
+SCORE_COLUMNS = "id, criterion_id, unit_id, self_points, bloc_points, note"
+OLD_COLUMNS = 'id, bloc_id, year, code, "group", name, kind, max_points, floor_share, position'
+# SQLite: the criterion table written out, not left to batch mode, whose order of constraints
+# varies from run to run (the schema must be the same after every upgrade).
+_CRITERION_SQL = """CREATE TABLE {name} (
+\tid INTEGER NOT NULL,
+\tbloc_id INTEGER NOT NULL,
+\tyear INTEGER NOT NULL,
+\tcode VARCHAR(20) NOT NULL,
+\t"group" VARCHAR(300) NOT NULL,
+\tname TEXT NOT NULL,
+\tkind VARCHAR(24) NOT NULL,
+\tmax_points NUMERIC(7, 2) NOT NULL,
+\tfloor_share NUMERIC(4, 3),
+\tposition INTEGER NOT NULL,{period}
+\tCONSTRAINT pk_criterion PRIMARY KEY (id),
+\tCONSTRAINT ck_criterion_floor_share_range CHECK (floor_share IS NULL OR floor_share BETWEEN 0 AND 1),
+\tCONSTRAINT ck_criterion_max_positive CHECK (max_points > 0),
+\tCONSTRAINT fk_criterion_bloc_id_bloc FOREIGN KEY(bloc_id) REFERENCES bloc (id) ON DELETE RESTRICT,
+\tCONSTRAINT ck_criterion_criterion_kind CHECK (kind IN ('criterion', 'bonus', 'penalty')),{unique}
+)"""
+NEW_PERIOD = """
+\tperiod VARCHAR(24) DEFAULT 'year' NOT NULL,"""
+NEW_UNIQUE = """
+\tCONSTRAINT ck_criterion_score_period_kind CHECK (period IN ('h1', 'year')),
+\tCONSTRAINT uq_criterion_bloc_year_period_code UNIQUE (bloc_id, year, period, code)"""
+OLD_UNIQUE = """
+\tCONSTRAINT uq_criterion_bloc_year_code UNIQUE (bloc_id, year, code)"""
+
+
+def _rebuild_criterion_sqlite(*, new: bool) -> None:
+    """Copy ``criterion`` into its new (or old) shape; ``score`` rows are set aside meanwhile."""
+    op.execute(
+        _CRITERION_SQL.format(
+            name="_criterion_new", period=NEW_PERIOD if new else "", unique=NEW_UNIQUE if new else OLD_UNIQUE
+        )
+    )
+    op.execute(f"INSERT INTO _criterion_new ({OLD_COLUMNS}) SELECT {OLD_COLUMNS} FROM criterion")
+    op.execute("DROP TABLE criterion")
+    op.execute("ALTER TABLE _criterion_new RENAME TO criterion")
+    if new:
+        op.execute(
+            "CREATE INDEX ix_criterion_bloc_year_period ON criterion (bloc_id, year, period, position)"
+        )
+    else:
+        op.execute("CREATE INDEX ix_criterion_bloc_year ON criterion (bloc_id, year, position)")
+
+
+def _period_type() -> sa.Enum:
+    return sa.Enum(
+        "h1", "year", name="score_period_kind", native_enum=False, create_constraint=True, length=24
+    )
+
+
+def _set_scores_aside(sqlite: bool) -> None:
+    if sqlite:
+        op.execute(f"CREATE TEMP TABLE _score_kept AS SELECT {SCORE_COLUMNS} FROM score")
+        op.execute("DELETE FROM score")
+
+
+def _put_scores_back(sqlite: bool) -> None:
+    if sqlite:
+        op.execute(f"INSERT INTO score ({SCORE_COLUMNS}) SELECT {SCORE_COLUMNS} FROM _score_kept")
+        op.execute("DROP TABLE _score_kept")
+        problems = op.get_bind().exec_driver_sql("PRAGMA foreign_key_check").all()
+        if problems:
+            raise RuntimeError(f"foreign_key_check after migration 0013: {problems[:5]}")
+
+
+def upgrade() -> None:
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    if sqlite:
+        _set_scores_aside(sqlite)
+        _rebuild_criterion_sqlite(new=True)
+        _put_scores_back(sqlite)
+    else:
+        op.add_column("criterion", sa.Column("period", _period_type(), server_default="year", nullable=False))
+        op.drop_constraint("uq_criterion_bloc_year_code", "criterion", type_="unique")
+        op.create_unique_constraint(
+            "uq_criterion_bloc_year_period_code", "criterion", ["bloc_id", "year", "period", "code"]
+        )
+        op.drop_index("ix_criterion_bloc_year", table_name="criterion")
+        op.create_index(
+            "ix_criterion_bloc_year_period", "criterion", ["bloc_id", "year", "period", "position"]
+        )
+    op.add_column("score", sa.Column("evidence", sa.Text(), server_default=sa.text("''"), nullable=False))
+    op.create_table(
+        "score_period",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("bloc_id", sa.Integer(), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("period", _period_type(), nullable=False),
+        sa.Column("closed_at", sa.DateTime(), nullable=True),
+        sa.Column("closed_by", sa.String(length=100), nullable=False),
+        sa.Column("reopened_at", sa.DateTime(), nullable=True),
+        sa.Column("reopened_by", sa.String(length=100), nullable=False),
+        sa.Column("reopen_reason", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["bloc_id"], ["bloc.id"], name=op.f("fk_score_period_bloc_id_bloc"), ondelete="RESTRICT"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_score_period")),
+        sa.UniqueConstraint("bloc_id", "year", "period", name="uq_score_period_bloc_year_period"),
+    )
+
+
+def downgrade() -> None:
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    op.drop_table("score_period")
+    with op.batch_alter_table("score", schema=None) as batch_op:
+        batch_op.drop_column("evidence")
+    # The half-year tables have no place in the old schema: their scores and rows go.
+    op.execute("DELETE FROM score WHERE criterion_id IN (SELECT id FROM criterion WHERE period <> 'year')")
+    op.execute("DELETE FROM criterion WHERE period <> 'year'")
+    if sqlite:
+        _set_scores_aside(sqlite)
+        _rebuild_criterion_sqlite(new=False)
+        _put_scores_back(sqlite)
+    else:
+        op.drop_index("ix_criterion_bloc_year_period", table_name="criterion")
+        op.create_index("ix_criterion_bloc_year", "criterion", ["bloc_id", "year", "position"])
+        op.drop_constraint("uq_criterion_bloc_year_period_code", "criterion", type_="unique")
+        op.create_unique_constraint("uq_criterion_bloc_year_code", "criterion", ["bloc_id", "year", "code"])
+        op.drop_column("criterion", "period")
