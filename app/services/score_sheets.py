@@ -182,7 +182,7 @@ def check_entries(criteria: Sequence[CriterionRecord], entries: Sequence[SheetEn
     return problems
 
 
-def _context_problems(
+def context_problems(
     session: Session,
     bloc: Bloc,
     year: int,
@@ -249,7 +249,7 @@ def save_sheet_in(
 ) -> UnitSheet:
     """:func:`save_sheet` inside the caller's write (the xlsx import saves several sheets in one)."""
     table = [CriterionRecord.of(c) for c in criteria_rows(session, bloc.id, year, period)]
-    problems = _context_problems(session, bloc, year, period, unit, table) + check_entries(table, entries)
+    problems = context_problems(session, bloc, year, period, unit, table) + check_entries(table, entries)
     if problems:
         raise SheetRefused(problems, f"Phiếu chấm điểm của {unit.code} không lưu được")
     by_code = {c.code: c for c in table}
