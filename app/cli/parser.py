@@ -13,11 +13,11 @@ from typing import Any
 
 from .. import __version__
 from ..storage.paths import default_db_path
-from . import accounts, audit, backup, certificates, data, demo, gui, reports, transfer
+from . import accounts, audit, backup, certificates, data, demo, gui, reports, scores, transfer
 from .base import Command
 
 # In the order ``thidua --help`` lists them.
-GROUPS = (demo, data, gui, backup, audit, certificates, transfer, reports, accounts)
+GROUPS = (demo, data, gui, backup, audit, certificates, transfer, reports, scores, accounts)
 
 
 def commands() -> tuple[Command, ...]:
