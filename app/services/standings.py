@@ -23,6 +23,7 @@ from ..model import Bloc, BlocMembership, BlocRole, Criterion, CriterionKind, Sc
 from ..storage.db import Database
 from ..storage.resources import resource
 from .common import get
+from .score_periods import as_period
 
 TIE_KEYS = ("criteria_points", "fewer_penalty", "more_bonus")
 
@@ -157,7 +158,7 @@ def compute(
     """The standings of a bloc for a year and period (the year by default). The year's rows also
     carry each unit's half-year rank and total when the half-year has a criteria table."""
     cfg = config or load_config()
-    period = ScorePeriodKind(period)
+    period = as_period(period)
     table = _compute(db, bloc_id, year, cfg, period)
     if period is ScorePeriodKind.YEAR:
         with db.read() as session:
