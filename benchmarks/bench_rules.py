@@ -170,7 +170,7 @@ def main() -> int:
 
     def row(metric: str, values: list[float], target: float) -> str:
         med, p95 = statistics.median(values), sorted(values)[int(len(values) * 0.95) - 1]
-        return f"{metric:<34} | median {med:7.2f} ms | p95 {p95:7.2f} ms | target < {target:g} ms | {'ok' if p95 < target else 'SLOW'}"
+        return f"{metric:<38} | median {med:7.2f} ms | p95 {p95:7.2f} ms | target < {target:g} ms | {'ok' if p95 < target else 'SLOW'}"
 
     print(f"verdicts of the sample: {statuses}")
     print(row("check one nomination", per_check, 20))
