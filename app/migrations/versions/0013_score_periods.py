@@ -7,9 +7,10 @@ Create Date: 2026-12-06
 
 Existing criteria become the year's (``period = 'year'``). On SQLite the criterion table is
 rebuilt (its unique constraint changes) by explicit SQL rather than batch mode, whose order of
-constraints varies between runs; ``score`` rows refer to it, so they are set aside in a temporary
-table and put back after the copy (dropping a referenced table with foreign keys on would fail), and ``PRAGMA foreign_key_check`` must be
-clean before the migration commits. ``criterion`` and ``score`` have no triggers to re-create (the
+constraints varies between runs. The rows that refer to it (``score``'s, and those of any table a
+later revision adds with a foreign key to ``criterion``) are set aside in temporary tables and put
+back after the copy (dropping a referenced table with foreign keys on would fail), and
+``PRAGMA foreign_key_check`` must be clean before the migration commits. ``criterion`` and ``score`` have no triggers to re-create (the
 audit table's triggers are not touched: no batch operation runs on ``audit_entry``).
 """
 
@@ -21,7 +22,6 @@ down_revision = "0008"
 branch_labels = None
 depends_on = None
 
-SCORE_COLUMNS = "id, criterion_id, unit_id, self_points, bloc_points, note"
 OLD_COLUMNS = 'id, bloc_id, year, code, "group", name, kind, max_points, floor_share, position'
 # SQLite: the criterion table written out, not left to batch mode, whose order of constraints
 # varies from run to run (the schema must be the same after every upgrade).
@@ -75,16 +75,35 @@ def _period_type() -> sa.Enum:
     )
 
 
-def _set_scores_aside(sqlite: bool) -> None:
-    if sqlite:
-        op.execute(f"CREATE TEMP TABLE _score_kept AS SELECT {SCORE_COLUMNS} FROM score")
-        op.execute("DELETE FROM score")
+def _children() -> list[str]:
+    """Tables whose foreign keys refer to ``criterion`` (``score``, and any a later revision adds)."""
+    conn = op.get_bind()
+    names = [r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return [
+        n
+        for n in names
+        if n != "criterion"
+        and any(fk[2] == "criterion" for fk in conn.exec_driver_sql(f'PRAGMA foreign_key_list("{n}")'))
+    ]
 
 
-def _put_scores_back(sqlite: bool) -> None:
-    if sqlite:
-        op.execute(f"INSERT INTO score ({SCORE_COLUMNS}) SELECT {SCORE_COLUMNS} FROM _score_kept")
-        op.execute("DROP TABLE _score_kept")
+def _set_scores_aside(sqlite: bool) -> list[str]:
+    """SQLite: move the rows that refer to ``criterion`` into temporary tables (so the table can be
+    dropped with foreign keys on); returns the tables emptied."""
+    if not sqlite:
+        return []
+    children = _children()
+    for n in children:
+        op.execute(f'CREATE TEMP TABLE "_kept_{n}" AS SELECT * FROM "{n}"')
+        op.execute(f'DELETE FROM "{n}"')
+    return children
+
+
+def _put_scores_back(children: list[str]) -> None:
+    for n in children:
+        op.execute(f'INSERT INTO "{n}" SELECT * FROM "_kept_{n}"')
+        op.execute(f'DROP TABLE "_kept_{n}"')
+    if children:
         problems = op.get_bind().exec_driver_sql("PRAGMA foreign_key_check").all()
         if problems:
             raise RuntimeError(f"foreign_key_check after migration 0013: {problems[:5]}")
@@ -93,9 +112,9 @@ def _put_scores_back(sqlite: bool) -> None:
 def upgrade() -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
     if sqlite:
-        _set_scores_aside(sqlite)
+        kept = _set_scores_aside(sqlite)
         _rebuild_criterion_sqlite(new=True)
-        _put_scores_back(sqlite)
+        _put_scores_back(kept)
     else:
         op.add_column("criterion", sa.Column("period", _period_type(), server_default="year", nullable=False))
         op.drop_constraint("uq_criterion_bloc_year_code", "criterion", type_="unique")
@@ -135,9 +154,9 @@ def downgrade() -> None:
     op.execute("DELETE FROM score WHERE criterion_id IN (SELECT id FROM criterion WHERE period <> 'year')")
     op.execute("DELETE FROM criterion WHERE period <> 'year'")
     if sqlite:
-        _set_scores_aside(sqlite)
+        kept = _set_scores_aside(sqlite)
         _rebuild_criterion_sqlite(new=False)
-        _put_scores_back(sqlite)
+        _put_scores_back(kept)
     else:
         op.drop_index("ix_criterion_bloc_year_period", table_name="criterion")
         op.create_index("ix_criterion_bloc_year", "criterion", ["bloc_id", "year", "position"])
