@@ -139,3 +139,14 @@ def test_bad_arguments_exit_2_with_a_vietnamese_message(bloc, db_url: str, tmp_p
         == 2
     )
     assert "không phải thành viên" in capsys.readouterr().err
+
+
+def test_criteria_export_and_import_from_the_command_line(bloc, db_url: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "tieu-chi.xlsx"
+    assert run(db_url, "criteria-export", "--bloc", "KTKT", "--year", "2025", "--out", str(out)) == 0
+    assert run(db_url, "criteria-import", str(out), "--year", "2026", "--dry-run") == 0
+    assert "Chạy thử: chưa ghi gì." in capsys.readouterr().out
+    assert run(db_url, "criteria-import", str(out), "--year", "2026") == 0
+    assert "Đã lưu bảng tiêu chí 3 dòng." in capsys.readouterr().out
+    assert run(db_url, "criteria-import", str(out)) == 2  # 2025's year table is scored
+    assert "đã có điểm chấm" in capsys.readouterr().err

@@ -207,3 +207,59 @@ def test_files_that_are_not_score_sheets_are_reported_not_read(bloc, tmp_path: P
     messages = [str(p) for p in report.problems]
     assert any("ghi-chu.xlsx" in m and "không phải tệp Excel .xlsx" in m for m in messages)
     assert any("danh-sach.xlsx" in m and "không phải phiếu chấm điểm" in m for m in messages)
+
+
+# ---------------------------------------------------------------- the criteria table, out and in
+def test_criteria_table_out_and_back_in_to_another_year(bloc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.excel.criteria_tables import HEADER_ROW as TOP
+    from app.excel.criteria_tables import export_criteria, import_criteria
+    from app.services.scoring import criteria
+
+    db, b, _u = bloc
+    out = export_criteria(db, "KTKT", 2025, YEAR, tmp_path / "tieu-chi.xlsx")
+    wb = openpyxl.load_workbook(out)
+    ws = wb.active
+    assert ws is not None
+    assert [ws.cell(row=r, column=2).value for r in (2, 3, 4)] == ["KTKT", 2025, "year"]
+    assert [ws.cell(row=r, column=1).value for r in range(TOP + 1, TOP + 4)] == ["I.1", "I.2", "B.1"]
+    ws.cell(row=3, column=2, value=2026)  # next year's table, one row more, one maximum changed
+    ws.cell(row=TOP + 1, column=5, value=55)
+    ws.append(["T.1", "", "Chậm nộp báo cáo", "Điểm trừ", 5, None])
+    wb.save(out)
+    dry = import_criteria(db, out, dry_run=True)
+    assert dry.ok and not dry.saved and criteria(db, b.id, 2026) == []
+    report = import_criteria(db, out)
+    assert report.ok and len(report.saved) == 4 and "Đã lưu bảng tiêu chí 4 dòng" in report.summary()
+    table = criteria(db, b.id, 2026)
+    assert [(c.code, c.max_points, c.kind) for c in table] == [
+        ("I.1", 55, CriterionKind.CRITERION), ("I.2", 30, CriterionKind.CRITERION),
+        ("B.1", 10, CriterionKind.BONUS), ("T.1", 5, CriterionKind.PENALTY),
+    ]  # fmt: skip
+    assert table[1].name == "=Công tác thi đua, khen thưởng"
+    # the same file into the half-year of 2026, by option
+    assert len(import_criteria(db, out, period=H1).saved) == 4
+
+
+def test_criteria_table_problems_all_at_once_and_a_scored_table_kept(bloc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.excel.criteria_tables import export_criteria, import_criteria
+    from app.services.score_sheets import SheetEntry, save_sheet
+
+    db, b, u = bloc
+    out = export_criteria(db, "KTKT", 2025, H1, tmp_path / "tieu-chi.xlsx")
+    wb = openpyxl.load_workbook(out)
+    ws = wb.active
+    assert ws is not None
+    ws.append(["I.1", "", "Trùng mã", "Tiêu chí", 10, None])
+    ws.append(["X.1", "", "", "Loại lạ", -3, 1.5])
+    wb.save(out)
+    save_sheet(db, b.id, 2025, H1, u["STC"], [SheetEntry("I.1", 40, 40)])
+    before = f.dump(db)
+    report = import_criteria(db, out)
+    text = [str(p) for p in report.problems]
+    assert "tieu-chi.xlsx, dòng 10, Mã tiêu chí (cột A): mã tiêu chí «I.1» trùng với dòng 7." in text
+    assert "tieu-chi.xlsx, dòng 11, Nội dung tiêu chí (cột C): thiếu nội dung tiêu chí." in text
+    assert any("dòng 11, Loại (cột D): loại «Loại lạ» không hợp lệ" in t for t in text)
+    assert "tieu-chi.xlsx, dòng 11, Điểm tối đa (cột E): điểm tối đa phải lớn hơn 0." in text
+    assert any("dòng 11, Ngưỡng tối thiểu (0–1) (cột F): ngưỡng tối thiểu phải từ 0 đến 1" in t for t in text)
+    assert any("đã có điểm chấm; không thay cả bảng được" in t for t in text)
+    assert not report.saved and f.dump(db) == before

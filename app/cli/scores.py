@@ -5,7 +5,10 @@
   every problem listed on stderr (exit status 2 if any);
 - ``show --bloc KTKT --year 2025 --period h1``: the standings (rank, unit, total, band; the
   half-year rank beside the year's) and each unit's sheet, complete or not;
-- ``close`` / ``reopen --reason …``: close a period once the bloc's meeting approved it.
+- ``close`` / ``reopen --reason …``: close a period once the bloc's meeting approved it;
+- ``criteria-export --out FILE.xlsx`` / ``criteria-import FILE [--dry-run]``: the criteria table
+  (bảng tiêu chí) of the bloc, year and period out and back in (another year or period in the
+  file's header, or given, copies it there).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from ..errors import DomainError
 from .base import EXIT_OK, EXIT_USER_ERROR, Command
 from .login import opened
 
-ACTIONS = ("export", "import", "show", "close", "reopen")
+ACTIONS = ("export", "import", "show", "close", "reopen", "criteria-export", "criteria-import")
 PERIODS = ("h1", "year")  # app.model.ScorePeriodKind, not imported here (``--help`` stays light)
 
 
@@ -132,7 +135,40 @@ def _close(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_RUN = {"export": _export, "import": _import, "show": _show, "close": _close, "reopen": _close}
+def _criteria_export(args: argparse.Namespace) -> int:
+    from ..excel.criteria_tables import export_criteria
+    from ..model import ScorePeriodKind
+
+    _need(args, "bloc", "year", "out")
+    with opened(args, writes=False) as db:
+        out = export_criteria(db, args.bloc, args.year, ScorePeriodKind(_period(args)), Path(args.out))
+    print(f"Đã xuất {out}")
+    return EXIT_OK
+
+
+def _criteria_import(args: argparse.Namespace) -> int:
+    from ..excel.criteria_tables import import_criteria
+    from ..model import ScorePeriodKind
+
+    if len(args.files) != 1:
+        raise DomainError("Lệnh «scores criteria-import» cần đúng một tệp bảng tiêu chí.")
+    with opened(args, writes=not args.dry_run) as db:
+        report = import_criteria(
+            db,
+            Path(args.files[0]),
+            bloc_code=args.bloc,
+            year=args.year,
+            period=ScorePeriodKind(args.period) if args.period else None,
+            dry_run=args.dry_run,
+        )
+    for p in report.problems:
+        print(f"- {p}", file=sys.stderr)
+    print(report.summary())
+    return EXIT_USER_ERROR if report.problems else EXIT_OK
+
+
+_RUN = {"export": _export, "import": _import, "show": _show, "close": _close, "reopen": _close,
+        "criteria-export": _criteria_export, "criteria-import": _criteria_import}  # fmt: skip
 
 
 def _cmd_scores(args: argparse.Namespace) -> int:
@@ -141,11 +177,18 @@ def _cmd_scores(args: argparse.Namespace) -> int:
 
 def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("action", choices=ACTIONS, metavar="VIỆC", help=" | ".join(ACTIONS))
-    p.add_argument("files", nargs="*", metavar="TỆP", help="các tệp phiếu chấm điểm .xlsx (import)")
+    p.add_argument(
+        "files",
+        nargs="*",
+        metavar="TỆP",
+        help="các tệp phiếu chấm điểm .xlsx (import); tệp bảng tiêu chí (criteria-import)",
+    )
     p.add_argument("--bloc", metavar="MÃ", help="mã khối thi đua, ví dụ KTKT")
     p.add_argument("--year", type=int, metavar="NĂM")
     p.add_argument("--period", choices=PERIODS, help="h1: 6 tháng đầu năm; year: cả năm (mặc định)")
-    p.add_argument("--out", metavar="THƯ_MỤC", help="thư mục nhận các tệp phiếu (export)")
+    p.add_argument(
+        "--out", metavar="THƯ_MỤC", help="thư mục nhận các tệp phiếu (export); tệp .xlsx (criteria-export)"
+    )
     p.add_argument("--unit", metavar="MÃ", help="chỉ phiếu của một đơn vị (export)")
     p.add_argument(
         "--dry-run", action="store_true", help="chỉ kiểm tra, liệt kê mọi lỗi; không ghi gì (import)"
@@ -155,5 +198,5 @@ def _arguments(p: argparse.ArgumentParser) -> None:
 
 COMMANDS = (
     Command("scores", "phiếu chấm điểm thi đua khối theo kỳ (6 tháng, cả năm): xuất (export), nhập (import), "
-            "xem (show), khóa (close), mở lại (reopen)", _cmd_scores, _arguments),
+            "xem (show), khóa (close), mở lại (reopen); bảng tiêu chí: criteria-export, criteria-import", _cmd_scores, _arguments),
 )  # fmt: skip

@@ -73,7 +73,7 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 # ------------------------------------------------------------------------------------ export
-def _text(ws: Worksheet, row: int, col: int, value: str, *, bold: bool = False) -> None:
+def text_cell(ws: Worksheet, row: int, col: int, value: str, *, bold: bool = False) -> None:
     cell = ws.cell(row=row, column=col, value=value)
     cell.data_type = "s"  # never a formula, whatever it starts with
     if value.startswith(FORMULA_START):
@@ -86,7 +86,7 @@ def _write_sheet(sheet: UnitSheet, bloc_name: str, target: Path) -> Path:
     wb = Workbook()
     ws: Worksheet = wb.active  # type: ignore[assignment]  # a new workbook has its sheet
     ws.title = "Phiếu chấm điểm"
-    _text(ws, 1, 1, TITLE, bold=True)
+    text_cell(ws, 1, 1, TITLE, bold=True)
     head: list[tuple[str, str | int, str]] = [
         (HEAD_BLOC, sheet.bloc_code, bloc_name),
         (HEAD_YEAR, sheet.year, ""),
@@ -94,25 +94,25 @@ def _write_sheet(sheet: UnitSheet, bloc_name: str, target: Path) -> Path:
         (HEAD_UNIT, sheet.unit_code, sheet.unit_name),
     ]
     for i, (label, value, name) in enumerate(head, start=2):
-        _text(ws, i, 1, label, bold=True)
+        text_cell(ws, i, 1, label, bold=True)
         if isinstance(value, int):
             ws.cell(row=i, column=2, value=value)
         else:
-            _text(ws, i, 2, value)
-        _text(ws, i, 3, name)
-    _text(
+            text_cell(ws, i, 2, value)
+        text_cell(ws, i, 3, name)
+    text_cell(
         ws, 6, 1,
         "Điền cột «Tự chấm», «Khối chấm»; ghi «Nhận xét» khi hai điểm khác nhau. "
         "Không sửa phần đầu phiếu và cột «Mã tiêu chí».",
     )  # fmt: skip
     for col, (_key, label, width) in enumerate(COLUMNS, start=1):
-        _text(ws, HEADER_ROW, col, label, bold=True)
+        text_cell(ws, HEADER_ROW, col, label, bold=True)
         ws.cell(row=HEADER_ROW, column=col).fill = _FILL
         ws.column_dimensions[get_column_letter(col)].width = width
     for r, row in enumerate(sheet.rows, start=HEADER_ROW + 1):
         c = row.criterion
         for col, value in enumerate((c.code, c.group, c.name, c.kind.label), start=1):
-            _text(ws, r, col, value)
+            text_cell(ws, r, col, value)
         ws.cell(row=r, column=3).alignment = _WRAP
         ws.cell(row=r, column=5, value=c.max_points).number_format = "0.##"
         for col, points in ((6, row.self_points), (7, row.bloc_points)):
@@ -121,7 +121,7 @@ def _write_sheet(sheet: UnitSheet, bloc_name: str, target: Path) -> Path:
             cell.fill = _INPUT
         for col, note in ((8, row.comment), (9, row.evidence)):
             if note:
-                _text(ws, r, col, note)
+                text_cell(ws, r, col, note)
             ws.cell(row=r, column=col).fill = _INPUT
             ws.cell(row=r, column=col).alignment = _WRAP
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
@@ -227,7 +227,7 @@ class ScoreImportReport:
         return head
 
 
-def _label(value: object) -> str:
+def label_key(value: object) -> str:
     return header_key(value) if isinstance(value, str) else ""
 
 
@@ -237,7 +237,7 @@ _COLUMN_KEYS = {header_key(label): key for key, label, _w in COLUMNS}
 _NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)?$")
 
 
-def _number(value: object) -> tuple[float | None, str | None]:
+def cell_number(value: object) -> tuple[float | None, str | None]:
     """A score from a cell: (value, None) or (None, problem)."""
     if isinstance(value, Formula):
         value = value.cached
@@ -257,7 +257,7 @@ def _number(value: object) -> tuple[float | None, str | None]:
     return None, f"«{text[:40]}» không phải là số."
 
 
-def _cell_text(value: object) -> str:
+def cell_text(value: object) -> str:
     if value is None or isinstance(value, CellError):
         return ""
     if isinstance(value, Formula):
@@ -269,8 +269,8 @@ def _cell_text(value: object) -> str:
     return clean(str(value))
 
 
-def _period_of(value: object) -> ScorePeriodKind | None:
-    key = _label(value)
+def period_of(value: object) -> ScorePeriodKind | None:
+    key = label_key(value)
     for p in ScorePeriodKind:
         if key in (header_key(p.value), header_key(p.label)):
             return p
@@ -298,29 +298,31 @@ def read_sheet_file(path: Path, problems: list[ScoreProblem]) -> SheetRead | Non
             problem(number, "", f"phiếu dài quá {MAX_SHEET_ROWS} dòng.")
             break
         if not columns:
-            key = _label(row.get(0))
+            key = label_key(row.get(0))
             if key in _HEAD_KEYS:
                 head[_HEAD_KEYS[key]] = row.get(1)
             elif key == header_key(LABELS["code"]):
-                columns = {c: _COLUMN_KEYS[_label(v)] for c, v in row.items() if _label(v) in _COLUMN_KEYS}
+                columns = {
+                    c: _COLUMN_KEYS[label_key(v)] for c, v in row.items() if label_key(v) in _COLUMN_KEYS
+                }
             continue
         values = {columns[c]: v for c, v in row.items() if c in columns}
-        if all(_cell_text(v) == "" for v in values.values()):
+        if all(cell_text(v) == "" for v in values.values()):
             continue
         points: dict[str, float | None] = {}
         for key in ("self", "bloc"):
             col = next(c for c, k in columns.items() if k == key) if key in columns.values() else None
-            value, bad = _number(values.get(key))
+            value, bad = cell_number(values.get(key))
             if bad and col is not None:
                 problem(number, f"{LABELS[key]} (cột {column_letter(col)})", bad)
             points[key] = value
         entries.append(
             SheetEntry(
-                _cell_text(values.get("code")),
+                cell_text(values.get("code")),
                 points["self"],
                 points["bloc"],
-                _cell_text(values.get("comment")),
-                _cell_text(values.get("evidence")),
+                cell_text(values.get("comment")),
+                cell_text(values.get("evidence")),
             )
         )
         rows.append(number)
@@ -334,10 +336,10 @@ def read_sheet_file(path: Path, problems: list[ScoreProblem]) -> SheetRead | Non
     if missing:
         problem(None, "", "thiếu cột " + ", ".join(f"«{m}»" for m in missing) + ".")
         return None
-    bloc_code = _cell_text(head.get("bloc")).upper()
-    unit_code = _cell_text(head.get("unit")).upper()
-    year_value, _bad = _number(head.get("year"))
-    period = _period_of(head.get("period"))
+    bloc_code = cell_text(head.get("bloc")).upper()
+    unit_code = cell_text(head.get("unit")).upper()
+    year_value, _bad = cell_number(head.get("year"))
+    period = period_of(head.get("period"))
     for label, ok in ((HEAD_BLOC, bloc_code), (HEAD_YEAR, year_value is not None and year_value.is_integer()),
                       (HEAD_PERIOD, period is not None), (HEAD_UNIT, unit_code)):  # fmt: skip
         if not ok:

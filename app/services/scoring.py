@@ -158,6 +158,13 @@ def criteria(db: Database, bloc_id: int, year: int, period: ScorePeriodKind = YE
         return [CriterionRecord.of(c) for c in criteria_rows(session, bloc_id, year, period)]
 
 
+def table_scored(db: Database, bloc_id: int, year: int, period: ScorePeriodKind = YEAR) -> bool:
+    """Whether any unit has a score on the table (it can then no longer be replaced whole)."""
+    period = as_period(period)
+    with db.read() as session:
+        return _scored(session, [c.id for c in criteria_rows(session, bloc_id, year, period)])
+
+
 def copy_criteria(
     db: Database,
     bloc_id: int,

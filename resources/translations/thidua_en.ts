@@ -3937,5 +3937,9 @@ Bookkeeping of emulation and commendation work.</translation>
       <source>Nhóm tiêu chí</source>
       <translation>Criteria group</translation>
     </message>
+    <message>
+      <source>Bảng tiêu chí {0} của khối {1} đã có điểm chấm; không thay cả bảng được.</source>
+      <translation>The criteria table of {0} of bloc {1} already has scores; the whole table cannot be replaced.</translation>
+    </message>
 </context>
 </TS>
