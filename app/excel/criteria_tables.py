@@ -26,7 +26,7 @@ from ..storage.db import Database
 from ..storage.files import atomic_write, check_output_file
 from .fields import header_key
 from .safety import FileRefused
-from .score_sheets import (
+from .sheet_cells import (
     HEAD_BLOC,
     HEAD_PERIOD,
     HEAD_YEAR,

@@ -11,14 +11,12 @@ nothing unless every file is clean, and then writes all of them in one transacti
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy.orm import Session
@@ -45,13 +43,23 @@ from ..services.standings import bloc_by_code
 from ..storage.db import Database
 from ..storage.files import atomic_write, check_output_dir, safe_filename
 from ..text import clean
-from .fields import FORMULA_START, header_key
+from .fields import header_key
 from .safety import FileRefused
-from .xlsx import CellError, Formula, TooLong, column_letter, read_first_sheet
+from .sheet_cells import (
+    HEAD_BLOC,
+    HEAD_PERIOD,
+    HEAD_UNIT,
+    HEAD_YEAR,
+    ScoreProblem,
+    cell_number,
+    cell_text,
+    label_key,
+    period_of,
+    text_cell,
+)
+from .xlsx import column_letter, read_first_sheet
 
 TITLE = "PHIẾU CHẤM ĐIỂM THI ĐUA"
-# The header block: label in column A, value in column B (a name beside it in C).
-HEAD_BLOC, HEAD_YEAR, HEAD_PERIOD, HEAD_UNIT = "Mã khối", "Năm", "Kỳ chấm điểm", "Mã đơn vị"
 COLUMNS = (
     ("code", "Mã tiêu chí", 12),
     ("group", "Nhóm", 10),
@@ -66,22 +74,12 @@ COLUMNS = (
 LABELS = {key: label for key, label, _w in COLUMNS}
 HEADER_ROW = 8
 MAX_SHEET_ROWS = 2_000  # a criteria table has tens of rows
-_BOLD = Font(bold=True)
 _FILL = PatternFill("solid", fgColor="DDEBF7")
 _INPUT = PatternFill("solid", fgColor="FFF2CC")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 # ------------------------------------------------------------------------------------ export
-def text_cell(ws: Worksheet, row: int, col: int, value: str, *, bold: bool = False) -> None:
-    cell = ws.cell(row=row, column=col, value=value)
-    cell.data_type = "s"  # never a formula, whatever it starts with
-    if value.startswith(FORMULA_START):
-        cell.quotePrefix = True
-    if bold:
-        cell.font = _BOLD
-
-
 def _write_sheet(sheet: UnitSheet, bloc_name: str, target: Path) -> Path:
     wb = Workbook()
     ws: Worksheet = wb.active  # type: ignore[assignment]  # a new workbook has its sheet
@@ -169,20 +167,6 @@ def export_sheets(
 
 # ------------------------------------------------------------------------------------ import
 @dataclass(frozen=True)
-class ScoreProblem:
-    file: str
-    row: int | None  # the sheet's row, None for the file
-    column: str  # "Tự chấm (cột F)", or ""
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file + (f", dòng {self.row}" if self.row else "")
-        if self.column:
-            where += f", {self.column}"
-        return f"{where}: {self.message}"
-
-
-@dataclass(frozen=True)
 class SheetRead:
     """One file as read: its header block and its entries (with the sheet row of each)."""
 
@@ -227,54 +211,9 @@ class ScoreImportReport:
         return head
 
 
-def label_key(value: object) -> str:
-    return header_key(value) if isinstance(value, str) else ""
-
-
 _HEAD_KEYS = {header_key(HEAD_BLOC): "bloc", header_key(HEAD_YEAR): "year", header_key(HEAD_PERIOD): "period",
               header_key("Kỳ"): "period", header_key(HEAD_UNIT): "unit"}  # fmt: skip
 _COLUMN_KEYS = {header_key(label): key for key, label, _w in COLUMNS}
-_NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)?$")
-
-
-def cell_number(value: object) -> tuple[float | None, str | None]:
-    """A score from a cell: (value, None) or (None, problem)."""
-    if isinstance(value, Formula):
-        value = value.cached
-        if value is None:
-            return None, "công thức chưa có giá trị tính sẵn; hãy nhập số."
-    if value is None:
-        return None, None
-    if isinstance(value, bool | CellError | TooLong | dt.date | dt.time):
-        return None, "không phải là số."
-    if isinstance(value, int | float):
-        return float(value), None
-    text = clean(str(value))
-    if not text:
-        return None, None
-    if _NUMBER.match(text):
-        return float(text.replace(",", ".")), None
-    return None, f"«{text[:40]}» không phải là số."
-
-
-def cell_text(value: object) -> str:
-    if value is None or isinstance(value, CellError):
-        return ""
-    if isinstance(value, Formula):
-        value = value.cached if value.cached is not None else ""
-    if isinstance(value, TooLong):
-        return "x" * value.length  # reported as too long by the checks
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return clean(str(value))
-
-
-def period_of(value: object) -> ScorePeriodKind | None:
-    key = label_key(value)
-    for p in ScorePeriodKind:
-        if key in (header_key(p.value), header_key(p.label)):
-            return p
-    return None
 
 
 def read_sheet_file(path: Path, problems: list[ScoreProblem]) -> SheetRead | None:
