@@ -13,7 +13,13 @@ from app.auth import Actor, PermissionDeniedError
 from app.errors import DomainError
 from app.model import AuditEntry, CriterionKind, ScorePeriodKind, UserRole
 from app.services.blocs import BlocInput, create_bloc, set_membership
-from app.services.score_periods import PeriodClosedError, close_period, period_state, reopen_period
+from app.services.score_periods import (
+    PeriodClosedError,
+    close_period,
+    period_state,
+    period_states,
+    reopen_period,
+)
 from app.services.score_sheets import (
     SheetEntry,
     SheetRefused,
@@ -217,6 +223,7 @@ def test_closed_period_refuses_every_edit_until_reopened_with_a_reason(bloc) -> 
     save_sheet(db, b.id, 2025, H1, u["STC"], _full((45, 27, 18)))
     state = close_period(db, b.id, 2025, H1)
     assert state.closed and state.closed_by == "system"
+    assert [(p, s.closed) for p, s in period_states(db, b.id, 2025).items()] == [(H1, True), (YEAR, False)]
     before = f.dump(db)
     by = {c.code: c for c in criteria(db, b.id, 2025, H1)}
     edits = [
@@ -240,6 +247,7 @@ def test_closed_period_refuses_every_edit_until_reopened_with_a_reason(bloc) -> 
     state = reopen_period(db, b.id, 2025, H1, "Khối họp lại: điểm I.1 của STC chấm nhầm")
     assert not state.closed and state.reopen_reason.startswith("Khối họp lại")
     assert period_state(db, b.id, 2025, H1) == state
+    assert {p: s.closed for p, s in period_states(db, b.id, 2025).items()} == {H1: False, YEAR: False}
     save_sheet(db, b.id, 2025, H1, u["STC"], _full((40, 27, 18)))
     entries = _audit(db, "score_period")
     assert [e.action for e in entries] == ["insert", "update"]

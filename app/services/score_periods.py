@@ -30,6 +30,7 @@ __all__ = [
     "close_period",
     "period_name",
     "period_state",
+    "period_states",
     "reopen_period",
 ]
 
@@ -112,6 +113,18 @@ def period_state(
     period = as_period(period)
     with db.read() as session:
         return _state(bloc_id, year, period, _row(session, bloc_id, year, period))
+
+
+def period_states(db: Database, bloc_id: int, year: int) -> dict[ScorePeriodKind, PeriodState]:
+    """Both periods of a bloc's year (half-year first), closed or open."""
+    with db.read() as session:
+        rows = {
+            r.period: r
+            for r in session.scalars(
+                select(ScorePeriod).where(ScorePeriod.bloc_id == bloc_id, ScorePeriod.year == year)
+            )
+        }
+    return {p: _state(bloc_id, year, p, rows.get(p)) for p in ScorePeriodKind}
 
 
 def close_period(db: Database, bloc_id: int, year: int, period: ScorePeriodKind) -> PeriodState:
