@@ -6,12 +6,13 @@ Revises: 0008
 Create Date: 2026-12-06
 
 Existing criteria become the year's (``period = 'year'``). On SQLite the criterion table is
-rebuilt (its unique constraint changes) by explicit SQL rather than batch mode, whose order of
-constraints varies between runs. The rows that refer to it (``score``'s, and those of any table a
-later revision adds with a foreign key to ``criterion``) are set aside in temporary tables and put
-back after the copy (dropping a referenced table with foreign keys on would fail), and
-``PRAGMA foreign_key_check`` must be clean before the migration commits. ``criterion`` and ``score`` have no triggers to re-create (the
-audit table's triggers are not touched: no batch operation runs on ``audit_entry``).
+rebuilt (its unique constraint changes) from its own stored CREATE TABLE text, edited, rather than
+by batch mode, whose order of constraints varies between runs; columns, indexes and triggers other
+revisions may have added to it are kept (dropping a table drops its indexes and triggers: they are
+made again). The rows that refer to it (``score``'s, and those of any table another revision adds
+with a foreign key to ``criterion``) are set aside in temporary tables and put back after the copy
+(dropping a referenced table with foreign keys on would fail), and ``PRAGMA foreign_key_check``
+must be clean before the migration commits. The audit table is not touched.
 """
 
 import sqlalchemy as sa
@@ -22,51 +23,64 @@ down_revision = "0008"
 branch_labels = None
 depends_on = None
 
-OLD_COLUMNS = 'id, bloc_id, year, code, "group", name, kind, max_points, floor_share, position'
-# SQLite: the criterion table written out, not left to batch mode, whose order of constraints
-# varies from run to run (the schema must be the same after every upgrade).
-_CRITERION_SQL = """CREATE TABLE {name} (
-\tid INTEGER NOT NULL,
-\tbloc_id INTEGER NOT NULL,
-\tyear INTEGER NOT NULL,
-\tcode VARCHAR(20) NOT NULL,
-\t"group" VARCHAR(300) NOT NULL,
-\tname TEXT NOT NULL,
-\tkind VARCHAR(24) NOT NULL,
-\tmax_points NUMERIC(7, 2) NOT NULL,
-\tfloor_share NUMERIC(4, 3),
-\tposition INTEGER NOT NULL,{period}
-\tCONSTRAINT pk_criterion PRIMARY KEY (id),
-\tCONSTRAINT ck_criterion_floor_share_range CHECK (floor_share IS NULL OR floor_share BETWEEN 0 AND 1),
-\tCONSTRAINT ck_criterion_max_positive CHECK (max_points > 0),
-\tCONSTRAINT fk_criterion_bloc_id_bloc FOREIGN KEY(bloc_id) REFERENCES bloc (id) ON DELETE RESTRICT,
-\tCONSTRAINT ck_criterion_criterion_kind CHECK (kind IN ('criterion', 'bonus', 'penalty')),{unique}
-)"""
-NEW_PERIOD = """
-\tperiod VARCHAR(24) DEFAULT 'year' NOT NULL,"""
-NEW_UNIQUE = """
-\tCONSTRAINT ck_criterion_score_period_kind CHECK (period IN ('h1', 'year')),
-\tCONSTRAINT uq_criterion_bloc_year_period_code UNIQUE (bloc_id, year, period, code)"""
-OLD_UNIQUE = """
-\tCONSTRAINT uq_criterion_bloc_year_code UNIQUE (bloc_id, year, code)"""
+# SQLite: the criterion table is rebuilt from its own CREATE TABLE text, edited, not by batch mode,
+# whose order of constraints varies from run to run (the schema must be the same after every
+# upgrade). Editing the stored text keeps what other revisions may have added to the table
+# (columns, indexes, triggers); an edit that does not find its anchor stops the migration.
+_UQ_OLD = "CONSTRAINT uq_criterion_bloc_year_code UNIQUE (bloc_id, year, code)"
+_UQ_NEW = "CONSTRAINT uq_criterion_bloc_year_period_code UNIQUE (bloc_id, year, period, code)"
+_CK_NEW = "CONSTRAINT ck_criterion_score_period_kind CHECK (period IN ('h1', 'year'))"
+_PERIOD = "period VARCHAR(24) DEFAULT 'year' NOT NULL"
+_PK = "CONSTRAINT pk_criterion PRIMARY KEY (id)"
+_IX_OLD = (
+    "ix_criterion_bloc_year",
+    "CREATE INDEX ix_criterion_bloc_year ON criterion (bloc_id, year, position)",
+)
+_IX_NEW = (
+    "ix_criterion_bloc_year_period",
+    "CREATE INDEX ix_criterion_bloc_year_period ON criterion (bloc_id, year, period, position)",
+)
+
+
+def _edit(sql: str, old: str, new: str) -> str:
+    if sql.count(old) != 1:
+        raise RuntimeError(f"migration 0013: criterion's schema has no single {old!r}")
+    return sql.replace(old, new)
 
 
 def _rebuild_criterion_sqlite(*, new: bool) -> None:
-    """Copy ``criterion`` into its new (or old) shape; ``score`` rows are set aside meanwhile."""
-    op.execute(
-        _CRITERION_SQL.format(
-            name="_criterion_new", period=NEW_PERIOD if new else "", unique=NEW_UNIQUE if new else OLD_UNIQUE
+    """Copy ``criterion`` into its new (or old) shape; the rows referring to it are set aside meanwhile."""
+    conn = op.get_bind()
+    sql = conn.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'criterion'"
+    ).scalar()
+    extras = [
+        (name, text)
+        for name, text in conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'criterion' AND type IN ('index', 'trigger') "
+            "AND sql IS NOT NULL ORDER BY type, name"
         )
-    )
-    op.execute(f"INSERT INTO _criterion_new ({OLD_COLUMNS}) SELECT {OLD_COLUMNS} FROM criterion")
+    ]
+    columns = [r[1] for r in conn.exec_driver_sql("PRAGMA table_info(criterion)")]
+    head, _sep, body = str(sql).partition("(")
+    if new:
+        body = _edit(body, _PK, f"{_PERIOD}, \n\t{_PK}")
+        body = _edit(body, _UQ_OLD, f"{_UQ_NEW}, \n\t{_CK_NEW}")
+        drop, add = _IX_OLD, _IX_NEW
+    else:
+        columns.remove("period")
+        body = _edit(body, f"{_PERIOD}, \n\t", "")
+        body = _edit(body, f"{_UQ_NEW}, \n\t{_CK_NEW}", _UQ_OLD)
+        drop, add = _IX_NEW, _IX_OLD
+    op.execute("CREATE TABLE _criterion_new (" + body)
+    listed = ", ".join(f'"{c}"' for c in columns)
+    op.execute(f"INSERT INTO _criterion_new ({listed}) SELECT {listed} FROM criterion")
     op.execute("DROP TABLE criterion")
     op.execute("ALTER TABLE _criterion_new RENAME TO criterion")
-    if new:
-        op.execute(
-            "CREATE INDEX ix_criterion_bloc_year_period ON criterion (bloc_id, year, period, position)"
-        )
-    else:
-        op.execute("CREATE INDEX ix_criterion_bloc_year ON criterion (bloc_id, year, position)")
+    for name, text in extras:  # dropping the table dropped them: made again (triggers included)
+        if name != drop[0]:
+            op.execute(text)
+    op.execute(add[1])
 
 
 def _period_type() -> sa.Enum:
