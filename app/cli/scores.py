@@ -94,10 +94,8 @@ def _show(args: argparse.Namespace) -> int:
     when = f"đã khóa {state.closed_at:%d/%m/%Y} ({state.closed_by})" if state.closed_at else "đang mở"
     print(f"{table.bloc_code} — {table.bloc_name}, {period_name(period, args.year)} ({when})")
     half = period is ScorePeriodKind.YEAR and any(r.h1_rank is not None for r in table.rows)
-    print(
-        f"{'Hạng':>4}  {'Mã':<10} {'Đơn vị':<40} {'Tổng':>7}  {'Xếp loại':<12}"
-        + ("  Hạng 6 tháng" if half else "")
-    )
+    head = f"{'Hạng':>4}  {'Mã':<10} {'Đơn vị':<40} {'Tổng':>7}  {'Xếp loại':<12}"
+    print(head + "  Hạng 6 tháng" if half else head.rstrip())
     for r in table.rows:
         rank = str(r.rank) if r.rank is not None else "—"
         total = f"{r.total:>7.2f}" if r.complete else f"{'—':>7}"
@@ -105,7 +103,7 @@ def _show(args: argparse.Namespace) -> int:
         line = f"{rank:>4}  {r.code:<10.10} {r.name:<40.40} {total}  {band:<12}"
         if half:
             line += f"  {r.h1_rank if r.h1_rank is not None else '—':>12}"
-        print(line)
+        print(line.rstrip())
     print("Phiếu chấm:")
     for s in status:
         state_text = "đủ" if s.complete else "chưa đủ (thiếu " + ", ".join(s.missing) + ")"
