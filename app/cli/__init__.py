@@ -1,7 +1,7 @@
 """The ``thidua`` command: no sub-command opens the GUI; sub-commands run batch jobs headless.
 
-``parser`` builds the command line from the groups' command lists (``data``, ``demo``,
-``backup``, ``audit``, ``certificates``, ``transfer``, ``reports``, ``accounts``, ``gui``);
+``parser`` builds the command line from the groups' command lists (``data``, ``demo``, ``backup``,
+``audit``, ``certificates``, ``transfer``, ``reports``, ``scores``, ``accounts``, ``gui``);
 ``login.opened`` is the one way a command opens the database; ``base`` holds the exit codes and
 turns errors the user can fix into a Vietnamese message on stderr with exit status 2. The GUI
 and the sub-commands call the same services.

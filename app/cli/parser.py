@@ -13,11 +13,24 @@ from typing import Any
 
 from .. import __version__
 from ..storage.paths import default_db_path
-from . import accounts, audit, backup, catalogue, certificates, data, demo, gui, keys, reports, transfer
+from . import (
+    accounts,
+    audit,
+    backup,
+    catalogue,
+    certificates,
+    data,
+    demo,
+    gui,
+    keys,
+    reports,
+    scores,
+    transfer,
+)
 from .base import Command
 
 # In the order ``thidua --help`` lists them.
-GROUPS = (demo, data, gui, backup, audit, certificates, keys, catalogue, transfer, reports, accounts)
+GROUPS = (demo, data, gui, backup, audit, certificates, keys, catalogue, transfer, reports, scores, accounts)
 
 
 def commands() -> tuple[Command, ...]:

@@ -216,13 +216,18 @@ def history_statuses() -> tuple[NominationStatus, ...]:
 
 
 def bloc_scores(db: Database, bloc_id: int, year: int) -> dict[int, dict[int, float]]:
-    """unit id → {criterion id: the bloc's points} for a bloc's table of a year."""
-    from ..model import Criterion, Score
+    """unit id → {criterion id: the bloc's points} for a bloc's table of a year (the year's period)."""
+    from ..model import Criterion, Score, ScorePeriodKind
 
     stmt = (
         select(Score.unit_id, Score.criterion_id, Score.bloc_points)
         .join(Criterion, Criterion.id == Score.criterion_id)
-        .where(Criterion.bloc_id == bloc_id, Criterion.year == year, Score.bloc_points.is_not(None))
+        .where(
+            Criterion.bloc_id == bloc_id,
+            Criterion.year == year,
+            Criterion.period == ScorePeriodKind.YEAR,
+            Score.bloc_points.is_not(None),
+        )
     )
     out: dict[int, dict[int, float]] = {}
     with db.read() as session:

@@ -24,6 +24,7 @@ from .enums import (
     InitiativeKind,
     InitiativeLevel,
     NominationStatus,
+    ScorePeriodKind,
     UnitLevel,
     UserRole,
 )
@@ -33,7 +34,7 @@ from .meta import Meta
 from .nominations import LIVE_STATUSES, Nomination, NominationEvent, NominationInitiative
 from .org import Bloc, BlocMembership, Unit
 from .persons import DisciplinaryRecord, Person, PersonNameChange, Posting
-from .scoring import Criterion, Score
+from .scoring import Criterion, Score, ScorePeriod
 
 __all__ = [
     "AuditEntry",
@@ -59,6 +60,8 @@ __all__ = [
     "CertificatePrint",
     "SigningKey",
     "Criterion",
+    "ScorePeriod",
+    "ScorePeriodKind",
     "CriterionKind",
     "Decision",
     "DisciplinaryRecord",

@@ -135,6 +135,13 @@ class CriterionKind(Labelled):
     PENALTY = "penalty"
 
 
+class ScorePeriodKind(Labelled):
+    """A bloc's scoring period within a year: the half-year review (sơ kết) or the year (tổng kết)."""
+
+    H1 = "h1"
+    YEAR = "year"
+
+
 class UserRole(Labelled):
     """What an account may do (app.auth holds the permission matrix)."""
 
@@ -220,6 +227,8 @@ _LABELS: dict[StrEnum, str] = {
     CriterionKind.CRITERION: "Tiêu chí",
     CriterionKind.BONUS: "Điểm thưởng",
     CriterionKind.PENALTY: "Điểm trừ",
+    ScorePeriodKind.H1: "6 tháng đầu năm",
+    ScorePeriodKind.YEAR: "Cả năm",
     UserRole.CLERK: "Cán bộ nhập liệu",
     UserRole.APPROVER: "Thường trực, phê duyệt",
     UserRole.ADMIN: "Quản trị",

@@ -510,14 +510,14 @@ def nomination_versions(db: Database, ids: Sequence[int]) -> dict[int, int]:
 
 
 def criteria_years(db: Database, bloc_id: int) -> list[int]:
-    """The years a bloc has a criteria table (for the standings page's year picker)."""
-    from ..model import Criterion
+    """The years a bloc has a year's criteria table (for the standings page's year picker)."""
+    from ..model import Criterion, ScorePeriodKind
 
     with db.read() as session:
         return list(
             session.scalars(
                 select(Criterion.year)
-                .where(Criterion.bloc_id == bloc_id)
+                .where(Criterion.bloc_id == bloc_id, Criterion.period == ScorePeriodKind.YEAR)
                 .distinct()
                 .order_by(Criterion.year.desc())
             )

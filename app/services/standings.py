@@ -1,5 +1,9 @@
 """Bloc standings: totals from the score sheets, classification bands, ranks, the bloc's proposal.
 
+Each period of a year (:class:`~app.model.ScorePeriodKind`: the half-year review and the year)
+has its own criteria table, scores and standings; the year's standings also carry each unit's
+half-year rank (``StandingRow.h1_rank``) when the half-year has a table.
+
 Configured by ``resources/rules/standings.toml`` (bands with per-criterion floors, tie-break keys,
 how many units are proposed for the flag and for merit certificates). Units whose sheets are
 incomplete are listed apart, never scored as zero.
@@ -15,10 +19,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ..errors import DomainError
-from ..model import Bloc, BlocMembership, BlocRole, Criterion, CriterionKind, Score, Unit
+from ..model import Bloc, BlocMembership, BlocRole, Criterion, CriterionKind, Score, ScorePeriodKind, Unit
 from ..storage.db import Database
 from ..storage.resources import resource
 from .common import get
+from .score_periods import as_period
 
 TIE_KEYS = ("criteria_points", "fewer_penalty", "more_bonus")
 
@@ -90,6 +95,9 @@ class StandingRow:
     rank: int | None = None
     gap: float | None = None  # points behind the leader
     proposal: str = ""  # "flag" | "merit" | ""
+    # The same unit in the half-year standings (filled in the year's standings): rank, total.
+    h1_rank: int | None = None
+    h1_total: float | None = None
 
     @property
     def total(self) -> float:
@@ -103,6 +111,7 @@ class Standings:
     year: int
     rows: list[StandingRow]  # ranked rows first, then incomplete ones
     notes: list[str]
+    period: ScorePeriodKind = ScorePeriodKind.YEAR
 
     @property
     def ranked(self) -> list[StandingRow]:
@@ -139,9 +148,54 @@ def _band(
     row.band = cfg.bands[-1].name
 
 
-def compute(db: Database, bloc_id: int, year: int, config: StandingsConfig | None = None) -> Standings:
-    """The standings of a bloc for a year."""
+def compute(
+    db: Database,
+    bloc_id: int,
+    year: int,
+    config: StandingsConfig | None = None,
+    period: ScorePeriodKind = ScorePeriodKind.YEAR,
+) -> Standings:
+    """The standings of a bloc for a year and period (the year by default). The year's rows also
+    carry each unit's half-year rank and total when the half-year has a criteria table."""
     cfg = config or load_config()
+    period = as_period(period)
+    table = _compute(db, bloc_id, year, cfg, period)
+    if period is ScorePeriodKind.YEAR:
+        with db.read() as session:
+            has_h1 = session.scalar(
+                select(Criterion.id)
+                .where(
+                    Criterion.bloc_id == bloc_id,
+                    Criterion.year == year,
+                    Criterion.period == ScorePeriodKind.H1,
+                )
+                .limit(1)
+            )
+        if has_h1 is not None:
+            half = {r.unit_id: r for r in _compute(db, bloc_id, year, cfg, ScorePeriodKind.H1).rows}
+            for row in table.rows:
+                h = half.get(row.unit_id)
+                if h is not None:
+                    row.h1_rank = h.rank
+                    row.h1_total = h.total if h.complete else None
+    return table
+
+
+def compute_both(
+    db: Database, bloc_id: int, year: int, config: StandingsConfig | None = None
+) -> tuple[Standings | None, Standings]:
+    """The half-year standings (None without a half-year table) and the year's, side by side."""
+    cfg = config or load_config()
+    try:
+        half: Standings | None = compute(db, bloc_id, year, cfg, ScorePeriodKind.H1)
+    except DomainError:  # no half-year table
+        half = None
+    return half, compute(db, bloc_id, year, cfg)
+
+
+def _compute(
+    db: Database, bloc_id: int, year: int, cfg: StandingsConfig, period: ScorePeriodKind
+) -> Standings:
     with db.read() as session:
         bloc = get(session, Bloc, bloc_id, "khối thi đua")
         members = session.execute(
@@ -153,7 +207,7 @@ def compute(db: Database, bloc_id: int, year: int, config: StandingsConfig | Non
         criteria = list(
             session.scalars(
                 select(Criterion)
-                .where(Criterion.bloc_id == bloc_id, Criterion.year == year)
+                .where(Criterion.bloc_id == bloc_id, Criterion.year == year, Criterion.period == period)
                 .order_by(Criterion.position)
             )
         )
@@ -163,7 +217,8 @@ def compute(db: Database, bloc_id: int, year: int, config: StandingsConfig | Non
             )
         ).all()
     if not criteria:
-        raise DomainError(f"Khối «{bloc.name}» chưa có bảng tiêu chí chấm điểm năm {year}.")
+        when = f"năm {year}" if period is ScorePeriodKind.YEAR else f"{period.label} {year}"
+        raise DomainError(f"Khối «{bloc.name}» chưa có bảng tiêu chí chấm điểm {when}.")
     bloc_pts: dict[int, dict[int, float]] = defaultdict(dict)
     self_pts: dict[int, dict[int, float]] = defaultdict(dict)
     for unit_id, criterion_id, b, s in scores:
@@ -209,7 +264,7 @@ def compute(db: Database, bloc_id: int, year: int, config: StandingsConfig | Non
     incomplete = [r for r in rows if not r.complete]
     for r in incomplete:
         notes.append(f"{r.name}: phiếu chấm chưa đủ (thiếu tiêu chí {', '.join(r.missing)}); chưa xếp hạng.")
-    return Standings(bloc.code, bloc.name, year, ranked + incomplete, notes)
+    return Standings(bloc.code, bloc.name, year, ranked + incomplete, notes, period)
 
 
 def _kind(criteria: list[Criterion], criterion_id: int) -> CriterionKind | None:
@@ -248,10 +303,18 @@ def _propose(ranked: list[StandingRow], cfg: StandingsConfig, notes: list[str]) 
 def rank_history(
     db: Database, bloc_id: int, config: StandingsConfig | None = None
 ) -> dict[int, dict[int, int | None]]:
-    """unit id → {year: rank} over every year the bloc has a criteria table."""
+    """unit id → {year: rank} over every year the bloc has a year's criteria table."""
     cfg = config or load_config()
     with db.read() as session:
-        years = sorted(set(session.scalars(select(Criterion.year).where(Criterion.bloc_id == bloc_id))))
+        years = sorted(
+            set(
+                session.scalars(
+                    select(Criterion.year).where(
+                        Criterion.bloc_id == bloc_id, Criterion.period == ScorePeriodKind.YEAR
+                    )
+                )
+            )
+        )
     history: dict[int, dict[int, int | None]] = defaultdict(dict)
     for year in years:
         for row in compute(db, bloc_id, year, cfg).rows:

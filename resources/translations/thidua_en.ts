@@ -3948,6 +3948,94 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <translation>submitting unit</translation>
     </message>
     <message>
+      <source>Bảng tiêu chí {0} đã có điểm chấm; không thay cả bảng được.</source>
+      <translation>The criteria table of {0} already has scores; the whole table cannot be replaced.</translation>
+    </message>
+    <message>
+      <source>Chưa chọn tệp phiếu chấm điểm nào.</source>
+      <translation>No score sheet file was chosen.</translation>
+    </message>
+    <message>
+      <source>Không có tiêu chí mã {0} trong bảng.</source>
+      <translation>The table has no criterion coded {0}.</translation>
+    </message>
+    <message>
+      <source>Không sao chép bảng tiêu chí vào chính nó.</source>
+      <translation>A criteria table cannot be copied onto itself.</translation>
+    </message>
+    <message>
+      <source>Khối {0} chưa có bảng tiêu chí {1} để sao chép.</source>
+      <translation>Bloc {0} has no criteria table for {1} to copy.</translation>
+    </message>
+    <message>
+      <source>Khối {0} chưa có bảng tiêu chí {1}.</source>
+      <translation>Bloc {0} has no criteria table for {1}.</translation>
+    </message>
+    <message>
+      <source>Khối {0} chưa có đơn vị thành viên năm {1}.</source>
+      <translation>Bloc {0} has no member units in {1}.</translation>
+    </message>
+    <message>
+      <source>Khối «{0}» chưa có bảng tiêu chí chấm điểm {1}.</source>
+      <translation>The bloc «{0}» has no scoring criteria table for {1}.</translation>
+    </message>
+    <message>
+      <source>Kỳ chấm điểm {0} của khối {1} đang mở; không cần mở lại.</source>
+      <translation>The scoring period {0} of bloc {1} is open; there is nothing to reopen.</translation>
+    </message>
+    <message>
+      <source>Mã tiêu chí bị trùng trong thứ tự mới.</source>
+      <translation>A criterion code is repeated in the new order.</translation>
+    </message>
+    <message>
+      <source>Mã tiêu chí «{0}» dài quá 20 ký tự.</source>
+      <translation>The criterion code «{0}» is longer than 20 characters.</translation>
+    </message>
+    <message>
+      <source>Mã tiêu chí «{0}» đã có trong bảng.</source>
+      <translation>The criterion code «{0}» is already in the table.</translation>
+    </message>
+    <message>
+      <source>Mở lại kỳ chấm điểm đã khóa phải ghi rõ lý do.</source>
+      <translation>Reopening a closed scoring period needs a reason.</translation>
+    </message>
+    <message>
+      <source>Thứ tự mới thiếu tiêu chí {0}.</source>
+      <translation>The new order leaves out criterion {0}.</translation>
+    </message>
+    <message>
+      <source>Tiêu chí «{0}» đã có điểm chấm {1}, cao hơn điểm tối đa mới ({2}).</source>
+      <translation>Criterion «{0}» already has a score of {1}, above the new maximum ({2}).</translation>
+    </message>
+    <message>
+      <source>Tiêu chí «{0}» đã có điểm chấm; không xóa được.</source>
+      <translation>Criterion «{0}» already has scores; it cannot be deleted.</translation>
+    </message>
+    <message>
+      <source>Điểm tối đa của tiêu chí {0} quá lớn.</source>
+      <translation>The maximum points of criterion {0} are too high.</translation>
+    </message>
+    <message>
+      <source>Đơn vị «{0}» không phải thành viên của khối {1} năm {2}.</source>
+      <translation>The unit «{0}» is not a member of bloc {1} in {2}.</translation>
+    </message>
+    <message>
+      <source>Kỳ chấm điểm</source>
+      <translation>Scoring period</translation>
+    </message>
+    <message>
+      <source>Lý do mở lại kỳ chấm điểm</source>
+      <translation>Reason for reopening the scoring period</translation>
+    </message>
+    <message>
+      <source>Nhóm tiêu chí</source>
+      <translation>Criteria group</translation>
+    </message>
+    <message>
+      <source>Bảng tiêu chí {0} của khối {1} đã có điểm chấm; không thay cả bảng được.</source>
+      <translation>The criteria table of {0} of bloc {1} already has scores; the whole table cannot be replaced.</translation>
+    </message>
+    <message>
       <source>Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.</source>
       <translation>Wrong user name or password, or the account is locked.</translation>
     </message>

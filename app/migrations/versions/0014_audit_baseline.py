@@ -1,7 +1,7 @@
 """The replay's baseline: the state of every row, appended to the audit log once.
 
 Revision ID: 0014
-Revises: 0012
+Revises: 0013
 Create Date: 2026-12-06
 
 Rows written before the log kept full states (and rows that 0010 and 0012 created or filled in:
@@ -15,7 +15,7 @@ rows takes its own.
 from alembic import op
 
 revision = "0014"
-down_revision = "0012"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
