@@ -62,7 +62,8 @@ def _template(node: ast.expr) -> str | None:
 
 def _is_message(text: str) -> bool:
     fixed = _PLACEHOLDER.sub("", text)
-    return len(fixed.strip()) >= MIN_LITERAL and not fixed.isidentifier()
+    # Plain ASCII is a programmer's English (a ValueError inside a parser), not a message to translate.
+    return len(fixed.strip()) >= MIN_LITERAL and not fixed.isidentifier() and not fixed.isascii()
 
 
 def extract(root: Path) -> dict[str, list[str]]:

@@ -4039,6 +4039,86 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.</source>
       <translation>Wrong user name or password, or the account is locked.</translation>
     </message>
+    <message>
+      <source>Khóa này đã từng là khóa của sổ (đã thôi dùng); không dùng lại.</source>
+      <translation>This key was the book's key before (retired); it is not used again.</translation>
+    </message>
+    <message>
+      <source>Không ghi được {0}: {1}</source>
+      <translation>Cannot write {0}: {1}</translation>
+    </message>
+    <message>
+      <source>Không mở được khóa trong {0}: sai mật khẩu bảo vệ, hoặc tệp không phải khóa đã xuất.</source>
+      <translation>Cannot open the key in {0}: wrong passphrase, or the file is not an exported key.</translation>
+    </message>
+    <message>
+      <source>Không tìm thấy thư mục dữ liệu 'resources' của Sổ Thi đua.</source>
+      <translation>The application's 'resources' data folder was not found.</translation>
+    </message>
+    <message>
+      <source>Không tạo được cơ sở dữ liệu trong thư mục «{0}»: thư mục chỉ cho phép đọc hoặc không có quyền ghi. Hãy chọn thư mục khác.</source>
+      <translation>Cannot create a database in folder «{0}»: the folder is read-only or not writable. Choose another folder.</translation>
+    </message>
+    <message>
+      <source>Không đọc được {0}: {1}</source>
+      <translation>Cannot read {0}: {1}</translation>
+    </message>
+    <message>
+      <source>Kỳ chấm điểm {0} của khối {1} đã khóa rồi.</source>
+      <translation>The scoring period {0} of bloc {1} is already closed.</translation>
+    </message>
+    <message>
+      <source>Mật khẩu bảo vệ khóa phải có ít nhất 8 ký tự.</source>
+      <translation>The key's passphrase needs at least 8 characters.</translation>
+    </message>
+    <message>
+      <source>Ngày không hợp lệ: «{0}» (dạng dd/mm/yyyy).</source>
+      <translation>Invalid date: «{0}» (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+      <source>Ngày không tồn tại: «{0}».</source>
+      <translation>No such date: «{0}».</translation>
+    </message>
+    <message>
+      <source>Phiên đọc không được ghi dữ liệu (read session flushed: {0} new, {1} changed, {2} deleted).</source>
+      <translation>A read session may not write (read session flushed: {0} new, {1} changed, {2} deleted).</translation>
+    </message>
+    <message>
+      <source>Phiếu chấm điểm của {0} không lưu được</source>
+      <translation>The score sheet of {0} was not saved</translation>
+    </message>
+    <message>
+      <source>Quyết định {0} ký ngày {1}, trước ngày Hội đồng bỏ phiếu ({2}).</source>
+      <translation>Decision {0} was signed on {1}, before the council's vote ({2}).</translation>
+    </message>
+    <message>
+      <source>Quyết định {0} ký năm {1}, trước năm đề nghị {2}.</source>
+      <translation>Decision {0} was signed in {1}, before the nomination's year {2}.</translation>
+    </message>
+    <message>
+      <source>Quyết định {0} ký năm {1}; hồ sơ năm {2} chỉ vào quyết định năm {3} hoặc {4}.</source>
+      <translation>Decision {0} was signed in {1}; a nomination of {2} goes only into a decision of {3} or {4}.</translation>
+    </message>
+    <message>
+      <source>Tài khoản «{0}» không được phép thay khóa ký giấy chứng nhận.</source>
+      <translation>Account «{0}» may not replace the certificate signing key.</translation>
+    </message>
+    <message>
+      <source>Tệp cơ sở dữ liệu nằm ở nơi chỉ cho phép đọc hoặc không có quyền ghi («{0}»): không mở được để làm việc. Hãy chép tệp sang thư mục có quyền ghi (tệp không bị hỏng; kiểm tra: thidua integrity).</source>
+      <translation>The database file is in a read-only or unwritable place («{0}»): it cannot be opened for work. Copy it to a writable folder (the file is not damaged; check: thidua integrity).</translation>
+    </message>
+    <message>
+      <source>Tệp {0} đã có; hãy chọn tên khác.</source>
+      <translation>File {0} already exists; choose another name.</translation>
+    </message>
+    <message>
+      <source>«{0}» có ký tự điều khiển không được phép ({1}); hãy xóa ký tự đó rồi nhập lại.</source>
+      <translation>«{0}» has a control character that is not allowed ({1}); delete it and enter the text again.</translation>
+    </message>
+    <message>
+      <source>«{0}» do {1} quyết định; quyết định {2} của {3}.</source>
+      <translation>«{0}» is decided by {1}; decision {2} is of {3}.</translation>
+    </message>
   </context>
   <context>
     <name>AuditCheckDialog</name>
