@@ -60,15 +60,15 @@ def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
         key = attr.key
         if key in _SKIP_COLUMNS:
             continue
-        hist = state.attrs[key].history
-        if action == "insert":
+        if action == "insert":  # the values are enough: a history per column costs more than the rest
             value = getattr(obj, key)
             if value is not None:
                 out[key] = [None, _plain(value)]
         elif action == "delete":
+            hist = state.attrs[key].history
             value = hist.unchanged[0] if hist.unchanged else (hist.deleted[0] if hist.deleted else None)
             out[key] = [_plain(value), None]
-        elif hist.has_changes():
+        elif (hist := state.attrs[key].history).has_changes():
             old = hist.deleted[0] if hist.deleted else None
             new = hist.added[0] if hist.added else None
             if old != new:
