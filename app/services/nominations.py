@@ -173,15 +173,6 @@ def draft_nomination(session: Session, data: NominationInput) -> Nomination:
     return nomination
 
 
-def build_nomination(session: Session, data: NominationInput) -> Nomination:
-    """A new draft nomination checked and added to ``session`` (flushed, not committed);
-    :func:`create_nomination` commits it."""
-    nomination = draft_nomination(session, data)
-    session.add(nomination)
-    session.flush()
-    return nomination
-
-
 @dataclass(frozen=True)
 class NominationRecord:
     """One nomination as a plain value, what the GUI and the CLI get from the services: safe to
@@ -217,10 +208,11 @@ class NominationRecord:
 def create_nomination(db: Database, data: NominationInput) -> NominationRecord:
     allowed(db, P.NOMINATIONS)
     with db.write() as session:
-        nomination = build_nomination(session, data)
+        nomination = draft_nomination(session, data)
+        session.add(nomination)
         _allowed_on(db, P.NOMINATIONS, session, nomination)
         _log(session, db, nomination, None, S.DRAFT)
-        session.flush()
+        session.flush()  # one flush: the nomination, then its first event (its id, version and times in the record)
         return NominationRecord.of(nomination)
 
 
