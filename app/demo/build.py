@@ -17,16 +17,22 @@ from dataclasses import dataclass, fields
 from functools import partial
 from typing import Any, TypeVar
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from ..errors import DomainError
 from ..model import (
     AppraisalRating,
     Award,
     BlocRole,
+    Campaign,
     CampaignKind,
     DisciplineKind,
     Gender,
     InitiativeKind,
     InitiativeLevel,
+    Person,
+    Unit,
     UnitLevel,
 )
 from ..services import (
@@ -106,11 +112,23 @@ def create_demo(
             progress(done, len(steps))
         if cancelled and cancelled():
             raise DomainError(CANCELLED)
-        with db.write():  # the step's service calls join this transaction
+        with db.write() as session:  # the step's service calls join this transaction, and its session
+            rows = _preload(session)
             step()
+            del rows
     if progress:
         progress(len(steps), len(steps))
     return DemoSummary(**{f.name: demo.count[f.name] for f in fields(DemoSummary)})
+
+
+def _preload(session: Session) -> list[object]:
+    """The rows that most service calls of a step read (every person, unit, award and campaign),
+    loaded in four queries into the step's session, which its service calls share (app.storage.db's
+    nested writes): each call finds them there instead of querying them one by one (~3,300 queries
+    fewer). The caller holds the list for the step (the session keeps unchanged objects weakly).
+    An award's versions are left to load when a call needs them: a few awards a step do."""
+    return [*session.scalars(select(Person)), *session.scalars(select(Unit)),
+            *session.scalars(select(Award)), *session.scalars(select(Campaign))]  # fmt: skip
 
 
 class _Demo(DemoSheets, DemoRounds):
