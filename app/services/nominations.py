@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ..auth import P, unit_scoped
@@ -92,21 +92,31 @@ def _check_award(session: Session, data: NominationInput) -> Award:
     return award
 
 
-def _check_not_duplicate(session: Session, data: NominationInput, award: Award, own_id: int | None) -> None:
-    nominee = (
-        Nomination.person_id == data.person_id
-        if data.person_id is not None
-        else Nomination.unit_id == data.unit_id
+def _live_clash(nominee: Any) -> Select[tuple[Nomination]]:
+    return select(Nomination).where(
+        nominee == bindparam("nominee"),
+        Nomination.award_id == bindparam("award"),
+        Nomination.year == bindparam("year"),
+        func.coalesce(Nomination.campaign_id, 0) == bindparam("campaign"),
+        Nomination.status.in_(LIVE_STATUSES),
+        Nomination.id != bindparam("own"),
     )
+
+
+# Built once (every save runs one): a statement built per call cost more than running it.
+_CLASH_PERSON, _CLASH_UNIT = _live_clash(Nomination.person_id), _live_clash(Nomination.unit_id)
+
+
+def _check_not_duplicate(session: Session, data: NominationInput, award: Award, own_id: int | None) -> None:
     clash = session.scalar(
-        select(Nomination).where(
-            nominee,
-            Nomination.award_id == award.id,
-            Nomination.year == data.year,
-            func.coalesce(Nomination.campaign_id, 0) == (data.campaign_id or 0),
-            Nomination.status.in_(LIVE_STATUSES),
-            Nomination.id != (own_id or -1),
-        )
+        _CLASH_PERSON if data.person_id is not None else _CLASH_UNIT,
+        {
+            "nominee": data.person_id if data.person_id is not None else data.unit_id,
+            "award": award.id,
+            "year": data.year,
+            "campaign": data.campaign_id or 0,
+            "own": own_id or -1,
+        },
     )
     if clash is not None:
         raise DomainError(
