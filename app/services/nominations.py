@@ -92,7 +92,7 @@ def _check_award(session: Session, data: NominationInput) -> Award:
     return award
 
 
-def _live_clash(nominee: Any) -> Select[tuple[Nomination]]:
+def _live_clash(nominee: Any) -> Select[Nomination]:
     return select(Nomination).where(
         nominee == bindparam("nominee"),
         Nomination.award_id == bindparam("award"),
