@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from ..auth import P
 from ..auth import require as allowed
@@ -84,6 +84,10 @@ def criteria(db: Database, bloc_id: int, year: int) -> list[Criterion]:
         )
 
 
+# Built once (a sheet is ~150 scores): building a statement costs more than SQLite running it.
+_SCORE = select(Score).where(Score.criterion_id == bindparam("criterion"), Score.unit_id == bindparam("unit"))
+
+
 def set_score(
     db: Database,
     criterion_id: int,
@@ -114,9 +118,7 @@ def set_score(
                     f"Điểm {label} của tiêu chí {criterion.code} ({value:g}) vượt điểm tối đa ({criterion.max_points:g}).",
                     field,
                 )
-        score = session.scalar(
-            select(Score).where(Score.criterion_id == criterion_id, Score.unit_id == unit_id)
-        )
+        score = session.scalar(_SCORE, {"criterion": criterion_id, "unit": unit_id})
         if score is None:
             score = Score(criterion_id=criterion_id, unit_id=unit_id)
             session.add(score)
