@@ -156,13 +156,15 @@ class DemoRounds:
             people = self.staff(code)
             ids: list[int] = []
             rejected: list[int] = []
-            for p in people:
-                if self.rating[(y, p.id)] in (R.EXCELLENT, R.GOOD):
-                    text = N.ACHIEVEMENTS["ldtt"].format(year=y, unit=d["name"])
-                    self.ldtt_of[(y, p.id)] = nid = self._nominate(
-                        y, "ldtt", text, person=p, submitting=dept_id
-                    )
-                    (rejected if p is self.warned else ids).append(nid)
+            text = N.ACHIEVEMENTS["ldtt"].format(year=y, unit=d["name"])
+            ldtt = [p for p in people if self.rating[(y, p.id)] in (R.EXCELLENT, R.GOOD)]
+            made = self._do("nominations", nominations.create_nominations, [NominationInput(
+                year=y, award_id=self.award["ldtt"], person_id=p.id, submitting_unit_id=dept_id, achievement=text)
+                for p in ldtt])  # fmt: skip  # the department's LĐTT dossiers, entered as one batch
+            self.count["nominations"] += len(made) - 1  # _do counted the call
+            for p, record in zip(ldtt, made, strict=True):
+                self.ldtt_of[(y, p.id)] = record.id
+                (rejected if p is self.warned else ids).append(record.id)
             cstd_ids = {}
             for p in people:
                 if self.rating[(y, p.id)] is R.EXCELLENT and (p.id in inits or self.rng.random() < 0.5):

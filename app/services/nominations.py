@@ -216,14 +216,29 @@ class NominationRecord:
 
 
 def create_nomination(db: Database, data: NominationInput) -> NominationRecord:
+    return create_nominations(db, [data])[0]
+
+
+def create_nominations(db: Database, data: Sequence[NominationInput]) -> list[NominationRecord]:
+    """New draft nominations, in one transaction: all or none. Each is checked as a single one is
+    (the same path: :func:`create_nomination` is a batch of one), and one of the batch counts in the
+    duplicate check of those after it. One flush for all (a flush costs more than its rows)."""
     allowed(db, P.NOMINATIONS)
-    with db.write() as session:
-        nomination = draft_nomination(session, data)
-        session.add(nomination)
-        _allowed_on(db, P.NOMINATIONS, session, nomination)
-        _log(session, db, nomination, None, S.DRAFT)
-        session.flush()  # one flush: the nomination, then its first event (its id, version and times in the record)
-        return NominationRecord.of(nomination)
+    made: list[Nomination] = []
+    with db.write() as session, session.no_autoflush:  # the checks read other tables, or flush first
+        seen: set[tuple[int | None, int | None, int, int, int]] = set()
+        for item in data:
+            key = (item.person_id, item.unit_id, item.award_id, item.year, item.campaign_id or 0)
+            if key in seen:
+                session.flush()  # the duplicate check then finds it, with its number, as one by one
+            seen.add(key)
+            nomination = draft_nomination(session, item)
+            session.add(nomination)
+            _allowed_on(db, P.NOMINATIONS, session, nomination)
+            _log(session, db, nomination, None, S.DRAFT)
+            made.append(nomination)
+        session.flush()  # each nomination, then its first event (ids, versions and times in the records)
+        return [NominationRecord.of(n) for n in made]
 
 
 def _allowed_on(db: Database, permission: P, session: Session, nomination: Nomination) -> None:
