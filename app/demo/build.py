@@ -305,19 +305,21 @@ class _Demo(DemoSheets, DemoRounds):
             nominations.revoke(self.db, [self.ldtt_of[(2024, victim.id)]], N.REASONS["revoke_2024"])
         on = partial(self._day, y, 1, 10, 3, 15)
         regular = self.campaign[f"regular:{y}"]
+        pledges: list[campaigns.RegistrationInput] = []  # the year's registrations, recorded as one batch
+        pledge = partial(self._pledge, pledges, y, campaign_id=regular)
         for p in self.people:
             for key, share in (("ldtt", 0.95), ("cstdcs", 0.2)):
                 if self.rng.random() < share:
-                    self._register(y, key, on(), regular, person_id=p.id)
+                    pledge(key, on(), person_id=p.id)
         for d in N.DEPARTMENTS:
             for uid, _spec in self.divisions[d["code"]]:
-                self._register(
-                    y, "ttldxs" if self.rng.random() < 0.3 else "ttldtt", on(), regular, unit_id=uid
-                )
-            self._register(y, "ttldxs", on(), regular, unit_id=self.unit[d["code"]])
+                pledge("ttldxs" if self.rng.random() < 0.3 else "ttldtt", on(), unit_id=uid)
+            pledge("ttldxs", on(), unit_id=self.unit[d["code"]])
             if self.rng.random() < 0.5:
                 note = f"Đăng ký theo giao ước thi đua năm {y} của {dict(N.BLOCS)[d['bloc']]}"
-                self._register(y, "co", on(), regular, unit_id=self.unit[d["code"]], note=note)
+                pledge("co", on(), unit_id=self.unit[d["code"]], note=note)
+        campaigns.register_many(self.db, pledges)
+        self.count["registrations"] += len(pledges)
 
     def _revocable(self, person: _Person) -> bool:
         """Whether revoking the person's 2024 LĐTT leaves the other 2024 awards standing: no CSTĐCS built
@@ -329,9 +331,10 @@ class _Demo(DemoSheets, DemoRounds):
         holders = sum((2024, p.id) in self.ldtt_of and p is not self.warned for p in members)
         return (holders - 1) / len(members) >= 0.7
 
-    def _register(self, y: int, key: str, on: dt.date, campaign: int, **kw: Any) -> None:
-        self._do("registrations", campaigns.register, campaigns.RegistrationInput(
-            year=y, award_id=self.award[key], registered_on=on, campaign_id=campaign, **kw))  # fmt: skip
+    def _pledge(
+        self, into: list[campaigns.RegistrationInput], y: int, key: str, on: dt.date, **kw: Any
+    ) -> None:
+        into.append(campaigns.RegistrationInput(year=y, award_id=self.award[key], registered_on=on, **kw))
 
     def _day(self, y: int, m1: int, d1: int, m2: int, d2: int) -> dt.date:
         start, end = dt.date(y, m1, d1), dt.date(y, m2, d2)
