@@ -147,6 +147,7 @@ class _Demo(DemoSheets, DemoRounds):
         self.people: list[_Person] = []
         self.rating: dict[tuple[int, int], R] = {}  # (year, person id)
         self.unit_rating: dict[tuple[int, int], R] = {}
+        self.ratings: list[appraisals.AppraisalInput] = []  # a step's appraisals, recorded as one batch
         self.inits: dict[int, list[tuple[int, str, int]]] = {}  # year → (id, title, first author)
         self.used_titles: set[tuple[str, str]] = set()
         self.campaign: dict[str, int] = {}  # name → id (and "regular:YEAR")
@@ -357,7 +358,8 @@ class _Demo(DemoSheets, DemoRounds):
             p.dept, p.unit_id, p.position = dept, uid, position
 
     def appraise(self, y: int) -> None:
-        """Yearly ratings of persons and units; units follow their bloc band."""
+        """Yearly ratings of persons and units; units follow their bloc band. Recorded as one batch."""
+        self.ratings = []
         for p in self.people:
             r = self.rng.random()
             rating = (
@@ -384,11 +386,15 @@ class _Demo(DemoSheets, DemoRounds):
         for d in N.DEPARTMENTS:
             for uid, _spec in self.divisions[d["code"]]:
                 self._appraise(y, R.EXCELLENT if self.rng.random() < 0.35 else R.GOOD, unit_id=uid)
+        appraisals.set_appraisals(self.db, self.ratings)
+        self.count["appraisals"] += len(self.ratings)
 
-    def _appraise(self, y: int, rating: R, **who: int) -> None:
-        self._do("appraisals", appraisals.set_appraisal, y, rating, **who)
-        if "unit_id" in who:
-            self.unit_rating[(y, who["unit_id"])] = rating
+    def _appraise(
+        self, y: int, rating: R, *, person_id: int | None = None, unit_id: int | None = None
+    ) -> None:
+        self.ratings.append(appraisals.AppraisalInput(y, rating, person_id, unit_id))
+        if unit_id is not None:
+            self.unit_rating[(y, unit_id)] = rating
 
     def make_initiatives(self, y: int) -> None:
         self.inits[y] = []
