@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
 
 from ..auth import P
 from ..auth import require as allowed
@@ -88,6 +89,15 @@ def criteria(db: Database, bloc_id: int, year: int) -> list[Criterion]:
 _SCORE = select(Score).where(Score.criterion_id == bindparam("criterion"), Score.unit_id == bindparam("unit"))
 
 
+@dataclass(frozen=True)
+class ScoreInput:
+    criterion_id: int
+    unit_id: int
+    self_points: float | None = None
+    bloc_points: float | None = None
+    note: str = ""
+
+
 def set_score(
     db: Database,
     criterion_id: int,
@@ -98,35 +108,54 @@ def set_score(
     note: str = "",
 ) -> Score:
     """Enter a unit's self-assessed and/or bloc-assessed points on one criterion row."""
+    return set_scores(db, [ScoreInput(criterion_id, unit_id, self_points, bloc_points, note)])[0]
+
+
+def set_scores(db: Database, items: Sequence[ScoreInput]) -> list[Score]:
+    """Enter many points in one transaction and one flush, all or none; each as a single entry is
+    (:func:`set_score` is a batch of one): points given twice for a row are the later ones."""
     allowed(db, P.SCORING)
-    with db.write() as session:
-        criterion = get(session, Criterion, criterion_id, "tiêu chí")
-        unit = get(session, Unit, unit_id, "đơn vị")
-        if not is_member(session, criterion.bloc_id, unit_id, criterion.year):
-            raise DomainError(
-                f"«{unit.name}» không phải thành viên của khối năm {criterion.year}; không chấm điểm được.",
-                field="unit",
-            )
-        for label, value, field in (
-            ("tự chấm", self_points, "self_points"),
-            ("khối chấm", bloc_points, "bloc_points"),
-        ):
-            if value is not None:
-                require(value >= 0, f"Điểm {label} của tiêu chí {criterion.code} không được âm.", field)
-                require(
-                    value <= criterion.max_points,
-                    f"Điểm {label} của tiêu chí {criterion.code} ({value:g}) vượt điểm tối đa ({criterion.max_points:g}).",
-                    field,
-                )
-        score = session.scalar(_SCORE, {"criterion": criterion_id, "unit": unit_id})
-        if score is None:
-            score = Score(criterion_id=criterion_id, unit_id=unit_id)
-            session.add(score)
-        if self_points is not None:
-            score.self_points = float(self_points)
-        if bloc_points is not None:
-            score.bloc_points = float(bloc_points)
-        if note:
-            score.note = clean(note)
+    done: list[Score] = []
+    with db.write() as session, session.no_autoflush:  # the checks read other tables, or flush first
+        seen: set[tuple[int, int]] = set()
+        for item in items:
+            if (item.criterion_id, item.unit_id) in seen:
+                session.flush()  # the lookup below then finds the batch's own row, as one by one
+            seen.add((item.criterion_id, item.unit_id))
+            done.append(_score(session, item))
         session.flush()
-        return score
+        return done
+
+
+def _score(session: Session, item: ScoreInput) -> Score:
+    criterion_id, unit_id = item.criterion_id, item.unit_id
+    self_points, bloc_points, note = item.self_points, item.bloc_points, item.note
+    criterion = get(session, Criterion, criterion_id, "tiêu chí")
+    unit = get(session, Unit, unit_id, "đơn vị")
+    if not is_member(session, criterion.bloc_id, unit_id, criterion.year):
+        raise DomainError(
+            f"«{unit.name}» không phải thành viên của khối năm {criterion.year}; không chấm điểm được.",
+            field="unit",
+        )
+    for label, value, field in (
+        ("tự chấm", self_points, "self_points"),
+        ("khối chấm", bloc_points, "bloc_points"),
+    ):
+        if value is not None:
+            require(value >= 0, f"Điểm {label} của tiêu chí {criterion.code} không được âm.", field)
+            require(
+                value <= criterion.max_points,
+                f"Điểm {label} của tiêu chí {criterion.code} ({value:g}) vượt điểm tối đa ({criterion.max_points:g}).",
+                field,
+            )
+    score = session.scalar(_SCORE, {"criterion": criterion_id, "unit": unit_id})
+    if score is None:
+        score = Score(criterion_id=criterion_id, unit_id=unit_id)
+        session.add(score)
+    if self_points is not None:
+        score.self_points = float(self_points)
+    if bloc_points is not None:
+        score.bloc_points = float(bloc_points)
+    if note:
+        score.note = clean(note)
+    return score
