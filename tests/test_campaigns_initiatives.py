@@ -25,6 +25,7 @@ from app.services.campaigns import (
     create_campaign,
     list_campaigns,
     register,
+    register_many,
     update_campaign,
 )
 from app.services.exemplars import ExemplarInput, create_exemplar, list_exemplars
@@ -133,6 +134,16 @@ def test_second_registration_for_the_same_title_and_year_is_refused(world) -> No
     with pytest.raises(DomainError, match="Đã đăng ký"):
         register(db, _reg(db, "TTLDXS", unit_id=unit.id))
     assert _count(db, Registration) == 3
+
+
+def test_a_batch_of_registrations_is_all_or_none_and_refuses_its_own_repeat(world) -> None:
+    db, unit, lan, hung = world
+    made = register_many(db, [_reg(db, "LDTT", person_id=lan.id), _reg(db, "LDTT", person_id=hung.id)])
+    assert [r.person_id for r in made] == [lan.id, hung.id]
+    with pytest.raises(DomainError) as caught:  # the second of the batch, as a second single call
+        register_many(db, [_reg(db, "TTLDXS", unit_id=unit.id), _reg(db, "TTLDXS", unit_id=unit.id)])
+    assert caught.value.message == "Đã đăng ký «Tập thể lao động xuất sắc» năm 2025 rồi."
+    assert _count(db, Registration) == 2  # nothing of the refused batch
 
 
 def test_two_people_may_register_the_same_title(world) -> None:

@@ -140,3 +140,35 @@ def test_the_head_extends_the_recorded_one_without_counting(db: Database) -> Non
         now = audit_head.current(session.connection())
     assert now is not None and now.count == recorded.count + 2
     assert audit_head.recorded(key) == now
+
+
+def test_nested_writes_share_one_session_and_what_it_loaded(db: Database) -> None:
+    parent = create_unit(db, UnitInput(code="STC", name="Sở Tài chính"))
+    statements: list[str] = []
+    event.listen(db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+
+    with db.write() as outer:
+        with db.write() as first:
+            assert first is outer
+            loaded = first.get(Unit, parent.id)
+        del loaded  # only the session holds it now (weakly, were it not for the nested write)
+        before = len(statements)
+        with db.write() as second:
+            assert second.get(Unit, parent.id) is not None  # found in the session, not queried
+        assert [s for s in statements[before:] if s.lstrip().upper().startswith("SELECT")] == []
+
+
+def test_a_nested_rollback_keeps_the_entries_of_the_writes_before_it(db: Database) -> None:
+    before = _entries(db)
+
+    with db.write():
+        create_unit(db, UnitInput(code="STC", name="Sở Tài chính"))
+        with pytest.raises(DomainError), db.write():
+            create_unit(db, UnitInput(code="SYT", name="Sở Y tế"))  # its entry goes with its SAVEPOINT
+            raise DomainError("thôi")
+        with pytest.raises(DomainError):
+            create_unit(db, UnitInput(code="STC", name="Sở Tài chính (trùng mã)"))
+
+    assert _codes(db) == ["STC"]
+    assert _entries(db) == before + 1
+    assert audit.verify(db).ok

@@ -262,6 +262,25 @@ def test_duplicate_live_nomination_is_refused_with_a_clear_message(world) -> Non
     assert f.dump(db) == before
 
 
+def test_a_batch_of_nominations_is_made_as_one_by_one_and_refuses_its_own_duplicate(world) -> None:
+    db, unit, lan = world
+    hung = f.person(db, unit.id, "Trần Văn Hùng")
+    ldtt = f.award_id(db, "LDTT")
+    made = N.create_nominations(
+        db, [N.NominationInput(year=2025, award_id=ldtt, person_id=p.id) for p in (lan, hung)]
+    )
+    assert [r.nominee_name for r in made] == ["Lê Thị Lan", "Trần Văn Hùng"]
+    assert [r.status for r in made] == [S.DRAFT, S.DRAFT]
+    assert all(_events(db, r.id) for r in made)  # each with its first event
+    before = f.dump(db)
+    with pytest.raises(DomainError) as caught:  # twice in one batch: refused as the second single save is
+        N.create_nominations(db, [N.NominationInput(year=2024, award_id=ldtt, person_id=lan.id)] * 2)
+    assert caught.value.message.startswith(
+        "«Lê Thị Lan» đã có hồ sơ đề nghị «Lao động tiên tiến» năm 2024 (mã "
+    )
+    assert f.dump(db) == before  # all or none
+
+
 def test_duplicate_check_counts_submitted_voted_and_approved_as_live(world) -> None:
     db, _unit, lan = world
     for year, status in ((2022, S.SUBMITTED), (2023, S.VOTED), (2024, S.APPROVED)):

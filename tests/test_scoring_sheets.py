@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from app.errors import DomainError, NotFound
 from app.model import CriterionKind, Score
 from app.services.blocs import BlocInput, create_bloc, set_membership
-from app.services.scoring import CriterionInput, criteria, set_criteria, set_score
+from app.services.scoring import CriterionInput, ScoreInput, criteria, set_criteria, set_score, set_scores
 
 db = f.db  # the template copy already holds the catalogue: do not re-read it per test
 
@@ -58,6 +58,29 @@ def test_self_and_bloc_points_are_entered_separately(sheet) -> None:
     set_score(db, rows["I.1"].id, member.id, self_points=48)
     set_score(db, rows["I.1"].id, member.id, bloc_points=45.5, note="Trừ điểm báo cáo chậm")
     assert _scores(db) == [(rows["I.1"].id, member.id, 48, 45.5)]
+
+
+def test_a_sheet_entered_as_one_batch_is_all_or_none(sheet) -> None:
+    db, _bloc, member, _outsider, rows = sheet
+    set_scores(db, [
+        ScoreInput(rows["I.1"].id, member.id, self_points=48),
+        ScoreInput(rows["I.2"].id, member.id, self_points=25, bloc_points=24),
+        ScoreInput(rows["I.1"].id, member.id, bloc_points=45.5),  # the same row again: as a second call
+    ])  # fmt: skip
+    assert sorted(_scores(db)) == sorted(
+        [(rows["I.1"].id, member.id, 48, 45.5), (rows["I.2"].id, member.id, 25, 24)]
+    )
+    with pytest.raises(DomainError, match="vượt điểm tối đa"):
+        set_scores(
+            db,
+            [
+                ScoreInput(rows["I.1"].id, member.id, self_points=40),
+                ScoreInput(rows["I.2"].id, member.id, self_points=31),
+            ],
+        )
+    assert sorted(_scores(db)) == sorted(
+        [(rows["I.1"].id, member.id, 48, 45.5), (rows["I.2"].id, member.id, 25, 24)]
+    )
 
 
 def test_full_marks_are_allowed(sheet) -> None:

@@ -5,10 +5,10 @@ new values of the changed columns). Bulk jobs that write with Core (imports, reg
 add a summary entry through :func:`record`. The entries of a transaction are chained and inserted
 together just before it commits (one query for the previous hash and one insert, not two queries
 a flush), under the write lock (SQLite's BEGIN IMMEDIATE; an advisory lock on PostgreSQL), each
-hashed with the previous entry's hash; triggers make the table append-only. A session joined to an
-enclosing write (app.storage.db) hands its entries to that write when its SAVEPOINT is released, and drops
-them when it is rolled back. ``integrity_check`` cannot see an edited byte in a row:
-:func:`verify` can.
+hashed with the previous entry's hash; triggers make the table append-only. A write nested in another
+(app.storage.db) works in the enclosing write's session, inside a SAVEPOINT: its entries wait for that
+write's commit, and are dropped if the SAVEPOINT is rolled back. ``integrity_check`` cannot see an
+edited byte in a row: :func:`verify` can.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Column, ColumnElement, Table, event, func, insert, inspect, or_, select, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from .. import changes
 from ..model.audit import AuditEntry
@@ -72,15 +72,15 @@ def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
         key = attr.key
         if key in _SKIP_COLUMNS:
             continue
-        hist = state.attrs[key].history
-        if action == "insert":
+        if action == "insert":  # the values are enough: a history per column costs more than the rest
             value = getattr(obj, key)
             if value is not None:
                 out[key] = [None, _plain(value)]
         elif action == "delete":
+            hist = state.attrs[key].history
             value = hist.unchanged[0] if hist.unchanged else (hist.deleted[0] if hist.deleted else None)
             out[key] = [_plain(value), None]
-        elif hist.has_changes():
+        elif (hist := state.attrs[key].history).has_changes():
             old = hist.deleted[0] if hist.deleted else None
             new = hist.added[0] if hist.added else None
             if old != new:
@@ -103,6 +103,7 @@ _LAST = select(_TABLE.c.id, _TABLE.c.hash).order_by(_TABLE.c.id.desc()).limit(1)
 _LAST_ID = select(_TABLE.c.id).order_by(_TABLE.c.id.desc()).limit(1)
 _INSERT = insert(_TABLE)
 _PENDING = "audit_rows"  # session.info key: this transaction's entries, not yet chained
+_MARKS = "audit_marks"  # session.info key: SAVEPOINT → how many entries were pending when it began
 
 
 def _pending(session: Session, rows: list[dict[str, Any]]) -> None:
@@ -139,18 +140,22 @@ def _append(session: Session, rows: list[dict[str, Any]]) -> None:
 
 def _before_commit(session: Session) -> None:
     session.flush()  # the last changes first: SQLAlchemy would flush them only after this hook
-    if "outer" not in session.info:  # a joined session's commit only releases its SAVEPOINT
+    if not session.in_nested_transaction():  # a nested write's commit only releases its SAVEPOINT
         _append(session, session.info.pop(_PENDING, []))
 
 
-def _after_commit(session: Session) -> None:
-    outer = session.info.get("outer")
-    if outer is not None:  # released into the enclosing write: its entries go with that write
-        _pending(outer, session.info.pop(_PENDING, []))
+def _after_rollback(session: Session, previous: SessionTransaction) -> None:
+    if previous.nested:  # a SAVEPOINT: only what was recorded since it began did not happen
+        rows = session.info.get(_PENDING, [])
+        del rows[session.info.get(_MARKS, {}).pop(previous, len(rows)) :]
+    elif previous.parent is None:
+        session.info.pop(_PENDING, None)  # rolled back: what they describe did not happen
+    # else a flush's own subtransaction: the SAVEPOINT or the transaction around it decides
 
 
-def _after_rollback(session: Session, _previous: object) -> None:
-    session.info.pop(_PENDING, None)  # rolled back: what they describe did not happen
+def _mark(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.nested:  # a SAVEPOINT begins: how many entries were pending before it
+        session.info.setdefault(_MARKS, {})[transaction] = len(session.info.get(_PENDING, []))
 
 
 def _after_flush(session: Session, _context: Any) -> None:
@@ -216,8 +221,8 @@ def install(factory: sessionmaker[Session]) -> None:
     """Record the changes of every session made by ``factory`` (a sessionmaker)."""
     event.listen(factory, "after_flush", _after_flush)
     event.listen(factory, "before_commit", _before_commit)
-    event.listen(factory, "after_commit", _after_commit)
     event.listen(factory, "after_soft_rollback", _after_rollback)
+    event.listen(factory, "after_transaction_create", _mark)
     audit_head.install(factory)
 
 

@@ -88,9 +88,19 @@ class DemoRounds:
     # ------------------------------------------------------------------ nominations and decisions
     def _nominate(self, y: int, key: str, text: str, *, person: _Person | None = None, unit_id: int | None = None,
                   campaign: int | None = None, submitting: int | None = None, inits: Sequence[int] = ()) -> int:  # fmt: skip
-        return self._do("nominations", nominations.create_nomination, NominationInput(
+        return self._nominate_all([self._entry(y, key, text, person=person, unit_id=unit_id, campaign=campaign,
+                                               submitting=submitting, inits=inits)])[0]  # fmt: skip
+
+    def _entry(self, y: int, key: str, text: str, *, person: _Person | None = None, unit_id: int | None = None,
+               campaign: int | None = None, submitting: int | None = None, inits: Sequence[int] = ()) -> NominationInput:  # fmt: skip
+        return NominationInput(
             year=y, award_id=self.award[key], person_id=person.id if person else None, unit_id=unit_id,
-            campaign_id=campaign, submitting_unit_id=submitting, achievement=text, initiative_ids=inits)).id  # fmt: skip
+            campaign_id=campaign, submitting_unit_id=submitting, achievement=text, initiative_ids=inits)  # fmt: skip
+
+    def _nominate_all(self, entries: Sequence[NominationInput]) -> list[int]:
+        """Enter ``entries`` as one batch (one transaction, one flush); their ids, in order."""
+        self.count["nominations"] += len(entries)
+        return [r.id for r in nominations.create_nominations(self.db, entries)] if entries else []
 
     def _votes(
         self, ids: Sequence[int], size: int, on: dt.date, fixed: dict[int | None, int] | None = None
@@ -156,22 +166,26 @@ class DemoRounds:
             people = self.staff(code)
             ids: list[int] = []
             rejected: list[int] = []
-            for p in people:
-                if self.rating[(y, p.id)] in (R.EXCELLENT, R.GOOD):
-                    text = N.ACHIEVEMENTS["ldtt"].format(year=y, unit=d["name"])
-                    self.ldtt_of[(y, p.id)] = nid = self._nominate(
-                        y, "ldtt", text, person=p, submitting=dept_id
-                    )
-                    (rejected if p is self.warned else ids).append(nid)
-            cstd_ids = {}
+            # Each kind of the department's dossiers is entered as one batch.
+            text = N.ACHIEVEMENTS["ldtt"].format(year=y, unit=d["name"])
+            ldtt = [p for p in people if self.rating[(y, p.id)] in (R.EXCELLENT, R.GOOD)]
+            made = self._nominate_all(
+                [self._entry(y, "ldtt", text, person=p, submitting=dept_id) for p in ldtt]
+            )
+            for p, nid in zip(ldtt, made, strict=True):
+                self.ldtt_of[(y, p.id)] = nid
+                (rejected if p is self.warned else ids).append(nid)
+            cstd: list[tuple[int, NominationInput]] = []
             for p in people:
                 if self.rating[(y, p.id)] is R.EXCELLENT and (p.id in inits or self.rng.random() < 0.5):
                     iid, title = inits.get(p.id, (None, ""))
                     extra = N.ACHIEVEMENTS["cstdcs_initiative"].format(title=title) if iid else ""
                     text = N.ACHIEVEMENTS["cstdcs"].format(year=y, field=d["field"], initiative=extra)
-                    cstd_ids[p.id] = self._nominate(
-                        y, "cstdcs", text, person=p, submitting=dept_id, inits=[iid] if iid else []
-                    )
+                    cstd.append((p.id, self._entry(y, "cstdcs", text, person=p, submitting=dept_id,
+                                                   inits=[iid] if iid else [])))  # fmt: skip
+            cstd_ids = dict(
+                zip([pid for pid, _ in cstd], self._nominate_all([e for _, e in cstd]), strict=True)
+            )
             ids += cstd_ids.values()
             # The council's detours, known before the collectives are proposed on the persons' results.
             late = y == 2025 and code == "QDTPT"  # this council meets in January: its dossiers stay submitted

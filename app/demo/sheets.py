@@ -37,6 +37,7 @@ class DemoSheets:
     cstdcs: dict[int, list[int]]
     ttldxs: dict[int, list[int]]
     divisions: dict[str, list[tuple[int, tuple[Any, ...]]]]
+    points: list[scoring.ScoreInput]  # a bloc's score sheet being entered (make_scores)
 
     if TYPE_CHECKING:
 
@@ -56,6 +57,7 @@ class DemoSheets:
             last = self.standing.get((y - 1, code))  # last year's flag earns the bonus row
             flagged = [self._leader(last).unit_id] if last else [self.rng.choice(members)]
             late = self.rng.sample(members, 2)
+            self.points = []  # the bloc's sheet, entered as one batch
             for uid in members:
                 strength = self.rng.uniform(0.84, 0.97)
                 incomplete = y == 2025 and uid == self.unit["XSKT"]
@@ -73,10 +75,12 @@ class DemoSheets:
                             self._score(c.id, uid, self_pts, None, "Chờ thẩm định minh chứng")
                         else:
                             self._score(c.id, uid, self_pts, bloc_pts)
+            scoring.set_scores(self.db, self.points)
+            self.count["scores"] += len(self.points)
             self.standing[(y, code)] = standings.compute(self.db, self.bloc[code], y)
 
     def _score(self, criterion: int, unit: int, own: float, bloc: float | None, note: str = "") -> None:
-        self._do("scores", scoring.set_score, criterion, unit, self_points=own, bloc_points=bloc, note=note)
+        self.points.append(scoring.ScoreInput(criterion, unit, self_points=own, bloc_points=bloc, note=note))
 
     @staticmethod
     def _leader(st: standings.Standings) -> standings.StandingRow:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from ..auth import P
@@ -120,14 +120,13 @@ def list_blocs(db: Database) -> list[Bloc]:
         return list(session.scalars(select(Bloc).order_by(Bloc.code)))
 
 
+# Built once (every score entered asks): building a statement costs more than SQLite running it.
+_MEMBER = select(BlocMembership.id).where(
+    BlocMembership.bloc_id == bindparam("bloc"),
+    BlocMembership.unit_id == bindparam("unit"),
+    BlocMembership.year == bindparam("year"),
+)
+
+
 def is_member(session: Session, bloc_id: int, unit_id: int, year: int) -> bool:
-    return (
-        session.scalar(
-            select(BlocMembership.id).where(
-                BlocMembership.bloc_id == bloc_id,
-                BlocMembership.unit_id == unit_id,
-                BlocMembership.year == year,
-            )
-        )
-        is not None
-    )
+    return session.scalar(_MEMBER, {"bloc": bloc_id, "unit": unit_id, "year": year}) is not None

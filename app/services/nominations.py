@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ..auth import P, unit_scoped
@@ -93,21 +93,31 @@ def _check_award(session: Session, data: NominationInput) -> Award:
     return award
 
 
-def _check_not_duplicate(session: Session, data: NominationInput, award: Award, own_id: int | None) -> None:
-    nominee = (
-        Nomination.person_id == data.person_id
-        if data.person_id is not None
-        else Nomination.unit_id == data.unit_id
+def _live_clash(nominee: Any) -> Select[Nomination]:
+    return select(Nomination).where(
+        nominee == bindparam("nominee"),
+        Nomination.award_id == bindparam("award"),
+        Nomination.year == bindparam("year"),
+        func.coalesce(Nomination.campaign_id, 0) == bindparam("campaign"),
+        Nomination.status.in_(LIVE_STATUSES),
+        Nomination.id != bindparam("own"),
     )
+
+
+# Built once (every save runs one): a statement built per call cost more than running it.
+_CLASH_PERSON, _CLASH_UNIT = _live_clash(Nomination.person_id), _live_clash(Nomination.unit_id)
+
+
+def _check_not_duplicate(session: Session, data: NominationInput, award: Award, own_id: int | None) -> None:
     clash = session.scalar(
-        select(Nomination).where(
-            nominee,
-            Nomination.award_id == award.id,
-            Nomination.year == data.year,
-            func.coalesce(Nomination.campaign_id, 0) == (data.campaign_id or 0),
-            Nomination.status.in_(LIVE_STATUSES),
-            Nomination.id != (own_id or -1),
-        )
+        _CLASH_PERSON if data.person_id is not None else _CLASH_UNIT,
+        {
+            "nominee": data.person_id if data.person_id is not None else data.unit_id,
+            "award": award.id,
+            "year": data.year,
+            "campaign": data.campaign_id or 0,
+            "own": own_id or -1,
+        },
     )
     if clash is not None:
         raise DomainError(
@@ -174,15 +184,6 @@ def draft_nomination(session: Session, data: NominationInput) -> Nomination:
     return nomination
 
 
-def build_nomination(session: Session, data: NominationInput) -> Nomination:
-    """A new draft nomination checked and added to ``session`` (flushed, not committed);
-    :func:`create_nomination` commits it."""
-    nomination = draft_nomination(session, data)
-    session.add(nomination)
-    session.flush()
-    return nomination
-
-
 @dataclass(frozen=True)
 class NominationRecord:
     """One nomination as a plain value, what the GUI and the CLI get from the services: safe to
@@ -216,13 +217,29 @@ class NominationRecord:
 
 
 def create_nomination(db: Database, data: NominationInput) -> NominationRecord:
+    return create_nominations(db, [data])[0]
+
+
+def create_nominations(db: Database, data: Sequence[NominationInput]) -> list[NominationRecord]:
+    """New draft nominations, in one transaction: all or none. Each is checked as a single one is
+    (the same path: :func:`create_nomination` is a batch of one), and one of the batch counts in the
+    duplicate check of those after it. One flush for all (a flush costs more than its rows)."""
     allowed(db, P.NOMINATIONS)
-    with db.write() as session:
-        nomination = build_nomination(session, data)
-        _allowed_on(db, P.NOMINATIONS, session, nomination)
-        _log(session, db, nomination, None, S.DRAFT)
-        session.flush()
-        return NominationRecord.of(nomination)
+    made: list[Nomination] = []
+    with db.write() as session, session.no_autoflush:  # the checks read other tables, or flush first
+        seen: set[tuple[int | None, int | None, int, int, int]] = set()
+        for item in data:
+            key = (item.person_id, item.unit_id, item.award_id, item.year, item.campaign_id or 0)
+            if key in seen:
+                session.flush()  # the duplicate check then finds it, with its number, as one by one
+            seen.add(key)
+            nomination = draft_nomination(session, item)
+            session.add(nomination)
+            _allowed_on(db, P.NOMINATIONS, session, nomination)
+            _log(session, db, nomination, None, S.DRAFT)
+            made.append(nomination)
+        session.flush()  # each nomination, then its first event (ids, versions and times in the records)
+        return [NominationRecord.of(n) for n in made]
 
 
 def _allowed_on(db: Database, permission: P, session: Session, nomination: Nomination) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ..auth import P
@@ -296,6 +296,20 @@ def check_points(code: str, max_points: float, label: str, value: float | None, 
     return None
 
 
+# Built once (a sheet is ~150 scores): building a statement costs more than SQLite running it.
+_SCORE = select(Score).where(Score.criterion_id == bindparam("criterion"), Score.unit_id == bindparam("unit"))
+
+
+@dataclass(frozen=True)
+class ScoreInput:
+    criterion_id: int
+    unit_id: int
+    self_points: float | None = None
+    bloc_points: float | None = None
+    note: str = ""
+    evidence: str = ""
+
+
 def set_score(
     db: Database,
     criterion_id: int,
@@ -309,35 +323,49 @@ def set_score(
     """Enter a unit's self-assessed and/or bloc-assessed points on one criterion row.
 
     Only the values given change (a whole sheet, with its checks, goes through
-    :func:`app.services.score_sheets.save_sheet`)."""
+    :func:`app.services.score_sheets.save_sheet`); a batch of one of :func:`set_scores`."""
+    set_scores(db, [ScoreInput(criterion_id, unit_id, self_points, bloc_points, note, evidence)])
+
+
+def set_scores(db: Database, items: Sequence[ScoreInput]) -> None:
+    """Enter many points in one transaction and one flush, all or none; each as a single entry is
+    (:func:`set_score` is a batch of one): points given twice for a row are the later ones."""
     allowed(db, P.SCORING)
-    with db.write() as session:
-        criterion = get(session, Criterion, criterion_id, "tiêu chí")
-        unit = get(session, Unit, unit_id, "đơn vị")
-        if not is_member(session, criterion.bloc_id, unit_id, criterion.year):
-            raise DomainError(
-                f"«{unit.name}» không phải thành viên của khối năm {criterion.year}; không chấm điểm được.",
-                field="unit",
-            )
-        for label, value, field in (
-            ("tự chấm", self_points, "self_points"),
-            ("khối chấm", bloc_points, "bloc_points"),
-        ):
-            problem = check_points(criterion.code, criterion.max_points, label, value, field)
-            require(problem is None, problem or "", field)
-        check_open(session, criterion.bloc_id, criterion.year, criterion.period)
-        score = session.scalar(
-            select(Score).where(Score.criterion_id == criterion_id, Score.unit_id == unit_id)
-        )
-        if score is None:
-            score = Score(criterion_id=criterion_id, unit_id=unit_id, note="", evidence="")
-            session.add(score)
-        if self_points is not None:
-            score.self_points = float(self_points)
-        if bloc_points is not None:
-            score.bloc_points = float(bloc_points)
-        if note:
-            score.note = clean(note)
-        if evidence:
-            score.evidence = clean(evidence)
+    with db.write() as session, session.no_autoflush:  # the checks read other tables, or flush first
+        seen: set[tuple[int, int]] = set()
+        for item in items:
+            if (item.criterion_id, item.unit_id) in seen:
+                session.flush()  # the lookup below then finds the batch's own row, as one by one
+            seen.add((item.criterion_id, item.unit_id))
+            _score(session, item)
         session.flush()
+
+
+def _score(session: Session, item: ScoreInput) -> None:
+    criterion_id, unit_id = item.criterion_id, item.unit_id
+    criterion = get(session, Criterion, criterion_id, "tiêu chí")
+    unit = get(session, Unit, unit_id, "đơn vị")
+    if not is_member(session, criterion.bloc_id, unit_id, criterion.year):
+        raise DomainError(
+            f"«{unit.name}» không phải thành viên của khối năm {criterion.year}; không chấm điểm được.",
+            field="unit",
+        )
+    for label, value, field in (
+        ("tự chấm", item.self_points, "self_points"),
+        ("khối chấm", item.bloc_points, "bloc_points"),
+    ):
+        problem = check_points(criterion.code, criterion.max_points, label, value, field)
+        require(problem is None, problem or "", field)
+    check_open(session, criterion.bloc_id, criterion.year, criterion.period)
+    score = session.scalar(_SCORE, {"criterion": criterion_id, "unit": unit_id})
+    if score is None:
+        score = Score(criterion_id=criterion_id, unit_id=unit_id, note="", evidence="")
+        session.add(score)
+    if item.self_points is not None:
+        score.self_points = float(item.self_points)
+    if item.bloc_points is not None:
+        score.bloc_points = float(item.bloc_points)
+    if item.note:
+        score.note = clean(item.note)
+    if item.evidence:
+        score.evidence = clean(item.evidence)

@@ -2,7 +2,8 @@
 
 Services get a :class:`Database` and open one short session per operation with
 :meth:`Database.read` or :meth:`Database.write`. A write opened inside another on the same thread
-joins it (see :meth:`Database.write`): a caller can make many service calls one transaction.
+joins it (see :meth:`Database.write`): a caller can make many service calls one transaction, and
+one session (what one call loaded, the next finds without a query).
 Opening one (backup, migrations, catalogue, first actor) is app.opening's, above the services.
 """
 
@@ -111,6 +112,8 @@ class Database:
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else self.engine
         self._write = sessionmaker(writer, expire_on_commit=False, info={"db": self})
         audit.install(self._write)  # every change of a write session goes into the audit log
+        for name in ("loaded_as_persistent", "pending_to_persistent"):
+            event.listen(self._write, name, _hold_when_nested)
 
     @property
     def actor(self) -> Actor:
@@ -159,14 +162,11 @@ class Database:
         return stack
 
     def _joining(self, factory: sessionmaker[Session], mode: str = "create_savepoint") -> Session:
-        """A session of its own (own objects, as a service expects) inside the transaction of the
-        writes open on this thread: it sees what they wrote; a write's work is a SAVEPOINT, released
-        or rolled back alone. ``info["outer"]`` is the write it is nested in."""
-        stack = self._writes()
-        for session in stack:
-            session.flush()  # what the enclosing code added is seen by the nested one
-        connection = stack[0].connection()
-        return factory(bind=connection, join_transaction_mode=mode, info={"outer": stack[-1]})
+        """A session of its own inside the transaction of the write open on this thread (a read
+        within a write): it sees what the write did. ``info["outer"]`` is that write's session."""
+        outer = self._writes()[0]  # the nested writes are this same session (see write())
+        outer.flush()  # what the enclosing code added is seen by the joined session
+        return factory(bind=outer.connection(), join_transaction_mode=mode, info={"outer": outer})
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -189,11 +189,15 @@ class Database:
     def write(self) -> Iterator[Session]:
         """A session whose work is committed at the end, or rolled back whole on any error.
 
-        Re-entrant: a write opened while another is open on the same thread joins its transaction
-        with a session of its own, as a SAVEPOINT: its failure rolls back its own work only (the
-        enclosing code may go on), its success is committed with the enclosing write, and the audit
-        head is recorded once, after that commit. So a caller that makes many service calls (the
-        demo) wraps them in one ``with db.write():`` and pays for one commit, not one each.
+        Re-entrant: a write opened while another is open on the same thread joins it: it gets the
+        enclosing write's session, its work inside a SAVEPOINT (``Session.begin_nested``). Its
+        failure rolls back its own work only (the enclosing code may go on; SQLAlchemy expunges the
+        objects it added and expires those it changed), its success is committed with the enclosing
+        write, and the audit head is recorded once, after that commit. So a caller that makes many
+        service calls (the demo) wraps them in one ``with db.write():`` and pays for one commit,
+        not one each; and as they share one session (one identity map), the rows one call loaded
+        (the award, the person, the nomination) are found by the next without a query: the objects
+        loaded inside a nested write are held until the enclosing one ends (:func:`_hold_when_nested`).
         """
         if self.read_only:
             raise ReadOnlyError(
@@ -201,9 +205,17 @@ class Database:
                 "Hãy thực hiện thay đổi ở cửa sổ đang mở tệp này."
             )
         stack = self._writes()
-        factory = functools.partial(self._joining, self._write) if stack else self._write
-        with translate_db_errors(), factory() as session, session.begin():
-            if not stack and not self.is_sqlite:
+        if stack:
+            session = stack[0]
+            with translate_db_errors(), session.begin_nested():
+                stack.append(session)
+                try:
+                    yield session
+                finally:
+                    stack.pop()
+            return
+        with translate_db_errors(), self._write() as session, session.begin():
+            if not self.is_sqlite:
                 session.execute(text(f"SET LOCAL lock_timeout = '{WRITER_WAIT_S}s'"))
                 session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
             stack.append(session)
@@ -217,6 +229,14 @@ class Database:
         callbacks, self.on_dispose[:] = list(self.on_dispose), []
         for callback in callbacks:
             callback()
+
+
+def _hold_when_nested(session: Session, instance: object) -> None:
+    """Keep a strong reference to an object loaded (or inserted) by a nested write until its session
+    ends: the identity map holds unchanged objects weakly, so the award or the person one service
+    call loaded would be gone, and queried again, by the next call of the same transaction."""
+    if session.in_nested_transaction():
+        session.info.setdefault("held", []).append(instance)
 
 
 def _read_never_writes(session: Session, _context: object, _instances: object) -> None:
