@@ -2872,6 +2872,42 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
   <context>
     <name>DomainError</name>
     <message>
+      <source>Có {0} đơn vị biểu quyết đồng ý, nhiều hơn {1} đơn vị có mặt.</source>
+      <translation>{0} units voted in favour, more than the {1} units present.</translation>
+    </message>
+    <message>
+      <source>Khối chưa có đơn vị thành viên năm {0}.</source>
+      <translation>The bloc has no member units in {0}.</translation>
+    </message>
+    <message>
+      <source>Khối «{0}» chưa có bảng tiêu chí chấm điểm năm {1}.</source>
+      <translation>Bloc «{0}» has no scoring criteria table for {1}.</translation>
+    </message>
+    <message>
+      <source>Khối «{0}» chưa có đơn vị nào được đề nghị khen thưởng năm {1}.</source>
+      <translation>Bloc «{0}» has no unit proposed for an award in {1}.</translation>
+    </message>
+    <message>
+      <source>Khối «{0}» chưa có đơn vị thành viên năm {1}.</source>
+      <translation>Bloc «{0}» has no member units in {1}.</translation>
+    </message>
+    <message>
+      <source>Kỳ phải là «h1» (6 tháng đầu năm) hoặc «year» (cả năm).</source>
+      <translation>The period must be «h1» (first half of the year) or «year» (whole year).</translation>
+    </message>
+    <message>
+      <source>Số phiếu không được âm.</source>
+      <translation>A vote count cannot be negative.</translation>
+    </message>
+    <message>
+      <source>«{0}» quá dài (tối đa {1} ký tự).</source>
+      <translation>«{0}» is too long (at most {1} characters).</translation>
+    </message>
+    <message>
+      <source>Đơn vị mã «{0}» không thuộc khối năm {1}.</source>
+      <translation>Unit «{0}» is not a member of the bloc in {1}.</translation>
+    </message>
+    <message>
       <source>Bản ghi vừa được người khác thay đổi hoặc xóa. Hãy mở lại để xem bản mới nhất; thay đổi của bạn chưa được lưu.</source>
       <translation>The record was just changed or deleted by someone else. Open it again to see the latest version; your changes were not saved.</translation>
     </message>
