@@ -83,6 +83,11 @@ def _closing(meta: DocMeta, sig: Signature, note: str, st: Styles, *, recipients
     return KeepTogether([Spacer(1, 8), table])
 
 
+def _h(st: Styles) -> ParagraphStyle:
+    """A heading kept with what follows it (never alone at a page's foot)."""
+    return ParagraphStyle("bloc_heading", st.heading, keepWithNext=1)
+
+
 def _standings(db: Database, bloc_id: int, year: int, period: ScorePeriodKind) -> Standings | None:
     try:
         return compute(db, bloc_id, year, period=period)
@@ -182,7 +187,7 @@ def review_report(db: Database, meta: DocMeta, *, bloc_code: str, year: int, per
         roles = [f"{m.role.label.lower()}: {m.name}" for m in (head, deputy) if m is not None]
         intro = f"{bloc.name} năm {year} có {len(by.members)} đơn vị thành viên" + (f" ({'; '.join(roles)})" if roles else "")
         parts.append(("ĐẶC ĐIỂM, TÌNH HÌNH", [*paragraphs([intro + "."], st), *data_tables(tables[0], st, PORTRAIT_WIDTH, font_size=11)]))
-        work: list[Flowable] = [Paragraph("1. Phát động, tổ chức các phong trào thi đua", st.heading)]
+        work: list[Flowable] = [Paragraph("1. Phát động, tổ chức các phong trào thi đua", _h(st))]
         if by.campaigns:
             joined = sum(1 for c in by.campaigns if c.units)
             work += paragraphs([f"Trong kỳ, các đơn vị trong khối hưởng ứng {len(by.campaigns)} phong trào thi đua; "
@@ -191,14 +196,14 @@ def review_report(db: Database, meta: DocMeta, *, bloc_code: str, year: int, per
         else:
             work += paragraphs([f"Chưa ghi nhận phong trào thi đua nào năm {year}."], st)
         reg = tables[2]
-        work += [Paragraph("2. Đăng ký thi đua và kết quả thực hiện", st.heading), *data_tables(reg, st, PORTRAIT_WIDTH, font_size=11)]
-        work += [Paragraph("3. Khen thưởng theo cấp và đơn vị", st.heading), *data_tables(tables[3], st, PORTRAIT_WIDTH, font_size=11)]
-        work.append(Paragraph("4. Phát hiện, nhân rộng điển hình tiên tiến", st.heading))
+        work += [Paragraph("2. Đăng ký thi đua và kết quả thực hiện", _h(st)), *data_tables(reg, st, PORTRAIT_WIDTH, font_size=11)]
+        work += [Paragraph("3. Khen thưởng theo cấp và đơn vị", _h(st)), *data_tables(tables[3], st, PORTRAIT_WIDTH, font_size=11)]
+        work.append(Paragraph("4. Phát hiện, nhân rộng điển hình tiên tiến", _h(st)))
         if by.exemplars:
             work += data_tables(tables[4], st, PORTRAIT_WIDTH, font_size=11)
         else:
             work += paragraphs([f"Chưa ghi nhận gương điển hình tiên tiến nào của khối năm {year}."], st)
-        work.append(Paragraph("5. Kết quả chấm điểm, xếp hạng thi đua", st.heading))
+        work.append(Paragraph("5. Kết quả chấm điểm, xếp hạng thi đua", _h(st)))
         if table is None or ranking is None:
             work += paragraphs([f"Khối chưa có bảng tiêu chí chấm điểm {kind.label.lower()} năm {year}."], st)
         else:
@@ -215,7 +220,7 @@ def review_report(db: Database, meta: DocMeta, *, bloc_code: str, year: int, per
             texts = review.section(name)
             if texts:
                 n += 1
-                judged += [Paragraph(f"{n}. {esc(label)}", st.heading), *paragraphs(texts, st)]
+                judged += [Paragraph(f"{n}. {esc(label)}", _h(st)), *paragraphs(texts, st)]
         if judged:
             parts.append(("ĐÁNH GIÁ CHUNG", judged))
         if kind is YEAR and table is not None:
@@ -226,7 +231,7 @@ def review_report(db: Database, meta: DocMeta, *, bloc_code: str, year: int, per
         if tasks:
             parts.append(("NHIỆM VỤ TRỌNG TÂM KỲ TỚI", paragraphs(tasks, st)))
         for n, (heading, body) in enumerate(parts, start=1):
-            s.append(Paragraph(f"{roman(n)}. {esc(heading)}", st.heading))
+            s.append(Paragraph(f"{roman(n)}. {esc(heading)}", _h(st)))
             s += body
         s.append(_closing(meta, sig, note, st))
         return s
@@ -285,20 +290,20 @@ def bloc_minutes(db: Database, meta: DocMeta, *, bloc_code: str, year: int, peri
         elif secretary:
             opening.append(f"Thư ký: {secretary}.")
         s += paragraphs(opening, st)
-        s.append(Paragraph("I. THÀNH PHẦN", st.heading))
+        s.append(Paragraph("I. THÀNH PHẦN", _h(st)))
         if review.attendance:
             s += paragraphs([f"Có mặt {present}/{len(by.members)} đơn vị thành viên:"], st)
         else:
             s += paragraphs(["Thành phần dự họp chưa được ghi (mục «Nội dung nhận xét…»)."], st)
         s += data_tables(attendance, st, PORTRAIT_WIDTH, font_size=11)
-        s.append(Paragraph("II. NỘI DUNG", st.heading))
+        s.append(Paragraph("II. NỘI DUNG", _h(st)))
         s += paragraphs([f"Khối đã nghe dự thảo báo cáo {what} công tác thi đua, khen thưởng và kết quả chấm "
                          "điểm, xếp hạng thi đua của các đơn vị thành viên."], st)  # fmt: skip
         if ranking is not None and table is not None:
             s += data_tables(ranking, st, PORTRAIT_WIDTH, font_size=11)
         else:
             s += paragraphs([f"Khối chưa có bảng tiêu chí chấm điểm {kind.label.lower()} năm {year}."], st)
-        s.append(Paragraph("III. KẾT QUẢ BIỂU QUYẾT", st.heading))
+        s.append(Paragraph("III. KẾT QUẢ BIỂU QUYẾT", _h(st)))
         s += paragraphs([_vote("Kết quả chấm điểm, xếp hạng", review.votes_standings, present)], st)
         proposals = _proposal_lines(table) if table is not None and kind is YEAR else []
         if proposals:
@@ -424,11 +429,11 @@ def covenant(db: Database, meta: DocMeta, *, bloc_code: str, year: int) -> Docum
             f"Thực hiện phong trào thi đua yêu nước năm {year}, các đơn vị thành viên {bloc.name} cùng thống nhất "
             f"ký kết giao ước thi đua năm {year} với các nội dung sau:",
         ], st)  # fmt: skip
-        s.append(Paragraph("I. NỘI DUNG, TIÊU CHÍ THI ĐUA", st.heading))
+        s.append(Paragraph("I. NỘI DUNG, TIÊU CHÍ THI ĐUA", _h(st)))
         s += paragraphs([f"Các đơn vị thi đua thực hiện tốt {len(crits)} nội dung, tiêu chí của bảng chấm điểm "
                          f"thi đua năm {year} của khối:"], st)  # fmt: skip
         s += data_tables(criteria, st, PORTRAIT_WIDTH, font_size=11)
-        s.append(Paragraph("II. ĐĂNG KÝ DANH HIỆU, CHỈ TIÊU THI ĐUA CỦA CÁC ĐƠN VỊ", st.heading))
+        s.append(Paragraph("II. ĐĂNG KÝ DANH HIỆU, CHỈ TIÊU THI ĐUA CỦA CÁC ĐƠN VỊ", _h(st)))
         for n, m in enumerate(by.members, start=1):
             rows = per_unit[m.code]
             s.append(Paragraph(f"{n}. {esc(m.name)}" + (f" ({esc(m.role.label)})" if m.role is not BlocRole.MEMBER else ""), st.plain))
@@ -438,7 +443,7 @@ def covenant(db: Database, meta: DocMeta, *, bloc_code: str, year: int) -> Docum
                 s += data_tables(unit_t, st, PORTRAIT_WIDTH, font_size=11)
             else:
                 s += paragraphs(["Chưa đăng ký danh hiệu, chỉ tiêu thi đua."], st)
-        s.append(Paragraph("III. TỔ CHỨC THỰC HIỆN", st.heading))
+        s.append(Paragraph("III. TỔ CHỨC THỰC HIỆN", _h(st)))
         s += paragraphs([
             "Thủ trưởng các đơn vị thành viên có trách nhiệm quán triệt, tổ chức thực hiện các nội dung giao ước; "
             "đơn vị Trưởng khối theo dõi, tổng hợp, sơ kết 6 tháng và tổng kết năm, chấm điểm, xếp hạng theo bảng "
