@@ -57,12 +57,19 @@ def bloc_id(db: Database) -> int:
     return bloc_by_code(db, "KTKT").id
 
 
-def test_the_year_review_prints_every_member_with_its_total_rank_chart_and_proposals(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_year_review_prints_every_member_with_its_total_rank_chart_and_proposals(
+    demo_db, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     table = compute(demo_db, bloc_id(demo_db), 2025)
     text = pdf(demo_db, tmp_path, "tong-ket-khoi")
 
-    assert "BÁO CÁO" in text and "Tổng kết năm 2025 công tác thi đua, khen thưởng của Khối Kinh tế - Kỹ thuật" in text
-    assert text.startswith("KHỐI KINH TẾ - KỸ THUẬT") or "KHỐI KINH TẾ - KỸ THUẬT" in text  # the bloc heads it
+    assert (
+        "BÁO CÁO" in text
+        and "Tổng kết năm 2025 công tác thi đua, khen thưởng của Khối Kinh tế - Kỹ thuật" in text
+    )
+    assert (
+        text.startswith("KHỐI KINH TẾ - KỸ THUẬT") or "KHỐI KINH TẾ - KỸ THUẬT" in text
+    )  # the bloc heads it
     for r in table.ranked:  # each unit's rank, code, name and total on one row
         assert f"{r.rank} {r.code} {r.name} {number_vi(r.total)}" in text, r.name
     for r in table.incomplete:
@@ -86,7 +93,10 @@ def test_the_narrative_typed_is_printed_and_an_empty_section_left_out(demo_db, t
             tasks="Chuẩn bị Hội nghị điển hình tiên tiến.",
         ))  # fmt: skip
     kept = get_review(demo_db, bloc_id(demo_db), 2025, ScorePeriodKind.YEAR)
-    assert kept.results == "Các đơn vị hoàn thành xuất sắc nhiệm vụ chính trị.\nChuyển đổi số đạt kết quả rõ nét."
+    assert (
+        kept.results
+        == "Các đơn vị hoàn thành xuất sắc nhiệm vụ chính trị.\nChuyển đổi số đạt kết quả rõ nét."
+    )
     assert get_review(demo_db, bloc_id(demo_db), 2025, ScorePeriodKind.H1) == BlocReview()  # per period
 
     text = pdf(demo_db, tmp_path, "tong-ket-khoi")
@@ -187,7 +197,9 @@ def test_the_review_as_xlsx_has_the_standings_sheet(demo_db, tmp_path) -> None: 
     out = tmp_path / "tk.xlsx"
     write_report(demo_db, ReportRequest("tong-ket-khoi", bloc="KTKT", year=2025), out)
     book = openpyxl.load_workbook(out)
-    assert {"Thành viên", "Phong trào", "Đăng ký", "Khen thưởng", "Điển hình", "Xếp hạng"} <= set(book.sheetnames)
+    assert {"Thành viên", "Phong trào", "Đăng ký", "Khen thưởng", "Điển hình", "Xếp hạng"} <= set(
+        book.sheetnames
+    )
     table = compute(demo_db, bloc_id(demo_db), 2025)
     names = {row[2] for row in book["Xếp hạng"].iter_rows(min_row=2, values_only=True)}
     assert {r.name for r in table.rows} <= names

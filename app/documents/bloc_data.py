@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..model import (
     Award,
@@ -82,10 +83,10 @@ class BlocYear:
     exemplars: list[ExemplarLine]
 
 
-def _owner_map(session: object, member_ids: dict[int, str]) -> dict[int, str]:
+def _owner_map(session: Session, member_ids: dict[int, str]) -> dict[int, str]:
     """unit id → the code of the member unit it is or hangs under (divisions count for their
     department)."""
-    rows = session.execute(select(Unit.id, Unit.parent_id)).all()  # type: ignore[attr-defined]
+    rows = session.execute(select(Unit.id, Unit.parent_id)).all()
     parent = {r[0]: r[1] for r in rows}
     out: dict[int, str] = {}
     for uid in parent:
@@ -121,7 +122,9 @@ def bloc_year(db: Database, bloc_id: int, year: int) -> BlocYear:
             .outerjoin(Person, Person.id == Nomination.person_id)
             .where(Nomination.year == year)
         ).all()  # fmt: skip
-        camps = list(session.scalars(select(Campaign).where(Campaign.year == year).order_by(Campaign.start_date)))
+        camps = list(
+            session.scalars(select(Campaign).where(Campaign.year == year).order_by(Campaign.start_date))
+        )
         camp_rows = [(c.id, c.name, c.kind.label, c.launched_by) for c in camps]
         ex = session.execute(
             select(Exemplar.unit_id, Person.unit_id, Exemplar.title, Exemplar.honoured_at, Person.full_name, Unit.name)
@@ -167,17 +170,24 @@ def bloc_year(db: Database, bloc_id: int, year: int) -> BlocYear:
         targets.append(TargetLine(code, person or unit or "", person_id is not None, award_name, note))
     return BlocYear(
         members=mem,
-        campaigns=[CampaignLine(name, kind, by, len(camp_units[cid]), camp_regs[cid], camp_noms[cid])
-                   for cid, name, kind, by in camp_rows],  # fmt: skip
+        campaigns=[
+            CampaignLine(name, kind, by, len(camp_units[cid]), camp_regs[cid], camp_noms[cid])
+            for cid, name, kind, by in camp_rows
+        ],  # fmt: skip
         registrations=[RegistrationLine(m.code, m.name, *per[m.code]) for m in mem],
         targets=targets,
         awards={k: dict(v) for k, v in awards.items()},
         award_names={k: dict(v) for k, v in names.items()},
-        exemplars=[ExemplarLine(c, p or u or "", t, at) for uid, pu, t, at, p, u in ex
-                   if (c := of(uid, pu)) is not None],  # fmt: skip
+        exemplars=[
+            ExemplarLine(c, p or u or "", t, at)
+            for uid, pu, t, at, p, u in ex
+            if (c := of(uid, pu)) is not None
+        ],  # fmt: skip
     )
 
 
-def criteria_table(db: Database, bloc_id: int, year: int, period: ScorePeriodKind) -> list[tuple[str, str, str, float]]:
+def criteria_table(
+    db: Database, bloc_id: int, year: int, period: ScorePeriodKind
+) -> list[tuple[str, str, str, float]]:
     """(code, content, kind, max points) of the period's criteria table, in its order."""
     return [(c.code, c.name, c.kind.label, c.max_points) for c in criteria_of(db, bloc_id, year, period)]

@@ -46,7 +46,10 @@ from .tables import FLOAT, ID, INT, TEXT, Column, TableData
 
 H1, YEAR = ScorePeriodKind.H1, ScorePeriodKind.YEAR
 COUNCIL = "Hội đồng Thi đua - Khen thưởng tỉnh"
-PROPOSED = {"flag": "Cờ thi đua của Ủy ban nhân dân tỉnh", "merit": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"}
+PROPOSED = {
+    "flag": "Cờ thi đua của Ủy ban nhân dân tỉnh",
+    "merit": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+}
 
 
 def review_name(period: ScorePeriodKind, year: int) -> str:
@@ -77,7 +80,9 @@ def _closing(meta: DocMeta, sig: Signature, note: str, st: Styles, *, recipients
     if recipients and meta.recipients:
         left.append(Paragraph("Nơi nhận:", st.recipients_head))
         left.extend(Paragraph("- " + esc(r), st.recipients) for r in meta.recipients)
-    table = Table([[left, signature_cell(sig, st, note)]], colWidths=[PORTRAIT_WIDTH * 0.45, PORTRAIT_WIDTH * 0.55])
+    table = Table(
+        [[left, signature_cell(sig, st, note)]], colWidths=[PORTRAIT_WIDTH * 0.45, PORTRAIT_WIDTH * 0.55]
+    )
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))  # fmt: skip
     return KeepTogether([Spacer(1, 8), table])
@@ -159,7 +164,9 @@ def exemplars_table(by: BlocYear) -> TableData:
 
 
 # ------------------------------------------------------------------------------- báo cáo sơ kết / tổng kết
-def review_report(db: Database, meta: DocMeta, *, bloc_code: str, year: int, period: object = YEAR) -> Document:
+def review_report(
+    db: Database, meta: DocMeta, *, bloc_code: str, year: int, period: object = YEAR
+) -> Document:
     """Báo cáo sơ kết / tổng kết công tác thi đua, khen thưởng của khối: members, campaigns and
     participation, registrations against results, awards by level and unit, exemplars, standings
     (with the half-year rank beside the year's) and its chart, proposals, and the narrative."""
@@ -182,11 +189,20 @@ def review_report(db: Database, meta: DocMeta, *, bloc_code: str, year: int, per
     def story() -> list[Flowable]:
         st = styles()
         s: list[Flowable] = [header_block(meta, st, PORTRAIT_WIDTH, show_number=bool(meta.number))]
-        s += title_block("Báo cáo", f"{what[0].upper()}{what[1:]} công tác thi đua, khen thưởng của {bloc.name}", st)
+        s += title_block(
+            "Báo cáo", f"{what[0].upper()}{what[1:]} công tác thi đua, khen thưởng của {bloc.name}", st
+        )
         parts: list[tuple[str, list[Flowable]]] = []
         roles = [f"{m.role.label.lower()}: {m.name}" for m in (head, deputy) if m is not None]
-        intro = f"{bloc.name} năm {year} có {len(by.members)} đơn vị thành viên" + (f" ({'; '.join(roles)})" if roles else "")
-        parts.append(("ĐẶC ĐIỂM, TÌNH HÌNH", [*paragraphs([intro + "."], st), *data_tables(tables[0], st, PORTRAIT_WIDTH, font_size=11)]))
+        intro = f"{bloc.name} năm {year} có {len(by.members)} đơn vị thành viên" + (
+            f" ({'; '.join(roles)})" if roles else ""
+        )
+        parts.append(
+            (
+                "ĐẶC ĐIỂM, TÌNH HÌNH",
+                [*paragraphs([intro + "."], st), *data_tables(tables[0], st, PORTRAIT_WIDTH, font_size=11)],
+            )
+        )
         work: list[Flowable] = [Paragraph("1. Phát động, tổ chức các phong trào thi đua", _h(st))]
         if by.campaigns:
             joined = sum(1 for c in by.campaigns if c.units)
@@ -196,8 +212,14 @@ def review_report(db: Database, meta: DocMeta, *, bloc_code: str, year: int, per
         else:
             work += paragraphs([f"Chưa ghi nhận phong trào thi đua nào năm {year}."], st)
         reg = tables[2]
-        work += [Paragraph("2. Đăng ký thi đua và kết quả thực hiện", _h(st)), *data_tables(reg, st, PORTRAIT_WIDTH, font_size=11)]
-        work += [Paragraph("3. Khen thưởng theo cấp và đơn vị", _h(st)), *data_tables(tables[3], st, PORTRAIT_WIDTH, font_size=11)]
+        work += [
+            Paragraph("2. Đăng ký thi đua và kết quả thực hiện", _h(st)),
+            *data_tables(reg, st, PORTRAIT_WIDTH, font_size=11),
+        ]
+        work += [
+            Paragraph("3. Khen thưởng theo cấp và đơn vị", _h(st)),
+            *data_tables(tables[3], st, PORTRAIT_WIDTH, font_size=11),
+        ]
         work.append(Paragraph("4. Phát hiện, nhân rộng điển hình tiên tiến", _h(st)))
         if by.exemplars:
             work += data_tables(tables[4], st, PORTRAIT_WIDTH, font_size=11)
@@ -207,7 +229,9 @@ def review_report(db: Database, meta: DocMeta, *, bloc_code: str, year: int, per
         if table is None or ranking is None:
             work += paragraphs([f"Khối chưa có bảng tiêu chí chấm điểm {kind.label.lower()} năm {year}."], st)
         else:
-            work += paragraphs([f"{len(table.ranked)}/{len(table.rows)} đơn vị được xếp hạng. Kết quả như sau:"], st)
+            work += paragraphs(
+                [f"{len(table.ranked)}/{len(table.rows)} đơn vị được xếp hạng. Kết quả như sau:"], st
+            )
             work += data_tables(ranking, st, PORTRAIT_WIDTH, font_size=11)
             work += paragraphs(list(table.notes), st)
             if table.ranked:
@@ -242,7 +266,9 @@ def review_report(db: Database, meta: DocMeta, *, bloc_code: str, year: int, per
 def _proposal_lines(table: Standings) -> list[str]:
     out = []
     for key in ("flag", "merit"):
-        names = [f"{r.name} ({_points(r.total)} điểm, hạng {r.rank})" for r in table.ranked if r.proposal == key]
+        names = [
+            f"{r.name} ({_points(r.total)} điểm, hạng {r.rank})" for r in table.ranked if r.proposal == key
+        ]
         if names:
             out.append(f"Đề nghị tặng {PROPOSED[key]} cho: {'; '.join(names)}.")
     return out
@@ -310,7 +336,9 @@ def bloc_minutes(db: Database, meta: DocMeta, *, bloc_code: str, year: int, peri
             s += paragraphs(proposals, st)
             s += paragraphs([_vote("Đề nghị khen thưởng nêu trên", review.votes_proposals, present)], st)
         s += paragraphs(review.section("vote_note"), st)
-        s += paragraphs(["Biên bản đã được đọc lại trước cuộc họp và được các đơn vị thống nhất thông qua./."], st)
+        s += paragraphs(
+            ["Biên bản đã được đọc lại trước cuộc họp và được các đơn vị thống nhất thông qua./."], st
+        )
         chair_sig = Signature("CHỦ TRÌ", chair)
         secretary_sig = Signature("THƯ KÝ", secretary)
         cells = Table([[signature_cell(secretary_sig, st), signature_cell(chair_sig, st, f"({head.name})" if head else "")]],
@@ -349,7 +377,9 @@ def bloc_submission(db: Database, meta: DocMeta, *, bloc_code: str, year: int, t
     table = compute(db, bloc.id, year)
     picked = [r for r in table.ranked if r.proposal]
     if not picked:
-        raise DomainError(f"Khối «{bloc.name}» chưa có đơn vị nào được đề nghị khen thưởng năm {year}.", field="bloc")
+        raise DomainError(
+            f"Khối «{bloc.name}» chưa có đơn vị nào được đề nghị khen thưởng năm {year}.", field="bloc"
+        )
     by = bloc_year(db, bloc.id, year)
     head = _head(by.members)
     review = get_review(db, bloc.id, year, YEAR)
@@ -367,7 +397,11 @@ def bloc_submission(db: Database, meta: DocMeta, *, bloc_code: str, year: int, t
     def story() -> list[Flowable]:
         st = styles()
         s: list[Flowable] = [header_block(meta, st, PORTRAIT_WIDTH)]
-        s += title_block("Tờ trình", f"Về việc đề nghị tặng Cờ thi đua, Bằng khen năm {year} cho đơn vị thuộc {bloc.name}", st)
+        s += title_block(
+            "Tờ trình",
+            f"Về việc đề nghị tặng Cờ thi đua, Bằng khen năm {year} cho đơn vị thuộc {bloc.name}",
+            st,
+        )
         s.append(Paragraph(f"Kính gửi: {esc(to)}.", st.center))
         s.append(Spacer(1, 8))
         lines = [f"Căn cứ {basis};"] if basis else []
@@ -378,9 +412,13 @@ def bloc_submission(db: Database, meta: DocMeta, *, bloc_code: str, year: int, t
         lines.append(f"{who} kính trình {to} xem xét, đề nghị khen thưởng cho các đơn vị sau:")
         s += paragraphs(lines, st)
         for n, key in enumerate(("flag", "merit"), start=1):
-            names = [f"{r.name} ({_points(r.total)} điểm, hạng {r.rank})" for r in picked if r.proposal == key]
+            names = [
+                f"{r.name} ({_points(r.total)} điểm, hạng {r.rank})" for r in picked if r.proposal == key
+            ]
             if names:
-                s.append(Paragraph(f"{n}. Đề nghị tặng {esc(PROPOSED[key])}: {esc('; '.join(names))}.", st.body))
+                s.append(
+                    Paragraph(f"{n}. Đề nghị tặng {esc(PROPOSED[key])}: {esc('; '.join(names))}.", st.body)
+                )
         s += data_tables(listing, st, PORTRAIT_WIDTH, font_size=11)
         s += paragraphs([f"Kính trình {to} xem xét, quyết định./."], st)
         s.append(_closing(meta, sig, note, st))
@@ -436,7 +474,13 @@ def covenant(db: Database, meta: DocMeta, *, bloc_code: str, year: int) -> Docum
         s.append(Paragraph("II. ĐĂNG KÝ DANH HIỆU, CHỈ TIÊU THI ĐUA CỦA CÁC ĐƠN VỊ", _h(st)))
         for n, m in enumerate(by.members, start=1):
             rows = per_unit[m.code]
-            s.append(Paragraph(f"{n}. {esc(m.name)}" + (f" ({esc(m.role.label)})" if m.role is not BlocRole.MEMBER else ""), st.plain))
+            s.append(
+                Paragraph(
+                    f"{n}. {esc(m.name)}"
+                    + (f" ({esc(m.role.label)})" if m.role is not BlocRole.MEMBER else ""),
+                    st.plain,
+                )
+            )
             if rows:
                 unit_t = TableData("", (Column("Tập thể, cá nhân", TEXT, 60), Column("Danh hiệu đăng ký", TEXT, 70),
                                         Column("Số lượng", INT, 20, "CENTER")), rows)  # fmt: skip
@@ -475,7 +519,11 @@ def signature_grid(mem: Sequence[Member], st: Styles, columns: int = 3) -> list[
             cell: list[Flowable] = []
             if m.role is not BlocRole.MEMBER:
                 cell.append(Paragraph(esc(m.role.label.upper()), role))
-            cell += [Paragraph(f"THỦ TRƯỞNG {esc(m.name.upper())}", head), Paragraph(SIGN_NOTE, note), Spacer(1, 22 * 2.83)]
+            cell += [
+                Paragraph(f"THỦ TRƯỞNG {esc(m.name.upper())}", head),
+                Paragraph(SIGN_NOTE, note),
+                Spacer(1, 22 * 2.83),
+            ]
             cells.append(cell)
         cells += [[] for _ in range(columns - len(cells))]
         t = Table([cells], colWidths=[width] * columns)

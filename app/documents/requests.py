@@ -72,7 +72,7 @@ KINDS: dict[str, ReportKind] = {k.key: k for k in (
                ("bloc", "year", "period", "chair", "secretary", "meeting_place", "number", *HEAD), ("bloc", "year")),
     ReportKind("to-trinh-khoi", "tờ trình của Trưởng khối đề nghị tặng Cờ thi đua, Bằng khen",
                ("bloc", "year", "to", "number", *HEAD, *SIGNER, "recipient"), ("bloc", "year")),
-)}
+)}  # fmt: skip
 BLOC_KINDS = ("giao-uoc", "so-ket-khoi", "tong-ket-khoi", "bien-ban-khoi", "to-trinh-khoi")
 PERIODS = ("year", "h1")  # app.model.ScorePeriodKind's values: the year, the half-year  # fmt: skip
 

@@ -105,9 +105,7 @@ LABELS = {
 }
 
 
-def set_review(
-    db: Database, bloc_id: int, year: int, period: object, review: BlocReview
-) -> BlocReview:
+def set_review(db: Database, bloc_id: int, year: int, period: object, review: BlocReview) -> BlocReview:
     """Keep the review's texts and the meeting's attendance and vote (the bloc's members of the
     year only; votes no more than the members present)."""
     allowed(db, P.SCORING)

@@ -309,8 +309,10 @@ class ReportsPage(QWidget):
             self._show(exc, form)
             return None
         year = form.value("year")
-        period = {"so-ket-khoi": "h1", "tong-ket-khoi": "year"}.get(self.current_kind) or form.value("period") or "year"
-        dialog = BlocReviewDialog(self.db, bloc.id, int(str(year)), ScorePeriodKind(period), parent=self)
+        period = {"so-ket-khoi": "h1", "tong-ket-khoi": "year"}.get(self.current_kind) or form.value("period")
+        dialog = BlocReviewDialog(
+            self.db, bloc.id, int(str(year)), ScorePeriodKind(str(period or "year")), parent=self
+        )
         self._open(dialog)
         return dialog
 

@@ -67,7 +67,9 @@ TITLES = {
     "so-ket-khoi": QT_TRANSLATE_NOOP("ReportForm", "Báo cáo sơ kết 6 tháng của khối thi đua"),
     "tong-ket-khoi": QT_TRANSLATE_NOOP("ReportForm", "Báo cáo tổng kết năm của khối thi đua"),
     "bien-ban-khoi": QT_TRANSLATE_NOOP("ReportForm", "Biên bản họp khối thi đua"),
-    "to-trinh-khoi": QT_TRANSLATE_NOOP("ReportForm", "Tờ trình của Trưởng khối đề nghị Cờ thi đua, Bằng khen"),
+    "to-trinh-khoi": QT_TRANSLATE_NOOP(
+        "ReportForm", "Tờ trình của Trưởng khối đề nghị Cờ thi đua, Bằng khen"
+    ),
 }
 # The bloc's scoring periods a form offers (app.model.ScorePeriodKind's values).
 PERIODS = (
