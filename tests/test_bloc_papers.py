@@ -239,3 +239,50 @@ def test_the_cli_refuses_a_bad_period(demo_db, tmp_path) -> None:  # type: ignor
     with pytest.raises(SystemExit):
         cli.main(["--db", url, "report", "bien-ban-khoi", "--bloc", "KTKT", "--year", "2025", "--period", "q3",
                   "--out", str(tmp_path / "x.pdf")])  # fmt: skip
+
+
+def test_the_review_texts_are_edited_from_the_reports_page_and_printed(qtbot, demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from test_gui_reports import make, pick, type_in
+
+    from ui.dialogs.bloc_review import BlocReviewDialog
+    from ui.pages.reports import ReportsPage
+
+    page = ReportsPage()
+    qtbot.addWidget(page)
+    page.set_database(demo_db)
+    page.show()
+    form = page.choose("xep-hang")
+    assert not page.review_button.isVisible()  # only the bloc's own documents have texts kept
+    form = page.choose("tong-ket-khoi")
+    assert page.review_button.isVisible()
+    assert page.open_bloc_review() is None and form.error_text("bloc") == "Hãy chọn khối thi đua."
+    pick(qtbot, form.widgets["bloc"], "Kinh tế")
+    form.widgets["year"].setValue(2025)
+
+    dialog = page.open_bloc_review()
+
+    assert isinstance(dialog, BlocReviewDialog) and dialog.period is ScorePeriodKind.YEAR
+    units = members(demo_db, bloc_id(demo_db), 2025)
+    assert set(dialog.rows) == {m.code for m in units}
+    dialog.field("results").setPlainText("Hoàn thành xuất sắc nhiệm vụ năm.")
+    dialog.field("tasks").setPlainText("Tổ chức Hội nghị điển hình tiên tiến.")
+    dialog.rows[units[0].code].state.setCurrentIndex(1)
+    dialog.rows[units[0].code].by.setText("Ông Lê Văn A, Giám đốc")
+    dialog.field("votes_standings").setValue(5)  # more than the one unit present: refused at its field
+    demo_db.actor = SECRETARIAT
+    dialog.accept()
+    qtbot.waitUntil(lambda: bool(dialog.error_text("votes_standings")), timeout=20_000)
+    assert "nhiều hơn 1 đơn vị có mặt" in dialog.error_text("votes_standings")
+    dialog.field("votes_standings").setValue(1)
+    dialog.accept()
+    qtbot.waitUntil(lambda: dialog.result() == 1, timeout=20_000)
+
+    kept = get_review(demo_db, bloc_id(demo_db), 2025)
+    assert kept.results == "Hoàn thành xuất sắc nhiệm vụ năm." and kept.votes_standings == 1
+    assert kept.attendance == {units[0].code: Attendance(True, "Ông Lê Văn A, Giám đốc")}
+    out = tmp_path / "tk.pdf"
+    type_in(qtbot, page.out, str(out))
+    make(qtbot, page).reject()
+    text = text_of(out)
+    assert "Hoàn thành xuất sắc nhiệm vụ năm." in text and "Tổ chức Hội nghị điển hình tiên tiến." in text
+    assert "Hạn chế, tồn tại" not in text
