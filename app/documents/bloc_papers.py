@@ -320,7 +320,7 @@ def bloc_minutes(db: Database, meta: DocMeta, *, bloc_code: str, year: int, peri
         if review.attendance:
             s += paragraphs([f"Có mặt {present}/{len(by.members)} đơn vị thành viên:"], st)
         else:
-            s += paragraphs(["Thành phần dự họp chưa được ghi (mục «Nội dung nhận xét…»)."], st)
+            s += paragraphs(["Thành phần dự họp chưa được ghi."], st)
         s += data_tables(attendance, st, PORTRAIT_WIDTH, font_size=11)
         s.append(Paragraph("II. NỘI DUNG", _h(st)))
         s += paragraphs([f"Khối đã nghe dự thảo báo cáo {what} công tác thi đua, khen thưởng và kết quả chấm "
@@ -387,8 +387,8 @@ def bloc_submission(db: Database, meta: DocMeta, *, bloc_code: str, year: int, t
     meta = _meta(meta, bloc.name)
     sig, note = _head_signature(meta, head)
     listing = TableData("Danh sách đề nghị", (
-        Column("STT", INT, 12, "CENTER"), Column("Đơn vị", TEXT, 62), Column("Tổng điểm", FLOAT, 20, "RIGHT"),
-        Column("Hạng", INT, 14, "CENTER"), Column("Xếp loại", TEXT, 24), Column("Hình thức đề nghị", TEXT, 45),
+        Column("STT", INT, 15, "CENTER"), Column("Đơn vị", TEXT, 58), Column("Tổng điểm", FLOAT, 20, "RIGHT"),
+        Column("Hạng", INT, 17, "CENTER"), Column("Xếp loại", TEXT, 24), Column("Hình thức đề nghị", TEXT, 45),
     ), [(i, r.name, r.total, r.rank, r.band, PROPOSED[r.proposal]) for i, r in enumerate(picked, start=1)],
         sheet="Đề nghị")  # fmt: skip
     basis = load_config().legal_basis
@@ -411,15 +411,10 @@ def bloc_submission(db: Database, meta: DocMeta, *, bloc_code: str, year: int, t
         who = f"{head.name}, đơn vị Trưởng khối," if head is not None else "Trưởng khối"
         lines.append(f"{who} kính trình {to} xem xét, đề nghị khen thưởng cho các đơn vị sau:")
         s += paragraphs(lines, st)
-        for n, key in enumerate(("flag", "merit"), start=1):
-            names = [
-                f"{r.name} ({_points(r.total)} điểm, hạng {r.rank})" for r in picked if r.proposal == key
-            ]
-            if names:
-                s.append(
-                    Paragraph(f"{n}. Đề nghị tặng {esc(PROPOSED[key])}: {esc('; '.join(names))}.", st.body)
-                )
+        for n, line in enumerate(_proposal_lines(table), start=1):
+            s.append(Paragraph(f"{n}. {esc(line)}", st.body))
         s += data_tables(listing, st, PORTRAIT_WIDTH, font_size=11)
+        s.append(Spacer(1, 6))
         s += paragraphs([f"Kính trình {to} xem xét, quyết định./."], st)
         s.append(_closing(meta, sig, note, st))
         return s
