@@ -57,6 +57,11 @@ def review_name(period: ScorePeriodKind, year: int) -> str:
     return f"sơ kết 6 tháng đầu năm {year}" if period is H1 else f"tổng kết năm {year}"
 
 
+def span(period: ScorePeriodKind, year: int) -> str:
+    """«6 tháng đầu năm 2025», «năm 2025»."""
+    return f"6 tháng đầu năm {year}" if period is H1 else f"năm {year}"
+
+
 def _head(mem: Sequence[Member], role: BlocRole = BlocRole.HEAD) -> Member | None:
     return next((m for m in mem if m.role is role), None)
 
@@ -227,7 +232,7 @@ def review_report(
             work += paragraphs([f"Chưa ghi nhận gương điển hình tiên tiến nào của khối năm {year}."], st)
         work.append(Paragraph("5. Kết quả chấm điểm, xếp hạng thi đua", _h(st)))
         if table is None or ranking is None:
-            work += paragraphs([f"Khối chưa có bảng tiêu chí chấm điểm {kind.label.lower()} năm {year}."], st)
+            work += paragraphs([f"Khối chưa có bảng tiêu chí chấm điểm {span(kind, year)}."], st)
         else:
             work += paragraphs(
                 [f"{len(table.ranked)}/{len(table.rows)} đơn vị được xếp hạng. Kết quả như sau:"], st
@@ -328,7 +333,7 @@ def bloc_minutes(db: Database, meta: DocMeta, *, bloc_code: str, year: int, peri
         if ranking is not None and table is not None:
             s += data_tables(ranking, st, PORTRAIT_WIDTH, font_size=11)
         else:
-            s += paragraphs([f"Khối chưa có bảng tiêu chí chấm điểm {kind.label.lower()} năm {year}."], st)
+            s += paragraphs([f"Khối chưa có bảng tiêu chí chấm điểm {span(kind, year)}."], st)
         s.append(Paragraph("III. KẾT QUẢ BIỂU QUYẾT", _h(st)))
         s += paragraphs([_vote("Kết quả chấm điểm, xếp hạng", review.votes_standings, present)], st)
         proposals = _proposal_lines(table) if table is not None and kind is YEAR else []

@@ -252,6 +252,8 @@ def _bloc(db: Database, req: ReportRequest) -> Document:
     if req.kind == "giao-uoc":
         return bp.covenant(db, m, bloc_code=code, year=year)
     if req.kind in ("so-ket-khoi", "tong-ket-khoi"):
+        if not req.recipient:  # a review goes to the council and the members, not «Như trên»
+            m = replace(m, recipients=(f"{bp.COUNCIL};", "Các đơn vị thành viên khối;", "Lưu: VT."))
         period = "h1" if req.kind == "so-ket-khoi" else "year"
         return bp.review_report(db, m, bloc_code=code, year=year, period=period)
     if req.kind == "bien-ban-khoi":
