@@ -199,11 +199,47 @@ def fill_chi_tien_thuong(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-
     return ["DANH SÁCH", "Chi tiền thưởng quyết định số 2915/QĐ-UBND", lines[0].nominee, dong(total(lines))]
 
 
+def bloc_head(qtbot, w) -> None:  # type: ignore[no-untyped-def]
+    pick(qtbot, w["bloc"], "Kinh tế")
+    w["year"].setValue(2025)
+    type_in(qtbot, w["date"], "05/03/2026")
+
+
+def fill_giao_uoc(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-def]
+    bloc_head(qtbot, w)
+    return ["GIAO ƯỚC THI ĐUA", "Khối Kinh tế - Kỹ thuật năm 2025", "THỦ TRƯỞNG SỞ TÀI CHÍNH"]
+
+
+def fill_so_ket_khoi(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-def]
+    bloc_head(qtbot, w)
+    return ["BÁO CÁO", "Sơ kết 6 tháng đầu năm 2025", "Sở Tài chính"]
+
+
+def fill_tong_ket_khoi(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-def]
+    bloc_head(qtbot, w)
+    return ["BÁO CÁO", "Tổng kết năm 2025", "Kết quả chấm điểm, xếp hạng", "Sở Tài chính"]
+
+
+def fill_bien_ban_khoi(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-def]
+    bloc_head(qtbot, w)
+    type_in(qtbot, w["chair"], "Lê Văn A")
+    type_in(qtbot, w["meeting_place"], "Hội trường Sở Xây dựng")
+    return ["BIÊN BẢN", "THÀNH PHẦN", "Hội trường Sở Xây dựng", "Lê Văn A", "Sở Tài chính"]
+
+
+def fill_to_trinh_khoi(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-def]
+    bloc_head(qtbot, w)
+    type_in(qtbot, w["number"], "3/TTr-KKT")
+    return ["TỜ TRÌNH", "Số: 03/TTr-KKT", "Hội đồng Thi đua - Khen thưởng tỉnh", "Cờ thi đua"]
+
+
 FILL: dict[str, Callable] = {  # type: ignore[type-arg]
     "to-trinh": fill_to_trinh, "danh-sach": fill_danh_sach, "bien-ban": fill_bien_ban,
     "quyet-dinh": fill_quyet_dinh, "thanh-tich-ca-nhan": fill_ca_nhan, "thanh-tich-tap-the": fill_tap_the,
     "xep-hang": fill_xep_hang, "thong-ke": fill_thong_ke, "qua-trinh-ca-nhan": fill_qua_trinh_ca_nhan,
     "qua-trinh-don-vi": fill_qua_trinh_don_vi, "chi-tien-thuong": fill_chi_tien_thuong,
+    "giao-uoc": fill_giao_uoc, "so-ket-khoi": fill_so_ket_khoi, "tong-ket-khoi": fill_tong_ket_khoi,
+    "bien-ban-khoi": fill_bien_ban_khoi, "to-trinh-khoi": fill_to_trinh_khoi,
 }  # fmt: skip
 
 

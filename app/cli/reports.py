@@ -89,6 +89,9 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--chair", metavar="HỌ_TÊN")
     p.add_argument("--secretary", metavar="HỌ_TÊN")
     p.add_argument("--meeting-place", metavar="ĐỊA_ĐIỂM")
+    p.add_argument(
+        "--period", choices=("year", "h1"), help="kỳ của khối: year (cả năm, mặc định), h1 (6 tháng đầu năm)"
+    )
 
 
 COMMANDS = (

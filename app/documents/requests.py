@@ -61,7 +61,20 @@ KINDS: dict[str, ReportKind] = {k.key: k for k in (
                ("unit", *HEAD, *SIGNER), ("unit", "issuer")),
     ReportKind("chi-tien-thuong", "danh sách chi tiền thưởng theo quyết định, đơn vị, năm",
                ("decision", "year", "unit", "number", *HEAD, *SIGNER), ("year", "issuer")),
+    # The bloc's year (issue #15): without an issuer, the bloc's name heads the document.
+    ReportKind("giao-uoc", "giao ước thi đua của khối: tiêu chí và đăng ký của từng đơn vị",
+               ("bloc", "year", *HEAD), ("bloc", "year")),
+    ReportKind("so-ket-khoi", "báo cáo sơ kết 6 tháng công tác thi đua, khen thưởng của khối",
+               ("bloc", "year", "number", *HEAD, *SIGNER, "recipient"), ("bloc", "year")),
+    ReportKind("tong-ket-khoi", "báo cáo tổng kết năm công tác thi đua, khen thưởng của khối",
+               ("bloc", "year", "number", *HEAD, *SIGNER, "recipient"), ("bloc", "year")),
+    ReportKind("bien-ban-khoi", "biên bản họp khối thi đua (thành phần, biểu quyết xếp hạng và đề nghị)",
+               ("bloc", "year", "period", "chair", "secretary", "meeting_place", "number", *HEAD), ("bloc", "year")),
+    ReportKind("to-trinh-khoi", "tờ trình của Trưởng khối đề nghị tặng Cờ thi đua, Bằng khen",
+               ("bloc", "year", "to", "number", *HEAD, *SIGNER, "recipient"), ("bloc", "year")),
 )}  # fmt: skip
+BLOC_KINDS = ("giao-uoc", "so-ket-khoi", "tong-ket-khoi", "bien-ban-khoi", "to-trinh-khoi")
+PERIODS = ("year", "h1")  # app.model.ScorePeriodKind's values: the year, the half-year  # fmt: skip
 
 MISSING = {
     "year": "Hãy chọn năm.",
@@ -110,6 +123,7 @@ class ReportRequest:
     chair: str = ""
     secretary: str = ""
     meeting_place: str = ""
+    period: str = ""  # "h1" or "year" (the default): the bloc's scoring period
 
     @classmethod
     def from_options(cls, kind: str, options: dict[str, object]) -> ReportRequest:
@@ -153,6 +167,8 @@ def problems(req: ReportRequest) -> list[DomainError]:
         elif len(req.member) > req.members_total:
             out.append(DomainError(f"Có {len(req.member)} thành viên dự họp, nhiều hơn tổng số "
                                    f"{req.members_total} của Hội đồng.", field="member"))  # fmt: skip
+    if "period" in kind.uses and req.period not in ("", *PERIODS):
+        out.append(DomainError("Kỳ phải là «h1» (6 tháng đầu năm) hoặc «year» (cả năm).", field="period"))
     if "years" in kind.uses and any(not 1945 <= y <= 2200 for y in req.years):
         out.append(DomainError("Năm thống kê phải từ 1945 đến 2200.", field="years"))
     return out
@@ -196,6 +212,8 @@ def _build(db: Database, req: ReportRequest) -> Document:
     from . import papers, reports
 
     check(req)
+    if req.kind in BLOC_KINDS:
+        return _bloc(db, req)
     m, k = meta(req), req.kind
     lists: _Lists = {"award_codes": req.award, "submitting_unit": req.unit, "campaign_id": req.campaign}
     year = req.year or 0
@@ -225,6 +243,23 @@ def _build(db: Database, req: ReportRequest) -> Document:
     if k == "chi-tien-thuong":
         return papers.payout_list(db, m, year=year, decision=req.decision, unit_code=req.unit)
     return reports.unit_history(db, m, unit_code=req.unit or "")
+
+
+def _bloc(db: Database, req: ReportRequest) -> Document:
+    from . import bloc_papers as bp
+
+    m, code, year = meta(req), req.bloc or "", req.year or 0
+    if req.kind == "giao-uoc":
+        return bp.covenant(db, m, bloc_code=code, year=year)
+    if req.kind in ("so-ket-khoi", "tong-ket-khoi"):
+        if not req.recipient:  # a review goes to the council and the members, not «Như trên»
+            m = replace(m, recipients=(f"{bp.COUNCIL};", "Các đơn vị thành viên khối;", "Lưu: VT."))
+        period = "h1" if req.kind == "so-ket-khoi" else "year"
+        return bp.review_report(db, m, bloc_code=code, year=year, period=period)
+    if req.kind == "bien-ban-khoi":
+        return bp.bloc_minutes(db, m, bloc_code=code, year=year, period=req.period or "year", chair=req.chair,
+                               secretary=req.secretary, meeting_place=req.meeting_place)  # fmt: skip
+    return bp.bloc_submission(db, m, bloc_code=code, year=year, to=req.to)
 
 
 @dataclass(frozen=True)

@@ -2015,6 +2015,38 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
   <context>
     <name>ReportForm</name>
     <message>
+      <source>Giao ước thi đua của khối</source>
+      <translation>Bloc emulation covenant</translation>
+    </message>
+    <message>
+      <source>Báo cáo sơ kết 6 tháng của khối thi đua</source>
+      <translation>Bloc six-month review report</translation>
+    </message>
+    <message>
+      <source>Báo cáo tổng kết năm của khối thi đua</source>
+      <translation>Bloc year-end review report</translation>
+    </message>
+    <message>
+      <source>Biên bản họp khối thi đua</source>
+      <translation>Minutes of the bloc meeting</translation>
+    </message>
+    <message>
+      <source>Tờ trình của Trưởng khối đề nghị Cờ thi đua, Bằng khen</source>
+      <translation>Bloc head's submission proposing the emulation flag and certificates of merit</translation>
+    </message>
+    <message>
+      <source>Cả năm</source>
+      <translation>Whole year</translation>
+    </message>
+    <message>
+      <source>6 tháng đầu năm</source>
+      <translation>First half of the year</translation>
+    </message>
+    <message>
+      <source>Kỳ</source>
+      <translation>Period</translation>
+    </message>
+    <message>
       <location filename="../../ui/reports/forms.py" line="64" />
       <source>Để trống: tất cả</source>
       <translation>Leave empty: all</translation>
@@ -2255,6 +2287,10 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
   </context>
   <context>
     <name>ReportsPage</name>
+    <message>
+      <source>Nội dung nhận xét…</source>
+      <translation>Review texts…</translation>
+    </message>
     <message>
       <location filename="../../ui/pages/reports.py" line="80" />
       <source>Văn bản</source>
@@ -2835,6 +2871,42 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
   </context>
   <context>
     <name>DomainError</name>
+    <message>
+      <source>Có {0} đơn vị biểu quyết đồng ý, nhiều hơn {1} đơn vị có mặt.</source>
+      <translation>{0} units voted in favour, more than the {1} units present.</translation>
+    </message>
+    <message>
+      <source>Khối chưa có đơn vị thành viên năm {0}.</source>
+      <translation>The bloc has no member units in {0}.</translation>
+    </message>
+    <message>
+      <source>Khối «{0}» chưa có bảng tiêu chí chấm điểm năm {1}.</source>
+      <translation>Bloc «{0}» has no scoring criteria table for {1}.</translation>
+    </message>
+    <message>
+      <source>Khối «{0}» chưa có đơn vị nào được đề nghị khen thưởng năm {1}.</source>
+      <translation>Bloc «{0}» has no unit proposed for an award in {1}.</translation>
+    </message>
+    <message>
+      <source>Khối «{0}» chưa có đơn vị thành viên năm {1}.</source>
+      <translation>Bloc «{0}» has no member units in {1}.</translation>
+    </message>
+    <message>
+      <source>Kỳ phải là «h1» (6 tháng đầu năm) hoặc «year» (cả năm).</source>
+      <translation>The period must be «h1» (first half of the year) or «year» (whole year).</translation>
+    </message>
+    <message>
+      <source>Số phiếu không được âm.</source>
+      <translation>A vote count cannot be negative.</translation>
+    </message>
+    <message>
+      <source>«{0}» quá dài (tối đa {1} ký tự).</source>
+      <translation>«{0}» is too long (at most {1} characters).</translation>
+    </message>
+    <message>
+      <source>Đơn vị mã «{0}» không thuộc khối năm {1}.</source>
+      <translation>Unit «{0}» is not a member of the bloc in {1}.</translation>
+    </message>
     <message>
       <source>Bản ghi vừa được người khác thay đổi hoặc xóa. Hãy mở lại để xem bản mới nhất; thay đổi của bạn chưa được lưu.</source>
       <translation>The record was just changed or deleted by someone else. Open it again to see the latest version; your changes were not saved.</translation>
@@ -4157,6 +4229,53 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
     <message>
       <source>… và {0} chênh lệch khác.</source>
       <translation>… and {0} more differences.</translation>
+    </message>
+  </context>
+  <context>
+    <name>BlocReviewDialog</name>
+    <message>
+      <source>Kết quả nổi bật, ưu điểm</source>
+      <translation>Main results, strengths</translation>
+    </message>
+    <message>
+      <source>Hạn chế, tồn tại</source>
+      <translation>Limitations, shortcomings</translation>
+    </message>
+    <message>
+      <source>Nhiệm vụ kỳ tới</source>
+      <translation>Tasks for the next period</translation>
+    </message>
+    <message>
+      <source>Số đơn vị đồng ý kết quả xếp hạng</source>
+      <translation>Units agreeing with the standings</translation>
+    </message>
+    <message>
+      <source>Số đơn vị đồng ý đề nghị khen thưởng</source>
+      <translation>Units agreeing with the award proposals</translation>
+    </message>
+    <message>
+      <source>— chưa ghi</source>
+      <translation>— not recorded</translation>
+    </message>
+    <message>
+      <source>Có mặt</source>
+      <translation>Present</translation>
+    </message>
+    <message>
+      <source>Vắng mặt</source>
+      <translation>Absent</translation>
+    </message>
+    <message>
+      <source>Người dự họp, chức vụ</source>
+      <translation>Attendee and position</translation>
+    </message>
+    <message>
+      <source>Nội dung nhận xét của khối</source>
+      <translation>Bloc review texts</translation>
+    </message>
+    <message>
+      <source>Ghi chú về biểu quyết</source>
+      <translation>Notes on the vote</translation>
     </message>
   </context>
 </TS>

@@ -13,7 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from app.documents.requests import ReportRequest, Written
+from app.documents.requests import BLOC_KINDS, MISSING, ReportRequest, Written
 from app.errors import DomainError, user_message
 from app.storage.db import Database
 
@@ -93,6 +93,10 @@ class ReportsPage(QWidget):
         self.make_button.setObjectName("make")
         self.make_button.setDefault(True)
         self.make_button.clicked.connect(self.make_document)
+        # The bloc's documents print what the secretariat wrote: edited here (issue #15).
+        self.review_button = QPushButton()
+        self.review_button.setObjectName("bloc_review")
+        self.review_button.clicked.connect(self.open_bloc_review)
 
         top = QFormLayout()
         self.kind_label, self.out_label = QLabel(), QLabel()
@@ -108,6 +112,7 @@ class ReportsPage(QWidget):
         bottom = QFormLayout()
         bottom.addRow(self.out_label, out_box)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.review_button)
         buttons.addStretch(1)
         buttons.addWidget(self.make_button)
         column = QVBoxLayout(self.group)
@@ -133,6 +138,7 @@ class ReportsPage(QWidget):
         self.out.setPlaceholderText(translate("ReportsPage", "Đường dẫn tệp kết quả"))
         self.browse.setText(translate("ReportsPage", "Chọn…"))
         self.make_button.setText(translate("ReportsPage", "Lập văn bản"))
+        self.review_button.setText(translate("ReportsPage", "Nội dung nhận xét…"))
         for combo, items in ((self.kind, TITLES), (self.format, FORMATS)):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -181,6 +187,7 @@ class ReportsPage(QWidget):
             if isinstance(before, ReportForm) and before is not form:
                 form.carry_over(before)
             self.stack.setCurrentWidget(form)
+        self.review_button.setVisible(self.current_kind in BLOC_KINDS)
 
     def _format_changed(self) -> None:
         text = self.out.text().strip()
@@ -279,6 +286,35 @@ class ReportsPage(QWidget):
             show_error(self, user_message(exc))
         else:
             show_error(self, translate("ReportsPage", "Không lập được văn bản: {0}").format(exc))
+
+    # -- the bloc's review texts ----------------------------------------------------------------
+    def open_bloc_review(self) -> QDialog | None:
+        """The narrative and the meeting's record of the chosen bloc, year and period."""
+        from app.model import ScorePeriodKind
+        from app.services.standings import bloc_by_code
+
+        from ..dialogs.bloc_review import BlocReviewDialog
+
+        form = self.form()
+        if form is None or self.db is None or self.current_kind not in BLOC_KINDS:
+            return None
+        self._clear_errors()
+        form.clear_errors()
+        try:
+            picked = form.value("bloc")
+            if not picked:
+                raise DomainError(MISSING["bloc"], field="bloc")
+            bloc = bloc_by_code(self.db, str(picked))
+        except DomainError as exc:
+            self._show(exc, form)
+            return None
+        year = form.value("year")
+        period = {"so-ket-khoi": "h1", "tong-ket-khoi": "year"}.get(self.current_kind) or form.value("period")
+        dialog = BlocReviewDialog(
+            self.db, bloc.id, int(str(year)), ScorePeriodKind(str(period or "year")), parent=self
+        )
+        self._open(dialog)
+        return dialog
 
     # -- Excel -----------------------------------------------------------------------------------
     def open_import(self) -> None:

@@ -62,7 +62,20 @@ TITLES = {
     "chi-tien-thuong": QT_TRANSLATE_NOOP(
         "ReportForm", "Danh sách chi tiền thưởng (theo quyết định, đơn vị, năm)"
     ),
+    # The bloc's year (issue #15).
+    "giao-uoc": QT_TRANSLATE_NOOP("ReportForm", "Giao ước thi đua của khối"),
+    "so-ket-khoi": QT_TRANSLATE_NOOP("ReportForm", "Báo cáo sơ kết 6 tháng của khối thi đua"),
+    "tong-ket-khoi": QT_TRANSLATE_NOOP("ReportForm", "Báo cáo tổng kết năm của khối thi đua"),
+    "bien-ban-khoi": QT_TRANSLATE_NOOP("ReportForm", "Biên bản họp khối thi đua"),
+    "to-trinh-khoi": QT_TRANSLATE_NOOP(
+        "ReportForm", "Tờ trình của Trưởng khối đề nghị Cờ thi đua, Bằng khen"
+    ),
 }
+# The bloc's scoring periods a form offers (app.model.ScorePeriodKind's values).
+PERIODS = (
+    ("year", QT_TRANSLATE_NOOP("ReportForm", "Cả năm")),
+    ("h1", QT_TRANSLATE_NOOP("ReportForm", "6 tháng đầu năm")),
+)
 # Options a form leaves out because another widget gives them (the decision carries its year).
 GIVEN_BY_OTHERS = {"quyet-dinh": {"year"}}
 # The lists and statistics count by the unit that submitted the nominations.
@@ -198,6 +211,13 @@ def _read_authority(w: QWidget, name: str) -> Values:
     return {name: w.currentData()}
 
 
+def _period(_db: Database) -> QWidget:
+    box = QComboBox()
+    for value, text in PERIODS:
+        box.addItem(translate("ReportForm", text), value)
+    return box
+
+
 def _count(_db: Database) -> QWidget:
     box = QSpinBox()
     box.setRange(0, 999)
@@ -251,6 +271,7 @@ FIELDS: dict[str, Field] = {
     "chair": Field(QT_TRANSLATE_NOOP("ReportForm", "Chủ tịch Hội đồng"), _line(), _read_text),
     "secretary": Field(QT_TRANSLATE_NOOP("ReportForm", "Thư ký"), _line(), _read_text),
     "meeting_place": Field(QT_TRANSLATE_NOOP("ReportForm", "Địa điểm họp"), _line(), _read_text),
+    "period": Field(QT_TRANSLATE_NOOP("ReportForm", "Kỳ"), _period, _read_authority),
 }  # fmt: skip
 
 
@@ -365,6 +386,12 @@ class ReportForm(QWidget):
         if errors:
             raise errors[0]
         return req
+
+    def value(self, name: str) -> object | None:
+        """What one field reads as (None when the form has no such field); a DomainError at it
+        when what was typed cannot be read."""
+        widget = self.widgets.get(name)
+        return None if widget is None else FIELDS[name].read(widget, name).get(name)
 
     def carry_over(self, other: ReportForm) -> None:
         """Take the letterhead and signer typed in another kind's form into the empty fields here,
