@@ -17,7 +17,7 @@ import datetime as dt
 import enum
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -263,13 +263,33 @@ def record_rows(session: Session, table: Table, column: ColumnElement[Any], valu
         record_rows_where(session, table, column.in_(wanted[start : start + 900]), *where, reason=reason)
 
 
+_SIMPLE = (str, int, float, bool)
+
+
+def _converter(column: Column[Any]) -> Callable[[Any], Any] | None:
+    """How a column's value becomes what the log writes, ``None`` when it is written as read (the
+    same as :func:`state_value`, decided once per column: an import logs a million values)."""
+    if column.name in _REDACTED_COLUMNS:
+        return secret_digest
+    try:
+        python_type = column.type.python_type
+    except NotImplementedError:
+        return _plain
+    return None if python_type in _SIMPLE else _plain
+
+
 def record_rows_where(session: Session, table: Table, *where: ColumnElement[bool], reason: str = "") -> None:
     """:func:`record_rows` for the rows of ``table`` that match ``where``."""
     cols = state_columns(table)
     names = [logged_name(c.name) for c in cols]
+    converted = [(i, f) for i, c in enumerate(cols) if (f := _converter(c)) is not None]
     batch: list[list[Any]] = []
     for row in session.execute(select(*cols).where(*where).order_by(*table.primary_key.columns)):
-        batch.append([state_value(c.name, v) for c, v in zip(cols, row, strict=True)])
+        values = list(row)
+        for i, convert in converted:
+            if values[i] is not None:
+                values[i] = convert(values[i])
+        batch.append(values)
         if len(batch) == STATE_CHUNK:
             _state_entry(session, table.name, names, batch, reason)
             batch = []
