@@ -178,7 +178,8 @@ class _Demo(DemoSheets, DemoRounds):
                 partial(self.make_initiatives, y), partial(self.thematic_round, y), partial(self.department_round, y),
                 partial(self.province_round, y), partial(self.register, y),
             ]  # fmt: skip
-        return [*steps, self.revoke_2025, self.make_exemplars, self.make_accounts]
+        return [*steps, self.revoke_2025, self.make_exemplars, partial(self.make_half_years, YEARS[:1], YEARS[0]),  # 2025's half-year: for the user
+                self.make_accounts]  # fmt: skip
 
     def make_accounts(self) -> None:
         from .accounts import create_demo_accounts

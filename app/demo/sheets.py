@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..model import CriterionKind
-from ..services import exemplars, scoring, standings
+from ..model import CriterionKind, ScorePeriodKind
+from ..services import exemplars, score_periods, scoring, standings
 from . import names as N
 
 if TYPE_CHECKING:
@@ -78,6 +78,36 @@ class DemoSheets:
             scoring.set_scores(self.db, self.points)
             self.count["scores"] += len(self.points)
             self.standing[(y, code)] = standings.compute(self.db, self.bloc[code], y)
+
+    def make_half_years(self, years: tuple[int, ...], closed: int) -> None:
+        """The half-year review's sheets (sơ kết 6 tháng) of each year, on the year's criteria;
+        the periods of ``closed`` are closed, as after the bloc's meetings approved them. Drawn from
+        a generator of their own, so that the rest of the book is the same as before they came."""
+        for y in years:
+            rng = random.Random(f"half-year {y}")
+            for code, _name in N.BLOCS:
+                bloc = self.bloc[code]
+                criteria = scoring.copy_criteria(
+                    self.db, bloc, y, ScorePeriodKind.YEAR, y, ScorePeriodKind.H1
+                )
+                self.count["criteria"] += len(criteria)
+                members = [self.unit[d["code"]] for d in N.DEPARTMENTS if d["bloc"] == code]
+                self.points = []
+                for uid in members:
+                    strength = rng.uniform(0.8, 0.96)  # half a year's work: a little less done
+                    for c in criteria:
+                        if c.kind is not CriterionKind.CRITERION:
+                            continue
+                        bloc_pts = (
+                            round(min(1.0, max(0.65, strength + rng.gauss(0, 0.04))) * c.max_points * 2) / 2
+                        )
+                        self._score(c.id, uid, min(c.max_points, bloc_pts + rng.choice((0, 0.5))), bloc_pts,
+                                    "Theo báo cáo sơ kết 6 tháng")  # fmt: skip
+                scoring.set_scores(self.db, self.points)
+                self.count["scores"] += len(self.points)
+                if y == closed:
+                    for period in (ScorePeriodKind.H1, ScorePeriodKind.YEAR):
+                        score_periods.close_period(self.db, bloc, y, period)
 
     def _score(self, criterion: int, unit: int, own: float, bloc: float | None, note: str = "") -> None:
         self.points.append(scoring.ScoreInput(criterion, unit, self_points=own, bloc_points=bloc, note=note))
