@@ -37,6 +37,7 @@ from PySide6.QtGui import (  # noqa: F401
     QFontMetrics,
     QIcon,
     QImage,
+    QKeyEvent,
     QKeySequence,
     QPainter,
     QPaintEvent,
@@ -52,6 +53,7 @@ from PySide6.QtPdf import QPdfDocument  # noqa: F401
 from PySide6.QtPdfWidgets import QPdfView  # noqa: F401
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: F401
 from PySide6.QtWidgets import (  # noqa: F401
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QCheckBox,
@@ -81,6 +83,7 @@ from PySide6.QtWidgets import (  # noqa: F401
     QSplitter,
     QStackedWidget,
     QStyle,
+    QStyledItemDelegate,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -136,6 +139,7 @@ __all__ = [
     "QFontMetrics",
     "QIcon",
     "QImage",
+    "QKeyEvent",
     "QKeySequence",
     "QPainter",
     "QPaintEvent",
@@ -150,6 +154,7 @@ __all__ = [
     "QPdfView",
     "QPrintDialog",
     "QPrinter",
+    "QAbstractItemDelegate",
     "QAbstractItemView",
     "QApplication",
     "QCheckBox",
@@ -178,6 +183,7 @@ __all__ = [
     "QSpinBox",
     "QSplitter",
     "QStackedWidget",
+    "QStyledItemDelegate",
     "QStyle",
     "QTableView",
     "QTableWidget",
