@@ -81,6 +81,7 @@ class SheetLine:
     comment: str = ""
     evidence: str = ""
     stored: bool = False  # the unit has a score row on this criterion
+    edited: bool = False  # changed since loaded: only these rows are sent to be saved
     flags: dict[int, tuple[str, bool]] = field(default_factory=dict)  # column → (message, is error)
     refused: dict[int, str] = field(default_factory=dict)  # column → the service's message
 
@@ -176,11 +177,11 @@ class SheetModel(QAbstractTableModel):
         self.totals_changed.emit(self.self_total, self.bloc_total)
 
     def entries(self) -> list[SheetEntry]:
-        """The rows to save: every row with something typed, or stored before (to clear it)."""
+        """The rows to save: those edited since the sheet was loaded (the others stay as stored, so
+        an old row the rules of today would refuse does not block saving the rest)."""
         out = []
         for line in self.lines:
-            if not (line.stored or line.self_text.strip() or line.bloc_text.strip() or line.comment.strip()
-                    or line.evidence.strip()):  # fmt: skip
+            if not line.edited:
                 continue
             out.append(
                 SheetEntry(line.code, line.points(SELF), line.points(BLOC), line.comment, line.evidence)
@@ -299,6 +300,7 @@ class SheetModel(QAbstractTableModel):
             line.comment = text
         else:
             line.evidence = text
+        line.edited = True
         line.flags = check_line(line)
         line.refused.pop(column, None)
         if column in (SELF, BLOC):
