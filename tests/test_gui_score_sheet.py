@@ -10,8 +10,9 @@ from app.model import CriterionKind, ScorePeriodKind
 from app.services.blocs import BlocInput, create_bloc, set_membership
 from app.services.score_periods import close_period
 from app.services.score_sheets import SheetEntry, save_sheet, unit_sheet
-from app.services.scoring import CriterionInput, set_criteria
+from app.services.scoring import CriterionInput, criteria, set_criteria
 from ui.qt import QApplication, QLineEdit, Qt, QWidget
+from ui.scoring.criteria_editor import CriteriaEditor
 from ui.scoring.sheet_model import BLOC, COMMENT, ERROR_BRUSH, SELF, WARNING_BRUSH
 from ui.scoring.sheet_view import SheetDialog
 
@@ -148,3 +149,61 @@ def test_a_period_closed_meanwhile_refuses_the_save(sheet, settle) -> None:  # t
     reopened = SheetDialog(db, bloc.id, 2025, H1, unit.id)
     assert reopened.model.read_only and "đã khóa" in reopened.heading.text()
     reopened.deleteLater()
+
+
+# ------------------------------------------------------------------------------ criteria editor
+def _editor_for(qtbot, db, bloc, year: int, period: ScorePeriodKind) -> CriteriaEditor:  # type: ignore[no-untyped-def]
+    editor = CriteriaEditor(db, bloc.id, bloc.code, year, period)
+    qtbot.addWidget(editor)
+    editor.show()
+    return editor
+
+
+def test_the_criteria_editor_writes_a_new_table_and_refuses_a_bad_maximum(sheet, qtbot, settle) -> None:  # type: ignore[no-untyped-def]
+    db, bloc, _unit, _dialog = sheet
+    editor = _editor_for(qtbot, db, bloc, 2025, ScorePeriodKind.YEAR)
+    assert editor.table.rowCount() == 0 and not editor.buttons["copyYearTable"].isVisible()
+    for code, name, points, kind in (("I.1", "Chuyên môn", "60", 0), ("I.2", "Thi đua", "40", 0),
+                                     ("T.1", "Chậm báo cáo", "abc", 2)):  # fmt: skip
+        qtbot.mouseClick(editor.buttons["addRow"], Qt.MouseButton.LeftButton)
+        row = editor.table.currentRow()
+        for column, text in ((0, code), (2, name), (4, points)):
+            editor.table.item(row, column).setText(text)
+        editor.table.cellWidget(row, 3).setCurrentIndex(kind)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert "Dòng 3: điểm tối đa phải là số lớn hơn 0." in editor.status.text()
+    assert criteria(db, bloc.id, 2025) == []
+    editor.table.item(2, 4).setText("5")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    saved = criteria(db, bloc.id, 2025)
+    assert [(c.code, c.max_points, c.kind) for c in saved] == [
+        ("I.1", 60, CriterionKind.CRITERION),
+        ("I.2", 40, CriterionKind.CRITERION),
+        ("T.1", 5, CriterionKind.PENALTY),
+    ]
+    assert "Đã lưu bảng tiêu chí (3 dòng)." in editor.status.text()
+
+
+def test_the_criteria_table_is_copied_from_last_year_and_goes_out_and_back_as_xlsx(
+    sheet, qtbot, settle, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    db, bloc, _unit, _dialog = sheet
+    editor = _editor_for(qtbot, db, bloc, 2026, H1)
+    qtbot.mouseClick(editor.buttons["copyLastYear"], Qt.MouseButton.LeftButton)
+    settle()
+    assert [c.code for c in criteria(db, bloc.id, 2026, H1)] == [c.code for c in TABLE]
+    assert editor.table.rowCount() == 5
+
+    target = tmp_path / "bang.xlsx"
+    editor.choose_save_path = lambda _suggested: target  # type: ignore[method-assign]
+    qtbot.mouseClick(editor.buttons["exportXlsx"], Qt.MouseButton.LeftButton)
+    assert target.is_file() and "bang.xlsx" in editor.status.text()
+
+    year_editor = _editor_for(qtbot, db, bloc, 2026, ScorePeriodKind.YEAR)
+    year_editor.choose_open_path = lambda: target  # type: ignore[method-assign]
+    qtbot.mouseClick(year_editor.buttons["importXlsx"], Qt.MouseButton.LeftButton)
+    settle()
+    assert "Đã lưu bảng tiêu chí 5 dòng" in year_editor.status.text()
+    assert [c.max_points for c in criteria(db, bloc.id, 2026)] == [50, 30, 20, 10, 5]

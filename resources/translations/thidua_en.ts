@@ -2547,6 +2547,10 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>mở lại ngày {0} bởi {1}, lý do: {2}</source>
       <translation>reopened on {0} by {1}, reason: {2}</translation>
     </message>
+    <message>
+      <source>{0} (năm mới)</source>
+      <translation>{0} (new year)</translation>
+    </message>
   </context>
   <context>
     <name>UnitDialog</name>

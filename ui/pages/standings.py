@@ -235,8 +235,12 @@ class StandingsPage(ShownPage):
         self.year.clear()
         bloc_id = self.bloc.currentData()
         if self.db is not None and bloc_id is not None:
-            for y in criteria_years(self.db, bloc_id):
+            years = criteria_years(self.db, bloc_id)
+            for y in years:
                 self.year.addItem(str(y), y)
+            # The year after the last table (or this year): where last year's table is copied to.
+            new = years[0] + 1 if years else dt.date.today().year
+            self.year.addItem(translate("StandingsPage", "{0} (năm mới)").format(new), new)
         self.year.blockSignals(False)
         self.show_standings()
         self._show_history()
