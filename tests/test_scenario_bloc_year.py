@@ -311,3 +311,49 @@ def test_a_scored_criterion_cannot_be_deleted_and_nothing_is_half_saved(
     assert "Tiêu chí «I.1» đã có điểm chấm; không xóa được." in editor.status.text()
     assert criteria(window.db, editor.bloc_id, 2025, YEAR) == before
     assert isinstance(editor.findChild(QPushButton, "saveCriteria"), QPushButton)
+
+
+def test_a_sheet_for_another_period_is_refused_whole(qtbot, settle, demo_path: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    window = _log_in(qtbot, settle, demo_path, "pheduyet", "pheduyet2025")
+    window.nav.setCurrentRow(window.page_list.index(window.standings))
+    page = window.standings
+    page.select("KTKT", 2025, YEAR)
+    db = window.db
+    ktkt = bloc_by_code(db, "KTKT")
+    xs = next(s for s in sheet_status(db, ktkt.id, 2025, YEAR) if s.code == "XSKT")
+    _select(page, xs.unit_id)
+    monkeypatch.setattr(page, "choose_folder", lambda: tmp_path)
+    [year_file] = page.export_sheets()
+    book = load_workbook(year_file)
+    sheet = book.active
+    header = next(r for r in range(1, 20) if sheet.cell(r, 1).value == "Mã tiêu chí")
+    bloc_column = next(c for c in range(1, 12) if sheet.cell(header, c).value == "Khối chấm")
+    self_column, comment_column = bloc_column - 1, bloc_column + 1
+    for r in range(header + 1, sheet.max_row + 1):
+        if sheet.cell(r, 1).value in xs.missing:
+            sheet.cell(r, bloc_column).value = 4
+        own, bloc = sheet.cell(r, self_column).value, sheet.cell(r, bloc_column).value
+        if own is not None and bloc is not None and own != bloc and not sheet.cell(r, comment_column).value:
+            sheet.cell(
+                r, comment_column
+            ).value = "Khối chấm theo biên bản kiểm tra"  # the rule of a whole sheet
+    book.save(year_file)
+
+    page.select("KTKT", 2025, H1)  # the year's sheet, brought to the half-year
+    qtbot.mouseClick(page.commands["criteriaTable"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.criteria_dialog.buttons["copyYearTable"], Qt.MouseButton.LeftButton)
+    settle()
+    page.criteria_dialog.close()
+    monkeypatch.setattr(page, "choose_sheet_files", lambda: [year_file])
+    page.import_sheets()
+    settle()
+    assert "lần nhập này dành cho khối KTKT, 6 tháng đầu năm 2025" in page.report_text
+    assert "Không lưu gì" in page.report_text
+    assert not next(s for s in sheet_status(db, ktkt.id, 2025, YEAR) if s.code == "XSKT").complete
+
+    page.select("KTKT", 2025, YEAR)  # where it belongs: saved
+    page.import_sheets()
+    settle()
+    assert "Đã lưu điểm của 1 đơn vị" in page.report_text
+    assert next(s for s in sheet_status(db, ktkt.id, 2025, YEAR) if s.code == "XSKT").complete

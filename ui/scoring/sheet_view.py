@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from app.errors import DomainError
 from app.model import ScorePeriodKind
 from app.services.score_periods import PeriodClosedError
 from app.services.score_sheets import SheetRefused, UnitSheet, save_sheet, unit_sheet
@@ -254,7 +253,7 @@ class SheetDialog(QDialog):
                 self.model.set_problems(exc.problems, entries)
                 if any(p.field == "period" for p in exc.problems) or isinstance(exc, PeriodClosedError):
                     self.save_button.setEnabled(False)
-            self._show_status(error_text(exc) if isinstance(exc, DomainError) else str(exc), error=True)
+            self._show_status(error_text(exc), error=True)
 
         self.op = run_write(
             self, translate("ScoreSheet", "Đang lưu phiếu chấm…"), self.db,
