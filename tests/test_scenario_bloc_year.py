@@ -287,8 +287,14 @@ def test_a_clerk_sees_the_standings_but_not_the_scoring_commands(qtbot, settle, 
     page = window.standings
     page.select("KTKT", 2025, YEAR)
     assert not page.commands["closePeriod"].isVisible() and not page.commands["importSheets"].isVisible()
-    _select(page, page.standings.rows[0].unit_id)
-    dialog = page.enter_scores()
+    page.table.setCurrentCell(-1, -1)  # no row chosen: the unit is asked for
+    qtbot.mouseClick(page.commands["enterScores"], Qt.MouseButton.LeftButton)
+    chooser = page.unit_chooser
+    assert chooser is not None and chooser.units.count() == 11
+    chooser.units.setCurrentIndex(chooser.units.findData(page.standings.rows[0].unit_id))
+    chooser.accept()
+    dialog = page.sheet_dialog
+    assert dialog is not None and dialog.unit_id == page.standings.rows[0].unit_id
     assert dialog is not None and dialog.model.read_only and not dialog.save_button.isEnabled()
     dialog.close()
 

@@ -29,7 +29,6 @@ from ..qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -133,6 +132,7 @@ class StandingsPage(ShownPage):
         self.sheet_dialog: SheetDialog | None = None
         self.criteria_dialog: CriteriaEditor | None = None
         self.reopen_dialog: ReopenDialog | None = None
+        self.unit_chooser: UnitChooser | None = None
         self.report_text = ""  # the last import's report, as shown
         self.period_shown: PeriodState | None = None
         self.table = _table()
@@ -164,7 +164,7 @@ class StandingsPage(ShownPage):
             action_row.addWidget(button)
             self.commands[name] = button
         action_row.addWidget(self.state, 1)
-        self.commands["enterScores"].clicked.connect(self.enter_scores)
+        self.commands["enterScores"].clicked.connect(lambda _checked=False: self.enter_scores())
         self.commands["criteriaTable"].clicked.connect(self.edit_criteria)
         self.commands["exportSheets"].clicked.connect(self.export_sheets)
         self.commands["importSheets"].clicked.connect(self.import_sheets)
@@ -414,13 +414,12 @@ class StandingsPage(ShownPage):
             return None
         db, bloc_id, year, period = target
         unit_id = unit_id or self.selected_unit()
-        if unit_id is None:
-            chooser = UnitChooser(members(db, bloc_id, year), self)
-            if chooser.exec() != QDialog.DialogCode.Accepted:
-                return None
-            unit_id = chooser.unit_id()
-            if unit_id is None:
-                return None
+        if unit_id is None:  # no row selected: ask which unit (window-modal, not blocking)
+            chooser = self.unit_chooser = UnitChooser(members(db, bloc_id, year), self)
+            chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            chooser.accepted.connect(lambda: self._chosen(chooser.unit_id()))
+            chooser.open()
+            return None
         try:
             dialog = SheetDialog(db, bloc_id, year, period, unit_id, self, can_write=self.can_write())
         except DomainError as exc:
@@ -430,6 +429,10 @@ class StandingsPage(ShownPage):
         self.sheet_dialog = dialog
         dialog.open()
         return dialog
+
+    def _chosen(self, unit_id: int | None) -> None:
+        if unit_id is not None:
+            self.enter_scores(unit_id)
 
     def edit_criteria(self) -> CriteriaEditor | None:
         target = self._target()
