@@ -184,8 +184,9 @@ def test_the_bloc_s_half_year_and_year_in_the_window(qtbot, settle, demo_path: P
     out = tmp_path / "out"
     out.mkdir()
     monkeypatch.setattr(page, "choose_folder", lambda: out)
-    files = page.export_sheets()
-    assert [f.name for f in files] == [f"phieu-cham-diem_KTKT_2025_h1_{code}.xlsx"]
+    exported = page.export_sheets()
+    assert len(exported) == 11
+    files = [f for f in exported if f.name == f"phieu-cham-diem_KTKT_2025_h1_{code}.xlsx"]
     book = load_workbook(files[0])
     sheet = book.active
     header = next(r for r in range(1, 20) if sheet.cell(r, 1).value == "Mã tiêu chí")
@@ -330,7 +331,7 @@ def test_a_sheet_for_another_period_is_refused_whole(qtbot, settle, demo_path: P
     xs = next(s for s in sheet_status(db, ktkt.id, 2025, YEAR) if s.code == "XSKT")
     _select(page, xs.unit_id)
     monkeypatch.setattr(page, "choose_folder", lambda: tmp_path)
-    [year_file] = page.export_sheets()
+    [year_file] = [f for f in page.export_sheets() if f.name.endswith("_year_XSKT.xlsx")]
     book = load_workbook(year_file)
     sheet = book.active
     header = next(r for r in range(1, 20) if sheet.cell(r, 1).value == "Mã tiêu chí")

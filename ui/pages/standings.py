@@ -458,18 +458,14 @@ class StandingsPage(ShownPage):
         return [Path(n) for n in names]
 
     def export_sheets(self) -> list[Path]:
-        """One xlsx per member unit (or only the selected unit's) into a folder chosen."""
+        """One xlsx per member unit, filled with what is entered, into a folder chosen."""
         target = self._target()
         folder = self.choose_folder() if target is not None else None
         if target is None or folder is None:
             return []
         db, _bloc_id, year, period = target
-        row = self.table.currentRow()
-        unit_code = None
-        if row >= 0 and self.standings is not None and row < len(self.standings.rows):
-            unit_code = self.standings.rows[row].code
         try:
-            files = export_sheets(db, self.bloc_code(), year, period, folder, unit_code)
+            files = export_sheets(db, self.bloc_code(), year, period, folder)
         except (DomainError, OSError) as exc:
             show_error(self, error_text(exc))
             return []
