@@ -99,6 +99,15 @@ def test_tab_and_enter_walk_down_the_criteria(sheet, qtbot) -> None:  # type: ig
     qtbot.keyClick(dialog.grid, Qt.Key.Key_Tab)  # past the last row: the next column's top
     assert (dialog.grid.currentIndex().row(), dialog.grid.currentIndex().column()) == (0, BLOC)
     assert [line.self_text for line in dialog.model.lines[:2]] == ["45", "28"]
+    dialog.grid.setCurrentIndex(dialog.model.index(1, BLOC))  # checked at each key, before Enter
+    qtbot.keyClick(dialog.grid, "3")
+    editor = _editor(dialog)
+    assert editor.toolTip() == ""
+    qtbot.keyClicks(editor, "5")
+    assert "tối đa" in editor.toolTip() and "background" in editor.styleSheet()
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert editor.toolTip() == ""
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert dialog.model.self_total == 73
 
 

@@ -5,6 +5,7 @@ nothing); a refusal is shown on its rows."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from app.model import ScorePeriodKind
@@ -25,17 +26,30 @@ from ..qt import (
     QHeaderView,
     QKeyEvent,
     QLabel,
+    QLineEdit,
     QModelIndex,
     QObject,
     QPushButton,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     Qt,
     QTableView,
     QVBoxLayout,
     QWidget,
     translate,
 )
-from .sheet_model import BLOC, COMMENT, EDITABLE, ERROR_BRUSH, NAME, SELF, SheetModel
+from .sheet_model import (
+    BLOC,
+    COMMENT,
+    EDITABLE,
+    ERROR_BRUSH,
+    NAME,
+    SELF,
+    WARNING_BRUSH,
+    Index,
+    SheetModel,
+    check_line,
+)
 
 _NEXT = QAbstractItemView.CursorAction.MoveNext
 _PREVIOUS = QAbstractItemView.CursorAction.MovePrevious
@@ -43,7 +57,28 @@ _HINT = QAbstractItemDelegate.EndEditHint
 
 
 class _Cells(QStyledItemDelegate):
-    """Enter in a cell keeps what was typed and moves on down, as Tab does."""
+    """A score is checked at each key typed (the editor turns red or amber, its tooltip says why);
+    Enter in a cell keeps what was typed and moves on down, as Tab does."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
+        editor = super().createEditor(parent, option, index)
+        model = index.model()
+        if isinstance(editor, QLineEdit) and isinstance(model, SheetModel) and index.column() in (SELF, BLOC):
+            line, column = model.lines[index.row()], index.column()
+
+            def check(text: str) -> None:
+                probe = replace(line, flags={}, refused={})
+                if column == SELF:
+                    probe.self_text = text
+                else:
+                    probe.bloc_text = text
+                flag = check_line(probe).get(column)
+                brush = None if flag is None else ERROR_BRUSH if flag[1] else WARNING_BRUSH
+                editor.setStyleSheet("" if brush is None else f"background: {brush.color().name()};")
+                editor.setToolTip("" if flag is None else flag[0])
+
+            editor.textChanged.connect(check)
+        return editor
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if (
@@ -176,6 +211,7 @@ class SheetDialog(QDialog):
         self._show_heading()
         if self.model.rowCount():
             self.grid.setCurrentIndex(self.model.index(0, SELF))
+            self.grid.setFocus()
 
     def _show_heading(self) -> None:
         s = self.sheet
