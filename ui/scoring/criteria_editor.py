@@ -178,6 +178,7 @@ class CriteriaEditor(QDialog):
         for value, text in KINDS:
             combo.addItem(translate("CriteriaEditor", text), value.value)
         combo.setCurrentIndex(max(0, combo.findData(CriterionKind(kind).value)))
+        combo.setEnabled(self.can_write and not self.closed)
         self.table.setCellWidget(row, KIND, combo)
 
     def _enable(self) -> None:
