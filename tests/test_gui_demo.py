@@ -55,7 +55,7 @@ def test_the_standings_page_shows_the_blocs_ranks_chart_and_proposal(qtbot, demo
     ]
     assert ("Sở Công Thương", "9") in ranks and ("Sở Kế hoạch và Đầu tư", "9") in ranks  # a tie
     assert ranks[-1] == ("Công ty TNHH MTV Xổ số kiến thiết Tây Ninh", "—")  # score sheet incomplete
-    assert page.table.item(0, 10).text() == "Cờ thi đua"
+    assert page.table.item(0, 11).text() == "Cờ thi đua"
     assert "Đề nghị Cờ thi đua: Sở Tài chính" in page.proposal.text()
     assert (
         "Đề nghị Bằng khen: Sở Thông tin và Truyền thông, Sở Nông nghiệp và Môi trường"
@@ -129,7 +129,7 @@ def test_in_english_the_standings_bands_and_notes_are_english(qtbot, demo_db, tm
     try:
         assert window.set_language("en")
         page.select("KTKT", 2025)
-        bands = {page.table.item(r, 8).text() for r in range(page.table.rowCount())}
+        bands = {page.table.item(r, 9).text() for r in range(page.table.rowCount())}
         assert bands & {"Excellent", "Good"} and not bands & {"Xuất sắc", "Tốt"}
         assert (
             "score sheet incomplete" in page.proposal.text()

@@ -2507,6 +2507,86 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>{0}: phiếu chấm chưa đủ (thiếu tiêu chí {1}); chưa xếp hạng.</source>
       <translation>{0}: score sheet incomplete (criteria {1} missing); not ranked.</translation>
     </message>
+    <message>
+      <source>Hạng 6 tháng</source>
+      <translation>Half-year rank</translation>
+    </message>
+    <message>
+      <source>Cả năm</source>
+      <translation>Whole year</translation>
+    </message>
+    <message>
+      <source>6 tháng đầu năm</source>
+      <translation>First half-year</translation>
+    </message>
+    <message>
+      <source>Nhập điểm…</source>
+      <translation>Enter scores…</translation>
+    </message>
+    <message>
+      <source>Bảng tiêu chí…</source>
+      <translation>Criteria table…</translation>
+    </message>
+    <message>
+      <source>Xuất phiếu chấm (xlsx)…</source>
+      <translation>Export score sheets (xlsx)…</translation>
+    </message>
+    <message>
+      <source>Nhập phiếu chấm…</source>
+      <translation>Import score sheets…</translation>
+    </message>
+    <message>
+      <source>Khóa kỳ</source>
+      <translation>Close period</translation>
+    </message>
+    <message>
+      <source>Mở lại kỳ…</source>
+      <translation>Reopen period…</translation>
+    </message>
+    <message>
+      <source>Khóa kỳ chấm điểm này? Sau khi khóa, muốn sửa điểm phải mở lại kỳ (kèm lý do).</source>
+      <translation>Close this scoring period? Once closed, changing a score needs the period reopened (with a reason).</translation>
+    </message>
+    <message>
+      <source>Kỳ:</source>
+      <translation>Period:</translation>
+    </message>
+    <message>
+      <source>Đang mở</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>Chọn thư mục lưu phiếu chấm</source>
+      <translation>Choose the folder for the score sheets</translation>
+    </message>
+    <message>
+      <source>Chọn các phiếu chấm đã điền</source>
+      <translation>Choose the filled score sheets</translation>
+    </message>
+    <message>
+      <source>Đang nhập phiếu chấm…</source>
+      <translation>Importing score sheets…</translation>
+    </message>
+    <message>
+      <source>Đang khóa kỳ…</source>
+      <translation>Closing the period…</translation>
+    </message>
+    <message>
+      <source>Đã khóa ngày {0} bởi {1}</source>
+      <translation>Closed on {0} by {1}</translation>
+    </message>
+    <message>
+      <source>Đã xuất {0} phiếu chấm vào {1}.</source>
+      <translation>Exported {0} score sheets to {1}.</translation>
+    </message>
+    <message>
+      <source>mở lại ngày {0} bởi {1}, lý do: {2}</source>
+      <translation>reopened on {0} by {1}, reason: {2}</translation>
+    </message>
+    <message>
+      <source>{0} (năm mới)</source>
+      <translation>{0} (new year)</translation>
+    </message>
   </context>
   <context>
     <name>UnitDialog</name>
@@ -4276,6 +4356,294 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
     <message>
       <source>Ghi chú về biểu quyết</source>
       <translation>Notes on the vote</translation>
+    </message>
+  </context>
+  <context>
+    <name>CriteriaEditor</name>
+    <message>
+      <source>Mã</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Nhóm</source>
+      <translation>Group</translation>
+    </message>
+    <message>
+      <source>Nội dung tiêu chí</source>
+      <translation>Criterion</translation>
+    </message>
+    <message>
+      <source>Loại</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Điểm tối đa</source>
+      <translation>Maximum points</translation>
+    </message>
+    <message>
+      <source>Ngưỡng (0–1)</source>
+      <translation>Floor (0–1)</translation>
+    </message>
+    <message>
+      <source>Tiêu chí</source>
+      <translation>Criterion</translation>
+    </message>
+    <message>
+      <source>Điểm thưởng</source>
+      <translation>Bonus points</translation>
+    </message>
+    <message>
+      <source>Điểm trừ</source>
+      <translation>Penalty points</translation>
+    </message>
+    <message>
+      <source>cả năm {0}</source>
+      <translation>the year {0}</translation>
+    </message>
+    <message>
+      <source>Bảng tiêu chí chấm điểm</source>
+      <translation>Scoring criteria table</translation>
+    </message>
+    <message>
+      <source>&amp;Lưu bảng</source>
+      <translation>&amp;Save table</translation>
+    </message>
+    <message>
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Đang lưu…</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <source>Đang lưu bảng tiêu chí…</source>
+      <translation>Saving the criteria table…</translation>
+    </message>
+    <message>
+      <source>Đang sao chép bảng tiêu chí…</source>
+      <translation>Copying the criteria table…</translation>
+    </message>
+    <message>
+      <source>Xuất bảng tiêu chí</source>
+      <translation>Export the criteria table</translation>
+    </message>
+    <message>
+      <source>Nhập bảng tiêu chí</source>
+      <translation>Import a criteria table</translation>
+    </message>
+    <message>
+      <source>Đang nhập bảng tiêu chí…</source>
+      <translation>Importing the criteria table…</translation>
+    </message>
+    <message>
+      <source>6 tháng đầu năm {0}</source>
+      <translation>the first half of {0}</translation>
+    </message>
+    <message>
+      <source>Khối {0}, {1}: {2} dòng</source>
+      <translation>Bloc {0}, {1}: {2} rows</translation>
+    </message>
+    <message>
+      <source>kỳ đã khóa: chỉ xem</source>
+      <translation>period closed: read only</translation>
+    </message>
+    <message>
+      <source>Thêm dòng</source>
+      <translation>Add row</translation>
+    </message>
+    <message>
+      <source>Xóa dòng</source>
+      <translation>Delete row</translation>
+    </message>
+    <message>
+      <source>Lên</source>
+      <translation>Up</translation>
+    </message>
+    <message>
+      <source>Xuống</source>
+      <translation>Down</translation>
+    </message>
+    <message>
+      <source>Sao chép từ năm trước</source>
+      <translation>Copy from last year</translation>
+    </message>
+    <message>
+      <source>Sao chép từ bảng cả năm</source>
+      <translation>Copy from the year's table</translation>
+    </message>
+    <message>
+      <source>Xuất xlsx…</source>
+      <translation>Export xlsx…</translation>
+    </message>
+    <message>
+      <source>Nhập xlsx…</source>
+      <translation>Import xlsx…</translation>
+    </message>
+    <message>
+      <source>đã có điểm chấm: dòng đã chấm không xóa được</source>
+      <translation>scores entered: a scored row cannot be deleted</translation>
+    </message>
+    <message>
+      <source>Đã xuất {0}.</source>
+      <translation>Exported {0}.</translation>
+    </message>
+    <message>
+      <source>Dòng {0}: điểm tối đa phải là số lớn hơn 0.</source>
+      <translation>Row {0}: the maximum points must be a number above 0.</translation>
+    </message>
+    <message>
+      <source>Đã lưu bảng tiêu chí ({0} dòng).</source>
+      <translation>Criteria table saved ({0} rows).</translation>
+    </message>
+    <message>
+      <source>Đã sao chép {0} dòng từ bảng {1}.</source>
+      <translation>Copied {0} rows from the table of {1}.</translation>
+    </message>
+    <message>
+      <source>Dòng {0}: ngưỡng phải là số từ 0 đến 1.</source>
+      <translation>Row {0}: the floor must be a number from 0 to 1.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReopenDialog</name>
+    <message>
+      <source>Mở lại kỳ chấm điểm</source>
+      <translation>Reopen the scoring period</translation>
+    </message>
+    <message>
+      <source>Lý do mở lại</source>
+      <translation>Reason for reopening</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnitChooser</name>
+    <message>
+      <source>Chọn đơn vị</source>
+      <translation>Choose a unit</translation>
+    </message>
+    <message>
+      <source>Nhập điểm</source>
+      <translation>Enter scores</translation>
+    </message>
+    <message>
+      <source>Hủy</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Đơn vị thành viên:</source>
+      <translation>Member unit:</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScoreSheet</name>
+    <message>
+      <source>Mã</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Nhóm/Tiêu chí</source>
+      <translation>Group/Criterion</translation>
+    </message>
+    <message>
+      <source>Tối đa</source>
+      <translation>Maximum</translation>
+    </message>
+    <message>
+      <source>Tự chấm</source>
+      <translation>Self-score</translation>
+    </message>
+    <message>
+      <source>Khối chấm</source>
+      <translation>Bloc's score</translation>
+    </message>
+    <message>
+      <source>Ghi chú</source>
+      <translation>Comment</translation>
+    </message>
+    <message>
+      <source>Minh chứng</source>
+      <translation>Evidence</translation>
+    </message>
+    <message>
+      <source>Tự chấm khác khối chấm: cần ghi chú.</source>
+      <translation>The self-score differs from the bloc's score: a comment is required.</translation>
+    </message>
+    <message>
+      <source>Điểm không được âm.</source>
+      <translation>A score cannot be negative.</translation>
+    </message>
+    <message>
+      <source>Điểm thưởng</source>
+      <translation>Bonus</translation>
+    </message>
+    <message>
+      <source>Điểm trừ</source>
+      <translation>Penalty</translation>
+    </message>
+    <message>
+      <source>Không phải số: «{0}».</source>
+      <translation>Not a number: «{0}».</translation>
+    </message>
+    <message>
+      <source>Vượt điểm tối đa ({0}).</source>
+      <translation>Above the maximum ({0}).</translation>
+    </message>
+    <message>
+      <source>Dưới ngưỡng tối thiểu ({0} điểm).</source>
+      <translation>Below the floor ({0} points).</translation>
+    </message>
+    <message>
+      <source>6 tháng đầu năm</source>
+      <translation>first half-year</translation>
+    </message>
+    <message>
+      <source>Cả năm</source>
+      <translation>whole year</translation>
+    </message>
+    <message>
+      <source>Phiếu chấm điểm</source>
+      <translation>Score sheet</translation>
+    </message>
+    <message>
+      <source>&amp;Lưu phiếu</source>
+      <translation>&amp;Save sheet</translation>
+    </message>
+    <message>
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Đang lưu…</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <source>Đang lưu phiếu chấm…</source>
+      <translation>Saving the score sheet…</translation>
+    </message>
+    <message>
+      <source>{0} — {1}, khối {2}, {3} {4}</source>
+      <translation>{0} — {1}, bloc {2}, {3} {4}</translation>
+    </message>
+    <message>
+      <source>kỳ đã khóa: chỉ xem</source>
+      <translation>period closed: read only</translation>
+    </message>
+    <message>
+      <source>Tổng tự chấm: {0} — Tổng khối chấm: {1}</source>
+      <translation>Self-score total: {0} — Bloc's total: {1}</translation>
+    </message>
+    <message>
+      <source>chưa chấm: {0}</source>
+      <translation>not scored: {0}</translation>
+    </message>
+    <message>
+      <source>Điểm phải là số (tiêu chí {0}); chưa lưu gì.</source>
+      <translation>Scores must be numbers (criteria {0}); nothing was saved.</translation>
+    </message>
+    <message>
+      <source>Đã lưu phiếu chấm ({0} dòng).</source>
+      <translation>Score sheet saved ({0} rows).</translation>
     </message>
   </context>
 </TS>
