@@ -143,13 +143,15 @@ def test_the_bloc_s_half_year_and_year_in_the_window(qtbot, settle, demo_path: P
     assert all(page.commands[n].isVisible() for n in ("closePeriod", "importSheets"))
     ktkt = bloc_by_code(db, "KTKT")
 
-    # The criteria table: last year has no half-year table (said so); the year's is copied.
+    # The criteria table: last year's half-year table (the demo's 2024, closed) is copied; the
+    # year's table would do as well.
     qtbot.mouseClick(page.commands["criteriaTable"], Qt.MouseButton.LeftButton)
     editor = page.criteria_dialog
     assert editor is not None and editor.table.rowCount() == 0
     qtbot.mouseClick(editor.buttons["copyLastYear"], Qt.MouseButton.LeftButton)
     settle()
-    assert "chưa có bảng tiêu chí 6 tháng đầu năm 2024" in editor.status.text()
+    assert editor.table.rowCount() == 11
+    assert "Đã sao chép 11 dòng từ bảng 6 tháng đầu năm 2024" in editor.status.text()
     qtbot.mouseClick(editor.buttons["copyYearTable"], Qt.MouseButton.LeftButton)
     settle()
     assert editor.table.rowCount() == 11 and "Đã sao chép 11 dòng" in editor.status.text()
@@ -238,7 +240,7 @@ def test_the_bloc_s_half_year_and_year_in_the_window(qtbot, settle, demo_path: P
 
     state = period_state(db, ktkt.id, 2025, H1)
     assert state.closed and state.closed_by == "pheduyet"
-    periods = _audit(demo_path, "score_period")
+    periods = [e for e in _audit(demo_path, "score_period") if "2025" in e.changes]  # the demo closed 2024's
     assert periods and {e.actor for e in periods} == {"pheduyet"}
     scores = [e for e in _audit(demo_path, "score") if e.actor == "pheduyet"]
     inserted = {e.entity_id for e in scores if e.action == "insert"}
