@@ -9,11 +9,14 @@ year sheet, which the demo left without the bloc's scores (phiếu chấm chưa 
 
 from __future__ import annotations
 
+import re
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from app.model import ScorePeriodKind
@@ -22,7 +25,7 @@ from app.opening import open_database
 from app.services.score_periods import period_state
 from app.services.score_sheets import sheet_status, unit_sheet
 from app.services.scoring import criteria
-from app.services.standings import bloc_by_code
+from app.services.standings import bloc_by_code, compute
 from ui.main_window import MainWindow
 from ui.qt import QApplication, QDialogButtonBox, QLineEdit, QPushButton, Qt, QWidget
 from ui.scoring.sheet_model import BLOC, COMMENT, SELF
@@ -54,6 +57,31 @@ def _log_in(qtbot, settle, path: Path, username: str, password: str) -> MainWind
     settle()
     qtbot.waitUntil(lambda: window.db is not None and window.db.actor.username == username, timeout=20_000)
     return window
+
+
+def _report(qtbot, settle, window: MainWindow, kind: str, out: Path) -> str:  # type: ignore[no-untyped-def]
+    """Make a bloc paper of KTKT, 2025, from the reports page; its PDF text."""
+    window.nav.setCurrentRow(window.page_list.index(window.reports))
+    reports = window.reports
+    form = reports.choose(kind)
+    qtbot.keyClicks(form.widgets["bloc"], "kinh te")
+    qtbot.keyClick(form.widgets["bloc"].completer_.popup(), Qt.Key.Key_Return)
+    form.widgets["year"].setValue(2025)
+    if "period" in form.widgets:
+        combo = form.widgets["period"]
+        combo.setCurrentIndex(
+            combo.findData(H1.value) if combo.findData(H1.value) >= 0 else combo.findData(H1)
+        )
+    reports.out.setText(str(out))
+    job = reports.make_document()
+    assert job is not None, reports.banner.text()
+    with qtbot.waitSignal(job.done, timeout=60_000):
+        pass
+    settle()
+    reports.dialog.reject()
+    return " ".join(
+        " ".join(unicodedata.normalize("NFC", page.extract_text()).split()) for page in PdfReader(out).pages
+    )
 
 
 def _editor(grid: QWidget) -> QWidget:
@@ -246,6 +274,17 @@ def test_the_bloc_s_half_year_and_year_in_the_window(qtbot, settle, demo_path: P
     inserted = {e.entity_id for e in scores if e.action == "insert"}
     assert len(inserted) == 11 * 9 + 2  # the xlsx sheet's rows include its empty bonus and penalty rows
     assert any(e.action == "import" for e in scores)
+
+    # The half-year review and the meeting's minutes, drafted from the data in the reports page.
+    review = _report(qtbot, settle, window, "so-ket-khoi", demo_path.parent / "so-ket.pdf")
+    standing = compute(db, ktkt.id, 2025, period=H1)
+    for row in standing.ranked:
+        total = f"{row.total:g}".replace(".", ",")
+        line = rf"\b{row.rank} {re.escape(row.code)} {re.escape(row.name)} \D*{re.escape(total)}\b"  # rank, unit, total
+        assert re.search(line, review), (row.name, total)
+    minutes = _report(qtbot, settle, window, "bien-ban-khoi", demo_path.parent / "bien-ban.pdf")
+    assert "BIÊN BẢN" in minutes and all(row.name in minutes for row in standing.ranked)
+    window.nav.setCurrentRow(window.page_list.index(window.standings))
 
     # The year's view shows each unit's half-year rank beside its year rank.
     page.select("KTKT", 2025, YEAR)
