@@ -113,11 +113,13 @@ def members_table(mem: Sequence[Member]) -> TableData:
 
 
 def standings_table(table: Standings, *, with_h1: bool) -> TableData:
-    cols = [Column("Hạng", INT, 14, "CENTER"), Column("Mã", ID, 18), Column("Đơn vị", TEXT, 55),
-            Column("Tổng điểm", FLOAT, 20, "RIGHT")]  # fmt: skip
+    # Widths add up to the portrait page (165 mm); "Hạng" must not break inside the word.
+    name = 45 if with_h1 else 61
+    cols = [Column("Hạng", INT, 16, "CENTER"), Column("Mã", ID, 20), Column("Đơn vị", TEXT, name),
+            Column("Tổng điểm", FLOAT, 18, "RIGHT")]  # fmt: skip
     if with_h1:
-        cols.append(Column("Hạng 6 tháng", INT, 18, "CENTER"))
-    cols += [Column("Xếp loại", TEXT, 24), Column("Đề nghị", TEXT, 30)]
+        cols.append(Column("Hạng 6 tháng", INT, 16, "CENTER"))
+    cols += [Column("Xếp loại", TEXT, 20), Column("Đề nghị", TEXT, 30)]
     rows = [
         (r.rank, r.code, r.name, r.total if r.complete else None, *((r.h1_rank,) if with_h1 else ()),
          r.band or "Chưa đủ phiếu chấm", PROPOSALS[r.proposal])

@@ -40,7 +40,7 @@ def bar_chart(
     chart.valueAxis.valueMin = 0
     top = max((max(s) for s in series if len(s)), default=1) or 1
     chart.valueAxis.valueMax = top * 1.15
-    chart.barLabelFormat = "%.4g"
+    chart.barLabelFormat = _decimal_comma  # 95,5 as in the tables, not 95.5
     chart.barLabels.fontName = st.regular
     chart.barLabels.fontSize = 7.5
     chart.barLabels.nudge = 6
@@ -59,3 +59,7 @@ def bar_chart(
         d.add(swatch)
         d.add(String(x + 5 * mm, 3.3 * mm, name, fontName=st.regular, fontSize=8.5))
     return d
+
+
+def _decimal_comma(value: float) -> str:
+    return f"{value:.4g}".replace(".", ",")
