@@ -18,6 +18,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import select
+from test_scenario_write_path import _log_in
 
 from app.model import ScorePeriodKind
 from app.model.audit import AuditEntry
@@ -41,22 +42,6 @@ def demo_path(demo_build: tuple[Path, object], tmp_path: Path, monkeypatch: pyte
     path = tmp_path / "demo.sqlite3"
     shutil.copyfile(demo_build[0], path)
     return path
-
-
-def _log_in(qtbot, settle, path: Path, username: str, password: str) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = MainWindow(demo_path=path.parent / "unused.sqlite3")
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    window.open_path(path)
-    qtbot.waitUntil(lambda: getattr(window, "login_dialog", None) is not None, timeout=20_000)
-    dialog = window.login_dialog
-    dialog.field("username").setText(username)
-    dialog.field("password").setText(password)
-    qtbot.mouseClick(dialog.buttons.button(SAVE), Qt.MouseButton.LeftButton)
-    settle()
-    qtbot.waitUntil(lambda: window.db is not None and window.db.actor.username == username, timeout=20_000)
-    return window
 
 
 def _report(qtbot, settle, window: MainWindow, kind: str, out: Path) -> str:  # type: ignore[no-untyped-def]
