@@ -4271,6 +4271,82 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>«{0}» do {1} quyết định; quyết định {2} của {3}.</source>
       <translation>«{0}» is decided by {1}; decision {2} is of {3}.</translation>
     </message>
+    <message>
+      <source>Không nhận gói hồ sơ «{0}»: {1}</source>
+      <translation>Package «{0}» not received: {1}</translation>
+    </message>
+    <message>
+      <source>Tên tệp đính kèm «{0}» không hợp lệ.</source>
+      <translation>Invalid attachment name «{0}».</translation>
+    </message>
+    <message>
+      <source>chữ ký không khớp: gói đã bị sửa sau khi ký.</source>
+      <translation>the signature does not match: the package was changed after it was signed.</translation>
+    </message>
+    <message>
+      <source>có phần không được ký («{0}»).</source>
+      <translation>it has a part that is not signed («{0}»).</translation>
+    </message>
+    <message>
+      <source>có tệp mang tên không hợp lệ («{0}»), có thể là tệp độc hại.</source>
+      <translation>it has a file with an invalid name («{0}»); it may be a malicious file.</translation>
+    </message>
+    <message>
+      <source>gói gửi cho «{0}», không phải cơ quan này.</source>
+      <translation>the package is addressed to «{0}», not to this office.</translation>
+    </message>
+    <message>
+      <source>gói không có chữ ký của cơ quan gửi.</source>
+      <translation>the package has no signature of the sending office.</translation>
+    </message>
+    <message>
+      <source>gói được tạo bởi phiên bản Sổ Thi đua mới hơn (định dạng {0}); hãy cập nhật chương trình.</source>
+      <translation>the package was made by a newer version of the application (format {0}); update the application.</translation>
+    </message>
+    <message>
+      <source>khóa đã đăng ký cho «{0}», không phải «{1}».</source>
+      <translation>the key is registered for «{0}», not for «{1}».</translation>
+    </message>
+    <message>
+      <source>không phải gói hồ sơ Sổ Thi đua, hoặc tệp bị hỏng, chưa tải về đầy đủ.</source>
+      <translation>not a dossier package, or the file is damaged or not fully downloaded.</translation>
+    </message>
+    <message>
+      <source>ký bằng khóa chưa được đăng ký (dấu vân tay {0}, cơ quan gửi «{1}»); hãy đối chiếu dấu vân tay qua điện thoại rồi đăng ký khóa (thidua keys trust).</source>
+      <translation>signed with a key that is not registered (fingerprint {0}, sending office «{1}»); compare the fingerprint by telephone, then register the key (thidua keys trust).</translation>
+    </message>
+    <message>
+      <source>nội dung sau khi giải nén quá lớn, có thể là tệp độc hại.</source>
+      <translation>the content is too large once unpacked; it may be a malicious file.</translation>
+    </message>
+    <message>
+      <source>phần hồ sơ (records.json) không đọc được.</source>
+      <translation>the records part (records.json) cannot be read.</translation>
+    </message>
+    <message>
+      <source>phần mô tả gói (manifest) không đọc được.</source>
+      <translation>the package's description (manifest) cannot be read.</translation>
+    </message>
+    <message>
+      <source>phần «{0}» bị hỏng.</source>
+      <translation>part «{0}» is damaged.</translation>
+    </message>
+    <message>
+      <source>phần «{0}» khác với bản đã ký: gói đã bị sửa.</source>
+      <translation>part «{0}» differs from what was signed: the package was changed.</translation>
+    </message>
+    <message>
+      <source>phần «{0}» quá lớn.</source>
+      <translation>part «{0}» is too large.</translation>
+    </message>
+    <message>
+      <source>thiếu phần «{0}».</source>
+      <translation>part «{0}» is missing.</translation>
+    </message>
+    <message>
+      <source>tệp nén bất thường («{0}»), có thể là tệp độc hại.</source>
+      <translation>unusual compression («{0}»); it may be a malicious file.</translation>
+    </message>
   </context>
   <context>
     <name>AuditCheckDialog</name>

@@ -1,0 +1,1 @@
+"""Dossiers that travel between offices: signed packages (issue #17)."""
