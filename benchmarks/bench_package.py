@@ -1,4 +1,4 @@
-"""Dossier package (issue #17): 1,000 nominations with 1,000 one-page PDF attachments, written
+"""Dossier package (issue #17): 1,000 nominations with 1,000 one-page scanned PDFs (~100 KB each), written
 and read back with every check (signature, hashes). Targets: write < 5 s, read < 10 s, < 300 MB.
 
     python benchmarks/bench_package.py [--count 1000]
@@ -7,6 +7,7 @@ and read back with every check (signature, hashes). Targets: write < 5 s, read <
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import tempfile
@@ -40,7 +41,8 @@ def main() -> None:
     page = one_page_pdf(0)
     records = {"nominations": [{"id": i, "nominee": f"Nguyễn Văn {i}", "award": "CSTDCS", "year": 2025,
                                 "achievement": "Hoàn thành xuất sắc nhiệm vụ " * 20} for i in range(n)]}  # fmt: skip
-    attachments = {f"{i}/bao-cao.pdf": page + str(i).encode() for i in range(n)}
+    # A scanned page is ~100 KB of image data that does not compress: random bytes stand for it.
+    attachments = {f"{i}/bao-cao.pdf": page + os.urandom(100_000) for i in range(n)}
     package = Package(
         "nominations", Office("STC", "Sở Tài chính"), Office("BTDKT", "Ban TĐKT"), records, attachments
     )
