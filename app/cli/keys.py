@@ -50,8 +50,23 @@ def _file_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _export_arguments(p: argparse.ArgumentParser) -> None:
+    _file_arguments(p)
+    p.add_argument("--public", action="store_true",
+                   help="xuất thẻ khóa công khai của cơ quan (để cơ quan khác đăng ký), không phải khóa ký")  # fmt: skip
+
+
 def _export(args: argparse.Namespace) -> int:
     from ..certificates.signing import export_key
+
+    if args.public:
+        from ..exchange.offices import write_card
+
+        with opened(args, writes=False) as db:
+            printed = write_card(db, Path(args.file))
+        print(f"Đã xuất thẻ khóa công khai (dấu vân tay {printed}) vào {args.file}.")
+        print("Gửi tệp này cho cơ quan nhận hồ sơ; đọc dấu vân tay qua điện thoại để họ đối chiếu.")
+        return EXIT_OK
 
     fingerprint = export_key(Path(args.file), _passphrase(args, twice=True))
     print(f"Đã xuất khóa ký (dấu vân tay {fingerprint}) vào {args.file}.")
@@ -162,10 +177,84 @@ def _list_signing(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _show_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--office", metavar="MÃ", help="(quản trị) ghi mã cơ quan của sổ để trao đổi hồ sơ")
+    p.add_argument("--name", metavar="TÊN", help="tên cơ quan, đi cùng --office")
+
+
+def _show(args: argparse.Namespace) -> int:
+    from ..certificates.signing import load_private_key
+    from ..exchange import offices
+    from ..exchange.package import fingerprint, public_text
+
+    with opened(args, writes=bool(args.office)) as db:
+        if args.office:
+            offices.set_own_office(db, args.office, args.name or "")
+        office = offices.require_own_office(db)
+        key = public_text(load_private_key(db).public_key())
+    print(f"Cơ quan: {office.code} — {office.name}")
+    print(f"Dấu vân tay khóa: {fingerprint(key)}")
+    return EXIT_OK
+
+
+def _trust_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="TỆP", help="thẻ khóa công khai của cơ quan gửi (keys export --public)")
+
+
+def _trust(args: argparse.Namespace) -> int:
+    from ..exchange import offices
+
+    card = offices.read_card(Path(args.file))
+    with opened(args, writes=True) as db:
+        entry = offices.trust(db, card)
+    print(f"Đã đăng ký khóa của {entry.code} — {entry.name} (dấu vân tay {entry.fingerprint}).")
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace) -> int:
+    from ..exchange import offices
+
+    with opened(args, writes=False) as db:
+        entries = offices.trusted_offices(db)
+    if not entries:
+        print("Chưa đăng ký khóa của cơ quan nào.")
+    for e in entries:
+        state = (
+            f"đã thu hồi {e.revoked_at[:10]}"
+            if e.revoked_at
+            else f"đăng ký {e.trusted_at[:10]} bởi {e.trusted_by}"
+        )
+        print(f"{e.code:<10} {e.fingerprint}  {e.name}  ({state})")
+    return EXIT_OK
+
+
+def _revoke_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("code", metavar="MÃ_CƠ_QUAN")
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    from ..exchange import offices
+
+    with opened(args, writes=True) as db:
+        n = offices.revoke(db, args.code)
+    print(f"Đã thu hồi {n} khóa của {args.code.upper()}: gói ký bằng khóa đó không còn được nhận.")
+    return EXIT_OK
+
+
 ACTIONS: dict[str, Action] = {
-    "export": Action(
-        "xuất khóa ký của máy này ra tệp, có mật khẩu bảo vệ (PKCS#8)", _file_arguments, _export
+    "show": Action(
+        "mã cơ quan và dấu vân tay khóa của sổ (--office MÃ --name TÊN để ghi)", _show_arguments, _show
     ),
+    "export": Action(
+        "xuất khóa ký của máy này ra tệp, có mật khẩu bảo vệ (PKCS#8); --public: thẻ khóa công khai",
+        _export_arguments,
+        _export,
+    ),
+    "trust": Action(
+        "đăng ký khóa công khai của cơ quan khác (sau khi đối chiếu dấu vân tay)", _trust_arguments, _trust
+    ),
+    "list": Action("các cơ quan có khóa đã đăng ký", _no_arguments, _list),
+    "revoke": Action("thu hồi khóa đã đăng ký của một cơ quan", _revoke_arguments, _revoke),
     "import": Action("nhập khóa ký từ tệp đã xuất", _import_arguments, _import),
     "new": Action("(quản trị) tạo khóa ký mới khi khóa cũ đã mất hẳn", _new_arguments, _new),
     "list-signing": Action("các khóa ký của sổ (đang dùng, đã thôi dùng)", _no_arguments, _list_signing),
@@ -189,6 +278,7 @@ def _cmd_keys(args: argparse.Namespace) -> int:
 
 
 COMMANDS = (
-    Command("keys", "khóa ký giấy chứng nhận: xuất (export), nhập (import), tạo mới (new), liệt kê (list-signing)",
+    Command("keys", "khóa của sổ và của các cơ quan trao đổi hồ sơ: show, export, import, new, list-signing, "
+            "trust, list, revoke",
             _cmd_keys, _arguments),
 )  # fmt: skip

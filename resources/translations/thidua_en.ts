@@ -4347,6 +4347,30 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>tệp nén bất thường («{0}»), có thể là tệp độc hại.</source>
       <translation>unusual compression («{0}»); it may be a malicious file.</translation>
     </message>
+    <message>
+      <source>Cơ quan «{0}» đã có khóa khác được đăng ký; hãy thu hồi khóa đó trước (thidua keys revoke).</source>
+      <translation>Office «{0}» already has another key registered; revoke that key first (thidua keys revoke).</translation>
+    </message>
+    <message>
+      <source>Hãy ghi mã và tên cơ quan.</source>
+      <translation>Enter the office's code and name.</translation>
+    </message>
+    <message>
+      <source>Không có khóa đang dùng của cơ quan «{0}».</source>
+      <translation>Office «{0}» has no key in use.</translation>
+    </message>
+    <message>
+      <source>Sổ này chưa ghi mã cơ quan để trao đổi hồ sơ (thidua keys show --office MÃ --name TÊN).</source>
+      <translation>This book has no office code for exchanging dossiers yet (thidua keys show --office CODE --name NAME).</translation>
+    </message>
+    <message>
+      <source>Tệp «{0}» không phải thẻ khóa cơ quan (tạo bằng thidua keys export --public).</source>
+      <translation>File «{0}» is not an office key card (made with thidua keys export --public).</translation>
+    </message>
+    <message>
+      <source>Đây là thẻ khóa của chính cơ quan này.</source>
+      <translation>This is this office's own key card.</translation>
+    </message>
   </context>
   <context>
     <name>AuditCheckDialog</name>
