@@ -233,6 +233,16 @@ def fill_to_trinh_khoi(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-de
     return ["TỜ TRÌNH", "Số: 03/TTr-KKT", "Hội đồng Thi đua - Khen thưởng tỉnh", "Cờ thi đua"]
 
 
+def fill_dien_hinh(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-def]
+    bloc_head(qtbot, w)
+    return ["DANH SÁCH", "gương điển hình tiên tiến Khối Kinh tế - Kỹ thuật năm 2025", "Nhân rộng"]
+
+
+def fill_trich_ngang(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-def]
+    bloc_head(qtbot, w)
+    return ["TRÍCH NGANG THÀNH TÍCH", "Khối Kinh tế - Kỹ thuật năm 2025", "Điển hình:"]
+
+
 FILL: dict[str, Callable] = {  # type: ignore[type-arg]
     "to-trinh": fill_to_trinh, "danh-sach": fill_danh_sach, "bien-ban": fill_bien_ban,
     "quyet-dinh": fill_quyet_dinh, "thanh-tich-ca-nhan": fill_ca_nhan, "thanh-tich-tap-the": fill_tap_the,
@@ -240,6 +250,7 @@ FILL: dict[str, Callable] = {  # type: ignore[type-arg]
     "qua-trinh-don-vi": fill_qua_trinh_don_vi, "chi-tien-thuong": fill_chi_tien_thuong,
     "giao-uoc": fill_giao_uoc, "so-ket-khoi": fill_so_ket_khoi, "tong-ket-khoi": fill_tong_ket_khoi,
     "bien-ban-khoi": fill_bien_ban_khoi, "to-trinh-khoi": fill_to_trinh_khoi,
+    "dien-hinh": fill_dien_hinh, "trich-ngang": fill_trich_ngang,
 }  # fmt: skip
 
 

@@ -168,7 +168,18 @@ def bloc_year(db: Database, bloc_id: int, year: int, until: dt.date | None = Non
     names: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     camp_units: dict[int, set[str]] = defaultdict(set)
     camp_noms: dict[int, int] = defaultdict(int)
-    for unit_id, person_unit, person_id, award_id, campaign_id, status, level, award_name, signed, made in noms:
+    for (
+        unit_id,
+        person_unit,
+        person_id,
+        award_id,
+        campaign_id,
+        status,
+        level,
+        award_name,
+        signed,
+        made,
+    ) in noms:
         code = of(unit_id, person_unit)
         if code is None:
             continue
