@@ -105,8 +105,8 @@ def exemplar_entries(
         whose = unit.name
     with db.read() as session:
         owner = _owner_map(session, homes)
-        names: dict[int, str] = dict(session.execute(select(Unit.id, Unit.name)).tuples().all())
-        parents: dict[int, int | None] = dict(session.execute(select(Unit.id, Unit.parent_id)).tuples().all())
+        names: dict[int, str] = {i: n for i, n in session.execute(select(Unit.id, Unit.name))}
+        parents: dict[int, int | None] = {i: p for i, p in session.execute(select(Unit.id, Unit.parent_id))}
         rows = session.execute(_select().where(Exemplar.year == year).order_by(Exemplar.id)).all()
         wanted = [r for r in rows if owner.get(r.unit_id if r.unit_id is not None else r.person_unit or -1)]
         reps: dict[int, list[Replicated]] = defaultdict(list)
