@@ -58,6 +58,7 @@ def text_of(path: Path) -> str:
 
 def pdf(db: Database, tmp_path: Path, kind: str, **options: object) -> str:
     out = tmp_path / f"{kind}.pdf"
+    options.setdefault("issuer", "Sở Nội vụ")
     write_report(db, ReportRequest(kind, year=2025, **options), out)  # type: ignore[arg-type]
     return text_of(out)
 
@@ -143,7 +144,7 @@ def test_the_conference_list_prints_each_exemplar_of_the_bloc_with_its_replicati
         add_replication(demo_db, eid, ReplicationInput("Áp dụng", place="Huyện Gò Dầu"))
     form = exemplar_form(demo_db, eid)
     text = pdf(demo_db, tmp_path, "dien-hinh", bloc="KTKT")
-    assert "KHỐI KINH TẾ - KỸ THUẬT" in text and "DANH SÁCH" in text
+    assert "SỞ NỘI VỤ" in text and "DANH SÁCH" in text
     assert "gương điển hình tiên tiến Khối Kinh tế - Kỹ thuật năm 2025" in text
     assert "Hội nghị điển hình tiên tiến" in text and "Nhân rộng" in text
     assert f"1 {form.subject}" in text and "1 gương đã được nhân rộng" in text

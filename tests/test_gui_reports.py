@@ -235,12 +235,15 @@ def fill_to_trinh_khoi(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-de
 
 def fill_dien_hinh(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-def]
     bloc_head(qtbot, w)
-    return ["DANH SÁCH", "gương điển hình tiên tiến Khối Kinh tế - Kỹ thuật năm 2025", "Nhân rộng"]
+    type_in(qtbot, w["issuer"], "Sở Nội vụ")
+    return ["SỞ NỘI VỤ", "DANH SÁCH", "gương điển hình tiên tiến Khối Kinh tế - Kỹ thuật năm 2025", "Nhân rộng"]
 
 
 def fill_trich_ngang(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-def]
-    bloc_head(qtbot, w)
-    return ["TRÍCH NGANG THÀNH TÍCH", "Khối Kinh tế - Kỹ thuật năm 2025", "Điển hình:"]
+    pick(qtbot, w["unit"], "Sở Tài chính")
+    w["year"].setValue(2025)
+    head(qtbot, w)
+    return ["Sở Tài chính năm 2025", "TRÍCH NGANG THÀNH TÍCH"]
 
 
 FILL: dict[str, Callable] = {  # type: ignore[type-arg]

@@ -74,9 +74,9 @@ KINDS: dict[str, ReportKind] = {k.key: k for k in (
                ("bloc", "year", "to", "number", *HEAD, *SIGNER, "recipient"), ("bloc", "year")),
     # Exemplars (issue #15 item 7): a bloc's or a unit's, for the conference of advanced exemplars.
     ReportKind("dien-hinh", "danh sách gương điển hình tiên tiến (Hội nghị điển hình tiên tiến)",
-               ("year", "bloc", "unit", "number", *HEAD, *SIGNER, "recipient"), ("year",)),
+               ("year", "bloc", "unit", "number", *HEAD, *SIGNER, "recipient"), ("year", "issuer")),
     ReportKind("trich-ngang", "trích ngang thành tích gương điển hình tiên tiến",
-               ("year", "bloc", "unit", "number", *HEAD, *SIGNER, "recipient"), ("year",)),
+               ("year", "bloc", "unit", "number", *HEAD, *SIGNER, "recipient"), ("year", "issuer")),
 )}  # fmt: skip
 EXEMPLAR_KINDS = ("dien-hinh", "trich-ngang")
 BLOC_KINDS = ("giao-uoc", "so-ket-khoi", "tong-ket-khoi", "bien-ban-khoi", "to-trinh-khoi")
