@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from app.audit.replay import replay_database
 from app.auth import SYSTEM, Actor, PermissionDeniedError
 from app.documents.bloc_data import bloc_year, half_year_end
-from app.documents.exemplar_papers import summary
+from app.documents.exemplar_papers import exemplar_entries, summary
 from app.documents.requests import ReportRequest, write_report
 from app.errors import DomainError
 from app.model import CampaignKind, UserRole
@@ -68,8 +68,10 @@ def unit_id(db: Database, name: str) -> int:
 
 
 def first_exemplar(db: Database) -> int:
-    """The first of the demo's 2025 exemplars that belongs to the KTKT bloc."""
-    return min(e.id for e in list_exemplars(db, 2025))
+    """The demo's second 2025 exemplar: of the KTKT bloc, not yet replicated (the first one is)."""
+    eid = sorted(e.id for e in list_exemplars(db, 2025))[1]
+    assert list_replications(db, eid) == []
+    return eid
 
 
 # ------------------------------------------------------------------------------- services
@@ -147,7 +149,8 @@ def test_the_conference_list_prints_each_exemplar_of_the_bloc_with_its_replicati
     assert "SỞ NỘI VỤ" in text and "DANH SÁCH" in text
     assert "gương điển hình tiên tiến Khối Kinh tế - Kỹ thuật năm 2025" in text
     assert "Hội nghị điển hình tiên tiến" in text and "Nhân rộng" in text
-    assert f"1 {form.subject}" in text and "1 gương đã được nhân rộng" in text
+    replicated = sum(1 for e in exemplar_entries(demo_db, 2025, bloc_code="KTKT")[1] if e.replications)
+    assert form.subject in text and f"{replicated} gương đã được nhân rộng" in text
     assert summary(form.data.story)[:40] in text
 
 
@@ -162,7 +165,7 @@ def test_the_citations_give_one_block_per_exemplar_with_its_period_and_places(de
         )
     text = pdf(demo_db, tmp_path, "trich-ngang", bloc="KTKT", issuer="Sở Xây dựng")
     assert "SỞ XÂY DỰNG" in text and "TRÍCH NGANG THÀNH TÍCH" in text
-    assert f"1. {form.subject}" in text
+    assert f". {form.subject}" in text
     assert "Thời gian đạt thành tích: 01/01/2024 – 30/06/2025." in text
     assert "Nhân rộng (1 nơi): - Huyện Gò Dầu: Số hóa hồ sơ; kết quả: Đạt." in text
     assert "Chưa ghi nhận nơi nhân rộng." in text  # the others

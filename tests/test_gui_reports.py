@@ -236,7 +236,12 @@ def fill_to_trinh_khoi(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-de
 def fill_dien_hinh(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-def]
     bloc_head(qtbot, w)
     type_in(qtbot, w["issuer"], "Sở Nội vụ")
-    return ["SỞ NỘI VỤ", "DANH SÁCH", "gương điển hình tiên tiến Khối Kinh tế - Kỹ thuật năm 2025", "Nhân rộng"]
+    return [
+        "SỞ NỘI VỤ",
+        "DANH SÁCH",
+        "gương điển hình tiên tiến Khối Kinh tế - Kỹ thuật năm 2025",
+        "Nhân rộng",
+    ]
 
 
 def fill_trich_ngang(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-def]

@@ -428,6 +428,10 @@
       <source>Hoạt động</source>
       <translation>Active</translation>
     </message>
+    <message>
+      <source>Nhân rộng</source>
+      <translation>Replications</translation>
+    </message>
   </context>
   <context>
     <name>DecisionDialog</name>

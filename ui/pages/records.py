@@ -119,7 +119,9 @@ class ExemplarsPage(ListPage):
         ("year", QT_TRANSLATE_NOOP("Columns", "Năm")),
         ("honoured_at", QT_TRANSLATE_NOOP("Columns", "Nơi tuyên dương")),
         ("honoured_on", QT_TRANSLATE_NOOP("Columns", "Ngày tuyên dương")),
+        ("replications", QT_TRANSLATE_NOOP("Columns", "Nhân rộng")),
     )
+    right_aligned = ("replications",)
 
     widths = {"subject": 220, "title": 320, "year": 55, "honoured_at": 260}
     shows = frozenset({"exemplar", "person", "unit"})
