@@ -136,3 +136,21 @@ def test_the_standings_page_names_the_head_and_deputy_and_shows_the_commands_to_
     page.select("KTKT", 2025)
     assert not page.commands["closePeriod"].isHidden() and page.commands["closePeriod"].isEnabled()
     assert page.can_write() and "làm được" in page.secretariat.text()
+
+
+def test_sheets_saved_inside_another_write_check_the_actor_too(bloc) -> None:  # type: ignore[no-untyped-def]
+    """The xlsx import saves its sheets with save_sheet_in inside its own write: the rule holds there."""
+    from app.model import Bloc, Unit
+    from app.services.score_sheets import save_sheet_in
+
+    db, b, units = bloc
+    entries = [SheetEntry("I.1", 50, 50), SheetEntry("I.2", 30, 30)]
+    for who, allowed in (("SCT", False), ("SXD", True)):
+        with db.acting_as(approver(units, who)), db.write() as session:
+            bloc_row, unit = session.get(Bloc, b.id), session.get(Unit, units["STC"])
+            assert bloc_row is not None and unit is not None
+            if allowed:
+                assert save_sheet_in(session, bloc_row, 2025, YEAR, unit, entries).self_total == 80
+            else:
+                with pytest.raises(PermissionDeniedError):
+                    save_sheet_in(session, bloc_row, 2025, YEAR, unit, entries)
