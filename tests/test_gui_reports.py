@@ -233,6 +233,24 @@ def fill_to_trinh_khoi(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-de
     return ["TỜ TRÌNH", "Số: 03/TTr-KKT", "Hội đồng Thi đua - Khen thưởng tỉnh", "Cờ thi đua"]
 
 
+def fill_dien_hinh(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-def]
+    bloc_head(qtbot, w)
+    type_in(qtbot, w["issuer"], "Sở Nội vụ")
+    return [
+        "SỞ NỘI VỤ",
+        "DANH SÁCH",
+        "gương điển hình tiên tiến Khối Kinh tế - Kỹ thuật năm 2025",
+        "Nhân rộng",
+    ]
+
+
+def fill_trich_ngang(qtbot, w, db) -> list[str]:  # type: ignore[no-untyped-def]
+    pick(qtbot, w["unit"], "Sở Tài chính")
+    w["year"].setValue(2025)
+    head(qtbot, w)
+    return ["Sở Tài chính năm 2025", "TRÍCH NGANG THÀNH TÍCH"]
+
+
 FILL: dict[str, Callable] = {  # type: ignore[type-arg]
     "to-trinh": fill_to_trinh, "danh-sach": fill_danh_sach, "bien-ban": fill_bien_ban,
     "quyet-dinh": fill_quyet_dinh, "thanh-tich-ca-nhan": fill_ca_nhan, "thanh-tich-tap-the": fill_tap_the,
@@ -240,6 +258,7 @@ FILL: dict[str, Callable] = {  # type: ignore[type-arg]
     "qua-trinh-don-vi": fill_qua_trinh_don_vi, "chi-tien-thuong": fill_chi_tien_thuong,
     "giao-uoc": fill_giao_uoc, "so-ket-khoi": fill_so_ket_khoi, "tong-ket-khoi": fill_tong_ket_khoi,
     "bien-ban-khoi": fill_bien_ban_khoi, "to-trinh-khoi": fill_to_trinh_khoi,
+    "dien-hinh": fill_dien_hinh, "trich-ngang": fill_trich_ngang,
 }  # fmt: skip
 
 

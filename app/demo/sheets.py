@@ -131,8 +131,15 @@ class DemoSheets:
             person = honoured[i] if i < 6 else None
             unit_id = collectives[i - 6] if i >= 6 else None
             unit_name = self._full(person.unit_id if person else unit_id)  # type: ignore[arg-type]  # no person: a unit
-            self._do("exemplars", exemplars.create_exemplar, exemplars.ExemplarInput(
+            made = self._do("exemplars", exemplars.create_exemplar, exemplars.ExemplarInput(
                 year=2025, title=title.format(unit=unit_name), person_id=person.id if person else None,
                 unit_id=unit_id, campaign_id={4: hcm, 7: ntm}.get(i),
                 story=story.format(name=person.name if person else "", unit=unit_name),
                 honoured_at=N.CONFERENCE, honoured_on=dt.date(2025, 8, 26)))  # fmt: skip
+            # Nhân rộng: the first story and the first collective's were taken up after the conference.
+            where = [u for u in others if u != unit_id][-2:] if i in (0, 6) else []
+            for k, place in enumerate(where):
+                exemplars.add_replication(self.db, made.id, exemplars.ReplicationInput(
+                    "Tổ chức tọa đàm giới thiệu cách làm và triển khai áp dụng tại đơn vị", unit_id=place,
+                    replicated_on=dt.date(2025, 10, 15 + k),
+                    result="Đăng ký làm theo, đưa vào kế hoạch thi đua năm 2026"))  # fmt: skip

@@ -1,9 +1,15 @@
 """What the bloc's documents print, read in a few queries: its members of the year (with the
 divisions under each), the campaigns they took part in, their registrations against the awards
-they reached, the awards by level, the exemplars and the criteria table."""
+they reached, the awards by level, the exemplars and the criteria table.
+
+For the half-year review, :func:`bloc_year` takes ``until`` (30/06 of the year, :func:`half_year_end`):
+awards count only when their decision was signed by then, campaigns only when started by then,
+registrations only when made by then, a nomination under a campaign only when decided by then (or,
+undecided, recorded by then), an exemplar only when honoured (or its period begun) by then."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -14,6 +20,7 @@ from ..model import (
     Award,
     AwardLevel,
     Campaign,
+    Decision,
     Exemplar,
     Nomination,
     NominationStatus,
@@ -81,6 +88,7 @@ class BlocYear:
     awards: dict[str, dict[AwardLevel, int]]  # member code → level → approved awards
     award_names: dict[str, dict[str, int]]  # member code → award name → count
     exemplars: list[ExemplarLine]
+    until: dt.date | None = None  # the half-year review's last day; None: the whole year
 
 
 def _owner_map(session: Session, member_ids: dict[int, str]) -> dict[int, str]:
@@ -101,7 +109,14 @@ def _owner_map(session: Session, member_ids: dict[int, str]) -> dict[int, str]:
     return out
 
 
-def bloc_year(db: Database, bloc_id: int, year: int) -> BlocYear:
+def half_year_end(year: int) -> dt.date:
+    """The last day the half-year review covers: 30/06 of the year."""
+    return dt.date(year, 6, 30)
+
+
+def bloc_year(db: Database, bloc_id: int, year: int, until: dt.date | None = None) -> BlocYear:
+    """The bloc's year as its documents print it; with ``until``, only what happened by that day
+    (see the module's docstring for what «happened» means for each kind of record)."""
     mem = members(db, bloc_id, year)
     ids = {m.unit_id: m.code for m in mem}
     with db.read() as session:
@@ -112,27 +127,38 @@ def bloc_year(db: Database, bloc_id: int, year: int) -> BlocYear:
             .join(Award, Award.id == Registration.award_id)
             .outerjoin(Person, Person.id == Registration.person_id)
             .outerjoin(Unit, Unit.id == Registration.unit_id)
-            .where(Registration.year == year)
+            .where(Registration.year == year,
+                   *(() if until is None else (Registration.registered_on <= until,)))
             .order_by(Award.rank.desc(), Award.name, Registration.id)
         ).all()  # fmt: skip
         noms = session.execute(
             select(Nomination.unit_id, Person.unit_id, Nomination.person_id, Nomination.award_id, Nomination.campaign_id,
-                   Nomination.status, Award.level, Award.name)
+                   Nomination.status, Award.level, Award.name, Decision.signed_on, Nomination.created_at)
             .join(Award, Award.id == Nomination.award_id)
             .outerjoin(Person, Person.id == Nomination.person_id)
+            .outerjoin(Decision, Decision.id == Nomination.decision_id)
             .where(Nomination.year == year)
         ).all()  # fmt: skip
         camps = list(
-            session.scalars(select(Campaign).where(Campaign.year == year).order_by(Campaign.start_date))
+            session.scalars(
+                select(Campaign)
+                .where(Campaign.year == year, *(() if until is None else (Campaign.start_date <= until,)))
+                .order_by(Campaign.start_date)
+            )
         )
         camp_rows = [(c.id, c.name, c.kind.label, c.launched_by) for c in camps]
         ex = session.execute(
-            select(Exemplar.unit_id, Person.unit_id, Exemplar.title, Exemplar.honoured_at, Person.full_name, Unit.name)
+            select(Exemplar.unit_id, Person.unit_id, Exemplar.title, Exemplar.honoured_at, Person.full_name, Unit.name,
+                   Exemplar.honoured_on, Exemplar.period_from)
             .outerjoin(Person, Person.id == Exemplar.person_id)
             .outerjoin(Unit, Unit.id == Exemplar.unit_id)
             .where(Exemplar.year == year)
             .order_by(Exemplar.id)
         ).all()  # fmt: skip
+
+    def by_then(day: dt.date | None) -> bool:
+        """Whether a record dated ``day`` (None: undated) falls in what is reported."""
+        return until is None or day is None or day <= until
 
     def of(unit_id: int | None, person_unit: int | None) -> str | None:
         return owner.get(unit_id if unit_id is not None else person_unit or -1)
@@ -142,11 +168,24 @@ def bloc_year(db: Database, bloc_id: int, year: int) -> BlocYear:
     names: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     camp_units: dict[int, set[str]] = defaultdict(set)
     camp_noms: dict[int, int] = defaultdict(int)
-    for unit_id, person_unit, person_id, award_id, campaign_id, status, level, award_name in noms:
+    for (
+        unit_id,
+        person_unit,
+        person_id,
+        award_id,
+        campaign_id,
+        status,
+        level,
+        award_name,
+        signed,
+        made,
+    ) in noms:
         code = of(unit_id, person_unit)
         if code is None:
             continue
-        if status is S.APPROVED:
+        if until is not None and (signed > until if signed is not None else made.date() > until):
+            continue  # decided after the period (or, undecided, recorded after it)
+        if status is S.APPROVED and (until is None or signed is not None):
             approved.add((unit_id if person_id is None else None, person_id, award_id))
             awards[code][level] += 1
             names[code][award_name] += 1
@@ -180,9 +219,10 @@ def bloc_year(db: Database, bloc_id: int, year: int) -> BlocYear:
         award_names={k: dict(v) for k, v in names.items()},
         exemplars=[
             ExemplarLine(c, p or u or "", t, at)
-            for uid, pu, t, at, p, u in ex
-            if (c := of(uid, pu)) is not None
+            for uid, pu, t, at, p, u, on, start in ex
+            if (c := of(uid, pu)) is not None and by_then(on or start)
         ],  # fmt: skip
+        until=until,
     )
 
 

@@ -10,6 +10,7 @@ signs name the head unit. A narrative section left empty is left out, never prin
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -24,7 +25,7 @@ from ..services.score_periods import as_period
 from ..services.standings import Standings, bloc_by_code, compute, load_config
 from ..storage.db import Database
 from ..text import format_document_date
-from .bloc_data import LEVELS, BlocYear, bloc_year, criteria_table
+from .bloc_data import LEVELS, BlocYear, bloc_year, criteria_table, half_year_end
 from .charts import bar_chart
 from .decree30 import (
     PORTRAIT_WIDTH,
@@ -60,6 +61,15 @@ def review_name(period: ScorePeriodKind, year: int) -> str:
 def span(period: ScorePeriodKind, year: int) -> str:
     """«6 tháng đầu năm 2025», «năm 2025»."""
     return f"6 tháng đầu năm {year}" if period is H1 else f"năm {year}"
+
+
+def covers(year: int, until: dt.date) -> str:
+    """What the half-year review's figures cover, said in the document."""
+    return (
+        f"Số liệu 6 tháng đầu năm tính từ ngày 01/01/{year} đến hết ngày {until:%d/%m/%Y}: phong trào phát động "
+        f"đến ngày {until:%d/%m/%Y}, đăng ký thi đua ghi đến ngày đó, khen thưởng theo quyết định ký đến ngày đó; "
+        "kết quả chấm điểm, xếp hạng theo bảng tiêu chí 6 tháng đầu năm."
+    )
 
 
 def _head(mem: Sequence[Member], role: BlocRole = BlocRole.HEAD) -> Member | None:
@@ -179,7 +189,7 @@ def review_report(
     (with the half-year rank beside the year's) and its chart, proposals, and the narrative."""
     kind = as_period(period)
     bloc = bloc_by_code(db, bloc_code)
-    by = bloc_year(db, bloc.id, year)
+    by = bloc_year(db, bloc.id, year, until=half_year_end(year) if kind is H1 else None)
     if not by.members:
         raise DomainError(f"Khối «{bloc.name}» chưa có đơn vị thành viên năm {year}.", field="bloc")
     review = get_review(db, bloc.id, year, kind)
@@ -204,10 +214,13 @@ def review_report(
         intro = f"{bloc.name} năm {year} có {len(by.members)} đơn vị thành viên" + (
             f" ({'; '.join(roles)})" if roles else ""
         )
+        said = [intro + "."]
+        if by.until is not None:
+            said.append(covers(year, by.until))
         parts.append(
             (
                 "ĐẶC ĐIỂM, TÌNH HÌNH",
-                [*paragraphs([intro + "."], st), *data_tables(tables[0], st, PORTRAIT_WIDTH, font_size=11)],
+                [*paragraphs(said, st), *data_tables(tables[0], st, PORTRAIT_WIDTH, font_size=11)],
             )
         )
         work: list[Flowable] = [Paragraph("1. Phát động, tổ chức các phong trào thi đua", _h(st))]
@@ -294,7 +307,7 @@ def bloc_minutes(db: Database, meta: DocMeta, *, bloc_code: str, year: int, peri
     proposals, the votes as the secretariat kept them (app.services.bloc_review)."""
     kind = as_period(period)
     bloc = bloc_by_code(db, bloc_code)
-    by = bloc_year(db, bloc.id, year)
+    by = bloc_year(db, bloc.id, year, until=half_year_end(year) if kind is H1 else None)
     if not by.members:
         raise DomainError(f"Khối «{bloc.name}» chưa có đơn vị thành viên năm {year}.", field="bloc")
     review = get_review(db, bloc.id, year, kind)

@@ -72,7 +72,13 @@ KINDS: dict[str, ReportKind] = {k.key: k for k in (
                ("bloc", "year", "period", "chair", "secretary", "meeting_place", "number", *HEAD), ("bloc", "year")),
     ReportKind("to-trinh-khoi", "tờ trình của Trưởng khối đề nghị tặng Cờ thi đua, Bằng khen",
                ("bloc", "year", "to", "number", *HEAD, *SIGNER, "recipient"), ("bloc", "year")),
+    # Exemplars (issue #15 item 7): a bloc's or a unit's, for the conference of advanced exemplars.
+    ReportKind("dien-hinh", "danh sách gương điển hình tiên tiến (Hội nghị điển hình tiên tiến)",
+               ("year", "bloc", "unit", "number", *HEAD, *SIGNER, "recipient"), ("year", "issuer")),
+    ReportKind("trich-ngang", "trích ngang thành tích gương điển hình tiên tiến",
+               ("year", "bloc", "unit", "number", *HEAD, *SIGNER, "recipient"), ("year", "issuer")),
 )}  # fmt: skip
+EXEMPLAR_KINDS = ("dien-hinh", "trich-ngang")
 BLOC_KINDS = ("giao-uoc", "so-ket-khoi", "tong-ket-khoi", "bien-ban-khoi", "to-trinh-khoi")
 PERIODS = ("year", "h1")  # app.model.ScorePeriodKind's values: the year, the half-year  # fmt: skip
 
@@ -214,6 +220,13 @@ def _build(db: Database, req: ReportRequest) -> Document:
     check(req)
     if req.kind in BLOC_KINDS:
         return _bloc(db, req)
+    if req.kind in EXEMPLAR_KINDS:
+        from . import exemplar_papers as ep
+
+        make = ep.exemplar_list if req.kind == "dien-hinh" else ep.citations
+        return make(
+            db, meta(req), year=req.year or 0, bloc_code=req.bloc, unit_code=None if req.bloc else req.unit
+        )
     m, k = meta(req), req.kind
     lists: _Lists = {"award_codes": req.award, "submitting_unit": req.unit, "campaign_id": req.campaign}
     year = req.year or 0

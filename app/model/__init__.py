@@ -28,7 +28,7 @@ from .enums import (
     UnitLevel,
     UserRole,
 )
-from .exemplars import Exemplar
+from .exemplars import Exemplar, ExemplarReplication
 from .initiatives import Initiative, InitiativeAuthor
 from .meta import Meta
 from .nominations import LIVE_STATUSES, Nomination, NominationEvent, NominationInitiative
@@ -67,6 +67,7 @@ __all__ = [
     "DisciplinaryRecord",
     "DisciplineKind",
     "Exemplar",
+    "ExemplarReplication",
     "Gender",
     "Initiative",
     "InitiativeAuthor",

@@ -12,13 +12,11 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
-from ..auth import P
-from ..auth import require as allowed
 from ..errors import DomainError
 from ..model import Meta, ScorePeriodKind
 from ..storage.db import Database
 from ..text import check_text, clean
-from .blocs import members
+from .blocs import members, require_secretariat
 from .common import check_year
 from .score_periods import as_period
 
@@ -108,7 +106,7 @@ LABELS = {
 def set_review(db: Database, bloc_id: int, year: int, period: object, review: BlocReview) -> BlocReview:
     """Keep the review's texts and the meeting's attendance and vote (the bloc's members of the
     year only; votes no more than the members present)."""
-    allowed(db, P.SCORING)
+    require_secretariat(db, bloc_id, year)
     check_year(year)
     kind = as_period(period)
     codes = {m.code for m in members(db, bloc_id, year)}

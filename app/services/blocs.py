@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from ..auth import P
+from ..auth import SYSTEM, Actor, P, PermissionDeniedError, can, within
 from ..auth import require as allowed
 from ..errors import DomainError
-from ..model import Bloc, BlocKind, BlocMembership, BlocRole, Unit
+from ..model import Bloc, BlocKind, BlocMembership, BlocRole, Unit, UserRole
 from ..storage.db import Database
 from ..text import clean
 from .common import as_enum, check_year, get, require, required_text
@@ -130,3 +130,89 @@ _MEMBER = select(BlocMembership.id).where(
 
 def is_member(session: Session, bloc_id: int, unit_id: int, year: int) -> bool:
     return session.scalar(_MEMBER, {"bloc": bloc_id, "unit": unit_id, "year": year}) is not None
+
+
+# ------------------------------------------------------------------------------- the secretariat
+# The head unit's secretariat runs the bloc's year (criteria, score entry, closing and reopening a
+# period, the review's texts), helped by the deputy. Who may do it for a bloc and year:
+#   * the administrator (and headless maintenance);
+#   * an approver with no unit: the council's standing office, whose book it is (every bloc, as
+#     before this rule: the demo's «pheduyet», existing books' approvers);
+#   * an approver whose unit is (or hangs under) that year's head or deputy unit of the bloc.
+# An approver of any other unit may read the standings but not run that bloc's year.
+SECRETARIAT_ROLES = (BlocRole.HEAD, BlocRole.DEPUTY)
+
+
+@dataclass(frozen=True)
+class Secretariat:
+    """The head and deputy units of a bloc's year (either may be missing)."""
+
+    head: Member | None
+    deputy: Member | None
+
+
+def secretariat(db: Database, bloc_id: int, year: int) -> Secretariat:
+    mem = members(db, bloc_id, year)
+    return Secretariat(
+        next((m for m in mem if m.role is BlocRole.HEAD), None),
+        next((m for m in mem if m.role is BlocRole.DEPUTY), None),
+    )
+
+
+def _leading_units(session: Session, bloc_id: int, year: int) -> list[int]:
+    return list(
+        session.scalars(
+            select(BlocMembership.unit_id).where(
+                BlocMembership.bloc_id == bloc_id,
+                BlocMembership.year == year,
+                BlocMembership.role.in_(SECRETARIAT_ROLES),
+            )
+        )
+    )
+
+
+def runs_secretariat(session: Session, actor: Actor, bloc_id: int, year: int) -> bool:
+    """Whether ``actor`` may do the secretariat's work of the bloc's year (see above)."""
+    if actor.system or actor.role is UserRole.ADMIN:
+        return can(actor, P.SCORING)
+    if not can(actor, P.SCORING):
+        return False
+    if actor.unit_id is None:
+        return True
+    return any(within(session, actor.unit_id, lead) for lead in _leading_units(session, bloc_id, year))
+
+
+def may_run_secretariat(db: Database, bloc_id: int, year: int) -> bool:
+    """:func:`runs_secretariat` for the logged-in account (what the window shows)."""
+    with db.read() as session:
+        return runs_secretariat(session, db.actor, bloc_id, year)
+
+
+def check_secretariat(session: Session, actor: Actor, bloc_id: int, year: int) -> None:
+    """Refuse unless ``actor`` runs the bloc's year (after :func:`app.auth.require` of P.SCORING)."""
+    if runs_secretariat(session, actor, bloc_id, year):
+        return
+    raise PermissionDeniedError(
+        f"Tài khoản «{actor.username}» chỉ được lập tiêu chí, chấm điểm, khóa hoặc mở lại kỳ của khối "
+        f"mà đơn vị mình là khối trưởng hoặc khối phó năm {year}."
+    )
+
+
+def require_secretariat(db: Database, bloc_id: int, year: int, session: Session | None = None) -> None:
+    """P.SCORING, and the secretariat's right to the bloc's year (see :func:`runs_secretariat`)."""
+    allowed(db, P.SCORING)
+    actor = db.actor
+    if actor.system or actor.role is UserRole.ADMIN or actor.unit_id is None:
+        return  # no query: every bloc
+    if session is not None:
+        check_secretariat(session, actor, bloc_id, year)
+        return
+    with db.read() as own:
+        check_secretariat(own, actor, bloc_id, year)
+
+
+def session_actor(session: Session) -> Actor:
+    """The actor of the database a write session belongs to (headless: the system)."""
+    db = session.info.get("db")
+    actor = getattr(db, "actor", None)
+    return actor if isinstance(actor, Actor) else SYSTEM

@@ -38,6 +38,7 @@ from ..model import (
     Campaign,
     Decision,
     Exemplar,
+    ExemplarReplication,
     Nomination,
     NominationStatus,
     Person,
@@ -466,6 +467,13 @@ class ExemplarRows(Source):
         "year": _Column(Exemplar.year, (Exemplar.year,)),
         "honoured_at": _Column(Exemplar.honoured_at, (Exemplar.honoured_at,)),
         "honoured_on": _Column(Exemplar.honoured_on, (Exemplar.honoured_on,)),
+        # How many places took up its model (nhân rộng): counted for the page's rows only.
+        "replications": _Column(
+            select(func.count(ExemplarReplication.id))
+            .where(ExemplarReplication.exemplar_id == Exemplar.id)
+            .correlate(Exemplar)
+            .scalar_subquery()
+        ),
     }
 
     def search(self, folded: str) -> ColumnElement[bool]:

@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..auth import P
-from ..auth import require as allowed
 from ..errors import DomainError
 from ..model import Bloc, ScorePeriod, ScorePeriodKind
 from ..model.base import utcnow
 from ..storage.db import Database
+from .blocs import require_secretariat
 from .common import as_enum, check_year, get, optional_text, require
 
 __all__ = [
@@ -128,8 +127,9 @@ def period_states(db: Database, bloc_id: int, year: int) -> dict[ScorePeriodKind
 
 
 def close_period(db: Database, bloc_id: int, year: int, period: ScorePeriodKind) -> PeriodState:
-    """Close the period once the bloc's meeting approved its standings (approvers: P.SCORING)."""
-    allowed(db, P.SCORING)
+    """Close the period once the bloc's meeting approved its standings (the bloc-year's secretariat:
+    app.services.blocs.require_secretariat)."""
+    require_secretariat(db, bloc_id, year)
     check_year(year)
     period = as_period(period)
     with db.write() as session:
@@ -150,7 +150,7 @@ def close_period(db: Database, bloc_id: int, year: int, period: ScorePeriodKind)
 
 def reopen_period(db: Database, bloc_id: int, year: int, period: ScorePeriodKind, reason: str) -> PeriodState:
     """Reopen a closed period; the reason is kept on the period and in the audit log."""
-    allowed(db, P.SCORING)
+    require_secretariat(db, bloc_id, year)
     period = as_period(period)
     why = optional_text(reason, "Lý do mở lại kỳ chấm điểm", "reason", 2000)
     require(bool(why), "Mở lại kỳ chấm điểm đã khóa phải ghi rõ lý do.", "reason")

@@ -21,7 +21,7 @@ from ..errors import DomainError
 from ..model import Bloc, BlocMembership, CriterionKind, Score, ScorePeriodKind, Unit
 from ..storage.db import Database
 from ..text import clean
-from .blocs import is_member
+from .blocs import check_secretariat, is_member, session_actor
 from .common import get
 from .score_periods import PeriodClosedError, as_period, check_open, period_name
 from .scoring import CriterionRecord, check_points, criteria_rows
@@ -247,7 +247,9 @@ def save_sheet_in(
     unit: Unit,
     entries: Sequence[SheetEntry],
 ) -> UnitSheet:
-    """:func:`save_sheet` inside the caller's write (the xlsx import saves several sheets in one)."""
+    """:func:`save_sheet` inside the caller's write (the xlsx import saves several sheets in one);
+    the actor must run the bloc's year (app.services.blocs.runs_secretariat)."""
+    check_secretariat(session, session_actor(session), bloc.id, year)
     table = [CriterionRecord.of(c) for c in criteria_rows(session, bloc.id, year, period)]
     problems = context_problems(session, bloc, year, period, unit, table) + check_entries(table, entries)
     if problems:

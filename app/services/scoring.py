@@ -24,7 +24,7 @@ from ..errors import DomainError
 from ..model import Bloc, Criterion, CriterionKind, Score, ScorePeriodKind, Unit
 from ..storage.db import Database
 from ..text import clean
-from .blocs import is_member
+from .blocs import is_member, require_secretariat
 from .common import as_enum, check_year, get, optional_text, require, required_text
 from .score_periods import as_period, check_open, period_name
 
@@ -144,7 +144,7 @@ def set_criteria(
     db: Database, bloc_id: int, year: int, rows: Sequence[CriterionInput], period: ScorePeriodKind = YEAR
 ) -> list[CriterionRecord]:
     """Define the criteria table of a bloc for a year and period (only while nobody is scored on it)."""
-    allowed(db, P.SCORING)
+    require_secretariat(db, bloc_id, year)
     check_year(year)
     period = as_period(period)
     with db.write() as session:
@@ -174,7 +174,7 @@ def copy_criteria(
     to_period: ScorePeriodKind,
 ) -> list[CriterionRecord]:
     """Copy a table (e.g. last year's) to another year or period, replacing an unscored one there."""
-    allowed(db, P.SCORING)
+    require_secretariat(db, bloc_id, to_year)
     check_year(to_year)
     from_period, to_period = as_period(from_period), as_period(to_period)
     require(
@@ -195,7 +195,7 @@ def reorder_criteria(
     db: Database, bloc_id: int, year: int, period: ScorePeriodKind, codes: Sequence[str]
 ) -> list[CriterionRecord]:
     """Put the table's rows in the order of ``codes`` (every code of the table, once each)."""
-    allowed(db, P.SCORING)
+    require_secretariat(db, bloc_id, year)
     period = as_period(period)
     wanted = [clean(c) for c in codes]
     with db.write() as session:
@@ -221,7 +221,7 @@ def add_criterion(
     position: int | None = None,
 ) -> CriterionRecord:
     """Add one row to a table, at ``position`` (0 = first) or at the end."""
-    allowed(db, P.SCORING)
+    require_secretariat(db, bloc_id, year)
     check_year(year)
     period = as_period(period)
     code = _check_row(row)
@@ -245,6 +245,7 @@ def update_criterion(db: Database, criterion_id: int, row: CriterionInput) -> Cr
     code = _check_row(row)
     with db.write() as session:
         c = get(session, Criterion, criterion_id, "tiêu chí")
+        require_secretariat(db, c.bloc_id, c.year, session)
         check_open(session, c.bloc_id, c.year, c.period)
         if code != c.code:
             clash = session.scalar(
@@ -275,6 +276,7 @@ def delete_criterion(db: Database, criterion_id: int) -> None:
     allowed(db, P.SCORING)
     with db.write() as session:
         c = get(session, Criterion, criterion_id, "tiêu chí")
+        require_secretariat(db, c.bloc_id, c.year, session)
         check_open(session, c.bloc_id, c.year, c.period)
         if _scored(session, [c.id]):
             raise DomainError(f"Tiêu chí «{c.code}» đã có điểm chấm; không xóa được.", field="code")
@@ -333,7 +335,13 @@ def set_scores(db: Database, items: Sequence[ScoreInput]) -> None:
     allowed(db, P.SCORING)
     with db.write() as session, session.no_autoflush:  # the checks read other tables, or flush first
         seen: set[tuple[int, int]] = set()
+        runs: set[int] = set()  # criteria whose bloc-year the actor was found to run
         for item in items:
+            if item.criterion_id not in runs:
+                c = session.get(Criterion, item.criterion_id)
+                if c is not None:  # a missing one is refused by _score
+                    require_secretariat(db, c.bloc_id, c.year, session)
+                runs.add(item.criterion_id)
             if (item.criterion_id, item.unit_id) in seen:
                 session.flush()  # the lookup below then finds the batch's own row, as one by one
             seen.add((item.criterion_id, item.unit_id))

@@ -428,6 +428,10 @@
       <source>Hoạt động</source>
       <translation>Active</translation>
     </message>
+    <message>
+      <source>Nhân rộng</source>
+      <translation>Replications</translation>
+    </message>
   </context>
   <context>
     <name>DecisionDialog</name>
@@ -540,6 +544,54 @@
       <source>Chọn cá nhân hoặc tập thể từ danh sách gợi ý.</source>
       <translation>Pick a person or a collective from the suggestions.</translation>
     </message>
+    <message>
+      <source>Nơi nhân rộng</source>
+      <translation>Replicated at</translation>
+    </message>
+    <message>
+      <source>Ngày</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Nội dung đã làm</source>
+      <translation>What was done</translation>
+    </message>
+    <message>
+      <source>Kết quả</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>Đơn vị…</source>
+      <translation>Unit…</translation>
+    </message>
+    <message>
+      <source>hoặc nơi khác</source>
+      <translation>or another place</translation>
+    </message>
+    <message>
+      <source>Thêm nơi nhân rộng</source>
+      <translation>Add a replication</translation>
+    </message>
+    <message>
+      <source>Xóa dòng đã chọn</source>
+      <translation>Remove the selected row</translation>
+    </message>
+    <message>
+      <source>Thời gian đạt thành tích (từ – đến)</source>
+      <translation>Period of the achievement (from – to)</translation>
+    </message>
+    <message>
+      <source>Nhân rộng</source>
+      <translation>Replications</translation>
+    </message>
+    <message>
+      <source>Chọn đơn vị hoặc ghi nơi nhân rộng.</source>
+      <translation>Choose a unit or type where it was replicated.</translation>
+    </message>
+    <message>
+      <source>Hãy ghi nội dung đã nhân rộng.</source>
+      <translation>Describe what was replicated.</translation>
+    </message>
   </context>
   <context>
     <name>ExemplarsPage</name>
@@ -547,6 +599,10 @@
       <location filename="../../ui/pages/records.py" line="92" />
       <source>Thêm gương điển hình</source>
       <translation>New exemplar</translation>
+    </message>
+    <message>
+      <source>Sửa, nhân rộng</source>
+      <translation>Edit, replications</translation>
     </message>
   </context>
   <context>
@@ -2284,6 +2340,14 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>Danh sách chi tiền thưởng (theo quyết định, đơn vị, năm)</source>
       <translation>Payout list (by decision, unit, year)</translation>
     </message>
+    <message>
+      <source>Danh sách gương điển hình tiên tiến (Hội nghị điển hình)</source>
+      <translation>List of advanced exemplars (exemplars' conference)</translation>
+    </message>
+    <message>
+      <source>Trích ngang thành tích gương điển hình tiên tiến</source>
+      <translation>Citations of the advanced exemplars' achievements</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
@@ -2586,6 +2650,26 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
     <message>
       <source>{0} (năm mới)</source>
       <translation>{0} (new year)</translation>
+    </message>
+    <message>
+      <source>Việc của thường trực khối (đơn vị khối trưởng, khối phó): bảng tiêu chí, nhập điểm, nhập phiếu chấm, khóa và mở lại kỳ, văn bản của khối.</source>
+      <translation>The bloc secretariat's work (the head and deputy units): the criteria table, score entry, importing score sheets, closing and reopening a period, the bloc's papers.</translation>
+    </message>
+    <message>
+      <source>Tài khoản này làm được các việc đó.</source>
+      <translation>This account may do that work.</translation>
+    </message>
+    <message>
+      <source>Tài khoản này chỉ xem.</source>
+      <translation>This account may only view.</translation>
+    </message>
+    <message>
+      <source>Khối trưởng: {0}</source>
+      <translation>Bloc head: {0}</translation>
+    </message>
+    <message>
+      <source>khối phó: {0}</source>
+      <translation>deputy: {0}</translation>
     </message>
   </context>
   <context>
@@ -4370,6 +4454,38 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
     <message>
       <source>Đây là thẻ khóa của chính cơ quan này.</source>
       <translation>This is this office's own key card.</translation>
+    </message>
+    <message>
+      <source>Chọn khối thi đua hoặc đơn vị (một trong hai).</source>
+      <translation>Choose an emulation bloc or a unit (one of the two).</translation>
+    </message>
+    <message>
+      <source>Chọn đơn vị hoặc ghi nơi nhân rộng.</source>
+      <translation>Choose a unit or type where it was replicated.</translation>
+    </message>
+    <message>
+      <source>Hãy ghi nội dung đã nhân rộng.</source>
+      <translation>Describe what was replicated.</translation>
+    </message>
+    <message>
+      <source>Nội dung nhân rộng không thuộc gương điển hình này.</source>
+      <translation>That replication does not belong to this exemplar.</translation>
+    </message>
+    <message>
+      <source>Tài khoản «{0}» chỉ được lập tiêu chí, chấm điểm, khóa hoặc mở lại kỳ của khối mà đơn vị mình là khối trưởng hoặc khối phó năm {1}.</source>
+      <translation>Account «{0}» may set criteria, enter scores, close or reopen periods only for blocs whose head or deputy unit is its own in {1}.</translation>
+    </message>
+    <message>
+      <source>Nơi nhân rộng</source>
+      <translation>Place of replication</translation>
+    </message>
+    <message>
+      <source>gương điển hình</source>
+      <translation>exemplar</translation>
+    </message>
+    <message>
+      <source>nội dung nhân rộng</source>
+      <translation>replication</translation>
     </message>
   </context>
   <context>

@@ -119,7 +119,9 @@ class ExemplarsPage(ListPage):
         ("year", QT_TRANSLATE_NOOP("Columns", "Năm")),
         ("honoured_at", QT_TRANSLATE_NOOP("Columns", "Nơi tuyên dương")),
         ("honoured_on", QT_TRANSLATE_NOOP("Columns", "Ngày tuyên dương")),
+        ("replications", QT_TRANSLATE_NOOP("Columns", "Nhân rộng")),
     )
+    right_aligned = ("replications",)
 
     widths = {"subject": 220, "title": 320, "year": 55, "honoured_at": 260}
     shows = frozenset({"exemplar", "person", "unit"})
@@ -132,6 +134,12 @@ class ExemplarsPage(ListPage):
             "Ctrl+N",
             permission=P.EXEMPLARS,
         )
+        self.add_button(
+            QT_TRANSLATE_NOOP("ExemplarsPage", "Sửa, nhân rộng"),
+            self.edit_current,
+            "edit",
+            permission=P.EXEMPLARS,
+        )
 
     def make_source(self, db: Database) -> Source:
         return ExemplarRows(db)
@@ -139,3 +147,9 @@ class ExemplarsPage(ListPage):
     def new_exemplar(self) -> None:
         if self.db is not None:
             self.open_dialog(ExemplarDialog(self.db, parent=self))
+
+    def edit_current(self) -> None:
+        """The exemplar with its period and its nhân rộng rows (double-click, Enter, or the button)."""
+        exemplar_id = self.current_id()
+        if self.db is not None and exemplar_id is not None:
+            self.open_dialog(ExemplarDialog(self.db, exemplar_id, parent=self))

@@ -14,7 +14,7 @@ from app.changes import Changes
 from app.errors import DomainError
 from app.excel.score_sheets import ScoreImportReport, export_sheets, import_sheets
 from app.model import ScorePeriodKind
-from app.services.blocs import list_blocs, members
+from app.services.blocs import list_blocs, may_run_secretariat, members, secretariat
 from app.services.browse import criteria_years
 from app.services.score_periods import PeriodState, close_period, period_state
 from app.services.standings import StandingRow, Standings, compute, rank_history
@@ -128,6 +128,10 @@ class StandingsPage(ShownPage):
         self.state = QLabel()
         self.state.setObjectName("periodState")
         self.state.setWordWrap(True)
+        # Who runs the bloc's year (its head and deputy units) and which commands are theirs.
+        self.secretariat = QLabel()
+        self.secretariat.setObjectName("secretariat")
+        self.secretariat.setWordWrap(True)
         self.commands: dict[str, QPushButton] = {}
         self.sheet_dialog: SheetDialog | None = None
         self.criteria_dialog: CriteriaEditor | None = None
@@ -186,6 +190,7 @@ class StandingsPage(ShownPage):
         layout = QVBoxLayout(self)
         layout.addLayout(pickers)
         layout.addLayout(action_row)
+        layout.addWidget(self.secretariat)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.proposal)
         self.bloc.currentIndexChanged.connect(lambda _i: self._bloc_changed())
@@ -209,9 +214,6 @@ class StandingsPage(ShownPage):
         for bloc in list_blocs(db):
             self.bloc.addItem(f"{bloc.name} ({bloc.code})", bloc.id)
         self.bloc.blockSignals(False)
-        writer = self.can_write()
-        for name, _text, needs in ACTIONS:
-            self.commands[name].setVisible(writer or not needs)
         self._bloc_changed()
 
     def select(self, bloc_code: str, year: int, period: ScorePeriodKind | None = None) -> None:
@@ -364,7 +366,33 @@ class StandingsPage(ShownPage):
 
     # -- the bloc's year: criteria, sheets, closing -------------------------------------------
     def can_write(self) -> bool:
-        return self.db is not None and not self.db.read_only and can(self.db.actor, P.SCORING)
+        """Whether the account runs the bloc's year shown (app.services.blocs.runs_secretariat:
+        the administrator, an approver of the whole book, or of the head or deputy unit)."""
+        if self.db is None or self.db.read_only or not can(self.db.actor, P.SCORING):
+            return False
+        bloc_id, year = self.bloc.currentData(), self.year.currentData()
+        if bloc_id is None or year is None:
+            return True
+        return may_run_secretariat(self.db, int(bloc_id), int(year))
+
+    def _show_secretariat(self, bloc_id: int, year: int, writer: bool) -> None:
+        assert self.db is not None
+        lead = secretariat(self.db, bloc_id, year)
+        names = [
+            translate("StandingsPage", "Khối trưởng: {0}").format(lead.head.name if lead.head else "—"),
+            translate("StandingsPage", "khối phó: {0}").format(lead.deputy.name if lead.deputy else "—"),
+        ]
+        duties = translate(
+            "StandingsPage",
+            "Việc của thường trực khối (đơn vị khối trưởng, khối phó): bảng tiêu chí, nhập điểm, nhập phiếu chấm, "
+            "khóa và mở lại kỳ, văn bản của khối.",
+        )
+        who = (
+            translate("StandingsPage", "Tài khoản này làm được các việc đó.")
+            if writer
+            else translate("StandingsPage", "Tài khoản này chỉ xem.")
+        )
+        self.secretariat.setText(f"{'; '.join(names)}. {duties} {who}")
 
     def _target(self) -> tuple[Database, int, int, ScorePeriodKind] | None:
         bloc_id, year = self.bloc.currentData(), self.year.currentData()
@@ -377,6 +405,7 @@ class StandingsPage(ShownPage):
         self.period_shown = None
         if target is None:
             self.state.clear()
+            self.secretariat.clear()
             for button in self.commands.values():
                 button.setEnabled(False)
             return
@@ -394,6 +423,9 @@ class StandingsPage(ShownPage):
                 )
         self.state.setText(text)
         writer = self.can_write()
+        for name, _text, needs in ACTIONS:
+            self.commands[name].setVisible(writer or not needs)
+        self._show_secretariat(bloc_id, year, writer)
         self.commands["enterScores"].setEnabled(True)
         self.commands["criteriaTable"].setEnabled(True)
         self.commands["exportSheets"].setEnabled(True)

@@ -70,6 +70,9 @@ TITLES = {
     "to-trinh-khoi": QT_TRANSLATE_NOOP(
         "ReportForm", "Tờ trình của Trưởng khối đề nghị Cờ thi đua, Bằng khen"
     ),
+    # Exemplars (issue #15 item 7): for the conference of advanced exemplars.
+    "dien-hinh": QT_TRANSLATE_NOOP("ReportForm", "Danh sách gương điển hình tiên tiến (Hội nghị điển hình)"),
+    "trich-ngang": QT_TRANSLATE_NOOP("ReportForm", "Trích ngang thành tích gương điển hình tiên tiến"),
 }
 # The bloc's scoring periods a form offers (app.model.ScorePeriodKind's values).
 PERIODS = (
