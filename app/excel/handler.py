@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import fields as F
+from .mapping import Mapping
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -60,6 +61,7 @@ class ImportReport:
     skipped: int = 0
     committed: bool = False
     seconds: float = 0.0
+    mapping: Mapping | None = None  # a list in another layout: how its columns were read (.foreign)
 
     @property
     def ok(self) -> bool:
