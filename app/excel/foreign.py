@@ -74,17 +74,19 @@ def find_header(
     if best is None:
         return None
     index = best[1]
-    top = {c: conv.text(v) for c, v in _texts(head[index][1]).items()}
+    top = _texts(head[index][1])
     headers = dict(top)
     taken = 1
     if index + 1 < len(head):
-        sub = {c: conv.text(v) for c, v in _texts(head[index + 1][1]).items()}
+        sub = _texts(head[index + 1][1])
         repeats = any(top.get(c) == v for c, v in sub.items())
         numeric = any(isinstance(v, int | float) for v in head[index + 1][1].values())
         if sub and repeats and not numeric:
             for c, v in sub.items():
                 headers[c] = v if c not in top else top[c] if top[c] == v else f"{top[c]} {v}"
             taken = 2
+    # Converted whole: "N¨m sinh N÷" is TCVN3 where "N÷" alone does not show it.
+    headers = {c: conv.text(v) for c, v in headers.items()}
     if index + taken < len(head):
         nums = head[index + taken][1]
         if len(nums) >= 3 and all(_NUMBER_CELL.match(str(v).strip()) for v in nums.values()):
@@ -133,6 +135,7 @@ class _Book:
             if parent is not None:
                 self.children[parent].append(uid)
         self.keys = sorted(self.by_key, key=len, reverse=True)
+        self._inside: dict[str, list[int]] = {}
         self.people: dict[str, list[Any]] = defaultdict(list)
         for chunk in chunks(sorted(names)):
             for p in session.execute(
@@ -162,13 +165,27 @@ class _Book:
             return list(self.by_key[key])
         if whole or not key:
             return []
-        for k in self.keys:
-            if len(k) >= 6 and k in key:
-                return list(self.by_key[k])
-        return []
+        if key not in self._inside:
+            # Every unit named in the text; the ones under another named there are the meant ones
+            # ("Văn phòng Sở, Sở Tài chính": the Văn phòng of Sở Tài chính, not every Văn phòng).
+            named = [u for k in self.keys if len(k) >= 6 and k in key for u in self.by_key[k]]
+            within = set(named)
+            nested = [u for u in named if self._ancestors(u) & within]
+            self._inside[key] = nested or named
+        return list(self._inside[key])
+
+    def _ancestors(self, uid: int) -> set[int]:
+        out: set[int] = set()
+        parent = self.units[uid][2]
+        while parent is not None and parent not in out:
+            out.add(parent)
+            parent = self.units[parent][2] if parent in self.units else None
+        return out
 
     def unit_name(self, uid: int) -> str:
-        return self.units[uid][1]
+        """The unit's name, with its parent's when it has one ("Văn phòng Sở, Sở Tài chính")."""
+        _code, name, parent = self.units[uid]
+        return f"{name}, {self.units[parent][1]}" if parent in self.units else name
 
 
 def read(
@@ -406,7 +423,7 @@ def _resolve(
         if units:
             inside: set[int] = set().union(*(book.subtree(u) for u in units))
             people = [p for p in people if p.unit_id in inside]
-            where = f" ở {book.unit_name(units[0])}"
+            where = f" ở {book.units[units[0]][1]}"
     if sender is not None:
         people = [p for p in people if p.unit_id in sender]
     if len(people) > 1 and gender:
