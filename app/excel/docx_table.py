@@ -26,7 +26,7 @@ from defusedxml.common import DefusedXmlException
 
 from . import safety
 from .safety import refuse
-from .xlsx import Sheet, TooLong
+from .xlsx import DTD, Sheet, TooLong
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TBL, _TR, _TC, _P, _T = W + "tbl", W + "tr", W + "tc", W + "p", W + "t"
@@ -60,10 +60,12 @@ def read_docx(path: Path) -> Sheet:
     except (zipfile.BadZipFile, OSError, ValueError):
         raise refuse(path, "tệp .docx bị hỏng hoặc chưa tải về đầy đủ.") from None
     with archive:
-        safety.check_members(path, archive, DOCUMENT, "không phải tệp Word .docx (thiếu word/document.xml).")
+        safety.check_members(
+            path, archive, DOCUMENT, refuse(path, "không phải tệp Word .docx (thiếu word/document.xml).")
+        )
         data = safety.read_member(path, archive, DOCUMENT)
     if b"<!DOCTYPE" in data[: 1 << 16] or b"<!ENTITY" in data[: 1 << 16]:
-        raise refuse(path, "tệp chứa khai báo DTD/thực thể XML, không được phép (có thể là tệp độc hại).")
+        raise refuse(path, DTD)
     try:
         root = SafeET.fromstring(data)
     except (SafeET.ParseError, DefusedXmlException) as exc:

@@ -70,22 +70,27 @@ def open_xlsx(path: Path) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, OSError, ValueError):
         raise refuse(path, "tệp .xlsx bị hỏng hoặc chưa tải về đầy đủ.") from None
     try:
-        check_members(path, archive, "xl/workbook.xml", "không phải tệp Excel .xlsx (thiếu xl/workbook.xml).")
+        check_members(
+            path,
+            archive,
+            "xl/workbook.xml",
+            refuse(path, "không phải tệp Excel .xlsx (thiếu xl/workbook.xml)."),
+        )
     except BaseException:
         archive.close()
         raise
     return archive
 
 
-def check_members(path: Path, archive: zipfile.ZipFile, main: str, missing: str) -> None:
-    """The zip's members: not too many, ``main`` among them (else ``missing`` is the reason), none
+def check_members(path: Path, archive: zipfile.ZipFile, main: str, missing: FileRefused) -> None:
+    """The zip's members: not too many, ``main`` among them (else ``missing`` is raised), none
     encrypted, none a zip bomb."""
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
         raise refuse(path, "tệp chứa quá nhiều thành phần, không giống một bảng tính.")
     names = {i.filename for i in infos}
     if main not in names:
-        raise refuse(path, missing)
+        raise missing
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:

@@ -4271,6 +4271,46 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>«{0}» do {1} quyết định; quyết định {2} của {3}.</source>
       <translation>«{0}» is decided by {1}; decision {2} is of {3}.</translation>
     </message>
+    <message>
+      <source>không phải tệp Word .docx (thiếu word/document.xml).</source>
+      <translation>not a Word .docx file (word/document.xml is missing).</translation>
+    </message>
+    <message>
+      <source>không phải tệp Word .docx.</source>
+      <translation>not a Word .docx file.</translation>
+    </message>
+    <message>
+      <source>không tìm thấy bảng danh sách: cần một dòng tiêu đề có cột «Họ và tên» (hoặc «Số CCCD»).</source>
+      <translation>no list table found: it needs a header row with a «Họ và tên» (full name) or «Số CCCD» column.</translation>
+    </message>
+    <message>
+      <source>nội dung tệp .docx bị hỏng (XML lỗi: {0}).</source>
+      <translation>the .docx content is damaged (XML error: {0}).</translation>
+    </message>
+    <message>
+      <source>tệp .docx bị hỏng hoặc chưa tải về đầy đủ.</source>
+      <translation>the .docx file is damaged or was not fully downloaded.</translation>
+    </message>
+    <message>
+      <source>tệp không có bảng nào. Danh sách cần là một bảng (Chèn → Bảng) trong Word.</source>
+      <translation>the file has no table. The list must be a table in Word (Insert → Table).</translation>
+    </message>
+    <message>
+      <source>tệp được đặt mật khẩu. Hãy mở bằng Word, bỏ mật khẩu rồi lưu lại dạng .docx.</source>
+      <translation>the file is password-protected. Open it in Word, remove the password and save it again as .docx.</translation>
+    </message>
+    <message>
+      <source>«{0}»: không có cột «{1}».</source>
+      <translation>«{0}»: there is no column «{1}».</translation>
+    </message>
+    <message>
+      <source>«{0}»: viết «cột=trường», trường là một trong: {1}.</source>
+      <translation>«{0}»: write «column=field», the field being one of: {1}.</translation>
+    </message>
+    <message>
+      <source>đây là tệp Word 97–2003 (.doc). Hãy mở bằng Word hoặc LibreOffice và lưu lại dạng .docx.</source>
+      <translation>this is a Word 97–2003 file (.doc). Open it in Word or LibreOffice and save it as .docx.</translation>
+    </message>
   </context>
   <context>
     <name>AuditCheckDialog</name>
