@@ -155,3 +155,41 @@ def test_a_column_guessed_wrong_is_set_by_the_clerk(db, world, tmp_path: Path) -
     )
     assert report.mapping is not None and report.mapping.fields[6] == ""
     assert any("thiếu danh hiệu" in p.message for p in report.problems)
+
+
+def test_the_dialog_shows_the_mapping_takes_the_year_and_import_confirms_it(
+    qtbot, db, world, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from ui.jobs import wait_for_writes
+    from ui.qt import QComboBox
+    from ui.reports.import_dialog import ImportDialog
+
+    path = foreign_xlsx(tmp_path / "ds.xlsx", ROWS)
+    dialog = ImportDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("nominations"))
+    dialog.path.setText(str(path))
+    with qtbot.waitSignal(dialog.check().done, timeout=20_000):
+        pass
+    assert not dialog.mapping.isHidden() and dialog.mapping.rowCount() == 8
+    assert "đoán từ tiêu đề" in dialog.mapping_label.text()
+    award = dialog.mapping.cellWidget(6, 1)
+    assert isinstance(award, QComboBox) and award.currentData() == "award"
+    assert "năm đề nghị" in dialog.problems.item(0).text() and not dialog.import_button.isEnabled()
+    dialog.year.setValue(2025)
+    with qtbot.waitSignal(dialog.check().done, timeout=20_000):
+        pass
+    assert dialog.import_button.isEnabled(), [
+        dialog.problems.item(i).text() for i in range(dialog.problems.count())
+    ]
+    award.setCurrentIndex(award.findData(""))  # a column read otherwise: check again first
+    assert not dialog.import_button.isEnabled()
+    award.setCurrentIndex(award.findData("award"))
+    with qtbot.waitSignal(dialog.check().done, timeout=20_000):
+        pass
+    with qtbot.waitSignal(dialog.commit().done, timeout=20_000):
+        pass
+    wait_for_writes()
+    assert "Đã nhập 4" in dialog.summary.text()
+    assert dialog.report is not None and dialog.report.mapping is not None
+    assert remembered(db, dialog.report.mapping.key) is not None

@@ -769,6 +769,105 @@
       <source>Đã lưu tệp mẫu: {0}. Điền từ dòng 2 của trang đầu; trang «Ví dụ» chỉ để xem.</source>
       <translation>Template saved: {0}. Fill it from row 2 of the first sheet; the «Ví dụ» sheet is an example only.</translation>
     </message>
+    <message>
+      <source>Cách hiểu các cột (đoán từ tiêu đề; sửa nếu sai, bấm Nhập để xác nhận):</source>
+      <translation>How the columns are read (guessed from the headers; correct any that is wrong, Import confirms):</translation>
+    </message>
+    <message>
+      <source>Cách hiểu các cột (đã nhớ từ lần trước):</source>
+      <translation>How the columns are read (remembered from last time):</translation>
+    </message>
+    <message>
+      <source>Cách hiểu các cột (đã xác nhận):</source>
+      <translation>How the columns are read (confirmed):</translation>
+    </message>
+    <message>
+      <source>(theo cột Năm trong tệp)</source>
+      <translation>(from the file's Year column)</translation>
+    </message>
+    <message>
+      <source>Cột trong tệp</source>
+      <translation>Column in the file</translation>
+    </message>
+    <message>
+      <source>Là</source>
+      <translation>Is</translation>
+    </message>
+    <message>
+      <source>Năm đề nghị:</source>
+      <translation>Nomination year:</translation>
+    </message>
+    <message>
+      <source>Bảng tính hoặc danh sách Word (*.xlsx *.csv *.docx)</source>
+      <translation>Spreadsheets or Word lists (*.xlsx *.csv *.docx)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportMapping</name>
+    <message>
+      <source>(bỏ qua)</source>
+      <translation>(ignored)</translation>
+    </message>
+    <message>
+      <source>Số thứ tự</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>Họ và tên / tên tập thể</source>
+      <translation>Full name / collective's name</translation>
+    </message>
+    <message>
+      <source>Tên gọi (Ông/Bà)</source>
+      <translation>Title (Mr/Ms)</translation>
+    </message>
+    <message>
+      <source>Năm sinh / ngày sinh</source>
+      <translation>Birth year / date</translation>
+    </message>
+    <message>
+      <source>Năm sinh (Nam)</source>
+      <translation>Birth year (male)</translation>
+    </message>
+    <message>
+      <source>Năm sinh (Nữ)</source>
+      <translation>Birth year (female)</translation>
+    </message>
+    <message>
+      <source>Giới tính</source>
+      <translation>Gender</translation>
+    </message>
+    <message>
+      <source>Chức vụ</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>Đơn vị</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>Chức vụ, đơn vị</source>
+      <translation>Position and unit</translation>
+    </message>
+    <message>
+      <source>Danh hiệu, hình thức</source>
+      <translation>Title or form of award</translation>
+    </message>
+    <message>
+      <source>Phân loại (cá nhân, tập thể, hộ gia đình)</source>
+      <translation>Kind (individual, collective, household)</translation>
+    </message>
+    <message>
+      <source>Số CCCD</source>
+      <translation>Citizen ID (CCCD)</translation>
+    </message>
+    <message>
+      <source>Năm đề nghị</source>
+      <translation>Nomination year</translation>
+    </message>
+    <message>
+      <source>Tóm tắt thành tích</source>
+      <translation>Achievement summary</translation>
+    </message>
   </context>
   <context>
     <name>Jobs</name>
