@@ -208,3 +208,52 @@ def test_the_command_line_reads_a_word_list(demo: Database, tmp_path: Path, caps
     again = danh_sach(tmp_path / "ds2.docx", sections(pick(demo, 2, skip=40)))
     assert cli.main(["--db", str(demo.path), "import", "nominations", str(again), "--year", str(YEAR)]) == 0
     assert "(đã nhớ)" in capsys.readouterr().out
+
+
+def test_a_to_trinh_with_a_table_per_section_individuals_and_collectives(
+    db: Database, tmp_path: Path
+) -> None:
+    """A tờ trình: text, then a heading paragraph and a table per award, each table with its own
+    header and column numbers; "A. CÁ NHÂN" / "B. TẬP THỂ" say who the rows under them are."""
+    from docx import Document
+
+    from tests import factories
+
+    snv = factories.unit(db, "Sở Nội vụ", code="SNV")
+    tc = factories.unit(db, "Phòng Tổ chức", code="SNV-TC", parent_id=snv.id)
+    an = factories.person(db, tc.id, "Nguyễn Văn An", birth_year=1980)
+    doc = Document()
+    doc.add_paragraph("Kính gửi: Hội đồng Thi đua - Khen thưởng tỉnh")
+    doc.add_paragraph("Sở Nội vụ đề nghị khen thưởng các cá nhân, tập thể sau:")
+
+    def table(rows: list[list[str]]) -> None:
+        t = doc.add_table(rows=2 + len(rows), cols=4)
+        for c, text in enumerate(("TT", "Họ và tên", "Năm sinh", "Đơn vị")):
+            t.cell(0, c).text = text
+            t.cell(1, c).text = f"({c + 1})"
+        for r, values in enumerate(rows, start=2):
+            for c, text in enumerate(values):
+                t.cell(r, c).text = text
+
+    doc.add_paragraph("A. CÁ NHÂN")
+    doc.add_paragraph("1. Danh hiệu Chiến sĩ thi đua cơ sở")
+    table([["1", "Nguyễn Văn An", "1980", "Phòng Tổ chức"]])
+    doc.add_paragraph("B. TẬP THỂ")
+    doc.add_paragraph("1. Bằng khen của Chủ tịch UBND tỉnh: 01 tập thể")
+    table([["1", "Phòng Tổ chức", "", "Sở Nội vụ"]])
+    doc.add_paragraph("Trân trọng đề nghị.")
+    doc.save(tmp_path / "to_trinh.docx")
+    report = run_import(
+        db,
+        "nominations",
+        tmp_path / "to_trinh.docx",
+        dry_run=False,
+        options=ImportOptions(year=2025, confirm=True),
+    )
+    assert report.committed and report.inserted == 2, [str(p) for p in report.problems]
+    with db.read() as s:
+        got = [
+            (n.person_id, n.unit_id, n.award.code)
+            for n in s.scalars(select(Nomination).order_by(Nomination.id))
+        ]
+    assert got == [(an.id, None, "CSTDCS"), (None, tc.id, "BK_TINH_TT")]

@@ -120,10 +120,8 @@ class _Row:
 class _Book:
     """What the rows are matched against, read once."""
 
-    def __init__(self, session: Session, names: set[str]) -> None:
-        self.awards = M.AwardNames(
-            M.AwardRef(a.code, a.name, a.target.value) for a in session.scalars(select(Award))
-        )
+    def __init__(self, session: Session, names: set[str], awards: M.AwardNames) -> None:
+        self.awards = awards
         self.units: dict[int, tuple[str, str, int | None]] = {}
         self.by_code: dict[str, int] = {}
         self.by_key: dict[str, list[int]] = defaultdict(list)
@@ -215,6 +213,9 @@ def read(
     key = M.signature(headers)
     with load.db.read() as session:
         remembered = import_mappings.load(session, key)
+        awards = M.AwardNames(
+            M.AwardRef(a.code, a.name, a.target.value) for a in session.scalars(select(Award))
+        )
     fields = dict(remembered) if remembered is not None else M.guess_all(headers)
     for col, f in options.overrides.items():
         for c in [c for c, g in fields.items() if g == f and f and c != col]:
@@ -251,7 +252,17 @@ def read(
     # Read every row (the book is searched once, for all the names at once).
     parsed: list[_Row] = []
     award, cat = "", None
-    header_texts = {F.header_key(h) for h in headers.values()}
+    for _n, row in head[:index]:  # headings above the header: only one naming an award or a kind
+        distinct = {conv.text(v) for v in row.values()}
+        if len(distinct) == 1:
+            text = next(iter(distinct))
+            if M.section_category(text) is not None:
+                cat = M.section_category(text)
+            elif awards.names(text):
+                award = text
+    header_texts = {F.header_key(h) for h in headers.values()} | {
+        F.header_key(conv.text(v)) for _n, row in head[index : index + taken] for v in _texts(row).values()
+    }
     name_col = by_field.get("full_name")
     stt_col = by_field.get("stt")
     converters = {c: conv.column(_field_kind(f)) for c, f in fields.items() if f}
@@ -271,6 +282,8 @@ def read(
             continue
         if texts and {F.header_key(t) for t in texts.values()} <= header_texts:
             continue  # the header again, atop the next table
+        if len(row) >= 3 and all(_NUMBER_CELL.match(str(v).strip()) for v in row.values()):
+            continue  # the row of column numbers again (a nominee has a name, not a number)
         values: dict[str, object] = {}
         bad = False
         for col, convert in converters.items():
@@ -297,7 +310,7 @@ def read(
 
     names = {fold(str(r.values["full_name"])) for r in parsed if r.values.get("full_name")}
     with load.db.read() as session:
-        book = _Book(session, names)
+        book = _Book(session, names, awards)
     if options.unit_code:
         uid = book.by_code.get(options.unit_code.strip().upper())
         if uid is None:
@@ -366,6 +379,7 @@ def _resolve(
         if cat is None:
             errors.append((at("category"), f"«{v['category']}» không phải cá nhân, tập thể hay hộ gia đình."))
     cat = cat or r.section_category
+    explicit = cat is not None
     gender = _gender(v)
     if cat is None and (gender or any(k in v for k in ("birth", "birth_male", "birth_female", "cccd"))):
         cat = M.INDIVIDUAL
@@ -375,6 +389,10 @@ def _resolve(
         errors.append((at("award"), "thiếu danh hiệu, hình thức khen thưởng."))
     else:
         ref, why = book.awards.find(award_text, cat)
+        if ref is None and cat is not None and not explicit:
+            ref, _why = book.awards.find(award_text, None)  # the kind was only inferred
+            if ref is not None:
+                cat = ref.target
         if ref is None:
             errors.append((at("award") or "Mục", why))
         else:
