@@ -193,3 +193,31 @@ def test_the_dialog_shows_the_mapping_takes_the_year_and_import_confirms_it(
     assert "Đã nhập 4" in dialog.summary.text()
     assert dialog.report is not None and dialog.report.mapping is not None
     assert remembered(db, dialog.report.mapping.key) is not None
+
+
+def test_a_list_of_collectives_named_by_unit_and_the_command_line_map(
+    db, db_url: str, world, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from app import cli
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["DANH SÁCH TẬP THỂ ĐỀ NGHỊ KHEN THƯỞNG"])
+    ws.append([])
+    ws.append(["TT", "Tên đơn vị", "Khen thưởng", "Thành tích"])
+    ws.append([1, "Xã Tân Hòa", "Tập thể lao động tiên tiến", "Hoàn thành tốt nhiệm vụ"])
+    wb.save(tmp_path / "tt.xlsx")
+    db.dispose()
+    base = ["--db", db_url, "import", "nominations", str(tmp_path / "tt.xlsx"), "--year", "2025"]
+    assert cli.main([*base, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "«Tên đơn vị» → full_name" in out and "«Khen thưởng» → award" in out, out
+    # The clerk reads the achievement column otherwise, and confirms: imported and remembered.
+    assert cli.main([*base, "--map", "Thành tích=", "--mapping", "confirm"]) == 0
+    out = capsys.readouterr().out
+    assert "«Thành tích» → - " in out and "Đã nhập 1" in out, out
+    with db.read() as s:
+        n = s.scalars(select(Nomination)).one()
+        assert (n.unit_id, n.award.code, n.achievement) == (world["xa"].id, "TTLDTT", "")
+    assert cli.main([*base, "--map", "9=award"]) != 0
+    assert "--map «9=award»: không có cột «9»." in capsys.readouterr().err

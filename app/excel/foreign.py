@@ -66,7 +66,7 @@ def find_header(
     """(index of the header's first row, {column: header text}, rows it takes) or None."""
     best: tuple[int, int] | None = None  # (score, index)
     for index, (_n, row) in enumerate(head):
-        fields = {M.guess(conv.text(v)) for v in _texts(row).values()} - {""}
+        fields = set(M.guess_all({c: conv.text(v) for c, v in _texts(row).items()}).values()) - {""}
         if "full_name" not in fields and "cccd" not in fields:
             continue
         if best is None or len(fields) > best[0]:

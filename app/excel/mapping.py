@@ -82,6 +82,11 @@ def guess_all(headers: dict[int, str]) -> dict[int, str]:
         if field:
             taken.add(field)
         out[col] = field
+    if "full_name" not in taken:  # a list of collectives: "Tên đơn vị" names the nominee
+        for col in sorted(headers):
+            if out[col] in ("unit", "") and header_key(headers[col]).startswith("ten"):
+                out[col] = "full_name"
+                break
     return out
 
 
@@ -102,7 +107,7 @@ def parse_override(text: str, headers: dict[int, str]) -> tuple[int, str]:
     where = where.strip()
     if where.lower().startswith("cột"):
         where = where[3:].strip()
-    if where.isdigit():
+    if where.isdigit() and int(where) - 1 in headers:
         return int(where) - 1, field
     wanted = header_key(where)
     for col, h in sorted(headers.items()):
