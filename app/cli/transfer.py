@@ -19,7 +19,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     options = ImportOptions(year=args.year, unit_code=args.unit, confirm=args.mapping == "confirm")
     with opened(args, writes=not args.dry_run) as db:
         if args.map:
-            from ..excel.foreign import headers_of
+            from ..excel.importer import headers_of
 
             headers = headers_of(Path(args.file))
             for text in args.map:

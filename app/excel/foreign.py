@@ -32,7 +32,7 @@ from ..text import fold
 from . import fields as F
 from . import mapping as M
 from .bulk import chunks
-from .handler import Handler, ImportReport, Problem
+from .handler import Handler, ImportReport, NothingWritten, Problem
 from .safety import refuse
 from .xlsx import column_letter
 
@@ -92,21 +92,6 @@ def find_header(
         if len(nums) >= 3 and all(_NUMBER_CELL.match(str(v).strip()) for v in nums.values()):
             taken += 1
     return index, headers, taken
-
-
-def headers_of(path: Path) -> dict[int, str]:
-    """The header of a list in another layout, {column: text} (for ``--map`` by header name)."""
-    from itertools import islice
-
-    from .importer import _close, _fill_merged, open_sheet
-
-    sheet = open_sheet(path)
-    try:
-        head = list(islice(_fill_merged(sheet.rows, sheet.merged), HEADER_SCAN_ROWS))
-    finally:
-        _close(sheet.rows)
-    found = find_header(head, F.Converter({}))
-    return found[1] if found else {}
 
 
 @dataclass
@@ -196,10 +181,9 @@ def read(
     options: ImportOptions,
     conv: F.Converter,
 ) -> None:
-    """Read a list in another layout; see the module doc. Raises the importer's ``_NothingWritten``
+    """Read a list in another layout; see the module doc. Raises the importer's ``NothingWritten``
     (through ``stop``) when the file cannot be read at all."""
     from ..services import import_mappings
-    from .importer import _NothingWritten
 
     docx = path.suffix.lower() == ".docx"
     found = find_header(head, conv)
@@ -213,6 +197,8 @@ def read(
     key = M.signature(headers)
     with load.db.read() as session:
         remembered = import_mappings.load(session, key)
+        if remembered is not None:
+            remembered = {c: f for c, f in remembered.items() if f in M.FIELDS}
         awards = M.AwardNames(
             M.AwardRef(a.code, a.name, a.target.value) for a in session.scalars(select(Award))
         )
@@ -306,7 +292,7 @@ def read(
         parsed.append(_Row(number, values if not bad else {**values, "_bad": True}, award, cat))
     if stop:
         report.problems.extend(Problem(report.header_row, "", m) for m in stop)
-        raise _NothingWritten
+        raise NothingWritten
 
     names = {fold(str(r.values["full_name"])) for r in parsed if r.values.get("full_name")}
     with load.db.read() as session:
@@ -315,7 +301,7 @@ def read(
         uid = book.by_code.get(options.unit_code.strip().upper())
         if uid is None:
             report.problems.append(Problem(None, "", f"không có đơn vị mã «{options.unit_code}» trong sổ."))
-            raise _NothingWritten
+            raise NothingWritten
         sender = book.subtree(uid)
 
     batch: list[object] = []

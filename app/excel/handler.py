@@ -17,6 +17,11 @@ if TYPE_CHECKING:
 SKIP, MERGE = "skip", "merge"
 
 
+class NothingWritten(Exception):
+    """Ends an import without writing: its columns are missing, or (a real import, its
+    transaction then rolled back) the file has problems or undecided duplicates."""
+
+
 @dataclass(frozen=True)
 class Problem:
     row: int | None

@@ -31,7 +31,17 @@ from ..storage.db import Database
 from . import fields as F
 from . import foreign
 from .foreign import ImportOptions
-from .handler import MERGE, SKIP, AllAtOnce, Batches, Duplicate, Handler, ImportReport, Problem
+from .handler import (
+    MERGE,
+    SKIP,
+    AllAtOnce,
+    Batches,
+    Duplicate,
+    Handler,
+    ImportReport,
+    NothingWritten,
+    Problem,
+)  # fmt: skip
 from .handlers import HANDLERS
 from .safety import refuse
 from .xlsx import Sheet, column_letter
@@ -182,9 +192,7 @@ def run_import(
     return report
 
 
-class _NothingWritten(Exception):
-    """Ends an import without writing: its columns are missing, or (a real import, its
-    transaction then rolled back) the file has problems or undecided duplicates."""
+_NothingWritten = NothingWritten
 
 
 class _Load:
@@ -381,3 +389,14 @@ def _legacy_notes(conv: F.Converter, report: ImportReport) -> None:
     for encoding, count in conv.legacy_counts.items():
         name = "TCVN3 (ABC)" if encoding == "tcvn3" else "VNI"
         report.notes.append(f"Đã chuyển {count} ô từ bảng mã {name} sang Unicode.")
+
+
+def headers_of(path: Path) -> dict[int, str]:
+    """The header of a nominations list in another layout, {column: text} (``--map`` by header name)."""
+    sheet = open_sheet(path)
+    try:
+        head = list(islice(_fill_merged(sheet.rows, sheet.merged), HEADER_SCAN_ROWS))
+    finally:
+        _close(sheet.rows)
+    found = foreign.find_header(head, F.Converter({}))
+    return found[1] if found else {}

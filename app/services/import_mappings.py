@@ -11,7 +11,6 @@ import json
 
 from sqlalchemy.orm import Session
 
-from ..excel.mapping import FIELDS
 from ..model import Meta
 from ..storage.db import Database
 
@@ -29,7 +28,7 @@ def load(session: Session, key: str) -> dict[int, str] | None:
         return None
     try:
         data = json.loads(row.value)
-        return {int(c): str(f) for c, f in data["fields"].items() if str(f) in FIELDS}
+        return {int(c): str(f) for c, f in data["fields"].items()}
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
 
