@@ -184,6 +184,18 @@ def test_bad_word_files_are_refused_with_a_clear_message(db: Database, tmp_path:
     assert "bị hỏng" in refused(db, tmp_path / "cut.docx")
     (tmp_path / "text.docx").write_text("Họ và tên", encoding="utf-8")
     assert refused(db, tmp_path / "text.docx").endswith("không phải tệp Word .docx.")
+    with zipfile.ZipFile(tmp_path / "broken.docx", "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document xmlns:w='x'><w:body><w:tbl>")
+    assert "nội dung tệp .docx bị hỏng (XML lỗi" in refused(db, tmp_path / "broken.docx")
+    with zipfile.ZipFile(tmp_path / "dtd.docx", "w") as z:
+        z.writestr("word/document.xml", '<!DOCTYPE d [<!ENTITY a "aaaa">]><d>&a;</d>')
+    assert "DTD" in refused(db, tmp_path / "dtd.docx")
+    with zipfile.ZipFile(tmp_path / "sheet.docx", "w") as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    assert refused(db, tmp_path / "sheet.docx").endswith(
+        "không phải tệp Word .docx (thiếu word/document.xml)."
+    )
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(Nomination)) == 0
 
