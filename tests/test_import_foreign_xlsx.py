@@ -221,3 +221,19 @@ def test_a_list_of_collectives_named_by_unit_and_the_command_line_map(
         assert (n.unit_id, n.award.code, n.achievement) == (world["xa"].id, "TTLDTT", "")
     assert cli.main([*base, "--map", "9=award"]) != 0
     assert "--map «9=award»: không có cột «9»." in capsys.readouterr().err
+
+
+def test_the_books_own_checks_name_the_lists_columns(db, world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A collective title asked for a person is refused by the nominations' own check; the report
+    names the list's column, not our template's."""
+    path = foreign_xlsx(tmp_path / "ds.xlsx", [
+        [1, "CANHAN", "Ông", "Nguyễn Văn An", 1980, "Sở Nội vụ", "TTLDTT", ""],
+        [2, "CANHAN", "Ông", "Nguyễn Văn An", 1980, "Sở Nội vụ", "LDTT", ""],
+        [3, "CANHAN", "Ông", "Nguyễn Văn An", 1980, "Sở Nội vụ", "Lao động tiên tiến", ""],
+    ])  # fmt: skip
+    report = run_import(db, "nominations", path, dry_run=True, options=ImportOptions(year=2025))
+    text = [str(p) for p in report.problems]
+    assert text[0].startswith(
+        "Dòng 4, Hình thức khen thưởng (cột G): «Tập thể lao động tiên tiến» là khen thưởng cho tập thể"
+    ), text
+    assert text[1] == "Dòng 6: trùng với dòng 5 (cùng đối tượng, danh hiệu, năm).", text

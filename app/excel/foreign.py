@@ -321,7 +321,15 @@ def read(
         report.problems.append(Problem(None, "", "Bảng không có dòng dữ liệu nào dưới dòng tiêu đề."))
     if source == "confirmed":
         load.on_commit.append(lambda s: import_mappings.store(s, key, headers, fields))
+    before = len(report.problems)
     load.add(batch)
+    # The handler names our template's columns; say the list's own instead.
+    theirs = {"Mã danh hiệu": "award", "Họ và tên": "full_name", "Số CCCD": "cccd", "Mã tập thể": "full_name"}
+    for i in range(before, len(report.problems)):
+        p = report.problems[i]
+        col = by_field.get(theirs.get(p.column, ""))
+        if col is not None:
+            report.problems[i] = Problem(p.row, label(col), p.message)
     report.problems.sort(key=lambda p: (p.row is None, p.row or 0))
 
 
