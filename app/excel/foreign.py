@@ -327,9 +327,9 @@ def read(
     theirs = {"Mã danh hiệu": "award", "Họ và tên": "full_name", "Số CCCD": "cccd", "Mã tập thể": "full_name"}
     for i in range(before, len(report.problems)):
         p = report.problems[i]
-        col = by_field.get(theirs.get(p.column, ""))
-        if col is not None:
-            report.problems[i] = Problem(p.row, label(col), p.message)
+        named = by_field.get(theirs.get(p.column, ""))
+        if named is not None:
+            report.problems[i] = Problem(p.row, label(named), p.message)
     report.problems.sort(key=lambda p: (p.row is None, p.row or 0))
 
 
