@@ -66,7 +66,7 @@ ROWS: list[list[object]] = [
     [1, "CANHAN", "Ông", "Nguyễn Văn An", 1980, "Phòng Tổ chức, Sở Nội vụ", "Chiến sĩ thi đua cơ sở", ""],
     [2, "Cá nhân", "Bà", "Lê Thị Bích", 1985, "Sở Nội vụ", "Bằng khen của Chủ tịch UBND tỉnh", ""],
     [3, "TAPTHE", "", "Phòng Tổ chức", "", "Sở Nội vụ", "Bằng khen của Chủ tịch UBND tỉnh", ""],
-    [4, "HOGIADINH", "Ông", "Trần Văn Hộ", 1970, "Xã Tân Hòa", "Gia đình văn hóa", ""],
+    [4, "HOGIADINH", "", "Ông Trần Văn Hộ", 1970, "Xã Tân Hòa", "Gia đình văn hóa", ""],
 ]
 
 

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 HEADER_SCAN_ROWS = 30
 _NUMBER_CELL = re.compile(r"^\(?\d{1,2}\)?$")
 _TOTAL = re.compile(r"^(tong|cong)\b")
+_SALUTATION = re.compile(r"^(ong|ba|dong chi|d/c|đ/c)\.?\s+")
 
 
 @dataclass
@@ -295,6 +296,7 @@ def read(
         raise NothingWritten
 
     names = {fold(str(r.values["full_name"])) for r in parsed if r.values.get("full_name")}
+    names |= {_SALUTATION.sub("", n) for n in names}
     with load.db.read() as session:
         book = _Book(session, names, awards)
     if options.unit_code:
@@ -419,6 +421,12 @@ def _resolve(
         return out, errors
     out["full_name"] = name
     people = list(book.people.get(fold(name), []))
+    lead = _SALUTATION.match(fold(name))
+    if not people and lead:  # "Ông Nguyễn Văn An", "Đ/c Lê Thị Bích"
+        name = name[lead.end() :].strip()
+        people = list(book.people.get(fold(name), []))
+        out["full_name"] = name
+        gender = gender or {"ong": "male", "ba": "female"}.get(lead.group(1))
     birth = v.get("birth") or v.get("birth_male") or v.get("birth_female")
     if isinstance(birth, dt.date):
         people = [
