@@ -187,7 +187,8 @@ def read(
     from ..services import import_mappings
 
     docx = path.suffix.lower() == ".docx"
-    found = find_header(head, conv)
+    probe = F.Converter({})  # for the layout: only the cells read into records count as converted
+    found = find_header(head, probe)
     if found is None:
         raise refuse(
             path,
@@ -240,7 +241,7 @@ def read(
     parsed: list[_Row] = []
     award, cat = "", None
     for _n, row in head[:index]:  # headings above the header: only one naming an award or a kind
-        distinct = {conv.text(v) for v in row.values()}
+        distinct = {probe.text(v) for v in row.values()}
         if len(distinct) == 1:
             text = next(iter(distinct))
             if M.section_category(text) is not None:
@@ -248,7 +249,7 @@ def read(
             elif awards.names(text):
                 award = text
     header_texts = {F.header_key(h) for h in headers.values()} | {
-        F.header_key(conv.text(v)) for _n, row in head[index : index + taken] for v in _texts(row).values()
+        F.header_key(probe.text(v)) for _n, row in head[index : index + taken] for v in _texts(row).values()
     }
     name_col = by_field.get("full_name")
     stt_col = by_field.get("stt")
@@ -258,7 +259,7 @@ def read(
         texts = _texts(row)
         if not row:
             continue
-        distinct = {conv.text(v) for v in row.values()}
+        distinct = {probe.text(v) for v in row.values()}
         if len(distinct) == 1 and (len(row) > 1 or next(iter(row)) != name_col or next(iter(row)) == stt_col):
             text = next(iter(distinct))
             kind = M.section_category(text)

@@ -317,8 +317,9 @@ def _read(
             or found is None
             or handler.check_columns({f.key for f in found[2].values()})
         ):
-            foreign.read(load, path, handler, report, rows, head, options, conv)
-            _legacy_notes(conv, report)
+            counted = F.Converter({})  # the header scan above converted cells too: count afresh
+            foreign.read(load, path, handler, report, rows, head, options, counted)
+            _legacy_notes(counted, report)
             return
         if found is None:
             names = ", ".join(f"«{f.header}»" for f in handler.fields if f.required)
