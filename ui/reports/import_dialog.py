@@ -172,6 +172,8 @@ class ImportDialog(QDialog):
         )
         if name:
             self.path.setText(name)
+            if name.lower().endswith(".docx"):  # a Word list is one of nominations
+                self.kind.setCurrentIndex(self.kind.findData("nominations"))
 
     def _start(self, dry_run: bool) -> Job:
         db, kind, path = self.db, self.kind.currentData(), Path(self.path.text())
