@@ -13,12 +13,35 @@ KINDS = ("units", "persons", "nominations")  # app.excel.handlers.HANDLERS, not 
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from ..excel.importer import run_import
+    from ..excel.importer import ImportOptions, run_import
+    from ..excel.mapping import FIELDS, parse_override
 
+    options = ImportOptions(year=args.year, unit_code=args.unit, confirm=args.mapping == "confirm")
     with opened(args, writes=not args.dry_run) as db:
+        if args.map:
+            from ..excel.importer import headers_of
+
+            headers = headers_of(Path(args.file))
+            for text in args.map:
+                try:
+                    col, field = parse_override(text, headers)
+                except ValueError as exc:
+                    print(f"--map {exc}", file=sys.stderr)
+                    return EXIT_USER_ERROR
+                options.overrides[col] = field
         report = run_import(
-            db, args.kind, Path(args.file), dry_run=args.dry_run, on_duplicate=args.on_duplicate
+            db,
+            args.kind,
+            Path(args.file),
+            dry_run=args.dry_run,
+            on_duplicate=args.on_duplicate,
+            options=options,
         )
+    if report.mapping is not None:
+        how = {"guessed": "đoán từ tiêu đề", "remembered": "đã nhớ", "confirmed": "đã xác nhận"}
+        print(f"Cách hiểu các cột ({how[report.mapping.source]}):")
+        for col, header, field in report.mapping.columns():
+            print(f"  Cột {col + 1} «{header}» → {field or '-'} ({FIELDS[field]})")
     for p in report.problems[:500]:
         print(f"- {p}", file=sys.stderr)
     if len(report.problems) > 500:
@@ -60,6 +83,20 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--on-duplicate", choices=("skip", "merge"), help="bản ghi trùng với dữ liệu đã có: bỏ qua hoặc gộp"
     )
+    p.add_argument("--year", type=int, metavar="NĂM", help="danh sách không có cột năm: năm đề nghị")
+    p.add_argument("--unit", metavar="MÃ", help="đơn vị gửi danh sách: tìm cá nhân trong đơn vị này")
+    p.add_argument(
+        "--mapping",
+        choices=("auto", "confirm"),
+        default="auto",
+        help="danh sách theo mẫu khác: auto = dùng cách hiểu cột đã nhớ; confirm = xác nhận và nhớ cách hiểu in ra",
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        metavar="CỘT=TRƯỜNG",
+        help="sửa cách hiểu một cột, ví dụ «3=award» (lặp lại được)",
+    )
 
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
@@ -75,7 +112,7 @@ def _template_arguments(p: argparse.ArgumentParser) -> None:
 
 
 COMMANDS = (
-    Command("import", "nhập đơn vị, cá nhân hoặc đề nghị khen thưởng từ tệp .xlsx/.csv (tất cả hoặc không)",
+    Command("import", "nhập đơn vị, cá nhân hoặc đề nghị khen thưởng từ tệp .xlsx/.csv/.docx (tất cả hoặc không)",
             _cmd_import, _import_arguments),
     Command("export", "xuất danh sách ra tệp .xlsx", _cmd_export, _export_arguments),
     Command("template", "tạo tệp .xlsx mẫu để nhập dữ liệu", _cmd_template, _template_arguments),

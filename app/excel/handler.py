@@ -9,11 +9,17 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import fields as F
+from .mapping import Mapping
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 SKIP, MERGE = "skip", "merge"
+
+
+class NothingWritten(Exception):
+    """Ends an import without writing: its columns are missing, or (a real import, its
+    transaction then rolled back) the file has problems or undecided duplicates."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,7 @@ class ImportReport:
     skipped: int = 0
     committed: bool = False
     seconds: float = 0.0
+    mapping: Mapping | None = None  # a list in another layout: how its columns were read (.foreign)
 
     @property
     def ok(self) -> bool:

@@ -51,6 +51,7 @@ class NominationRecord:
     nominee: tuple[str, str, str] = ("", "", "")
     existing_id: int | None = None
     existing_status: NominationStatus | None = None
+    person_ref: int | None = None  # the person already found (a list in another layout: .foreign)
 
 
 class Nominations(Handler):
@@ -78,7 +79,8 @@ class Nominations(Handler):
                 cccd = person_rules.normalise_cccd(str(values["cccd"]))
             except DomainError as exc:
                 errors.append(("cccd", exc.message))
-        person = bool(cccd or values.get("full_name"))
+        person_ref = values.get("person_id")
+        person = bool(cccd or values.get("full_name") or person_ref)
         collective = bool(values.get("collective_code"))
         if person == collective:
             errors.append(
@@ -87,7 +89,7 @@ class Nominations(Handler):
                     "Mỗi dòng ghi đúng một đối tượng: cá nhân (CCCD hoặc họ tên + mã đơn vị) hoặc mã tập thể.",
                 )
             )
-        elif person and not cccd and not values.get("unit_code"):
+        elif person and not cccd and not person_ref and not values.get("unit_code"):
             errors.append(("unit_code", "Cá nhân không có CCCD cần mã đơn vị để tìm đúng người."))
         achievement = str(values.get("achievement", ""))
         if len(achievement) > MAX_ACHIEVEMENT:
@@ -99,6 +101,7 @@ class Nominations(Handler):
             row, int(year), str(values["award"]), cccd, clean(str(values.get("full_name", ""))),  # type: ignore[call-overload]  # an int: check_year passed
             birth if isinstance(birth, dt.date) else None, str(values.get("unit_code", "")),
             str(values.get("collective_code", "")), str(values.get("submitting_code", "")), achievement,
+            person_ref=person_ref if isinstance(person_ref, int) else None,
         ), []  # fmt: skip
 
     def check(
@@ -125,11 +128,24 @@ class Nominations(Handler):
                 ).where(Person.cccd.in_(chunk))
             ):
                 people[p.cccd] = p
+        refs = sorted({r.person_ref for r in records if r.person_ref is not None})
+        for ids in chunks(refs):
+            for p in session.execute(
+                select(
+                    Person.id,
+                    Person.cccd,
+                    Person.full_name,
+                    Person.name_fold,
+                    Person.sort_key,
+                    Person.unit_id,
+                ).where(Person.id.in_(ids))
+            ):
+                people[f"#{p.id}"] = p
         named = sorted(
             {
                 (units[r.unit_code][0], fold(r.full_name))
                 for r in records
-                if not r.cccd and r.full_name and r.unit_code in units
+                if not r.cccd and r.person_ref is None and r.full_name and r.unit_code in units
             }
         )
         by_name: dict[tuple[int, str], list[Any]] = defaultdict(list)
@@ -192,7 +208,11 @@ class Nominations(Handler):
             r.nominee = (unit[1], fold(unit[1]), sort_key(unit[1]))
             default_submitter = unit[2] or unit[0]
         else:
-            if r.cccd:
+            if r.person_ref is not None:
+                p = people.get(f"#{r.person_ref}")
+                if p is None:
+                    return "Họ và tên", f"không có «{r.full_name}» trong sổ."
+            elif r.cccd:
                 p = people.get(r.cccd)
                 if p is None:
                     return "Số CCCD", f"không có cá nhân có số CCCD {r.cccd} trong sổ."

@@ -29,13 +29,25 @@ from ..model import Award, Unit
 from ..model.base import utcnow
 from ..storage.db import Database
 from . import fields as F
-from .handler import MERGE, SKIP, AllAtOnce, Batches, Duplicate, Handler, ImportReport, Problem
+from . import foreign
+from .foreign import ImportOptions
+from .handler import (
+    MERGE,
+    SKIP,
+    AllAtOnce,
+    Batches,
+    Duplicate,
+    Handler,
+    ImportReport,
+    NothingWritten,
+    Problem,
+)  # fmt: skip
 from .handlers import HANDLERS
 from .safety import refuse
 from .xlsx import Sheet, column_letter
 
 __all__ = [
-    "MERGE", "SKIP", "AllAtOnce", "Batches", "Duplicate", "Handler", "ImportReport", "Problem", "run_import",
+    "ImportOptions", "MERGE", "SKIP", "AllAtOnce", "Batches", "Duplicate", "Handler", "ImportReport", "Problem", "run_import",
 ]  # fmt: skip
 
 if TYPE_CHECKING:
@@ -51,6 +63,10 @@ STREAM_BATCH = 10_000  # records checked (and written) at a time by a handler th
 def open_sheet(path: Path) -> Sheet:
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix in (".docx", ".doc"):
+        from .docx_table import read_docx
+
+        return read_docx(path)
     if suffix in (".xlsx", ".xlsm", ".csv", ".txt"):
         from .reader_process import open_in_child, read_here
 
@@ -147,8 +163,12 @@ def run_import(
     on_duplicate: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    options: ImportOptions | None = None,
 ) -> ImportReport:
-    """Read, validate and (unless ``dry_run``) import a file; see the module docstring."""
+    """Read, validate and (unless ``dry_run``) import a file; see the module docstring.
+
+    Nominations in another office's layout (a Word .docx list, an .xlsx without our «Năm» and «Mã
+    danh hiệu» columns) are read through a column mapping (:mod:`.foreign`), with ``options``."""
     if kind not in HANDLERS:
         raise DomainError(f"Không có loại dữ liệu «{kind}» (chọn: {', '.join(HANDLERS)}).")
     if on_duplicate not in (None, SKIP, MERGE):
@@ -164,7 +184,7 @@ def run_import(
     with _fewer_collections():
         try:
             with _Load(db, handler, report, dry_run, on_duplicate, progress) as load:
-                _read(load, path, handler, report, cancelled)
+                _read(load, path, handler, report, cancelled, options or ImportOptions())
                 load.complete(kind, path)
         except _NothingWritten:
             pass
@@ -172,9 +192,7 @@ def run_import(
     return report
 
 
-class _NothingWritten(Exception):
-    """Ends an import without writing: its columns are missing, or (a real import, its
-    transaction then rolled back) the file has problems or undecided duplicates."""
+_NothingWritten = NothingWritten
 
 
 class _Load:
@@ -202,6 +220,7 @@ class _Load:
         self.records = 0
         self.first: list[object] = []  # the preview's records
         self.refs: list[tuple[int, str, str, str]] = []  # refused rows' codes: (row, column, kind, code)
+        self.on_commit: list[Callable[[Session], None]] = []  # more writes of a clean real import
 
     def __enter__(self) -> _Load:
         return self
@@ -265,6 +284,8 @@ class _Load:
             raise _NothingWritten
         assert self.session is not None
         self.sink.finish(self.session, self.db.actor.username, self.tick)
+        for also in self.on_commit:
+            also(self.session)
         # Bulk rows bypass the ORM: one summary entry in the audit log for the whole file.
         audit.record(self.session, "import", kind, details={
             "file": path.name, "inserted": report.inserted, "merged": report.merged, "skipped": report.skipped,
@@ -275,7 +296,12 @@ class _Load:
 
 
 def _read(
-    load: _Load, path: Path, handler: Handler, report: ImportReport, cancelled: Callable[[], bool] | None
+    load: _Load,
+    path: Path,
+    handler: Handler,
+    report: ImportReport,
+    cancelled: Callable[[], bool] | None,
+    options: ImportOptions,
 ) -> None:
     """Read, convert and build every row of the file, handing the records to ``load`` in batches."""
     conv = F.Converter({})
@@ -286,6 +312,15 @@ def _read(
         rows = _fill_merged(sheet.rows, sheet.merged)
         head = list(islice(rows, HEADER_SCAN_ROWS))
         found = _find_header(head, handler, conv)
+        if report.kind == "nominations" and (
+            path.suffix.lower() == ".docx"
+            or found is None
+            or handler.check_columns({f.key for f in found[2].values()})
+        ):
+            counted = F.Converter({})  # the header scan above converted cells too: count afresh
+            foreign.read(load, path, handler, report, rows, head, options, counted)
+            _legacy_notes(counted, report)
+            return
         if found is None:
             names = ", ".join(f"«{f.header}»" for f in handler.fields if f.required)
             raise refuse(path, f"không tìm thấy dòng tiêu đề. Bảng cần có các cột {names} (tải mẫu để xem).")
@@ -344,10 +379,25 @@ def _read(
                     raise DomainError("Đã hủy nhập dữ liệu; chưa ghi gì.")
     finally:
         _close(sheet.rows)  # a cancelled or refused import stops the reader (and its process)
-    for encoding, count in conv.legacy_counts.items():
-        name = "TCVN3 (ABC)" if encoding == "tcvn3" else "VNI"
-        report.notes.append(f"Đã chuyển {count} ô từ bảng mã {name} sang Unicode.")
+    _legacy_notes(conv, report)
     if report.rows_read == 0:
         report.problems.append(Problem(None, "", "Bảng không có dòng dữ liệu nào dưới dòng tiêu đề."))
     load.add(batch)
     load.check_refs()
+
+
+def _legacy_notes(conv: F.Converter, report: ImportReport) -> None:
+    for encoding, count in conv.legacy_counts.items():
+        name = "TCVN3 (ABC)" if encoding == "tcvn3" else "VNI"
+        report.notes.append(f"Đã chuyển {count} ô từ bảng mã {name} sang Unicode.")
+
+
+def headers_of(path: Path) -> dict[int, str]:
+    """The header of a nominations list in another layout, {column: text} (``--map`` by header name)."""
+    sheet = open_sheet(path)
+    try:
+        head = list(islice(_fill_merged(sheet.rows, sheet.merged), HEADER_SCAN_ROWS))
+    finally:
+        _close(sheet.rows)
+    found = foreign.find_header(head, F.Converter({}))
+    return found[1] if found else {}

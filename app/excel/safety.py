@@ -24,8 +24,8 @@ MAX_CELLS = 10_000_000
 MAX_CELL_CHARS = 32_767  # Excel's own limit on a cell
 MAX_CSV_FIELD = MAX_CELL_CHARS
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP = b"PK\x03\x04"
+OLE = _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE2 container: .xls, .doc, or an encrypted package
+ZIP = _ZIP = b"PK\x03\x04"
 
 
 class FileRefused(DomainError):
@@ -70,20 +70,27 @@ def open_xlsx(path: Path) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, OSError, ValueError):
         raise refuse(path, "tệp .xlsx bị hỏng hoặc chưa tải về đầy đủ.") from None
     try:
-        _check_members(path, archive)
+        check_members(
+            path,
+            archive,
+            "xl/workbook.xml",
+            refuse(path, "không phải tệp Excel .xlsx (thiếu xl/workbook.xml)."),
+        )
     except BaseException:
         archive.close()
         raise
     return archive
 
 
-def _check_members(path: Path, archive: zipfile.ZipFile) -> None:
+def check_members(path: Path, archive: zipfile.ZipFile, main: str, missing: FileRefused) -> None:
+    """The zip's members: not too many, ``main`` among them (else ``missing`` is raised), none
+    encrypted, none a zip bomb."""
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
         raise refuse(path, "tệp chứa quá nhiều thành phần, không giống một bảng tính.")
     names = {i.filename for i in infos}
-    if "xl/workbook.xml" not in names:
-        raise refuse(path, "không phải tệp Excel .xlsx (thiếu xl/workbook.xml).")
+    if main not in names:
+        raise missing
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:

@@ -825,6 +825,38 @@
       <source>Đã lưu tệp mẫu: {0}. Điền từ dòng 2 của trang đầu; trang «Ví dụ» chỉ để xem.</source>
       <translation>Template saved: {0}. Fill it from row 2 of the first sheet; the «Ví dụ» sheet is an example only.</translation>
     </message>
+    <message>
+      <source>Cách hiểu các cột (đoán từ tiêu đề; sửa nếu sai, bấm Nhập để xác nhận):</source>
+      <translation>How the columns are read (guessed from the headers; correct any that is wrong, Import confirms):</translation>
+    </message>
+    <message>
+      <source>Cách hiểu các cột (đã nhớ từ lần trước):</source>
+      <translation>How the columns are read (remembered from last time):</translation>
+    </message>
+    <message>
+      <source>Cách hiểu các cột (đã xác nhận):</source>
+      <translation>How the columns are read (confirmed):</translation>
+    </message>
+    <message>
+      <source>(theo cột Năm trong tệp)</source>
+      <translation>(from the file's Year column)</translation>
+    </message>
+    <message>
+      <source>Cột trong tệp</source>
+      <translation>Column in the file</translation>
+    </message>
+    <message>
+      <source>Là</source>
+      <translation>Is</translation>
+    </message>
+    <message>
+      <source>Năm đề nghị:</source>
+      <translation>Nomination year:</translation>
+    </message>
+    <message>
+      <source>Bảng tính hoặc danh sách Word (*.xlsx *.csv *.docx)</source>
+      <translation>Spreadsheets or Word lists (*.xlsx *.csv *.docx)</translation>
+    </message>
   </context>
   <context>
     <name>Jobs</name>
@@ -4487,6 +4519,46 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>nội dung nhân rộng</source>
       <translation>replication</translation>
     </message>
+    <message>
+      <source>không phải tệp Word .docx (thiếu word/document.xml).</source>
+      <translation>not a Word .docx file (word/document.xml is missing).</translation>
+    </message>
+    <message>
+      <source>không phải tệp Word .docx.</source>
+      <translation>not a Word .docx file.</translation>
+    </message>
+    <message>
+      <source>không tìm thấy bảng danh sách: cần một dòng tiêu đề có cột «Họ và tên» (hoặc «Số CCCD»).</source>
+      <translation>no list table found: it needs a header row with a «Họ và tên» (full name) or «Số CCCD» column.</translation>
+    </message>
+    <message>
+      <source>nội dung tệp .docx bị hỏng (XML lỗi: {0}).</source>
+      <translation>the .docx content is damaged (XML error: {0}).</translation>
+    </message>
+    <message>
+      <source>tệp .docx bị hỏng hoặc chưa tải về đầy đủ.</source>
+      <translation>the .docx file is damaged or was not fully downloaded.</translation>
+    </message>
+    <message>
+      <source>tệp không có bảng nào. Danh sách cần là một bảng (Chèn → Bảng) trong Word.</source>
+      <translation>the file has no table. The list must be a table in Word (Insert → Table).</translation>
+    </message>
+    <message>
+      <source>tệp được đặt mật khẩu. Hãy mở bằng Word, bỏ mật khẩu rồi lưu lại dạng .docx.</source>
+      <translation>the file is password-protected. Open it in Word, remove the password and save it again as .docx.</translation>
+    </message>
+    <message>
+      <source>«{0}»: không có cột «{1}».</source>
+      <translation>«{0}»: there is no column «{1}».</translation>
+    </message>
+    <message>
+      <source>«{0}»: viết «cột=trường», trường là một trong: {1}.</source>
+      <translation>«{0}»: write «column=field», the field being one of: {1}.</translation>
+    </message>
+    <message>
+      <source>đây là tệp Word 97–2003 (.doc). Hãy mở bằng Word hoặc LibreOffice và lưu lại dạng .docx.</source>
+      <translation>this is a Word 97–2003 file (.doc). Open it in Word or LibreOffice and save it as .docx.</translation>
+    </message>
   </context>
   <context>
     <name>AuditCheckDialog</name>
@@ -4860,6 +4932,73 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
     <message>
       <source>Đã lưu phiếu chấm ({0} dòng).</source>
       <translation>Score sheet saved ({0} rows).</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportMapping</name>
+    <message>
+      <source>(bỏ qua)</source>
+      <translation>(ignored)</translation>
+    </message>
+    <message>
+      <source>Số thứ tự</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>Họ và tên / tên tập thể</source>
+      <translation>Full name / collective's name</translation>
+    </message>
+    <message>
+      <source>Tên gọi (Ông/Bà)</source>
+      <translation>Title (Mr/Ms)</translation>
+    </message>
+    <message>
+      <source>Năm sinh / ngày sinh</source>
+      <translation>Birth year / date</translation>
+    </message>
+    <message>
+      <source>Năm sinh (Nam)</source>
+      <translation>Birth year (male)</translation>
+    </message>
+    <message>
+      <source>Năm sinh (Nữ)</source>
+      <translation>Birth year (female)</translation>
+    </message>
+    <message>
+      <source>Giới tính</source>
+      <translation>Gender</translation>
+    </message>
+    <message>
+      <source>Chức vụ</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>Đơn vị</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>Chức vụ, đơn vị</source>
+      <translation>Position and unit</translation>
+    </message>
+    <message>
+      <source>Danh hiệu, hình thức</source>
+      <translation>Title or form of award</translation>
+    </message>
+    <message>
+      <source>Phân loại (cá nhân, tập thể, hộ gia đình)</source>
+      <translation>Kind (individual, collective, household)</translation>
+    </message>
+    <message>
+      <source>Số CCCD</source>
+      <translation>Citizen ID (CCCD)</translation>
+    </message>
+    <message>
+      <source>Năm đề nghị</source>
+      <translation>Nomination year</translation>
+    </message>
+    <message>
+      <source>Tóm tắt thành tích</source>
+      <translation>Achievement summary</translation>
     </message>
   </context>
 </TS>

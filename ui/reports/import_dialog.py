@@ -1,12 +1,17 @@
-"""Import from .xlsx/.csv: choose kind and file, look at the dry run (every problem with row and
-column, duplicates, a preview of the records), then import — all or nothing, off the GUI thread."""
+"""Import from .xlsx/.csv/.docx: choose kind and file, look at the dry run (every problem with row
+and column, duplicates, a preview of the records), then import — all or nothing, off the GUI thread.
+
+A nominations list in another office's layout (a Word danh sách, another system's .xlsx) shows how
+its columns are read (header → field, each a combo to correct); a list without a year column takes
+the year once. Importing confirms the mapping shown: the app remembers it for that layout."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from app.excel.exports import write_template
-from app.excel.importer import MERGE, SKIP, ImportReport, run_import
+from app.excel.importer import MERGE, SKIP, ImportOptions, ImportReport, run_import
+from app.excel.mapping import FIELDS
 from app.storage.db import Database
 
 from ..error_catalogue import error_text
@@ -23,6 +28,7 @@ from ..qt import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -35,6 +41,32 @@ KINDS = (
     ("units", QT_TRANSLATE_NOOP("ImportDialog", "Đơn vị")),
     ("nominations", QT_TRANSLATE_NOOP("ImportDialog", "Đề nghị khen thưởng")),
 )
+# app.excel.mapping.FIELDS' labels, for the translation tools.
+FIELD_LABELS = (
+    QT_TRANSLATE_NOOP("ImportMapping", "(bỏ qua)"),
+    QT_TRANSLATE_NOOP("ImportMapping", "Số thứ tự"),
+    QT_TRANSLATE_NOOP("ImportMapping", "Họ và tên / tên tập thể"),
+    QT_TRANSLATE_NOOP("ImportMapping", "Tên gọi (Ông/Bà)"),
+    QT_TRANSLATE_NOOP("ImportMapping", "Năm sinh / ngày sinh"),
+    QT_TRANSLATE_NOOP("ImportMapping", "Năm sinh (Nam)"),
+    QT_TRANSLATE_NOOP("ImportMapping", "Năm sinh (Nữ)"),
+    QT_TRANSLATE_NOOP("ImportMapping", "Giới tính"),
+    QT_TRANSLATE_NOOP("ImportMapping", "Chức vụ"),
+    QT_TRANSLATE_NOOP("ImportMapping", "Đơn vị"),
+    QT_TRANSLATE_NOOP("ImportMapping", "Chức vụ, đơn vị"),
+    QT_TRANSLATE_NOOP("ImportMapping", "Danh hiệu, hình thức"),
+    QT_TRANSLATE_NOOP("ImportMapping", "Phân loại (cá nhân, tập thể, hộ gia đình)"),
+    QT_TRANSLATE_NOOP("ImportMapping", "Số CCCD"),
+    QT_TRANSLATE_NOOP("ImportMapping", "Năm đề nghị"),
+    QT_TRANSLATE_NOOP("ImportMapping", "Tóm tắt thành tích"),
+)
+SOURCES = {
+    "guessed": QT_TRANSLATE_NOOP(
+        "ImportDialog", "Cách hiểu các cột (đoán từ tiêu đề; sửa nếu sai, bấm Nhập để xác nhận):"
+    ),
+    "remembered": QT_TRANSLATE_NOOP("ImportDialog", "Cách hiểu các cột (đã nhớ từ lần trước):"),
+    "confirmed": QT_TRANSLATE_NOOP("ImportDialog", "Cách hiểu các cột (đã xác nhận):"),
+}
 DUPLICATES = (
     (None, QT_TRANSLATE_NOOP("ImportDialog", "Dừng lại để xem")),
     (SKIP, QT_TRANSLATE_NOOP("ImportDialog", "Bỏ qua bản ghi trùng")),
@@ -70,6 +102,19 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.check_button.clicked.connect(self.check)
         self.import_button.clicked.connect(self.commit)
+        self.year = QSpinBox(self)
+        self.year.setRange(1999, 2100)
+        self.year.setSpecialValueText(translate("ImportDialog", "(theo cột Năm trong tệp)"))
+        self.year.setValue(1999)  # the special value: no year given
+        self.mapping_label = QLabel("", self)
+        self.mapping = QTableWidget(0, 2, self)
+        self.mapping.setHorizontalHeaderLabels(
+            [translate("ImportDialog", "Cột trong tệp"), translate("ImportDialog", "Là")]
+        )
+        self.mapping_label.hide()
+        self.mapping.hide()
+        self._mapped: tuple[str, list[int]] | None = None  # (file, columns) the combos are for
+        self.path.textChanged.connect(self._forget_mapping)
         self.summary = QLabel("", self)
         self.summary.setWordWrap(True)
         self.problems = QListWidget(self)
@@ -82,6 +127,7 @@ class ImportDialog(QDialog):
         form.addRow(translate("ImportDialog", "Loại dữ liệu:"), self.kind)
         form.addRow(translate("ImportDialog", "Tệp:"), row)
         form.addRow(translate("ImportDialog", "Bản ghi trùng:"), self.duplicates)
+        form.addRow(translate("ImportDialog", "Năm đề nghị:"), self.year)
         buttons = QHBoxLayout()
         buttons.addWidget(self.template_button)
         buttons.addStretch(1)
@@ -89,6 +135,8 @@ class ImportDialog(QDialog):
         buttons.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.mapping_label)
+        layout.addWidget(self.mapping, 1)
         layout.addWidget(self.summary)
         layout.addWidget(QLabel(translate("ImportDialog", "Lỗi và bản ghi trùng:"), self))
         layout.addWidget(self.problems, 1)
@@ -120,19 +168,23 @@ class ImportDialog(QDialog):
             self,
             translate("ImportDialog", "Chọn tệp"),
             "",
-            translate("ImportDialog", "Bảng tính (*.xlsx *.csv)"),
+            translate("ImportDialog", "Bảng tính hoặc danh sách Word (*.xlsx *.csv *.docx)"),
         )
         if name:
             self.path.setText(name)
+            if name.lower().endswith(".docx"):  # a Word list is one of nominations
+                self.kind.setCurrentIndex(self.kind.findData("nominations"))
 
     def _start(self, dry_run: bool) -> Job:
         db, kind, path = self.db, self.kind.currentData(), Path(self.path.text())
         policy = self.duplicates.currentData()
+        options = self.options(confirm=not dry_run)
 
         def work(progress: Progress, cancelled: Cancelled) -> ImportReport:
             return run_import(
-                db, kind, path, dry_run=dry_run, on_duplicate=policy, progress=progress, cancelled=cancelled
-            )
+                db, kind, path, dry_run=dry_run, on_duplicate=policy, progress=progress, cancelled=cancelled,
+                options=options,
+            )  # fmt: skip
 
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
@@ -150,6 +202,49 @@ class ImportDialog(QDialog):
             self.job = run_op(self, title, db, work, on_done=self.show_report, on_error=self._failed)
         return self.job
 
+    def options(self, *, confirm: bool) -> ImportOptions:
+        """The year given once, and the columns as the combos show them (importing confirms them)."""
+        year = self.year.value() if self.year.value() != self.year.minimum() else None
+        overrides: dict[int, str] = {}
+        if self._mapped is not None and self._mapped[0] == self.path.text():
+            for row, col in enumerate(self._mapped[1]):
+                combo = self.mapping.cellWidget(row, 1)
+                if isinstance(combo, QComboBox):
+                    overrides[col] = str(combo.currentData())
+        return ImportOptions(year=year, overrides=overrides, confirm=confirm)
+
+    def _forget_mapping(self) -> None:
+        self._mapped = None
+        self.mapping.setRowCount(0)
+        self.mapping_label.hide()
+        self.mapping.hide()
+
+    def _show_mapping(self, report: ImportReport) -> None:
+        m = report.mapping
+        if m is None:
+            self._forget_mapping()
+            return
+        self.mapping_label.setText(translate("ImportDialog", SOURCES[m.source]))
+        columns = m.columns()
+        self.mapping.setRowCount(len(columns))
+        for row, (_col, header, field) in enumerate(columns):
+            item = QTableWidgetItem(header)
+            self.mapping.setItem(row, 0, item)
+            combo = QComboBox(self.mapping)
+            for key, label in FIELDS.items():
+                combo.addItem(translate("ImportMapping", label), key)
+            combo.setCurrentIndex(max(combo.findData(field), 0))
+            combo.currentIndexChanged.connect(self._mapping_changed)
+            self.mapping.setCellWidget(row, 1, combo)
+        self.mapping.resizeColumnsToContents()
+        self._mapped = (self.path.text(), [c for c, _h, _f in columns])
+        self.mapping_label.show()
+        self.mapping.show()
+
+    def _mapping_changed(self) -> None:
+        """A column read otherwise: check again before importing."""
+        self.import_button.setEnabled(False)
+
     def check(self) -> Job:
         return self._start(True)
 
@@ -160,6 +255,7 @@ class ImportDialog(QDialog):
         self.report = report
         self.check_button.setEnabled(True)
         self.summary.setText("\n".join([report.summary(), *report.notes]))
+        self._show_mapping(report)
         self.problems.clear()
         for p in report.problems:
             self.problems.addItem(str(p))
