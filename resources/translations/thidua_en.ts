@@ -3568,8 +3568,8 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <translation>The database file is on a shared network drive: SQLite is not safe there (data may be damaged when several machines open it). Copy the file to this machine, or use a shared PostgreSQL database.</translation>
     </message>
     <message>
-      <source>Tệp kết quả phải có đuôi .pdf hoặc .xlsx.</source>
-      <translation>The output file must end in .pdf or .xlsx.</translation>
+      <source>Tệp kết quả phải có đuôi .pdf, .docx hoặc .xlsx.</source>
+      <translation>The output file must end in .pdf, .docx or .xlsx.</translation>
     </message>
     <message>
       <source>Tệp mức lương cơ sở sai cú pháp: {0}</source>
