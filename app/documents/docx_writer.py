@@ -80,6 +80,14 @@ HANDLED: tuple[type, ...] = (Paragraph, Table, Spacer, Rule, PageBreak, KeepToge
                              NextPageTemplate, Drawing)  # fmt: skip
 
 
+# What follows w:pBdr in a w:pPr (the schema's order; Word refuses a file out of it).
+P_PR_AFTER_BORDER = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+                     "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+                     "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+                     "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+                     "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")  # fmt: skip
+
+
 class _Container(Protocol):
     def add_paragraph(self, text: str = "", style: Any = None) -> DocxParagraph: ...
 
@@ -207,7 +215,7 @@ class _Writer:
         for k, v in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "000000")):
             bottom.set(qn(k), v)
         borders.append(bottom)
-        p_pr.append(borders)
+        p_pr.insert_element_before(borders, *P_PR_AFTER_BORDER)
 
     def fallback(self, box: _Container, f: Flowable) -> None:
         """A flowable no rule maps: its text, if it has any (never silently dropped)."""
@@ -266,19 +274,17 @@ class _Writer:
         table = self.doc.add_table(rows=0, cols=n_cols)
         table.autofit = False
         tbl_pr = table._tbl.tblPr
-        layout = OxmlElement("w:tblLayout")
-        layout.set(qn("w:type"), "fixed")
-        tbl_pr.append(layout)
+        for child in list(tbl_pr):  # rebuilt in the schema's order: tblW, tblBorders, tblLayout, tblCellMar
+            tbl_pr.remove(child)
         width = OxmlElement("w:tblW")
         width.set(qn("w:w"), str(int(sum(widths) * 20)))
         width.set(qn("w:type"), "dxa")
-        for old in tbl_pr.findall(qn("w:tblW")):
-            tbl_pr.remove(old)
         tbl_pr.append(width)
         grid = table._tbl.tblGrid
         for col, w in zip(grid.findall(qn("w:gridCol")), widths, strict=False):
             col.set(qn("w:w"), str(int(w * 20)))
-        if _has_grid(t):
+        ruled = _has_grid(t)
+        if ruled:
             borders = OxmlElement("w:tblBorders")
             for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
                 e = OxmlElement(f"w:{side}")
@@ -286,8 +292,11 @@ class _Writer:
                     e.set(qn(k), v)
                 borders.append(e)
             tbl_pr.append(borders)
+        layout = OxmlElement("w:tblLayout")
+        layout.set(qn("w:type"), "fixed")
+        tbl_pr.append(layout)
         margins = OxmlElement("w:tblCellMar")
-        pad = "0" if not _has_grid(t) else "57"  # none for the layout tables; 1 mm for data
+        pad = "57" if ruled else "0"  # 1 mm in the data tables; none in the layout tables
         for side in ("left", "right"):
             e = OxmlElement(f"w:{side}")
             e.set(qn("w:w"), pad)

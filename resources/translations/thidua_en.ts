@@ -2011,6 +2011,18 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>Đã lưu «{0}» — {1} trang.</source>
       <translation>Saved “{0}” — {1} pages.</translation>
     </message>
+    <message>
+      <source>Mở bằng Word</source>
+      <translation>Open in Word</translation>
+    </message>
+    <message>
+      <source>Lưu văn bản thành tệp .docx chỉnh sửa được và mở; bản PDF in ra là bản lưu hồ sơ.</source>
+      <translation>Save the document as an editable .docx and open it; the printed PDF is the record kept on file.</translation>
+    </message>
+    <message>
+      <source>Đã lưu bản Word «{0}».</source>
+      <translation>Saved the Word copy “{0}”.</translation>
+    </message>
   </context>
   <context>
     <name>ReportForm</name>
@@ -2315,6 +2327,10 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <location filename="../../ui/pages/reports.py" line="42" />
       <source>PDF (văn bản để in)</source>
       <translation>PDF (document to print)</translation>
+    </message>
+    <message>
+      <source>Word .docx (chỉnh sửa được)</source>
+      <translation>Word .docx (editable)</translation>
     </message>
     <message>
       <location filename="../../ui/pages/reports.py" line="43" />
