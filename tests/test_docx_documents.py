@@ -313,3 +313,43 @@ def test_libreoffice_opens_the_docx(written, tmp_path: Path) -> None:  # type: i
         text = pdftotext(tmp_path / f"{kind}.pdf")
         for line in expected:
             assert line in text, (kind, line)
+
+
+# ---------------------------------------------------------------------------------- the window
+def test_the_reports_page_writes_a_docx_and_the_preview_writes_one_beside_a_pdf(
+    qtbot, demo, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from ui.pages.reports import ReportsPage
+    from ui.reports.report_dialog import ReportPreview
+
+    page = ReportsPage()
+    qtbot.addWidget(page)
+    page.set_database(demo)
+    form = page.choose("danh-sach")
+    form.widgets["year"].setValue(2025)
+    form.widgets["issuer"].setText("Sở Nội vụ")
+    assert page.format.findData(".docx") >= 0
+    page.format.setCurrentIndex(page.format.findData(".docx"))
+    page.out.setText(str(tmp_path / "danh-sach"))  # the format's suffix is added
+    job = page.make_document()
+    assert job is not None, page.banner.text()
+    with qtbot.waitSignal(job.done, timeout=60_000):
+        pass
+    dialog = page.dialog
+    assert isinstance(dialog, ReportPreview)
+    out = tmp_path / "danh-sach.docx"
+    assert "DANH SÁCH" in docx_lines(out)
+    assert dialog.page_count() >= 1 and dialog.word_button.isEnabled()
+    assert dialog.write_docx() == out  # the .docx asked for is the one Word opens
+    dialog.reject()
+
+    # A PDF's preview: «Mở bằng Word» writes the same document as .docx beside it.
+    req = requests_of(demo)["to-trinh"]
+    written = write_report(demo, req, tmp_path / "to-trinh.pdf")
+    preview = ReportPreview(written)
+    qtbot.addWidget(preview)
+    assert preview.word_button.isEnabled()
+    assert preview.write_docx() == tmp_path / "to-trinh.docx"
+    assert "TỜ TRÌNH" in docx_lines(tmp_path / "to-trinh.docx")
+    assert not list(tmp_path.glob(".to-trinh.docx.*"))
+    preview.reject()

@@ -25,12 +25,13 @@ import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
+from xml.sax.saxutils import escape
 
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
 from docx.table import Table as DocxTable
@@ -73,8 +74,6 @@ ALIGN: dict[object, WD_ALIGN_PARAGRAPH] = {
     TA_RIGHT: WD_ALIGN_PARAGRAPH.RIGHT,
     TA_JUSTIFY: WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
-CELL_ALIGN = {"CENTER": WD_ALIGN_PARAGRAPH.CENTER, "CENTRE": WD_ALIGN_PARAGRAPH.CENTER,
-              "RIGHT": WD_ALIGN_PARAGRAPH.RIGHT, "DECIMAL": WD_ALIGN_PARAGRAPH.RIGHT}  # fmt: skip
 # Every flowable type the builders use, mapped on purpose (tests/test_docx_documents.py checks).
 HANDLED: tuple[type, ...] = (Paragraph, Table, Spacer, Rule, PageBreak, KeepTogether, CondPageBreak,
                              NextPageTemplate, Drawing)  # fmt: skip
@@ -247,22 +246,29 @@ class _Writer:
         cell_styles = t._cellStyles  # type: ignore[attr-defined]
         tbl = target._tbl
         for r in range(start, len(values)):
-            tr = _row_element(tbl, widths, r < header_rows)
+            # A row's plain cells are written as one piece of XML (fast: a 500-row annex), its
+            # flowable cells (wrapped text, a header's blocks) through python-docx after.
+            parts, rich = [], []
             for c in range(n_cols):
-                cs = cell_styles[r][c]
-                tc = _cell_element(tr, widths[c], spans.get((r, c)))
-                cell = _Cell(tc, target)
-                value = values[r][c]
-                align = CELL_ALIGN.get(str(cs.alignment).upper())
+                cs, value = cell_styles[r][c], values[r][c]
+                jc = CELL_JC.get(str(cs.alignment).upper(), "")
                 if isinstance(value, Flowable | list | tuple):
-                    flowables = value if isinstance(value, list | tuple) else [value]
-                    self._cell_flowables(cell, flowables, widths[c], align)
+                    parts.append(_tc_xml(widths[c], spans.get((r, c)), None, 0, jc))
+                    rich.append((c, value))
                 else:
-                    p = cell.add_paragraph()
-                    _cell_paragraph(p, str(value if value is not None else ""), float(cs.fontsize), align,
-                                    bold=cs.fontname in self.bold_fonts)  # fmt: skip
-                if not tc.findall(qn("w:p")):
-                    cell.add_paragraph()
+                    text = "" if value is None else str(value)
+                    parts.append(_tc_xml(widths[c], spans.get((r, c)), text, float(cs.fontsize), jc,
+                                         bold=cs.fontname in self.bold_fonts))  # fmt: skip
+            head = "<w:tblHeader/>" if r < header_rows else ""
+            tr = parse_xml(f"<w:tr {W_NS}><w:trPr><w:cantSplit/>{head}</w:trPr>{''.join(parts)}</w:tr>")
+            tbl.append(tr)
+            if rich:
+                cells = tr.findall(qn("w:tc"))
+                for c, value in rich:
+                    flowables = value if isinstance(value, list | tuple) else [value]
+                    self._cell_flowables(_Cell(cells[c], target), flowables, widths[c], None)
+                    if not cells[c].findall(qn("w:p")):
+                        cells[c].append(parse_xml(f"<w:p {W_NS}/>"))
         self.last_table = (target, head_texts) if header_rows else None
 
     def _new_table(self, t: Table, n_cols: int, widths: Sequence[float]) -> DocxTable:
@@ -319,7 +325,7 @@ class _Writer:
             elif isinstance(f, KeepTogether):
                 self._cell_flowables(cell, f._content, width, align)  # type: ignore[attr-defined]
             elif isinstance(f, str):
-                _cell_paragraph(cell.add_paragraph(), f, 12, align)
+                cell._tc.append(parse_xml(_p_xml(f, 12, "", ns=W_NS)))
             elif isinstance(f, Flowable):
                 self.fallback(cell, f)
         if self.space:  # the room left to sign in: an empty paragraph of that height
@@ -353,52 +359,38 @@ class _Writer:
 
 
 # ------------------------------------------------------------------------------ table XML
-def _row_element(tbl: Any, widths: Sequence[float], header: bool) -> Any:
-    tr = OxmlElement("w:tr")
-    tr_pr = OxmlElement("w:trPr")
-    no_split = OxmlElement("w:cantSplit")
-    tr_pr.append(no_split)
-    if header:
-        tr_pr.append(OxmlElement("w:tblHeader"))
-    tr.append(tr_pr)
-    tbl.append(tr)
-    return tr
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+CELL_JC = {"CENTER": "center", "CENTRE": "center", "RIGHT": "right", "DECIMAL": "right"}
 
 
-def _cell_element(tr: Any, width: float, span: str | int | None) -> Any:
-    tc = OxmlElement("w:tc")
-    tc_pr = OxmlElement("w:tcPr")
-    w = OxmlElement("w:tcW")
-    w.set(qn("w:w"), str(int(width * 20)))
-    w.set(qn("w:type"), "dxa")
-    tc_pr.append(w)
+def _tc_xml(width: float, span: str | int | None, text: str | None, size: float, jc: str, *,
+            bold: bool = False) -> str:  # fmt: skip
+    """A cell as XML: its width and merge, and a paragraph of ``text`` (none: filled after)."""
+    merge = ""
     if isinstance(span, int) and span > 1:
-        g = OxmlElement("w:gridSpan")
-        g.set(qn("w:val"), str(span))
-        tc_pr.append(g)
-    elif span in ("restart", "continue"):
-        v = OxmlElement("w:vMerge")
-        if span == "restart":
-            v.set(qn("w:val"), "restart")
-        tc_pr.append(v)
-    v_align = OxmlElement("w:vAlign")
-    v_align.set(qn("w:val"), "top")
-    tc_pr.append(v_align)
-    tc.append(tc_pr)
-    tr.append(tc)
-    return tc
+        merge = f'<w:gridSpan w:val="{span}"/>'
+    elif span == "restart":
+        merge = '<w:vMerge w:val="restart"/>'
+    elif span == "continue":
+        merge = "<w:vMerge/>"
+    pr = f'<w:tcPr><w:tcW w:w="{int(width * 20)}" w:type="dxa"/>{merge}<w:vAlign w:val="top"/></w:tcPr>'
+    if text is None:
+        return f"<w:tc>{pr}</w:tc>"
+    return f"<w:tc>{pr}{_p_xml(text, size, jc, bold=bold)}</w:tc>"
 
 
-def _cell_paragraph(p: DocxParagraph, text: str, size: float, align: Any, *, bold: bool = False) -> None:
-    fmt = p.paragraph_format
-    fmt.space_before, fmt.space_after = Pt(1), Pt(1)
-    if align is not None:
-        fmt.alignment = align
+def _p_xml(text: str, size: float, jc: str, *, bold: bool = False, ns: str = "") -> str:
+    """A cell's paragraph of plain text as XML (``ns``: the namespace, to parse it alone)."""
+    run = ""
     if text:
-        run = p.add_run(text)
-        run.font.size = _pt(size)
-        if bold:
-            run.font.bold = True
+        lines = (
+            f'<w:t xml:space="preserve">{escape(line, {chr(34): "&quot;"})}</w:t>'
+            for line in text.split("\n")
+        )
+        b = "<w:b/>" if bold else ""
+        run = f'<w:r><w:rPr>{b}<w:sz w:val="{round(size * 2)}"/></w:rPr>{"<w:br/>".join(lines)}</w:r>'
+    align = f'<w:jc w:val="{jc}"/>' if jc else ""
+    return f'<w:p{" " + ns if ns else ""}><w:pPr><w:spacing w:before="20" w:after="20"/>{align}</w:pPr>{run}</w:p>'
 
 
 def _spans(t: Table, n_rows: int, n_cols: int) -> dict[tuple[int, int], str | int]:
