@@ -148,8 +148,8 @@ def walk(flowables: list[Any]) -> Iterator[Any]:
 
 
 def chart_words(story: list[Flowable]) -> tuple[Counter[str], Counter[str]]:
-    """The words the charts add to the PDF (drawn text) and to the .docx (a picture adds none; its
-    numbers' table, where no rasteriser is installed)."""
+    """The words the charts add to the PDF (drawn text) and to the .docx (a picture adds none; the
+    numbers' table that stands for a chart not painted does)."""
     charts: list[Flowable] = [f for f in walk(story) if isinstance(f, Drawing)]
     if not charts:
         return Counter(), Counter()
@@ -261,10 +261,28 @@ def test_data_tables_repeat_their_header_row_and_layout_tables_have_no_borders(w
         assert first.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
         assert all(tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None for tr in t._tbl.tr_lst[1:])
     assert [c.text for c in data_t[0].rows[0].cells][:2] == ["STT", "Họ và tên"]
-    # Landscape pages (the standings' detail) are a section of their own.
+    # Landscape pages (the standings' detail) are a section of their own; the chart a picture.
     standings = open_docx(written["xep-hang"][1])
     assert len(standings.sections) == 2
     assert standings.sections[1].page_width > standings.sections[1].page_height
+    assert len(standings.inline_shapes) == 1
+
+
+def test_a_chart_not_painted_is_its_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.documents import chart_png
+    from app.documents.charts import bar_chart
+
+    def fail(_d: Drawing) -> bytes:
+        raise OSError("no font")
+
+    monkeypatch.setattr(chart_png, "chart_png", fail)
+    out = io.BytesIO()
+    write_docx(
+        None, "", [bar_chart(["2024", "2025"], [[419, 399.5]], title="Số khen thưởng theo năm")], fileobj=out
+    )
+    out.seek(0)
+    assert docx_lines(out) == ["Số khen thưởng theo năm", "2024", "2025", "419", "399,5"]
+    assert not open_docx(out).inline_shapes
 
 
 def test_a_table_cut_in_chunks_for_the_pdf_is_one_word_table(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ lays it out on pages, :func:`write_docx` maps each flowable to Word's own struct
 - ``Spacer`` → space before what follows; ``Rule`` → a short bottom border of its length;
 - ``PageBreak`` → a page break, or a new landscape section after ``to_landscape()``;
 - ``KeepTogether`` → its content; ``CondPageBreak`` and other layout hints → nothing;
-- a chart (``Drawing``) → a picture when ReportLab can rasterise it, else a table of its numbers;
+- a chart (``Drawing``) → a picture (painted with Pillow), else a table of its numbers;
 - anything else → its text, if it has any (:data:`HANDLED` lists the types mapped on purpose).
 
 The .docx says in its footer and properties that it is an editable copy: the PDF is the record
@@ -142,6 +142,7 @@ class _Writer:
             self.landscape_next = False
             section = self.doc.add_section(WD_SECTION.NEW_PAGE)
             section.orientation = WD_ORIENT.LANDSCAPE
+            section.different_first_page_header_footer = False  # numbered from its first page
             section.page_width, section.page_height = A4_H, A4_W
             # The binding edge (30 mm) stays at the top of the sheet, as in the PDF.
             section.top_margin, section.bottom_margin = (
@@ -343,7 +344,7 @@ class _Writer:
             self.space = 0.0
             p.add_run().add_picture(io.BytesIO(png), width=Emu(int(float(d.width) * PT_PER_EMU)))
             return
-        # No rasteriser: the chart's title and numbers as a small table.
+        # Not painted: the chart's title and numbers as a small table.
         title, labels, series = chart_numbers(d)
         if title:
             p = self.doc.add_paragraph()
@@ -425,13 +426,12 @@ def _cell_plain(value: Any) -> str:
 
 # ------------------------------------------------------------------------------ charts
 def _png(d: Drawing) -> bytes | None:
-    """The chart as PNG at 150 dpi, when ReportLab has a raster backend (rlPyCairo); else None."""
+    """The chart as PNG at 150 dpi (painted with Pillow: app.documents.chart_png), or None."""
     try:
-        from reportlab.graphics import renderPM
+        from .chart_png import chart_png
 
-        png: object = renderPM.drawToString(d, fmt="PNG", dpi=150)
-        return png if isinstance(png, bytes) else None
-    except Exception:  # noqa: BLE001 - no backend installed (RenderPMError, ImportError): the numbers instead
+        return chart_png(d)
+    except Exception:  # noqa: BLE001 - a shape or font Pillow cannot paint: the numbers instead
         return None
 
 
