@@ -370,4 +370,9 @@ def test_the_reports_page_writes_a_docx_and_the_preview_writes_one_beside_a_pdf(
     assert preview.write_docx() == tmp_path / "to-trinh.docx"
     assert "TỜ TRÌNH" in docx_lines(tmp_path / "to-trinh.docx")
     assert not list(tmp_path.glob(".to-trinh.docx.*"))
+    assert preview.write_docx() == tmp_path / "to-trinh.docx"  # a second click opens the same file
     preview.reject()
+    again = ReportPreview(written)  # a later preview keeps the .docx there (it may hold edits)
+    qtbot.addWidget(again)
+    assert again.write_docx() == tmp_path / "to-trinh (2).docx"
+    again.reject()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from app.documents.requests import Written
 from app.errors import DomainError, user_message
+from app.storage.files import unique_name
 
 from ..error_catalogue import error_text
 from ..messages import show_error
@@ -38,6 +39,7 @@ class ReportPreview(QDialog):
     def __init__(self, written: Written, tmp: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.written, self._tmp = written, tmp
+        self._docx: Path | None = None  # the .docx "Mở bằng Word" wrote or found
         self.setWindowTitle(translate("ReportDialog", "Xem trước: {0}").format(written.title))
         self.resize(900, 760)
         self.document = QPdfDocument(self)
@@ -91,13 +93,21 @@ class ReportPreview(QDialog):
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.out.parent)))
 
     def docx_path(self) -> Path:
-        """Where "Mở bằng Word" writes: the .docx asked for, else beside the file, its suffix .docx."""
-        return self.written.out.with_suffix(".docx")
+        """Where "Mở bằng Word" writes: the .docx asked for; else beside the file, its suffix .docx,
+        numbered «(2)», «(3)»… rather than replace a .docx already there (it may hold edits)."""
+        out = self.written.out
+        if out.suffix.lower() == ".docx":
+            return out
+        taken = {p.name.casefold() for p in out.parent.glob("*.docx")} if out.parent.is_dir() else set()
+        return out.with_name(unique_name(out.with_suffix(".docx").name, taken))
 
     def write_docx(self) -> Path | None:
-        """The shown document as .docx (written atomically; an existing .docx asked for is kept)."""
+        """The shown document as .docx (written atomically once; later clicks open the same file)."""
+        if self._docx is not None and self._docx.is_file():
+            return self._docx
         out = self.docx_path()
         if self.written.out.suffix.lower() == ".docx" and out.is_file():
+            self._docx = out
             return out
         if self.written.document is None:
             return None
@@ -109,6 +119,7 @@ class ReportPreview(QDialog):
         except OSError as exc:
             show_error(self, user_message(exc))
             return None
+        self._docx = out
         self.status.setText(translate("ReportDialog", "Đã lưu bản Word «{0}».").format(out))
         return out
 
