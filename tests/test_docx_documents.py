@@ -268,6 +268,17 @@ def test_data_tables_repeat_their_header_row_and_layout_tables_have_no_borders(w
     assert len(standings.inline_shapes) == 1
 
 
+def test_a_flowable_no_rule_maps_keeps_its_text() -> None:
+    class Note(Flowable):
+        def getPlainText(self) -> str:  # noqa: N802 - ReportLab's name
+            return "Ghi chú riêng"
+
+    out = io.BytesIO()
+    write_docx(None, "", [Note()], fileobj=out)
+    out.seek(0)
+    assert docx_lines(out) == ["Ghi chú riêng"]
+
+
 def test_a_chart_not_painted_is_its_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
     from app.documents import chart_png
     from app.documents.charts import bar_chart

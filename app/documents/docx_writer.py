@@ -30,7 +30,7 @@ from xml.sax.saxutils import escape
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
@@ -168,8 +168,9 @@ class _Writer:
         fmt.space_before = _pt(float(style.spaceBefore) + self.space)
         fmt.space_after = _pt(float(style.spaceAfter))
         self.space = 0.0
-        if style.leading:
+        if style.leading:  # at least the PDF's leading: a larger font typed in still fits
             fmt.line_spacing = _pt(float(style.leading))
+            fmt.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
         if style.firstLineIndent:
             fmt.first_line_indent = _pt(float(style.firstLineIndent))
         if style.leftIndent:
@@ -484,6 +485,22 @@ def _page_setup(doc: DocxDocument) -> None:
         fonts.set(qn(attr), FONT)
     pf = normal.paragraph_format
     pf.space_before = pf.space_after = Pt(0)
+    # The template's defaults (theme fonts, 11 pt, 10 pt after, 1.15 lines, English): Times New
+    # Roman, 14 pt, no spacing, single lines, Vietnamese — what a cell's own paragraph inherits.
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        for e in defaults.iter(qn("w:rFonts")):
+            for attr in list(e.attrib):
+                del e.attrib[attr]
+            for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+                e.set(qn(attr), FONT)
+        for e in defaults.iter(qn("w:sz"), qn("w:szCs")):
+            e.set(qn("w:val"), "28")
+        for e in defaults.iter(qn("w:lang")):
+            e.set(qn("w:val"), "vi-VN")
+        for e in defaults.iter(qn("w:spacing")):
+            e.set(qn("w:after"), "0")
+            e.set(qn("w:line"), "240")
 
 
 def _header_footer(doc: DocxDocument, footer: str) -> None:
