@@ -230,7 +230,7 @@ def test_every_flowable_type_the_builders_use_is_mapped(demo) -> None:  # type: 
 
 
 def test_page_margins_font_footer_and_properties(written) -> None:  # type: ignore[no-untyped-def]
-    _pdf, docx, footer = written["to-trinh"]
+    pdf, docx, footer = written["to-trinh"]
     assert footer.startswith("Mã nhật ký: ")
     doc = open_docx(docx)
     section = doc.sections[0]
@@ -244,6 +244,9 @@ def test_page_margins_font_footer_and_properties(written) -> None:  # type: igno
     assert footer in doc.core_properties.comments and EDITABLE_NOTE in doc.core_properties.comments
     assert "PAGE" in section.header._element.xml  # page numbers at the top, from page 2
     assert section.different_first_page_header_footer
+    # The PDF says it is the record, with the same code, in its properties.
+    subject = PdfReader(pdf).metadata.subject
+    assert subject.startswith("Bản PDF in ra là bản lưu hồ sơ") and footer in subject
     lines = docx_lines(docx)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in lines and "Độc lập - Tự do - Hạnh phúc" in lines
     assert "Số: 12/TTr-SNV" in lines and "Tây Ninh, ngày 05 tháng 3 năm 2026" in lines
