@@ -115,8 +115,10 @@ class _Writer:
         if isinstance(f, Table):
             self.table(f)
             return
-        if not isinstance(f, Spacer | NextPageTemplate | CondPageBreak | ActionFlowable):
-            self.last_table = None
+        if isinstance(f, PageBreak) or not isinstance(
+            f, Spacer | NextPageTemplate | CondPageBreak | ActionFlowable
+        ):
+            self.last_table = None  # only a chunk right after its table (spacing aside) joins it
         if isinstance(f, Paragraph):
             self.paragraph(self.doc, f)
         elif isinstance(f, KeepTogether):
