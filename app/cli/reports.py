@@ -1,5 +1,5 @@
-"""``thidua report KIND``: documents (PDF, Decree 30/2020) and tables (.xlsx); every kind is in
-:mod:`app.documents.requests`, which the GUI's Reports page uses too."""
+"""``thidua report KIND``: documents (PDF, Decree 30/2020; the same as an editable .docx) and
+tables (.xlsx); every kind is in :mod:`app.documents.requests`, which the GUI's Reports page uses too."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
         metavar="LOẠI",
         help="; ".join(f"{k}: {v.title}" for k, v in KINDS.items()),
     )
-    p.add_argument("--out", required=True, metavar="TỆP.pdf|TỆP.xlsx")
+    p.add_argument("--out", required=True, metavar="TỆP.pdf|TỆP.docx|TỆP.xlsx")
     p.add_argument("--year", type=int)
     p.add_argument("--years", type=int, nargs="+", metavar="NĂM")
     p.add_argument("--award", action="append", metavar="MÃ", help="mã danh hiệu (lặp lại được)")
@@ -96,6 +96,9 @@ def _arguments(p: argparse.ArgumentParser) -> None:
 
 COMMANDS = (
     Command(
-        "report", "lập văn bản, báo cáo (PDF theo Nghị định 30/2020) hoặc bảng .xlsx", _cmd_report, _arguments
+        "report",
+        "lập văn bản, báo cáo (PDF theo Nghị định 30/2020, .docx chỉnh sửa được) hoặc bảng .xlsx",
+        _cmd_report,
+        _arguments,
     ),
 )

@@ -297,6 +297,8 @@ class _Doc(BaseDocTemplate):
         self.addPageTemplates(templates)
         self.watch: Watch | None = None
         self.footer = ""  # "Mã nhật ký: …" (app.audit.code), small and grey at the foot of every page
+        # Issue #16, item 4: the PDF is what is printed and issued; a .docx is only an editable copy.
+        self.subject = RECORD_NOTE
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's hook
         if self.watch is not None:
@@ -339,6 +341,14 @@ def to_landscape() -> list[Flowable]:
     return [NextPageTemplate("landscape"), PageBreak()]
 
 
+RECORD_NOTE = "Bản PDF in ra là bản lưu hồ sơ; bản .docx chỉ là bản chỉnh sửa được."
+
+
+def _mark(doc: _Doc, watch: Watch | None, footer: str) -> None:
+    doc.watch, doc.footer = watch, footer
+    doc.subject = f"{RECORD_NOTE} {footer}." if footer else RECORD_NOTE
+
+
 def write_pdf(out: Path | None, title: str, story: list[Flowable], *, landscape_pages: bool = False,
               fileobj: BinaryIO | None = None, progress: Progress | None = None, cancelled: Cancel | None = None,
               footer: str = "") -> None:  # fmt: skip
@@ -347,14 +357,14 @@ def write_pdf(out: Path | None, title: str, story: list[Flowable], *, landscape_
     watch = Watch(len(story), progress, cancelled) if progress or cancelled else None
     if fileobj is not None:
         doc = _Doc(fileobj, title, landscape_pages)
-        doc.watch, doc.footer = watch, footer
+        _mark(doc, watch, footer)
         doc.build(story)
         return
     assert out is not None
     target = check_output_file(Path(out))
     with atomic_write(target) as f:
         doc = _Doc(f, title, landscape_pages)
-        doc.watch, doc.footer = watch, footer
+        _mark(doc, watch, footer)
         doc.build(story)
 
 

@@ -1,4 +1,4 @@
-"""A document ready to save: its PDF story (built on demand) and its tables (for .xlsx)."""
+"""A document ready to save: its story (built on demand; PDF or .docx) and its tables (for .xlsx)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,8 @@ class Document:
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> Path:
-        """Write ``out`` atomically: a PDF, or the document's tables as .xlsx (by the file's suffix).
+        """Write ``out`` atomically: a PDF, the same story as an editable .docx, or the document's
+        tables as .xlsx (by the file's suffix).
         A cancel while the PDF is laid out raises :class:`~.progress.Cancelled` and leaves no file."""
         out = Path(out)
         suffix = out.suffix.lower()
@@ -42,11 +43,15 @@ class Document:
             from ..excel.writer import write_tables
 
             write_tables(out, self.tables, head_code=self.head_code)
+        elif suffix == ".docx":
+            from .docx_writer import write_docx  # python-docx only when a .docx is asked for
+
+            write_docx(out, self.title, self.story(), footer=self.footer)
         elif suffix == ".pdf":
             write_pdf(out, self.title, self.story(), landscape_pages=self.landscape, progress=progress,
                       cancelled=cancelled, footer=self.footer)  # fmt: skip
         else:
-            raise DomainError("Tệp kết quả phải có đuôi .pdf hoặc .xlsx.", field="out")
+            raise DomainError("Tệp kết quả phải có đuôi .pdf, .docx hoặc .xlsx.", field="out")
         return out
 
     def pdf_bytes(self) -> bytes:

@@ -3,7 +3,7 @@
 ``KINDS`` lists every kind of document or report, the options it uses and those it needs;
 :func:`problems` checks a request against it (one error per field, before any work),
 :func:`build` makes the :class:`~app.documents.document.Document` and :func:`write_report`
-writes it (PDF, or its tables as .xlsx) atomically, with progress and cancel. The CLI and the
+writes it (PDF, the same story as .docx, or its tables as .xlsx) atomically, with progress and cancel. The CLI and the
 GUI call these same functions; neither holds a kind's logic of its own.
 """
 
@@ -23,7 +23,7 @@ from .document import Document
 from .progress import Cancel, Cancelled, Progress
 
 AUTHORITIES = ("", "TM.", "KT.", "Q.", "TL.", "TUQ.")
-SUFFIXES = (".pdf", ".xlsx")
+SUFFIXES = (".pdf", ".docx", ".xlsx")
 
 
 @dataclass(frozen=True)
@@ -280,6 +280,7 @@ class Written:
     out: Path  # the file asked for
     pdf: Path | None  # a PDF of the same document to preview (``out`` itself for a PDF)
     title: str
+    document: Document | None = None  # what was written: the preview writes its .docx from it
 
 
 def write_report(
@@ -291,11 +292,11 @@ def write_report(
     progress: Progress | None = None,
     cancelled: Cancel | None = None,
 ) -> Written:
-    """Make the document and write ``out`` (.pdf, or .xlsx of its tables) atomically; with
-    ``preview``, an .xlsx request also gets a PDF there to look at. A cancel leaves ``out`` as it was."""
+    """Make the document and write ``out`` (.pdf, the same as an editable .docx, or .xlsx of its
+    tables) atomically; with ``preview``, a .docx or .xlsx request also gets a PDF there to look at. A cancel leaves ``out`` as it was."""
     out = Path(out)
     if out.suffix.lower() not in SUFFIXES:
-        raise DomainError("Tệp kết quả phải có đuôi .pdf hoặc .xlsx.", field="out")
+        raise DomainError("Tệp kết quả phải có đuôi .pdf, .docx hoặc .xlsx.", field="out")
     out = check_output_file(out)
     if progress:
         progress(0, 0)
@@ -304,13 +305,13 @@ def write_report(
         raise Cancelled()
     if out.suffix.lower() == ".pdf":
         doc.save(out, progress=progress, cancelled=cancelled)
-        return Written(out, out, doc.title)
+        return Written(out, out, doc.title, doc)
     if preview is not None:
         doc.save(preview, progress=progress, cancelled=cancelled)
     if cancelled is not None and cancelled():
         raise Cancelled()
     doc.save(out)
-    return Written(out, preview, doc.title)
+    return Written(out, preview, doc.title, doc)
 
 
 def with_defaults(req: ReportRequest) -> ReportRequest:

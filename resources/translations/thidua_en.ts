@@ -2099,6 +2099,18 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>Đã lưu «{0}» — {1} trang.</source>
       <translation>Saved “{0}” — {1} pages.</translation>
     </message>
+    <message>
+      <source>Mở bằng Word</source>
+      <translation>Open in Word</translation>
+    </message>
+    <message>
+      <source>Lưu văn bản thành tệp .docx chỉnh sửa được và mở; bản PDF in ra là bản lưu hồ sơ.</source>
+      <translation>Save the document as an editable .docx and open it; the printed PDF is the record kept on file.</translation>
+    </message>
+    <message>
+      <source>Đã lưu bản Word «{0}».</source>
+      <translation>Saved the Word copy “{0}”.</translation>
+    </message>
   </context>
   <context>
     <name>ReportForm</name>
@@ -2411,6 +2423,10 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <location filename="../../ui/pages/reports.py" line="42" />
       <source>PDF (văn bản để in)</source>
       <translation>PDF (document to print)</translation>
+    </message>
+    <message>
+      <source>Word .docx (chỉnh sửa được)</source>
+      <translation>Word .docx (editable)</translation>
     </message>
     <message>
       <location filename="../../ui/pages/reports.py" line="43" />
@@ -3684,8 +3700,8 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <translation>The database file is on a shared network drive: SQLite is not safe there (data may be damaged when several machines open it). Copy the file to this machine, or use a shared PostgreSQL database.</translation>
     </message>
     <message>
-      <source>Tệp kết quả phải có đuôi .pdf hoặc .xlsx.</source>
-      <translation>The output file must end in .pdf or .xlsx.</translation>
+      <source>Tệp kết quả phải có đuôi .pdf, .docx hoặc .xlsx.</source>
+      <translation>The output file must end in .pdf, .docx or .xlsx.</translation>
     </message>
     <message>
       <source>Tệp mức lương cơ sở sai cú pháp: {0}</source>

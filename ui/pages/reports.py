@@ -43,6 +43,7 @@ from ..settings import Settings
 ERROR_STYLE = "color: #b71c1c;"
 FORMATS = {
     ".pdf": QT_TRANSLATE_NOOP("ReportsPage", "PDF (văn bản để in)"),
+    ".docx": QT_TRANSLATE_NOOP("ReportsPage", "Word .docx (chỉnh sửa được)"),
     ".xlsx": QT_TRANSLATE_NOOP("ReportsPage", "Excel .xlsx (các bảng số liệu)"),
 }
 
