@@ -66,6 +66,8 @@ def requests_of(db: Database) -> dict[str, ReportRequest]:
         "tong-ket-khoi": BLOC,
         "bien-ban-khoi": {**BLOC, "chair": "Lê Văn A", "meeting_place": "Hội trường Sở Xây dựng"},
         "to-trinh-khoi": {**BLOC, "number": "3/TTr-KKT"},
+        "dien-hinh": {**BLOC, **HEAD},
+        "trich-ngang": {"unit": "STC", "year": 2025, **HEAD},
     }  # fmt: skip
     assert list(options) == list(KINDS)
     return {k: ReportRequest(kind=k, **v) for k, v in options.items()}
