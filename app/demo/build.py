@@ -178,7 +178,7 @@ class _Demo(DemoSheets, DemoRounds):
                 partial(self.make_initiatives, y), partial(self.thematic_round, y), partial(self.department_round, y),
                 partial(self.province_round, y), partial(self.register, y),
             ]  # fmt: skip
-        return [*steps, self.revoke_2025, self.make_exemplars, partial(self.make_half_years, YEARS[:1], YEARS[0]),  # 2025's half-year: for the user
+        return [*steps, self.revoke_2025, self.make_exemplars, partial(self.make_half_years, YEARS, YEARS[0], YEARS[:1]),  # 2025's half-year sheets: for the user
                 self.make_accounts]  # fmt: skip
 
     def make_accounts(self) -> None:

@@ -79,10 +79,11 @@ class DemoSheets:
             self.count["scores"] += len(self.points)
             self.standing[(y, code)] = standings.compute(self.db, self.bloc[code], y)
 
-    def make_half_years(self, years: tuple[int, ...], closed: int) -> None:
-        """The half-year review's sheets (sơ kết 6 tháng) of each year, on the year's criteria;
-        the periods of ``closed`` are closed, as after the bloc's meetings approved them. Drawn from
-        a generator of their own, so that the rest of the book is the same as before they came."""
+    def make_half_years(self, years: tuple[int, ...], closed: int, scored: tuple[int, ...]) -> None:
+        """The half-year review's criteria tables (sơ kết 6 tháng) of each year, copied from the
+        year's, and the sheets of the ``scored`` years (the others' are for the user to enter); the
+        periods of ``closed`` are closed, as after the bloc's meetings approved them. Drawn from a
+        generator of their own, so that the rest of the book is the same as before they came."""
         for y in years:
             rng = random.Random(f"half-year {y}")
             for code, _name in N.BLOCS:
@@ -91,6 +92,8 @@ class DemoSheets:
                     self.db, bloc, y, ScorePeriodKind.YEAR, y, ScorePeriodKind.H1
                 )
                 self.count["criteria"] += len(criteria)
+                if y not in scored:
+                    continue
                 members = [self.unit[d["code"]] for d in N.DEPARTMENTS if d["bloc"] == code]
                 self.points = []
                 for uid in members:
