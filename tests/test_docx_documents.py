@@ -340,13 +340,19 @@ def test_libreoffice_opens_the_docx(written, tmp_path: Path) -> None:  # type: i
     }
     assert SOFFICE is not None
     profile = (tmp_path / "lo-profile").as_uri()
-    docs = [str(written[k][1]) for k in kinds]
+    docs = [str(docx) for _pdf, docx, _code in written.values()]  # every kind, one LibreOffice start
     subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), *docs], check=True, capture_output=True, timeout=180)  # fmt: skip
+                    "--outdir", str(tmp_path), *docs], check=True, capture_output=True, timeout=600)  # fmt: skip
     for kind, expected in kinds.items():
         text = pdftotext(tmp_path / f"{kind}.pdf")
         for line in expected:
             assert line in text, (kind, line)
+    for kind, (_pdf, docx, _code) in written.items():  # each kind opens, the words of its headings there
+        words = set(pdftotext(tmp_path / f"{kind}.pdf").split())  # side-by-side blocks interleave lines
+        headings = [line for line in docx_lines(docx) if line.isupper() and len(line) >= 6]
+        assert headings, kind
+        missing = [h for h in headings if not set(h.split()) <= words]
+        assert not missing, (kind, missing)
 
 
 # ---------------------------------------------------------------------------------- the window
