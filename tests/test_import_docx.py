@@ -269,3 +269,24 @@ def test_a_to_trinh_with_a_table_per_section_individuals_and_collectives(
             for n in s.scalars(select(Nomination).order_by(Nomination.id))
         ]
     assert got == [(an.id, None, "CSTDCS"), (None, tc.id, "BK_TINH_TT")]
+
+
+def test_a_word_list_typed_into_the_dialog_is_taken_as_nominations_and_never_as_persons(
+    qtbot, db, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Walked under Xvfb: a path pasted (not chosen) left the kind at «Cá nhân», and the check said
+    the list lacked «Mã đơn vị» and «Giới tính» columns."""
+    from app.excel.importer import run_import as run
+    from app.excel.safety import FileRefused
+    from ui.reports.import_dialog import ImportDialog
+
+    path = danh_sach(
+        tmp_path / "ds.docx", [("Lao động tiên tiến", [("Nguyễn Văn A", 1980, False, "Chuyên viên")])]
+    )
+    dialog = ImportDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("persons"))
+    dialog.path.setText(str(path))
+    assert dialog.kind.currentData() == "nominations"
+    with pytest.raises(FileRefused, match="chỉ dùng để nhập đề nghị khen thưởng"):
+        run(db, "persons", path, dry_run=True)

@@ -305,6 +305,10 @@ def _read(
 ) -> None:
     """Read, convert and build every row of the file, handing the records to ``load`` in batches."""
     conv = F.Converter({})
+    if path.suffix.lower() == ".docx" and report.kind != "nominations":
+        raise refuse(
+            path, "danh sách Word chỉ dùng để nhập đề nghị khen thưởng (chọn loại «Đề nghị khen thưởng»)."
+        )
     sheet = open_sheet(path)
     batch: list[object] = []
     size = STREAM_BATCH if handler.streams else None

@@ -857,6 +857,10 @@
       <source>Bảng tính hoặc danh sách Word (*.xlsx *.csv *.docx)</source>
       <translation>Spreadsheets or Word lists (*.xlsx *.csv *.docx)</translation>
     </message>
+    <message>
+      <source>Nhập dữ liệu từ Excel, CSV, Word</source>
+      <translation>Import from Excel, CSV, Word</translation>
+    </message>
   </context>
   <context>
     <name>Jobs</name>
@@ -4574,6 +4578,10 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
     <message>
       <source>đây là tệp Word 97–2003 (.doc). Hãy mở bằng Word hoặc LibreOffice và lưu lại dạng .docx.</source>
       <translation>this is a Word 97–2003 file (.doc). Open it in Word or LibreOffice and save it as .docx.</translation>
+    </message>
+    <message>
+      <source>danh sách Word chỉ dùng để nhập đề nghị khen thưởng (chọn loại «Đề nghị khen thưởng»).</source>
+      <translation>a Word list is only for importing nominations (choose «Nominations»).</translation>
     </message>
   </context>
   <context>

@@ -80,7 +80,7 @@ class ImportDialog(QDialog):
         self.db = db
         self.job: Job | None = None
         self.report: ImportReport | None = None
-        self.setWindowTitle(translate("ImportDialog", "Nhập dữ liệu từ Excel"))
+        self.setWindowTitle(translate("ImportDialog", "Nhập dữ liệu từ Excel, CSV, Word"))
         self.resize(900, 600)
         self.kind = QComboBox(self)
         for key, label in KINDS:
@@ -172,8 +172,6 @@ class ImportDialog(QDialog):
         )
         if name:
             self.path.setText(name)
-            if name.lower().endswith(".docx"):  # a Word list is one of nominations
-                self.kind.setCurrentIndex(self.kind.findData("nominations"))
 
     def _start(self, dry_run: bool) -> Job:
         db, kind, path = self.db, self.kind.currentData(), Path(self.path.text())
@@ -214,6 +212,8 @@ class ImportDialog(QDialog):
         return ImportOptions(year=year, overrides=overrides, confirm=confirm)
 
     def _forget_mapping(self) -> None:
+        if self.path.text().strip().lower().endswith(".docx"):  # chosen, typed or pasted: a Word list
+            self.kind.setCurrentIndex(self.kind.findData("nominations"))  # is one of nominations
         self._mapped = None
         self.mapping.setRowCount(0)
         self.mapping_label.hide()
