@@ -82,7 +82,7 @@ def test_a_foreign_list_imports_once_its_mapping_is_confirmed(db, world, tmp_pat
     }  # fmt: skip
     # No year column: asked once.
     assert [str(p) for p in report.problems] == [
-        "Dòng 3: Danh sách không có cột năm: hãy cho biết năm đề nghị (--year NĂM)."
+        "Dòng 3: Danh sách không có cột năm: hãy cho biết năm đề nghị (ô «Năm đề nghị», hoặc --year NĂM)."
     ]
     report = run_import(db, "nominations", path, dry_run=True, options=ImportOptions(year=2025))
     assert report.ok and report.records == 4, [str(p) for p in report.problems]

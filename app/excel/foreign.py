@@ -230,7 +230,9 @@ def read(
     if "full_name" not in by_field and "cccd" not in by_field:
         stop.append("Bảng không có cột họ và tên (hoặc số CCCD): không biết đề nghị cho ai.")
     if "year" not in by_field and options.year is None:
-        stop.append("Danh sách không có cột năm: hãy cho biết năm đề nghị (--year NĂM).")
+        stop.append(
+            "Danh sách không có cột năm: hãy cho biết năm đề nghị (ô «Năm đề nghị», hoặc --year NĂM)."
+        )
     if not load.dry_run and source == "guessed":
         stop.append(
             "Cách hiểu các cột chưa được xác nhận: hãy xem lại (chạy thử) rồi xác nhận (--mapping confirm)."
