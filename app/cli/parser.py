@@ -21,6 +21,7 @@ from . import (
     certificates,
     data,
     demo,
+    exchange,
     gui,
     keys,
     reports,
@@ -30,7 +31,21 @@ from . import (
 from .base import Command
 
 # In the order ``thidua --help`` lists them.
-GROUPS = (demo, data, gui, backup, audit, certificates, keys, catalogue, transfer, reports, scores, accounts)
+GROUPS = (
+    demo,
+    data,
+    gui,
+    backup,
+    audit,
+    certificates,
+    keys,
+    catalogue,
+    transfer,
+    exchange,
+    reports,
+    scores,
+    accounts,
+)
 
 
 def commands() -> tuple[Command, ...]:

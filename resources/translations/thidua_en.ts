@@ -4583,6 +4583,14 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>danh sách Word chỉ dùng để nhập đề nghị khen thưởng (chọn loại «Đề nghị khen thưởng»).</source>
       <translation>a Word list is only for importing nominations (choose «Nominations»).</translation>
     </message>
+    <message>
+      <source>Có hồ sơ đã chọn không còn trong sổ.</source>
+      <translation>A chosen dossier is no longer in the book.</translation>
+    </message>
+    <message>
+      <source>Gói loại «{0}» chưa nhận được ở đây.</source>
+      <translation>Packages of kind «{0}» cannot be received here yet.</translation>
+    </message>
   </context>
   <context>
     <name>AuditCheckDialog</name>

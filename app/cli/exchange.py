@@ -1,0 +1,54 @@
+"""``thidua send|receive``: nominations in signed packages between offices (see :mod:`app.exchange`)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..errors import DomainError
+from .base import EXIT_OK, Command
+from .login import opened
+
+
+def _cmd_send(args: argparse.Namespace) -> int:
+    from ..exchange.dossiers import send_nominations
+    from ..exchange.package import Office
+
+    try:
+        ids = [int(x) for x in args.nominations.split(",") if x.strip()]
+    except ValueError:
+        raise DomainError("--nominations là danh sách mã hồ sơ, ví dụ 12,15,16.") from None
+    with opened(args, writes=True) as db:
+        digest = send_nominations(
+            db, ids, Path(args.out), Office(args.to.upper(), args.to_name or args.to.upper())
+        )
+    print(f"Đã gửi {len(ids)} hồ sơ vào {args.out} (mã gói {digest[:12]}).")
+    return EXIT_OK
+
+
+def _send_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--nominations", required=True, metavar="MÃ,MÃ…", help="mã các hồ sơ đề nghị gửi đi")
+    p.add_argument("--to", required=True, metavar="MÃ_CƠ_QUAN", help="mã cơ quan nhận")
+    p.add_argument("--to-name", metavar="TÊN", help="tên cơ quan nhận")
+    p.add_argument("--out", required=True, metavar="TỆP.tdkt")
+
+
+def _cmd_receive(args: argparse.Namespace) -> int:
+    from ..exchange.dossiers import receive_package
+
+    with opened(args, writes=not args.dry_run) as db:
+        report = receive_package(db, Path(args.file), dry_run=args.dry_run)
+    print(report.summary())
+    return EXIT_OK
+
+
+def _receive_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="TỆP.tdkt")
+    p.add_argument("--dry-run", action="store_true", help="chỉ xem gói sẽ thay đổi gì, chưa ghi")
+
+
+COMMANDS = (
+    Command("send", "gửi hồ sơ đề nghị cho cơ quan khác trong một gói có chữ ký (.tdkt)", _cmd_send, _send_arguments),
+    Command("receive", "nhận gói hồ sơ của cơ quan khác: kiểm chữ ký, đối chiếu, nhập tất cả hoặc không",
+            _cmd_receive, _receive_arguments),
+)  # fmt: skip

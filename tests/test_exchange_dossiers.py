@@ -1,0 +1,118 @@
+"""Issue #17, items 2 and 3: a unit sends nominations to the council office in a signed package,
+the office receives them (persons matched or added, all or nothing), the same package twice
+changes nothing, a newer version updates its dossier, and a tampered or unknown package imports
+nothing — two books, each with its own key, through the command line."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import factories
+import pytest
+from sqlalchemy import func, select
+
+from app.cli import main
+from app.exchange import offices
+from app.exchange.dossiers import receive_package, send_nominations
+from app.exchange.package import Office, PackageRefused
+from app.model import Nomination, NominationStatus, Person
+from app.opening import open_database
+from app.services.nomination_history import steps
+
+COUNCIL = Office("BTDKT", "Ban Thi đua - Khen thưởng tỉnh")
+
+
+@pytest.mark.sqlite_only
+def test_a_unit_sends_the_council_receives_once_and_a_newer_version_updates(
+    template_db: Path, tmp_path: Path, monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    books = {c: tmp_path / f"{c}.sqlite3" for c in ("STC", "BTDKT")}
+    for path in books.values():
+        shutil.copyfile(template_db, path)
+
+    def as_office(code: str):  # type: ignore[no-untyped-def]  # each office its own machine and key
+        monkeypatch.setenv("THIDUA_SIGNING_KEY", str(tmp_path / f"{code}.pem"))
+        return open_database(books[code])
+
+    unit = as_office("STC")
+    stc = factories.unit(unit, "Sở Tài chính", code="STC")
+    a = factories.person(unit, stc.id, "Nguyễn Thị Ánh", birth_year=1985, cccd="079185000111")
+    b = factories.person(unit, stc.id, "Lê Văn Bình", birth_year=1979)
+    ids = [factories.nomination(unit, "LDTT", person_id=p.id).id for p in (a, b)]
+    offices.set_own_office(unit, "STC", "Sở Tài chính")
+    offices.write_card(unit, tmp_path / "stc.card")
+    first = send_nominations(unit, ids, tmp_path / "goi1.tdkt", COUNCIL)
+    assert any("Đã gửi Ban Thi đua" in s.reason and first[:12] in s.reason for s in steps(unit, ids[0]))
+    unit.dispose()
+
+    council = as_office("BTDKT")
+    factories.unit(council, "Sở Tài chính", code="STC")
+    factories.person(council, council_unit(council), "Lê Văn Bình", birth_year=1979)  # already known here
+    offices.set_own_office(council, "BTDKT", COUNCIL.name)
+    with pytest.raises(PackageRefused, match="chưa được đăng ký"):
+        receive_package(council, tmp_path / "goi1.tdkt")
+    offices.trust(council, offices.read_card(tmp_path / "stc.card"))
+    dry = receive_package(council, tmp_path / "goi1.tdkt", dry_run=True)
+    assert (
+        len(dry.created) == 2
+        and dry.new_persons == ["Nguyễn Thị Ánh"]
+        and dry.matched_persons == ["Lê Văn Bình"]
+    )
+    assert count(council, Nomination) == 0 and count(council, Person) == 1  # a dry run writes nothing
+    council.dispose()
+
+    assert main(["--db", str(books["BTDKT"]), "receive", str(tmp_path / "goi1.tdkt")]) == 0
+    assert "2 hồ sơ mới" in capsys.readouterr().out
+    assert main(["--db", str(books["BTDKT"]), "receive", str(tmp_path / "goi1.tdkt")]) == 0
+    assert "0 hồ sơ mới, 0 hồ sơ cập nhật, 2 hồ sơ đã có" in capsys.readouterr().out  # twice: nothing
+    council = as_office("BTDKT")
+    with council.read() as s:
+        got = s.execute(select(Nomination.nominee_name, Nomination.status)).all()
+    assert sorted(got) == [
+        ("Lê Văn Bình", NominationStatus.SUBMITTED),
+        ("Nguyễn Thị Ánh", NominationStatus.SUBMITTED),
+    ]
+    assert count(council, Person) == 2
+    council.dispose()
+
+    # A newer version of one dossier (its summary rewritten) updates it; a tampered package, nothing.
+    unit = as_office("STC")
+    from app.services.nominations import NominationInput, get_nomination, update_nomination
+
+    n = get_nomination(unit, ids[0])
+    update_nomination(unit, ids[0], NominationInput(year=n.year, award_id=n.award_id, person_id=n.person_id,
+                                                    achievement="Hoàn thành xuất sắc nhiệm vụ năm 2025"),
+                      expected_version=n.version)  # fmt: skip
+    send_nominations(unit, ids, tmp_path / "goi2.tdkt", COUNCIL)
+    unit.dispose()
+    council = as_office("BTDKT")
+    report = receive_package(council, tmp_path / "goi2.tdkt", dry_run=False)
+    assert len(report.updated) == 1 and report.unchanged == 1 and not report.created
+    with council.read() as s:
+        assert s.scalar(
+            select(Nomination.achievement).where(Nomination.nominee_name == "Nguyễn Thị Ánh")
+        ) == ("Hoàn thành xuất sắc nhiệm vụ năm 2025")
+    tampered = tmp_path / "goi3.tdkt"
+    with zipfile.ZipFile(tmp_path / "goi2.tdkt") as src, zipfile.ZipFile(tampered, "w") as dst:
+        for name in src.namelist():
+            data = src.read(name)
+            dst.writestr(name, data.replace("Bình".encode(), b"Binh") if name == "records.json" else data)
+    before = count(council, Nomination)
+    with pytest.raises(PackageRefused, match="bị sửa"):
+        receive_package(council, tampered, dry_run=False)
+    assert count(council, Nomination) == before
+    council.dispose()
+
+
+def council_unit(db) -> int:  # type: ignore[no-untyped-def]
+    from app.model import Unit
+
+    with db.read() as s:
+        return int(s.scalar(select(Unit.id).where(Unit.code == "STC")))
+
+
+def count(db, model) -> int:  # type: ignore[no-untyped-def]
+    with db.read() as s:
+        return int(s.scalar(select(func.count()).select_from(model)) or 0)
