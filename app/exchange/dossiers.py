@@ -25,7 +25,8 @@ from sqlalchemy import select
 from ..auth import P
 from ..auth import require as allowed
 from ..errors import DomainError
-from ..model import Award, Gender, Meta, Nomination, NominationEvent, NominationStatus, Person, Unit
+from ..model import Award, Gender, Nomination, NominationEvent, NominationStatus, Person, Unit
+from ..services.common import meta_json, put_meta_json
 from ..storage.db import Database
 from ..text import fold
 from . import offices
@@ -126,8 +127,7 @@ def _import(db: Database, package: Package, report: ReceiveReport, dry_run: bool
     from ..services.persons import PersonInput, create_person
 
     with db.write() as session:
-        refs_row = session.get(Meta, REFS_KEY)
-        refs: dict[str, dict[str, Any]] = json.loads(refs_row.value) if refs_row is not None else {}
+        refs: dict[str, dict[str, Any]] = meta_json(session, REFS_KEY) or {}
         awards = {a.code: a.id for a in session.scalars(select(Award))}
         for i, record in enumerate(package.records.get("nominations", []), start=1):
             where = f"Hồ sơ {i} ({record.get('person', {}).get('full_name') or record['unit']['name']})"
@@ -191,9 +191,6 @@ def _import(db: Database, package: Package, report: ReceiveReport, dry_run: bool
             report.created.append(made.id)
         if report.problems:
             raise DomainError("Không nhận gói: " + " ".join(report.problems))
-        if refs_row is None:
-            session.add(Meta(key=REFS_KEY, value=json.dumps(refs, ensure_ascii=False)))
-        else:
-            refs_row.value = json.dumps(refs, ensure_ascii=False)
+        put_meta_json(session, REFS_KEY, refs)
         if dry_run:
             raise _DryRun  # everything above is rolled back: the report stays

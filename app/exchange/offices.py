@@ -18,7 +18,7 @@ from typing import Any
 from ..auth import P
 from ..auth import require as allowed
 from ..errors import DomainError
-from ..model import Meta
+from ..services.common import meta_json, put_meta_json
 from ..storage.db import Database
 from ..storage.files import atomic_write
 from ..text import check_text, clean
@@ -44,21 +44,12 @@ class TrustedOffice:
 
 def _load(db: Database, key: str) -> Any:
     with db.read() as session:
-        row = session.get(Meta, key)
-    try:
-        return json.loads(row.value) if row is not None else None
-    except ValueError:
-        return None
+        return meta_json(session, key)
 
 
 def _store(db: Database, key: str, value: Any) -> None:
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     with db.write() as session:
-        row = session.get(Meta, key)
-        if row is None:
-            session.add(Meta(key=key, value=text))
-        else:
-            row.value = text
+        put_meta_json(session, key, value)
 
 
 def own_office(db: Database) -> Office | None:

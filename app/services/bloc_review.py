@@ -9,15 +9,14 @@ head unit's secretariat, an approver, runs the scoring and the review).
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 
 from ..errors import DomainError
-from ..model import Meta, ScorePeriodKind
+from ..model import ScorePeriodKind
 from ..storage.db import Database
 from ..text import check_text, clean
 from .blocs import members, require_secretariat
-from .common import check_year
+from .common import check_year, meta_json, put_meta_json
 from .score_periods import as_period
 
 MAX_TEXT = 20_000
@@ -57,13 +56,7 @@ def get_review(db: Database, bloc_id: int, year: int, period: object = ScorePeri
     """What is kept for the bloc's review of ``year`` and ``period`` (empty when nothing is)."""
     key = meta_key(bloc_id, year, as_period(period))
     with db.read() as session:
-        row = session.get(Meta, key)
-    if row is None:
-        return BlocReview()
-    try:
-        data = json.loads(row.value)
-    except ValueError:
-        return BlocReview()
+        data = meta_json(session, key)
     if not isinstance(data, dict):
         return BlocReview()
     attendance = {
@@ -138,12 +131,6 @@ def set_review(db: Database, bloc_id: int, year: int, period: object, review: Bl
         votes_standings=review.votes_standings,
         votes_proposals=review.votes_proposals,
     )
-    text = json.dumps(asdict(cleaned), ensure_ascii=False, sort_keys=True)
-    key = meta_key(bloc_id, year, kind)
     with db.write() as session:
-        row = session.get(Meta, key)
-        if row is None:
-            session.add(Meta(key=key, value=text))
-        else:
-            row.value = text
+        put_meta_json(session, meta_key(bloc_id, year, kind), asdict(cleaned))
     return cleaned

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from enum import Enum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import DomainError, NotFound
-from ..model import Award, Unit
+from ..model import Award, Meta, Unit
 from ..text import clean
 
 T = TypeVar("T")
@@ -82,3 +83,24 @@ def award_by_code(session: Session, code: str) -> Award:
     if award is None:
         raise NotFound(f"Không có danh hiệu, hình thức khen thưởng mã «{clean(code)}».", field="award")
     return award
+
+
+def meta_json(session: Session, key: str) -> Any:
+    """The JSON value kept under ``key`` in the ``meta`` table; ``None`` when absent or unreadable."""
+    row = session.get(Meta, key)
+    if row is None:
+        return None
+    try:
+        return json.loads(row.value)
+    except ValueError:
+        return None
+
+
+def put_meta_json(session: Session, key: str, value: Any) -> None:
+    """Keep ``value`` as JSON under ``key`` in the ``meta`` table (audited as every write)."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    row = session.get(Meta, key)
+    if row is None:
+        session.add(Meta(key=key, value=text))
+    else:
+        row.value = text

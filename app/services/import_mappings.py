@@ -7,12 +7,10 @@ reads with no question asked.
 
 from __future__ import annotations
 
-import json
-
 from sqlalchemy.orm import Session
 
-from ..model import Meta
 from ..storage.db import Database
+from .common import meta_json, put_meta_json
 
 PREFIX = "import_mapping:"
 
@@ -23,11 +21,8 @@ def remembered(db: Database, key: str) -> dict[int, str] | None:
 
 
 def load(session: Session, key: str) -> dict[int, str] | None:
-    row = session.get(Meta, PREFIX + key)
-    if row is None:
-        return None
+    data = meta_json(session, PREFIX + key)
     try:
-        data = json.loads(row.value)
         return {int(c): str(f) for c, f in data["fields"].items()}
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
@@ -35,13 +30,7 @@ def load(session: Session, key: str) -> dict[int, str] | None:
 
 def store(session: Session, key: str, headers: dict[int, str], fields: dict[int, str]) -> None:
     """Remember a confirmed mapping, in the caller's write transaction (the import's own)."""
-    text = json.dumps(
-        {"headers": {str(c): h for c, h in sorted(headers.items())},
-         "fields": {str(c): f for c, f in sorted(fields.items())}},
-        ensure_ascii=False,
-    )  # fmt: skip
-    row = session.get(Meta, PREFIX + key)
-    if row is None:
-        session.add(Meta(key=PREFIX + key, value=text))
-    else:
-        row.value = text
+    put_meta_json(session, PREFIX + key, {
+        "headers": {str(c): h for c, h in sorted(headers.items())},
+        "fields": {str(c): f for c, f in sorted(fields.items())},
+    })  # fmt: skip

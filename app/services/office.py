@@ -7,15 +7,14 @@ office and every copy of the paperwork use the same ones.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, fields
 
 from ..auth import P
 from ..auth import require as allowed
 from ..errors import DomainError
-from ..model import Meta
 from ..storage.db import Database
 from ..text import check_text, clean
+from .common import meta_json, put_meta_json
 
 META_KEY = "office"
 MAX_LENGTH = 300
@@ -39,12 +38,8 @@ class Office:
 
 def get_office(db: Database) -> Office:
     with db.read() as session:
-        row = session.get(Meta, META_KEY)
-    if row is None:
-        return Office()
-    try:
-        data = json.loads(row.value)
-    except ValueError:
+        data = meta_json(session, META_KEY)
+    if not isinstance(data, dict):
         return Office()
     known = {f.name for f in fields(Office)}
     return Office(**{k: str(v) for k, v in data.items() if k in known})
@@ -60,11 +55,6 @@ def set_office(db: Database, office: Office) -> Office:
         check_text(v, "Nội dung", k)  # no control character (kept as JSON, not in a checked column)
     if cleaned.authority not in ("", "TM.", "KT.", "Q.", "TL.", "TUQ."):
         raise DomainError("Thẩm quyền ký chỉ là TM., KT., Q., TL. hoặc TUQ.", field="authority")
-    text = json.dumps(asdict(cleaned), ensure_ascii=False, sort_keys=True)
     with db.write() as session:
-        row = session.get(Meta, META_KEY)
-        if row is None:
-            session.add(Meta(key=META_KEY, value=text))
-        else:
-            row.value = text
+        put_meta_json(session, META_KEY, asdict(cleaned))
     return cleaned
