@@ -185,6 +185,15 @@ def demo_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
 
 
 @pytest.fixture
+def demo_path(demo_build: tuple[Path, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the built demo for a scenario that logs in through the window (its own settings)."""
+    monkeypatch.setenv("THIDUA_CONFIG_DIR", str(tmp_path / "config"))
+    path = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_build[0], path)
+    return path
+
+
+@pytest.fixture
 def db_path(template_db: Path, tmp_path: Path) -> Path:
     path = tmp_path / "thidua.sqlite3"
     shutil.copyfile(template_db, path)

@@ -10,7 +10,6 @@ year sheet, which the demo left without the bloc's scores (phiếu chấm chưa 
 from __future__ import annotations
 
 import re
-import shutil
 import unicodedata
 from pathlib import Path
 
@@ -34,14 +33,6 @@ from ui.scoring.sheet_view import SheetDialog
 
 H1, YEAR = ScorePeriodKind.H1, ScorePeriodKind.YEAR
 SAVE = QDialogButtonBox.StandardButton.Save
-
-
-@pytest.fixture
-def demo_path(demo_build: tuple[Path, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("THIDUA_CONFIG_DIR", str(tmp_path / "config"))
-    path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_build[0], path)
-    return path
 
 
 def _report(qtbot, settle, window: MainWindow, kind: str, out: Path) -> str:  # type: ignore[no-untyped-def]

@@ -12,11 +12,9 @@ Then the clerk opens the nomination that was returned to the unit and reads why 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import unicodedata
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 from test_scenario_write_path import _log_in, _shown
 
@@ -33,14 +31,6 @@ from ui.qt import QDialogButtonBox, QPushButton, Qt
 
 SAVE = QDialogButtonBox.StandardButton.Save
 TODAY = dt.date.today()
-
-
-@pytest.fixture
-def demo_path(demo_build: tuple[Path, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("THIDUA_CONFIG_DIR", str(tmp_path / "config"))
-    path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_build[0], path)
-    return path
 
 
 def _text(path: Path) -> str:

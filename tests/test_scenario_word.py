@@ -5,10 +5,8 @@ written as hers) and writes the department's quyết định as .docx, the PDF s
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 from docx import Document as open_docx
 from docx_lists import danh_sach
 from sqlalchemy import select
@@ -20,14 +18,6 @@ from ui.qt import Qt
 
 YEAR = 2026
 RECORD = "Bản chỉnh sửa được; bản PDF in ra là bản lưu hồ sơ."
-
-
-@pytest.fixture
-def demo_path(demo_build: tuple[Path, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("THIDUA_CONFIG_DIR", str(tmp_path / "config"))
-    path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_build[0], path)
-    return path
 
 
 def _docx(qtbot, settle, window: MainWindow, kind: str, out: Path, fill) -> tuple[str, str]:  # type: ignore[no-untyped-def]

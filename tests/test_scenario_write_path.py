@@ -7,10 +7,8 @@ the one who asked (the audit log says so), and every list shows the change witho
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from app.model import NominationStatus
@@ -22,14 +20,6 @@ from ui.main_window import MainWindow
 from ui.qt import QDialogButtonBox, QPushButton, Qt
 
 SAVE = QDialogButtonBox.StandardButton.Save
-
-
-@pytest.fixture
-def demo_path(demo_build: tuple[Path, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("THIDUA_CONFIG_DIR", str(tmp_path / "config"))
-    path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_build[0], path)
-    return path
 
 
 def _log_in(qtbot, settle, path: Path, username: str, password: str) -> MainWindow:  # type: ignore[no-untyped-def]
