@@ -54,6 +54,10 @@ class NominationRecord:
     person_ref: int | None = None  # the person already found (a list in another layout: .foreign)
 
 
+# What a nominee is matched on, and what the nomination copies of it.
+_PERSON = (Person.id, Person.cccd, Person.full_name, Person.name_fold, Person.sort_key, Person.unit_id)
+
+
 class Nominations(Handler):
     fields = F.NOMINATIONS
     preview_headers = ("Dòng", "Năm", "Danh hiệu", "Đối tượng", "Đơn vị")
@@ -117,29 +121,11 @@ class Nominations(Handler):
         cccds = sorted({r.cccd for r in records if r.cccd})
         people: dict[str | None, Any] = {}  # by CCCD (never None: matched in_(chunk))
         for chunk in chunks(cccds):
-            for p in session.execute(
-                select(
-                    Person.id,
-                    Person.cccd,
-                    Person.full_name,
-                    Person.name_fold,
-                    Person.sort_key,
-                    Person.unit_id,
-                ).where(Person.cccd.in_(chunk))
-            ):
+            for p in session.execute(select(*_PERSON).where(Person.cccd.in_(chunk))):
                 people[p.cccd] = p
         refs = sorted({r.person_ref for r in records if r.person_ref is not None})
         for ids in chunks(refs):
-            for p in session.execute(
-                select(
-                    Person.id,
-                    Person.cccd,
-                    Person.full_name,
-                    Person.name_fold,
-                    Person.sort_key,
-                    Person.unit_id,
-                ).where(Person.id.in_(ids))
-            ):
+            for p in session.execute(select(*_PERSON).where(Person.id.in_(ids))):
                 people[f"#{p.id}"] = p
         named = sorted(
             {
@@ -151,15 +137,7 @@ class Nominations(Handler):
         by_name: dict[tuple[int, str], list[Any]] = defaultdict(list)
         for pairs in chunks(named, 400):
             for q in session.execute(
-                select(
-                    Person.id,
-                    Person.cccd,
-                    Person.full_name,
-                    Person.name_fold,
-                    Person.sort_key,
-                    Person.unit_id,
-                    Person.birth_date,
-                ).where(tuple_(Person.unit_id, Person.name_fold).in_(pairs))
+                select(*_PERSON, Person.birth_date).where(tuple_(Person.unit_id, Person.name_fold).in_(pairs))
             ):
                 by_name[(q.unit_id, q.name_fold)].append(q)
         seen: dict[tuple[int | None, int | None, int, int], int] = {}
