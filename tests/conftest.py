@@ -194,6 +194,14 @@ def demo_path(demo_build: tuple[Path, object], tmp_path: Path, monkeypatch: pyte
 
 
 @pytest.fixture
+def demo_db(demo_path: Path) -> Iterator[Database]:
+    """The demo copy of :func:`demo_path`, opened."""
+    database = open_database(demo_path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
 def db_path(template_db: Path, tmp_path: Path) -> Path:
     path = tmp_path / "thidua.sqlite3"
     shutil.copyfile(template_db, path)

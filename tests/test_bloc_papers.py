@@ -4,7 +4,6 @@ copy of the demo; the texts kept per bloc, year and period; the CLI and the Repo
 
 from __future__ import annotations
 
-import shutil
 import unicodedata
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from app.documents.requests import BLOC_KINDS, ReportRequest, write_report
 from app.documents.tables import number_vi
 from app.errors import DomainError
 from app.model import BlocRole, CriterionKind, ScorePeriodKind, UserRole
-from app.opening import open_database
 from app.services.bloc_review import Attendance, BlocReview, get_review, set_review
 from app.services.blocs import members
 from app.services.scoring import copy_criteria, criteria, set_score
@@ -29,16 +27,6 @@ from app.storage.db import Database
 
 SECRETARIAT = Actor("thuky.khoi", UserRole.APPROVER, full_name="Thư ký khối")
 META = DocMeta(Letterhead("", "UBND TỈNH TÂY NINH", "Tây Ninh"))
-
-
-@pytest.fixture
-def demo_db(demo_build: tuple[Path, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("THIDUA_CONFIG_DIR", str(tmp_path / "config"))
-    path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_build[0], path)
-    db = open_database(path)
-    yield db
-    db.dispose()
 
 
 def text_of(path: Path) -> str:

@@ -5,7 +5,6 @@ to what happened by 30/06 (on a copy of the demo)."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import unicodedata
 from pathlib import Path
 
@@ -19,7 +18,6 @@ from app.documents.exemplar_papers import exemplar_entries, summary
 from app.documents.requests import ReportRequest, write_report
 from app.errors import DomainError
 from app.model import CampaignKind, UserRole
-from app.opening import open_database
 from app.services.campaigns import CampaignInput, create_campaign
 from app.services.exemplars import (
     ExemplarInput,
@@ -38,16 +36,6 @@ from app.storage.db import Database
 
 APPROVER = Actor("pheduyet", UserRole.APPROVER)
 CLERK = Actor("nhaplieu", UserRole.CLERK)
-
-
-@pytest.fixture
-def demo_db(demo_build: tuple[Path, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("THIDUA_CONFIG_DIR", str(tmp_path / "config"))
-    path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_build[0], path)
-    db = open_database(path)
-    yield db
-    db.dispose()
 
 
 def text_of(path: Path) -> str:

@@ -3,7 +3,6 @@ made off the GUI thread, written and previewed; a missing input stops at its fie
 
 from __future__ import annotations
 
-import shutil
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +14,6 @@ from pypdf import PdfReader
 from app.documents import data
 from app.documents.requests import KINDS, MISSING
 from app.model import NominationStatus
-from app.opening import open_database
 from app.services.persons import search_persons
 from app.storage.db import Database
 from app.text import fold
@@ -27,16 +25,6 @@ from ui.settings import Settings
 from ui.widgets.lookup import LookupEdit
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-
-
-@pytest.fixture
-def demo_db(demo_build: tuple[Path, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("THIDUA_CONFIG_DIR", str(tmp_path / "config"))
-    path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_build[0], path)
-    db = open_database(path)
-    yield db
-    db.dispose()
 
 
 @pytest.fixture
