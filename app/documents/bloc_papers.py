@@ -13,12 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ..errors import DomainError
-from ..model import BlocRole, ScorePeriodKind
+from ..model import Bloc, BlocRole, ScorePeriodKind
 from ..services.bloc_review import BlocReview, get_review
 from ..services.blocs import Member
 from ..services.score_periods import as_period
@@ -115,6 +116,30 @@ def _standings(db: Database, bloc_id: int, year: int, period: ScorePeriodKind) -
         return None
 
 
+class _Period(NamedTuple):
+    """What the review and the minutes of one bloc, year and period start from."""
+
+    kind: ScorePeriodKind
+    bloc: Bloc
+    by: BlocYear  # the half-year's counts only what happened by 30/06
+    review: BlocReview
+    table: Standings | None
+
+
+def _members_of(db: Database, bloc: Bloc, year: int, until: dt.date | None = None) -> BlocYear:
+    by = bloc_year(db, bloc.id, year, until=until)
+    if not by.members:
+        raise DomainError(f"Khối «{bloc.name}» chưa có đơn vị thành viên năm {year}.", field="bloc")
+    return by
+
+
+def _period(db: Database, bloc_code: str, year: int, period: object) -> _Period:
+    kind = as_period(period)
+    bloc = bloc_by_code(db, bloc_code)
+    by = _members_of(db, bloc, year, until=half_year_end(year) if kind is H1 else None)
+    return _Period(kind, bloc, by, get_review(db, bloc.id, year, kind), _standings(db, bloc.id, year, kind))
+
+
 # ------------------------------------------------------------------------------- tables
 def members_table(mem: Sequence[Member]) -> TableData:
     return TableData("Đơn vị thành viên", (
@@ -187,13 +212,7 @@ def review_report(
     """Báo cáo sơ kết / tổng kết công tác thi đua, khen thưởng của khối: members, campaigns and
     participation, registrations against results, awards by level and unit, exemplars, standings
     (with the half-year rank beside the year's) and its chart, proposals, and the narrative."""
-    kind = as_period(period)
-    bloc = bloc_by_code(db, bloc_code)
-    by = bloc_year(db, bloc.id, year, until=half_year_end(year) if kind is H1 else None)
-    if not by.members:
-        raise DomainError(f"Khối «{bloc.name}» chưa có đơn vị thành viên năm {year}.", field="bloc")
-    review = get_review(db, bloc.id, year, kind)
-    table = _standings(db, bloc.id, year, kind)
+    kind, bloc, by, review, table = _period(db, bloc_code, year, period)
     with_h1 = table is not None and any(r.h1_rank is not None for r in table.rows)
     ranking = standings_table(table, with_h1=with_h1) if table is not None else None
     tables = [members_table(by.members), campaigns_table(by), registrations_table(by), awards_table(by)]
@@ -305,13 +324,7 @@ def bloc_minutes(db: Database, meta: DocMeta, *, bloc_code: str, year: int, peri
                  chair: str = "", secretary: str = "", meeting_place: str = "") -> Document:  # fmt: skip
     """Biên bản họp khối: each member's attendance, the standings put to the vote and the
     proposals, the votes as the secretariat kept them (app.services.bloc_review)."""
-    kind = as_period(period)
-    bloc = bloc_by_code(db, bloc_code)
-    by = bloc_year(db, bloc.id, year, until=half_year_end(year) if kind is H1 else None)
-    if not by.members:
-        raise DomainError(f"Khối «{bloc.name}» chưa có đơn vị thành viên năm {year}.", field="bloc")
-    review = get_review(db, bloc.id, year, kind)
-    table = _standings(db, bloc.id, year, kind)
+    kind, bloc, by, review, table = _period(db, bloc_code, year, period)
     head = _head(by.members)
     meta = _meta(meta, bloc.name)
     attendance = attendance_table(by.members, review)
@@ -447,9 +460,7 @@ def covenant(db: Database, meta: DocMeta, *, bloc_code: str, year: int) -> Docum
     """Giao ước thi đua of the bloc for the year: the criteria table, each member's registered
     targets, and a signature block for every member unit's head."""
     bloc = bloc_by_code(db, bloc_code)
-    by = bloc_year(db, bloc.id, year)
-    if not by.members:
-        raise DomainError(f"Khối «{bloc.name}» chưa có đơn vị thành viên năm {year}.", field="bloc")
+    by = _members_of(db, bloc, year)
     crits = criteria_table(db, bloc.id, year, YEAR)
     if not crits:
         raise DomainError(f"Khối «{bloc.name}» chưa có bảng tiêu chí chấm điểm năm {year}.", field="year")
