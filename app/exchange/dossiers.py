@@ -129,6 +129,7 @@ def _import(db: Database, package: Package, report: ReceiveReport, dry_run: bool
     with db.write() as session:
         refs: dict[str, dict[str, Any]] = meta_json(session, REFS_KEY) or {}
         awards = {a.code: a.id for a in session.scalars(select(Award))}
+        units = {u.code: u for u in session.scalars(select(Unit))}  # read once, not once a record
         for i, record in enumerate(package.records.get("nominations", []), start=1):
             where = f"Hồ sơ {i} ({record.get('person', {}).get('full_name') or record['unit']['name']})"
             known = refs.get(record["ref"])
@@ -147,7 +148,7 @@ def _import(db: Database, package: Package, report: ReceiveReport, dry_run: bool
                 refs[record["ref"]] = {"nomination": n.id, "hash": digest}
                 report.updated.append(n.id)
                 continue
-            unit = session.scalar(select(Unit).where(Unit.code == record["unit"]["code"]))
+            unit = units.get(record["unit"]["code"])
             if unit is None:
                 report.problems.append(f"{where}: sổ này không có đơn vị mã «{record['unit']['code']}».")
                 continue
