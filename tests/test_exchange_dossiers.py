@@ -14,8 +14,9 @@ import pytest
 from sqlalchemy import func, select
 
 from app.cli import main
-from app.exchange import offices
-from app.exchange.dossiers import receive_package, send_nominations
+from app.exchange import ledger, offices
+from app.exchange.dossiers import send_nominations
+from app.exchange.inbox import receive as receive_package
 from app.exchange.package import Office, PackageRefused
 from app.model import Nomination, NominationStatus, Person
 from app.opening import open_database
@@ -44,6 +45,8 @@ def test_a_unit_sends_the_council_receives_once_and_a_newer_version_updates(
     offices.set_own_office(unit, "STC", "Sở Tài chính")
     offices.write_card(unit, tmp_path / "stc.card")
     first = send_nominations(unit, ids, tmp_path / "goi1.tdkt", COUNCIL)
+    marks = ledger.sent_marks(unit, ids)
+    assert marks[ids[0]].digest == first and "Đã gửi Ban Thi đua" in marks[ids[0]].text()
     assert any("Đã gửi Ban Thi đua" in s.reason and first[:12] in s.reason for s in steps(unit, ids[0]))
     unit.dispose()
 
@@ -90,6 +93,7 @@ def test_a_unit_sends_the_council_receives_once_and_a_newer_version_updates(
     council = as_office("BTDKT")
     report = receive_package(council, tmp_path / "goi2.tdkt", dry_run=False)
     assert len(report.updated) == 1 and report.unchanged == 1 and not report.created
+    assert any("tóm tắt thành tích" in c and "năm 2025" in c for c in report.changes)  # the difference shown
     with council.read() as s:
         assert s.scalar(
             select(Nomination.achievement).where(Nomination.nominee_name == "Nguyễn Thị Ánh")

@@ -34,10 +34,10 @@ def _send_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _cmd_receive(args: argparse.Namespace) -> int:
-    from ..exchange.dossiers import receive_package
+    from ..exchange.inbox import receive
 
     with opened(args, writes=not args.dry_run) as db:
-        report = receive_package(db, Path(args.file), dry_run=args.dry_run)
+        report = receive(db, Path(args.file), dry_run=args.dry_run)
     print(report.summary())
     return EXIT_OK
 

@@ -63,6 +63,9 @@ class Package:
     created_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC).replace(microsecond=0))
     sender_key: str = ""  # the signer's public key (base64 of the 32 raw bytes), filled on reading
     digest: str = ""  # SHA-256 of the signed manifest: the package's identity
+    # Filled on reading, verbatim: what a forwarded dossier carries so its first signature can
+    # still be checked (manifest, base64 signature, records.json).
+    signed: tuple[bytes, bytes, bytes] = (b"", b"", b"")
 
 
 def public_text(key: Ed25519PublicKey) -> str:
@@ -171,7 +174,8 @@ def read_package(path: Path, *, trusted: Mapping[str, str], office: str) -> Pack
         if SIGNATURE not in zf.namelist():
             raise _refuse(path, "gói không có chữ ký của cơ quan gửi.")
         try:
-            signature = base64.b64decode(_read(zf, path, SIGNATURE, 1024), validate=True)
+            signature_text = _read(zf, path, SIGNATURE, 1024)
+            signature = base64.b64decode(signature_text, validate=True)
             head = json.loads(manifest.decode("utf-8"))
             fmt, sender, recipient = head["format"], head["sender"], head["recipient"]
             files: dict[str, dict[str, Any]] = head["files"]
@@ -225,4 +229,5 @@ def read_package(path: Path, *, trusted: Mapping[str, str], office: str) -> Pack
         created_at=dt.datetime.fromisoformat(head["created_at"]),
         sender_key=key_text,
         digest=_sha(manifest),
+        signed=(manifest, signature_text, members[RECORDS]),
     )

@@ -28,6 +28,7 @@ from .enums import (
     UnitLevel,
     UserRole,
 )
+from .exchange import ExchangeItem, ExchangePackage
 from .exemplars import Exemplar, ExemplarReplication
 from .initiatives import Initiative, InitiativeAuthor
 from .meta import Meta
@@ -66,6 +67,8 @@ __all__ = [
     "Decision",
     "DisciplinaryRecord",
     "DisciplineKind",
+    "ExchangeItem",
+    "ExchangePackage",
     "Exemplar",
     "ExemplarReplication",
     "Gender",

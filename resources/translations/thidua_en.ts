@@ -4588,8 +4588,8 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <translation>A chosen dossier is no longer in the book.</translation>
     </message>
     <message>
-      <source>Gói loại «{0}» chưa nhận được ở đây.</source>
-      <translation>Packages of kind «{0}» cannot be received here yet.</translation>
+      <source>Gói loại «{0}» chưa nhận được ở đây; hãy cập nhật chương trình.</source>
+      <translation>Packages of kind «{0}» cannot be received here yet; please update the program.</translation>
     </message>
   </context>
   <context>
