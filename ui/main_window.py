@@ -23,6 +23,7 @@ from .dialogs.login import (
     needs_login,
 )
 from .error_catalogue import error_text
+from .exchange import menu as exchange
 from .i18n import build as build_translations
 from .i18n import install_translator
 from .jobs import Job, run_job
@@ -43,6 +44,7 @@ from .qt import (
     QActionGroup,
     QApplication,
     QCloseEvent,
+    QDialog,
     QFileDialog,
     QKeySequence,
     QLabel,
@@ -83,6 +85,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self._demo_path = demo_path
         self.job: Job | None = None
+        self.exchange_dialog: QDialog | None = None
+        self.exchange_actions: dict[str, QAction] = {}
         self.setMinimumSize(900, 560)
 
         self.overview = OverviewPage()
@@ -199,6 +203,7 @@ class MainWindow(QMainWindow):
         self.audit_action = tools.addAction(
             translate("MainWindow", "Kiểm tra &nhật ký và dữ liệu…"), self.check_audit
         )
+        exchange.build_menu(self, self, bar)
         help_menu = bar.addMenu(translate("MainWindow", "Trợ &giúp"))
         self.guide_action = help_menu.addAction(
             translate("MainWindow", "&Hướng dẫn sử dụng"), self.show_guide
@@ -207,6 +212,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(translate("MainWindow", "&Giới thiệu"), self._about)
 
     def _enable_account_actions(self) -> None:
+        exchange.enable(self)
         logged_in = self.db is not None and not self.db.actor.system and bool(self.db.actor.username)
         self.password_action.setEnabled(logged_in)
         self.logout_action.setEnabled(logged_in)

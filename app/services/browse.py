@@ -44,6 +44,7 @@ from ..model import (
     Person,
     Unit,
 )
+from ..model.exchange import SENT, ExchangeItem, ExchangePackage
 from ..model.nomination_joins import Submitting, nomination_select
 from ..storage.db import Database
 from ..text import fold
@@ -348,6 +349,14 @@ class NominationRows(Source):
         "status": _Column(Nomination.status, (Nomination.status,)),
         "votes": _Column(Nomination.votes_for),
         "decision": _Column(Decision.number_text),
+        # The last package the dossier left this book in (its id; page() shows its date and digest).
+        "sent": _Column(
+            select(func.max(ExchangeItem.package_id))
+            .join(ExchangePackage, ExchangePackage.id == ExchangeItem.package_id)
+            .where(ExchangeItem.nomination_id == Nomination.id, ExchangePackage.direction == SENT)
+            .correlate(Nomination)
+            .scalar_subquery()
+        ),
     }
 
     # Over 1 % of rows matching: walk the name order testing each row (a few thousand rows for a
@@ -424,8 +433,18 @@ class NominationRows(Source):
 
     def page(self, q: Query, offset: int, limit: int, *, total: int | None = None) -> list[Row]:
         rows = super().page(q, offset, limit, total=total)
-        # votes: "agree/council" when voted
-        return [(*r[:8], f"{r[8]}/{r[10]}" if r[10] else "", r[9]) for r in rows]
+        packages = {r[10] for r in rows if r[10] is not None}
+        sent: dict[int, str] = {}
+        if packages:
+            with self.db.read() as session:
+                found = session.execute(
+                    select(ExchangePackage.id, ExchangePackage.handled_at, ExchangePackage.digest).where(
+                        ExchangePackage.id.in_(packages)
+                    )
+                )
+                sent = {i: f"{at:%d/%m/%Y} · {digest[:12]}" for i, at, digest in found}
+        # votes: "agree/council" when voted; sent: the date and digest of the last package
+        return [(*r[:8], f"{r[8]}/{r[11]}" if r[11] else "", r[9], sent.get(r[10], "")) for r in rows]
 
 
 class DecisionRows(Source):

@@ -432,6 +432,10 @@
       <source>Nhân rộng</source>
       <translation>Replications</translation>
     </message>
+    <message>
+      <source>Đã gửi</source>
+      <translation>Sent</translation>
+    </message>
   </context>
   <context>
     <name>DecisionDialog</name>
@@ -1642,6 +1646,18 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>Kiểm tra &amp;nhật ký và dữ liệu…</source>
       <translation>Check the &amp;log and the data…</translation>
     </message>
+    <message>
+      <source>T&amp;rao đổi</source>
+      <translation>E&amp;xchange</translation>
+    </message>
+    <message>
+      <source>&amp;Nhận gói hồ sơ…</source>
+      <translation>&amp;Receive a package…</translation>
+    </message>
+    <message>
+      <source>&amp;Cơ quan và khóa…</source>
+      <translation>&amp;Offices and keys…</translation>
+    </message>
   </context>
   <context>
     <name>MembershipDialog</name>
@@ -1922,6 +1938,14 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
     <message>
       <source>Xác nhận</source>
       <translation>Confirm</translation>
+    </message>
+    <message>
+      <source>Gửi đi…</source>
+      <translation>Send…</translation>
+    </message>
+    <message>
+      <source>Gửi hồ sơ</source>
+      <translation>Send dossiers</translation>
     </message>
   </context>
   <context>
@@ -5031,6 +5055,207 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
     <message>
       <source>Tóm tắt thành tích</source>
       <translation>Achievement summary</translation>
+    </message>
+  </context>
+  <context>
+    <name>OfficesDialog</name>
+    <message>
+      <source>Thẻ khóa của {0} ({1}).
+
+Dấu vân tay: {2}
+
+Đã gọi điện cho cơ quan này và đọc đối chiếu đúng dấu vân tay chưa? Chỉ đăng ký khi khớp.</source>
+      <translation>Key card of {0} ({1}).
+
+Fingerprint: {2}
+
+Have you telephoned this office and compared the fingerprint read aloud? Register only if it matches.</translation>
+    </message>
+    <message>
+      <source>Cơ quan và khóa trao đổi hồ sơ</source>
+      <translation>Offices and keys for exchanging dossiers</translation>
+    </message>
+    <message>
+      <source>Lưu</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>Xuất thẻ khóa…</source>
+      <translation>Export key card…</translation>
+    </message>
+    <message>
+      <source>Đăng ký thẻ khóa…</source>
+      <translation>Register a key card…</translation>
+    </message>
+    <message>
+      <source>Thu hồi khóa</source>
+      <translation>Revoke key</translation>
+    </message>
+    <message>
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Lưu cơ quan</source>
+      <translation>Save office</translation>
+    </message>
+    <message>
+      <source>Lưu thẻ khóa</source>
+      <translation>Save key card</translation>
+    </message>
+    <message>
+      <source>Thẻ khóa của cơ quan gửi</source>
+      <translation>Key card of the sending office</translation>
+    </message>
+    <message>
+      <source>Đăng ký khóa</source>
+      <translation>Register key</translation>
+    </message>
+    <message>
+      <source>Xác nhận</source>
+      <translation>Confirm</translation>
+    </message>
+    <message>
+      <source>Mã cơ quan này</source>
+      <translation>This office's code</translation>
+    </message>
+    <message>
+      <source>Tên cơ quan</source>
+      <translation>Office name</translation>
+    </message>
+    <message>
+      <source>Dấu vân tay khóa</source>
+      <translation>Key fingerprint</translation>
+    </message>
+    <message>
+      <source>Mã</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Cơ quan</source>
+      <translation>Office</translation>
+    </message>
+    <message>
+      <source>Dấu vân tay</source>
+      <translation>Fingerprint</translation>
+    </message>
+    <message>
+      <source>Đăng ký ngày</source>
+      <translation>Registered on</translation>
+    </message>
+    <message>
+      <source>Thu hồi ngày</source>
+      <translation>Revoked on</translation>
+    </message>
+    <message>
+      <source>Cơ quan gửi được nhận gói (đã đối chiếu dấu vân tay):</source>
+      <translation>Offices whose packages are accepted (fingerprints compared):</translation>
+    </message>
+    <message>
+      <source>Chưa chọn cơ quan nào.</source>
+      <translation>No office selected.</translation>
+    </message>
+    <message>
+      <source>Đã lưu thẻ khóa vào {0}. Dấu vân tay: {1}</source>
+      <translation>Key card saved to {0}. Fingerprint: {1}</translation>
+    </message>
+    <message>
+      <source>Thu hồi khóa của {0}? Gói ký bằng khóa này sẽ không được nhận nữa.</source>
+      <translation>Revoke the key of {0}? Packages signed with it will no longer be accepted.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReceiveDialog</name>
+    <message>
+      <source>Nhận gói hồ sơ</source>
+      <translation>Receive a package</translation>
+    </message>
+    <message>
+      <source>Gói của {0} ({1}), mã gói {2}.</source>
+      <translation>Package from {0} ({1}), package code {2}.</translation>
+    </message>
+    <message>
+      <source>Xem trước</source>
+      <translation>Preview</translation>
+    </message>
+    <message>
+      <source>Nhận vào sổ</source>
+      <translation>Take into the book</translation>
+    </message>
+    <message>
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Đang kiểm gói…</source>
+      <translation>Checking the package…</translation>
+    </message>
+    <message>
+      <source>Chữ ký, cơ quan nhận và từng phần của gói được kiểm trước; sổ chỉ thay đổi khi bấm «Nhận vào sổ».</source>
+      <translation>The signature, the recipient and every part of the package are checked first; the book changes only when you press «Take into the book».</translation>
+    </message>
+    <message>
+      <source>Hãy chọn tệp gói hồ sơ (.tdkt).</source>
+      <translation>Choose a package file (.tdkt).</translation>
+    </message>
+    <message>
+      <source>Gói hợp lệ. Chưa ghi gì: bấm «Nhận vào sổ» để nhận.</source>
+      <translation>The package is valid. Nothing written yet: press «Take into the book» to receive it.</translation>
+    </message>
+    <message>
+      <source>Đã nhận gói vào sổ.</source>
+      <translation>The package was taken into the book.</translation>
+    </message>
+    <message>
+      <source>{0} hồ sơ mới, {1} hồ sơ cập nhật, {2} hồ sơ đã có.</source>
+      <translation>{0} new dossiers, {1} updated, {2} already here.</translation>
+    </message>
+    <message>
+      <source>Cá nhân mới: {0}</source>
+      <translation>New person: {0}</translation>
+    </message>
+    <message>
+      <source>Đã có trong sổ: {0}</source>
+      <translation>Already in the book: {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>SendDialog</name>
+    <message>
+      <source>Gói hồ sơ Sổ Thi đua (*.tdkt)</source>
+      <translation>Sổ Thi đua dossier packages (*.tdkt)</translation>
+    </message>
+    <message>
+      <source>Gửi hồ sơ đề nghị</source>
+      <translation>Send nominations</translation>
+    </message>
+    <message>
+      <source>Chọn…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <source>Tệp gói hồ sơ</source>
+      <translation>Package file</translation>
+    </message>
+    <message>
+      <source>Gửi đến</source>
+      <translation>Send to</translation>
+    </message>
+    <message>
+      <source>Lưu gói vào tệp</source>
+      <translation>Save the package as</translation>
+    </message>
+    <message>
+      <source>Chưa có cơ quan nhận: hãy đăng ký thẻ khóa của cơ quan đó (Trao đổi → Cơ quan và khóa).</source>
+      <translation>No receiving office yet: register its key card (Exchange → Offices and keys).</translation>
+    </message>
+    <message>
+      <source>Hãy chọn tệp để lưu gói.</source>
+      <translation>Choose the file to save the package in.</translation>
+    </message>
+    <message>
+      <source>Gửi {0} hồ sơ đề nghị</source>
+      <translation>Send {0} nominations</translation>
     </message>
   </context>
 </TS>

@@ -42,6 +42,7 @@ class NominationsPage(ListPage):
         ("status", QT_TRANSLATE_NOOP("Columns", "Trạng thái")),
         ("votes", QT_TRANSLATE_NOOP("Columns", "Phiếu đồng ý")),
         ("decision", QT_TRANSLATE_NOOP("Columns", "Quyết định")),
+        ("sent", QT_TRANSLATE_NOOP("Columns", "Đã gửi")),
     )
     right_aligned = ("id", "votes")
     widths = {
@@ -88,6 +89,12 @@ class NominationsPage(ListPage):
             QT_TRANSLATE_NOOP("NominationsPage", "Trình Hội đồng"),
             self.submit_selected,
             "submit",
+            permission=P.NOMINATIONS,
+        )
+        self.add_button(
+            QT_TRANSLATE_NOOP("NominationsPage", "Gửi đi…"),
+            self.send_selected,
+            "send",
             permission=P.NOMINATIONS,
         )
         self.add_button(
@@ -295,6 +302,15 @@ class NominationsPage(ListPage):
             dialog = CertificatePreviewDialog(self.db, Selection(ids=tuple(ids)), parent=self)
             self.open_dialog(dialog)
             dialog.generate()
+
+    def send_selected(self) -> None:
+        """The selected dossiers to another office, in one signed package (ui.exchange)."""
+        from ..exchange.send_dialog import SendDialog  # cryptography: not at start-up
+
+        ids = self._selection()
+        if ids and self.db is not None:
+            title = translate("NominationsPage", "Gửi hồ sơ")
+            self.open_dialog(SendDialog(self.db, ids, parent=self), lambda: self._batch_done(title, len(ids)))
 
     def vote_selected(self) -> None:
         ids = self._selection()
