@@ -3,7 +3,6 @@ beyond choosing which database is open and which language is shown."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from app.auth import ANONYMOUS, P, can
@@ -11,10 +10,11 @@ from app.demo import build_demo_file
 from app.errors import DomainError
 from app.opening import open_for_window
 from app.services.todo import Todo
-from app.storage.backup import CopyRefused, backup_dir, backup_if_due, make_backup, restore
+from app.storage.backup import backup_if_due
 from app.storage.db import Database
-from app.storage.instance import InstanceBusy, InstanceLock
+from app.storage.instance import InstanceBusy
 
+from . import backups
 from .dialogs.login import (
     ChangePasswordDialog,
     FailedLoginsDialog,
@@ -28,7 +28,7 @@ from .i18n import build as build_translations
 from .i18n import install_translator
 from .jobs import Job, run_job
 from .labels import label
-from .messages import instance_busy_box, show_error, show_info
+from .messages import instance_busy_box, show_error
 from .pages import OverviewPage
 from .pages.list_page import ListPage
 from .pages.nominations import NominationsPage
@@ -86,6 +86,8 @@ class MainWindow(QMainWindow):
         self._demo_path = demo_path
         self.job: Job | None = None
         self.exchange_dialog: QDialog | None = None
+        self.backup_job: Job | None = None
+        self.force_box: QMessageBox | None = None  # a restore's "insist?" question (ui.backups)
         self.exchange_actions: dict[str, QAction] = {}
         self.setMinimumSize(900, 560)
 
@@ -521,91 +523,12 @@ class MainWindow(QMainWindow):
             translate("MainWindow", "Sổ Thi đua {0}\nSổ sách thi đua, khen thưởng.").format(__version__),
         )
 
-    # -- backups -------------------------------------------------------------------------------
+    # -- backups (ui.backups) ------------------------------------------------------------------
     def backup_now(self) -> None:
-        if self.db is None or self.db.path is None:
-            show_info(self, translate("MainWindow", "Chỉ sao lưu được cơ sở dữ liệu dạng tệp SQLite."))
-            return
-        path = self.db.path
-        self._backup_job = run_job(
-            self, translate("MainWindow", "Đang sao lưu…"), lambda _p, _c: make_backup(path)
-        )
-        self._backup_job.done.connect(self._backed_up)
-        self._backup_job.error.connect(lambda exc: show_error(self, error_text(exc)))
-
-    def _backed_up(self, made: object) -> None:
-        from app.certificates.keyfile import backup_warning
-
-        self.statusBar().showMessage(translate("MainWindow", "Đã sao lưu vào {0}").format(made), 10000)
-        warning = backup_warning()  # the signing key is not in the backup: never exported yet
-        if warning:
-            show_info(self, translate("MainWindow", "Đã sao lưu vào {0}.\n\n{1}").format(made, warning))
+        backups.backup_now(self)
 
     def restore_from_backup(self) -> None:
-        if self.db is None or self.db.path is None:
-            return
-        path = self.db.path
-        name, _ = QFileDialog.getOpenFileName(
-            self, translate("MainWindow", "Chọn bản sao lưu"), str(backup_dir(path)), "SQLite (*.sqlite3)"
-        )
-        if not name:
-            return
-        actor = self.db.actor
-        hold = InstanceLock.acquire(path)  # ours already: kept while the database is closed for the swap
-        self.db.dispose()
-        self.central.setEnabled(False)  # nothing read from the file while it is swapped
-
-        def finish() -> None:
-            hold.release()
-            self.central.setEnabled(True)
-            self.open_path(path)
-
-        def restored(kept: object) -> None:
-            finish()
-            show_info(
-                self,
-                translate("MainWindow", "Đã khôi phục. Bản bị thay thế được giữ tại {0}").format(kept or ""),
-            )
-
-        def failed(exc: object) -> None:
-            if isinstance(exc, CopyRefused):
-                self._confirm_forced_restore(exc, lambda: run(force=True), finish)
-                return
-            finish()
-            show_error(self, error_text(exc))
-
-        def run(force: bool = False) -> None:
-            # On the writer, after any write still queued; the file is swapped off the GUI thread.
-            self.job = run_job(
-                self,
-                translate("MainWindow", "Đang khôi phục…"),
-                lambda _p, _c: restore(Path(name), path, actor=actor, force=force),
-                write=True,
-            )
-            self.job.done.connect(restored)
-            self.job.error.connect(failed)
-
-        run()
-
-    def _confirm_forced_restore(self, refused: CopyRefused, force: Callable[[], None],
-                                cancel: Callable[[], None]) -> None:  # fmt: skip
-        """A copy that failed the checks: the administrator may still restore it, knowingly (the
-        restore is recorded in the audit log with the checks that failed)."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            translate("MainWindow", "Bản sao lưu không qua kiểm tra"),
-            translate(
-                "MainWindow", "{0}\n\nVẫn khôi phục từ bản này? Việc buộc khôi phục được ghi vào nhật ký."
-            ).format(error_text(refused)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        yes = box.button(QMessageBox.StandardButton.Yes)
-        box.finished.connect(lambda _result: force() if box.clickedButton() is yes else cancel())
-        box.open()
-        self.force_box = box
+        backups.restore_from_backup(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.settings.window_geometry = self.saveGeometry()
