@@ -20,75 +20,75 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
-def backup_now(self: MainWindow) -> None:
-    if self.db is None or self.db.path is None:
-        show_info(self, translate("MainWindow", "Chỉ sao lưu được cơ sở dữ liệu dạng tệp SQLite."))
+def backup_now(window: MainWindow) -> None:
+    if window.db is None or window.db.path is None:
+        show_info(window, translate("MainWindow", "Chỉ sao lưu được cơ sở dữ liệu dạng tệp SQLite."))
         return
-    path = self.db.path
-    self.backup_job = run_job(
-        self, translate("MainWindow", "Đang sao lưu…"), lambda _p, _c: make_backup(path)
+    path = window.db.path
+    window.backup_job = run_job(
+        window, translate("MainWindow", "Đang sao lưu…"), lambda _p, _c: make_backup(path)
     )
-    self.backup_job.done.connect(lambda made: _backed_up(self, made))
-    self.backup_job.error.connect(lambda exc: show_error(self, error_text(exc)))
+    window.backup_job.done.connect(lambda made: _backed_up(window, made))
+    window.backup_job.error.connect(lambda exc: show_error(window, error_text(exc)))
 
 
-def _backed_up(self: MainWindow, made: object) -> None:
+def _backed_up(window: MainWindow, made: object) -> None:
     from app.certificates.keyfile import backup_warning
 
-    self.statusBar().showMessage(translate("MainWindow", "Đã sao lưu vào {0}").format(made), 10000)
+    window.statusBar().showMessage(translate("MainWindow", "Đã sao lưu vào {0}").format(made), 10000)
     warning = backup_warning()  # the signing key is not in the backup: never exported yet
     if warning:
-        show_info(self, translate("MainWindow", "Đã sao lưu vào {0}.\n\n{1}").format(made, warning))
+        show_info(window, translate("MainWindow", "Đã sao lưu vào {0}.\n\n{1}").format(made, warning))
 
 
-def restore_from_backup(self: MainWindow) -> None:
-    if self.db is None or self.db.path is None:
+def restore_from_backup(window: MainWindow) -> None:
+    if window.db is None or window.db.path is None:
         return
-    path = self.db.path
+    path = window.db.path
     name, _ = QFileDialog.getOpenFileName(
-        self, translate("MainWindow", "Chọn bản sao lưu"), str(backup_dir(path)), "SQLite (*.sqlite3)"
+        window, translate("MainWindow", "Chọn bản sao lưu"), str(backup_dir(path)), "SQLite (*.sqlite3)"
     )
     if not name:
         return
-    actor = self.db.actor
+    actor = window.db.actor
     hold = InstanceLock.acquire(path)  # ours already: kept while the database is closed for the swap
-    self.db.dispose()
-    self.central.setEnabled(False)  # nothing read from the file while it is swapped
+    window.db.dispose()
+    window.central.setEnabled(False)  # nothing read from the file while it is swapped
 
     def finish() -> None:
         hold.release()
-        self.central.setEnabled(True)
-        self.open_path(path)
+        window.central.setEnabled(True)
+        window.open_path(path)
 
     def restored(kept: object) -> None:
         finish()
         show_info(
-            self,
+            window,
             translate("MainWindow", "Đã khôi phục. Bản bị thay thế được giữ tại {0}").format(kept or ""),
         )
 
     def failed(exc: object) -> None:
         if isinstance(exc, CopyRefused):
-            _confirm_forced_restore(self, exc, lambda: run(force=True), finish)
+            _confirm_forced_restore(window, exc, lambda: run(force=True), finish)
             return
         finish()
-        show_error(self, error_text(exc))
+        show_error(window, error_text(exc))
 
     def run(force: bool = False) -> None:
         # On the writer, after any write still queued; the file is swapped off the GUI thread.
-        self.job = run_job(
-            self,
+        window.job = run_job(
+            window,
             translate("MainWindow", "Đang khôi phục…"),
             lambda _p, _c: restore(Path(name), path, actor=actor, force=force),
             write=True,
         )
-        self.job.done.connect(restored)
-        self.job.error.connect(failed)
+        window.job.done.connect(restored)
+        window.job.error.connect(failed)
 
     run()
 
 
-def _confirm_forced_restore(self: MainWindow, refused: CopyRefused, force: Callable[[], None],
+def _confirm_forced_restore(window: MainWindow, refused: CopyRefused, force: Callable[[], None],
                             cancel: Callable[[], None]) -> None:  # fmt: skip
     """A copy that failed the checks: the administrator may still restore it, knowingly (the
     restore is recorded in the audit log with the checks that failed)."""
@@ -99,11 +99,11 @@ def _confirm_forced_restore(self: MainWindow, refused: CopyRefused, force: Calla
             "MainWindow", "{0}\n\nVẫn khôi phục từ bản này? Việc buộc khôi phục được ghi vào nhật ký."
         ).format(error_text(refused)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        self,
+        window,
     )
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     yes = box.button(QMessageBox.StandardButton.Yes)
     box.finished.connect(lambda _result: force() if box.clickedButton() is yes else cancel())
     box.open()
-    self.force_box = box
+    window.force_box = box
