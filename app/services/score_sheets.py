@@ -230,6 +230,11 @@ def _read_sheet(session: Session, bloc: Bloc, year: int, period: ScorePeriodKind
     return UnitSheet(bloc.id, bloc.code, year, period, unit.id, unit.code, unit.name, tuple(rows), closed)
 
 
+def read_sheet_in(session: Session, bloc: Bloc, year: int, period: ScorePeriodKind, unit: Unit) -> UnitSheet:
+    """:func:`unit_sheet` in the caller's session (a received package compares before it saves)."""
+    return _read_sheet(session, bloc, year, period, unit)
+
+
 def unit_sheet(db: Database, bloc_id: int, year: int, period: ScorePeriodKind, unit_id: int) -> UnitSheet:
     """A unit's sheet: every row of the period's table, with its scores if entered."""
     period = as_period(period)

@@ -4615,6 +4615,14 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>Gói loại «{0}» chưa nhận được ở đây; hãy cập nhật chương trình.</source>
       <translation>Packages of kind «{0}» cannot be received here yet; please update the program.</translation>
     </message>
+    <message>
+      <source>Phiếu chấm {0} của {1} chưa có điểm tự chấm nào.</source>
+      <translation>The {0} score sheet of {1} has no self-score yet.</translation>
+    </message>
+    <message>
+      <source>«{0}» không phải thành viên của khối {1} năm {2}.</source>
+      <translation>«{0}» is not a member of bloc {1} in {2}.</translation>
+    </message>
   </context>
   <context>
     <name>AuditCheckDialog</name>
@@ -4880,6 +4888,25 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
     </message>
   </context>
   <context>
+    <name>OfficeChooser</name>
+    <message>
+      <source>Gửi phiếu chấm</source>
+      <translation>Send score sheet</translation>
+    </message>
+    <message>
+      <source>Chọn tệp…</source>
+      <translation>Choose file…</translation>
+    </message>
+    <message>
+      <source>Hủy</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Cơ quan nhận (khối trưởng):</source>
+      <translation>Receiving office (bloc head):</translation>
+    </message>
+  </context>
+  <context>
     <name>ScoreSheet</name>
     <message>
       <source>Mã</source>
@@ -4988,6 +5015,30 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
     <message>
       <source>Đã lưu phiếu chấm ({0} dòng).</source>
       <translation>Score sheet saved ({0} rows).</translation>
+    </message>
+    <message>
+      <source>&amp;Gửi phiếu chấm…</source>
+      <translation>Se&amp;nd score sheet…</translation>
+    </message>
+    <message>
+      <source>Sổ này chưa đăng ký khóa của cơ quan nào; hãy đăng ký thẻ khóa của khối trưởng trước (thidua keys trust).</source>
+      <translation>This book has not registered any office's key; register the bloc head's key card first (thidua keys trust).</translation>
+    </message>
+    <message>
+      <source>Lưu gói phiếu chấm</source>
+      <translation>Save the score sheet package</translation>
+    </message>
+    <message>
+      <source>Gói hồ sơ Sổ Thi đua (*.tdkt)</source>
+      <translation>Sổ Thi đua packages (*.tdkt)</translation>
+    </message>
+    <message>
+      <source>Đã gửi phiếu chấm cho {0} vào tệp {1} (mã gói {2}).</source>
+      <translation>Score sheet sent to {0} in file {1} (package {2}).</translation>
+    </message>
+    <message>
+      <source>Đang gửi phiếu chấm…</source>
+      <translation>Sending the score sheet…</translation>
     </message>
   </context>
   <context>

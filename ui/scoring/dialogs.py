@@ -1,7 +1,9 @@
-"""Small dialogs of the standings page: the reason to reopen a period, the unit whose sheet to enter."""
+"""Small dialogs of the standings page: the reason to reopen a period, the unit whose sheet to enter,
+the office a sheet is sent to."""
 
 from __future__ import annotations
 
+from app.exchange.offices import TrustedOffice
 from app.model import ScorePeriodKind
 from app.services.blocs import Member
 from app.services.score_periods import reopen_period
@@ -71,3 +73,31 @@ class UnitChooser(QDialog):
     def unit_id(self) -> int | None:
         value = self.units.currentData()
         return int(value) if value is not None else None
+
+
+class OfficeChooser(QDialog):
+    """Which office receives a score sheet's package: one of the offices whose key this book trusts."""
+
+    def __init__(self, choices: list[TrustedOffice], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("officeChooser")
+        self.setWindowTitle(translate("OfficeChooser", "Gửi phiếu chấm"))
+        self.offices = QComboBox()
+        self.offices.setObjectName("offices")
+        for o in choices:
+            self.offices.addItem(f"{o.name} ({o.code})", o.code)
+        self.choices = {o.code: o for o in choices}
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("OfficeChooser", "Chọn tệp…"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("OfficeChooser", "Hủy"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(translate("OfficeChooser", "Cơ quan nhận (khối trưởng):")))
+        layout.addWidget(self.offices)
+        layout.addWidget(buttons)
+
+    def office(self) -> TrustedOffice | None:
+        return self.choices.get(str(self.offices.currentData()))

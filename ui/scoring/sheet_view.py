@@ -1,13 +1,18 @@
 """The score grid of one unit and period: type a score, Tab or Enter goes to the next editable cell
 down the criteria, totals follow each edit, Lưu saves the whole sheet on the writer (all or
-nothing); a refusal is shown on its rows."""
+nothing); a refusal is shown on its rows. Gửi phiếu chấm… sends the saved sheet to the bloc head in a
+signed package (app.exchange.scores)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
+from app.exchange.offices import trusted_offices
+from app.exchange.package import SUFFIX, Office
+from app.exchange.scores import package_file_name, send_scores
 from app.model import ScorePeriodKind
 from app.services.score_periods import PeriodClosedError
 from app.services.score_sheets import SheetRefused, UnitSheet, save_sheet, unit_sheet
@@ -22,6 +27,7 @@ from ..qt import (
     QDialog,
     QDialogButtonBox,
     QEvent,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QKeyEvent,
@@ -38,6 +44,7 @@ from ..qt import (
     QWidget,
     translate,
 )
+from .dialogs import OfficeChooser
 from .sheet_model import (
     BLOC,
     COMMENT,
@@ -183,6 +190,12 @@ class SheetDialog(QDialog):
         self.save_button.setDefault(False)
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setAutoDefault(False)
+        self.send_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.send_button.setObjectName("sendSheet")
+        self.send_button.setAutoDefault(False)
+        self.send_button.setEnabled(not db.read_only)
+        self.send_button.clicked.connect(lambda _checked=False: self.send())
+        self.office_chooser: OfficeChooser | None = None
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
@@ -245,6 +258,7 @@ class SheetDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(translate("ScoreSheet", "Phiếu chấm điểm"))
         self.save_button.setText(translate("ScoreSheet", "&Lưu phiếu"))
+        self.send_button.setText(translate("ScoreSheet", "&Gửi phiếu chấm…"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(translate("ScoreSheet", "Đóng"))
         self._show_heading()
         self._show_totals(self.model.self_total, self.model.bloc_total)
@@ -294,6 +308,61 @@ class SheetDialog(QDialog):
         self.op = run_write(
             self, translate("ScoreSheet", "Đang lưu phiếu chấm…"), self.db,
             lambda: save_sheet(db, bloc_id, year, period, unit_id, entries), on_done=done, on_error=failed,
+        )  # fmt: skip
+
+    # -- sending -----------------------------------------------------------------------------
+    def send(self) -> None:
+        """Gửi phiếu chấm…: the sheet (saved first if edited) in a signed package for the bloc head,
+        chosen among the offices whose key this book trusts."""
+        if self.writing:
+            return
+        if self.can_write and self.sheet is not None and not self.sheet.closed and self.model.entries():
+            self.save(then=lambda _sheet: self._send())  # what is shown is what is sent
+        else:
+            self._send()
+
+    def _send(self) -> None:
+        sheet = self.sheet
+        choices = [o for o in trusted_offices(self.db) if not o.revoked_at]
+        if sheet is None:
+            return
+        if not choices:
+            self._show_status(translate("ScoreSheet", "Sổ này chưa đăng ký khóa của cơ quan nào; hãy đăng ký thẻ "
+                                                      "khóa của khối trưởng trước (thidua keys trust)."),
+                              error=True)  # fmt: skip
+            return
+        chooser = self.office_chooser = OfficeChooser(choices, self)
+        if chooser.exec() != QDialog.DialogCode.Accepted or chooser.office() is None:
+            return
+        target = chooser.office()
+        assert target is not None
+        name, _filter = QFileDialog.getSaveFileName(
+            self, translate("ScoreSheet", "Lưu gói phiếu chấm"),
+            package_file_name(sheet.unit_code, sheet.year, sheet.period),
+            translate("ScoreSheet", "Gói hồ sơ Sổ Thi đua (*.tdkt)"),
+        )  # fmt: skip
+        if not name:
+            return
+        out = Path(name) if Path(name).suffix.lower() == SUFFIX else Path(name + SUFFIX)
+        db, bloc_id, year, period, unit_id = self.db, self.bloc_id, self.year, self.period, self.unit_id
+        to = Office(target.code, target.name)
+        self.writing = True
+        self.send_button.setEnabled(False)
+
+        def done(digest: object) -> None:
+            self.writing = False
+            self.send_button.setEnabled(True)
+            self._show_status(translate("ScoreSheet", "Đã gửi phiếu chấm cho {0} vào tệp {1} (mã gói {2}).").format(
+                to.name, str(out), str(digest)[:12]))  # fmt: skip
+
+        def failed(exc: BaseException) -> None:
+            self.writing = False
+            self.send_button.setEnabled(True)
+            self._show_status(error_text(exc), error=True)
+
+        self.op = run_write(
+            self, translate("ScoreSheet", "Đang gửi phiếu chấm…"), db,
+            lambda: send_scores(db, bloc_id, year, period, unit_id, out, to), on_done=done, on_error=failed,
         )  # fmt: skip
 
     def _show_status(self, text: str, *, error: bool = False) -> None:
