@@ -19,7 +19,7 @@ from ..auth import require as allowed
 from ..errors import DomainError
 from ..model.exchange import RECEIVED
 from ..storage.db import Database
-from . import dossiers, ledger, offices
+from . import dossiers, ledger, offices, replies
 from .package import Package, read_package
 from .report import ReceiveReport
 
@@ -28,6 +28,7 @@ Handler = Callable[[Database, Session, Package, ReceiveReport], Items]
 
 HANDLERS: dict[str, Handler] = {
     dossiers.KIND: dossiers.import_nominations,
+    replies.KIND: replies.import_replies,
 }
 
 
