@@ -135,8 +135,10 @@ def send_replies(db: Database, nomination_ids: Sequence[int], out: Path, to: Off
                                   "chỉ trả lời hồ sơ đã trả lại, không khen thưởng hoặc đã có quyết định.")  # fmt: skip
         senders = sorted({(came[i].sender_code, came[i].sender_name) for i in ids})
         if len(senders) > 1:
-            raise DomainError("Các hồ sơ đã chọn nhận từ nhiều cơ quan ("
-                              + ", ".join(code for code, _ in senders) + "); mỗi gói trả lời chỉ gửi một cơ quan.")  # fmt: skip
+            codes = ", ".join(code for code, _ in senders)
+            raise DomainError(
+                f"Các hồ sơ đã chọn nhận từ nhiều cơ quan ({codes}); mỗi gói trả lời chỉ gửi một cơ quan."
+            )
         code, name = senders[0]
         if to is not None and to.code != code:
             raise DomainError(f"Các hồ sơ đã chọn nhận từ «{code}», không phải «{to.code}».")
