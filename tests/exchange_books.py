@@ -33,13 +33,14 @@ PEOPLE = ("Nguyễn Thị Ánh", "Lê Văn Bình", "Trần Văn Cường")
 class Books:
     """The offices' books in ``tmp_path``: ``open(code)`` is that office's machine."""
 
-    def __init__(
-        self, template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, codes: tuple[str, ...]
-    ):
+    def __init__(self, template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, codes: tuple[str, ...],
+                 at: dict[str, str] | None = None) -> None:  # fmt: skip
+        """``at``: the books that are elsewhere already (a test's database, of either backend)."""
         self.tmp, self.monkeypatch = tmp_path, monkeypatch
-        self.paths = {c: tmp_path / f"{c}.sqlite3" for c in codes}
+        self.paths = {c: (at or {}).get(c) or str(tmp_path / f"{c}.sqlite3") for c in codes}
         for code, path in self.paths.items():
-            shutil.copyfile(template, path)
+            if code not in (at or {}):
+                shutil.copyfile(template, path)
             db = self.open(code)
             factories.unit(db, NAMES["STC"], code="STC")
             factories.unit(db, "Sở Xây dựng", code="SXD")
@@ -65,7 +66,7 @@ class Books:
 
     def cli(self, code: str, *args: str) -> list[str]:
         self.monkeypatch.setenv("THIDUA_SIGNING_KEY", str(self.tmp / f"{code}.pem"))
-        return ["--db", str(self.paths[code]), *args]
+        return ["--db", self.paths[code], *args]
 
 
 def unit_dossiers(db: Database, unit: str = "STC", people: tuple[str, ...] = PEOPLE) -> list[int]:

@@ -29,11 +29,14 @@ from app.model.exchange import RECEIVED, ExchangePackage
 from app.services.nomination_history import returned
 
 
-@pytest.mark.sqlite_only
 def test_forwarded_up_checked_at_the_council_and_answered_down(
-    template_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    books = Books(template_db, tmp_path, monkeypatch, ("STC", "KHOI", "BTDKT"))
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
+) -> None:  # fmt: skip
+    # One book on either backend, the others SQLite copies (asked for here, not as a parameter:
+    # a test that names ``template_db`` is taken for SQLite only).
+    template_db = request.getfixturevalue("template_db")
+    books = Books(template_db, tmp_path, monkeypatch, ("STC", "KHOI", "BTDKT"), at={"BTDKT": db_url})
     books.trust("KHOI", "STC", "BTDKT")
     books.trust("STC", "KHOI")
     books.trust("BTDKT", "KHOI")

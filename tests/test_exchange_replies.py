@@ -29,13 +29,18 @@ from app.services.nomination_history import returned, steps
 os.environ.setdefault("THIDUA_BUNDLED_FONTS", "1")  # the same font on every machine
 
 
-@pytest.mark.sqlite_only
 def test_the_council_replies_and_the_unit_book_takes_the_same_steps(
-    template_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
+) -> None:  # fmt: skip
+    # One book on either backend, the others SQLite copies (asked for here, not as a parameter:
+    # a test that names ``template_db`` is taken for SQLite only).
+    template_db = request.getfixturevalue("template_db")
     monkeypatch.setenv("THIDUA_LAYOUTS", str(tmp_path / "layouts"))
     monkeypatch.setenv("THIDUA_PRINTERS", str(tmp_path / "printers.json"))
-    books = Books(template_db, tmp_path, monkeypatch, ("STC", "BTDKT", "XYZ"))
+    books = Books(
+        template_db, tmp_path, monkeypatch, ("STC", "BTDKT", "XYZ"), at={"STC": db_url}
+    )  # either backend
     books.trust("BTDKT", "STC")
     books.trust("STC", "BTDKT")
 
