@@ -203,6 +203,9 @@ def import_replies(db: Database, session: Session, package: Package, report: Rec
     items: Items = []
     for answer, ref in zip(answers, refs, strict=True):
         where = f"Hồ sơ {answer.get('nominee') or ref}"
+        if ref.startswith(f"{own.code}:") and ref in sent and sent[ref] is None:
+            report.problems.append(f"{where}: hồ sơ đã gửi đi nay không còn trong sổ này.")
+            continue
         if not ref.startswith(f"{own.code}:") or sent.get(ref) is None:
             report.problems.append(f"{where}: sổ này chưa gửi hồ sơ «{ref}» cho {package.sender.name} "
                                    f"({package.sender.code}).")  # fmt: skip
