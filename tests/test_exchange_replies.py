@@ -157,6 +157,7 @@ def test_a_reply_goes_to_one_office_only(
 ) -> None:
     books = Books(template_db, tmp_path, monkeypatch, ("STC", "KHOI", "BTDKT"))
     books.trust("BTDKT", "STC", "KHOI")
+    books.trust("STC", "BTDKT")
     for code, unit, name in (("STC", "STC", PEOPLE[0]), ("KHOI", "SXD", "Phạm Thị Dung")):
         db = books.open(code)
         ids = unit_dossiers(db, unit, (name,))
@@ -165,12 +166,23 @@ def test_a_reply_goes_to_one_office_only(
     council = books.open("BTDKT")
     for code in ("STC", "KHOI"):
         receive(council, tmp_path / f"{code}.tdkt", dry_run=False)
-    ids = [n.id for n in by_name(council).values()]
+    got = by_name(council)
+    ids = [got[PEOPLE[0]].id, got["Phạm Thị Dung"].id]
     from app.services import nominations as N
 
-    N.return_for_revision(council, ids, "Thiếu tóm tắt thành tích")
+    N.reject(council, ids[:1], "Chưa đủ hai năm Chiến sĩ thi đua cơ sở")
+    N.return_for_revision(council, ids[1:], "Thiếu tóm tắt thành tích")
     with pytest.raises(DomainError, match="nhiều cơ quan"):
         send_replies(council, ids, tmp_path / "x.tdkt")
     with pytest.raises(DomainError, match="không phải «KHOI»"):
         send_replies(council, ids[:1], tmp_path / "x.tdkt", to=Office("KHOI", "Khối"))
+    send_replies(council, ids[:1], tmp_path / "tuchoi.tdkt")
     council.dispose()
+    unit = books.open("STC")  # not awarded: the unit's book says so, with the reason
+    report = receive(unit, tmp_path / "tuchoi.tdkt", dry_run=False)
+    assert report.notes == [
+        f"Hồ sơ {PEOPLE[0]}: không khen thưởng — lý do: Chưa đủ hai năm Chiến sĩ thi đua cơ sở"
+    ]
+    n = by_name(unit)[PEOPLE[0]]
+    assert n.status is NominationStatus.REJECTED and "Chưa đủ hai năm" in n.status_reason
+    unit.dispose()

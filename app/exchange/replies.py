@@ -221,6 +221,9 @@ def import_replies(db: Database, session: Session, package: Package, report: Rec
         except DomainError as exc:
             report.problems.append(f"{where}: {exc.message}")
             continue
+        except (KeyError, TypeError, ValueError):
+            report.problems.append(f"{where}: nội dung trả lời không đọc được (thiếu hoặc sai thông tin).")
+            continue
         report.notes.append(f"{where}: {line}")
         report.updated.append(nomination_id)
         items.append((ref, nomination_id, digest))
