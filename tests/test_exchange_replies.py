@@ -15,6 +15,9 @@ import pytest
 from exchange_books import PEOPLE, Books, by_name, council_decides, register_of, unit_dossiers
 from sqlalchemy import select
 
+from app.certificates.batch import make_certificates
+from app.certificates.numbering import list_books
+from app.certificates.selection import Selection
 from app.certificates.signing import load_private_key
 from app.cli import main
 from app.errors import DomainError
@@ -22,7 +25,8 @@ from app.exchange.dossiers import send_nominations
 from app.exchange.inbox import receive
 from app.exchange.package import Office, Package, PackageRefused, write_package
 from app.exchange.replies import send_replies
-from app.model import Decision, NominationStatus
+from app.model import Decision, NominationStatus, RegisterBook
+from app.services import registers
 from app.services.decisions import decision_lines
 from app.services.nomination_history import returned, steps
 
@@ -54,9 +58,6 @@ def test_the_council_replies_and_the_unit_book_takes_the_same_steps(
     with pytest.raises(DomainError, match="Nguyễn Thị Ánh.*Đã trình"):  # not answered yet: refused by name
         send_replies(council, [by_name(council)[PEOPLE[0]].id], tmp_path / "x.tdkt")
     back, awarded = council_decides(council)
-    from app.certificates.batch import make_certificates
-    from app.certificates.selection import Selection
-
     printed = make_certificates(council, Selection(decision="301/QĐ-UBND"), out=tmp_path / "gcn.pdf")
     codes = sorted(p.code for p in printed.printed)
     assert len(codes) == 2 and printed.problems == []
@@ -107,6 +108,17 @@ def test_the_council_replies_and_the_unit_book_takes_the_same_steps(
         assert d.signer_title == "PHÓ CHỦ TỊCH" and d.signer_authority == "KT."
     lines = decision_lines(unit, d.id)
     assert sorted(line.register for line in lines) == ["BTDKT-SV2025 / 1", "BTDKT-SV2025 / 2"]
+    # The council's numbers are kept, never handed out nor printed here.
+    with unit.read() as s:
+        mirror = s.scalar(select(RegisterBook.id).where(RegisterBook.code == "BTDKT-SV2025"))
+    with pytest.raises(DomainError, match="ghi số do BTDKT cấp"):
+        registers.assign_numbers(unit, mirror, [got[PEOPLE[1]].id])
+    assert "BTDKT-SV2025" not in [b.code for b in list_books(unit)]
+    result = make_certificates(unit, Selection(decision="301/QĐ-UBND"), out=tmp_path / "stc.pdf")
+    assert (
+        not result.printed
+        and [p.message for p in result.problems] == ["BTDKT cấp số BTDKT-SV2025; giấy do cơ quan đó in."] * 2
+    )
     events = sum(len(steps(unit, i)) for i in ids)
 
     # The same reply twice: nothing changes.

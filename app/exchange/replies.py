@@ -11,7 +11,8 @@ with the facts the upper office's reply gave.
 Receiving a reply: each answer must name a dossier this book sent to the replying office; the
 dossier takes the same step here (through the workflow services, so it is logged as every step
 is), the decision is found (number and year) or recorded, the register number is kept in a book
-named after the issuing office's (``"BTDKT-SV2025"``: numbers recorded, never handed out here), and
+named after the issuing office's (``"BTDKT-SV2025"``, a *foreign* book: numbers recorded, never handed
+out nor printed here), and
 the approval's history line says the decision, the register number and the codes. The same answer
 twice changes nothing (the ledger keeps each answer's content hash).
 """
@@ -43,6 +44,7 @@ from ..model import (
     Unit,
 )
 from ..model.exchange import RECEIVED, SENT, ExchangeItem, ExchangePackage
+from ..services.registers import mark_foreign
 from ..storage.db import Database
 from . import ledger, offices
 from .package import Office, Package, write_package
@@ -319,6 +321,7 @@ def _register(session: Session, reg: dict[str, Any], nomination_id: int) -> str:
                             issuer=str(reg.get("issuer") or reg["office"])[:300], last_number=0)  # fmt: skip
         session.add(book)
         session.flush()
+    mark_foreign(session, code, str(reg["office"]))  # its numbers are never handed out here
     entry = session.scalar(select(RegisterEntry).where(RegisterEntry.nomination_id == nomination_id))
     if entry is not None:
         if (entry.book_id, entry.number) != (book.id, number):

@@ -4651,6 +4651,10 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>trả lời không rõ (trạng thái «{0}»).</source>
       <translation>unknown answer (status «{0}»).</translation>
     </message>
+      <message>
+      <source>Sổ «{0}» ghi số do {1} cấp; không cấp số mới trong sổ này.</source>
+      <translation>Book «{0}» records numbers given by {1}; no new numbers are given in it.</translation>
+    </message>
   </context>
   <context>
     <name>AuditCheckDialog</name>
