@@ -44,7 +44,7 @@ from ..model import (
     Unit,
 )
 from ..model.exchange import RECEIVED, SENT, ExchangeItem, ExchangePackage
-from ..services.registers import mark_foreign
+from ..services.registers import foreign_books, mark_foreign
 from ..storage.db import Database
 from . import ledger, offices
 from .package import Office, Package, write_package
@@ -190,10 +190,6 @@ def _last_answers(session: Session, refs: list[str], sender: str) -> dict[str, s
     return dict(rows)
 
 
-def _date(text: str | None) -> str:
-    return dt.date.fromisoformat(text).strftime("%d/%m/%Y") if text else "?"
-
-
 def import_replies(db: Database, session: Session, package: Package, report: ReceiveReport) -> Items:
     """The answers of a reply package applied to this book's dossiers (see the module docstring)."""
     own = offices.require_own_office(db)
@@ -321,6 +317,8 @@ def _register(session: Session, reg: dict[str, Any], nomination_id: int) -> str:
                             issuer=str(reg.get("issuer") or reg["office"])[:300], last_number=0)  # fmt: skip
         session.add(book)
         session.flush()
+    elif code not in foreign_books(session):
+        raise DomainError(f"sổ vàng mã «{code}» của sổ này đã có; không ghi số của {reg['office']} vào đó.")
     mark_foreign(session, code, str(reg["office"]))  # its numbers are never handed out here
     entry = session.scalar(select(RegisterEntry).where(RegisterEntry.nomination_id == nomination_id))
     if entry is not None:

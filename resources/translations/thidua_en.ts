@@ -4655,6 +4655,10 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>Sổ «{0}» ghi số do {1} cấp; không cấp số mới trong sổ này.</source>
       <translation>Book «{0}» records numbers given by {1}; no new numbers are given in it.</translation>
     </message>
+      <message>
+      <source>sổ vàng mã «{0}» của sổ này đã có; không ghi số của {1} vào đó.</source>
+      <translation>this book has its own register book «{0}»; numbers of {1} are not recorded in it.</translation>
+    </message>
   </context>
   <context>
     <name>AuditCheckDialog</name>
