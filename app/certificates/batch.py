@@ -30,7 +30,7 @@ from ..errors import DomainError
 from ..model import CertificateIssue, CertificatePrint, RegisterBook
 from ..model.base import utcnow
 from ..model.certificates import ISSUED, PRINTED
-from ..services.registers import assign_numbers, create_book
+from ..services.registers import assign_numbers, create_book, foreign_books
 from ..storage.db import Database
 from ..storage.files import atomic_write, check_output_dir, check_output_file, safe_filename, unique_name
 from .compose import NUMBER_VARIABLES, PLACEHOLDER_NUMBER, Problem, compose
@@ -120,9 +120,14 @@ def payload_for(record: Record, book_code: str, number: int) -> Payload:
 def choose_book(db: Database, code: str | None) -> tuple[int, str]:
     """The register book to number new awards in: the one named, the only one, or a new "SV"."""
     with db.read() as session:
-        books = list(session.execute(select(RegisterBook.id, RegisterBook.code).order_by(RegisterBook.id)))
+        foreign = foreign_books(session)  # another office's numbers: never handed out here
+        books = [b for b in session.execute(select(RegisterBook.id, RegisterBook.code).order_by(RegisterBook.id))
+                 if b.code not in foreign]  # fmt: skip
     if code:
         wanted = code.strip().upper()
+        if wanted in foreign:
+            raise DomainError(f"Sổ «{wanted}» ghi số do {foreign[wanted]} cấp; không cấp số mới trong sổ này.",
+                              field="book")  # fmt: skip
         for book_id, book_code in books:
             if book_code == wanted:
                 return book_id, book_code
@@ -218,7 +223,13 @@ def make_certificates(
     book_id, default_code = choose_book(db, book_code) if needs_book else (0, "")
     by_award: dict[str, Layout | str] = {}
     memo: dict[tuple[object, ...], Fitted | str | None] = {}  # field outcomes per value (compose)
+    with db.read() as session:
+        foreign = foreign_books(session)
     for rec in records:
+        if rec.book_code in foreign:  # numbered by the office that decided: its certificate, not ours
+            result.problems.append(Problem(rec.nomination_id, rec.recipient, "Sổ vàng",
+                                           f"{foreign[rec.book_code]} cấp số {rec.book_code}; giấy do cơ quan đó in."))  # fmt: skip
+            continue
         layout = by_award.get(rec.award_code)
         if layout is None:
             try:

@@ -45,10 +45,14 @@ class NumberingPlan:
 
 
 def list_books(db: Database) -> list[Book]:
+    """The books numbers may be handed out in (not those keeping another office's numbers)."""
+    from ..services.registers import foreign_books
+
     with db.read() as session:
         rows = session.execute(select(RegisterBook.code, RegisterBook.name, RegisterBook.last_number)
                                .order_by(RegisterBook.code))  # fmt: skip
-        return [Book(*row) for row in rows]
+        foreign = foreign_books(session)
+        return [Book(*row) for row in rows if row.code not in foreign]
 
 
 def default_book(db: Database, selection: Selection) -> str | None:

@@ -1,5 +1,5 @@
-"""``thidua send|receive``: nominations and score sheets in signed packages between offices (see
-:mod:`app.exchange`)."""
+"""``thidua send|receive|reply|forward``: nominations and score sheets in signed packages between
+offices, answers to received dossiers, and dossiers forwarded up one level (see :mod:`app.exchange`)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,13 @@ from .login import opened
 
 if TYPE_CHECKING:
     from ..exchange.package import Office
+
+
+def _ids(text: str) -> list[int]:
+    try:
+        return [int(x) for x in text.split(",") if x.strip()]
+    except ValueError:
+        raise DomainError("--nominations là danh sách mã hồ sơ, ví dụ 12,15,16.") from None
 
 
 def _cmd_send(args: argparse.Namespace) -> int:
@@ -30,10 +37,7 @@ def _cmd_send(args: argparse.Namespace) -> int:
 def _send_nominations(args: argparse.Namespace, to: Office) -> int:
     from ..exchange.dossiers import send_nominations
 
-    try:
-        ids = [int(x) for x in args.nominations.split(",") if x.strip()]
-    except ValueError:
-        raise DomainError("--nominations là danh sách mã hồ sơ, ví dụ 12,15,16.") from None
+    ids = _ids(args.nominations)
     with opened(args, writes=True) as db:
         digest = send_nominations(db, ids, Path(args.out), to)
     print(f"Đã gửi {len(ids)} hồ sơ vào {args.out} (mã gói {digest[:12]}).")
@@ -70,6 +74,44 @@ def _send_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, metavar="TỆP.tdkt")
 
 
+def _cmd_reply(args: argparse.Namespace) -> int:
+    from ..exchange.replies import send_replies
+
+    ids = _ids(args.nominations)
+    with opened(args, writes=True) as db:
+        digest = send_replies(db, ids, Path(args.out))
+    print(f"Đã trả lời {len(ids)} hồ sơ vào {args.out} (mã gói {digest[:12]}).")
+    return EXIT_OK
+
+
+def _reply_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--nominations", required=True, metavar="MÃ,MÃ…", help="mã các hồ sơ đã trả lại hoặc đã quyết định"
+    )
+    p.add_argument("--out", required=True, metavar="TỆP.tdkt")
+
+
+def _cmd_forward(args: argparse.Namespace) -> int:
+    from ..exchange.forward import forward_nominations
+    from ..exchange.package import Office
+
+    ids = _ids(args.nominations)
+    with opened(args, writes=True) as db:
+        to = Office(args.to.upper(), args.to_name or args.to.upper())
+        digest = forward_nominations(db, ids, Path(args.out), to)
+    print(f"Đã chuyển tiếp {len(ids)} hồ sơ vào {args.out} (mã gói {digest[:12]}).")
+    return EXIT_OK
+
+
+def _forward_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--nominations", required=True, metavar="MÃ,MÃ…", help="mã các hồ sơ đã nhận cần chuyển tiếp"
+    )
+    p.add_argument("--to", required=True, metavar="MÃ_CƠ_QUAN", help="mã cơ quan cấp trên")
+    p.add_argument("--to-name", metavar="TÊN", help="tên cơ quan cấp trên")
+    p.add_argument("--out", required=True, metavar="TỆP.tdkt")
+
+
 def _cmd_receive(args: argparse.Namespace) -> int:
     from ..exchange.inbox import receive
 
@@ -87,6 +129,10 @@ def _receive_arguments(p: argparse.ArgumentParser) -> None:
 COMMANDS = (
     Command("send", "gửi hồ sơ đề nghị (--nominations) hoặc phiếu chấm điểm (--scores) cho cơ quan khác "
             "trong một gói có chữ ký (.tdkt)", _cmd_send, _send_arguments),
+    Command("reply", "trả lời các hồ sơ đã nhận (trả lại, khen thưởng) cho cơ quan đã gửi", _cmd_reply,
+            _reply_arguments),
+    Command("forward", "chuyển tiếp hồ sơ đã nhận lên cơ quan cấp trên, kèm chữ ký gốc", _cmd_forward,
+            _forward_arguments),
     Command("receive", "nhận gói hồ sơ của cơ quan khác: kiểm chữ ký, đối chiếu, nhập tất cả hoặc không",
             _cmd_receive, _receive_arguments),
 )  # fmt: skip

@@ -196,4 +196,7 @@ def import_nominations(db: Database, session: Session, package: Package, report:
         submit(db, [made.id])
         items.append((record["ref"], made.id, digest))
         report.created.append(made.id)
+    from .forward import keep_history  # a forwarded dossier's earlier signatures (item 4)
+
+    keep_history(db, session, package, report, items)
     return items

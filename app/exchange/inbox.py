@@ -19,7 +19,7 @@ from ..auth import require as allowed
 from ..errors import DomainError
 from ..model.exchange import RECEIVED
 from ..storage.db import Database
-from . import dossiers, ledger, offices, scores
+from . import dossiers, ledger, offices, replies, scores
 from .package import Package, read_package
 from .report import ReceiveReport
 
@@ -29,6 +29,7 @@ Handler = Callable[[Database, Session, Package, ReceiveReport], Items]
 HANDLERS: dict[str, Handler] = {
     dossiers.KIND: dossiers.import_nominations,
     scores.KIND: scores.import_scores,
+    replies.KIND: replies.import_replies,
 }
 
 

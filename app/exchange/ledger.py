@@ -107,6 +107,7 @@ def origins(session: Session, nomination_ids: Sequence[int]) -> dict[int, Origin
             .join(ExchangePackage)
             .where(
                 ExchangePackage.direction == RECEIVED,
+                ExchangePackage.kind == "nominations",  # a reply names the dossier too: not its origin
                 ExchangeItem.nomination_id.in_(ids[chunk : chunk + 500]),
             )
             .order_by(ExchangeItem.id)

@@ -1,4 +1,8 @@
-"""Certificate register books: numbers unique and gapless per book, given once per award."""
+"""Certificate register books: numbers unique and gapless per book, given once per award.
+
+A *foreign* book keeps another office's numbers for the awards it decided on this book's dossiers
+(a reply, :mod:`app.exchange.replies`): numbers are recorded there as given, never handed out, and
+no certificate is printed from it here."""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
 
 from ..audit import log as audit
 from ..auth import P
@@ -13,7 +18,28 @@ from ..auth import require as allowed
 from ..model import Nomination, NominationStatus, RegisterBook, RegisterEntry
 from ..storage.db import Database
 from ..text import clean
-from .common import get, require, required_text
+from .common import get, meta_json, put_meta_json, require, required_text
+
+FOREIGN_KEY = "register_books_foreign"  # meta: book code → the office whose numbers it keeps
+
+
+def foreign_books(session: Session) -> dict[str, str]:
+    """The books that keep another office's numbers: code → that office's code."""
+    data = meta_json(session, FOREIGN_KEY)
+    return data if isinstance(data, dict) else {}
+
+
+def mark_foreign(session: Session, code: str, office: str) -> None:
+    books = foreign_books(session)
+    if books.get(code) != office:
+        put_meta_json(session, FOREIGN_KEY, {**books, code: office})
+
+
+def _not_foreign(session: Session, book: RegisterBook) -> None:
+    office = foreign_books(session).get(book.code)
+    require(
+        office is None, f"Sổ «{book.code}» ghi số do {office} cấp; không cấp số mới trong sổ này.", "book"
+    )
 
 
 def create_book(db: Database, code: str, name: str, issuer: str = "") -> RegisterBook:
@@ -56,6 +82,7 @@ def assign_number(db: Database, book_id: int, nomination_id: int) -> Registered:
         book = session.scalar(select(RegisterBook).where(RegisterBook.id == book_id).with_for_update())
         require(book is not None, "Không tìm thấy sổ đăng ký.")
         assert book is not None
+        _not_foreign(session, book)
         book.last_number += 1
         session.add(RegisterEntry(book_id=book.id, number=book.last_number, nomination_id=nomination_id))
         return Registered(book.code, book.last_number, True)
@@ -70,6 +97,7 @@ def assign_numbers(db: Database, book_id: int, nomination_ids: Sequence[int]) ->
         book = session.scalar(select(RegisterBook).where(RegisterBook.id == book_id).with_for_update())
         require(book is not None, "Không tìm thấy sổ đăng ký.")
         assert book is not None
+        _not_foreign(session, book)
         ids = list(dict.fromkeys(nomination_ids))
         existing = {
             e.nomination_id: e

@@ -4623,6 +4623,74 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>«{0}» không phải thành viên của khối {1} năm {2}.</source>
       <translation>«{0}» is not a member of bloc {1} in {2}.</translation>
     </message>
+    <message>
+      <source>Các hồ sơ đã chọn nhận từ nhiều cơ quan ({0}); mỗi gói trả lời chỉ gửi một cơ quan.</source>
+      <translation>The selected dossiers came from several offices ({0}); a reply package goes to one office only.</translation>
+    </message>
+    <message>
+      <source>Các hồ sơ đã chọn nhận từ «{0}», không phải «{1}».</source>
+      <translation>The selected dossiers came from «{0}», not «{1}».</translation>
+    </message>
+    <message>
+      <source>Gói trả lời không có phần «replies».</source>
+      <translation>The reply package has no «replies» part.</translation>
+    </message>
+    <message>
+      <source>Hồ sơ «{0}» do sổ này lập, không nhận từ cơ quan khác: hãy gửi bằng «thidua send».</source>
+      <translation>The dossier of «{0}» was made in this book, not received from another office: send it with «thidua send».</translation>
+    </message>
+    <message>
+      <source>Hồ sơ «{0}» do sổ này lập, không nhận từ cơ quan khác: không có nơi để trả lời.</source>
+      <translation>The dossier of «{0}» was made in this book, not received from another office: there is nobody to reply to.</translation>
+    </message>
+    <message>
+      <source>Hồ sơ «{0}» đang ở trạng thái «{1}»: chỉ trả lời hồ sơ đã trả lại, không khen thưởng hoặc đã có quyết định.</source>
+      <translation>The dossier of «{0}» is «{1}»: only dossiers returned, not awarded or decided can be answered.</translation>
+    </message>
+    <message>
+      <source>Không chuyển hồ sơ cho chính cơ quan này.</source>
+      <translation>Dossiers cannot be forwarded to this office itself.</translation>
+    </message>
+    <message>
+      <source>Không có hồ sơ mã {0} trong sổ.</source>
+      <translation>There is no dossier with id {0} in the book.</translation>
+    </message>
+    <message>
+      <source>hồ sơ đã gửi đi nay không còn trong sổ.</source>
+      <translation>the dossier that was sent is no longer in the book.</translation>
+    </message>
+    <message>
+      <source>hồ sơ ở đây đã có số sổ {0} số {1}.</source>
+      <translation>the dossier here already has register book {0} number {1}.</translation>
+    </message>
+    <message>
+      <source>hồ sơ ở đây đã khen thưởng theo quyết định khác ({0}).</source>
+      <translation>the dossier here is already awarded by another decision ({0}).</translation>
+    </message>
+    <message>
+      <source>số {0} của sổ {1} đã ghi cho hồ sơ khác (mã {2}).</source>
+      <translation>number {0} of book {1} is already recorded for another dossier (id {2}).</translation>
+    </message>
+    <message>
+      <source>sổ này có nhiều quyết định số {0} năm {1}.</source>
+      <translation>this book has several decisions numbered {0} in {1}.</translation>
+    </message>
+    <message>
+      <source>sổ này có quyết định số {0} ngày {1}, khác ngày {2} trong trả lời.</source>
+      <translation>this book has decision {0} dated {1}, not {2} as the reply says.</translation>
+    </message>
+    <message>
+      <source>trả lời không rõ (trạng thái «{0}»).</source>
+      <translation>unknown answer (status «{0}»).</translation>
+    </message>
+    <message>
+      <source>Sổ «{0}» ghi số do {1} cấp; không cấp số mới trong sổ này.</source>
+      <translation>Book «{0}» records numbers given by {1}; no new numbers are given in it.</translation>
+    </message>
+    <message>
+      <source>sổ vàng mã «{0}» của sổ này đã có; không ghi số của {1} vào đó.</source>
+      <translation>this book has its own register book «{0}»; numbers of {1} are not recorded in it.</translation>
+    </message>
   </context>
   <context>
     <name>AuditCheckDialog</name>
