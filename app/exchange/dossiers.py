@@ -95,10 +95,12 @@ def _where(i: int, record: dict[str, Any]) -> str:
 
 def _update(session: Session, n: Nomination, record: dict[str, Any], awards: dict[str, int],
             report: ReceiveReport, where: str) -> bool:  # fmt: skip
-    """Apply a newer version of a received dossier still submitted here; False if it may not be."""
-    if n.status is not NominationStatus.SUBMITTED:
+    """Apply a newer version of a received dossier still submitted here, or returned from here for
+    revision (the caller submits it again); False if it may not be."""
+    if n.status not in (NominationStatus.SUBMITTED, NominationStatus.RETURNED):
         report.problems.append(
-            f"{where}: bản mới của hồ sơ đã có nhưng hồ sơ ở đây không còn ở trạng thái «Đã trình»."
+            f"{where}: bản mới của hồ sơ đã có nhưng hồ sơ ở đây đã ở trạng thái «{n.status.label}», "
+            "không còn nhận bản bổ sung."
         )
         return False
     achievement = record.get("achievement", "")
@@ -170,6 +172,9 @@ def import_nominations(db: Database, session: Session, package: Package, report:
                 continue
             n = session.get(Nomination, seen.nomination_id)
             if n is not None and _update(session, n, record, awards, report, where):
+                if n.status is NominationStatus.RETURNED:  # revised after a return: before the council again
+                    submit(db, [n.id])
+                    report.changes.append(f"{where}: đã bổ sung sau khi trả lại, trình lại Hội đồng.")
                 items.append((record["ref"], n.id, digest))
                 report.updated.append(n.id)
             elif n is None:

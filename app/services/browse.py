@@ -353,7 +353,11 @@ class NominationRows(Source):
         "sent": _Column(
             select(func.max(ExchangeItem.package_id))
             .join(ExchangePackage, ExchangePackage.id == ExchangeItem.package_id)
-            .where(ExchangeItem.nomination_id == Nomination.id, ExchangePackage.direction == SENT)
+            .where(
+                ExchangeItem.nomination_id == Nomination.id,
+                ExchangePackage.direction == SENT,
+                ExchangePackage.kind == "nominations",  # not a reply sent back about it
+            )
             .correlate(Nomination)
             .scalar_subquery()
         ),
