@@ -219,3 +219,26 @@ def test_a_backup_and_its_restore_keep_the_bytes(db: Database, db_path: Path, tm
         assert view.name == "to-trinh.pdf" and view.read_bytes() == data
     finally:
         reopened.dispose()
+
+
+@pytest.mark.sqlite_only
+def test_the_command_line_adds_lists_and_extracts(
+    db: Database, db_path: Path, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from app.cli import main
+
+    nid = _nomination(db)
+    scan = tmp_path / "Tờ trình.pdf"
+    scan.write_bytes(pdf())
+    wrong = tmp_path / "anh.pdf"
+    wrong.write_bytes(PNG)
+    assert main(["--db", str(db_path), "attach", "add", "--nomination", str(nid), str(scan)]) == 0
+    assert "Đã đính kèm 1 tệp." in capsys.readouterr().out
+    assert main(["--db", str(db_path), "attach", "add", "--nomination", str(nid), str(wrong)]) == 2
+    assert "«anh.pdf» mang đuôi .pdf nhưng nội dung là ảnh PNG" in capsys.readouterr().err
+    assert main(["--db", str(db_path), "attach", "list", "--nomination", str(nid)]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert len(listed) == 1 and "Tờ trình.pdf" in listed[0]
+    out = tmp_path / "ra.pdf"
+    assert main(["--db", str(db_path), "attach", "extract", listed[0].split("\t")[0], "--out", str(out)]) == 0
+    assert out.read_bytes() == scan.read_bytes()
