@@ -242,3 +242,40 @@ def test_the_command_line_adds_lists_and_extracts(
     out = tmp_path / "ra.pdf"
     assert main(["--db", str(db_path), "attach", "extract", listed[0].split("\t")[0], "--out", str(out)]) == 0
     assert out.read_bytes() == scan.read_bytes()
+
+
+def test_the_nomination_form_adds_opens_and_removes_an_attachment(
+    qtbot, db: Database, settle, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from ui.dialogs.nomination import NominationForm
+    from ui.qt import QDesktopServices, QFileDialog
+    from ui.widgets import attachments as box_module
+
+    nid = _nomination(db)
+    form = NominationForm(db, nid)
+    qtbot.addWidget(form)
+    form.show()
+    box = form.attachments
+    assert box.list.count() == 0 and not box.open_button.isEnabled()
+    scan = tmp_path / "Biên bản họp.pdf"
+    scan.write_bytes(pdf())
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(scan)], ""))
+    box.add_button.click()  # through the operations layer, on the writer thread
+    settle()
+    assert box.list.count() == 1 and "Biên bản họp.pdf" in box.list.item(0).text()
+    assert [a.file_name for a in T.list_attachments(db, T.Owner.nomination(nid))] == ["Biên bản họp.pdf"]
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    box.list.setCurrentRow(0)
+    box.open_button.click()
+    assert len(opened) == 1 and Path(opened[0]).read_bytes() == scan.read_bytes()
+    wrong = tmp_path / "anh.pdf"
+    wrong.write_bytes(PNG)
+    shown: list[str] = []
+    monkeypatch.setattr(box_module, "show_error", lambda _parent, message: shown.append(message))
+    box.add_paths([wrong])
+    settle()
+    assert shown and "anh.pdf" in shown[0] and box.list.count() == 1
+    box.remove_selected(confirm=False)
+    settle()
+    assert box.list.count() == 0 and T.list_attachments(db, T.Owner.nomination(nid)) == []
