@@ -7,7 +7,7 @@ default): one office's 1,000 nominations, each with a distinct one-page PDF made
 (``receive``: persons matched or added, nominations created and submitted, every file checked
 again and stored in the database).
 
-    python benchmarks/bench_package.py [--count 1000] [--format-only]
+    python benchmarks/bench_package.py [--count 1000] [--part format|books|bare]
 """
 
 from __future__ import annotations
@@ -59,18 +59,18 @@ def scanned_page(i: int) -> bytes:
     return buf.getvalue()
 
 
-def books(n: int, tmp: Path) -> None:
-    """Send ``n`` nominations with a PDF each from one book, receive them in another."""
+def books(n: int, tmp: Path, *, files: bool = True) -> None:
+    """Send ``n`` nominations with a PDF each (``files``) from one book, receive them in another."""
     from app.exchange import offices
     from app.exchange.dossiers import send_nominations
     from app.exchange.inbox import receive
     from app.model import Gender
     from app.opening import open_database
     from app.services.attachments import Owner, store
+    from app.services.common import award_by_code
     from app.services.nominations import NominationInput, create_nominations
     from app.services.persons import PersonInput, create_person
     from app.services.units import UnitInput, create_unit
-    from app.services.common import award_by_code
 
     def as_office(code: str):  # type: ignore[no-untyped-def]
         os.environ["THIDUA_SIGNING_KEY"] = str(tmp / f"{code}.pem")
@@ -86,15 +86,16 @@ def books(n: int, tmp: Path) -> None:
         award = award_by_code(session, "LDTT").id
     ids = [r.id for r in create_nominations(unit, [NominationInput(
         year=2025, award_id=award, person_id=p, achievement="Hoàn thành xuất sắc nhiệm vụ " * 20) for p in people])]  # fmt: skip
-    pages = [scanned_page(i) for i in range(n)]
+    pages = [scanned_page(i) for i in range(n)] if files else []
     with unit.write() as session:
-        for nid, page in zip(ids, pages, strict=True):
+        for nid, page in zip(ids, pages, strict=False):  # none without files
             store(session, Owner.nomination(nid), f"Biên bản {nid}.pdf", "application/pdf", page, "system")
     offices.set_own_office(unit, "STC", "Sở Tài chính")
     offices.write_card(unit, tmp / "stc.card")
     kb = sum(map(len, pages)) / n / 1024
     del pages
-    print(f"books: {n} nominations with a PDF each (mean {kb:.0f} KB) built in {time.perf_counter() - started:.0f} s")
+    what = f"with a PDF each (mean {kb:.0f} KB)" if files else "without attachments"
+    print(f"books: {n} nominations {what} built in {time.perf_counter() - started:.0f} s")
     out = tmp / "goi-so.tdkt"
     started = time.perf_counter()
     send_nominations(unit, ids, out, Office("BTDKT", "Ban TĐKT"))
@@ -108,7 +109,9 @@ def books(n: int, tmp: Path) -> None:
     if os.environ.get("BENCH_PROFILE"):
         import cProfile
 
-        cProfile.runctx("receive(council, out, dry_run=False)", globals(), locals(), os.environ["BENCH_PROFILE"])
+        cProfile.runctx(
+            "receive(council, out, dry_run=False)", globals(), locals(), os.environ["BENCH_PROFILE"]
+        )
         return
     report = receive(council, out, dry_run=False)
     got = time.perf_counter() - started
@@ -119,15 +122,8 @@ def books(n: int, tmp: Path) -> None:
           f"receive and store {got:.2f} s (target < 10 s), peak RSS {peak:.0f} MB (target < 300 MB)")  # fmt: skip
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=1000)
-    parser.add_argument("--format-only", action="store_true", help="the package format alone, no books")
-    args = parser.parse_args()
-    n = args.count
-    if not args.format_only:
-        with tempfile.TemporaryDirectory() as tmp:
-            books(n, Path(tmp))
+def package_format(n: int) -> None:
+    """The format alone: ``n`` records and ``n`` files of ~100 KB written and read back."""
     key = Ed25519PrivateKey.generate()
     page = one_page_pdf(0)
     records = {"nominations": [{"id": i, "nominee": f"Nguyễn Văn {i}", "award": "CSTDCS", "year": 2025,
@@ -148,9 +144,29 @@ def main() -> None:
         assert len(got.attachments) == n
         size = out.stat().st_size / 1024 / 1024
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{n} nominations, {n} PDF attachments: package {size:.1f} MB")
-    print(f"write {wrote:.2f} s (target < 5 s), read with every check {read:.2f} s (target < 10 s), "
+    print(f"format: {n} records, {n} files of ~100 KB: package {size:.1f} MB")
+    print(f"format: write {wrote:.2f} s (target < 5 s), read with every check {read:.2f} s (target < 10 s), "
           f"peak RSS {peak:.0f} MB (target < 300 MB)")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--part", choices=("format", "books", "bare"),
+                        help="one part only (each part runs in its own process: its own peak RSS); "
+                             "bare: the books without attachments, for comparison")  # fmt: skip
+    args = parser.parse_args()
+    if args.part is None:
+        import subprocess
+
+        for part in ("format", "books", "bare"):
+            subprocess.run([sys.executable, __file__, "--count", str(args.count), "--part", part], check=True)
+        return
+    if args.part == "format":
+        package_format(args.count)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        books(args.count, Path(tmp), files=args.part == "books")
 
 
 if __name__ == "__main__":
