@@ -279,3 +279,22 @@ def test_the_nomination_form_adds_opens_and_removes_an_attachment(
     box.remove_selected(confirm=False)
     settle()
     assert box.list.count() == 0 and T.list_attachments(db, T.Owner.nomination(nid)) == []
+
+
+def test_the_decision_view_lists_and_adds_its_scans(qtbot, db: Database, settle, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.dialogs.decision_view import DecisionView
+
+    decision = factories.decision(db, number="15/QĐ-UBND")
+    T.add_attachments(db, T.Owner.decision(decision.id), [("qd-da-ky.pdf", pdf())])
+    view = DecisionView(db, decision.id)
+    qtbot.addWidget(view)
+    assert view.attachments.list.count() == 1 and "qd-da-ky.pdf" in view.attachments.list.item(0).text()
+    photo = tmp_path / "trang 2.jpg"
+    photo.write_bytes(JPEG)
+    view.attachments.add_paths([photo])
+    settle()
+    assert [a.file_name for a in T.list_attachments(db, T.Owner.decision(decision.id))] == [
+        "qd-da-ky.pdf",
+        "trang 2.jpg",
+    ]
+    assert view.attachments.list.count() == 2
