@@ -5,6 +5,7 @@ nothing — two books, each with its own key, through the command line."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import zipfile
 from pathlib import Path
@@ -120,3 +121,96 @@ def council_unit(db) -> int:  # type: ignore[no-untyped-def]
 def count(db, model) -> int:  # type: ignore[no-untyped-def]
     with db.read() as s:
         return int(s.scalar(select(func.count()).select_from(model)) or 0)
+
+
+@pytest.mark.sqlite_only
+def test_attachments_travel_in_the_package_once_each_and_arrive_with_equal_bytes(
+    template_db: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from test_attachments import PNG, pdf
+
+    from app.model import AttachmentBlob
+    from app.services import attachments as T
+
+    books = {c: tmp_path / f"{c}.sqlite3" for c in ("STC", "BTDKT")}
+    for path in books.values():
+        shutil.copyfile(template_db, path)
+
+    def as_office(code: str):  # type: ignore[no-untyped-def]
+        monkeypatch.setenv("THIDUA_SIGNING_KEY", str(tmp_path / f"{code}.pem"))
+        return open_database(books[code])
+
+    unit = as_office("STC")
+    stc = factories.unit(unit, "Sở Tài chính", code="STC")
+    ids = [factories.nomination(unit, "LDTT", person_id=factories.person(unit, stc.id, name).id).id
+           for name in ("Nguyễn Thị Ánh", "Lê Văn Bình")]  # fmt: skip
+    minutes, scan = pdf("Biên bản họp xét"), PNG
+    T.add_attachments(unit, T.Owner.nomination(ids[0]), [("Biên bản.pdf", minutes), ("Tờ trình.png", scan)])
+    T.add_attachments(unit, T.Owner.nomination(ids[1]), [("bien-ban-chung.pdf", minutes)])
+    offices.set_own_office(unit, "STC", "Sở Tài chính")
+    offices.write_card(unit, tmp_path / "stc.card")
+    send_nominations(unit, ids, tmp_path / "goi1.tdkt", COUNCIL)
+    with zipfile.ZipFile(tmp_path / "goi1.tdkt") as zf:
+        members = [n for n in zf.namelist() if n.startswith("attachments/")]
+    assert len(members) == 2  # the shared minutes once
+
+    council = as_office("BTDKT")
+    factories.unit(council, "Sở Tài chính", code="STC")
+    offices.set_own_office(council, "BTDKT", COUNCIL.name)
+    offices.trust(council, offices.read_card(tmp_path / "stc.card"))
+    report = receive_package(council, tmp_path / "goi1.tdkt", dry_run=False)
+    assert len(report.created) == 2
+    got = {}
+    for nid in report.created:
+        for a in T.list_attachments(council, T.Owner.nomination(nid)):
+            data = T.content(council, a.id)
+            assert hashlib.sha256(data).hexdigest() == a.sha256 and len(data) == a.size
+            got[a.file_name] = data
+    assert got == {"Biên bản.pdf": minutes, "Tờ trình.png": scan, "bien-ban-chung.pdf": minutes}
+    assert count(council, AttachmentBlob) == 2
+    council.dispose()
+
+    # a newer version adds a file: listed among the changes, stored once
+    unit = as_office("STC")
+    T.add_attachments(unit, T.Owner.nomination(ids[1]), [("Quyết định.pdf", pdf("Quyết định"))])
+    send_nominations(unit, ids, tmp_path / "goi2.tdkt", COUNCIL)
+    unit.dispose()
+    council = as_office("BTDKT")
+    report = receive_package(council, tmp_path / "goi2.tdkt", dry_run=False)
+    assert report.unchanged == 1 and len(report.updated) == 1
+    assert [c for c in report.changes if "tệp đính kèm" in c] == [
+        "Hồ sơ 2 (Lê Văn Bình): thêm tệp đính kèm «Quyết định.pdf»"
+    ]
+    assert len(T.list_attachments(council, T.Owner.nomination(report.updated[0]))) == 2
+    council.dispose()
+
+
+@pytest.mark.sqlite_only
+def test_a_package_whose_attachment_does_not_match_its_record_imports_nothing(
+    template_db: Path, tmp_path: Path
+) -> None:
+    from test_attachments import PNG
+
+    from app.exchange import attached
+    from app.exchange.package import Package
+    from app.services.attachments import Owner
+
+    path = tmp_path / "book.sqlite3"
+    shutil.copyfile(template_db, path)
+    db = open_database(path)
+    nid = factories.nomination(db, "LDTT", person_id=factories.person(db, factories.unit(db).id).id).id
+    digest = hashlib.sha256(PNG).hexdigest()
+    listing = [{"name": "bao-cao.pdf", "media_type": "application/pdf", "sha256": digest, "size": len(PNG),
+                "file": digest + ".pdf"}]  # fmt: skip
+    package = Package("nominations", COUNCIL, COUNCIL, {}, {digest + ".pdf": PNG})
+    from app.errors import DomainError
+
+    with (
+        pytest.raises(DomainError, match="«bao-cao.pdf» mang đuôi .pdf nhưng nội dung là ảnh PNG"),
+        db.write() as s,
+    ):
+        attached.unpack(s, package, listing, Owner.nomination(nid), "x")
+    package.attachments[digest + ".pdf"] = PNG + b"x"
+    with pytest.raises(DomainError, match="khác với mã băm"), db.write() as s:
+        attached.unpack(s, package, listing, Owner.nomination(nid), "x")
+    db.dispose()

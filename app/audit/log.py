@@ -36,6 +36,9 @@ _SKIP_COLUMNS = {"created_at", "updated_at", "version"}
 _REDACTED_COLUMNS = {"password_hash"}
 REDACTED = "***"
 DIGEST_SUFFIX = ".sha256"
+# Contents (an attachment blob's bytes, app.model.attachments): never copied into the log either;
+# their full SHA-256 is kept under DIGEST_SUFFIX, so the replay names a changed byte.
+_CONTENT_COLUMNS = {"content"}
 STATE_ACTION = "rows"  # an entry with the full state of rows written without the ORM (record_rows)
 STATE_CHUNK = 500  # rows per such entry
 
@@ -65,6 +68,18 @@ def secret_digest(value: Any) -> str | None:
     return hashlib.sha256(str(value).encode("utf-8")).hexdigest()[:16]
 
 
+def content_digest(value: Any) -> str | None:
+    """What the log keeps of a stored file's bytes: their SHA-256."""
+    return None if value is None else hashlib.sha256(bytes(value)).hexdigest()
+
+
+def _digest_of(column: str) -> Callable[[Any], str | None] | None:
+    """How a column's values are logged as a digest instead of themselves (``None``: as they are)."""
+    if column in _REDACTED_COLUMNS:
+        return secret_digest
+    return content_digest if column in _CONTENT_COLUMNS else None
+
+
 def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
     state = inspect(obj)
     out: dict[str, list[Any]] = {}
@@ -85,8 +100,8 @@ def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
             new = hist.added[0] if hist.added else None
             if old != new:
                 out[key] = [_plain(old), _plain(new)]
-        if key in _REDACTED_COLUMNS and key in out:
-            out[key + DIGEST_SUFFIX] = [secret_digest(v) for v in out[key]]
+        if key in out and (digest := _digest_of(key)) is not None:
+            out[key + DIGEST_SUFFIX] = [digest(v) for v in out[key]]
             out[key] = [REDACTED if v is not None else None for v in out[key]]
     if action == "update" and out:
         # A row not named by one integer id (a composite or text key): the key, unchanged, in the
@@ -244,12 +259,13 @@ def state_columns(table: Table) -> list[Column[Any]]:
 
 def logged_name(column: str) -> str:
     """Under which name the log keeps ``column``'s value (a secret's digest under its own name)."""
-    return column + DIGEST_SUFFIX if column in _REDACTED_COLUMNS else column
+    return column + DIGEST_SUFFIX if _digest_of(column) is not None else column
 
 
 def state_value(column: str, value: Any) -> Any:
-    """A current value as the log writes it (a secret as its digest)."""
-    return secret_digest(value) if column in _REDACTED_COLUMNS else _plain(value)
+    """A current value as the log writes it (a secret or a file's bytes as its digest)."""
+    digest = _digest_of(column)
+    return digest(value) if digest is not None else _plain(value)
 
 
 def record_rows(session: Session, table: Table, column: ColumnElement[Any], values: Iterable[Any],
@@ -269,8 +285,8 @@ _SIMPLE = (str, int, float, bool)
 def _converter(column: Column[Any]) -> Callable[[Any], Any] | None:
     """How a column's value becomes what the log writes, ``None`` when it is written as read (the
     same as :func:`state_value`, decided once per column: an import logs a million values)."""
-    if column.name in _REDACTED_COLUMNS:
-        return secret_digest
+    if (digest := _digest_of(column.name)) is not None:
+        return digest
     try:
         python_type = column.type.python_type
     except NotImplementedError:

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import LargeBinary, Table, select
 from sqlalchemy.orm import Session
 
 from ..model import Base
@@ -171,7 +171,9 @@ def _rows(session: Session, table: Table) -> Iterator[tuple[Key, dict[str, Any]]
     cols = state_columns(table)
     names = [logged_name(c.name) for c in cols]
     keys = [c.name for c in table.primary_key.columns]
-    for row in session.execute(select(*cols).order_by(*table.primary_key.columns)).yield_per(5000):
+    # Rows holding files (attachment blobs, up to 20 MB each) are read a few at a time.
+    batch = 20 if any(isinstance(c.type, LargeBinary) for c in cols) else 5000
+    for row in session.execute(select(*cols).order_by(*table.primary_key.columns)).yield_per(batch):
         values = {n: state_value(c.name, v) for n, c, v in zip(names, cols, row, strict=True)}
         yield (values[keys[0]] if len(keys) == 1 else tuple(values[k] for k in keys)), values
 

@@ -15,6 +15,7 @@ from .. import __version__
 from ..storage.paths import default_db_path
 from . import (
     accounts,
+    attach,
     audit,
     backup,
     catalogue,
@@ -42,6 +43,7 @@ GROUPS = (
     catalogue,
     transfer,
     exchange,
+    attach,
     reports,
     scores,
     accounts,

@@ -27,9 +27,10 @@ from ..auth import require as allowed
 from ..errors import DomainError
 from ..model import Award, Gender, Nomination, NominationEvent, NominationStatus, Person, Unit
 from ..model.exchange import SENT
+from ..services.attachments import Owner
 from ..storage.db import Database
 from ..text import fold
-from . import ledger, offices
+from . import attached, ledger, offices
 from .package import Office, Package, write_package
 from .report import ReceiveReport
 
@@ -71,8 +72,12 @@ def send_nominations(db: Database, ids: Sequence[int], out: Path, to: Office) ->
             raise DomainError("Có hồ sơ đã chọn không còn trong sổ.")
         for n, _a, _p, _u in rows:
             allowed(db, P.NOMINATIONS, unit_id=n.submitting_unit_id, session=session)
+        listings, files = attached.pack(session, [Owner.nomination(n.id) for n, *_rest in rows])
         records = [_record(n, a, p, u, own) for n, a, p, u in rows]
-    package = Package(KIND, own, to, {"nominations": records})
+        for record, (n, *_rest) in zip(records, rows, strict=True):
+            if listings[Owner.nomination(n.id)]:  # a dossier without files keeps its content hash
+                record["attachments"] = listings[Owner.nomination(n.id)]
+    package = Package(KIND, own, to, {"nominations": records}, files)
     digest = write_package(Path(out), package, key)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     with db.write() as session:
@@ -172,6 +177,8 @@ def import_nominations(db: Database, session: Session, package: Package, report:
                 continue
             n = session.get(Nomination, seen.nomination_id)
             if n is not None and _update(session, n, record, awards, report, where):
+                attached.unpack(session, package, record.get("attachments", []), Owner.nomination(n.id),
+                                db.actor.username, where=where, changes=report.changes)  # fmt: skip
                 if n.status is NominationStatus.RETURNED:  # revised after a return: before the council again
                     submit(db, [n.id])
                     report.changes.append(f"{where}: đã bổ sung sau khi trả lại, trình lại Hội đồng.")
@@ -199,6 +206,8 @@ def import_nominations(db: Database, session: Session, package: Package, report:
             achievement=record.get("achievement", ""),
         )])[0]  # fmt: skip
         submit(db, [made.id])
+        attached.unpack(session, package, record.get("attachments", []), Owner.nomination(made.id),
+                        db.actor.username, where=where)  # fmt: skip
         items.append((record["ref"], made.id, digest))
         report.created.append(made.id)
     from .forward import keep_history  # a forwarded dossier's earlier signatures (item 4)

@@ -2,6 +2,7 @@
 
 from .accounts import LoginThrottle, UserAccount
 from .appraisals import Appraisal
+from .attachments import Attachment, AttachmentBlob
 from .audit import AuditEntry
 from .base import Base
 from .campaigns import Campaign, Registration
@@ -38,6 +39,8 @@ from .persons import DisciplinaryRecord, Person, PersonNameChange, Posting
 from .scoring import Criterion, Score, ScorePeriod
 
 __all__ = [
+    "Attachment",
+    "AttachmentBlob",
     "AuditEntry",
     "Appraisal",
     "AppraisalRating",

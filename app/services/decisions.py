@@ -127,6 +127,9 @@ def delete_decision(db: Database, decision_id: int) -> None:
             raise DomainError(
                 f"Không xóa được quyết định {decision.number_text}: đã có khen thưởng theo quyết định này."
             )
+        from .attachments import Owner, drop_owned
+
+        drop_owned(session, Owner.decision(decision_id))  # its scans go with it, logged
         session.delete(decision)
 
 

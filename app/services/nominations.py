@@ -489,6 +489,9 @@ def delete_nomination(db: Database, nomination_id: int) -> None:
                 f"Không xóa được hồ sơ «{nomination.nominee_name}» ở trạng thái «{nomination.status.label}»"
                 + ("; hồ sơ đã có trong quyết định khen thưởng." if nomination.decision_id else ".")
             )
+        from .attachments import Owner, drop_owned
+
+        drop_owned(session, Owner.nomination(nomination_id))  # its scans go with it, logged
         session.delete(nomination)
 
 

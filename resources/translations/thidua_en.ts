@@ -4691,6 +4691,74 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>sổ vàng mã «{0}» của sổ này đã có; không ghi số của {1} vào đó.</source>
       <translation>this book has its own register book «{0}»; numbers of {1} are not recorded in it.</translation>
     </message>
+    <message>
+      <source>Chưa chọn tệp nào để đính kèm.</source>
+      <translation>No file chosen to attach.</translation>
+    </message>
+    <message>
+      <source>Hồ sơ «{0}» đã ở trạng thái «{1}»: tệp đính kèm được giữ lại, không xóa được.</source>
+      <translation>The nomination of «{0}» is «{1}»: its attachments are kept and cannot be deleted.</translation>
+    </message>
+    <message>
+      <source>Không tìm thấy phiếu chấm điểm (khối hoặc đơn vị không còn).</source>
+      <translation>Score sheet not found (its bloc or unit no longer exists).</translation>
+    </message>
+    <message>
+      <source>Không tìm thấy quyết định (mã {0}).</source>
+      <translation>Decision not found (id {0}).</translation>
+    </message>
+    <message>
+      <source>Không tìm thấy tệp đính kèm (mã {0}).</source>
+      <translation>Attachment not found (id {0}).</translation>
+    </message>
+    <message>
+      <source>Nội dung tệp «{0}» không còn đúng như khi đính kèm (dữ liệu đã bị sửa).</source>
+      <translation>The content of «{0}» no longer matches what was attached (the data was altered).</translation>
+    </message>
+    <message>
+      <source>Tên tệp «{0}» có ký tự điều khiển ({1}); hãy đổi tên tệp rồi thêm lại.</source>
+      <translation>The file name «{0}» contains a control character ({1}); rename the file and add it again.</translation>
+    </message>
+    <message>
+      <source>Tên tệp «{0}» không hợp lệ.</source>
+      <translation>The file name «{0}» is not valid.</translation>
+    </message>
+    <message>
+      <source>Tên tệp «{0}…» dài quá {1} ký tự; hãy đặt tên ngắn hơn.</source>
+      <translation>The file name «{0}…» is longer than {1} characters; use a shorter name.</translation>
+    </message>
+    <message>
+      <source>Tệp «{0}» không phải PDF, JPEG hay PNG: chỉ đính kèm được các loại tệp này.</source>
+      <translation>«{0}» is not a PDF, JPEG or PNG file: only these can be attached.</translation>
+    </message>
+    <message>
+      <source>Tệp «{0}» lớn {1} MB, quá giới hạn {2} MB cho một tệp đính kèm; hãy quét lại với độ phân giải thấp hơn.</source>
+      <translation>«{0}» is {1} MB, over the {2} MB limit for one attachment; scan it again at a lower resolution.</translation>
+    </message>
+    <message>
+      <source>Tệp «{0}» mang đuôi {1} nhưng nội dung không phải {2} (tệp hỏng?).</source>
+      <translation>«{0}» is named {1} but its content is not {2} (a damaged file?).</translation>
+    </message>
+    <message>
+      <source>Tệp «{0}» mang đuôi {1} nhưng nội dung là {2}; hãy đổi đuôi tệp cho đúng rồi thêm lại.</source>
+      <translation>«{0}» is named {1} but its content is {2}; correct the file extension and add it again.</translation>
+    </message>
+    <message>
+      <source>Tệp «{0}» rỗng (0 byte): không có gì để đính kèm.</source>
+      <translation>«{0}» is empty (0 bytes): nothing to attach.</translation>
+    </message>
+    <message>
+      <source>Tệp «{0}» đã được đính kèm vào {1} (cùng nội dung).</source>
+      <translation>«{0}» is already attached to {1} (same content).</translation>
+    </message>
+    <message>
+      <source>{0}gói thiếu tệp đính kèm «{1}».</source>
+      <translation>{0}the package lacks the attachment «{1}».</translation>
+    </message>
+    <message>
+      <source>{0}tệp đính kèm «{1}» khác với mã băm hồ sơ ghi.</source>
+      <translation>{0}the attachment «{1}» does not match the hash its record gives.</translation>
+    </message>
   </context>
   <context>
     <name>AuditCheckDialog</name>
@@ -5375,6 +5443,67 @@ Have you telephoned this office and compared the fingerprint read aloud? Registe
     <message>
       <source>Gửi {0} hồ sơ đề nghị</source>
       <translation>Send {0} nominations</translation>
+    </message>
+  </context>
+  <context>
+    <name>Attachments</name>
+    <message>
+      <source>Tệp đính kèm (bản quét có chữ ký)</source>
+      <translation>Attachments (signed scans)</translation>
+    </message>
+    <message>
+      <source>Thêm…</source>
+      <translation>Add…</translation>
+    </message>
+    <message>
+      <source>Mở</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>Xóa</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>{0} — {1}, {2}</source>
+      <translation>{0} — {1}, {2}</translation>
+    </message>
+    <message>
+      <source>SHA-256: {0}
+Thêm bởi {1}</source>
+      <translation>SHA-256: {0}
+Added by {1}</translation>
+    </message>
+    <message>
+      <source>Chọn tệp đính kèm</source>
+      <translation>Choose files to attach</translation>
+    </message>
+    <message>
+      <source>Bản quét PDF, JPEG, PNG (*.pdf *.jpg *.jpeg *.png)</source>
+      <translation>Scans: PDF, JPEG, PNG (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+      <source>Đính kèm tệp</source>
+      <translation>Attaching files</translation>
+    </message>
+    <message>
+      <source>Xóa tệp đính kèm</source>
+      <translation>Delete attachment</translation>
+    </message>
+    <message>
+      <source>Xóa tệp «{0}»?</source>
+      <translation>Delete «{0}»?</translation>
+    </message>
+    <message>
+      <source>PDF</source>
+      <translation>PDF</translation>
+    </message>
+    <message>
+      <source>ảnh JPEG</source>
+      <translation>JPEG image</translation>
+    </message>
+    <message>
+      <source>ảnh PNG</source>
+      <translation>PNG image</translation>
     </message>
   </context>
 </TS>

@@ -3,6 +3,7 @@ certificates printed from here."""
 
 from __future__ import annotations
 
+from app.services.attachments import Owner
 from app.services.decisions import decision_lines, get_decision
 from app.services.payout import dong, payout_lines, total
 from app.storage.db import Database
@@ -23,6 +24,7 @@ from ..qt import (
     QWidget,
     translate,
 )
+from ..widgets.attachments import AttachmentsBox
 from ..widgets.cells import cell_text
 
 COLUMNS = (
@@ -80,6 +82,8 @@ class DecisionView(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        self.attachments = AttachmentsBox(db, Owner.decision(decision_id))
+        layout.addWidget(self.attachments)
         layout.addLayout(buttons)
         self.resize(900, 560)
         self.show_lines()

@@ -12,6 +12,7 @@ import datetime as dt
 from app.errors import DomainError
 from app.model import AwardTarget
 from app.rules.engine import Checker
+from app.services.attachments import Owner
 from app.services.campaigns import list_campaigns
 from app.services.catalogue import check_target, list_awards
 from app.services.nomination_history import returned, steps
@@ -41,6 +42,7 @@ from ..qt import (
     Signal,
     translate,
 )
+from ..widgets.attachments import AttachmentsBox
 from ..widgets.fields import FormDialog
 from ..widgets.history import NOTICE_STYLE, HistoryTable, local_time
 from ..widgets.lookup import LookupEdit
@@ -123,6 +125,8 @@ class NominationForm(FormDialog):
         if self.nomination_id is not None:
             self.history = HistoryTable()
             self.form.addRow(self.history)
+            self.attachments = AttachmentsBox(self.db, Owner.nomination(self.nomination_id))
+            self.form.addRow(self.attachments)
         self.setMinimumWidth(600)
 
     def retranslate(self) -> None:
