@@ -210,6 +210,8 @@ def read_package(path: Path, *, trusted: Mapping[str, str], office: str) -> Pack
             raise _refuse(path, f"có phần không được ký («{sorted(present - listed)[0]}»).")
         members: dict[str, bytes] = {}
         for name, meta in files.items():
+            if name in present and zf.getinfo(name).file_size != int(meta["size"]):
+                raise _refuse(path, f"phần «{name}» khác với bản đã ký: gói đã bị sửa.")
             data = _read(zf, path, name, int(meta["size"]))
             if len(data) != int(meta["size"]) or _sha(data) != meta["sha256"]:
                 raise _refuse(path, f"phần «{name}» khác với bản đã ký: gói đã bị sửa.")
