@@ -4,7 +4,10 @@ The unit's administrator names the office and exchanges key cards with the counc
 unit's clerk selects two submitted dossiers, sends them in one package and sees "đã gửi" with the
 package's date and code in the list; the council office's administrator registers the unit's key
 after reading its fingerprint, previews the package (a new person, nothing written), takes it in,
-finds the dossiers submitted in its own list, and a second time changes nothing.
+finds the dossiers submitted in its own list, and a second time changes nothing. The office returns
+one with its reason, votes and decides the other, and answers the unit from the list's «Gửi đi»
+menu; the unit's approver previews and takes the answer in, and the unit's list shows the returned
+dossier and the decided one with its decision number.
 """
 
 from __future__ import annotations
@@ -15,16 +18,19 @@ from pathlib import Path
 
 import factories
 from sqlalchemy import func, select
+from test_scenario_decision_to_print import _new_decision, _select
 from test_scenario_write_path import _log_in, _shown
 
 from app.exchange import offices
 from app.model import Nomination, NominationStatus, Person, UserRole
 from app.opening import open_database
 from app.services.accounts import AccountInput, create_account, login
+from app.services.nomination_history import returned
 from app.services.nominations import NominationInput, create_nominations, submit
 from ui.qt import QDialogButtonBox, QPushButton, Qt
 
 SAVE = QDialogButtonBox.StandardButton.Save
+REASON = "Thiếu bản sao quyết định công nhận sáng kiến"
 
 
 def _count(path: Path, model) -> int:  # type: ignore[no-untyped-def]
@@ -96,7 +102,7 @@ def test_a_unit_sends_two_dossiers_and_the_council_office_takes_them_in(  # type
         stc = int(s.scalar(select(Unit.id).where(Unit.code == "STC")))
     people = [factories.person(unit, stc, n, birth_year=y) for n, y in (("Hồ Thị Xuân Quỳnh", 1990),
                                                                         ("Đặng Văn Lâm", 1984))]  # fmt: skip
-    made = create_nominations(unit, [NominationInput(year=2026, award_id=factories.award_id(unit, "LDTT"),
+    made = create_nominations(unit, [NominationInput(year=2026, award_id=factories.award_id(unit, "BK_TINH_CN"),
                                                      person_id=p.id, submitting_unit_id=stc) for p in people])  # fmt: skip
     ids = sorted(n.id for n in made)
     submit(unit, ids)
@@ -127,7 +133,11 @@ def test_a_unit_sends_two_dossiers_and_the_council_office_takes_them_in(  # type
             page.view.selectionModel().SelectionFlag.Select | page.view.selectionModel().SelectionFlag.Rows,
         )
     assert sorted(page.selected_ids()) == ids
-    qtbot.mouseClick(page.findChild(QPushButton, "send"), Qt.MouseButton.LeftButton)
+    button = page.findChild(QPushButton, "send")
+    assert (
+        button.isEnabled() and [a.text() for a in button.menu().actions()][0] == "Gửi hồ sơ cho cơ quan khác…"
+    )
+    button.menu().actions()[0].trigger()
     dialog = page.dialog
     assert dialog.to.currentText() == "BTDKT — Ban Thi đua - Khen thưởng tỉnh"
     package = tmp_path / "goi-stc.tdkt"
@@ -169,4 +179,69 @@ def test_a_unit_sends_two_dossiers_and_the_council_office_takes_them_in(  # type
     qtbot.waitUntil(lambda: receiving.import_button.isEnabled(), timeout=20_000)
     assert "0 hồ sơ mới, 0 hồ sơ cập nhật, 2 hồ sơ đã có." in receiving.lines.toPlainText()
     receiving.reject()
+
+    # The office returns one with its reason, votes and decides the other, and answers the unit.
+    page = office.nominations
+    here = {n: i for i, n in zip(page.model.ids(list(range(page.model.rowCount()))), _shown(page, "nominee"),
+                                 strict=True)}  # fmt: skip
+    _select(page, here["Hồ Thị Xuân Quỳnh"])
+    qtbot.mouseClick(page.findChild(QPushButton, "return"), Qt.MouseButton.LeftButton)
+    page.dialog.reason.setPlainText(REASON)
+    qtbot.mouseClick(page.dialog.buttons.button(SAVE), Qt.MouseButton.LeftButton)
+    settle()
+    _select(page, here["Đặng Văn Lâm"])
+    qtbot.mouseClick(page.findChild(QPushButton, "vote"), Qt.MouseButton.LeftButton)
+    vote = page.dialog
+    vote.council_size.setText("11")
+    vote.votes_for.setText("10")
+    vote.votes_against.setText("1")
+    qtbot.mouseClick(vote.buttons.button(SAVE), Qt.MouseButton.LeftButton)
+    settle()
+    _new_decision(qtbot, settle, office, "301/QĐ-UBND", "Ủy ban nhân dân tỉnh Tây Ninh", "CHỦ TỊCH")
+    office.nav.setCurrentRow(4)
+    _select(page, here["Đặng Văn Lâm"])
+    qtbot.mouseClick(page.findChild(QPushButton, "approve"), Qt.MouseButton.LeftButton)
+    picker = page.dialog
+    picker.decision.setCurrentIndex(0)
+    qtbot.mouseClick(picker.buttons.button(SAVE), Qt.MouseButton.LeftButton)
+    settle()
+    page.search.setText("")
+    page.apply_search()
+    page.view.selectAll()
+    page.findChild(QPushButton, "send").menu().actions()[2].trigger()  # answer where they came from
+    answer = page.dialog
+    assert answer.to.currentText() == "STC — Sở Tài chính" and answer.to.count() == 1
+    reply = tmp_path / "tra-loi.tdkt"
+    answer.out.edit.setText(str(reply))
+    qtbot.mouseClick(answer.buttons.button(SAVE), Qt.MouseButton.LeftButton)
+    settle()
+    assert reply.exists()
     office.close()
+
+    # The unit's approver takes the answer in; the clerk finds the returned dossier and its reason.
+    monkeypatch.setenv("THIDUA_SIGNING_KEY", str(keys["STC"]))
+    approver = _log_in(qtbot, settle, demo_path, "pheduyet", "pheduyet2025")
+    approver.exchange_actions["receive"].trigger()
+    receiving = approver.exchange_dialog
+    receiving.file.edit.setText(str(reply))
+    qtbot.mouseClick(receiving.preview_button, Qt.MouseButton.LeftButton)
+    settle()
+    qtbot.waitUntil(lambda: receiving.import_button.isEnabled(), timeout=20_000)
+    preview = receiving.lines.toPlainText()
+    assert f"Hồ sơ Hồ Thị Xuân Quỳnh: trả lại — lý do: {REASON}" in preview
+    assert "Hồ sơ Đặng Văn Lâm: khen thưởng theo Quyết định số 301/QĐ-UBND" in preview
+    qtbot.mouseClick(receiving.import_button, Qt.MouseButton.LeftButton)
+    settle()
+    qtbot.waitUntil(lambda: "Đã nhận" in receiving.verdict.text(), timeout=20_000)
+    receiving.reject()
+    approver.nav.setCurrentRow(4)
+    page = approver.nominations
+    page.status_filter.setCurrentIndex(0)
+    page.year_filter.setCurrentIndex(page.year_filter.findData(2026))
+    shown = dict(zip(_shown(page, "nominee"), zip(_shown(page, "status"), _shown(page, "decision"), strict=True),
+                     strict=True))  # fmt: skip
+    assert shown["Hồ Thị Xuân Quỳnh"][0] == NominationStatus.RETURNED.label
+    assert shown["Đặng Văn Lâm"] == (NominationStatus.APPROVED.label, "301/QĐ-UBND")
+    why = returned(approver.db, ids[0] if people[0].full_name == "Hồ Thị Xuân Quỳnh" else ids[1])
+    assert why is not None and REASON in why.reason
+    approver.close()

@@ -137,3 +137,11 @@ def sent_marks(db: Database, nomination_ids: Sequence[int]) -> dict[int, SentMar
                 if nid is not None:
                     out[nid] = SentMark(pkg.handled_at, pkg.digest, pkg.recipient_code, pkg.recipient_name)
     return out
+
+
+def sender_offices(db: Database, nomination_ids: Sequence[int]) -> list[tuple[str, str]]:
+    """The offices (code, name) the received dossiers among ``nomination_ids`` came from: where a
+    reply goes."""
+    with db.read() as session:
+        found = origins(session, nomination_ids)
+    return sorted({(o.sender_code, o.sender_name) for o in found.values()})

@@ -1947,6 +1947,22 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>Gửi hồ sơ</source>
       <translation>Send dossiers</translation>
     </message>
+    <message>
+      <source>Gửi đi</source>
+      <translation>Send</translation>
+    </message>
+    <message>
+      <source>Gửi hồ sơ cho cơ quan khác…</source>
+      <translation>Send dossiers to another office…</translation>
+    </message>
+    <message>
+      <source>Chuyển tiếp hồ sơ đã nhận lên cấp trên…</source>
+      <translation>Forward received dossiers one level up…</translation>
+    </message>
+    <message>
+      <source>Trả lời cơ quan đã gửi (trả lại, quyết định)…</source>
+      <translation>Answer the sending office (returned, decided)…</translation>
+    </message>
   </context>
   <context>
     <name>OverviewPage</name>
@@ -5443,6 +5459,14 @@ Have you telephoned this office and compared the fingerprint read aloud? Registe
     <message>
       <source>Gửi {0} hồ sơ đề nghị</source>
       <translation>Send {0} nominations</translation>
+    </message>
+    <message>
+      <source>Chuyển tiếp {0} hồ sơ lên cấp trên</source>
+      <translation>Forward {0} dossiers one level up</translation>
+    </message>
+    <message>
+      <source>Trả lời {0} hồ sơ cho cơ quan đã gửi</source>
+      <translation>Answer {0} dossiers to the office that sent them</translation>
     </message>
   </context>
   <context>

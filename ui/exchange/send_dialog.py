@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app.errors import DomainError
-from app.exchange import offices
+from app.exchange import ledger, offices
 from app.exchange.dossiers import send_nominations
 from app.exchange.package import SUFFIX, Office
 from app.storage.db import Database
@@ -35,13 +35,15 @@ def default_name(own: Office | None, to: Office | None, kind: str = "ho-so") -> 
 
 
 class OfficePicker(QComboBox):
-    """The offices this book trusts (revoked ones left out), by code and name."""
+    """The offices this book trusts (revoked ones left out), by code and name; or ``only`` those."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, only: list[Office] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        for office in offices.trusted_offices(db):
-            if not office.revoked_at:
-                self.addItem(f"{office.code} — {office.name}", Office(office.code, office.name))
+        choices = only if only is not None else [
+            Office(o.code, o.name) for o in offices.trusted_offices(db) if not o.revoked_at
+        ]  # fmt: skip
+        for office in choices:
+            self.addItem(f"{office.code} — {office.name}", office)
 
     def office(self) -> Office | None:
         value = self.currentData()
@@ -79,19 +81,48 @@ class FilePicker(QWidget):
         )
 
 
+SEND, FORWARD, REPLY = "send", "forward", "reply"
+TITLES = {
+    SEND: QT_TRANSLATE_NOOP("SendDialog", "Gửi {0} hồ sơ đề nghị"),
+    FORWARD: QT_TRANSLATE_NOOP("SendDialog", "Chuyển tiếp {0} hồ sơ lên cấp trên"),
+    REPLY: QT_TRANSLATE_NOOP("SendDialog", "Trả lời {0} hồ sơ cho cơ quan đã gửi"),
+}
+PREFIX = {SEND: "ho-so", FORWARD: "chuyen-tiep", REPLY: "tra-loi"}
+
+
+def _send(action: str) -> Callable[[Database, list[int], Path, Office], str]:
+    if action == FORWARD:
+        from app.exchange.forward import forward_nominations
+
+        return forward_nominations
+    if action == REPLY:
+        from app.exchange.replies import send_replies
+
+        return lambda db, ids, out, to: send_replies(db, ids, out, to)
+    return send_nominations
+
+
 class SendDialog(FormDialog):
-    """Which office, which file; saving writes the package on the writer thread."""
+    """Which office, which file; saving writes the package on the writer thread. ``action``: send
+    the dossiers, forward received ones up one level, or reply to the office they came from."""
 
     context = "SendDialog"
     title = QT_TRANSLATE_NOOP("SendDialog", "Gửi hồ sơ đề nghị")
 
-    def __init__(self, db: Database, ids: Sequence[int], parent: QWidget | None = None) -> None:
-        self.db, self.ids = db, list(ids)
+    def __init__(
+        self, db: Database, ids: Sequence[int], parent: QWidget | None = None, *, action: str = SEND
+    ) -> None:
+        self.db, self.ids, self.action = db, list(ids), action
         super().__init__(parent)
-        self.setWindowTitle(translate("SendDialog", "Gửi {0} hồ sơ đề nghị").format(len(self.ids)))
+        self.setWindowTitle(translate("SendDialog", TITLES[action]).format(len(self.ids)))
 
     def _build(self) -> None:
-        self.to = self.add_field("to", QT_TRANSLATE_NOOP("SendDialog", "Gửi đến"), OfficePicker(self.db))
+        only = None
+        if self.action == REPLY:  # back where they came from
+            only = [Office(code, name) for code, name in ledger.sender_offices(self.db, self.ids)]
+        self.to = self.add_field(
+            "to", QT_TRANSLATE_NOOP("SendDialog", "Gửi đến"), OfficePicker(self.db, only)
+        )
         self.out = self.add_field(
             "out", QT_TRANSLATE_NOOP("SendDialog", "Lưu gói vào tệp"), FilePicker(save=True)
         )
@@ -101,7 +132,8 @@ class SendDialog(FormDialog):
 
     def _suggest(self) -> None:
         folder = Path(self.out.edit.text()).parent if self.out.edit.text() else Path.home()
-        self.out.edit.setText(str(folder / default_name(offices.own_office(self.db), self.to.office())))
+        name = default_name(offices.own_office(self.db), self.to.office(), PREFIX[self.action])
+        self.out.edit.setText(str(folder / name))
 
     def save(self) -> Pending:
         to, out = self.to.office(), self.out.path()
@@ -110,5 +142,5 @@ class SendDialog(FormDialog):
                                                       "(Trao đổi → Cơ quan và khóa)."), field="to")  # fmt: skip
         if out is None:
             raise DomainError(translate("SendDialog", "Hãy chọn tệp để lưu gói."), field="out")
-        db, ids = self.db, self.ids
-        return Pending(lambda: send_nominations(db, ids, out, to))
+        db, ids, send = self.db, self.ids, _send(self.action)
+        return Pending(lambda: send(db, ids, out, to))

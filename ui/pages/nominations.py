@@ -23,7 +23,7 @@ from ..jobs import Job
 from ..labels import label
 from ..messages import ask, show_error
 from ..operations import run_write
-from ..qt import QT_TRANSLATE_NOOP, QCheckBox, QComboBox, Signal, translate
+from ..qt import QT_TRANSLATE_NOOP, QCheckBox, QComboBox, QMenu, Signal, translate
 from .list_page import ListPage
 
 RETURNED_TO_ME = "returned-to-me"  # the status filter's "returned to me": returned, in my unit
@@ -91,12 +91,16 @@ class NominationsPage(ListPage):
             "submit",
             permission=P.NOMINATIONS,
         )
-        self.add_button(
-            QT_TRANSLATE_NOOP("NominationsPage", "Gửi đi…"),
-            self.send_selected,
-            "send",
-            permission=P.NOMINATIONS,
+        # Between offices (ui.exchange): one button, its menu the three ways a package leaves.
+        self.exchange_button = self.add_button(
+            QT_TRANSLATE_NOOP("NominationsPage", "Gửi đi"), lambda: None, "send", permission=P.NOMINATIONS
         )
+        self.exchange_menu = QMenu(self.exchange_button)
+        self.exchange_menu.setObjectName("sendMenu")
+        self.exchange_actions = {
+            a: self.exchange_menu.addAction("", self._sender(a)) for a in ("send", "forward", "reply")
+        }
+        self.exchange_button.setMenu(self.exchange_menu)
         self.add_button(
             QT_TRANSLATE_NOOP("NominationsPage", "Trả lại bổ sung…"),
             self.return_selected,
@@ -184,6 +188,13 @@ class NominationsPage(ListPage):
 
     def _retranslate_filters(self) -> None:
         self.mine.setText(translate("NominationsPage", "Chỉ đơn vị của tôi"))
+        texts = {
+            "send": translate("NominationsPage", "Gửi hồ sơ cho cơ quan khác…"),
+            "forward": translate("NominationsPage", "Chuyển tiếp hồ sơ đã nhận lên cấp trên…"),
+            "reply": translate("NominationsPage", "Trả lời cơ quan đã gửi (trả lại, quyết định)…"),
+        }
+        for action, text in texts.items():
+            self.exchange_actions[action].setText(text)
         self._fill_filters()
 
     # -- forms ---------------------------------------------------------------------------------
@@ -303,14 +314,19 @@ class NominationsPage(ListPage):
             self.open_dialog(dialog)
             dialog.generate()
 
-    def send_selected(self) -> None:
-        """The selected dossiers to another office, in one signed package (ui.exchange)."""
+    def _sender(self, action: str) -> Callable[[], None]:
+        return lambda: self.send_selected(action)
+
+    def send_selected(self, action: str = "send") -> None:
+        """The selected dossiers to another office in one signed package (ui.exchange): sent,
+        forwarded up one level, or answered back to where they came from."""
         from ..exchange.send_dialog import SendDialog  # cryptography: not at start-up
 
         ids = self._selection()
         if ids and self.db is not None:
             title = translate("NominationsPage", "Gửi hồ sơ")
-            self.open_dialog(SendDialog(self.db, ids, parent=self), lambda: self._batch_done(title, len(ids)))
+            dialog = SendDialog(self.db, ids, parent=self, action=action)
+            self.open_dialog(dialog, lambda: self._batch_done(title, len(ids)))
 
     def vote_selected(self) -> None:
         ids = self._selection()
