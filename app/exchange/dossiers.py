@@ -129,45 +129,75 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _person(db: Database, session: Session, p: dict[str, Any], unit: Unit, report: ReceiveReport,
-            where: str) -> int | None:  # fmt: skip
-    """The local person a record names: by CCCD, else folded name and birth date (or year) in its
-    unit, else added. None (with a problem noted) when the name is ambiguous."""
-    from ..services.persons import PersonInput, create_person
+class _People:
+    """The local persons a package's records name, looked up in two queries for the whole package:
+    by CCCD, else by folded name and birth date (or year) in the unit; the rest are added in one
+    batch, once each however many records name them."""
 
-    match = None
-    if p.get("cccd"):
-        match = session.scalar(select(Person).where(Person.cccd == p["cccd"]))
-    if match is None:
+    def __init__(self, session: Session, records: list[dict[str, Any]]) -> None:
+        named = [r["person"] for r in records if "person" in r]
+        cccds = sorted({p["cccd"] for p in named if p.get("cccd")})
+        folds = sorted({fold(p["full_name"]) for p in named})
+        self.by_cccd: dict[str, Person] = {}
+        for chunk in range(0, len(cccds), 500):
+            self.by_cccd.update((q.cccd, q) for q in session.scalars(
+                select(Person).where(Person.cccd.in_(cccds[chunk : chunk + 500]))) if q.cccd)  # fmt: skip
+        self.by_name: dict[tuple[int, str], list[Person]] = {}
+        for chunk in range(0, len(folds), 500):
+            for q in session.scalars(select(Person).where(Person.name_fold.in_(folds[chunk : chunk + 500]))):
+                self.by_name.setdefault((q.unit_id, q.name_fold), []).append(q)
+        self.new: dict[tuple[Any, ...], int] = {}  # a new person's key → index in ``inputs``
+        self.inputs: list[Any] = []  # PersonInput of the persons to add
+
+    def find(self, p: dict[str, Any], unit: Unit, report: ReceiveReport, where: str) -> Person | int | None:
+        """The person here, or the index of one to add (``-1 - i``), or None (ambiguous: noted)."""
+        from ..services.persons import PersonInput
+
         born = dt.date.fromisoformat(p["birth_date"]) if p.get("birth_date") else None
-        found = [q for q in session.scalars(select(Person).where(
-            Person.unit_id == unit.id, Person.name_fold == fold(p["full_name"])))
-            if (born is not None and q.birth_date == born) or (born is None and q.birth_year == p.get("birth_year"))]  # fmt: skip
-        if len(found) > 1:
-            report.problems.append(f"{where}: đơn vị {unit.code} có {len(found)} người «{p['full_name']}» "
-                                   "cùng năm sinh; hãy ghi số CCCD.")  # fmt: skip
-            return None
-        match = found[0] if found else None
-    if match is not None:
-        report.matched_persons.append(match.full_name)
-        return match.id
-    report.new_persons.append(p["full_name"])
-    return create_person(db, PersonInput(
-        unit_id=unit.id, gender=Gender(p["gender"]), full_name=p["full_name"],
-        birth_date=dt.date.fromisoformat(p["birth_date"]) if p.get("birth_date") else None,
-        birth_year=p.get("birth_year"), cccd=p.get("cccd"), position=p.get("position", ""),
-    )).id  # fmt: skip
+        match = self.by_cccd.get(p["cccd"]) if p.get("cccd") else None
+        if match is None:
+            found = [q for q in self.by_name.get((unit.id, fold(p["full_name"])), [])
+                     if (born is not None and q.birth_date == born) or (born is None and q.birth_year == p.get("birth_year"))]  # fmt: skip
+            if len(found) > 1:
+                report.problems.append(f"{where}: đơn vị {unit.code} có {len(found)} người «{p['full_name']}» "
+                                       "cùng năm sinh; hãy ghi số CCCD.")  # fmt: skip
+                return None
+            match = found[0] if found else None
+        if match is not None:
+            report.matched_persons.append(match.full_name)
+            return match
+        key = (p["cccd"],) if p.get("cccd") else (unit.id, fold(p["full_name"]), born, p.get("birth_year"))
+        if key not in self.new:
+            report.new_persons.append(p["full_name"])
+            self.new[key] = len(self.inputs)
+            self.inputs.append(PersonInput(
+                unit_id=unit.id, gender=Gender(p["gender"]), full_name=p["full_name"], birth_date=born,
+                birth_year=p.get("birth_year"), cccd=p.get("cccd"), position=p.get("position", ""),
+            ))  # fmt: skip
+        return -1 - self.new[key]
+
+    def add(self, db: Database) -> list[int]:
+        """Add the new persons; their ids in the order of ``inputs``."""
+        from ..services.persons import create_person
+
+        return [create_person(db, data).id for data in self.inputs]
 
 
 def import_nominations(db: Database, session: Session, package: Package, report: ReceiveReport) -> list[tuple[str, int | None, str]]:  # fmt: skip
-    """The nominations of ``package`` as submitted dossiers of this book (see the module docstring)."""
+    """The nominations of ``package`` as submitted dossiers of this book (see the module docstring):
+    persons looked up for the whole package, the new ones added, the dossiers created and submitted
+    each in one batch."""
     from ..services.nominations import NominationInput, create_nominations, submit
 
     records = package.records.get("nominations", [])
     known = ledger.received(session, [r["ref"] for r in records])
     awards = {a.code: a.id for a in session.scalars(select(Award))}
     units = {u.code: u for u in session.scalars(select(Unit))}  # read once, not once a record
+    people = _People(session, records)
     items: list[tuple[str, int | None, str]] = []
+    fresh: list[
+        tuple[int, dict[str, Any], int, Unit, Person | int | None]
+    ] = []  # index, record, award, unit, nominee
     for i, record in enumerate(records, start=1):
         where, digest = _where(i, record), _content_hash(record)
         seen = known.get(record["ref"])
@@ -195,21 +225,35 @@ def import_nominations(db: Database, session: Session, package: Package, report:
         if award_id is None:
             report.problems.append(f"{where}: không có danh hiệu, hình thức mã «{record['award']}».")
             continue
-        person_id = None
-        if "person" in record:
-            person_id = _person(db, session, record["person"], unit, report, where)
-            if person_id is None:
-                continue
-        made = create_nominations(db, [NominationInput(
-            year=int(record["year"]), award_id=award_id, person_id=person_id,
-            unit_id=None if person_id else unit.id, submitting_unit_id=unit.id,
-            achievement=record.get("achievement", ""),
-        )])[0]  # fmt: skip
-        submit(db, [made.id])
-        attached.unpack(session, package, record.get("attachments", []), Owner.nomination(made.id),
-                        db.actor.username, where=where)  # fmt: skip
-        items.append((record["ref"], made.id, digest))
-        report.created.append(made.id)
+        nominee = people.find(record["person"], unit, report, where) if "person" in record else None
+        if "person" in record and nominee is None:
+            continue
+        fresh.append((i, record, award_id, unit, nominee))
+    if report.problems or not fresh:
+        return _with_history(db, session, package, report, items)
+    added = people.add(db)
+
+    def person_id(nominee: Person | int | None) -> int | None:
+        return (
+            nominee.id if isinstance(nominee, Person) else (None if nominee is None else added[-1 - nominee])
+        )
+
+    made = create_nominations(db, [NominationInput(
+        year=int(record["year"]), award_id=award_id, person_id=person_id(nominee),
+        unit_id=None if nominee is not None else unit.id, submitting_unit_id=unit.id,
+        achievement=record.get("achievement", ""),
+    ) for _i, record, award_id, unit, nominee in fresh])  # fmt: skip
+    submit(db, [m.id for m in made])
+    for (i, record, *_rest), m in zip(fresh, made, strict=True):
+        attached.unpack(session, package, record.get("attachments", []), Owner.nomination(m.id),
+                        db.actor.username, where=_where(i, record))  # fmt: skip
+        items.append((record["ref"], m.id, _content_hash(record)))
+        report.created.append(m.id)
+    return _with_history(db, session, package, report, items)
+
+
+def _with_history(db: Database, session: Session, package: Package, report: ReceiveReport,
+                  items: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:  # fmt: skip
     from .forward import keep_history  # a forwarded dossier's earlier signatures (item 4)
 
     keep_history(db, session, package, report, items)
