@@ -145,6 +145,7 @@ def test_a_unit_sends_two_dossiers_and_the_council_office_takes_them_in(  # type
     qtbot.mouseClick(dialog.buttons.button(SAVE), Qt.MouseButton.LeftButton)
     settle()
     assert package.exists()
+    assert sorted(_shown(page, "sent"))[0].startswith(f"{dt.date.today():%d/%m/%Y} · ")  # shown at once
     page.search.setText("xuan quynh")
     page.apply_search()
     [sent] = _shown(page, "sent")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.auth import P
+from app.auth import P, can
 from app.changes import Changes
 from app.model import NominationStatus
 from app.services import nominations as svc
@@ -54,8 +54,9 @@ class NominationsPage(ListPage):
         "unit": 230,
         "status": 140,
         "votes": 95,
+        "sent": 170,
     }
-    shows = frozenset({"nomination", "person", "unit", "decision", "register_entry"})
+    shows = frozenset({"nomination", "person", "unit", "decision", "register_entry", "exchange_item"})
     message = Signal(str)  # what a batch action did, for the status bar
 
     def _build(self) -> None:
@@ -144,6 +145,7 @@ class NominationsPage(ListPage):
 
     def set_database(self, db: Database) -> None:
         self.scope = clerk_units(db)
+        self.exchange_actions["reply"].setEnabled(can(db.actor, P.WORKFLOW))  # an answer records the decision
         self.mine.setVisible(self.scope is not None)
         super().set_database(db)
         self._fill_filters()
