@@ -5,7 +5,8 @@ and the command line.
 A sends 5 nominations and its half-year score sheet, B sends 3; the office takes them in, returns
 one of A's with a reason and decides the other seven (vote, decision, register numbers, printed
 certificates with their codes); A and B receive the replies and their books show the decision,
-the numbers, the codes and the reason. Every package received a second time changes nothing; a
+the numbers, the codes and the reason. The signed sheet's scan goes up with the sheet, the signed
+decision's scan comes down with the answers. Every package received a second time changes nothing; a
 tampered package and one signed by a key nobody registered are refused with nothing imported.
 """
 
@@ -21,6 +22,7 @@ import factories
 import pytest
 from exchange_books import NAMES, Books, by_name, register_of, unit_dossiers
 from sqlalchemy import select
+from test_attachments import pdf
 
 from app.certificates.batch import make_certificates
 from app.certificates.selection import Selection
@@ -31,6 +33,7 @@ from app.exchange.inbox import receive
 from app.exchange.package import Package, PackageRefused, write_package
 from app.exchange.replies import send_replies
 from app.model import BlocRole, Decision, NominationStatus, ScorePeriodKind, Unit
+from app.services import attachments as T
 from app.services import nominations as N
 from app.services import registers
 from app.services.blocs import BlocInput, create_bloc, set_membership
@@ -51,6 +54,10 @@ TABLE = [
 ]
 SHEET = [SheetEntry("I.1", 55, evidence="Báo cáo số 12/BC-STC"), SheetEntry("I.2", 36.5)]
 REASON = "Thiếu bản sao quyết định công nhận sáng kiến"
+SIGNED_SHEET, SIGNED_DECISION = (
+    pdf("Phiếu tự chấm điểm 6 tháng đầu năm 2025"),
+    pdf("Quyết định số 301/QĐ-UBND"),
+)
 
 
 def _bloc(db: Database) -> int:
@@ -94,6 +101,9 @@ def test_two_units_and_the_council_office_exchange_dossiers_and_answers(
     with unit_a.read() as s:
         stc_a = int(s.scalar(select(Unit.id).where(Unit.code == "STC")))
     save_sheet(unit_a, bloc_a, 2025, H1, stc_a, SHEET)
+    T.add_attachments(
+        unit_a, T.Owner.sheet(bloc_a, 2025, H1, stc_a), [("Phiếu tự chấm có chữ ký.pdf", SIGNED_SHEET)]
+    )
     unit_a.dispose()
     to = ("--to", "BTDKT", "--to-name", NAMES["BTDKT"])
     ids_text = ",".join(map(str, a_ids))
@@ -139,6 +149,10 @@ def test_two_units_and_the_council_office_exchange_dossiers_and_answers(
     sheet = unit_sheet(council, bloc_c, 2025, H1, stc_c)
     assert [(r.criterion.code, r.self_points, r.evidence) for r in sheet.rows] == [
         ("I.1", 55, "Báo cáo số 12/BC-STC"), ("I.2", 36.5, "")]  # fmt: skip
+    [scan] = T.list_attachments(
+        council, T.Owner.sheet(bloc_c, 2025, H1, stc_c)
+    )  # the signed sheet came along
+    assert scan.file_name == "Phiếu tự chấm có chữ ký.pdf" and T.content(council, scan.id) == SIGNED_SHEET
 
     # The office returns one of A's dossiers and decides the other seven.
     back = got[A_PEOPLE[0]].id
@@ -150,6 +164,7 @@ def test_two_units_and_the_council_office_exchange_dossiers_and_answers(
         signer_name="Nguyễn Văn Bình", signer_title="Phó Chủ tịch", signer_authority="KT.",
     ))  # fmt: skip
     N.approve(council, awarded, decision.id)
+    T.add_attachments(council, T.Owner.decision(decision.id), [("QĐ 301 đã ký.pdf", SIGNED_DECISION)])
     book = registers.create_book(council, "SV2025", "Sổ vàng khen thưởng năm 2025", "UBND tỉnh Tây Ninh")
     registers.assign_numbers(council, book.id, awarded)
     printed = make_certificates(council, Selection(decision="301/QĐ-UBND"), out=tmp_path / "gcn.pdf")
@@ -184,6 +199,8 @@ def test_two_units_and_the_council_office_exchange_dossiers_and_answers(
         with book_db.read() as s:
             d = s.scalar(select(Decision).where(Decision.number_text == "301/QĐ-UBND"))
             assert d is not None and d.signer_name == "Nguyễn Văn Bình"
+        [signed] = T.list_attachments(book_db, T.Owner.decision(d.id))  # the decision as signed, scanned
+        assert T.content(book_db, signed.id) == SIGNED_DECISION
         after = factories.dump(book_db)
         again = receive(book_db, pkg[reply], dry_run=False)  # twice: nothing changes
         assert not again.updated and factories.dump(book_db) == after

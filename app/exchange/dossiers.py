@@ -230,7 +230,7 @@ def import_nominations(db: Database, session: Session, package: Package, report:
             continue
         fresh.append((i, record, award_id, unit, nominee))
     if report.problems or not fresh:
-        return _with_history(db, session, package, report, items)
+        return items
     added = people.add(db)
 
     def person_id(nominee: Person | int | None) -> int | None:
@@ -249,12 +249,4 @@ def import_nominations(db: Database, session: Session, package: Package, report:
                         db.actor.username, where=_where(i, record))  # fmt: skip
         items.append((record["ref"], m.id, _content_hash(record)))
         report.created.append(m.id)
-    return _with_history(db, session, package, report, items)
-
-
-def _with_history(db: Database, session: Session, package: Package, report: ReceiveReport,
-                  items: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:  # fmt: skip
-    from .forward import keep_history  # a forwarded dossier's earlier signatures (item 4)
-
-    keep_history(db, session, package, report, items)
     return items

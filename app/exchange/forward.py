@@ -208,3 +208,11 @@ def _keep(session: Session, earlier: Package, ref: str, nomination_id: int, cont
         return
     if not any(i.ref == ref and i.nomination_id == nomination_id for i in row.items):
         row.items.append(ExchangeItem(ref=ref, nomination_id=nomination_id, content_hash=content))
+
+
+def import_with_history(db: Database, session: Session, package: Package, report: ReceiveReport) -> list[tuple[str, int | None, str]]:  # fmt: skip
+    """Kind "nominations" as the inbox receives it: the dossiers (:mod:`.dossiers`), then the
+    earlier signed packages a forwarded one carries, checked and kept (:func:`keep_history`)."""
+    items = dossiers.import_nominations(db, session, package, report)
+    keep_history(db, session, package, report, items)
+    return items

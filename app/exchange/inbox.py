@@ -19,7 +19,7 @@ from ..auth import require as allowed
 from ..errors import DomainError
 from ..model.exchange import RECEIVED
 from ..storage.db import Database
-from . import dossiers, ledger, offices, replies, scores
+from . import dossiers, forward, ledger, offices, replies, scores
 from .package import Package, read_package
 from .report import ReceiveReport
 
@@ -27,7 +27,7 @@ Items = list[tuple[str, int | None, str]]
 Handler = Callable[[Database, Session, Package, ReceiveReport], Items]
 
 HANDLERS: dict[str, Handler] = {
-    dossiers.KIND: dossiers.import_nominations,
+    dossiers.KIND: forward.import_with_history,
     scores.KIND: scores.import_scores,
     replies.KIND: replies.import_replies,
 }

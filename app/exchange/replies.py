@@ -44,9 +44,10 @@ from ..model import (
     Unit,
 )
 from ..model.exchange import RECEIVED, SENT, ExchangeItem, ExchangePackage
+from ..services.attachments import Owner
 from ..services.registers import foreign_books, mark_foreign
 from ..storage.db import Database
-from . import ledger, offices
+from . import attached, ledger, offices
 from .package import Office, Package, write_package
 from .report import ReceiveReport
 
@@ -156,7 +157,13 @@ def send_replies(db: Database, nomination_ids: Sequence[int], out: Path, to: Off
             else:
                 answer["reason"] = n.status_reason
             answers.append(answer)
-    package = Package(KIND, own, Office(code, (to.name if to else "") or name), {"replies": answers})
+        decisions = sorted({d for i in ids if found[i].status is S.APPROVED and (d := found[i].decision_id)})
+        listings, files = attached.pack(session, [Owner.decision(d) for d in decisions])
+        for i, answer in zip(ids, answers, strict=True):  # the decision as signed, scanned
+            listing = listings.get(Owner.decision(found[i].decision_id or 0))
+            if listing:
+                answer["decision"]["attachments"] = listing
+    package = Package(KIND, own, Office(code, (to.name if to else "") or name), {"replies": answers}, files)
     digest = write_package(Path(out), package, key)
     with db.write() as session:
         items = [(a["ref"], i, _hash(a)) for a, i in zip(answers, ids, strict=True)]
@@ -254,6 +261,8 @@ def _apply(
     if status is not S.APPROVED:
         raise DomainError(f"trả lời không rõ (trạng thái «{status.value}»).")
     decision = _decision(db, session, answer["decision"])
+    attached.unpack(session, package, answer["decision"].get("attachments", []), Owner.decision(decision.id),
+                    db.actor.username, where=f"Quyết định {decision.number_text}")  # fmt: skip
     if n.status is S.APPROVED and n.decision_id != decision.id:
         raise DomainError(
             f"hồ sơ ở đây đã khen thưởng theo quyết định khác ({n.decision.number_text if n.decision else '?'})."

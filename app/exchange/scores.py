@@ -26,6 +26,7 @@ from ..auth import require as allowed
 from ..errors import DomainError
 from ..model import Bloc, CriterionKind, ScorePeriodKind, Unit
 from ..model.exchange import SENT, ExchangeItem
+from ..services.attachments import Owner
 from ..services.blocs import is_member
 from ..services.common import get
 from ..services.score_periods import as_period, period_name
@@ -40,7 +41,7 @@ from ..services.score_sheets import (
 from ..storage.db import Database
 from ..storage.files import safe_filename
 from ..text import clean
-from . import ledger, offices
+from . import attached, ledger, offices
 from .package import Office, Package, write_package
 from .report import ReceiveReport
 
@@ -108,6 +109,8 @@ def send_scores(
             raise DomainError(f"«{unit.name}» không phải thành viên của khối {bloc.code} năm {year}.")
         sheet = read_sheet_in(session, bloc, year, period, unit)
         bloc_name = bloc.name
+        owner = Owner.sheet(bloc.id, year, period, unit.id)
+        listings, files = attached.pack(session, [owner])
     if not sheet.rows:
         raise DomainError(f"Khối {sheet.bloc_code} chưa có bảng tiêu chí {period_name(period, year)}.")
     if all(r.self_points is None for r in sheet.rows):
@@ -115,7 +118,9 @@ def send_scores(
             f"Phiếu chấm {period_name(period, year)} của {sheet.unit_name} chưa có điểm tự chấm nào."
         )
     record = _record(sheet, bloc_name, own)
-    package = Package(KIND, own, to, {"sheets": [record]})
+    if listings[owner]:  # the signed sheet and its evidence, scanned
+        record["attachments"] = listings[owner]
+    package = Package(KIND, own, to, {"sheets": [record]}, files)
     digest = write_package(Path(out), package, key)
     with db.write() as session:
         ledger.record(session, package, SENT, digest, Path(out).name,
@@ -213,6 +218,7 @@ def _floors(sheet: UnitSheet) -> list[str]:
 
 def _import_one(
     session: Session,
+    actor: str,
     package: Package,
     record: dict[str, Any],
     known: dict[str, ExchangeItem],
@@ -246,6 +252,8 @@ def _import_one(
     report.notes.append(
         f"{title}: {len(record['criteria'])} tiêu chí, tự chấm {_points(saved.self_total)} điểm"
     )
+    attached.unpack(session, package, record.get("attachments", []), Owner.sheet(bloc.id, year, period, unit.id),
+                    actor, where=title, changes=report.changes)  # fmt: skip
     report.notes += _floors(saved)
     if package.sender.code != unit.code:
         report.notes.append(f"Lưu ý: gói do {package.sender.name} ({package.sender.code}) gửi, "
@@ -267,7 +275,7 @@ def import_scores(
         if not isinstance(record, dict):
             report.problems.append("Gói có phiếu chấm điểm không đọc được.")
             continue
-        item = _import_one(session, package, record, known, report)
+        item = _import_one(session, db.actor.username, package, record, known, report)
         if item is not None:
             items.append(item)
     return items
