@@ -77,6 +77,9 @@ def _cmd_certificates(args: argparse.Namespace) -> int:
 
 
 def _certificates(args: argparse.Namespace) -> int:
+    from ..certificates.fonts import look_for_times_new_roman
+
+    look_for_times_new_roman()  # fc-match runs while the rest is imported
     from ..certificates.batch import make_certificates
     from ..certificates.calibration import load_offsets, save_offsets
     from ..certificates.selection import Selection
