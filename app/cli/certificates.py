@@ -68,7 +68,19 @@ def _collector_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            _promote_young_objects()
             gc.enable()
+
+
+def _promote_young_objects() -> None:
+    """Move every object made while the collector was paused to its oldest generation, without
+    looking at them: else the first collection after it resumes walks them all as the youngest
+    (~0.1 s after the whole command). They are collected with the old ones, by the next full
+    collection, as they would have been once promoted. (Skipped if something else keeps objects
+    frozen: unfreezing would let those go too.)"""
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
 
 
 def _cmd_certificates(args: argparse.Namespace) -> int:
