@@ -127,9 +127,12 @@ def _certificates(args: argparse.Namespace) -> int:
         print(f"* {note}", file=sys.stderr)
     for problem in result.problems:
         print(f"KHÔNG IN: {problem}", file=sys.stderr)
-    for p in result.printed:
-        print(f"{p.book_code} {p.number:>6}  {p.code}  {p.recipient}{'  (in lại)' if p.reprint else ''}")
-    print(result.summary())
+    # one write for the whole list (line by line, an unbuffered stdout made two system calls a line)
+    lines = [
+        f"{p.book_code} {p.number:>6}  {p.code}  {p.recipient}{'  (in lại)' if p.reprint else ''}\n"
+        for p in result.printed
+    ]
+    sys.stdout.write("".join(lines) + result.summary() + "\n")
     return EXIT_PROBLEMS if result.problems else EXIT_OK
 
 
