@@ -147,6 +147,6 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 COMMANDS = (
     Command("certificates", "in giấy khen, bằng khen, giấy chứng nhận danh hiệu ra PDF",
-            _cmd_certificates, _certificates_arguments),
+            _cmd_certificates, _certificates_arguments, quick_exit=True),
     Command("verify", "kiểm tra mã xác thực (hoặc nội dung mã QR) của giấy chứng nhận", _cmd_verify, _verify_arguments),
 )  # fmt: skip
