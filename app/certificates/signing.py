@@ -353,7 +353,9 @@ def decode_qr_text(text: str) -> tuple[Payload, bytes]:
 
 
 def check_value(signature: bytes) -> str:
-    return _b32(hashlib.sha256(signature).digest())[:8]
+    """The first 8 base32 characters of the signature's SHA-256: those of its first 5 bytes
+    (base32 takes 5 bytes to 8 characters), without encoding the other 27."""
+    return _b32(hashlib.sha256(signature).digest()[:5])
 
 
 def short_code(book_code: str, number: int, signature: bytes) -> str:
