@@ -17,12 +17,12 @@ from sqlalchemy.engine import make_url
 from . import catalogue, migrations
 from .auth import ANONYMOUS
 from .services.accounts import has_accounts
-from .storage.backup import make_backup
 from .storage.db import Database, create_db_engine, resolve_url, translate_db_errors
-from .storage.instance import InstanceLock
 
 
 def _backup_before_migration(db: Database) -> None:
+    from .storage.backup import make_backup  # only when a migration is due
+
     if db.path is not None and db.path.exists():
         make_backup(db.path, tag="truocnangcap")
 
@@ -80,6 +80,8 @@ def open_for_window(db: str | os.PathLike[str] | None, *, read_only: bool = Fals
     )
     if read_only or file is None:
         return open_database(url, read_only=read_only)
+    from .storage.instance import InstanceLock  # windows only: not for the commands
+
     try:
         lock = InstanceLock.acquire(Path(file))
     except OSError:

@@ -17,7 +17,9 @@ Targets (issue 5): 1,000 ≤ 0.15 × LibreOffice; 10,000 < 5 s under 300 MB.
 The whole command is timed too, as a user runs it: ``thidua certificates --decision … --out …``
 in a new process (start-up, imports, opening the database, the batch, exit), wall clock, on a
 fresh copy of the 1,000 database (first print) and again on that copy (reprint), interleaved with
-the other cases. Target (issue 11): the whole command ≤ 0.2 × LibreOffice in the same run.
+the other cases, with the checkout's ``.pyc`` files compiled first as an installed copy has them
+(``--cold-bytecode``: as they are). Target (issue 11): the whole command ≤ 0.2 × LibreOffice in the
+same run.
 """
 
 from __future__ import annotations
@@ -160,9 +162,22 @@ def _copy_database(source: Path, target: Path) -> None:
 COMMAND = [sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main())"]  # as `thidua` runs
 
 
-def time_command(work: Path, count: int, root: Path = ROOT, key: str = "command") -> dict:
+def compile_bytecode(root: Path) -> None:
+    """The ``.pyc`` files of the checkout's ``app``, as an installed copy has them (pip compiles
+    on install, the frozen app ships them): with ``PYTHONDONTWRITEBYTECODE`` set, as on the shared
+    test machine, no run ever writes them and every command compiled ~80 modules again (~0.15 s)."""
+    import compileall
+
+    compileall.compile_dir(str(root / "app"), quiet=1)
+
+
+def time_command(
+    work: Path, count: int, root: Path = ROOT, key: str = "command", bytecode: bool = True
+) -> dict:
     """``thidua certificates`` as a whole, run from the checkout ``root`` in new processes: first
     print on a fresh copy of the database, then a reprint; wall clock and the child's CPU seconds."""
+    if bytecode:
+        compile_bytecode(root)
     db = work / f"bench-{count}-command.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
@@ -282,6 +297,8 @@ def main() -> int:
     parser.add_argument(
         "--compression", type=int, help="zlib level for the page content streams (default: none)"
     )
+    parser.add_argument("--cold-bytecode", action="store_true",
+                        help="time the whole command without compiling the checkouts' .pyc files first")  # fmt: skip
     parser.add_argument("--case", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -299,16 +316,20 @@ def main() -> int:
             out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
             runs.setdefault(size, []).append(json.loads(out.strip().splitlines()[-1]))
             if size == 1000 and not args.no_command:
-                runs[size][-1].update(time_command(work, size))
+                warm = not args.cold_bytecode
+                runs[size][-1].update(time_command(work, size, bytecode=warm))
                 if args.baseline_root:
-                    runs[size][-1].update(time_command(work, size, args.baseline_root, "baseline"))
+                    runs[size][-1].update(
+                        time_command(work, size, args.baseline_root, "baseline", bytecode=warm)
+                    )
         if not args.no_libreoffice:
             lo = time_libreoffice(work)
             if lo is not None:
                 lo_runs.append(lo)
     med = statistics.median
     level = "not compressed" if args.compression is None else f"zlib level {args.compression}"
-    print(f"medians of {args.repeat} run(s); page content streams {level}")
+    bytecode = "as they were" if args.cold_bytecode else "compiled first"
+    print(f"medians of {args.repeat} run(s); page content streams {level}; whole command's .pyc {bytecode}")
     print(f"{'certificates':>12} {'first s':>8} {'(CPU s)':>8} {'reprint s':>10} {'(CPU s)':>8} {'pages/s':>8} "
           f"{'peak RSS MB':>12} {'PDF MB':>7}")  # fmt: skip
     for size, rs in runs.items():

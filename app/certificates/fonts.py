@@ -93,6 +93,33 @@ def bundled_files() -> dict[str, Path]:
 
 _lock = threading.Lock()
 _family: FontFamily | None = None
+_search: tuple[threading.Thread, list[dict[str, Path] | None]] | None = None  # look_for_times_new_roman
+
+
+def look_for_times_new_roman() -> None:
+    """Start looking for Times New Roman in a thread, for :func:`font_family` to find the answer
+    ready: ``fc-match`` is a process of its own (~20-30 ms, mostly waiting), which then runs while
+    the caller goes on (``thidua certificates`` imports SQLAlchemy and the model meanwhile)."""
+    global _search
+    with _lock:
+        if _family is not None or _search is not None or os.environ.get(ENV_NO_SYSTEM_FONTS) == "1":
+            return
+        found: list[dict[str, Path] | None] = []
+        thread = threading.Thread(target=lambda: found.append(find_times_new_roman()), daemon=True)
+        _search = (thread, found)
+        thread.start()
+
+
+def _times_new_roman() -> dict[str, Path] | None:
+    """The answer of :func:`look_for_times_new_roman` if it was started (and found one), else
+    looked for now."""
+    global _search
+    search, _search = _search, None
+    if search is not None:
+        search[0].join()
+        if search[1]:
+            return search[1][0]
+    return find_times_new_roman()
 
 
 def font_family() -> FontFamily:
@@ -100,7 +127,7 @@ def font_family() -> FontFamily:
     global _family
     with _lock:
         if _family is None:
-            times = None if os.environ.get(ENV_NO_SYSTEM_FONTS) == "1" else find_times_new_roman()
+            times = None if os.environ.get(ENV_NO_SYSTEM_FONTS) == "1" else _times_new_roman()
             if times is not None:
                 _family = _register("Times New Roman", "TNR", times)
             else:

@@ -20,11 +20,11 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from sqlalchemy import select
 
 from ..auth import NOT_LOGGED_IN, PermissionDeniedError
@@ -36,6 +36,9 @@ from ..text import clean
 from .keyfile import ENV_KEY as ENV_KEY  # re-exported: where the key file is
 from .keyfile import key_path as key_path
 from .keyfile import note_exported, write_private
+
+if TYPE_CHECKING:  # the annotations only: the module imports every other kind of key
+    from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 
 META_KEY = "certificate_public_key"
 QR_PREFIX = "TDV1:"
@@ -350,7 +353,9 @@ def decode_qr_text(text: str) -> tuple[Payload, bytes]:
 
 
 def check_value(signature: bytes) -> str:
-    return _b32(hashlib.sha256(signature).digest())[:8]
+    """The first 8 base32 characters of the signature's SHA-256: those of its first 5 bytes
+    (base32 takes 5 bytes to 8 characters), without encoding the other 27."""
+    return _b32(hashlib.sha256(signature).digest()[:5])
 
 
 def short_code(book_code: str, number: int, signature: bytes) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from collections.abc import Sequence
 
@@ -35,4 +36,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         # which after a large job walked every object again (~0.1–0.2 s of `certificates`).
         # Tests call main(argv) in a process that goes on, so they keep their collections.
         gc.freeze()
+        if getattr(args, "quick_exit", False):
+            _quick_exit(code)
     return code
+
+
+def _quick_exit(code: int) -> None:
+    """End the process now, after its output: a command that leaves nothing behind it (its files
+    closed, the database disposed) need not wait while the interpreter takes apart every module
+    and object (~30-50 ms after ``thidua certificates``). If the output cannot be flushed (a closed
+    pipe), returns: the interpreter's own exit reports it as before."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code)

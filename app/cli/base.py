@@ -23,12 +23,15 @@ Handler = Callable[[argparse.Namespace], int]
 class Command(NamedTuple):
     """A sub-command: its name and help line for ``thidua --help``, the arguments it adds to its own
     parser (called only when the command is chosen, so they may import what they need) and its
-    handler, which imports the implementation when it runs."""
+    handler, which imports the implementation when it runs. ``quick_exit``: the handler leaves
+    nothing to finish behind it (its files closed, the database disposed, no thread with work left
+    to do), so the ``thidua`` process may end at once when it returns (:func:`app.cli.main`)."""
 
     name: str
     help: str
     run: Handler
     arguments: Callable[[argparse.ArgumentParser], None] | None = None
+    quick_exit: bool = False
 
 
 _progress_open = False  # a progress line is on stderr without its end of line

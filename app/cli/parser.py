@@ -99,5 +99,5 @@ def build_parser() -> argparse.ArgumentParser:
         )
         # Sub-commands accept --db after their name too; SUPPRESS keeps the main parser's value.
         _db_option(p, default=argparse.SUPPRESS, where=where)
-        p.set_defaults(handler=command.run)
+        p.set_defaults(handler=command.run, quick_exit=command.quick_exit)
     return parser
