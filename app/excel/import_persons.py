@@ -53,7 +53,7 @@ def gender_of(text: str) -> Gender | None:
     return None
 
 
-@dataclass
+@dataclass(slots=True)  # a hundred thousand of them in an import
 class PersonRecord:
     row: int
     unit_code: str
