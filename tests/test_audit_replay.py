@@ -260,3 +260,34 @@ def test_an_upgraded_book_gets_a_baseline_and_is_covered_from_then_on(tmp_path: 
         }  # fmt: skip
     finally:
         upgraded.dispose()
+
+
+def test_states_the_database_writes_as_json_are_those_python_writes(db: Database, tmp_path: Path) -> None:
+    """The state entries of bulk-written rows come from the database's own JSON (json_array,
+    json_build_array) where the types allow it: they parse to what the values read here give."""
+    import json
+
+    from app.audit.replay import audited_tables
+    from app.excel.importer import run_import
+
+    _book(db)
+    factories.unit(db, "Sở Nội vụ", code="SNV")
+    csv_file = tmp_path / "ca-nhan.csv"
+    csv_file.write_text(
+        "Mã đơn vị,Họ và tên,Giới tính,Ngày sinh,Số CCCD,Chức vụ\n"
+        'SNV,Nguyễn Văn An,Nam,05/03/1985,079085001234,"Chuyên viên ""chính"" \\ tổ 1"\n'
+        "SNV,Trần Thị Bình,Nữ,1990,,\n",
+        encoding="utf-8",
+    )
+    assert run_import(db, "persons", csv_file, dry_run=False).inserted == 2
+    by_sql = 0
+    with db.read() as session:
+        for table in audited_tables():
+            dialect = session.connection().dialect
+            cols = audit.state_columns(table)
+            by_sql += audit._json_array(dialect, cols) is not None
+            rows = [json.loads(f"[{c}]") for c in audit.state_chunks(session, table, [])]
+            python = [json.loads(f"[{c}]") for c in audit.state_chunks(session, table, [], by_sql=False)]
+            assert rows == python, table.name
+    assert by_sql >= 2  # person and posting at least
+    assert replay_database(db).ok

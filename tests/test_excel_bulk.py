@@ -80,11 +80,13 @@ def test_a_failed_load_puts_the_dropped_indexes_back(db, tmp_path: Path, low_flo
     before = _indexes(db)
     dropped = []
 
-    def fail(session, table, columns, rows):  # type: ignore[no-untyped-def]
+    def fail(session, *_args):  # type: ignore[no-untyped-def]
         dropped.append(len(_indexes_in(session)))
         raise DomainError("hỏng giữa chừng")
 
+    # The persons are in; their postings fail (sent row by row, or by INSERT … SELECT).
     monkeypatch.setattr(import_persons, "insert_rows", fail)
+    monkeypatch.setattr(import_persons, "_open_postings", fail)
     path = _csv(tmp_path / "p.csv", [["SNV", f"Nguyễn Văn {g}", "Nam", "", "", ""] for g in "ABC"])
     with pytest.raises(DomainError):
         run_import(db, "persons", path, dry_run=False)
@@ -108,13 +110,17 @@ def test_a_small_load_into_a_bigger_table_keeps_its_indexes(
     for g in "DEFG":
         factories.person(db, unit.id, f"Phạm Văn {g}")
     seen = []
-    real = import_persons.insert_rows
 
-    def spy(session, table, columns, rows):  # type: ignore[no-untyped-def]
-        seen.append(len(_indexes_in(session)))
-        return real(session, table, columns, rows)
+    def spying(real):  # type: ignore[no-untyped-def]
+        def spy(session, *args):  # type: ignore[no-untyped-def]
+            seen.append(len(_indexes_in(session)))
+            return real(session, *args)
 
-    monkeypatch.setattr(import_persons, "insert_rows", spy)
+        return spy
+
+    # The postings' insert (row by row, or INSERT … SELECT) sees the indexes the load left.
+    monkeypatch.setattr(import_persons, "insert_rows", spying(import_persons.insert_rows))
+    monkeypatch.setattr(import_persons, "_open_postings", spying(import_persons._open_postings))
     path = _csv(tmp_path / "p.csv", [["SNV", f"Nguyễn Văn {g}", "Nam", "", "", ""] for g in "ABC"])
     assert run_import(db, "persons", path, dry_run=False).inserted == 3
     assert seen == [len(_indexes_in_db(db))]  # nothing dropped: 3 new rows, 4 already there
@@ -161,3 +167,29 @@ def test_the_quick_date_text_is_sqlalchemys() -> None:
     moment = dt.datetime(2020, 5, 6, 7, 8, 9)  # a datetime is a date too: SQLAlchemy keeps the date part
     assert quick(moment) == proc(moment) == "2020-05-06"
     assert quick(None) is None
+
+
+def test_postings_start_on_the_files_date_or_today(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A file without start dates gets its postings by INSERT … SELECT, one with some by values
+    row by row: either way each person has one open posting in its unit and position."""
+    unit = factories.unit(db, code="SNV")
+    today = dt.date.today()
+    plain = _csv(tmp_path / "a.csv", [["SNV", "Nguyễn Văn A", "Nam", "", "", "Kế toán"]])
+    dated = tmp_path / "b.csv"
+    dated.write_text(
+        ",".join([*HEAD, "Ngày bắt đầu công tác"]) + "\n"
+        "SNV,Nguyễn Văn B,Nam,,,Văn thư,02/01/2020\nSNV,Nguyễn Văn C,Nam,,,,\n",
+        encoding="utf-8",
+    )
+    assert run_import(db, "persons", plain, dry_run=False).inserted == 1
+    assert run_import(db, "persons", dated, dry_run=False).inserted == 2
+    with db.read() as s:
+        rows = s.execute(text(
+            "SELECT p.full_name, g.unit_id, g.position, g.start_date, g.end_date FROM posting g"
+            " JOIN person p ON p.id = g.person_id ORDER BY g.id"
+        )).all()  # fmt: skip
+    assert [tuple(r) for r in rows] == [
+        ("Nguyễn Văn A", unit.id, "Kế toán", today.isoformat() if db.is_sqlite else today, None),
+        ("Nguyễn Văn B", unit.id, "Văn thư", "2020-01-02" if db.is_sqlite else dt.date(2020, 1, 2), None),
+        ("Nguyễn Văn C", unit.id, "", today.isoformat() if db.is_sqlite else today, None),
+    ]

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, bindparam, func, select, update
+from sqlalchemy import ColumnElement, Date, Table, bindparam, func, insert, literal, null, select, update
 from sqlalchemy.orm import Session
 
 from ..audit import log as audit
@@ -53,7 +53,7 @@ def gender_of(text: str) -> Gender | None:
     return None
 
 
-@dataclass
+@dataclass(slots=True)  # a hundred thousand of them in an import
 class PersonRecord:
     row: int
     unit_code: str
@@ -223,6 +223,9 @@ class PersonBatches(Batches):
         for chunk in chunks(new, 20_000):
             rows = [stored_columns(r.c) + (r.unit_id, 1, now, now) for r in chunk]
             ids = insert_rows_returning(session, person_t, _PERSON_COLUMNS, rows)
+            if ids and ids[-1] - ids[0] == len(ids) - 1 and all(r.start_date is None for r in chunk):
+                _open_postings(session, ids[0], ids[-1], today)
+                continue
             insert_rows(session, posting_t, _POSTING_COLUMNS, [
                 (pid, r.unit_id, r.c.position, r.start_date or today, None) for r, pid in zip(chunk, ids, strict=True)
             ])  # fmt: skip
@@ -254,6 +257,20 @@ class PersonBatches(Batches):
         audit.record_rows(
             session, posting_t, posting_t.c.person_id, [p["_id"] for p in params]
         )  # for the replay
+
+
+def _open_postings(session: Session, first: int, last: int, start: dt.date) -> None:
+    """The postings of the persons with ids ``first`` to ``last``, all just inserted by the import
+    (the range holds no other id) and none with a start date in the file: each in its unit and
+    position from ``start`` on, by one INSERT … SELECT (the same rows, in the same order, as the
+    values sent row by row, without a Python tuple and a bound parameter per value)."""
+    person_t, posting_t = Person.__table__, Posting.__table__
+    rows = (
+        select(person_t.c.id, person_t.c.unit_id, person_t.c.position, literal(start, Date), null())
+        .where(person_t.c.id.between(first, last))
+        .order_by(person_t.c.id)
+    )
+    session.execute(insert(posting_t).from_select(_POSTING_COLUMNS, rows))
 
 
 def _kept(column: str, table: Table) -> ColumnElement[Any]:

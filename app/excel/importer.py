@@ -338,9 +338,10 @@ def _read(
         by_key = {f.key: col for col, f in mapping.items()}
 
         columns = [(col, f.key, conv.column(f)) for col, f in mapping.items()]
+        no_keys: frozenset[str] = frozenset()
         for number, row in chain(head[index + 1 :], rows):
             values: dict[str, object] = {}
-            bad: set[str] = set()  # the keys whose cell could not be read
+            bad = no_keys  # the keys whose cell could not be read (a set of its own at the first)
             for col, key, convert in columns:
                 raw = row.get(col)
                 if raw is None or raw == "":
@@ -350,7 +351,7 @@ def _read(
                 except F.CellProblem as exc:
                     report.problems.append(Problem(number, labels[col], str(exc)))
                     values[key] = True
-                    bad.add(key)
+                    bad = bad | {key}
                     continue
                 if value != "":
                     values[key] = value
@@ -359,7 +360,8 @@ def _read(
             report.rows_read += 1
             # The row's other fields are still checked, so that every problem of the row is
             # reported in one pass (not one a run); a field already refused is not refused again.
-            record, errors = handler.build(number, {k: v for k, v in values.items() if k not in bad})
+            fields = {k: v for k, v in values.items() if k not in bad} if bad else values
+            record, errors = handler.build(number, fields)
             for key, message in errors:
                 if key in bad:
                     continue
