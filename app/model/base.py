@@ -19,8 +19,16 @@ NAMING = {
 }
 
 
+# Every server default of a table also has a Python default, which a new row already carries: the
+# ORM need not fetch it back after an INSERT. Fetching it ("auto") takes an INSERT .. RETURNING,
+# which SQLite cannot batch in a known order: one INSERT a row, where one executemany would do.
+# A model with its own __mapper_args__ starts from these.
+MAPPER_ARGS: dict[str, Any] = {"eager_defaults": False}
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    __mapper_args__ = MAPPER_ARGS
 
     if TYPE_CHECKING:
         # Every model here maps one Table (DeclarativeBase says only FromClause): Core inserts

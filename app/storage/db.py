@@ -28,6 +28,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..audit import log as audit
 from ..auth import SYSTEM, Actor
 from ..errors import ConflictError, DatabaseError, DomainError, os_error_message
+from . import ids
 from .files import unwritable_folder
 from .paths import APP_NAME, ENV_DB, default_db_path  # noqa: F401 - re-exported
 
@@ -112,6 +113,7 @@ class Database:
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else self.engine
         self._write = sessionmaker(writer, expire_on_commit=False, info={"db": self})
         audit.install(self._write)  # every change of a write session goes into the audit log
+        ids.install(self._write)  # new rows numbered before a flush: one INSERT for many (SQLite)
         for name in ("loaded_as_persistent", "pending_to_persistent"):
             event.listen(self._write, name, _hold_when_nested)
 
