@@ -242,6 +242,8 @@ class _Demo(DemoSheets, DemoRounds):
                            [*N.EXPLICIT_NAMES, *N.TYPED_NAMES], strict=True))  # fmt: skip
         taken: set[tuple[int, str]] = set()
         cccds: set[str] = set()
+        entered: list[persons.PersonInput] = []  # everyone, recorded as one batch
+        drawn: list[tuple[bool, str, int, str, int]] = []  # (female, department, unit id, position, tier)
         for i, (dept, uid, position, tier) in enumerate(slots):
             years = {0: (1966, 1976), 1: (1970, 1988), 2: (1975, 2000)}[tier]
             birth = dt.date(self.rng.randint(*years), 1, 1) + dt.timedelta(days=self.rng.randrange(365))
@@ -262,8 +264,12 @@ class _Demo(DemoSheets, DemoRounds):
             data.birth_date, data.cccd = birth, N.draw_cccd(self.rng, birth, female, cccds)
             hired = min(2023, birth.year + self.rng.randint(23, 28))
             data.start_date = dt.date(hired, self.rng.randint(1, 12), 1)
-            p = self._do("persons", persons.create_person, data)
-            taken.add((uid, p.full_name))
+            taken.add((uid, persons.full_name(data)))
+            entered.append(data)
+            drawn.append((female, dept, uid, position, tier))
+        made = persons.create_persons(self.db, entered)
+        self.count["persons"] += len(made)
+        for p, (female, dept, uid, position, tier) in zip(made, drawn, strict=True):
             self.people.append(_Person(p.id, p.full_name, female, dept, uid, position, tier))
 
     def staff(self, dept: str | None = None, *, tier: int | None = None) -> list[_Person]:
