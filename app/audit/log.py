@@ -68,9 +68,12 @@ def secret_digest(value: Any) -> str | None:
 def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
     state = inspect(obj)
     out: dict[str, list[Any]] = {}
+    # An update changed only attributes set since the row was loaded (those with a committed value):
+    # the others' history, asked column by column, costs more than the rest of the entry.
+    changed = state.committed_state if action == "update" else None
     for attr in state.mapper.column_attrs:
         key = attr.key
-        if key in _SKIP_COLUMNS:
+        if key in _SKIP_COLUMNS or (changed is not None and key not in changed):
             continue
         if action == "insert":  # the values are enough: a history per column costs more than the rest
             value = getattr(obj, key)
@@ -168,9 +171,7 @@ def _after_flush(session: Session, _context: Any) -> None:
         for obj in objs:
             if isinstance(obj, AuditEntry):
                 continue
-            if action == "update" and not session.is_modified(obj, include_collections=False):
-                continue
-            changes = _changes(obj, action)
+            changes = _changes(obj, action)  # an update without a changed column has none
             if action == "update" and not changes:
                 continue
             ident = inspect(obj).mapper.primary_key_from_instance(obj)

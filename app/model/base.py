@@ -111,8 +111,9 @@ def _check_typed_text(mapper: Mapper[Any], _connection: object, target: Any) -> 
 
     state = inspect(target)
     inserting = state.key is None
+    changed = state.committed_state  # an update: only what was set since loading can have changed
     for key, multiline in _text_columns(mapper):
-        if not inserting and not state.attrs[key].history.has_changes():
+        if not inserting and (key not in changed or not state.attrs[key].history.has_changes()):
             continue  # text stored before the check may stay until it is edited
         value = getattr(target, key)
         if isinstance(value, str):
