@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Select, bindparam, func, or_, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ..auth import P, unit_scoped
@@ -112,33 +112,54 @@ _CLASH_PERSON, _CLASH_UNIT = _live_clash(Nomination.person_id), _live_clash(Nomi
 ClashKey = tuple[int | None, int | None, int, int, int]
 
 
+class Live(NamedTuple):
+    """A live nomination, as the duplicate check names it."""
+
+    id: int
+    nominee_name: str
+    status: NominationStatus
+
+
 def _key(data: NominationInput) -> ClashKey:
     return (data.person_id, data.unit_id, data.award_id, data.year, data.campaign_id or 0)
 
 
-def live_nominations(session: Session, data: Sequence[NominationInput]) -> dict[ClashKey, Nomination]:
-    """The live nominations a batch of new ones could clash with (its nominees', for its awards and
-    years), by :func:`_key`: one query for the batch, where each checked alone asks once."""
-    persons = list({d.person_id for d in data if d.person_id is not None})
-    units = list({d.unit_id for d in data if d.unit_id is not None})
-    found: dict[ClashKey, Nomination] = {}
-    for start in range(0, max(len(persons), len(units)), 400):
-        nominees = [Nomination.person_id.in_(persons[start : start + 400]),
-                    Nomination.unit_id.in_(units[start : start + 400])]  # fmt: skip
-        for n in session.scalars(select(Nomination).where(
-            or_(*nominees), Nomination.award_id.in_({d.award_id for d in data}),
-            Nomination.year.in_({d.year for d in data}), Nomination.status.in_(LIVE_STATUSES),
-        )):  # fmt: skip
-            found.setdefault((n.person_id, n.unit_id, n.award_id, n.year, n.campaign_id or 0), n)
+_LIVE_OF = {
+    nominee: select(Nomination.id, Nomination.person_id, Nomination.unit_id, Nomination.award_id,
+                    Nomination.year, Nomination.campaign_id, Nomination.status, Nomination.nominee_name)
+    .where(nominee.in_(bindparam("nominees", expanding=True)), Nomination.year.in_(bindparam("years", expanding=True)))
+    for nominee in (Nomination.person_id, Nomination.unit_id)
+}  # fmt: skip
+
+
+def live_nominations(session: Session, data: Sequence[NominationInput]) -> dict[ClashKey, Live] | None:
+    """The live nominations a batch of new ones could clash with (its nominees', in its years), by
+    :func:`_key`: one query for the batch (by the nominee's index), where each checked alone asks
+    once. ``None`` for a batch of one: its own query is the narrower."""
+    if len(data) < 2:
+        return None
+    years = list({d.year for d in data})
+    found: dict[ClashKey, Live] = {}
+    for nominee, ids in ((Nomination.person_id, {d.person_id for d in data}),
+                         (Nomination.unit_id, {d.unit_id for d in data})):  # fmt: skip
+        wanted = [i for i in ids if i is not None]
+        for start in range(0, len(wanted), 400):
+            rows = session.execute(
+                _LIVE_OF[nominee], {"nominees": wanted[start : start + 400], "years": years}
+            )
+            for n in rows:
+                if n.status.value in LIVE_STATUSES:
+                    key = (n.person_id, n.unit_id, n.award_id, n.year, n.campaign_id or 0)
+                    found.setdefault(key, Live(n.id, n.nominee_name, n.status))
     return found
 
 
 def _check_not_duplicate(session: Session, data: NominationInput, award: Award, own_id: int | None,
-                         live: dict[ClashKey, Nomination] | None = None) -> None:  # fmt: skip
+                         live: dict[ClashKey, Live] | None = None) -> None:  # fmt: skip
     """Refuse a second live nomination of the nominee for the award, year and campaign. ``live``:
     those of the batch's nominees (:func:`live_nominations`), else the nominee's is looked up."""
     if live is not None:
-        clash = live.get(_key(data))
+        clash: Live | Nomination | None = live.get(_key(data))
         clash = None if clash is None or clash.id == own_id else clash
     else:
         clash = session.scalar(
@@ -187,7 +208,7 @@ def _checked(data: NominationInput) -> NominationInput:
 
 
 def _fill(session: Session, nomination: Nomination, data: NominationInput,
-          live: dict[ClashKey, Nomination] | None = None) -> None:  # fmt: skip
+          live: dict[ClashKey, Live] | None = None) -> None:  # fmt: skip
     """Check ``data`` (from :func:`_checked`) against the database and write it into ``nomination``:
     the one path of a new draft and of an edit, so both refuse the same things with the same words.
     ``live``: the live nominations of a batch (:func:`live_nominations`), for the duplicate check."""
@@ -211,7 +232,7 @@ def _fill(session: Session, nomination: Nomination, data: NominationInput,
 
 
 def draft_nomination(
-    session: Session, data: NominationInput, live: dict[ClashKey, Nomination] | None = None
+    session: Session, data: NominationInput, live: dict[ClashKey, Live] | None = None
 ) -> Nomination:
     """A new draft nomination checked against ``session`` and NOT added to it: the live verdict
     of an unsaved form judges it (:meth:`app.rules.engine.Checker.preview`) without writing.
@@ -268,7 +289,7 @@ def create_nominations(db: Database, data: Sequence[NominationInput]) -> list[No
 
 def _create_all(db: Database, session: Session, data: Sequence[NominationInput]) -> list[NominationRecord]:
     made: list[Nomination] = []
-    live: dict[ClashKey, Nomination] | None = live_nominations(session, data)
+    live: dict[ClashKey, Live] | None = live_nominations(session, data)
     seen: set[ClashKey] = set()
     for item in data:
         key = _key(item)
