@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Column, ColumnElement, Table, event, func, insert, inspect, or_, select, text
-from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
+from sqlalchemy.orm import Mapper, Session, SessionTransaction, sessionmaker
 
 from .. import changes
 from ..model.audit import AuditEntry
@@ -195,12 +195,11 @@ def _after_flush(session: Session, _context: Any) -> None:
 def _links(session: Session) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """The rows of link tables (a relationship's ``secondary``) this flush inserted or deleted:
     no object stands for them, so the loop over objects does not see them."""
-    for obj in (*session.new, *session.dirty, *session.deleted):
+    deleted = session.deleted
+    for obj in (*session.new, *session.dirty, *deleted):
         state = inspect(obj)
-        gone = obj in session.deleted
-        for rel in state.mapper.relationships:
-            if rel.secondary is None or rel.viewonly or rel.secondary_synchronize_pairs is None:
-                continue
+        gone = obj in deleted
+        for rel in _link_relationships(state.mapper):
             hist = state.attrs[rel.key].history
             changed = [("insert", t) for t in hist.added] + [("delete", t) for t in hist.deleted]
             if gone:
@@ -216,6 +215,20 @@ def _links(session: Session) -> Iterator[tuple[str, str, dict[str, Any]]]:
                     prop = target_mapper.get_property_by_column(target_col)
                     values[link_col.key] = _plain(getattr(target, prop.key))
                 yield str(getattr(rel.secondary, "name", "")), link_action, values
+
+
+_LINKS: dict[Mapper[Any], list[Any]] = {}  # RelationshipProperty (typed loosely: its pairs are set)
+
+
+def _link_relationships(mapper: Mapper[Any]) -> list[Any]:
+    """``mapper``'s relationships through a link table (most have none), looked up once."""
+    found = _LINKS.get(mapper)
+    if found is None:
+        found = _LINKS[mapper] = [
+            rel for rel in mapper.relationships
+            if rel.secondary is not None and not rel.viewonly and rel.secondary_synchronize_pairs is not None
+        ]  # fmt: skip
+    return found
 
 
 def install(factory: sessionmaker[Session]) -> None:

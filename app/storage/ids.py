@@ -15,13 +15,19 @@ tables have no AUTOINCREMENT, so SQLite itself would give exactly these ids.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Column, Integer, event, func, inspect, select
+from sqlalchemy import Integer, Select, event, func, inspect, select
 from sqlalchemy.orm import Mapper, Session, sessionmaker
 
-# mapper → its integer id column, or None when its rows are not numbered here
-_NUMBERED: dict[Mapper[Any], Column[Any] | None] = {}
+
+class _Numbered(NamedTuple):
+    key: str  # the id's attribute
+    last: Select[tuple[Any]]  # the table's largest id
+
+
+# mapper → how its new rows are numbered, or None when they are not numbered here
+_NUMBERED: dict[Mapper[Any], _Numbered | None] = {}
 
 
 def install(factory: sessionmaker[Session]) -> None:
@@ -29,20 +35,18 @@ def install(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "before_flush", _number_new)
 
 
-def _id_column(mapper: Mapper[Any]) -> Column[Any] | None:
-    """The id column SQLite fills for ``mapper``'s rows: a single-table mapping with one integer
-    autoincrement primary key (what SQLite numbers as max + 1)."""
+def _numbered(mapper: Mapper[Any]) -> _Numbered | None:
+    """How SQLite numbers ``mapper``'s rows: a single-table mapping with one integer autoincrement
+    primary key (what SQLite numbers as max + 1); ``None`` for the others."""
     if mapper in _NUMBERED:
         return _NUMBERED[mapper]
-    table = mapper.local_table
-    column: Column[Any] | None = None
+    found = None
     pk = list(mapper.primary_key)
-    if mapper.inherits is None and len(pk) == 1 and isinstance(pk[0].type, Integer):
-        candidate = pk[0]
-        if getattr(table, "_autoincrement_column", None) is candidate:
-            column = candidate
-    _NUMBERED[mapper] = column
-    return column
+    single = mapper.inherits is None and len(pk) == 1 and isinstance(pk[0].type, Integer)
+    if single and getattr(mapper.local_table, "_autoincrement_column", None) is pk[0]:
+        found = _Numbered(mapper.get_property_by_column(pk[0]).key, select(func.max(pk[0])))
+    _NUMBERED[mapper] = found
+    return found
 
 
 def _number_new(session: Session, _context: object, _instances: object) -> None:
@@ -52,15 +56,13 @@ def _number_new(session: Session, _context: object, _instances: object) -> None:
     waiting: dict[Mapper[Any], list[Any]] = {}
     for obj in new:
         state = inspect(obj)
-        column = _id_column(state.mapper)
-        if column is not None and state.dict.get(state.mapper.get_property_by_column(column).key) is None:
+        numbered = _numbered(state.mapper)
+        if numbered is not None and state.dict.get(numbered.key) is None:
             waiting.setdefault(state.mapper, []).append(state)
     for mapper, states in waiting.items():
-        if len(states) < 2:
+        numbered = _NUMBERED[mapper]
+        if len(states) < 2 or numbered is None:
             continue  # one INSERT either way: no look-up of the largest id
-        column = _NUMBERED[mapper]
-        assert column is not None
-        key = mapper.get_property_by_column(column).key
-        last = session.connection().scalar(select(func.max(column))) or 0
+        last = session.connection().scalar(numbered.last) or 0
         for offset, state in enumerate(sorted(states, key=lambda s: s.insert_order), start=1):
-            setattr(state.obj(), key, last + offset)
+            setattr(state.obj(), numbered.key, last + offset)
