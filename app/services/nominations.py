@@ -187,15 +187,16 @@ def _initiatives(session: Session, ids: Sequence[int]) -> list[Initiative]:
 def _log(
     session: Session, db: Database, nomination: Nomination, old: S | None, new: S, reason: str = ""
 ) -> None:
-    session.add(
-        NominationEvent(
-            nomination=nomination,
-            from_status=old.value if old else None,
-            to_status=new.value,
-            reason=reason,
-            actor=db.actor.username,
-        )
+    event = NominationEvent(
+        from_status=old.value if old else None, to_status=new.value, reason=reason, actor=db.actor.username
     )
+    if nomination.id is None:
+        event.nomination = nomination  # a new one: its id comes with the flush
+    else:
+        # By its id: through the relationship, its backref and cascades cost more than the event
+        # (the workflow logs thousands); Nomination.events is read from the table, not kept warm.
+        event.nomination_id = nomination.id
+    session.add(event)
 
 
 def _checked(data: NominationInput) -> NominationInput:
