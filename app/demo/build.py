@@ -404,7 +404,9 @@ class _Demo(DemoSheets, DemoRounds):
             self.unit_rating[(y, unit_id)] = rating
 
     def make_initiatives(self, y: int) -> None:
+        """The year's initiatives, recorded as one batch."""
         self.inits[y] = []
+        made: list[initiatives.InitiativeInput] = []
         for d in N.DEPARTMENTS:
             people = self.staff(d["code"])
             best = [p for p in people if self.rating.get((y, p.id)) is R.EXCELLENT] or people
@@ -415,7 +417,7 @@ class _Demo(DemoSheets, DemoRounds):
                 first = self.rng.choice(best)
                 others = self.rng.sample([p for p in people if p is not first], self.rng.randint(0, 2))
                 ref = f"{self.rng.randint(150, 400)}/QĐ-{d['code']}"
-                self._initiative(y, title, [first, *others], InitiativeLevel.GRASSROOTS, d,
+                self._initiative(made, y, title, [first, *others], InitiativeLevel.GRASSROOTS, d,
                                  f"Hội đồng sáng kiến {d['name']}", ref)  # fmt: skip
         for kind, titles in (
             (InitiativeKind.INITIATIVE, N.INITIATIVE_TITLES),
@@ -431,7 +433,11 @@ class _Demo(DemoSheets, DemoRounds):
                         else "Sở Khoa học và Công nghệ"
                     )
                     ref = f"{self.rng.randint(2000, 3000)}/QĐ-{'UBND' if kind is InitiativeKind.INITIATIVE else 'SKHCN'}"
-                    self._initiative(y, title, authors, InitiativeLevel.PROVINCIAL, d, by, ref, kind)
+                    self._initiative(made, y, title, authors, InitiativeLevel.PROVINCIAL, d, by, ref, kind)
+        self.count["initiatives"] += len(made)
+        for i, data in zip(initiatives.create_initiatives(self.db, made), made, strict=True):
+            if data.level is InitiativeLevel.GRASSROOTS:
+                self.inits[y].append((i.id, data.title, data.author_ids[0]))
 
     def _title(self, templates: Sequence[str], d: dict[str, Any]) -> str | None:
         free = [t for t in templates if (d["code"], t) not in self.used_titles]
@@ -442,15 +448,13 @@ class _Demo(DemoSheets, DemoRounds):
         return template.format(field=d["field"], unit=d["name"])
 
     def _initiative(
-        self, y: int, title: str, authors: Sequence[_Person], level: InitiativeLevel, d: dict[str, Any], by: str,
+        self, into: list[initiatives.InitiativeInput], y: int, title: str, authors: Sequence[_Person], level: InitiativeLevel, d: dict[str, Any], by: str,
         ref: str, kind: InitiativeKind = InitiativeKind.INITIATIVE,
     ) -> None:  # fmt: skip
-        i = self._do("initiatives", initiatives.create_initiative, initiatives.InitiativeInput(
+        into.append(initiatives.InitiativeInput(
             title=title, year=y, level=level, kind=kind, author_ids=[a.id for a in authors],
             unit_id=self.unit[d["code"]], recognised_by=by, recognition_ref=ref, recognised_on=self._day(y, 10, 15, 12, 5),
             summary=f"Áp dụng tại {d['name']} từ năm {y}, được đánh giá mang lại hiệu quả thiết thực."))  # fmt: skip
-        if level is InitiativeLevel.GRASSROOTS:
-            self.inits[y].append((i.id, title, authors[0].id))
 
     def _full(self, uid: int) -> str:
         """A division's name with its department's ("Thanh tra Sở, Sở Y tế"): "Văn phòng Sở" alone says little."""
