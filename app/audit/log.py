@@ -25,7 +25,7 @@ from sqlalchemy import Column, ColumnElement, Table, cast, event, func, insert, 
 from sqlalchemy import types as sqltypes
 from sqlalchemy.dialects.sqlite import DATE as SQLiteDate
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
+from sqlalchemy.orm import Mapper, Session, SessionTransaction, sessionmaker
 
 from .. import changes
 from ..model.audit import AuditEntry
@@ -87,9 +87,12 @@ def _digest_of(column: str) -> Callable[[Any], str | None] | None:
 def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
     state = inspect(obj)
     out: dict[str, list[Any]] = {}
+    # An update changed only attributes set since the row was loaded (those with a committed value):
+    # the others' history, asked column by column, costs more than the rest of the entry.
+    changed = state.committed_state if action == "update" else None
     for attr in state.mapper.column_attrs:
         key = attr.key
-        if key in _SKIP_COLUMNS:
+        if key in _SKIP_COLUMNS or (changed is not None and key not in changed):
             continue
         if action == "insert":  # the values are enough: a history per column costs more than the rest
             value = getattr(obj, key)
@@ -187,9 +190,7 @@ def _after_flush(session: Session, _context: Any) -> None:
         for obj in objs:
             if isinstance(obj, AuditEntry):
                 continue
-            if action == "update" and not session.is_modified(obj, include_collections=False):
-                continue
-            changes = _changes(obj, action)
+            changes = _changes(obj, action)  # an update without a changed column has none
             if action == "update" and not changes:
                 continue
             ident = inspect(obj).mapper.primary_key_from_instance(obj)
@@ -213,12 +214,11 @@ def _after_flush(session: Session, _context: Any) -> None:
 def _links(session: Session) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """The rows of link tables (a relationship's ``secondary``) this flush inserted or deleted:
     no object stands for them, so the loop over objects does not see them."""
-    for obj in (*session.new, *session.dirty, *session.deleted):
+    deleted = session.deleted
+    for obj in (*session.new, *session.dirty, *deleted):
         state = inspect(obj)
-        gone = obj in session.deleted
-        for rel in state.mapper.relationships:
-            if rel.secondary is None or rel.viewonly or rel.secondary_synchronize_pairs is None:
-                continue
+        gone = obj in deleted
+        for rel in _link_relationships(state.mapper):
             hist = state.attrs[rel.key].history
             changed = [("insert", t) for t in hist.added] + [("delete", t) for t in hist.deleted]
             if gone:
@@ -234,6 +234,20 @@ def _links(session: Session) -> Iterator[tuple[str, str, dict[str, Any]]]:
                     prop = target_mapper.get_property_by_column(target_col)
                     values[link_col.key] = _plain(getattr(target, prop.key))
                 yield str(getattr(rel.secondary, "name", "")), link_action, values
+
+
+_LINKS: dict[Mapper[Any], list[Any]] = {}  # RelationshipProperty (typed loosely: its pairs are set)
+
+
+def _link_relationships(mapper: Mapper[Any]) -> list[Any]:
+    """``mapper``'s relationships through a link table (most have none), looked up once."""
+    found = _LINKS.get(mapper)
+    if found is None:
+        found = _LINKS[mapper] = [
+            rel for rel in mapper.relationships
+            if rel.secondary is not None and not rel.viewonly and rel.secondary_synchronize_pairs is not None
+        ]  # fmt: skip
+    return found
 
 
 def install(factory: sessionmaker[Session]) -> None:

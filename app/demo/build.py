@@ -107,26 +107,30 @@ def create_demo(
         raise DomainError(NOT_EMPTY)
     demo = _Demo(db, seed)
     steps = demo.steps()
-    for done, step in enumerate(steps):
-        if progress:
-            progress(done, len(steps))
-        if cancelled and cancelled():
-            raise DomainError(CANCELLED)
-        with db.write() as session:  # the step's service calls join this transaction, and its session
-            rows = _preload(session)
-            step()
-            del rows
+    with db.one_session():  # what a step loaded or made, the next finds without a query
+        rows: list[object] = []
+        for done, step in enumerate(steps):
+            if progress:
+                progress(done, len(steps))
+            if cancelled and cancelled():
+                raise DomainError(CANCELLED)
+            with db.write() as session:  # the step's service calls join this transaction, and its session
+                if not rows:
+                    rows = _preload(session)
+                step()
+        del rows
     if progress:
         progress(len(steps), len(steps))
     return DemoSummary(**{f.name: demo.count[f.name] for f in fields(DemoSummary)})
 
 
 def _preload(session: Session) -> list[object]:
-    """The rows that most service calls of a step read (every person, unit, award and campaign),
-    loaded in four queries into the step's session, which its service calls share (app.storage.db's
-    nested writes): each call finds them there instead of querying them one by one (~3,300 queries
-    fewer). The caller holds the list for the step (the session keeps unchanged objects weakly).
-    An award's versions are left to load when a call needs them: a few awards a step do."""
+    """The rows that most service calls read (every person, unit, award and campaign), loaded in
+    four queries into the demo's one session (Database.one_session), which all its steps and their
+    service calls share: each call finds them there instead of querying them one by one. The
+    rows the steps make are held by the session (app.storage.db's nested writes); the caller holds
+    these for the run (the session keeps unchanged objects weakly). An award's versions are left
+    to load when a call needs them: a few awards do."""
     return [*session.scalars(select(Person)), *session.scalars(select(Unit)),
             *session.scalars(select(Award)), *session.scalars(select(Campaign))]  # fmt: skip
 
@@ -242,6 +246,8 @@ class _Demo(DemoSheets, DemoRounds):
                            [*N.EXPLICIT_NAMES, *N.TYPED_NAMES], strict=True))  # fmt: skip
         taken: set[tuple[int, str]] = set()
         cccds: set[str] = set()
+        entered: list[persons.PersonInput] = []  # everyone, recorded as one batch
+        drawn: list[tuple[bool, str, int, str, int]] = []  # (female, department, unit id, position, tier)
         for i, (dept, uid, position, tier) in enumerate(slots):
             years = {0: (1966, 1976), 1: (1970, 1988), 2: (1975, 2000)}[tier]
             birth = dt.date(self.rng.randint(*years), 1, 1) + dt.timedelta(days=self.rng.randrange(365))
@@ -262,8 +268,12 @@ class _Demo(DemoSheets, DemoRounds):
             data.birth_date, data.cccd = birth, N.draw_cccd(self.rng, birth, female, cccds)
             hired = min(2023, birth.year + self.rng.randint(23, 28))
             data.start_date = dt.date(hired, self.rng.randint(1, 12), 1)
-            p = self._do("persons", persons.create_person, data)
-            taken.add((uid, p.full_name))
+            taken.add((uid, persons.full_name(data)))
+            entered.append(data)
+            drawn.append((female, dept, uid, position, tier))
+        made = persons.create_persons(self.db, entered)
+        self.count["persons"] += len(made)
+        for p, (female, dept, uid, position, tier) in zip(made, drawn, strict=True):
             self.people.append(_Person(p.id, p.full_name, female, dept, uid, position, tier))
 
     def staff(self, dept: str | None = None, *, tier: int | None = None) -> list[_Person]:
@@ -398,7 +408,9 @@ class _Demo(DemoSheets, DemoRounds):
             self.unit_rating[(y, unit_id)] = rating
 
     def make_initiatives(self, y: int) -> None:
+        """The year's initiatives, recorded as one batch."""
         self.inits[y] = []
+        made: list[initiatives.InitiativeInput] = []
         for d in N.DEPARTMENTS:
             people = self.staff(d["code"])
             best = [p for p in people if self.rating.get((y, p.id)) is R.EXCELLENT] or people
@@ -409,7 +421,7 @@ class _Demo(DemoSheets, DemoRounds):
                 first = self.rng.choice(best)
                 others = self.rng.sample([p for p in people if p is not first], self.rng.randint(0, 2))
                 ref = f"{self.rng.randint(150, 400)}/QĐ-{d['code']}"
-                self._initiative(y, title, [first, *others], InitiativeLevel.GRASSROOTS, d,
+                self._initiative(made, y, title, [first, *others], InitiativeLevel.GRASSROOTS, d,
                                  f"Hội đồng sáng kiến {d['name']}", ref)  # fmt: skip
         for kind, titles in (
             (InitiativeKind.INITIATIVE, N.INITIATIVE_TITLES),
@@ -425,7 +437,11 @@ class _Demo(DemoSheets, DemoRounds):
                         else "Sở Khoa học và Công nghệ"
                     )
                     ref = f"{self.rng.randint(2000, 3000)}/QĐ-{'UBND' if kind is InitiativeKind.INITIATIVE else 'SKHCN'}"
-                    self._initiative(y, title, authors, InitiativeLevel.PROVINCIAL, d, by, ref, kind)
+                    self._initiative(made, y, title, authors, InitiativeLevel.PROVINCIAL, d, by, ref, kind)
+        self.count["initiatives"] += len(made)
+        for i, data in zip(initiatives.create_initiatives(self.db, made), made, strict=True):
+            if data.level is InitiativeLevel.GRASSROOTS:
+                self.inits[y].append((i.id, data.title, data.author_ids[0]))
 
     def _title(self, templates: Sequence[str], d: dict[str, Any]) -> str | None:
         free = [t for t in templates if (d["code"], t) not in self.used_titles]
@@ -436,15 +452,13 @@ class _Demo(DemoSheets, DemoRounds):
         return template.format(field=d["field"], unit=d["name"])
 
     def _initiative(
-        self, y: int, title: str, authors: Sequence[_Person], level: InitiativeLevel, d: dict[str, Any], by: str,
+        self, into: list[initiatives.InitiativeInput], y: int, title: str, authors: Sequence[_Person], level: InitiativeLevel, d: dict[str, Any], by: str,
         ref: str, kind: InitiativeKind = InitiativeKind.INITIATIVE,
     ) -> None:  # fmt: skip
-        i = self._do("initiatives", initiatives.create_initiative, initiatives.InitiativeInput(
+        into.append(initiatives.InitiativeInput(
             title=title, year=y, level=level, kind=kind, author_ids=[a.id for a in authors],
             unit_id=self.unit[d["code"]], recognised_by=by, recognition_ref=ref, recognised_on=self._day(y, 10, 15, 12, 5),
             summary=f"Áp dụng tại {d['name']} từ năm {y}, được đánh giá mang lại hiệu quả thiết thực."))  # fmt: skip
-        if level is InitiativeLevel.GRASSROOTS:
-            self.inits[y].append((i.id, title, authors[0].id))
 
     def _full(self, uid: int) -> str:
         """A division's name with its department's ("Thanh tra Sở, Sở Y tế"): "Văn phòng Sở" alone says little."""

@@ -86,11 +86,6 @@ class DemoRounds:
         def _leader(st: standings.Standings) -> standings.StandingRow: ...
 
     # ------------------------------------------------------------------ nominations and decisions
-    def _nominate(self, y: int, key: str, text: str, *, person: _Person | None = None, unit_id: int | None = None,
-                  campaign: int | None = None, submitting: int | None = None, inits: Sequence[int] = ()) -> int:  # fmt: skip
-        return self._nominate_all([self._entry(y, key, text, person=person, unit_id=unit_id, campaign=campaign,
-                                               submitting=submitting, inits=inits)])[0]  # fmt: skip
-
     def _entry(self, y: int, key: str, text: str, *, person: _Person | None = None, unit_id: int | None = None,
                campaign: int | None = None, submitting: int | None = None, inits: Sequence[int] = ()) -> NominationInput:  # fmt: skip
         return NominationInput(
@@ -101,6 +96,16 @@ class DemoRounds:
         """Enter ``entries`` as one batch (one transaction, one flush); their ids, in order."""
         self.count["nominations"] += len(entries)
         return [r.id for r in nominations.create_nominations(self.db, entries)] if entries else []
+
+    def _queue(self, queued: list[tuple[list[int], NominationInput]], y: int, into: list[int], key: str, text: str,
+               **kw: Any) -> None:  # fmt: skip
+        """A dossier to enter with the others of ``queued`` (:meth:`_nominate_into`); its id goes to ``into``."""
+        queued.append((into, self._entry(y, key, text, **kw)))
+
+    def _nominate_into(self, queued: Sequence[tuple[list[int], NominationInput]]) -> None:
+        """Enter the ``queued`` dossiers as one batch, each one's id appended to its list."""
+        for (into, _entry), nid in zip(queued, self._nominate_all([e for _, e in queued]), strict=True):
+            into.append(nid)
 
     def _votes(
         self, ids: Sequence[int], size: int, on: dt.date, fixed: dict[int | None, int] | None = None
@@ -141,12 +146,13 @@ class DemoRounds:
             people = [p for p in self.staff(d["code"]) if p.tier > 0 and p is not self.warned]
             chosen = self.rng.sample(people, min(len(people), self.rng.randint(3, 4)))
             text = partial(N.ACHIEVEMENTS["gk"].format, campaign=name, year=y)
-            ids = [
-                self._nominate(y, "gk_cn", text(unit=self._full(p.unit_id)), person=p, campaign=campaign)
+            entries = [
+                self._entry(y, "gk_cn", text(unit=self._full(p.unit_id)), person=p, campaign=campaign)
                 for p in chosen
             ]
             div = self.rng.choice(self.divisions[d["code"]])[0]
-            ids.append(self._nominate(y, "gk_tt", text(unit=d["name"]), unit_id=div, campaign=campaign))
+            entries.append(self._entry(y, "gk_tt", text(unit=d["name"]), unit_id=div, campaign=campaign))
+            ids = self._nominate_all(entries)  # the department's dossiers, entered as one batch
             if i == 3:  # one dossier left unfinished in 2024; in 2025 the whole batch is still a draft
                 if y == 2025:
                     continue
@@ -199,18 +205,19 @@ class DemoRounds:
             winners = {
                 pid for pid, nid in cstd_ids.items() if nid != low_vote and (y == 2024 or nid != returned)
             }
+            collectives: list[
+                tuple[list[int], NominationInput]
+            ] = []  # (where its id goes, dossier): one batch
             for uid, _spec in self.divisions[code]:
                 members = [p for p in self.people if p.unit_id == uid or (y == 2025 and p.moved_from == uid)]
+                entry = self._entry(y, "ttldtt", N.ACHIEVEMENTS["ttldtt"].format(year=y), unit_id=uid)
                 if self.warned in members and y == 2024:  # proposed, then refused by the council
-                    rejected.append(
-                        self._nominate(y, "ttldtt", N.ACHIEVEMENTS["ttldtt"].format(year=y), unit_id=uid)
-                    )
+                    collectives.append((rejected, entry))
                 elif self._collective(y, uid, members, winners) == "ttldxs":
                     self.ttldxs[y].append(uid)
                 elif self._collective(y, uid, members, winners):
-                    ids.append(
-                        self._nominate(y, "ttldtt", N.ACHIEVEMENTS["ttldtt"].format(year=y), unit_id=uid)
-                    )
+                    collectives.append((ids, entry))
+            self._nominate_into(collectives)
             everyone = [p for p in self.people if p.dept == code or (y == 2025 and p.moved_from_dept == code)]
             if self._collective(y, dept_id, everyone, winners) == "ttldxs":
                 self.ttldxs[y].append(dept_id)
@@ -251,7 +258,12 @@ class DemoRounds:
 
     def province_round(self, y: int) -> None:
         """What the province grants: TTLĐXS, Cờ thi đua, Bằng khen; the council of 13 votes."""
-        flags, merits, bk = [], [], []
+        flags: list[int] = []
+        merits: list[int] = []
+        xs: list[int] = []
+        bk: list[int] = []
+        queued: list[tuple[list[int], NominationInput]] = []  # (where its id goes, dossier): one batch
+        nominate = partial(self._queue, queued, y)
         campaign, cname = self._campaign(y, 1)
         for code, bloc_name in N.BLOCS:
             st = self.standing[(y, code)]
@@ -261,18 +273,18 @@ class DemoRounds:
             text = N.ACHIEVEMENTS["co"].format(
                 bloc=bloc_name, year=y, points=_points(leader.total), field=field
             )
-            flags.append(self._nominate(y, "co", text, unit_id=leader.unit_id, submitting=head))
+            nominate(flags, "co", text, unit_id=leader.unit_id, submitting=head)
             for row in [r for r in st.ranked if r.proposal == "merit"][:2]:
                 # Grounds (Law Art. 74): two excellent years, or else the province's campaign.
                 twice = all(self.unit_rating.get((year, row.unit_id)) is R.EXCELLENT for year in (y - 1, y))
                 ground = N.GROUNDS["unit_twice"] if twice else N.GROUNDS["campaign"].format(campaign=cname)
                 text = N.ACHIEVEMENTS["bk_unit"].format(rank=row.rank, bloc=bloc_name, year=y, points=_points(row.total),
                                                         ground=ground)  # fmt: skip
-                merits.append(self._nominate(y, "bk_tt", text, unit_id=row.unit_id, submitting=row.unit_id,
-                                             campaign=None if twice else campaign))  # fmt: skip
-        xs = [self._nominate(y, "ttldxs", N.ACHIEVEMENTS["ttldxs"].format(year=y, field=self.home[uid]["field"]), unit_id=uid,
-                             submitting=uid if self._is_dept(uid) else None)
-              for uid in self.ttldxs[y]]  # fmt: skip
+                nominate(merits, "bk_tt", text, unit_id=row.unit_id, submitting=row.unit_id,
+                         campaign=None if twice else campaign)  # fmt: skip
+        for uid in self.ttldxs[y]:
+            nominate(xs, "ttldxs", N.ACHIEVEMENTS["ttldxs"].format(year=y, field=self.home[uid]["field"]), unit_id=uid,
+                     submitting=uid if self._is_dept(uid) else None)  # fmt: skip
         if y == 2024:
             chosen = self.rng.sample([p for p in self.people if self.rating[(y, p.id)] is R.EXCELLENT], 6)
             grounds: list[tuple[_Person, str, int | None]] = [
@@ -288,7 +300,8 @@ class DemoRounds:
             grounds += [(p, N.GROUNDS["campaign"].format(campaign=cname), campaign) for p in extra]
         for p, ground, camp in grounds:
             text = N.ACHIEVEMENTS["bk_person"].format(field=self.dept[p.dept]["field"], year=y, ground=ground)
-            bk.append(self._nominate(y, "bk_cn", text, person=p, campaign=camp, submitting=self.unit[p.dept]))
+            nominate(bk, "bk_cn", text, person=p, campaign=camp, submitting=self.unit[p.dept])
+        self._nominate_into(queued)
         everything = flags + merits + xs + bk
         nominations.submit(self.db, everything)
         returned, pending = bk[:1], (merits[-1:] if y == 2024 else bk[-2:])

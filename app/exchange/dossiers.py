@@ -178,9 +178,9 @@ class _People:
 
     def add(self, db: Database) -> list[int]:
         """Add the new persons; their ids in the order of ``inputs``."""
-        from ..services.persons import create_person
+        from ..services.persons import create_persons
 
-        return [create_person(db, data).id for data in self.inputs]
+        return [p.id for p in create_persons(db, self.inputs)] if self.inputs else []
 
 
 def import_nominations(db: Database, session: Session, package: Package, report: ReceiveReport) -> list[tuple[str, int | None, str]]:  # fmt: skip

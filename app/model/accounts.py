@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Integer, String, func
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, enum_column, utcnow
+from .base import MAPPER_ARGS, Base, enum_column, utcnow
 from .enums import UserRole
 
 
@@ -29,7 +29,7 @@ class UserAccount(Base):
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {**MAPPER_ARGS, "version_id_col": version}
     __table_args__ = (
         CheckConstraint("username <> ''", name="username_not_empty"),
         CheckConstraint("password_hash <> ''", name="password_hash_not_empty"),

@@ -19,8 +19,16 @@ NAMING = {
 }
 
 
+# Every server default of a table also has a Python default, which a new row already carries: the
+# ORM need not fetch it back after an INSERT. Fetching it ("auto") takes an INSERT .. RETURNING,
+# which SQLite cannot batch in a known order: one INSERT a row, where one executemany would do.
+# A model with its own __mapper_args__ starts from these.
+MAPPER_ARGS: dict[str, Any] = {"eager_defaults": False}
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    __mapper_args__ = MAPPER_ARGS
 
     if TYPE_CHECKING:
         # Every model here maps one Table (DeclarativeBase says only FromClause): Core inserts
@@ -103,8 +111,9 @@ def _check_typed_text(mapper: Mapper[Any], _connection: object, target: Any) -> 
 
     state = inspect(target)
     inserting = state.key is None
+    changed = state.committed_state  # an update: only what was set since loading can have changed
     for key, multiline in _text_columns(mapper):
-        if not inserting and not state.attrs[key].history.has_changes():
+        if not inserting and (key not in changed or not state.attrs[key].history.has_changes()):
             continue  # text stored before the check may stay until it is edited
         value = getattr(target, key)
         if isinstance(value, str):

@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, KeyString, Timestamps, enum_column, utcnow
+from .base import MAPPER_ARGS, Base, KeyString, Timestamps, enum_column, utcnow
 from .campaigns import Campaign
 from .catalogue import Award
 from .decisions import Decision
@@ -83,7 +83,7 @@ class Nomination(Timestamps, Base):
         back_populates="nomination", order_by="NominationEvent.id", cascade="all, delete-orphan"
     )
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {**MAPPER_ARGS, "version_id_col": version}
     __table_args__ = (
         CheckConstraint("(person_id IS NULL) <> (unit_id IS NULL)", name="one_nominee"),
         CheckConstraint("year BETWEEN 1945 AND 2200", name="year_range"),

@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, KeyString, Timestamps, enum_column, utcnow
+from .base import MAPPER_ARGS, Base, KeyString, Timestamps, enum_column, utcnow
 from .enums import DisciplineKind, Gender
 from .org import Unit
 
@@ -45,7 +45,7 @@ class Person(Timestamps, Base):
         back_populates="person", order_by="PersonNameChange.id", cascade="all, delete-orphan"
     )
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {**MAPPER_ARGS, "version_id_col": version}
     __table_args__ = (
         CheckConstraint("given_name <> ''", name="given_name_not_empty"),
         CheckConstraint("cccd IS NULL OR length(cccd) = 12", name="cccd_length"),

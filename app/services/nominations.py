@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
@@ -108,17 +108,70 @@ def _live_clash(nominee: Any) -> Select[Nomination]:
 _CLASH_PERSON, _CLASH_UNIT = _live_clash(Nomination.person_id), _live_clash(Nomination.unit_id)
 
 
-def _check_not_duplicate(session: Session, data: NominationInput, award: Award, own_id: int | None) -> None:
-    clash = session.scalar(
-        _CLASH_PERSON if data.person_id is not None else _CLASH_UNIT,
-        {
-            "nominee": data.person_id if data.person_id is not None else data.unit_id,
-            "award": award.id,
-            "year": data.year,
-            "campaign": data.campaign_id or 0,
-            "own": own_id or -1,
-        },
-    )
+# A nominee's live nomination for an award, year and campaign: (person id, unit id, award id, year, campaign id or 0).
+ClashKey = tuple[int | None, int | None, int, int, int]
+
+
+class Live(NamedTuple):
+    """A live nomination, as the duplicate check names it."""
+
+    id: int
+    nominee_name: str
+    status: NominationStatus
+
+
+def _key(data: NominationInput) -> ClashKey:
+    return (data.person_id, data.unit_id, data.award_id, data.year, data.campaign_id or 0)
+
+
+_LIVE_OF = {
+    nominee: select(Nomination.id, Nomination.person_id, Nomination.unit_id, Nomination.award_id,
+                    Nomination.year, Nomination.campaign_id, Nomination.status, Nomination.nominee_name)
+    .where(nominee.in_(bindparam("nominees", expanding=True)), Nomination.year.in_(bindparam("years", expanding=True)))
+    for nominee in (Nomination.person_id, Nomination.unit_id)
+}  # fmt: skip
+
+
+def live_nominations(session: Session, data: Sequence[NominationInput]) -> dict[ClashKey, Live] | None:
+    """The live nominations a batch of new ones could clash with (its nominees', in its years), by
+    :func:`_key`: one query for the batch (by the nominee's index), where each checked alone asks
+    once. ``None`` for a batch of one: its own query is the narrower."""
+    if len(data) < 2:
+        return None
+    years = list({d.year for d in data})
+    found: dict[ClashKey, Live] = {}
+    for nominee, ids in ((Nomination.person_id, {d.person_id for d in data}),
+                         (Nomination.unit_id, {d.unit_id for d in data})):  # fmt: skip
+        wanted = [i for i in ids if i is not None]
+        for start in range(0, len(wanted), 400):
+            rows = session.execute(
+                _LIVE_OF[nominee], {"nominees": wanted[start : start + 400], "years": years}
+            )
+            for n in rows:
+                if n.status.value in LIVE_STATUSES:
+                    key = (n.person_id, n.unit_id, n.award_id, n.year, n.campaign_id or 0)
+                    found.setdefault(key, Live(n.id, n.nominee_name, n.status))
+    return found
+
+
+def _check_not_duplicate(session: Session, data: NominationInput, award: Award, own_id: int | None,
+                         live: dict[ClashKey, Live] | None = None) -> None:  # fmt: skip
+    """Refuse a second live nomination of the nominee for the award, year and campaign. ``live``:
+    those of the batch's nominees (:func:`live_nominations`), else the nominee's is looked up."""
+    if live is not None:
+        clash: Live | Nomination | None = live.get(_key(data))
+        clash = None if clash is None or clash.id == own_id else clash
+    else:
+        clash = session.scalar(
+            _CLASH_PERSON if data.person_id is not None else _CLASH_UNIT,
+            {
+                "nominee": data.person_id if data.person_id is not None else data.unit_id,
+                "award": award.id,
+                "year": data.year,
+                "campaign": data.campaign_id or 0,
+                "own": own_id or -1,
+            },
+        )
     if clash is not None:
         raise DomainError(
             f"«{clash.nominee_name}» đã có hồ sơ đề nghị «{award.name}» năm {data.year} "
@@ -134,15 +187,16 @@ def _initiatives(session: Session, ids: Sequence[int]) -> list[Initiative]:
 def _log(
     session: Session, db: Database, nomination: Nomination, old: S | None, new: S, reason: str = ""
 ) -> None:
-    session.add(
-        NominationEvent(
-            nomination=nomination,
-            from_status=old.value if old else None,
-            to_status=new.value,
-            reason=reason,
-            actor=db.actor.username,
-        )
+    event = NominationEvent(
+        from_status=old.value if old else None, to_status=new.value, reason=reason, actor=db.actor.username
     )
+    if nomination.id is None:
+        event.nomination = nomination  # a new one: its id comes with the flush
+    else:
+        # By its id: through the relationship, its backref and cascades cost more than the event
+        # (the workflow logs thousands); Nomination.events is read from the table, not kept warm.
+        event.nomination_id = nomination.id
+    session.add(event)
 
 
 def _checked(data: NominationInput) -> NominationInput:
@@ -154,16 +208,18 @@ def _checked(data: NominationInput) -> NominationInput:
     return replace(data, achievement=achievement)
 
 
-def _fill(session: Session, nomination: Nomination, data: NominationInput) -> None:
+def _fill(session: Session, nomination: Nomination, data: NominationInput,
+          live: dict[ClashKey, Live] | None = None) -> None:  # fmt: skip
     """Check ``data`` (from :func:`_checked`) against the database and write it into ``nomination``:
-    the one path of a new draft and of an edit, so both refuse the same things with the same words."""
+    the one path of a new draft and of an edit, so both refuse the same things with the same words.
+    ``live``: the live nominations of a batch (:func:`live_nominations`), for the duplicate check."""
     name, name_fold, name_sort, default_unit = _nominee(session, data)
     award = _check_award(session, data)
     if data.campaign_id is not None:
         get(session, Campaign, data.campaign_id, "phong trào")
     submitting = data.submitting_unit_id or default_unit
     get(session, Unit, submitting, "đơn vị đề nghị")
-    _check_not_duplicate(session, data, award, nomination.id)
+    _check_not_duplicate(session, data, award, nomination.id, live)
     nomination.year, nomination.award_id = data.year, award.id
     nomination.person_id, nomination.unit_id, nomination.campaign_id = (
         data.person_id,
@@ -176,11 +232,14 @@ def _fill(session: Session, nomination: Nomination, data: NominationInput) -> No
     nomination.initiatives = _initiatives(session, data.initiative_ids)
 
 
-def draft_nomination(session: Session, data: NominationInput) -> Nomination:
+def draft_nomination(
+    session: Session, data: NominationInput, live: dict[ClashKey, Live] | None = None
+) -> Nomination:
     """A new draft nomination checked against ``session`` and NOT added to it: the live verdict
-    of an unsaved form judges it (:meth:`app.rules.engine.Checker.preview`) without writing."""
+    of an unsaved form judges it (:meth:`app.rules.engine.Checker.preview`) without writing.
+    ``live``: as for :func:`_fill`."""
     nomination = Nomination(status=S.DRAFT)
-    _fill(session, nomination, _checked(data))
+    _fill(session, nomination, _checked(data), live)
     return nomination
 
 
@@ -225,21 +284,27 @@ def create_nominations(db: Database, data: Sequence[NominationInput]) -> list[No
     (the same path: :func:`create_nomination` is a batch of one), and one of the batch counts in the
     duplicate check of those after it. One flush for all (a flush costs more than its rows)."""
     allowed(db, P.NOMINATIONS)
-    made: list[Nomination] = []
     with db.write() as session, session.no_autoflush:  # the checks read other tables, or flush first
-        seen: set[tuple[int | None, int | None, int, int, int]] = set()
-        for item in data:
-            key = (item.person_id, item.unit_id, item.award_id, item.year, item.campaign_id or 0)
-            if key in seen:
-                session.flush()  # the duplicate check then finds it, with its number, as one by one
-            seen.add(key)
-            nomination = draft_nomination(session, item)
-            session.add(nomination)
-            _allowed_on(db, P.NOMINATIONS, session, nomination)
-            _log(session, db, nomination, None, S.DRAFT)
-            made.append(nomination)
-        session.flush()  # each nomination, then its first event (ids, versions and times in the records)
-        return [NominationRecord.of(n) for n in made]
+        return _create_all(db, session, data)
+
+
+def _create_all(db: Database, session: Session, data: Sequence[NominationInput]) -> list[NominationRecord]:
+    made: list[Nomination] = []
+    live: dict[ClashKey, Live] | None = live_nominations(session, data)
+    seen: set[ClashKey] = set()
+    for item in data:
+        key = _key(item)
+        if key in seen:
+            session.flush()  # the duplicate check then finds it, with its number, as one by one
+            live = None  # and asks the database from now on
+        seen.add(key)
+        nomination = draft_nomination(session, item, live)
+        session.add(nomination)
+        _allowed_on(db, P.NOMINATIONS, session, nomination)
+        _log(session, db, nomination, None, S.DRAFT)
+        made.append(nomination)
+    session.flush()  # each nomination, then its first event (ids, versions and times in the records)
+    return [NominationRecord.of(n) for n in made]
 
 
 def _allowed_on(db: Database, permission: P, session: Session, nomination: Nomination) -> None:

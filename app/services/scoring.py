@@ -299,7 +299,7 @@ def check_points(code: str, max_points: float, label: str, value: float | None, 
 
 
 # Built once (a sheet is ~150 scores): building a statement costs more than SQLite running it.
-_SCORE = select(Score).where(Score.criterion_id == bindparam("criterion"), Score.unit_id == bindparam("unit"))
+_SCORES = select(Score).where(Score.criterion_id.in_(bindparam("criteria", expanding=True)))
 
 
 @dataclass(frozen=True)
@@ -334,7 +334,7 @@ def set_scores(db: Database, items: Sequence[ScoreInput]) -> None:
     (:func:`set_score` is a batch of one): points given twice for a row are the later ones."""
     allowed(db, P.SCORING)
     with db.write() as session, session.no_autoflush:  # the checks read other tables, or flush first
-        seen: set[tuple[int, int]] = set()
+        known = _Known(session, items)
         runs: set[int] = set()  # criteria whose bloc-year the actor was found to run
         for item in items:
             if item.criterion_id not in runs:
@@ -342,18 +342,42 @@ def set_scores(db: Database, items: Sequence[ScoreInput]) -> None:
                 if c is not None:  # a missing one is refused by _score
                     require_secretariat(db, c.bloc_id, c.year, session)
                 runs.add(item.criterion_id)
-            if (item.criterion_id, item.unit_id) in seen:
-                session.flush()  # the lookup below then finds the batch's own row, as one by one
-            seen.add((item.criterion_id, item.unit_id))
-            _score(session, item)
+            _score(session, item, known)
         session.flush()
 
 
-def _score(session: Session, item: ScoreInput) -> None:
+class _Known:
+    """What a batch of scores reads once, not once a score: its criteria's score rows (and those
+    the batch adds), whether a unit is a member of a bloc's year, which periods were found open
+    (nothing in the batch closes one)."""
+
+    def __init__(self, session: Session, items: Sequence[ScoreInput]) -> None:
+        self.session = session
+        criteria = list({i.criterion_id for i in items})
+        self.scores: dict[tuple[int, int], Score] = {}
+        for start in range(0, len(criteria), 400):
+            for score in session.scalars(_SCORES, {"criteria": criteria[start : start + 400]}):
+                self.scores[(score.criterion_id, score.unit_id)] = score
+        self.members: dict[tuple[int, int, int], bool] = {}
+        self.open: set[tuple[int, int, ScorePeriodKind]] = set()
+
+    def is_member(self, bloc_id: int, unit_id: int, year: int) -> bool:
+        key = (bloc_id, unit_id, year)
+        if key not in self.members:
+            self.members[key] = is_member(self.session, bloc_id, unit_id, year)
+        return self.members[key]
+
+    def check_open(self, bloc_id: int, year: int, period: ScorePeriodKind) -> None:
+        if (bloc_id, year, period) not in self.open:
+            check_open(self.session, bloc_id, year, period)
+            self.open.add((bloc_id, year, period))
+
+
+def _score(session: Session, item: ScoreInput, known: _Known) -> None:
     criterion_id, unit_id = item.criterion_id, item.unit_id
     criterion = get(session, Criterion, criterion_id, "tiêu chí")
     unit = get(session, Unit, unit_id, "đơn vị")
-    if not is_member(session, criterion.bloc_id, unit_id, criterion.year):
+    if not known.is_member(criterion.bloc_id, unit_id, criterion.year):
         raise DomainError(
             f"«{unit.name}» không phải thành viên của khối năm {criterion.year}; không chấm điểm được.",
             field="unit",
@@ -364,10 +388,12 @@ def _score(session: Session, item: ScoreInput) -> None:
     ):
         problem = check_points(criterion.code, criterion.max_points, label, value, field)
         require(problem is None, problem or "", field)
-    check_open(session, criterion.bloc_id, criterion.year, criterion.period)
-    score = session.scalar(_SCORE, {"criterion": criterion_id, "unit": unit_id})
+    known.check_open(criterion.bloc_id, criterion.year, criterion.period)
+    score = known.scores.get((criterion_id, unit_id))
     if score is None:
-        score = Score(criterion_id=criterion_id, unit_id=unit_id, note="", evidence="")
+        score = known.scores[(criterion_id, unit_id)] = Score(
+            criterion_id=criterion_id, unit_id=unit_id, note="", evidence=""
+        )
         session.add(score)
     if item.self_points is not None:
         score.self_points = float(item.self_points)

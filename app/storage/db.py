@@ -14,7 +14,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +28,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..audit import log as audit
 from ..auth import SYSTEM, Actor
 from ..errors import ConflictError, DatabaseError, DomainError, os_error_message
+from . import ids
 from .files import unwritable_folder
 from .paths import APP_NAME, ENV_DB, default_db_path  # noqa: F401 - re-exported
 
@@ -112,6 +113,7 @@ class Database:
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else self.engine
         self._write = sessionmaker(writer, expire_on_commit=False, info={"db": self})
         audit.install(self._write)  # every change of a write session goes into the audit log
+        ids.install(self._write)  # new rows numbered before a flush: one INSERT for many (SQLite)
         for name in ("loaded_as_persistent", "pending_to_persistent"):
             event.listen(self._write, name, _hold_when_nested)
 
@@ -214,7 +216,12 @@ class Database:
                 finally:
                     stack.pop()
             return
-        with translate_db_errors(), self._write() as session, session.begin():
+        kept = getattr(self._open, "kept", None)  # one_session()
+        with (
+            translate_db_errors(),
+            nullcontext(kept) if kept is not None else self._write() as session,
+            session.begin(),
+        ):
             if not self.is_sqlite:
                 session.execute(text(f"SET LOCAL lock_timeout = '{WRITER_WAIT_S}s'"))
                 session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
@@ -223,6 +230,20 @@ class Database:
                 yield session
             finally:
                 stack.pop()  # before the commit: what runs after it (the audit head) reads afresh
+
+    @contextmanager
+    def one_session(self) -> Iterator[None]:
+        """The writes opened on this thread in the block, each still its own transaction and commit,
+        share one session: what one write loaded or made (and held, see :func:`_hold_when_nested`),
+        the next finds without a query, across their commits (expire_on_commit is off). For a run of
+        writes by the only writer of a new file (the demo's steps): a row another process changed
+        in between would not be read again, so never for a book in use."""
+        with self._write() as session:
+            self._open.kept = session
+            try:
+                yield
+            finally:
+                self._open.kept = None
 
     def dispose(self) -> None:
         self.engine.dispose()
