@@ -34,6 +34,27 @@ class Command(NamedTuple):
     quick_exit: bool = False
 
 
+class Action(NamedTuple):
+    """One action of a command with actions (``thidua keys trust …``, ``thidua attach add …``)."""
+
+    help: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Handler
+
+
+def action_parsers(p: argparse.ArgumentParser, dest: str, actions: dict[str, Action]) -> None:
+    """A sub-parser per action; ``--db`` and ``--user`` accepted after the action's name too
+    (SUPPRESS keeps the value given before it)."""
+    sub = p.add_subparsers(dest=dest, metavar="VIỆC", required=True)
+    for name, action in actions.items():
+        q = sub.add_parser(name, help=action.help, description=action.help)
+        q.add_argument(
+            "--db", metavar="PATH|URL", default=argparse.SUPPRESS, help="tệp SQLite hoặc URL SQLAlchemy"
+        )
+        q.add_argument("--user", metavar="TÊN", default=argparse.SUPPRESS, help="tài khoản đăng nhập")
+        action.arguments(q)
+
+
 _progress_open = False  # a progress line is on stderr without its end of line
 
 

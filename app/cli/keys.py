@@ -13,19 +13,11 @@ commands is added there.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
 
 from ..errors import DomainError
-from .base import EXIT_OK, Command
+from .base import EXIT_OK, Action, Command, action_parsers
 from .login import opened
-
-
-class Action(NamedTuple):
-    help: str
-    arguments: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
 
 
 def _passphrase(args: argparse.Namespace, *, twice: bool) -> str:
@@ -262,15 +254,7 @@ ACTIONS: dict[str, Action] = {
 
 
 def _arguments(p: argparse.ArgumentParser) -> None:
-    sub = p.add_subparsers(dest="keys_action", metavar="VIỆC", required=True)
-    for name, action in ACTIONS.items():
-        q = sub.add_parser(name, help=action.help, description=action.help)
-        # --db and --user after the action's name too (SUPPRESS keeps the value given before it)
-        q.add_argument(
-            "--db", metavar="PATH|URL", default=argparse.SUPPRESS, help="tệp SQLite hoặc URL SQLAlchemy"
-        )
-        q.add_argument("--user", metavar="TÊN", default=argparse.SUPPRESS, help="tài khoản đăng nhập")
-        action.arguments(q)
+    action_parsers(p, "keys_action", ACTIONS)
 
 
 def _cmd_keys(args: argparse.Namespace) -> int:

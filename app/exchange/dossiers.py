@@ -50,6 +50,24 @@ def _record(n: Nomination, award: Award, person: Person | None, unit: Unit, own:
             "status": n.status.value, **nominee}  # fmt: skip
 
 
+def selected(db: Database, session: Session, ids: Sequence[int]) -> list[Any]:
+    """The dossiers ``ids`` with their award, person and submitting unit, by id; each one the actor
+    may send (the nominations right, for a clerk in their unit), every one still in the book."""
+    rows = session.execute(
+        select(Nomination, Award, Person, Unit)
+        .join(Award, Award.id == Nomination.award_id)
+        .outerjoin(Person, Person.id == Nomination.person_id)
+        .join(Unit, Unit.id == Nomination.submitting_unit_id)
+        .where(Nomination.id.in_(list(ids)))
+        .order_by(Nomination.id)
+    ).all()
+    if len(rows) != len(set(ids)):
+        raise DomainError("Có hồ sơ đã chọn không còn trong sổ.")
+    for n, _a, _p, _u in rows:
+        allowed(db, P.NOMINATIONS, unit_id=n.submitting_unit_id, session=session)
+    return list(rows)
+
+
 def send_nominations(db: Database, ids: Sequence[int], out: Path, to: Office) -> str:
     """Write the nominations ``ids`` to a package for ``to``; returns its digest."""
     allowed(db, P.NOMINATIONS)
@@ -60,18 +78,7 @@ def send_nominations(db: Database, ids: Sequence[int], out: Path, to: Office) ->
 
     key = load_private_key(db)
     with db.read() as session:
-        rows = session.execute(
-            select(Nomination, Award, Person, Unit)
-            .join(Award, Award.id == Nomination.award_id)
-            .outerjoin(Person, Person.id == Nomination.person_id)
-            .join(Unit, Unit.id == Nomination.submitting_unit_id)
-            .where(Nomination.id.in_(list(ids)))
-            .order_by(Nomination.id)
-        ).all()
-        if len(rows) != len(set(ids)):
-            raise DomainError("Có hồ sơ đã chọn không còn trong sổ.")
-        for n, _a, _p, _u in rows:
-            allowed(db, P.NOMINATIONS, unit_id=n.submitting_unit_id, session=session)
+        rows = selected(db, session, ids)
         listings, files = attached.pack(session, [Owner.nomination(n.id) for n, *_rest in rows])
         records = [_record(n, a, p, u, own) for n, a, p, u in rows]
         for record, (n, *_rest) in zip(records, rows, strict=True):

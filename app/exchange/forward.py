@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from ..auth import P
 from ..auth import require as allowed
 from ..errors import DomainError
-from ..model import Award, Nomination, NominationEvent, Person, Unit
+from ..model import NominationEvent
 from ..model.exchange import RECEIVED, SENT, ExchangeItem, ExchangePackage
 from ..storage.db import Database
 from . import dossiers, ledger, offices
@@ -74,19 +74,9 @@ def forward_nominations(db: Database, ids: Sequence[int], out: Path, to: Office)
     key = load_private_key(db)
     attachments: dict[str, bytes] = {}
     with db.read() as session:
-        rows = session.execute(
-            select(Nomination, Award, Person, Unit)
-            .join(Award, Award.id == Nomination.award_id)
-            .outerjoin(Person, Person.id == Nomination.person_id)
-            .join(Unit, Unit.id == Nomination.submitting_unit_id)
-            .where(Nomination.id.in_(list(ids)))
-            .order_by(Nomination.id)
-        ).all()
-        if len(rows) != len(set(ids)):
-            raise DomainError("Có hồ sơ đã chọn không còn trong sổ.")
+        rows = dossiers.selected(db, session, ids)
         records = []
         for n, a, p, u in rows:
-            allowed(db, P.NOMINATIONS, unit_id=n.submitting_unit_id, session=session)
             steps = chain(session, n.id)
             if not steps:
                 raise DomainError(f"Hồ sơ «{n.nominee_name}» do sổ này lập, không nhận từ cơ quan khác: "
