@@ -3524,10 +3524,6 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <translation>Cannot read the base salary file {0}: {1}</translation>
     </message>
     <message>
-      <source>Khối «{0}» chưa có bảng tiêu chí chấm điểm năm {1}.</source>
-      <translation>Bloc «{0}» has no scoring criteria table for {1}.</translation>
-    </message>
-    <message>
       <source>Mã khối không được để trống.</source>
       <translation>The bloc code must not be empty.</translation>
     </message>
