@@ -214,3 +214,61 @@ def test_a_package_whose_attachment_does_not_match_its_record_imports_nothing(
     with pytest.raises(DomainError, match="khác với mã băm"), db.write() as s:
         attached.unpack(s, package, listing, Owner.nomination(nid), "x")
     db.dispose()
+
+
+@pytest.mark.sqlite_only
+def test_a_dossier_carries_its_initiatives_and_ratings_and_a_differing_rating_is_shown(
+    template_db: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The proof the rules weigh travels with the dossier: the initiative linked to it and the
+    person's ratings of the years before; a rating that differs here is corrected and listed."""
+    from app.model import AppraisalRating, Initiative, InitiativeLevel, NominationInitiative
+    from app.services.appraisals import appraisals_of, set_appraisal
+    from app.services.initiatives import InitiativeInput, create_initiative
+    from app.services.nominations import NominationInput, create_nominations
+
+    books = {c: tmp_path / f"{c}.sqlite3" for c in ("STC", "BTDKT")}
+    for path in books.values():
+        shutil.copyfile(template_db, path)
+
+    def as_office(code: str):  # type: ignore[no-untyped-def]
+        monkeypatch.setenv("THIDUA_SIGNING_KEY", str(tmp_path / f"{code}.pem"))
+        return open_database(books[code])
+
+    unit = as_office("STC")
+    stc = factories.unit(unit, "Sở Tài chính", code="STC")
+    anh = factories.person(unit, stc.id, "Nguyễn Thị Ánh", birth_year=1985, cccd="079185000111")
+    for year in (2024, 2025):
+        set_appraisal(unit, year, AppraisalRating.EXCELLENT, person_id=anh.id)
+    idea = create_initiative(unit, InitiativeInput("Số hóa hồ sơ thanh toán vốn đầu tư", 2025,
+                                                   InitiativeLevel.GRASSROOTS, author_ids=(anh.id,)))  # fmt: skip
+    [n] = create_nominations(unit, [NominationInput(year=2025, award_id=factories.award_id(unit, "CSTDCS"),
+                                                    person_id=anh.id, initiative_ids=(idea.id,))])  # fmt: skip
+    offices.set_own_office(unit, "STC", "Sở Tài chính")
+    offices.write_card(unit, tmp_path / "stc.card")
+    send_nominations(unit, [n.id], tmp_path / "goi.tdkt", COUNCIL)
+    unit.dispose()
+
+    council = as_office("BTDKT")
+    here = factories.person(council, factories.unit(council, "Sở Tài chính", code="STC").id, "Nguyễn Thị Ánh",
+                            birth_year=1985, cccd="079185000111")  # fmt: skip
+    set_appraisal(council, 2024, AppraisalRating.GOOD, person_id=here.id)  # differs from the unit's
+    offices.set_own_office(council, "BTDKT", COUNCIL.name)
+    offices.trust(council, offices.read_card(tmp_path / "stc.card"))
+    preview = receive_package(council, tmp_path / "goi.tdkt", dry_run=True)
+    assert any("xếp loại năm 2024 ở đây «Hoàn thành tốt nhiệm vụ»" in c for c in preview.changes), (
+        preview.changes
+    )
+    assert any("thêm sáng kiến «Số hóa hồ sơ thanh toán vốn đầu tư» (2025)" in c for c in preview.changes)
+    report = receive_package(council, tmp_path / "goi.tdkt", dry_run=False)
+    assert appraisals_of(council, person_id=here.id) == {2024: AppraisalRating.EXCELLENT,
+                                                         2025: AppraisalRating.EXCELLENT}  # fmt: skip
+    with council.read() as s:
+        [(title, linked)] = s.execute(
+            select(Initiative.title, NominationInitiative.nomination_id).outerjoin(NominationInitiative)
+        ).all()
+    assert title == "Số hóa hồ sơ thanh toán vốn đầu tư" and linked == report.created[0]
+    before = factories.dump(council)
+    assert receive_package(council, tmp_path / "goi.tdkt", dry_run=False).unchanged == 1
+    assert factories.dump(council) == before
+    council.dispose()

@@ -30,7 +30,7 @@ from ..model.exchange import SENT
 from ..services.attachments import Owner
 from ..storage.db import Database
 from ..text import fold
-from . import attached, ledger, offices
+from . import attached, evidence, ledger, offices
 from .package import Office, Package, write_package
 from .report import ReceiveReport
 
@@ -81,7 +81,9 @@ def send_nominations(db: Database, ids: Sequence[int], out: Path, to: Office) ->
         rows = selected(db, session, ids)
         listings, files = attached.pack(session, [Owner.nomination(n.id) for n, *_rest in rows])
         records = [_record(n, a, p, u, own) for n, a, p, u in rows]
+        proof = evidence.pack(session, [n for n, *_rest in rows])
         for record, (n, *_rest) in zip(records, rows, strict=True):
+            record.update(proof[n.id])  # initiatives and ratings, when there are any
             if listings[Owner.nomination(n.id)]:  # a dossier without files keeps its content hash
                 record["attachments"] = listings[Owner.nomination(n.id)]
     package = Package(KIND, own, to, {"nominations": records}, files)
@@ -216,6 +218,7 @@ def import_nominations(db: Database, session: Session, package: Package, report:
             if n is not None and _update(session, n, record, awards, report, where):
                 attached.unpack(session, package, record.get("attachments", []), Owner.nomination(n.id),
                                 db.actor.username, where=where, changes=report.changes)  # fmt: skip
+                evidence.unpack(db, session, record, n, report, where)
                 if n.status is NominationStatus.RETURNED:  # revised after a return: before the council again
                     submit(db, [n.id])
                     report.changes.append(f"{where}: đã bổ sung sau khi trả lại, trình lại Hội đồng.")
@@ -254,6 +257,9 @@ def import_nominations(db: Database, session: Session, package: Package, report:
     for (i, record, *_rest), m in zip(fresh, made, strict=True):
         attached.unpack(session, package, record.get("attachments", []), Owner.nomination(m.id),
                         db.actor.username, where=_where(i, record))  # fmt: skip
+        n = session.get(Nomination, m.id)
+        assert n is not None  # made just now, in this transaction
+        evidence.unpack(db, session, record, n, report, _where(i, record))
         items.append((record["ref"], m.id, _content_hash(record)))
         report.created.append(m.id)
     return items

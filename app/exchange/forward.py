@@ -33,7 +33,7 @@ from ..errors import DomainError
 from ..model import NominationEvent
 from ..model.exchange import RECEIVED, SENT, ExchangeItem, ExchangePackage
 from ..storage.db import Database
-from . import dossiers, ledger, offices
+from . import dossiers, evidence, ledger, offices
 from .package import Office, Package, write_package
 from .report import ReceiveReport
 
@@ -82,6 +82,7 @@ def forward_nominations(db: Database, ids: Sequence[int], out: Path, to: Office)
                 raise DomainError(f"Hồ sơ «{n.nominee_name}» do sổ này lập, không nhận từ cơ quan khác: "
                                   "hãy gửi bằng «thidua send».")  # fmt: skip
             record = dossiers._record(n, a, p, u, own)
+            record.update(evidence.pack(session, [n])[n.id])
             record["history"] = [
                 {"ref": ref, "office": pkg.sender_code, "package": pkg.digest} for pkg, ref in steps
             ]
