@@ -35,35 +35,58 @@ YEARS = 6  # the years before a nomination whose ratings and initiatives go with
 
 
 def pack(session: Session, nominations: Sequence[Nomination]) -> dict[int, dict[str, Any]]:
-    """For each nomination, ``{"initiatives": […], "appraisals": […]}`` (keys left out when empty)."""
+    """For each nomination, ``{"initiatives": […], "appraisals": […]}`` (keys left out when empty);
+    three queries for the whole batch (chunks of 500)."""
+    ids = [n.id for n in nominations]
+    persons = sorted({n.person_id for n in nominations if n.person_id is not None})
+    units = sorted({n.unit_id for n in nominations if n.person_id is None and n.unit_id is not None})
+    linked: dict[int, set[int]] = {}
+    authored: dict[int, list[Initiative]] = {}
+    rated: dict[tuple[str, int], list[Appraisal]] = {}
+    for part in _chunks(ids):
+        for nid, iid in session.execute(select(NominationInitiative.nomination_id, NominationInitiative.initiative_id)
+                                        .where(NominationInitiative.nomination_id.in_(part))):  # fmt: skip
+            linked.setdefault(nid, set()).add(iid)
+    for part in _chunks(persons):
+        for pid, i in session.execute(select(InitiativeAuthor.person_id, Initiative).join(Initiative)
+                                      .where(InitiativeAuthor.person_id.in_(part)).order_by(Initiative.year, Initiative.id)):  # fmt: skip
+            authored.setdefault(pid, []).append(i)
+        for a in session.scalars(
+            select(Appraisal).where(Appraisal.person_id.in_(part)).order_by(Appraisal.year)
+        ):
+            rated.setdefault(("person", a.person_id or 0), []).append(a)
+    for part in _chunks(units):
+        for a in session.scalars(
+            select(Appraisal).where(Appraisal.unit_id.in_(part)).order_by(Appraisal.year)
+        ):
+            rated.setdefault(("unit", a.unit_id or 0), []).append(a)
+    wanted = {iid for s in linked.values() for iid in s}
+    extra = {
+        i.id: i
+        for part in _chunks(sorted(wanted))
+        for i in session.scalars(select(Initiative).where(Initiative.id.in_(part)))
+    }
     out: dict[int, dict[str, Any]] = {}
     for n in nominations:
-        linked = set(session.scalars(
-            select(NominationInitiative.initiative_id).where(NominationInitiative.nomination_id == n.id)))  # fmt: skip
-        initiatives: list[Initiative] = []
-        if n.person_id is not None:
-            initiatives = list(session.scalars(
-                select(Initiative).join(InitiativeAuthor).where(
-                    InitiativeAuthor.person_id == n.person_id, Initiative.year.between(n.year - YEARS, n.year))
-                .order_by(Initiative.year, Initiative.id)))  # fmt: skip
-        initiatives += [i for i in session.scalars(select(Initiative).where(Initiative.id.in_(linked)))
-                        if i not in initiatives]  # fmt: skip
-        who = (
-            Appraisal.person_id == n.person_id if n.person_id is not None else Appraisal.unit_id == n.unit_id
+        years = range(n.year - YEARS, n.year + 1)
+        mine = linked.get(n.id, set())
+        initiatives = (
+            [i for i in authored.get(n.person_id or 0, []) if i.year in years] if n.person_id else []
         )
-        ratings = session.scalars(
-            select(Appraisal)
-            .where(who, Appraisal.year.between(n.year - YEARS, n.year))
-            .order_by(Appraisal.year)
-        )
+        initiatives += [extra[i] for i in sorted(mine) if extra[i] not in initiatives]
+        key = ("person", n.person_id) if n.person_id is not None else ("unit", n.unit_id or 0)
+        ratings = [a for a in rated.get(key, []) if a.year in years]
         item: dict[str, Any] = {}
         if initiatives:
-            item["initiatives"] = [_initiative(i, i.id in linked) for i in initiatives]
-        appraisals = [{"year": a.year, "rating": a.rating.value, "note": a.note} for a in ratings]
-        if appraisals:
-            item["appraisals"] = appraisals
+            item["initiatives"] = [_initiative(i, i.id in mine) for i in initiatives]
+        if ratings:
+            item["appraisals"] = [{"year": a.year, "rating": a.rating.value, "note": a.note} for a in ratings]
         out[n.id] = item
     return out
+
+
+def _chunks(values: Sequence[int]) -> list[Sequence[int]]:
+    return [values[i : i + 500] for i in range(0, len(values), 500)]
 
 
 def _initiative(i: Initiative, linked: bool) -> dict[str, Any]:
