@@ -76,6 +76,11 @@ COMPOUND_FAMILY_NAMES = (
 )
 
 
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis, for a message that quotes it."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def clean(value: str | None) -> str:
     """NFC, trimmed, inner runs of white space collapsed to one space; ``None`` becomes ``""``."""
     if value is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text import clean
+from ..text import clean, shorten
 from .fitting import Fitted, fit
 from .fonts import FontFamily, describe_characters, missing_characters
 from .layouts import FieldSpec, Layout, LayoutError, template_variables
@@ -74,13 +74,9 @@ def _fit_checked(
     if fitted is None:
         return (
             f"nội dung không vừa ô ({box_w:g}×{box_h:g} mm) ngay cả ở cỡ chữ nhỏ nhất "
-            f"{min_size:g} pt: «{_short(text)}»."
+            f"{min_size:g} pt: «{shorten(text)}»."
         )
     return fitted
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def design_fields(layout: Layout, family: FontFamily) -> dict[str, Fitted]:

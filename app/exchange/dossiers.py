@@ -29,7 +29,7 @@ from ..model import Award, Gender, Nomination, NominationEvent, NominationStatus
 from ..model.exchange import SENT
 from ..services.attachments import Owner
 from ..storage.db import Database
-from ..text import fold
+from ..text import fold, shorten
 from . import attached, evidence, ledger, offices
 from .package import Office, Package, write_package
 from .report import ReceiveReport
@@ -120,7 +120,7 @@ def _update(session: Session, n: Nomination, record: dict[str, Any], awards: dic
     achievement = record.get("achievement", "")
     if achievement != n.achievement:
         report.changes.append(
-            f"{where}: tóm tắt thành tích «{_short(n.achievement)}» → «{_short(achievement)}»"
+            f"{where}: tóm tắt thành tích «{shorten(n.achievement)}» → «{shorten(achievement)}»"
         )
         n.achievement = achievement
     award_id = awards.get(record["award"])
@@ -132,10 +132,6 @@ def _update(session: Session, n: Nomination, record: dict[str, Any], awards: dic
         report.changes.append(f"{where}: hình thức «{old.code if old else '?'}» → «{record['award']}»")
         n.award_id = award_id
     return True
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class _People:

@@ -40,7 +40,7 @@ from ..services.score_sheets import (
 )
 from ..storage.db import Database
 from ..storage.files import safe_filename
-from ..text import clean
+from ..text import clean, shorten
 from . import attached, ledger, offices
 from .package import Office, Package, write_package
 from .report import ReceiveReport
@@ -146,12 +146,8 @@ def _changes(code: str, row: SheetRow | None, points: float | None, evidence: st
         out.append(f"{code}: {_points(old_points)} → {_points(points)}")
     old_evidence = clean(row.evidence) if row is not None else ""
     if (newer or old_evidence) and old_evidence != clean(evidence):
-        out.append(f"{code}: minh chứng «{_short(old_evidence)}» → «{_short(clean(evidence))}»")
+        out.append(f"{code}: minh chứng «{shorten(old_evidence)}» → «{shorten(clean(evidence))}»")
     return out
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _number(value: object) -> float | None:
