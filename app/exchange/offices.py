@@ -147,6 +147,11 @@ def trusted_offices(db: Database) -> list[TrustedOffice]:
     ]
 
 
+def active_offices(db: Database) -> list[Office]:
+    """The offices a package can go to: those with a registered key not revoked, by code."""
+    return [Office(o.code, o.name) for o in trusted_offices(db) if not o.revoked_at]
+
+
 def trusted_keys(db: Database) -> dict[str, str]:
     """Public key → office code, for :func:`app.exchange.package.read_package` (revoked left out)."""
     return {key: e["code"] for key, e in _trusted(db).items() if not e.get("revoked_at")}

@@ -68,6 +68,11 @@ class Package:
     signed: tuple[bytes, bytes, bytes] = (b"", b"", b"")
 
 
+def package_path(name: str) -> Path:
+    """The file a package is saved to: ``name`` with ``.tdkt`` added when it has not got it."""
+    return Path(name) if name.lower().endswith(SUFFIX) else Path(name + SUFFIX)
+
+
 def public_text(key: Ed25519PublicKey) -> str:
     return base64.b64encode(key.public_bytes(Encoding.Raw, PublicFormat.Raw)).decode()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from app.errors import DomainError
 from app.exchange import ledger, offices
 from app.exchange.dossiers import send_nominations
-from app.exchange.package import SUFFIX, Office
+from app.exchange.package import SUFFIX, Office, package_path
 from app.storage.db import Database
 
 from ..operations import Pending
@@ -39,10 +39,7 @@ class OfficePicker(QComboBox):
 
     def __init__(self, db: Database, only: list[Office] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        choices = only if only is not None else [
-            Office(o.code, o.name) for o in offices.trusted_offices(db) if not o.revoked_at
-        ]  # fmt: skip
-        for office in choices:
+        for office in only if only is not None else offices.active_offices(db):
             self.addItem(f"{office.code} — {office.name}", office)
 
     def office(self) -> Office | None:
@@ -74,11 +71,7 @@ class FilePicker(QWidget):
 
     def path(self) -> Path | None:
         text = self.edit.text().strip()
-        return (
-            Path(text).with_suffix(SUFFIX)
-            if text and not text.endswith(SUFFIX)
-            else (Path(text) if text else None)
-        )
+        return package_path(text) if text else None
 
 
 SEND, FORWARD, REPLY = "send", "forward", "reply"

@@ -3,7 +3,7 @@ the office a sheet is sent to."""
 
 from __future__ import annotations
 
-from app.exchange.offices import TrustedOffice
+from app.exchange.package import Office
 from app.model import ScorePeriodKind
 from app.services.blocs import Member
 from app.services.score_periods import reopen_period
@@ -78,7 +78,7 @@ class UnitChooser(QDialog):
 class OfficeChooser(QDialog):
     """Which office receives a score sheet's package: one of the offices whose key this book trusts."""
 
-    def __init__(self, choices: list[TrustedOffice], parent: QWidget | None = None) -> None:
+    def __init__(self, choices: list[Office], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("officeChooser")
         self.setWindowTitle(translate("OfficeChooser", "Gửi phiếu chấm"))
@@ -99,5 +99,5 @@ class OfficeChooser(QDialog):
         layout.addWidget(self.offices)
         layout.addWidget(buttons)
 
-    def office(self) -> TrustedOffice | None:
+    def office(self) -> Office | None:
         return self.choices.get(str(self.offices.currentData()))

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
-from app.exchange.offices import trusted_offices
-from app.exchange.package import SUFFIX, Office
+from app.exchange.offices import active_offices
+from app.exchange.package import package_path
 from app.exchange.scores import package_file_name, send_scores
 from app.model import ScorePeriodKind
 from app.services.score_periods import PeriodClosedError
@@ -323,7 +322,7 @@ class SheetDialog(QDialog):
 
     def _send(self) -> None:
         sheet = self.sheet
-        choices = [o for o in trusted_offices(self.db) if not o.revoked_at]
+        choices = active_offices(self.db)
         if sheet is None:
             return
         if not choices:
@@ -343,9 +342,9 @@ class SheetDialog(QDialog):
         )  # fmt: skip
         if not name:
             return
-        out = Path(name) if Path(name).suffix.lower() == SUFFIX else Path(name + SUFFIX)
+        out = package_path(name)
         db, bloc_id, year, period, unit_id = self.db, self.bloc_id, self.year, self.period, self.unit_id
-        to = Office(target.code, target.name)
+        to = target
         self.writing = True
         self.send_button.setEnabled(False)
 
