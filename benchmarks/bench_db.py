@@ -41,7 +41,7 @@ from app import catalogue  # noqa: E402
 from app.errors import DomainError  # noqa: E402
 from app.model import Nomination, NominationStatus, Person  # noqa: E402
 from app.opening import open_database  # noqa: E402
-from app.services.nominations import NominationFilter, count_nominations, list_nominations  # noqa: E402
+from app.services.nomination_lists import NominationFilter, count_nominations, list_nominations  # noqa: E402
 from app.services.persons import search_persons  # noqa: E402
 from app.storage.db import Database  # noqa: E402
 

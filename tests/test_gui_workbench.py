@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.model import AppraisalRating, Gender, NominationStatus
+from app.services import nomination_lists as L
 from app.services import nominations as N
 from app.services.appraisals import set_appraisal
 from app.services.nominations import NominationInput, create_nomination, get_nomination
@@ -133,7 +134,7 @@ def test_a_nomination_is_entered_through_the_completer_and_ctrl_s_starts_the_nex
     qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     settle()
 
-    [row] = N.list_nominations(db)
+    [row] = L.list_nominations(db)
     assert (row.nominee_name, row.year, row.status) == ("Đỗ Minh Đức", 2025, NominationStatus.DRAFT)
     assert "Đỗ Minh Đức" in form.last_saved.text()
     assert form.nominee.text() == "" and form.nominee.value is None  # ready for the next one

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from app.auth import Actor
 from app.errors import ConflictError, DomainError, NotFound
 from app.model import CampaignKind, Gender, Nomination, NominationEvent, NominationStatus, UserRole
+from app.services import nomination_lists as L
 from app.services import nominations as N
 from app.services.campaigns import CampaignInput, create_campaign
 
@@ -562,11 +563,11 @@ def test_an_empty_batch_is_refused(world) -> None:
 def test_list_filters_by_status_and_folded_name_newest_first(three) -> None:
     db, ids = three
     N.submit(db, ids[:2])
-    rows = N.list_nominations(db, N.NominationFilter(year=2025, status=S.SUBMITTED))
+    rows = L.list_nominations(db, L.NominationFilter(year=2025, status=S.SUBMITTED))
     assert [r.id for r in rows] == [ids[1], ids[0]]
-    assert [r.nominee_name for r in N.list_nominations(db, N.NominationFilter(query="duc"))] == [
+    assert [r.nominee_name for r in L.list_nominations(db, L.NominationFilter(query="duc"))] == [
         "Phạm Văn Đức"
     ]
-    assert N.count_nominations(db, N.NominationFilter(year=2025)) == 3
-    page = N.list_nominations(db, limit=2)
-    assert [r.id for r in N.list_nominations(db, after_id=page[-1].id)] == [ids[0]]
+    assert L.count_nominations(db, L.NominationFilter(year=2025)) == 3
+    page = L.list_nominations(db, limit=2)
+    assert [r.id for r in L.list_nominations(db, after_id=page[-1].id)] == [ids[0]]

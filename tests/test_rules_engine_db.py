@@ -12,6 +12,7 @@ from app.errors import DomainError
 from app.model import AppraisalRating, Gender, InitiativeLevel, UnitLevel
 from app.rules.checks import BLOCKING, OK, WARNING
 from app.rules.engine import Checker
+from app.services import nomination_lists as L
 from app.services import nominations as N
 from app.services.appraisals import set_appraisal
 from app.services.catalogue import list_awards
@@ -193,13 +194,13 @@ def test_check_command_exits_non_zero_when_anything_blocks(world, db_url, capsys
 def test_preview_of_an_unsaved_nomination_saves_nothing(world) -> None:
     db, dept, _other, _division, awards = world
     thu = _person(db, dept.id, "Bùi Thị Thu")
-    before = N.count_nominations(db)
+    before = L.count_nominations(db)
     verdict = Checker(db).preview(
         N.NominationInput(year=2025, award_id=awards["CSTD_TINH"], person_id=thu.id)
     )
     assert verdict.status == BLOCKING
     assert "chuỗi 3 năm liên tục" in " | ".join(map(str, verdict.findings))
-    assert N.count_nominations(db) == before
+    assert L.count_nominations(db) == before
     wrong = Checker(db).preview(N.NominationInput(year=2025, award_id=awards["TTLDTT"], person_id=thu.id))
     assert wrong.status == BLOCKING and "tập thể" in wrong.findings[0].message
 
