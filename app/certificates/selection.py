@@ -27,7 +27,7 @@ from ..model import (
 from ..model.nomination_joins import NomineeParent, PersonParent, PersonUnit, nomination_select
 from ..model.nominations import awarded_name, nominee_place
 from ..services.decisions import find_decision
-from ..storage.db import Database
+from ..storage.db import Database, chunks
 from ..text import clean, format_date, format_document_date
 
 _ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TP.": "thành phố"}
@@ -177,10 +177,6 @@ def select_ids(db: Database, selection: Selection) -> tuple[list[int], list[str]
     return ids, notes
 
 
-def _chunks(ids: Sequence[int], size: int = 900) -> list[Sequence[int]]:
-    return [ids[i : i + size] for i in range(0, len(ids), size)]
-
-
 def load_records(db: Database, ids: Sequence[int]) -> list[Record]:
     """The field values of these awards, in the order of ``ids``."""
     stmt = nomination_select(
@@ -212,7 +208,7 @@ def load_records(db: Database, ids: Sequence[int]) -> list[Record]:
     by_id = {}
     shared: dict[tuple[object, ...], dict[str, str]] = {}
     with db.read() as session:
-        for chunk in _chunks(list(ids)):
+        for chunk in chunks(list(ids), 900):
             # Plain rows, no ORM loading step.
             for row in session.connection().execute(stmt.where(Nomination.id.in_(chunk))):
                 by_id[row[0]] = _record(row, shared)

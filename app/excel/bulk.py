@@ -12,21 +12,14 @@ with ids taken from the table's sequence. Other databases keep the Core path.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.dialects.sqlite import DATE as SQLiteDate
 from sqlalchemy.orm import Session
 
-CHUNK = 500
 REBUILD_FLOOR = 10_000  # rows; below this, inserting into the indexes costs little
-T = TypeVar("T")
-
-
-def chunks(items: list[T], size: int = CHUNK) -> Iterator[list[T]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:

@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from ..model import Award, Person, Unit
+from ..storage.db import chunks
 from ..text import fold
 from . import fields as F
 from . import mapping as M
-from .bulk import chunks
 from .handler import Handler, ImportReport, NothingWritten, Problem
 from .safety import refuse
 from .xlsx import column_letter

@@ -26,9 +26,10 @@ from ..services import persons as person_rules
 from ..services.catalogue import check_target
 from ..services.common import check_year
 from ..services.nominations import MAX_ACHIEVEMENT
+from ..storage.db import chunks
 from ..text import clean, fold, sort_key
 from . import fields as F
-from .bulk import chunks, insert_dicts, insert_returning
+from .bulk import insert_dicts, insert_returning
 from .handler import MERGE, Duplicate, Handler, ImportReport, Problem
 
 

@@ -30,10 +30,11 @@ from ..errors import DomainError
 from ..model import Gender, Person, Posting, Unit
 from ..model.base import utcnow
 from ..services import persons as person_rules
+from ..storage.db import chunks
 from ..text import fold, name_sort_key
 from . import bulk
 from . import fields as F
-from .bulk import chunks, insert_rows, insert_rows_returning
+from .bulk import insert_rows, insert_rows_returning
 from .handler import MERGE, Batches, Duplicate, Handler, ImportReport, Problem
 
 _PERSON_COLUMNS = (

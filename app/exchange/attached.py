@@ -19,14 +19,10 @@ from sqlalchemy.orm import Session
 from ..errors import DomainError
 from ..model import Attachment, AttachmentBlob
 from ..services.attachments import EXTENSION, Owner, check_file, sha256, store
+from ..storage.db import chunks
 from .package import Package
 
 Listing = list[dict[str, Any]]
-_CHUNK = 500
-
-
-def _chunks(values: Sequence[Any]) -> list[Sequence[Any]]:
-    return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
 
 
 def _rows(session: Session, owners: Sequence[Owner]) -> dict[Owner, list[Attachment]]:
@@ -37,7 +33,7 @@ def _rows(session: Session, owners: Sequence[Owner]) -> dict[Owner, list[Attachm
         (Attachment.decision_id, "decision_id"),
     ):
         ids = [getattr(o, kind) for o in owners if getattr(o, kind) is not None]
-        for part in _chunks(ids):
+        for part in chunks(ids):
             for a in session.scalars(select(Attachment).where(column.in_(part)).order_by(Attachment.id)):
                 found[Owner(**{kind: getattr(a, kind)})].append(a)
     for o in owners:
@@ -64,7 +60,7 @@ def pack(session: Session, owners: Sequence[Owner]) -> tuple[dict[Owner, Listing
             listings[owner].append({"name": a.file_name, "media_type": a.media_type, "sha256": a.sha256,
                                     "size": a.size, "file": member})  # fmt: skip
     files: dict[str, bytes] = {}
-    for part in _chunks(list(wanted)):
+    for part in chunks(list(wanted)):
         stmt = select(AttachmentBlob.sha256, AttachmentBlob.content).where(AttachmentBlob.sha256.in_(part))
         for digest, data in session.execute(stmt):
             files[wanted[digest]] = bytes(data)

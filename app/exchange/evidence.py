@@ -27,7 +27,7 @@ from ..model import (
     Nomination,
     NominationInitiative,
 )
-from ..storage.db import Database
+from ..storage.db import Database, chunks
 from ..text import fold
 from .report import ReceiveReport
 
@@ -36,18 +36,18 @@ YEARS = 6  # the years before a nomination whose ratings and initiatives go with
 
 def pack(session: Session, nominations: Sequence[Nomination]) -> dict[int, dict[str, Any]]:
     """For each nomination, ``{"initiatives": […], "appraisals": […]}`` (keys left out when empty);
-    three queries for the whole batch (chunks of 500)."""
+    three queries for the whole batch (in chunks)."""
     ids = [n.id for n in nominations]
     persons = sorted({n.person_id for n in nominations if n.person_id is not None})
     units = sorted({n.unit_id for n in nominations if n.person_id is None and n.unit_id is not None})
     linked: dict[int, set[int]] = {}
     authored: dict[int, list[Initiative]] = {}
     rated: dict[tuple[str, int], list[Appraisal]] = {}
-    for part in _chunks(ids):
+    for part in chunks(ids):
         for nid, iid in session.execute(select(NominationInitiative.nomination_id, NominationInitiative.initiative_id)
                                         .where(NominationInitiative.nomination_id.in_(part))):  # fmt: skip
             linked.setdefault(nid, set()).add(iid)
-    for part in _chunks(persons):
+    for part in chunks(persons):
         for pid, i in session.execute(select(InitiativeAuthor.person_id, Initiative).join(Initiative)
                                       .where(InitiativeAuthor.person_id.in_(part)).order_by(Initiative.year, Initiative.id)):  # fmt: skip
             authored.setdefault(pid, []).append(i)
@@ -55,7 +55,7 @@ def pack(session: Session, nominations: Sequence[Nomination]) -> dict[int, dict[
             select(Appraisal).where(Appraisal.person_id.in_(part)).order_by(Appraisal.year)
         ):
             rated.setdefault(("person", a.person_id or 0), []).append(a)
-    for part in _chunks(units):
+    for part in chunks(units):
         for a in session.scalars(
             select(Appraisal).where(Appraisal.unit_id.in_(part)).order_by(Appraisal.year)
         ):
@@ -63,7 +63,7 @@ def pack(session: Session, nominations: Sequence[Nomination]) -> dict[int, dict[
     wanted = {iid for s in linked.values() for iid in s}
     extra = {
         i.id: i
-        for part in _chunks(sorted(wanted))
+        for part in chunks(sorted(wanted))
         for i in session.scalars(select(Initiative).where(Initiative.id.in_(part)))
     }
     out: dict[int, dict[str, Any]] = {}
@@ -83,10 +83,6 @@ def pack(session: Session, nominations: Sequence[Nomination]) -> dict[int, dict[
             item["appraisals"] = [{"year": a.year, "rating": a.rating.value, "note": a.note} for a in ratings]
         out[n.id] = item
     return out
-
-
-def _chunks(values: Sequence[int]) -> list[Sequence[int]]:
-    return [values[i : i + 500] for i in range(0, len(values), 500)]
 
 
 def _initiative(i: Initiative, linked: bool) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..model.exchange import RECEIVED, SENT, ExchangeItem, ExchangePackage
-from ..storage.db import Database
+from ..storage.db import Database, chunks
 from .package import Package
 
 
@@ -76,11 +76,11 @@ def received(session: Session, refs: Iterable[str]) -> dict[str, ExchangeItem]:
     """The latest received item of each reference in ``refs`` that this book has seen."""
     wanted = list(dict.fromkeys(refs))
     out: dict[str, ExchangeItem] = {}
-    for chunk in range(0, len(wanted), 500):
+    for part in chunks(wanted):
         rows = session.scalars(
             select(ExchangeItem)
             .join(ExchangePackage)
-            .where(ExchangePackage.direction == RECEIVED, ExchangeItem.ref.in_(wanted[chunk : chunk + 500]))
+            .where(ExchangePackage.direction == RECEIVED, ExchangeItem.ref.in_(part))
             .order_by(ExchangeItem.id)
         )
         out.update((item.ref, item) for item in rows)  # later ids win
@@ -101,14 +101,14 @@ def origins(session: Session, nomination_ids: Sequence[int]) -> dict[int, Origin
     """Where each received dossier among ``nomination_ids`` came from (the latest package)."""
     out: dict[int, Origin] = {}
     ids = list(nomination_ids)
-    for chunk in range(0, len(ids), 500):
+    for part in chunks(ids):
         rows = session.execute(
             select(ExchangeItem.nomination_id, ExchangeItem.ref, ExchangePackage)
             .join(ExchangePackage)
             .where(
                 ExchangePackage.direction == RECEIVED,
                 ExchangePackage.kind == "nominations",  # a reply names the dossier too: not its origin
-                ExchangeItem.nomination_id.in_(ids[chunk : chunk + 500]),
+                ExchangeItem.nomination_id.in_(part),
             )
             .order_by(ExchangeItem.id)
         )
@@ -123,13 +123,13 @@ def sent_marks(db: Database, nomination_ids: Sequence[int]) -> dict[int, SentMar
     out: dict[int, SentMark] = {}
     ids = list(nomination_ids)
     with db.read() as session:
-        for chunk in range(0, len(ids), 500):
+        for part in chunks(ids):
             rows = session.execute(
                 select(ExchangeItem.nomination_id, ExchangePackage)
                 .join(ExchangePackage)
                 .where(
                     ExchangePackage.direction == SENT,
-                    ExchangeItem.nomination_id.in_(ids[chunk : chunk + 500]),
+                    ExchangeItem.nomination_id.in_(part),
                 )
                 .order_by(ExchangeItem.id)
             )

@@ -13,11 +13,12 @@ import functools
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -79,6 +80,16 @@ def _configure_sqlite(engine: Engine, *, read_only: bool = False) -> None:
         # fails with "database is locked" in WAL mode instead of waiting its turn.
         mode = conn.get_execution_options().get("sqlite_begin", "")
         conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+T = TypeVar("T")
+IN_CHUNK = 500  # values in one IN (…) list: well under SQLite's and PostgreSQL's parameter limits
+
+
+def chunks(items: Sequence[T], size: int = IN_CHUNK) -> Iterator[Sequence[T]]:
+    """``items`` in slices of ``size``: the values of one IN list, or the rows of one executemany."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 # The actor an operation runs as, captured when it was created (see Database.acting_as).
