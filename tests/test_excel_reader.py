@@ -14,13 +14,23 @@ from xml.sax.saxutils import escape
 import pytest
 from test_excel_support import write_xlsx
 
-from app.excel import safety, xlsx
+from app.excel import safety, xlsx, xlsx_pieces
 from app.excel.safety import FileRefused
 from app.excel.xlsx import CellError, Formula, TooLong, column_letter, read_first_sheet
 
 SHARED = ["Nguyễn Văn An", "SNV", "a & b"]
 HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
 STYLES_1904 = '<workbookPr date1904="1"/>'
+
+
+@pytest.fixture(autouse=True, params=["whole", "pieces"])
+def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test twice: the sheet read whole, and read in pieces as the import's child reads it,
+    cut after every row where it may be (the first piece one byte, then growing)."""
+    if request.param == "pieces":
+        monkeypatch.setattr(xlsx_pieces, "FIRST", 1)
+        monkeypatch.setitem(globals(), "read_first_sheet", xlsx_pieces.read_in_pieces)
+    return str(request.param)
 
 
 def doc(body: str, *, tail: str = "", head: str = HEAD) -> bytes:
@@ -339,3 +349,30 @@ def test_openpyxl_written_workbooks_read_alike(tmp_path: Path) -> None:
         (2, {0: "Nguyễn Văn An", 1: dt.datetime(1980, 3, 5), 2: 7, 3: dt.time(8, 30)}),
         (3, {0: "=1+1", 1: dt.datetime(1990, 1, 2), 2: 1.25}),
     ]
+
+
+def test_a_sheet_read_in_pieces_is_cut_between_usual_rows(tmp_path: Path, monkeypatch, reader: str) -> None:  # type: ignore[no-untyped-def]
+    """Cut after every usual row that the next names its number; a formula keeps the rest whole."""
+    monkeypatch.setattr(xlsx_pieces, "FIRST", 1)
+    loads: list[int] = []
+    real = xlsx_pieces._calamine_sheet
+    monkeypatch.setattr(xlsx_pieces, "_calamine_sheet", lambda *a: loads.append(1) or real(*a))
+    rows = "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c></row>' for n in range(1, 6))
+    formula = '<row r="6"><c r="A6"><f>A5+1</f><v>6</v></c></row><row r="7"><c r="A7"><v>7</v></c></row>'
+    got = list(xlsx_pieces.read_in_pieces(book(tmp_path, doc(rows + formula))).rows)
+    assert got[:5] == [(n, {0: n}) for n in range(1, 6)]
+    assert got[5:] == [(6, {0: Formula("A5+1", 6)}), (7, {0: 7})]
+    assert len(loads) == 6  # rows 1 to 5 a piece each (the first piece one byte), then 6 and 7 together
+
+
+def test_rows_out_of_order_in_pieces_ask_for_the_whole_sheet(
+    tmp_path: Path, monkeypatch, reader: str
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(xlsx_pieces, "FIRST", 1)
+    body = '<row r="1"><c r="A1"><v>1</v></c></row><row r="3"><c r="A3"><v>3</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>'
+    path = book(tmp_path, doc(body))
+    assert list(xlsx.read_first_sheet(path).rows) == [(1, {0: 1}), (2, {0: 2}), (3, {0: 3})]
+    rows = xlsx_pieces.read_in_pieces(path).rows
+    assert next(rows) == (1, {0: 1}) and next(rows) == (3, {0: 3})
+    with pytest.raises(xlsx_pieces.ReadAgain):
+        next(rows)

@@ -18,7 +18,7 @@ import pytest
 from test_excel_support import write_xlsx
 
 from app.errors import DomainError
-from app.excel import reader_process
+from app.excel import importer, reader_process, xlsx_pieces
 from app.excel.importer import run_import
 from app.excel.safety import FileRefused
 
@@ -200,3 +200,42 @@ def test_a_sender_whose_pipe_fails_lets_the_child_finish(error: type[Exception])
     sender.close()
     assert sender.gone and not sender.is_alive()
     assert sender.send(("end",)) is False
+
+
+def _out_of_order(path: Path, rows: list[list[object]], moved: int) -> Path:
+    """An .xlsx of ``rows`` whose row ``moved`` is written last, after every other row."""
+    from test_excel_support import sheet_xml
+
+    part = sheet_xml(rows, ())
+    at = part.index(f'<row r="{moved}"'.encode())
+    row = part[at : part.index(b"</row>", at) + 6]
+    part = part.replace(row, b"").replace(b"</sheetData>", row + b"</sheetData>")
+    assert len(part) > 2 * xlsx_pieces.FIRST  # the child cuts it, the moved row in its last piece
+    return write_xlsx(path, [], sheet=part)
+
+
+def test_rows_out_of_order_are_read_again_whole(db, tmp_path: Path, child, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The child reads the sheet in pieces; a row written after the later ones lands in another
+    piece than its neighbours, so the rows given were not the sheet's first: the import starts
+    again, reading the sheet whole here, and gives what the whole gives (rows in order)."""
+    factories.unit(db, code="SNV")
+    rows = _rows(3000)
+    rows[5][2] = "Khác"  # row 6 (a problem), written at the end of the sheet part
+    path = _out_of_order(tmp_path / "p.xlsx", rows, 6)
+    opened: list[bool] = []
+    real = importer.open_sheet
+
+    def spy(p, *, here=False):  # type: ignore[no-untyped-def]
+        opened.append(here)
+        return real(p, here=here)
+
+    monkeypatch.setattr(importer, "open_sheet", spy)
+    got = _report(db, path, dry_run=False)
+    assert opened == [False, True]  # the child's pieces, then the whole sheet here
+    assert got["inserted"] == 0 and [p["row"] for p in got["problems"]] == [6]
+    assert got == _in_process(monkeypatch, db, path, dry_run=False)
+    assert not reader_process._LIVE
+    rows[5][2] = "Nữ"
+    path = _out_of_order(tmp_path / "q.xlsx", rows, 6)
+    assert _report(db, path, dry_run=False)["inserted"] == 3000
+    assert len(factories.dump(db)["person"]) == 3000

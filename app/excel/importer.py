@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
+from functools import partial
 from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,6 +46,7 @@ from .handler import (
 from .handlers import HANDLERS
 from .safety import refuse
 from .xlsx import Sheet, column_letter
+from .xlsx_pieces import ReadAgain
 
 __all__ = [
     "ImportOptions", "MERGE", "SKIP", "AllAtOnce", "Batches", "Duplicate", "Handler", "ImportReport", "Problem", "run_import",
@@ -60,7 +62,8 @@ PREVIEW_ROWS = 50
 STREAM_BATCH = 10_000  # records checked (and written) at a time by a handler that streams
 
 
-def open_sheet(path: Path) -> Sheet:
+def open_sheet(path: Path, *, here: bool = False) -> Sheet:
+    """The file's table, read by a child process when it is large (unless ``here``)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in (".docx", ".doc"):
@@ -70,7 +73,7 @@ def open_sheet(path: Path) -> Sheet:
     if suffix in (".xlsx", ".xlsm", ".csv", ".txt"):
         from .reader_process import open_in_child, read_here
 
-        return open_in_child(path) or read_here(path)
+        return (None if here else open_in_child(path)) or read_here(path)
     raise refuse(path, "chỉ nhận tệp .xlsx hoặc .csv.")
 
 
@@ -179,16 +182,36 @@ def run_import(
             allowed(db, P.UNITS)  # units are the administrator's, by form or by file
     started = time.perf_counter()
     path = Path(path)
-    handler = HANDLERS[kind]()
-    report = ImportReport(kind, path.name, dry_run, on_duplicate, preview_headers=handler.preview_headers)
+    attempt = partial(_attempt, db, kind, path, dry_run, on_duplicate, progress, cancelled, options)
     with _fewer_collections():
         try:
-            with _Load(db, handler, report, dry_run, on_duplicate, progress) as load:
-                _read(load, path, handler, report, cancelled, options or ImportOptions())
-                load.complete(kind, path)
-        except _NothingWritten:
-            pass
+            report = attempt(here=False)
+        except ReadAgain:  # the child's pieces of the sheet were out of order; nothing was kept
+            report = attempt(here=True)
     report.seconds = time.perf_counter() - started
+    return report
+
+
+def _attempt(
+    db: Database,
+    kind: str,
+    path: Path,
+    dry_run: bool,
+    on_duplicate: str | None,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+    options: ImportOptions | None,
+    *,
+    here: bool,
+) -> ImportReport:
+    handler = HANDLERS[kind]()
+    report = ImportReport(kind, path.name, dry_run, on_duplicate, preview_headers=handler.preview_headers)
+    try:
+        with _Load(db, handler, report, dry_run, on_duplicate, progress) as load:
+            _read(load, path, handler, report, cancelled, options or ImportOptions(), here)
+            load.complete(kind, path)
+    except _NothingWritten:
+        pass
     return report
 
 
@@ -302,14 +325,16 @@ def _read(
     report: ImportReport,
     cancelled: Callable[[], bool] | None,
     options: ImportOptions,
+    here: bool = False,
 ) -> None:
-    """Read, convert and build every row of the file, handing the records to ``load`` in batches."""
+    """Read, convert and build every row of the file, handing the records to ``load`` in batches
+    (the file read in this process if ``here``)."""
     conv = F.Converter({})
     if path.suffix.lower() == ".docx" and report.kind != "nominations":
         raise refuse(
             path, "danh sách Word chỉ dùng để nhập đề nghị khen thưởng (chọn loại «Đề nghị khen thưởng»)."
         )
-    sheet = open_sheet(path)
+    sheet = open_sheet(path, here=here)
     batch: list[object] = []
     size = STREAM_BATCH if handler.streams else None
     try:

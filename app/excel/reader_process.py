@@ -2,7 +2,9 @@
 
 Reading 100,000 rows of an .xlsx takes ~1.3-1.5 s of CPU (python-calamine and the checks of
 :mod:`.xlsx`), a .csv ~0.4 s, and everything after it ~3 s more; on two cores the two overlap
-(an import read in-process measured under 20,000 rows/s: benchmarks/README.md). The child only reads the file (the same :func:`read_here`) and sends its rows in pickled
+(an import read in-process measured under 20,000 rows/s: benchmarks/README.md). The child reads
+an .xlsx in pieces (:mod:`.xlsx_pieces`), so its first rows come after ~0.2 s, not after the whole
+sheet (~1.1 s); pieces found out of order make the import start again reading here (``ReadAgain``). The child only reads the file (the same :func:`read_here`) and sends its rows in pickled
 batches through a pipe; it writes nothing anywhere, so the import stays one
 transaction in this process. Whatever goes wrong with the child (it cannot start, refuses the
 file, dies), this process reads the file itself from the row the child had reached: the rows,
@@ -27,6 +29,7 @@ from typing import BinaryIO
 
 from .csvfile import read_csv
 from .xlsx import Sheet, read_first_sheet
+from .xlsx_pieces import ReadAgain, read_in_pieces
 
 MIN_BYTES = 2 * 1024 * 1024
 CHILD_FLAG = "--import-reader"  # the frozen app's programs run as the child with this argument
@@ -106,6 +109,8 @@ def _rows(path: Path, proc: subprocess.Popen[bytes]) -> Iterator[tuple[int, dict
                 yield from message[1]
             elif message[0] == "end":
                 return
+            elif message[0] == "again":
+                raise ReadAgain  # what it gave is not the sheet's beginning: the import starts again
             else:
                 break  # it failed: the reader here says why
     finally:
@@ -137,7 +142,7 @@ def serve(path: Path) -> None:
     sys.stdout = sys.stderr  # nothing else may write into the pipe
     sender = _Sender(out)
     try:
-        sheet = read_here(path)
+        sheet = read_csv(path) if path.suffix.lower() in (".csv", ".txt") else read_in_pieces(path)
         sender.send(("sheet", sheet.name, sheet.merged))
         batch: list[tuple[int, dict[int, object]]] = []
         for row in sheet.rows:
@@ -148,6 +153,8 @@ def serve(path: Path) -> None:
                 batch = []
         sender.send(("rows", batch))
         sender.send(("end",))
+    except ReadAgain:
+        sender.send(("again",))
     except Exception:
         sender.send(("failed",))
     finally:

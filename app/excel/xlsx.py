@@ -34,6 +34,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path, PurePosixPath
 from xml.parsers import expat
 
@@ -322,35 +323,66 @@ def _broken(ref: bytes) -> str:
 def _scan_sheet(path: Path, data: bytes) -> dict[int, list[tuple[int, object]]]:
     """Check the worksheet part before calamine reads it (see the module doc); its formula and error
     cells by row number: ``{row: [(column, Formula or CellError)]}``."""
-    m = _SHEET_DATA.search(data)
-    if m is None:
-        return {}  # calamine says what is wrong
-    if b"<!DOCTYPE" in data[: m.start()] or b"<!ENTITY" in data[: m.start()]:
-        raise refuse(path, DTD)
-    if m.group(1):
-        return {}
-    name = data.rfind(b"sheetData")  # the end tag (a regex search for it took 0.25 s of 45 MB)
-    end = data.rfind(b"</", m.end(), name) if name >= m.end() else -1
-    last = end if end >= 0 else len(data)
-    scan = _Scan(path)
-    start = m.end()
-    while start < last:
-        stop = data.find(b"</row>", start + _SLICE, last)
-        stop = last if stop < 0 else stop + 6
-        if _UNUSUAL.search(data, start, stop) or data.find(b't="e"', start, stop) >= 0:
-            if not scan.explicit(data, start, stop):
-                scan.tags(data, start, stop)
-        else:
-            scan.usual(data, start, stop)
-        start = stop
-    if (scan.max_row + 1) * (scan.max_col + 1) > MAX_GRID:
-        raise refuse(path, "bảng có quá nhiều ô.")
+    scan = SheetScan(path, data)
+    scan.through(scan.last)
+    scan.check_grid()
     return scan.special
 
 
-def _copy(path: Path, z: zipfile.ZipFile, sheet: str) -> tuple[io.BytesIO, bytes]:
+class SheetScan:
+    """The checks of :func:`_scan_sheet` over a worksheet part's rows, slice by slice, so that a
+    reader may hand calamine the rows checked so far (:mod:`.xlsx_pieces`). ``rows_at`` and
+    ``last`` bound the rows in ``data`` (equal when there are none); ``pos`` is how far it has read."""
+
+    def __init__(self, path: Path, data: bytes) -> None:
+        self.path, self.data = path, data
+        self.scan = _Scan(path)
+        self.rows_at = self.pos = self.last = len(data)
+        m = _SHEET_DATA.search(data)
+        if m is None:
+            return  # calamine says what is wrong
+        if b"<!DOCTYPE" in data[: m.start()] or b"<!ENTITY" in data[: m.start()]:
+            raise refuse(path, DTD)
+        if m.group(1):
+            return
+        name = data.rfind(b"sheetData")  # the end tag (a regex search for it took 0.25 s of 45 MB)
+        end = data.rfind(b"</", m.end(), name) if name >= m.end() else -1
+        self.rows_at = self.pos = m.end()
+        self.last = end if end >= 0 else len(data)
+
+    @property
+    def special(self) -> dict[int, list[tuple[int, object]]]:
+        return self.scan.special
+
+    def through(self, limit: int) -> bool:
+        """Read on to the end of the first row that ends at or after ``limit`` (or to the last);
+        True if every slice read now held only usual tags (see _UNUSUAL): no formula, no error cell,
+        every row and cell naming its place."""
+        data, scan, last = self.data, self.scan, self.last
+        plain = True
+        while self.pos < min(limit, last):
+            start = self.pos
+            stop = data.find(b"</row>", min(start + _SLICE, limit), last)
+            stop = last if stop < 0 else stop + 6
+            if _UNUSUAL.search(data, start, stop) or data.find(b't="e"', start, stop) >= 0:
+                plain = False
+                if not scan.explicit(data, start, stop):
+                    scan.tags(data, start, stop)
+            else:
+                scan.usual(data, start, stop)
+            self.pos = stop
+        return plain
+
+    def check_grid(self) -> None:
+        """Refuse a sheet whose rows read so far span more cells than calamine may lay out."""
+        if (self.scan.max_row + 1) * (self.scan.max_col + 1) > MAX_GRID:
+            raise refuse(self.path, "bảng có quá nhiều ô.")
+
+
+def _copy(path: Path, z: zipfile.ZipFile, sheet: str, *, with_sheet: bool = True) -> tuple[io.BytesIO, bytes]:
     """The workbook's XML parts, each decompressed once and checked for a DTD, stored uncompressed
-    in a zip held in memory: calamine reads only what was checked here. Also the sheet part."""
+    in a zip held in memory: calamine reads only what was checked here. Also the sheet part (in
+    that zip too unless ``with_sheet`` is false)."""
     if sheet not in z.namelist():
         raise refuse(path, f"tệp .xlsx thiếu phần «{sheet}».")
     out = io.BytesIO()
@@ -363,6 +395,8 @@ def _copy(path: Path, z: zipfile.ZipFile, sheet: str) -> tuple[io.BytesIO, bytes
             part = safety.read_member(path, z, name)
             if name == sheet:
                 data = part  # its prolog is checked by _scan_sheet
+                if not with_sheet:
+                    continue
             elif b"<!DOCTYPE" in part[: 1 << 16] or b"<!ENTITY" in part[: 1 << 16]:
                 raise refuse(path, DTD)
             copy.writestr(name, part)
@@ -405,8 +439,12 @@ def _calamine_sheet(path: Path, copy: io.BytesIO, name: str) -> pc.CalamineSheet
 
 
 def _rows(
-    path: Path, sheet: pc.CalamineSheet, special: dict[int, list[tuple[int, object]]]
+    path: Path,
+    sheet: pc.CalamineSheet,
+    special: dict[int, list[tuple[int, object]]],
+    tally: Tally | None = None,
 ) -> Iterator[tuple[int, dict[int, object]]]:
+    tally = tally or Tally()
     max_rows, max_cols, max_cells, max_len = (
         safety.MAX_ROWS,
         safety.MAX_COLUMNS,
@@ -418,9 +456,10 @@ def _rows(
         raise refuse(path, _too_many_rows())
     first = start[1] if start is not None else 0
     last = first + sheet.width - 1
-    number, cells = 0, 0
     # calamine's rows start at row 1 (empty ones before its first), its columns at its first.
-    for number, values in enumerate(sheet.iter_rows() if start is not None else (), start=1):
+    above = start[0] if start is not None else 0
+    values_of = islice(sheet.iter_rows(), above, None) if start is not None else iter(())
+    for number, values in enumerate(values_of, start=above + 1):
         row: dict[int, object] = {}
         col = first
         for v in values:
@@ -439,14 +478,21 @@ def _rows(
         if row:
             if last >= max_cols and max(row) >= max_cols:
                 raise refuse(path, _too_many_columns())
-            cells += len(row)
-            if cells > max_cells:
+            tally.cells += len(row)
+            if tally.cells > max_cells:
                 raise refuse(path, "bảng có quá nhiều ô.")
             yield number, row
     for later in sorted(special):  # formula or error cells after calamine's last row
         row = {}
         _add_special(row, special[later])
         yield later, row
+
+
+@dataclass
+class Tally:
+    """The cells given so far, against :data:`.safety.MAX_CELLS`, over the pieces of one sheet."""
+
+    cells: int = 0
 
 
 def _value(v: object) -> object:
