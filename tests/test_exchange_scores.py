@@ -245,7 +245,7 @@ def test_an_older_version_after_a_newer_one_is_refused(head, tmp_path: Path) -> 
 # ------------------------------------------------------------------------------ the grid's button
 def test_the_grid_sends_its_sheet_to_a_trusted_office(db, qtbot, settle, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from ui.pages.standings import StandingsPage
-    from ui.qt import QDialog, QFileDialog, Qt
+    from ui.qt import QFileDialog, Qt
     from ui.scoring.dialogs import OfficeChooser
     from ui.scoring.sheet_model import SELF
 
@@ -271,9 +271,16 @@ def test_the_grid_sends_its_sheet_to_a_trusted_office(db, qtbot, settle, tmp_pat
         return str(target), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
-    monkeypatch.setattr(OfficeChooser, "exec", lambda self: QDialog.DialogCode.Accepted)
     dialog.model.setData(dialog.model.index(1, SELF), "28")  # an edit: saved first, then sent
     qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: dialog.office_chooser is not None and dialog.office_chooser.isVisible(), timeout=20_000
+    )
+    chooser = dialog.office_chooser
+    assert (
+        isinstance(chooser, OfficeChooser) and chooser.offices.currentText() == f"{HEAD.name} ({HEAD.code})"
+    )
+    chooser.accept()
     settle()
     qtbot.waitUntil(lambda: "Đã gửi phiếu chấm" in dialog.status.text(), timeout=20_000)
     settle()

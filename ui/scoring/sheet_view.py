@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from app.exchange.offices import active_offices
-from app.exchange.package import package_path
+from app.exchange.package import Office, package_path
 from app.exchange.scores import package_file_name, send_scores
 from app.model import ScorePeriodKind
 from app.services.score_periods import PeriodClosedError
@@ -331,10 +331,13 @@ class SheetDialog(QDialog):
                               error=True)  # fmt: skip
             return
         chooser = self.office_chooser = OfficeChooser(choices, self)
-        if chooser.exec() != QDialog.DialogCode.Accepted or chooser.office() is None:
+        chooser.accepted.connect(lambda: self._send_to(chooser.office()))
+        chooser.open()  # window-modal, not a nested event loop
+
+    def _send_to(self, target: Office | None) -> None:
+        sheet = self.sheet
+        if sheet is None or target is None:
             return
-        target = chooser.office()
-        assert target is not None
         name, _filter = QFileDialog.getSaveFileName(
             self, translate("ScoreSheet", "Lưu gói phiếu chấm"),
             package_file_name(sheet.unit_code, sheet.year, sheet.period),
