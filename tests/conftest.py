@@ -234,3 +234,16 @@ def settle(qtbot):  # type: ignore[no-untyped-def]
         qtbot.waitUntil(lambda: not busy(), timeout=timeout)
 
     return wait
+
+
+@pytest.fixture
+def in_english(qapp):  # type: ignore[no-untyped-def]
+    """The English UI: the .qm files built and the English translator installed (Vietnamese after)."""
+    from ui.i18n import build, install_translator
+    from ui.qt import QApplication
+
+    app = QApplication.instance()
+    assert build() == 0
+    assert install_translator(app, "en")
+    yield
+    install_translator(app, "vi")

@@ -17,8 +17,7 @@ from app.model import UserRole
 from app.services import accounts, units
 from ui.dialogs.person import PersonDialog
 from ui.error_catalogue import catalogue_path, error_text, extract, translate_message
-from ui.i18n import build, install_translator
-from ui.qt import QApplication, QDialogButtonBox, Qt
+from ui.qt import QDialogButtonBox, Qt
 
 ROOT = Path(__file__).resolve().parent.parent
 db = factories.db
@@ -49,15 +48,6 @@ def test_every_message_has_an_english_translation_with_the_same_placeholders() -
         assert sorted(re.findall(r"\{\d+\}", template)) == sorted(
             re.findall(r"\{\d+\}", english[template])
         ), template
-
-
-@pytest.fixture
-def in_english(qapp):  # type: ignore[no-untyped-def]
-    app = QApplication.instance()
-    assert build() == 0
-    assert install_translator(app, "en")
-    yield
-    install_translator(app, "vi")
 
 
 def test_a_refusal_of_a_service_reads_in_english(db, in_english) -> None:  # type: ignore[no-untyped-def]

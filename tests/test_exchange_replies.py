@@ -80,6 +80,14 @@ def test_the_council_replies_and_the_unit_book_takes_the_same_steps(
     assert "khen thưởng theo Quyết định số 301/QĐ-UBND ngày 05/12/2025, số sổ BTDKT-SV2025 số" in text
     assert all(code in text for code in codes)
     unit.dispose()
+    request.getfixturevalue("in_english")  # the same preview in the English window
+    from ui.exchange.receive_dialog import report_lines
+
+    english = "\n".join(report_lines(dry))
+    assert f"Dossier {PEOPLE[0]}: returned — reason: Thiếu bản sao" in english  # the reason stays as sent
+    assert "awarded by Decision No. 301/QĐ-UBND of 05/12/2025, register number BTDKT-SV2025" in english
+    assert "verification codes" in english and all(code in english for code in codes)
+    assert "khen thưởng" not in english and "Hồ sơ" not in english
 
     assert main(books.cli("STC", "receive", str(reply))) == 0
     assert "trả lại — lý do" in capsys.readouterr().out

@@ -37,8 +37,14 @@ LABEL_ARGUMENT = {"required_text": 1, "optional_text": 1, "as_enum": 2, "get": 3
 LABEL_CONSTANTS = frozenset({"WHAT", "NOT_LOGGED_IN", "LOGIN_FAILED"})  # module constants: messages, parts
 # Where messages are for files and commands only (the command line is Vietnamese).
 NOT_SHOWN = ("cli/", "migrations/", "demo/", "rules/spec.py", "catalogue.py")
+# Where every Vietnamese text is for the user: the reports of what a package changed, whose lines
+# (``report.changes.append(f"{where}: …")``) are built apart from any raise.
+ALL_SAID = tuple(
+    f"exchange/{name}.py"
+    for name in ("attached", "dossiers", "evidence", "forward", "inbox", "ledger", "replies", "scores")
+)
 _PLACEHOLDER = re.compile(r"\{(\d+)\}")
-MIN_LITERAL = 6  # a template of fewer fixed characters ("{0}: {1}") would match anything
+MIN_LITERAL = 5  # a template of fewer fixed characters ("{0}: {1}") would match anything ("Hồ sơ {0}": 5)
 
 
 def catalogue_path() -> Path:
@@ -73,7 +79,10 @@ def extract(root: Path) -> dict[str, list[str]]:
     for path in sorted(root.rglob("*.py")):
         if str(path.relative_to(root)).replace("\\", "/").startswith(NOT_SHOWN):
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if str(path.relative_to(root)).replace("\\", "/").startswith(ALL_SAID):
+            templates |= _all_said(tree)
+        for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef) and node.name in MESSAGE_FUNCTIONS:
                 templates |= {
                     t
@@ -95,6 +104,25 @@ def extract(root: Path) -> dict[str, list[str]]:
                     values = node.value.values if isinstance(node.value, ast.Dict) else [node.value]
                     labels |= {t for v in values if v is not None and (t := _template(v))}
     return {"templates": sorted(templates), "labels": sorted(labels - templates)}
+
+
+def _all_said(tree: ast.Module) -> set[str]:
+    """Every message-like text of a module: its f-strings and plain strings, not the parts of an
+    f-string, nor docstrings."""
+    parts = {id(v) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for v in node.values}
+    docs = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+    }
+    return {
+        t
+        for node in ast.walk(tree)
+        if isinstance(node, ast.JoinedStr | ast.Constant) and id(node) not in parts | docs
+        if (t := _template(node)) and _is_message(t)
+    }
 
 
 @functools.cache

@@ -54,7 +54,7 @@ def receive(db: Database, path: Path, *, dry_run: bool = True) -> ReceiveReport:
     with contextlib.suppress(_DryRun), db.write() as session:
         items = HANDLERS[package.kind](db, session, package, report)
         if report.problems:
-            raise DomainError("Không nhận gói: " + " ".join(report.problems))
+            raise DomainError(f"Không nhận gói: {' '.join(report.problems)}")
         if items:
             ledger.record(
                 session, package, RECEIVED, package.digest, Path(path).name, items, db.actor.username

@@ -274,13 +274,19 @@ def _apply(
         N.record_votes(db, {n.id: N.Vote(int(vote["for"]), int(vote.get("against") or 0), int(vote["council"]),
                                          dt.date.fromisoformat(vote["on"]))})  # fmt: skip
         N.approve(db, [n.id], decision.id)
-    line = f"khen thưởng theo Quyết định số {decision.number_text} ngày {decision.signed_on:%d/%m/%Y}"
+    number, on = decision.number_text, f"{decision.signed_on:%d/%m/%Y}"
     reg = answer.get("register")
-    if reg:
-        line += f", số sổ {_register(session, reg, n.id)}"
-    codes = [str(c) for c in answer.get("certificates") or []]
-    if codes:
-        line += ", mã xác thực " + ", ".join(codes)
+    book = _register(session, reg, n.id) if reg else None
+    codes = ", ".join(str(c) for c in answer.get("certificates") or [])
+    # whole sentences, each a template the English UI translates (ui.error_catalogue)
+    if book and codes:
+        line = f"khen thưởng theo Quyết định số {number} ngày {on}, số sổ {book}, mã xác thực {codes}"
+    elif book:
+        line = f"khen thưởng theo Quyết định số {number} ngày {on}, số sổ {book}"
+    elif codes:
+        line = f"khen thưởng theo Quyết định số {number} ngày {on}, mã xác thực {codes}"
+    else:
+        line = f"khen thưởng theo Quyết định số {number} ngày {on}"
     session.add(NominationEvent(nomination_id=n.id, from_status=S.APPROVED.value, to_status=S.APPROVED.value,
                                 reason=f"Theo trả lời của {by} (gói {package.digest[:12]}): {line}.",
                                 actor=db.actor.username))  # fmt: skip

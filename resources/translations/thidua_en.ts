@@ -4771,6 +4771,226 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>{0}tệp đính kèm «{1}» khác với mã băm hồ sơ ghi.</source>
       <translation>{0}the attachment «{1}» does not match the hash its record gives.</translation>
     </message>
+    <message>
+      <source>(chuyển tiếp trong gói {0})</source>
+      <translation>(forwarded in package {0})</translation>
+    </message>
+    <message>
+      <source>Chữ ký gốc của {0} (gói {1}) không khớp: hồ sơ đã bị sửa sau khi ký.</source>
+      <translation>The original signature of {0} (package {1}) does not match: the dossier was altered after signing.</translation>
+    </message>
+    <message>
+      <source>Chữ ký gốc của {0}: hợp lệ (gói {1}).</source>
+      <translation>Original signature of {0}: valid (package {1}).</translation>
+    </message>
+    <message>
+      <source>Gói có phiếu chấm điểm không đọc được.</source>
+      <translation>The package holds a score sheet that cannot be read.</translation>
+    </message>
+    <message>
+      <source>Gói gốc {0} không có hồ sơ «{1}».</source>
+      <translation>The original package {0} has no dossier «{1}».</translation>
+    </message>
+    <message>
+      <source>Gói gốc {0}: khóa đã đăng ký cho «{1}», không phải «{2}».</source>
+      <translation>Original package {0}: the key is registered for «{1}», not «{2}».</translation>
+    </message>
+    <message>
+      <source>Gói gốc {0}: phần mô tả khác với mã gói, đã bị sửa.</source>
+      <translation>Original package {0}: its manifest differs from the package code; it was altered.</translation>
+    </message>
+    <message>
+      <source>Gói gốc {0}: thiếu trong gói chuyển tiếp.</source>
+      <translation>Original package {0}: missing from the forwarded package.</translation>
+    </message>
+    <message>
+      <source>Gói không có phiếu chấm điểm nào.</source>
+      <translation>The package holds no score sheet.</translation>
+    </message>
+    <message>
+      <source>Hồ sơ gốc của {0} (gói {1}) khác với bản đã ký: đã bị sửa.</source>
+      <translation>The original dossier of {0} (package {1}) differs from the signed copy: it was altered.</translation>
+    </message>
+    <message>
+      <source>Hồ sơ {0} ({1})</source>
+      <translation>Dossier {0} ({1})</translation>
+    </message>
+    <message>
+      <source>Khóa của {0} chưa đăng ký: chưa kiểm được chữ ký gốc (gói {1}).</source>
+      <translation>The key of {0} is not registered: the original signature could not be checked (package {1}).</translation>
+    </message>
+    <message>
+      <source>Không nhận gói: {0}</source>
+      <translation>Package not received: {0}</translation>
+    </message>
+    <message>
+      <source>Lưu ý: gói do {0} ({1}) gửi, phiếu của đơn vị {2}.</source>
+      <translation>Note: the package was sent by {0} ({1}); the sheet is unit {2}'s.</translation>
+    </message>
+    <message>
+      <source>Phiếu chấm của {0}</source>
+      <translation>Score sheet of {0}</translation>
+    </message>
+    <message>
+      <source>Phiếu chấm {0} của {1}</source>
+      <translation>Score sheet for {0} of {1}</translation>
+    </message>
+    <message>
+      <source>Quyết định {0}</source>
+      <translation>Decision {0}</translation>
+    </message>
+    <message>
+      <source>Theo trả lời của {0} (gói {1}): {2}.</source>
+      <translation>As answered by {0} (package {1}): {2}.</translation>
+    </message>
+    <message>
+      <source>Tiêu chí {0}: tự chấm {1} dưới ngưỡng tối thiểu {2}.</source>
+      <translation>Criterion {0}: self-score {1} is below the minimum {2}.</translation>
+    </message>
+    <message>
+      <source>cơ quan gửi đầu tiên</source>
+      <translation>the first sending office</translation>
+    </message>
+    <message>
+      <source>khen thưởng theo Quyết định số {0} ngày {1}</source>
+      <translation>awarded by Decision No. {0} of {1}</translation>
+    </message>
+    <message>
+      <source>khen thưởng theo Quyết định số {0} ngày {1}, mã xác thực {2}</source>
+      <translation>awarded by Decision No. {0} of {1}, verification codes {2}</translation>
+    </message>
+    <message>
+      <source>khen thưởng theo Quyết định số {0} ngày {1}, số sổ {2}</source>
+      <translation>awarded by Decision No. {0} of {1}, register number {2}</translation>
+    </message>
+    <message>
+      <source>khen thưởng theo Quyết định số {0} ngày {1}, số sổ {2}, mã xác thực {3}</source>
+      <translation>awarded by Decision No. {0} of {1}, register number {2}, verification codes {3}</translation>
+    </message>
+    <message>
+      <source>không khen thưởng</source>
+      <translation>not awarded</translation>
+    </message>
+    <message>
+      <source>trả lại</source>
+      <translation>returned</translation>
+    </message>
+    <message>
+      <source>{0} (số của {1})</source>
+      <translation>{0} (numbers of {1})</translation>
+    </message>
+    <message>
+      <source>{0} hồ sơ đã nhận trả lời này, không có gì thay đổi.</source>
+      <translation>{0} dossiers already received this answer; nothing changed.</translation>
+    </message>
+    <message>
+      <source>{0} — lý do: {1}</source>
+      <translation>{0} — reason: {1}</translation>
+    </message>
+    <message>
+      <source>{0} — lý do: {1} (đã ghi từ trước)</source>
+      <translation>{0} — reason: {1} (recorded before)</translation>
+    </message>
+    <message>
+      <source>{0}: bản mới của hồ sơ đã có nhưng hồ sơ ở đây đã ở trạng thái «{1}», không còn nhận bản bổ sung.</source>
+      <translation>{0}: a newer version of a dossier already here, but the dossier here is «{1}» and takes no more revisions.</translation>
+    </message>
+    <message>
+      <source>{0}: danh sách tiêu chí của phiếu không đọc được.</source>
+      <translation>{0}: the sheet's list of criteria cannot be read.</translation>
+    </message>
+    <message>
+      <source>{0}: hình thức «{1}» → «{2}»</source>
+      <translation>{0}: award «{1}» → «{2}»</translation>
+    </message>
+    <message>
+      <source>{0}: hồ sơ nhận trước đây đã bị xóa khỏi sổ này.</source>
+      <translation>{0}: the dossier received before has been deleted from this book.</translation>
+    </message>
+    <message>
+      <source>{0}: hồ sơ đã gửi đi nay không còn trong sổ này.</source>
+      <translation>{0}: the dossier sent is no longer in this book.</translation>
+    </message>
+    <message>
+      <source>{0}: không có danh hiệu, hình thức mã «{1}».</source>
+      <translation>{0}: there is no title or award with code «{1}».</translation>
+    </message>
+    <message>
+      <source>{0}: minh chứng «{1}» → «{2}»</source>
+      <translation>{0}: evidence «{1}» → «{2}»</translation>
+    </message>
+    <message>
+      <source>{0}: nội dung trả lời không đọc được (thiếu hoặc sai thông tin).</source>
+      <translation>{0}: the answer cannot be read (missing or wrong details).</translation>
+    </message>
+    <message>
+      <source>{0}: sổ này chưa gửi hồ sơ «{1}» cho {2} ({3}).</source>
+      <translation>{0}: this book did not send dossier «{1}» to {2} ({3}).</translation>
+    </message>
+    <message>
+      <source>{0}: sổ này không có khối thi đua mã «{1}».</source>
+      <translation>{0}: this book has no emulation bloc with code «{1}».</translation>
+    </message>
+    <message>
+      <source>{0}: sổ này không có đơn vị mã «{1}».</source>
+      <translation>{0}: this book has no unit with code «{1}».</translation>
+    </message>
+    <message>
+      <source>{0}: thiếu hoặc sai khối, năm, kỳ hay đơn vị của phiếu.</source>
+      <translation>{0}: the sheet's bloc, year, period or unit is missing or wrong.</translation>
+    </message>
+    <message>
+      <source>{0}: thêm sáng kiến «{1}» ({2})</source>
+      <translation>{0}: initiative «{1}» ({2}) added</translation>
+    </message>
+    <message>
+      <source>{0}: tóm tắt thành tích «{1}» → «{2}»</source>
+      <translation>{0}: summary of achievements «{1}» → «{2}»</translation>
+    </message>
+    <message>
+      <source>{0}: xếp loại năm {1} ở đây «{2}», theo hồ sơ gửi «{3}»: ghi theo hồ sơ gửi.</source>
+      <translation>{0}: the {1} rating here is «{2}», the dossier sent says «{3}»: recorded as sent.</translation>
+    </message>
+    <message>
+      <source>{0}: {1} tiêu chí, tự chấm {2} điểm</source>
+      <translation>{0}: {1} criteria, self-score {2} points</translation>
+    </message>
+    <message>
+      <source>{0}: đã bổ sung sau khi trả lại, trình lại Hội đồng.</source>
+      <translation>{0}: revised after being returned; submitted to the council again.</translation>
+    </message>
+    <message>
+      <source>{0}: đã nhận bản mới hơn (ngày {1}); gói này là bản cũ.</source>
+      <translation>{0}: a newer version was received (dated {1}); this package is an older one.</translation>
+    </message>
+    <message>
+      <source>{0}: đã nhận trước đây, không có gì thay đổi.</source>
+      <translation>{0}: received before; nothing changed.</translation>
+    </message>
+    <message>
+      <source>{0}: đơn vị {1} có {2} người «{3}» cùng năm sinh; hãy ghi số CCCD.</source>
+      <translation>{0}: unit {1} has {2} people named «{3}» born the same year; give the ID card number.</translation>
+    </message>
+    <message>
+      <source>{0}thêm tệp đính kèm «{1}»</source>
+      <translation>{0}attachment «{1}» added</translation>
+    </message>
+    <message>
+      <source>Đã chuyển tiếp {0} ({1}) trong gói {2} ngày {3}</source>
+      <translation>Forwarded to {0} ({1}) in package {2} on {3}</translation>
+    </message>
+    <message>
+      <source>Đã gửi {0} ({1}) trong gói {2} ngày {3}</source>
+      <translation>Sent to {0} ({1}) in package {2} on {3}</translation>
+    </message>
+    <message>
+      <source>Đã gửi {0} ngày {1} (gói {2})</source>
+      <translation>Sent to {0} on {1} (package {2})</translation>
+    </message>
+    <message>
+      <source>Hồ sơ {0}</source>
+      <translation>Dossier {0}</translation>
+    </message>
   </context>
   <context>
     <name>AuditCheckDialog</name>

@@ -13,7 +13,7 @@ from app.exchange.inbox import receive
 from app.exchange.report import ReceiveReport
 from app.storage.db import Database
 
-from ..error_catalogue import error_text
+from ..error_catalogue import error_text, translate_message
 from ..jobs import Job
 from ..operations import run_write
 from ..qt import (
@@ -32,7 +32,7 @@ OK_STYLE, BAD_STYLE = "color: #1B7F3B; font-weight: bold;", "color: #B00020; fon
 
 
 def report_lines(report: ReceiveReport) -> list[str]:
-    """The preview, in the UI's language where it is ours (names and reasons stay as sent)."""
+    """The preview in the UI's language (names and reasons stay as sent)."""
     head = translate("ReceiveDialog", "Gói của {0} ({1}), mã gói {2}.").format(
         report.sender.name, report.sender.code, report.digest[:12]
     )
@@ -42,8 +42,20 @@ def report_lines(report: ReceiveReport) -> list[str]:
             len(report.created), len(report.updated), report.unchanged))  # fmt: skip
         lines += [translate("ReceiveDialog", "Cá nhân mới: {0}").format(n) for n in report.new_persons]
         lines += [translate("ReceiveDialog", "Đã có trong sổ: {0}").format(n) for n in report.matched_persons]
-    lines += report.changes + report.notes
+    lines += [said_line(line) for line in report.changes + report.notes]
     return lines
+
+
+def said_line(line: str) -> str:
+    """A line of the report in the UI's language. Most lines are «where: what» (the dossier or the
+    sheet, then what happened to it): when both parts are known on their own («Hồ sơ {0}», «{0} —
+    lý do: {1}»), each is translated; else the line as a whole («{0}: hình thức «{1}» → «{2}»»)."""
+    where, sep, what = line.partition(": ")
+    if sep:
+        head, tail = translate_message(where), translate_message(what)
+        if head != where and tail != what:
+            return f"{head}: {tail}"
+    return translate_message(line)
 
 
 class ReceiveDialog(QDialog):
