@@ -325,3 +325,44 @@ def test_pages_read_after_a_neighbour_match_pages_read_by_offset(db) -> None:
     total = source.count(Query())
     again = source.page(Query(), 3, 3, total=total)
     assert [r[0] for r in again] == [r[0] for r in NominationRows(db).page(Query(), 3, 3, total=total)]
+
+
+def test_a_list_header_saved_by_a_version_with_other_columns_is_not_restored(qtbot, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Upgrading: the nominations list gained a column («Đã gửi»); the header state an older version
+    saved (nine columns, no column keys) would be restored by position, leaving titles blank and
+    sections hidden. It is left out: every column shows with its title; the next save keeps it."""
+    from ui.qt import QByteArray
+    from ui.settings import Settings
+
+    settings = Settings()  # the state 0.1 saved (nine sections, sorted by the nominee), byte for byte
+    settings._q.setValue("lists/nominations/header", QByteArray(bytes.fromhex(OLD_NOMINATIONS_HEADER)))
+    settings._q.sync()
+    _unit, people = _people(db)
+    create_nomination(db, NominationInput(year=2025, award_id=_award(db, "LDTT"), person_id=people[0].id))
+    window = _window(qtbot, db, tmp_path)
+    page = window.nominations
+    page.refresh()  # as after any write (data_changed), the page not shown: where the old state broke it
+    qtbot.wait(50)
+    window.nav.setCurrentRow(4)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    qtbot.wait(50)
+    header = page.view.horizontalHeader()
+    assert header.count() == len(page.model.keys) == 10
+    for column in range(header.count()):
+        assert not header.isSectionHidden(column) and header.sectionSize(column) > 20, column
+        assert header.visualIndex(column) == column
+    # the old state's length (1,200 px for nine sections) kept with ten made the header paint one title
+    assert header.length() == sum(header.sectionSize(c) for c in range(header.count()))
+    assert page.model.headerData(page.model.column_of("sent"), Qt.Orientation.Horizontal) == "Đã gửi"
+    header.resizeSection(page.model.column_of("year"), 123)  # saved again, now with its columns
+    again = Settings().header_state("nominations", page.model.keys)
+    assert again is not None and header.restoreState(again)
+
+
+OLD_NOMINATIONS_HEADER = (
+    "000000ff000000000000000100000001000000000100000000000000000000000000000000000004b00000000901010101"
+    "00000000000000000000000064ffffffff000000840000000000000009000000460000000100000000000000c800000001"
+    "00000000000000500000000100000000000000e60000000100000000000000370000000100000000000000e60000000100"
+    "0000000000008c00000001000000000000005f0000000100000000000000640000000100000000000003e8000000006400"
+    "000000000000000000000000000001"
+)

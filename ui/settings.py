@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from platformdirs import user_config_dir
@@ -105,11 +105,17 @@ class Settings:
         self._q.setValue("ui/language", value)
 
     # -- lists: shown columns, their widths and order, the sort -----------------------------
-    def header_state(self, list_name: str) -> QByteArray | None:
+    def header_state(self, list_name: str, columns: Sequence[str]) -> QByteArray | None:
+        """The list's saved header, if it was saved for these columns: a state saved when the list
+        had other columns (an older version, before a column was added) would be restored by
+        position, leaving headers blank or hidden, so it is left out and the defaults apply."""
+        if self._str(f"lists/{list_name}/columns", "") != ",".join(columns):
+            return None
         return self._bytes(f"lists/{list_name}/header")
 
-    def set_header_state(self, list_name: str, state: QByteArray) -> None:
+    def set_header_state(self, list_name: str, state: QByteArray, columns: Sequence[str]) -> None:
         self._q.setValue(f"lists/{list_name}/header", state)
+        self._q.setValue(f"lists/{list_name}/columns", ",".join(columns))
 
     # -- report forms: what the clerk typed last time, per kind --------------------------------
     def report_values(self, kind: str) -> dict[str, str]:

@@ -275,11 +275,13 @@ class ListPage(QWidget):
 
     def _save_header(self) -> None:
         if self.model is not None:
-            self.settings.set_header_state(self.list_name, self.view.horizontalHeader().saveState())
+            self.settings.set_header_state(
+                self.list_name, self.view.horizontalHeader().saveState(), self.model.keys
+            )
 
     def _restore_header(self) -> None:
         assert self.model is not None
-        state = self.settings.header_state(self.list_name)
+        state = self.settings.header_state(self.list_name, self.model.keys)
         header = self.view.horizontalHeader()
         if state is None or not header.restoreState(state):
             for key, width in self.widths.items():
