@@ -421,3 +421,21 @@ def test_what_was_typed_for_a_kind_is_offered_again_next_time(qtbot, demo_db, tm
     qtbot.addWidget(other)
     other.set_database(demo_db)
     assert other.choose("bien-ban").widgets["chair"].text() == ""
+
+
+def test_the_english_form_gives_each_example_once(qtbot, page, in_english) -> None:  # type: ignore[no-untyped-def]
+    """The hints are Vietnamese examples (the documents are Vietnamese): «e.g. » is said once."""
+    from ui.qt import QLineEdit
+
+    page.retranslate()
+    seen = 0
+    for kind in KINDS:
+        form = page.choose(kind)
+        form.retranslate()
+        for widget in form.widgets.values():
+            hint = widget.placeholderText() if isinstance(widget, QLineEdit) else ""
+            if hint.startswith("e.g. "):
+                seen += 1
+                assert "e.g." not in hint[5:] and "ví dụ" not in hint, (kind, hint)
+    assert seen > 10
+    assert page.choose("to-trinh").widgets["to"].placeholderText() == "e.g. Ủy ban nhân dân tỉnh"

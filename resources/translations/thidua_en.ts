@@ -2383,37 +2383,37 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
     <message>
       <location filename="../../ui/reports/forms.py" line="214" />
       <source>Ủy ban nhân dân tỉnh</source>
-      <translation>e.g. Ủy ban nhân dân tỉnh Tây Ninh</translation>
+      <translation>Ủy ban nhân dân tỉnh</translation>
     </message>
     <message>
       <location filename="../../ui/reports/forms.py" line="217" />
       <source>SỞ NỘI VỤ</source>
-      <translation>e.g. SỞ NỘI VỤ</translation>
+      <translation>SỞ NỘI VỤ</translation>
     </message>
     <message>
       <location filename="../../ui/reports/forms.py" line="218" />
       <source>UBND TỈNH TÂY NINH</source>
-      <translation>e.g. UBND TỈNH TÂY NINH</translation>
+      <translation>UBND TỈNH TÂY NINH</translation>
     </message>
     <message>
       <location filename="../../ui/reports/forms.py" line="219" />
       <source>Tây Ninh</source>
-      <translation>e.g. Tây Ninh</translation>
+      <translation>Tây Ninh</translation>
     </message>
     <message>
       <location filename="../../ui/reports/forms.py" line="220" />
       <source>PHÓ GIÁM ĐỐC</source>
-      <translation>e.g. PHÓ GIÁM ĐỐC</translation>
+      <translation>PHÓ GIÁM ĐỐC</translation>
     </message>
     <message>
       <location filename="../../ui/reports/forms.py" line="223" />
       <source>GIÁM ĐỐC</source>
-      <translation>e.g. GIÁM ĐỐC</translation>
+      <translation>GIÁM ĐỐC</translation>
     </message>
     <message>
       <location filename="../../ui/reports/forms.py" line="225" />
       <source>Hội đồng Thi đua - Khen thưởng Sở Nội vụ</source>
-      <translation>e.g. Hội đồng Thi đua - Khen thưởng Sở Nội vụ</translation>
+      <translation>Hội đồng Thi đua - Khen thưởng Sở Nội vụ</translation>
     </message>
     <message>
       <location filename="../../ui/reports/forms.py" line="122" />
