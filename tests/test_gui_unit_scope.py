@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import factories as f
+from sqlalchemy import select
 
-from app.model import Gender, UnitLevel
+from app.model import Gender, Person, UnitLevel
 from app.services import accounts as A
 from app.services.persons import PersonInput, create_person
 from app.services.scope import clerk_units
@@ -76,3 +77,34 @@ def test_enter_does_not_pick_one_of_several_namesakes(qtbot, db) -> None:
     edit.clear_value()
     qtbot.keyClicks(edit, "ke hoach")  # no person: nothing offered
     assert edit.suggestions() == []
+
+
+def test_a_clerks_overview_counts_what_their_lists_show(qtbot, db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The start page said «Cá nhân: 4» to a clerk whose persons list shows 3: the counts of units,
+    persons and nominations are their unit's (and said so); an administrator's are the book's."""
+    from ui.main_window import MainWindow
+
+    monkeypatch.setenv("THIDUA_CONFIG_DIR", str(tmp_path / "config"))
+    stc, _division, syt = _two_units_with_namesakes(db)
+    with db.read() as session:
+        other = session.scalar(select(Person.id).where(Person.unit_id == syt.id))
+    f.nomination(db, "LDTT", person_id=other)  # another unit's dossier
+    A.login(db, "canbo", "matkhau-canbo")
+    window = MainWindow(db, demo_path=tmp_path / "demo.sqlite3")
+    qtbot.addWidget(window)
+    overview = window.overview
+    overview.show_database(db)
+
+    def shown(label: str) -> str:
+        value = overview.findChild(type(overview._location), f"count:{label}")
+        assert value is not None, label
+        return str(value.text())
+
+    assert shown("Cá nhân (thuộc đơn vị của bạn)") == "3"
+    assert shown("Đơn vị (của bạn và trực thuộc)") == "2"
+    assert shown("Hồ sơ đề nghị khen thưởng (đơn vị của bạn trình)") == "0"
+    window.persons.set_database(db)
+    qtbot.waitUntil(lambda: window.persons.model.rowCount() == 3)
+    A.login(db, "quantri", "matkhau-quantri")
+    overview.show_database(db)
+    assert shown("Cá nhân") == "4" and shown("Đơn vị") == "3" and shown("Hồ sơ đề nghị khen thưởng") == "1"

@@ -2044,6 +2044,18 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>Không có việc nào đang chờ.</source>
       <translation>Nothing is waiting.</translation>
     </message>
+    <message>
+      <source>Đơn vị (của bạn và trực thuộc)</source>
+      <translation>Units (yours and those under it)</translation>
+    </message>
+    <message>
+      <source>Cá nhân (thuộc đơn vị của bạn)</source>
+      <translation>Persons (in your unit)</translation>
+    </message>
+    <message>
+      <source>Hồ sơ đề nghị khen thưởng (đơn vị của bạn trình)</source>
+      <translation>Nominations (submitted by your unit)</translation>
+    </message>
   </context>
   <context>
     <name>PersonDialog</name>

@@ -30,6 +30,9 @@ _COUNT_LABELS = (
     QT_TRANSLATE_NOOP("OverviewPage", "Hồ sơ đề nghị khen thưởng"),
     QT_TRANSLATE_NOOP("OverviewPage", "Quyết định khen thưởng"),
     QT_TRANSLATE_NOOP("OverviewPage", "Danh hiệu, hình thức trong danh mục"),
+    QT_TRANSLATE_NOOP("OverviewPage", "Đơn vị (của bạn và trực thuộc)"),
+    QT_TRANSLATE_NOOP("OverviewPage", "Cá nhân (thuộc đơn vị của bạn)"),
+    QT_TRANSLATE_NOOP("OverviewPage", "Hồ sơ đề nghị khen thưởng (đơn vị của bạn trình)"),
 )
 
 
