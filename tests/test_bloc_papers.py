@@ -275,3 +275,28 @@ def test_the_review_texts_are_edited_from_the_reports_page_and_printed(qtbot, de
     text = text_of(out)
     assert "Hoàn thành xuất sắc nhiệm vụ năm." in text and "Tổ chức Hội nghị điển hình tiên tiến." in text
     assert "Hạn chế, tồn tại" not in text
+
+
+def test_an_approver_outside_the_blocs_secretariat_reads_the_texts_only(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    """The texts button is on the Reports page of every approver; one whose unit is neither the
+    bloc's head nor its deputy that year reads what the secretariat wrote, and cannot save."""
+    from ui.dialogs.bloc_review import BlocReviewDialog
+    from ui.qt import QDialogButtonBox
+
+    bloc = bloc_id(demo_db)
+    set_review(demo_db, bloc, 2025, ScorePeriodKind.YEAR, BlocReview(results="Khối hoàn thành tốt nhiệm vụ."))
+    units = {m.role: m for m in members(demo_db, bloc, 2025)}
+    member = units[BlocRole.MEMBER]
+    demo_db.actor = Actor("pd.thanhvien", UserRole.APPROVER, unit_id=member.unit_id)
+    dialog = BlocReviewDialog(demo_db, bloc, 2025, ScorePeriodKind.YEAR)
+    qtbot.addWidget(dialog)
+    assert not dialog.writable and dialog.field("results").isReadOnly()
+    assert dialog.field("results").toPlainText() == "Khối hoàn thành tốt nhiệm vụ."
+    assert not dialog.field("votes_standings").isEnabled()
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save) is None
+    assert "Chỉ xem" in dialog.banner.text()
+    demo_db.actor = Actor("pd.khoitruong", UserRole.APPROVER, unit_id=units[BlocRole.HEAD].unit_id)
+    head = BlocReviewDialog(demo_db, bloc, 2025, ScorePeriodKind.YEAR)
+    qtbot.addWidget(head)
+    assert head.writable and not head.field("results").isReadOnly()
+    assert head.buttons.button(QDialogButtonBox.StandardButton.Save) is not None

@@ -5089,6 +5089,14 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>Ghi chú về biểu quyết</source>
       <translation>Notes on the vote</translation>
     </message>
+    <message>
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Chỉ xem: nội dung này do thư ký khối (đơn vị khối trưởng, khối phó của năm) ghi.</source>
+      <translation>Read only: these texts are written by the bloc's secretariat (the head and deputy units of the year).</translation>
+    </message>
   </context>
   <context>
     <name>CriteriaEditor</name>

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from app.model import ScorePeriodKind
 from app.services.bloc_review import Attendance, BlocReview, get_review, set_review
-from app.services.blocs import members
+from app.services.blocs import may_run_secretariat, members
 from app.storage.db import Database
 
 from ..operations import Pending
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QComboBox,
+    QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -78,6 +79,27 @@ class BlocReviewDialog(FormDialog):
         for name, _label in VOTES:
             value = getattr(self.kept, name)
             self._spin(name).setValue(-1 if value is None else value)
+        self.writable = not db.read_only and may_run_secretariat(db, bloc_id, year)
+        if not self.writable:  # what the secretariat wrote, to read: saving would be refused
+            self._read_only()
+
+    def _read_only(self) -> None:
+        for edit in self.findChildren(QPlainTextEdit) + self.findChildren(QLineEdit):
+            edit.setReadOnly(True)
+        for box in self.findChildren(QComboBox) + self.findChildren(QSpinBox):
+            box.setEnabled(False)
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(
+            translate("BlocReviewDialog", "Đóng")
+        )
+        self.banner.setStyleSheet("")
+        self.banner.setText(
+            translate(
+                "BlocReviewDialog",
+                "Chỉ xem: nội dung này do thư ký khối (đơn vị khối trưởng, khối phó của năm) ghi.",
+            )
+        )
+        self.banner.show()
 
     def _text(self, name: str) -> QPlainTextEdit:
         edit = self.field(name)
