@@ -284,6 +284,7 @@ def test_an_approver_outside_the_blocs_secretariat_reads_the_texts_only(qtbot, d
     from ui.qt import QDialogButtonBox
 
     bloc = bloc_id(demo_db)
+    demo_db.actor = SECRETARIAT
     set_review(demo_db, bloc, 2025, ScorePeriodKind.YEAR, BlocReview(results="Khối hoàn thành tốt nhiệm vụ."))
     units = {m.role: m for m in members(demo_db, bloc, 2025)}
     member = units[BlocRole.MEMBER]
