@@ -216,3 +216,45 @@ def test_the_criteria_table_is_copied_from_last_year_and_goes_out_and_back_as_xl
     settle()
     assert "Đã lưu bảng tiêu chí 5 dòng" in year_editor.status.text()
     assert [c.max_points for c in criteria(db, bloc.id, 2026)] == [50, 30, 20, 10, 5]
+
+
+def test_a_row_another_person_saved_meanwhile_is_refused_not_overwritten(sheet, qtbot, settle) -> None:  # type: ignore[no-untyped-def]
+    """Two of the secretariat have the same sheet open. The first saves I.1 = 45; the second, who
+    still sees I.1 empty, types 40 there and 25 in I.2: nothing is saved (all or nothing), I.1 is
+    flagged with why, and the first person's 45 stays. A row nobody else touched saves as before."""
+    db, bloc, unit, first = sheet
+    second = SheetDialog(db, bloc.id, 2025, H1, unit.id)
+    qtbot.addWidget(second)
+    first.model.setData(first.model.index(0, SELF), "45")
+    first.save()
+    settle()
+    assert "Đã lưu" in first.status.text()
+
+    second.model.setData(second.model.index(0, SELF), "40")
+    second.model.setData(second.model.index(1, SELF), "25")
+    second.save()
+    settle()
+    assert "I.1" in second.status.text() and "mở lại phiếu" in second.status.text()
+    assert second.model.index(0, SELF).data(Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
+    stored = unit_sheet(db, bloc.id, 2025, H1, unit.id)
+    assert [r.self_points for r in stored.rows[:2]] == [45, None]
+
+    second.reload()  # opened again: the other's 45 shown, and a change of I.2 now saves
+    assert second.model.index(0, SELF).data() == "45"
+    second.model.setData(second.model.index(1, SELF), "25")
+    second.save()
+    settle()
+    assert "Đã lưu" in second.status.text()
+    assert [r.self_points for r in unit_sheet(db, bloc.id, 2025, H1, unit.id).rows[:2]] == [45, 25]
+
+
+def test_a_refused_sheet_reads_in_english(sheet, settle, in_english) -> None:  # type: ignore[no-untyped-def]
+    db, bloc, unit, dialog = sheet
+    dialog.model.setData(dialog.model.index(1, SELF), "25")
+    dialog.model.setData(dialog.model.index(1, BLOC), "20")  # differs, no comment
+    dialog.save()
+    settle()
+    text = dialog.status.text()
+    assert text.startswith("The score sheet of STC was not saved (problems: 1):"), text
+    assert "Criterion I.2: the self-score (25) differs from the bloc's score (20); a comment is needed." in text
+    assert dialog.model.index(1, COMMENT).data(Qt.ItemDataRole.ToolTipRole).startswith("Criterion I.2")

@@ -31,6 +31,7 @@ CONTEXT = "DomainError"
 RAISERS = frozenset({
     "DomainError", "NotFound", "ConflictError", "DatabaseError", "PermissionDeniedError", "LoginError",
     "FileRefused", "LayoutError", "ReadOnlyError", "InstanceBusy", "Cancelled", "require", "_fail", "refuse", "_refuse",
+    "SheetProblem",
 })  # fmt: skip
 MESSAGE_FUNCTIONS = frozenset({"misfit"})  # functions that return a reason for the user
 LABEL_ARGUMENT = {"required_text": 1, "optional_text": 1, "as_enum": 2, "get": 3}

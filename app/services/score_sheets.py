@@ -31,13 +31,19 @@ MAX_TEXT = 4000
 
 @dataclass(frozen=True)
 class SheetEntry:
-    """What the user gives for one criterion row; ``None`` leaves a score empty."""
+    """What the user gives for one criterion row; ``None`` leaves a score empty. ``was``: the row
+    as it was read before it was edited (the grid gives it), so that a row another person saved
+    meanwhile is refused rather than overwritten; ``None`` (an xlsx, a package) sets it whole."""
 
     code: str
     self_points: float | None = None
     bloc_points: float | None = None
     comment: str = ""
     evidence: str = ""
+    was: RowValues | None = None
+
+
+RowValues = tuple[float | None, float | None, str, str]  # self, bloc, comment, evidence as stored
 
 
 @dataclass(frozen=True)
@@ -122,7 +128,7 @@ class SheetRefused(DomainError):
     def __init__(
         self, problems: Sequence[SheetProblem], heading: str = "Phiếu chấm điểm không lưu được"
     ) -> None:
-        self.problems = list(problems)
+        self.problems, self.heading = list(problems), heading
         lines = [f"{heading} ({len(self.problems)} lỗi):", *(f"- {p.message}" for p in self.problems)]
         field = self.problems[0].field if len(self.problems) == 1 else None
         super().__init__("\n".join(lines), field=field)
@@ -266,6 +272,14 @@ def save_sheet_in(
             select(Score).where(Score.unit_id == unit.id, Score.criterion_id.in_([c.id for c in table]))
         )
     }
+    changed = [
+        SheetProblem(e.code, "self_points", f"Tiêu chí {clean(e.code)}: dòng này đã được lưu khác đi sau khi "
+                     "phiếu được mở (có người khác đang chấm phiếu này); hãy đóng, mở lại phiếu rồi chấm lại.", i)
+        for i, e in enumerate(entries)
+        if e.was is not None and _stored(existing.get(by_code[clean(e.code)].id)) != e.was
+    ]  # fmt: skip
+    if changed:
+        raise SheetRefused(changed, f"Phiếu chấm điểm của {unit.code} không lưu được")
     for e in entries:
         c = by_code[clean(e.code)]
         score = existing.get(c.id)
@@ -278,6 +292,12 @@ def save_sheet_in(
         score.evidence = clean(e.evidence)
     session.flush()
     return _read_sheet(session, bloc, year, period, unit)
+
+
+def _stored(score: Score | None) -> RowValues:
+    if score is None:
+        return (None, None, "", "")
+    return (score.self_points, score.bloc_points, score.note or "", score.evidence or "")
 
 
 def save_sheet(

@@ -5003,6 +5003,34 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>Hồ sơ {0}</source>
       <translation>Dossier {0}</translation>
     </message>
+    <message>
+      <source>Không có tiêu chí mã «{0}» trong bảng tiêu chí.</source>
+      <translation>There is no criterion with code «{0}» in the criteria table.</translation>
+    </message>
+    <message>
+      <source>Thiếu mã tiêu chí.</source>
+      <translation>The criterion code is missing.</translation>
+    </message>
+    <message>
+      <source>Tiêu chí {0}: dòng này đã được lưu khác đi sau khi phiếu được mở (có người khác đang chấm phiếu này); hãy đóng, mở lại phiếu rồi chấm lại.</source>
+      <translation>Criterion {0}: this row was saved differently after the sheet was opened (someone else is scoring this sheet); close the sheet, open it again and score it again.</translation>
+    </message>
+    <message>
+      <source>Tiêu chí {0}: {1} dài quá {2} ký tự.</source>
+      <translation>Criterion {0}: {1} is longer than {2} characters.</translation>
+    </message>
+    <message>
+      <source>Tiêu chí {0}: điểm tự chấm ({1}) khác điểm khối chấm ({2}); cần ghi nhận xét.</source>
+      <translation>Criterion {0}: the self-score ({1}) differs from the bloc's score ({2}); a comment is needed.</translation>
+    </message>
+    <message>
+      <source>Tiêu chí «{0}» bị lặp lại trong phiếu.</source>
+      <translation>Criterion «{0}» appears twice in the sheet.</translation>
+    </message>
+    <message>
+      <source>Phiếu chấm điểm không lưu được</source>
+      <translation>The score sheet was not saved</translation>
+    </message>
   </context>
   <context>
     <name>AuditCheckDialog</name>
@@ -5427,6 +5455,10 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
     <message>
       <source>Đang gửi phiếu chấm…</source>
       <translation>Sending the score sheet…</translation>
+    </message>
+    <message>
+      <source>{0} ({1} lỗi):</source>
+      <translation>{0} (problems: {1}):</translation>
     </message>
   </context>
   <context>

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.model import CriterionKind
-from app.services.score_sheets import SheetEntry, SheetProblem, UnitSheet
+from app.services.score_sheets import RowValues, SheetEntry, SheetProblem, UnitSheet
 
 from ..error_catalogue import translate_message
 from ..labels import number
@@ -81,6 +81,7 @@ class SheetLine:
     comment: str = ""
     evidence: str = ""
     stored: bool = False  # the unit has a score row on this criterion
+    was: RowValues = (None, None, "", "")  # the row as read: saving checks nobody changed it since
     edited: bool = False  # changed since loaded: only these rows are sent to be saved
     flags: dict[int, tuple[str, bool]] = field(default_factory=dict)  # column → (message, is error)
     refused: dict[int, str] = field(default_factory=dict)  # column → the service's message
@@ -164,6 +165,7 @@ class SheetModel(QAbstractTableModel):
                 c.code, c.group, c.name, c.kind, c.max_points, c.floor_share,
                 _text(row.self_points), _text(row.bloc_points), row.comment, row.evidence,
                 stored=row.self_points is not None or row.bloc_points is not None or bool(row.comment or row.evidence),
+                was=(row.self_points, row.bloc_points, row.comment or "", row.evidence or ""),
             )  # fmt: skip
             line.flags = check_line(line)
             self.lines.append(line)
@@ -184,7 +186,9 @@ class SheetModel(QAbstractTableModel):
             if not line.edited:
                 continue
             out.append(
-                SheetEntry(line.code, line.points(SELF), line.points(BLOC), line.comment, line.evidence)
+                SheetEntry(
+                    line.code, line.points(SELF), line.points(BLOC), line.comment, line.evidence, line.was
+                )
             )
         return out
 

@@ -17,7 +17,7 @@ from app.services.score_periods import PeriodClosedError
 from app.services.score_sheets import SheetRefused, UnitSheet, save_sheet, unit_sheet
 from app.storage.db import Database
 
-from ..error_catalogue import error_text
+from ..error_catalogue import error_text, translate_message
 from ..labels import number
 from ..operations import run_write
 from ..qt import (
@@ -302,7 +302,7 @@ class SheetDialog(QDialog):
                 self.model.set_problems(exc.problems, entries)
                 if any(p.field == "period" for p in exc.problems) or isinstance(exc, PeriodClosedError):
                     self.save_button.setEnabled(False)
-            self._show_status(error_text(exc), error=True)
+            self._show_status(refusal_text(exc), error=True)
 
         self.op = run_write(
             self, translate("ScoreSheet", "Đang lưu phiếu chấm…"), self.db,
@@ -360,7 +360,7 @@ class SheetDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.writing = False
             self.send_button.setEnabled(True)
-            self._show_status(error_text(exc), error=True)
+            self._show_status(refusal_text(exc), error=True)
 
         self.op = run_write(
             self, translate("ScoreSheet", "Đang gửi phiếu chấm…"), db,
@@ -370,3 +370,12 @@ class SheetDialog(QDialog):
     def _show_status(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {ERROR_BRUSH.color().darker(300).name()};" if error else "")
+
+
+def refusal_text(exc: BaseException) -> str:
+    """A refused save in the UI's language: a sheet's heading and each of its problems translated
+    one by one (the message as raised joins them, and no template matches the whole)."""
+    if not isinstance(exc, SheetRefused):
+        return error_text(exc)
+    head = translate("ScoreSheet", "{0} ({1} lỗi):").format(translate_message(exc.heading), len(exc.problems))
+    return "\n".join([head, *(f"- {translate_message(p.message)}" for p in exc.problems)])
