@@ -173,6 +173,9 @@ def test_the_heads_submission_proposes_the_flag_and_merit_from_the_standings(dem
 
     assert "TỜ TRÌNH" in text and "Số: 03/TTr-KKT" in text
     assert "Kính gửi: Hội đồng Thi đua - Khen thưởng tỉnh." in text
+    # the rules file's basis, as a signed paper may cite it (it once carried «ví dụ Bắc Ninh …»)
+    assert "Căn cứ Quy định của Ủy ban nhân dân tỉnh về tổ chức, hoạt động của các khối, cụm thi đua;" in text
+    assert "ví dụ" not in text and "Bắc Ninh" not in text
     for r in table.ranked:
         if r.proposal:
             assert r.name in text
