@@ -256,5 +256,7 @@ def test_a_refused_sheet_reads_in_english(sheet, settle, in_english) -> None:  #
     settle()
     text = dialog.status.text()
     assert text.startswith("The score sheet of STC was not saved (problems: 1):"), text
-    assert "Criterion I.2: the self-score (25) differs from the bloc's score (20); a comment is needed." in text
+    assert (
+        "Criterion I.2: the self-score (25) differs from the bloc's score (20); a comment is needed." in text
+    )
     assert dialog.model.index(1, COMMENT).data(Qt.ItemDataRole.ToolTipRole).startswith("Criterion I.2")

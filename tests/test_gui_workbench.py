@@ -118,6 +118,9 @@ def test_a_nomination_is_entered_through_the_completer_and_ctrl_s_starts_the_nex
     qtbot.keyClick(window.nominations.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     form = window.nominations.dialog
     form.year.setValue(2025)
+    # no award until one is chosen (the first of the list, taken unnoticed, would be a wrong one)
+    assert form.award.currentIndex() == -1 and form.award.count() > 0
+    assert form.award.placeholderText() == "— chọn danh hiệu, hình thức —"
     qtbot.keyClicks(form.nominee, "duc")  # finds "Lê Đức Cường" and "Đỗ Minh Đức"
     assert form.nominee.suggestions() == ["Lê Đức Cường — Sở Xây dựng", "Đỗ Minh Đức — Sở Xây dựng"]
     qtbot.keyClick(form.nominee.completer_.popup(), Qt.Key.Key_Down)

@@ -1831,6 +1831,10 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>Hồ sơ bị trả lại ngày {0}, người trả: {1}. Lý do: {2}</source>
       <translation>Returned on {0} by {1}. Reason: {2}</translation>
     </message>
+    <message>
+      <source>— chọn danh hiệu, hình thức —</source>
+      <translation>— choose a title or award —</translation>
+    </message>
   </context>
   <context>
     <name>NominationsPage</name>

@@ -108,6 +108,7 @@ class NominationForm(FormDialog):
         self.award = self.add_field(
             "award", QT_TRANSLATE_NOOP("NominationForm", "Danh hiệu, hình thức"), QComboBox()
         )
+        self.award.setPlaceholderText(translate("NominationForm", "— chọn danh hiệu, hình thức —"))
         self.campaign = self.add_field(
             "campaign", QT_TRANSLATE_NOOP("NominationForm", "Phong trào"), QComboBox()
         )
@@ -160,8 +161,8 @@ class NominationForm(FormDialog):
             for award in list_awards(self.db, target=self._target(), year=year):
                 self.award.addItem(award.name, award.id)
             self._awards = {a.id: a for a in list_awards(self.db, year=year)}
-            index = self.award.findData(current_award)
-            self.award.setCurrentIndex(index if index >= 0 else (0 if self.award.count() else -1))
+            # none until chosen: the first of the list (Chiến sĩ tiên tiến) taken unnoticed is a wrong award
+            self.award.setCurrentIndex(self.award.findData(current_award))
             self.campaign.clear()
             self.campaign.addItem(translate("NominationForm", "(không theo phong trào)"), None)
             for campaign in list_campaigns(self.db, year):
