@@ -40,6 +40,7 @@ def _person_dialog(qtbot, db, unit_id: int, name: str) -> PersonDialog:  # type:
     dialog = PersonDialog(db, unit_id=unit_id)
     qtbot.addWidget(dialog)
     dialog.full_name.setText(name)
+    dialog.gender.setCurrentIndex(dialog.gender.findData("male"))
     return dialog
 
 

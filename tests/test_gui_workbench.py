@@ -89,6 +89,11 @@ def test_a_unit_and_a_person_are_created_by_typing(qtbot, settle, db, tmp_path: 
     qtbot.mouseClick(window.persons.findChild(QPushButton, "newPerson"), Qt.MouseButton.LeftButton)
     dialog = window.persons.dialog
     type_text(qtbot, dialog.field("full_name"), "nguyễn  văn an")
+    gender = dialog.field("gender")
+    assert gender.currentIndex() == -1  # chosen, never assumed
+    gender.setFocus()
+    qtbot.keyClick(gender, Qt.Key.Key_Down)  # the first choice, as the keyboard picks it
+    assert gender.currentData() == "male"
     qtbot.keyClicks(dialog.field("birth_date"), "05/03/1985")
     qtbot.keyClicks(dialog.field("cccd"), "079 085 001 234")
     unit_edit = dialog.field("unit")
@@ -205,6 +210,10 @@ def test_bad_input_is_shown_at_the_field_and_nothing_is_saved(qtbot, settle, db,
     qtbot.addWidget(dialog)
     type_text(qtbot, dialog.full_name, "Phạm Văn Em")
     qtbot.keyClicks(dialog.cccd, "12345")
+    qtbot.mouseClick(dialog.buttons.button(SAVE), Qt.MouseButton.LeftButton)
+    settle()
+    assert dialog.error_text("gender") == "Chọn giới tính."
+    dialog.gender.setCurrentIndex(dialog.gender.findData("male"))
     qtbot.mouseClick(dialog.buttons.button(SAVE), Qt.MouseButton.LeftButton)
     settle()
     assert dialog.error_text("cccd") == "Số CCCD phải gồm đúng 12 chữ số."

@@ -70,13 +70,14 @@ def test_from_the_clerks_nomination_to_the_printed_certificate_and_back(
         qtbot.mouseClick(clerk.persons.findChild(QPushButton, "newPerson"), Qt.MouseButton.LeftButton)
         person_form = clerk.persons.dialog
         person_form.full_name.setText("Mạc Thị Thanh Tâm")
+        person_form.gender.setCurrentIndex(person_form.gender.findData("female"))
         person_form.birth.setText(born)
         qtbot.keyClicks(person_form.unit, "so tai chinh")
         qtbot.keyClick(person_form.unit.completer_.popup(), Qt.Key.Key_Return)
         qtbot.mouseClick(person_form.buttons.button(SAVE), Qt.MouseButton.LeftButton)
         settle()
     namesakes = search_persons(clerk.db, "mac thi thanh tam")
-    assert len(namesakes) == 2
+    assert len(namesakes) == 2 and {p.gender.value for p in namesakes} == {"female"}
 
     page = clerk.nominations
     clerk.nav.setCurrentRow(4)

@@ -67,12 +67,14 @@ def test_a_clerk_adds_a_colleague_nominates_her_and_submits(qtbot, settle, demo_
     qtbot.mouseClick(window.persons.findChild(QPushButton, "newPerson"), Qt.MouseButton.LeftButton)
     form = window.persons.dialog
     form.full_name.setText("Hồ Thị Xuân Quỳnh")
+    form.gender.setCurrentIndex(form.gender.findData("female"))  # chosen: no longer «Nam» unnoticed
     form.birth.setText("1990")
     qtbot.keyClicks(form.unit, "so tai chinh")
     qtbot.keyClick(form.unit.completer_.popup(), Qt.Key.Key_Return)
     qtbot.mouseClick(form.buttons.button(SAVE), Qt.MouseButton.LeftButton)
     settle()
     [person] = search_persons(db, "ho thi xuan quynh")
+    assert person.gender.value == "female"
     assert _actors(demo_path, "person", person.id) == {"canbo.stc"}
     window.persons.search.setText("xuan quynh")
     window.persons.apply_search()

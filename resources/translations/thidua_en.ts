@@ -2118,6 +2118,14 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>Tên cũ: {names}</source>
       <translation>Former names: {names}</translation>
     </message>
+    <message>
+      <source>— chọn —</source>
+      <translation>— choose —</translation>
+    </message>
+    <message>
+      <source>Chọn giới tính.</source>
+      <translation>Choose the gender.</translation>
+    </message>
   </context>
   <context>
     <name>PersonsPage</name>

@@ -54,6 +54,8 @@ class PersonDialog(FormDialog):
         self.gender = self.add_field("gender", QT_TRANSLATE_NOOP("PersonDialog", "Giới tính"), QComboBox())
         for gender in Gender:
             self.gender.addItem(label(gender), gender.value)
+        self.gender.setPlaceholderText(translate("PersonDialog", "— chọn —"))
+        self.gender.setCurrentIndex(-1)  # chosen, never assumed: the papers print the year of birth under it
         self.birth = self.add_field(
             "birth_date", QT_TRANSLATE_NOOP("PersonDialog", "Ngày sinh (hoặc năm sinh)"), date_edit()
         )
@@ -98,6 +100,8 @@ class PersonDialog(FormDialog):
     def save(self) -> object:
         if self.unit.value is None:
             raise DomainError(translate("PersonDialog", "Chọn đơn vị từ danh sách gợi ý."), field="unit")
+        if self.gender.currentData() is None:
+            raise DomainError(translate("PersonDialog", "Chọn giới tính."), field="gender")
         text = self.birth.text().strip()
         birth_year = int(text) if re.fullmatch(r"\d{4}", text) else None
         birth_date = None if birth_year is not None else date_from(self.birth, "birth_date")
