@@ -6,20 +6,19 @@ refused by ``receive`` with one clear message, and the book is exactly as before
 from __future__ import annotations
 
 import hashlib
-import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import factories
 import pytest
+from exchange_books import Books
 from test_attachments import PNG, pdf
 
 from app.errors import DomainError
 from app.exchange import offices
 from app.exchange.inbox import receive
 from app.exchange.package import MANIFEST, Office, Package, write_package
-from app.opening import open_database
 from app.services.attachments import MAX_BYTES
 from app.storage.db import Database
 
@@ -92,22 +91,14 @@ CASES: dict[str, tuple[Callable[[Path, Database], Path], str]] = {
 def test_a_bad_package_is_refused_with_a_message_and_nothing_imported(
     case: str, template_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    books = {c: tmp_path / f"{c}.sqlite3" for c in ("STC", "BTDKT")}
-    for path in books.values():
-        shutil.copyfile(template_db, path)
-    monkeypatch.setenv("THIDUA_SIGNING_KEY", str(tmp_path / "STC.pem"))
-    unit = open_database(books["STC"])
-    offices.set_own_office(unit, UNIT.code, UNIT.name)
-    offices.write_card(unit, tmp_path / "stc.card")
+    books = Books(template_db, tmp_path, monkeypatch, ("STC", "BTDKT"))  # each office its machine and key
+    unit = books.open("STC")
     make, words = CASES[case]
     package = make(tmp_path / "goi.tdkt", unit)
     unit.dispose()
 
-    monkeypatch.setenv("THIDUA_SIGNING_KEY", str(tmp_path / "BTDKT.pem"))
-    council = open_database(books["BTDKT"])
-    factories.unit(council, UNIT.name, code="STC")
-    offices.set_own_office(council, COUNCIL.code, COUNCIL.name)
-    offices.trust(council, offices.read_card(tmp_path / "stc.card"))
+    council = books.open("BTDKT")
+    offices.trust(council, offices.read_card(books.card("STC")))
     before = factories.dump(council)
     with pytest.raises(DomainError) as refused:
         receive(council, package, dry_run=False)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import factories
 import pytest
+from exchange_books import Books
 from sqlalchemy import func, select
 
 from app.cli import main
@@ -30,21 +31,14 @@ COUNCIL = Office("BTDKT", "Ban Thi đua - Khen thưởng tỉnh")
 def test_a_unit_sends_the_council_receives_once_and_a_newer_version_updates(
     template_db: Path, tmp_path: Path, monkeypatch, capsys
 ) -> None:  # type: ignore[no-untyped-def]
-    books = {c: tmp_path / f"{c}.sqlite3" for c in ("STC", "BTDKT")}
-    for path in books.values():
-        shutil.copyfile(template_db, path)
-
-    def as_office(code: str):  # type: ignore[no-untyped-def]  # each office its own machine and key
-        monkeypatch.setenv("THIDUA_SIGNING_KEY", str(tmp_path / f"{code}.pem"))
-        return open_database(books[code])
+    books = Books(template_db, tmp_path, monkeypatch, ("STC", "BTDKT"))  # each office its machine and key
+    as_office = books.open
 
     unit = as_office("STC")
-    stc = factories.unit(unit, "Sở Tài chính", code="STC")
-    a = factories.person(unit, stc.id, "Nguyễn Thị Ánh", birth_year=1985, cccd="079185000111")
-    b = factories.person(unit, stc.id, "Lê Văn Bình", birth_year=1979)
+    stc_id = stc_of(unit)
+    a = factories.person(unit, stc_id, "Nguyễn Thị Ánh", birth_year=1985, cccd="079185000111")
+    b = factories.person(unit, stc_id, "Lê Văn Bình", birth_year=1979)
     ids = [factories.nomination(unit, "LDTT", person_id=p.id).id for p in (a, b)]
-    offices.set_own_office(unit, "STC", "Sở Tài chính")
-    offices.write_card(unit, tmp_path / "stc.card")
     first = send_nominations(unit, ids, tmp_path / "goi1.tdkt", COUNCIL)
     marks = ledger.sent_marks(unit, ids)
     assert marks[ids[0]].digest == first and "Đã gửi Ban Thi đua" in marks[ids[0]].text()
@@ -52,12 +46,10 @@ def test_a_unit_sends_the_council_receives_once_and_a_newer_version_updates(
     unit.dispose()
 
     council = as_office("BTDKT")
-    factories.unit(council, "Sở Tài chính", code="STC")
-    factories.person(council, council_unit(council), "Lê Văn Bình", birth_year=1979)  # already known here
-    offices.set_own_office(council, "BTDKT", COUNCIL.name)
+    factories.person(council, stc_of(council), "Lê Văn Bình", birth_year=1979)  # already known here
     with pytest.raises(PackageRefused, match="chưa được đăng ký"):
         receive_package(council, tmp_path / "goi1.tdkt")
-    offices.trust(council, offices.read_card(tmp_path / "stc.card"))
+    offices.trust(council, offices.read_card(books.card("STC")))
     dry = receive_package(council, tmp_path / "goi1.tdkt", dry_run=True)
     assert (
         len(dry.created) == 2
@@ -67,9 +59,9 @@ def test_a_unit_sends_the_council_receives_once_and_a_newer_version_updates(
     assert count(council, Nomination) == 0 and count(council, Person) == 1  # a dry run writes nothing
     council.dispose()
 
-    assert main(["--db", str(books["BTDKT"]), "receive", str(tmp_path / "goi1.tdkt")]) == 0
+    assert main(books.cli("BTDKT", "receive", str(tmp_path / "goi1.tdkt"))) == 0
     assert "2 hồ sơ mới" in capsys.readouterr().out
-    assert main(["--db", str(books["BTDKT"]), "receive", str(tmp_path / "goi1.tdkt")]) == 0
+    assert main(books.cli("BTDKT", "receive", str(tmp_path / "goi1.tdkt"))) == 0
     assert "0 hồ sơ mới, 0 hồ sơ cập nhật, 2 hồ sơ đã có" in capsys.readouterr().out  # twice: nothing
     council = as_office("BTDKT")
     with council.read() as s:
@@ -111,7 +103,8 @@ def test_a_unit_sends_the_council_receives_once_and_a_newer_version_updates(
     council.dispose()
 
 
-def council_unit(db) -> int:  # type: ignore[no-untyped-def]
+def stc_of(db) -> int:  # type: ignore[no-untyped-def]
+    """The id of Sở Tài chính, which every book of ``Books`` holds."""
     from app.model import Unit
 
     with db.read() as s:
@@ -132,32 +125,23 @@ def test_attachments_travel_in_the_package_once_each_and_arrive_with_equal_bytes
     from app.model import AttachmentBlob
     from app.services import attachments as T
 
-    books = {c: tmp_path / f"{c}.sqlite3" for c in ("STC", "BTDKT")}
-    for path in books.values():
-        shutil.copyfile(template_db, path)
-
-    def as_office(code: str):  # type: ignore[no-untyped-def]
-        monkeypatch.setenv("THIDUA_SIGNING_KEY", str(tmp_path / f"{code}.pem"))
-        return open_database(books[code])
+    books = Books(template_db, tmp_path, monkeypatch, ("STC", "BTDKT"))  # each office its machine and key
+    as_office = books.open
 
     unit = as_office("STC")
-    stc = factories.unit(unit, "Sở Tài chính", code="STC")
-    ids = [factories.nomination(unit, "LDTT", person_id=factories.person(unit, stc.id, name).id).id
+    stc_id = stc_of(unit)
+    ids = [factories.nomination(unit, "LDTT", person_id=factories.person(unit, stc_id, name).id).id
            for name in ("Nguyễn Thị Ánh", "Lê Văn Bình")]  # fmt: skip
     minutes, scan = pdf("Biên bản họp xét"), PNG
     T.add_attachments(unit, T.Owner.nomination(ids[0]), [("Biên bản.pdf", minutes), ("Tờ trình.png", scan)])
     T.add_attachments(unit, T.Owner.nomination(ids[1]), [("bien-ban-chung.pdf", minutes)])
-    offices.set_own_office(unit, "STC", "Sở Tài chính")
-    offices.write_card(unit, tmp_path / "stc.card")
     send_nominations(unit, ids, tmp_path / "goi1.tdkt", COUNCIL)
     with zipfile.ZipFile(tmp_path / "goi1.tdkt") as zf:
         members = [n for n in zf.namelist() if n.startswith("attachments/")]
     assert len(members) == 2  # the shared minutes once
 
     council = as_office("BTDKT")
-    factories.unit(council, "Sở Tài chính", code="STC")
-    offices.set_own_office(council, "BTDKT", COUNCIL.name)
-    offices.trust(council, offices.read_card(tmp_path / "stc.card"))
+    offices.trust(council, offices.read_card(books.card("STC")))
     report = receive_package(council, tmp_path / "goi1.tdkt", dry_run=False)
     assert len(report.created) == 2
     got = {}
@@ -227,34 +211,25 @@ def test_a_dossier_carries_its_initiatives_and_ratings_and_a_differing_rating_is
     from app.services.initiatives import InitiativeInput, create_initiative
     from app.services.nominations import NominationInput, create_nominations
 
-    books = {c: tmp_path / f"{c}.sqlite3" for c in ("STC", "BTDKT")}
-    for path in books.values():
-        shutil.copyfile(template_db, path)
-
-    def as_office(code: str):  # type: ignore[no-untyped-def]
-        monkeypatch.setenv("THIDUA_SIGNING_KEY", str(tmp_path / f"{code}.pem"))
-        return open_database(books[code])
+    books = Books(template_db, tmp_path, monkeypatch, ("STC", "BTDKT"))  # each office its machine and key
+    as_office = books.open
 
     unit = as_office("STC")
-    stc = factories.unit(unit, "Sở Tài chính", code="STC")
-    anh = factories.person(unit, stc.id, "Nguyễn Thị Ánh", birth_year=1985, cccd="079185000111")
+    stc_id = stc_of(unit)
+    anh = factories.person(unit, stc_id, "Nguyễn Thị Ánh", birth_year=1985, cccd="079185000111")
     for year in (2024, 2025):
         set_appraisal(unit, year, AppraisalRating.EXCELLENT, person_id=anh.id)
     idea = create_initiative(unit, InitiativeInput("Số hóa hồ sơ thanh toán vốn đầu tư", 2025,
                                                    InitiativeLevel.GRASSROOTS, author_ids=(anh.id,)))  # fmt: skip
     [n] = create_nominations(unit, [NominationInput(year=2025, award_id=factories.award_id(unit, "CSTDCS"),
                                                     person_id=anh.id, initiative_ids=(idea.id,))])  # fmt: skip
-    offices.set_own_office(unit, "STC", "Sở Tài chính")
-    offices.write_card(unit, tmp_path / "stc.card")
     send_nominations(unit, [n.id], tmp_path / "goi.tdkt", COUNCIL)
     unit.dispose()
 
     council = as_office("BTDKT")
-    here = factories.person(council, factories.unit(council, "Sở Tài chính", code="STC").id, "Nguyễn Thị Ánh",
-                            birth_year=1985, cccd="079185000111")  # fmt: skip
+    here = factories.person(council, stc_of(council), "Nguyễn Thị Ánh", birth_year=1985, cccd="079185000111")
     set_appraisal(council, 2024, AppraisalRating.GOOD, person_id=here.id)  # differs from the unit's
-    offices.set_own_office(council, "BTDKT", COUNCIL.name)
-    offices.trust(council, offices.read_card(tmp_path / "stc.card"))
+    offices.trust(council, offices.read_card(books.card("STC")))
     preview = receive_package(council, tmp_path / "goi.tdkt", dry_run=True)
     assert any("xếp loại năm 2024 ở đây «Hoàn thành tốt nhiệm vụ»" in c for c in preview.changes), (
         preview.changes
