@@ -214,3 +214,22 @@ def test_a_5000_row_list_uses_chunked_tables(db, tmp_path: Path) -> None:  # typ
     )
     flowables = data_tables(table, styles(), PORTRAIT_WIDTH)
     assert len(flowables) == 10 and all(len(t._cellvalues) <= 501 for t in flowables)
+
+
+def test_a_long_issuer_breaks_before_its_place_never_inside_it(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """«ỦY BAN NHÂN DÂN TỈNH TÂY» / «NINH» was how a decision's header wrapped; the place is kept
+    whole when it fits the column, and a place too long for it wraps as before."""
+    from app.documents.decree30 import keep_place
+
+    meta = DocMeta(
+        Letterhead("Ủy ban nhân dân tỉnh Tây Ninh", "", "Tây Ninh"), "7/TTr-UBND", dt.date(2025, 3, 5)
+    )
+    out = papers.submission(world["db"], meta, year=2025, to="Hội đồng Thi đua - Khen thưởng").save(
+        tmp_path / "h.pdf"
+    )
+    got = lines(out)
+    assert "ỦY BAN NHÂN DÂN" in got and "TỈNH TÂY NINH" in got, got[:6]
+    assert not any(line.endswith("TỈNH TÂY") for line in got)
+    assert keep_place("ỦY BAN NHÂN DÂN XÃ TÂN PHÚ") == "ỦY BAN NHÂN DÂN XÃ\u00a0TÂN\u00a0PHÚ"
+    assert keep_place("SỞ NỘI VỤ") == "SỞ NỘI VỤ"
+    assert keep_place("ỦY BAN NHÂN DÂN TỈNH TÂY NINH", lambda _t: False) == "ỦY BAN NHÂN DÂN TỈNH TÂY NINH"

@@ -9,6 +9,7 @@ User text is escaped before it meets Platypus markup, and ReportLab may fetch no
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -160,13 +161,31 @@ def text_width(text: str, font: str, size: float) -> float:
     return stringWidth(text, font, size)
 
 
+_PLACE = re.compile(r"(?:^|\s)((?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+\S.*)$")
+
+
+def keep_place(name: str, fits: Callable[[str], bool] = lambda _t: True) -> str:
+    """``name`` with its place (from «TỈNH», «XÃ»… on) held on one line when it ``fits`` one: a
+    header too long for its column then breaks before it, «ỦY BAN NHÂN DÂN / TỈNH TÂY NINH», never
+    inside «TÂY / NINH»."""
+    m = _PLACE.search(name)
+    if m is None or not fits(m.group(1)):
+        return name
+    return name[: m.start(1)] + "\u00a0".join(m.group(1).split())
+
+
 def header_block(meta: DocMeta, st: Styles, avail: float, *, show_number: bool = True) -> Table:
     """Issuing body and number on the left, nation and motto with place and date on the right."""
     lh = meta.letterhead
+    left_w = avail * 0.40
     left: list[Flowable] = []
+
+    def fits(font: str) -> Callable[[str], bool]:
+        return lambda text: text_width(text, font, 12.5) <= left_w
+
     if lh.parent:
-        left.append(Paragraph(esc(lh.parent.upper()), st.head12))
-    left.append(Paragraph(esc(lh.issuer.upper()), st.head12b))
+        left.append(Paragraph(esc(keep_place(lh.parent.upper(), fits(st.regular))), st.head12))
+    left.append(Paragraph(esc(keep_place(lh.issuer.upper(), fits(st.bold))), st.head12b))
     issuer_w = min(text_width(lh.issuer.upper(), st.bold, 12.5), 70 * mm)
     left.append(Spacer(1, 2.5))
     left.append(Rule(issuer_w / 2.5, gap=2))
@@ -181,7 +200,6 @@ def header_block(meta: DocMeta, st: Styles, avail: float, *, show_number: bool =
         Spacer(1, 6),
         Paragraph(esc(format_document_date(meta.date, lh.place)), st.dateline),
     ]
-    left_w = avail * 0.40
     table = Table([[left, right]], colWidths=[left_w, avail - left_w])
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
