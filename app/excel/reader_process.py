@@ -2,16 +2,16 @@
 
 Reading 100,000 rows of an .xlsx takes ~1.3-1.5 s of CPU (python-calamine and the checks of
 :mod:`.xlsx`), a .csv ~0.4 s, and everything after it ~3 s more; on two cores the two overlap
-(an import read in-process measured under 20,000 rows/s: benchmarks/README.md). The child reads
-an .xlsx in pieces (:mod:`.xlsx_pieces`), so its first rows come after ~0.2 s, not after the whole
-sheet (~1.1 s); pieces found out of order make the import start again reading here (``ReadAgain``). The child only reads the file (the same :func:`read_here`) and sends its rows in pickled
-batches through a pipe; it writes nothing anywhere, so the import stays one
-transaction in this process. Whatever goes wrong with the child (it cannot start, refuses the
-file, dies), this process reads the file itself from the row the child had reached: the rows,
-and the refusal of a bad file, are then exactly those of the in-process reader. Closing the rows
-(a cancelled or failed import) kills the child. The frozen app starts its own ``thidua-cli``
-with :data:`CHILD_FLAG` (packaging/thidua_main.py). Not used for small files, where starting a
-process costs more than it saves.
+(an import read in-process measured under 20,000 rows/s: benchmarks/README.md). The child only
+reads the file, an .xlsx in pieces (:mod:`.xlsx_pieces`: its first rows after ~0.2 s, not after
+the whole sheet's ~1.1 s), and sends its rows in pickled batches through a pipe; it writes nothing
+anywhere, so the import stays one transaction in this process. Whatever goes wrong with the child
+(it cannot start, refuses the file, dies), this process reads the file itself from the row the
+child had reached: the rows, and the refusal of a bad file, are then exactly those of the
+in-process reader; pieces found out of order raise ``ReadAgain`` here, and the import starts again
+reading the whole file here. Closing the rows (a cancelled or failed import) kills the child. The
+frozen app starts its own ``thidua-cli`` with :data:`CHILD_FLAG` (packaging/thidua_main.py). Not
+used for small files, where starting a process costs more than it saves.
 """
 
 from __future__ import annotations
