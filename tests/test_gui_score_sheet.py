@@ -260,3 +260,6 @@ def test_a_refused_sheet_reads_in_english(sheet, settle, in_english) -> None:  #
         "Criterion I.2: the self-score (25) differs from the bloc's score (20); a comment is needed." in text
     )
     assert dialog.model.index(1, COMMENT).data(Qt.ItemDataRole.ToolTipRole).startswith("Criterion I.2")
+    from ui.widgets.fields import ERROR_STYLE
+
+    assert dialog.status.styleSheet() == ERROR_STYLE  # red as every form's error (it was a dark grey)

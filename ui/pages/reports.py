@@ -39,8 +39,8 @@ from ..qt import (
 )
 from ..reports.forms import TITLES, ReportForm
 from ..settings import Settings
+from ..widgets.fields import ERROR_STYLE
 
-ERROR_STYLE = "color: #b71c1c;"
 FORMATS = {
     ".pdf": QT_TRANSLATE_NOOP("ReportsPage", "PDF (văn bản để in)"),
     ".docx": QT_TRANSLATE_NOOP("ReportsPage", "Word .docx (chỉnh sửa được)"),

@@ -43,6 +43,7 @@ from ..qt import (
     QWidget,
     translate,
 )
+from ..widgets.fields import ERROR_STYLE
 from .dialogs import OfficeChooser
 from .sheet_model import (
     BLOC,
@@ -369,7 +370,7 @@ class SheetDialog(QDialog):
 
     def _show_status(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(f"color: {ERROR_BRUSH.color().darker(300).name()};" if error else "")
+        self.status.setStyleSheet(ERROR_STYLE if error else "")  # the red of every form's error
 
 
 def refusal_text(exc: BaseException) -> str:
