@@ -66,3 +66,28 @@ def test_export_and_report_dialogs(qtbot, db, tmp_path: Path) -> None:  # type: 
     assert dialog.page_count() >= 1 and dialog.print_button.isEnabled()
     assert "ds.xlsx" in dialog.status.text()
     assert openpyxl.load_workbook(tmp_path / "ds.xlsx").active.cell(2, 2).value == "Trần Thị Bích"
+
+
+def test_the_import_reads_in_english_in_the_english_window(qtbot, db, tmp_path: Path, in_english) -> None:  # type: ignore[no-untyped-def]
+    """The summary, each problem with its row and column, and the preview's titles (they were
+    Vietnamese in the English window); the values read from the file stay as written."""
+    factories.unit(db, "Sở Nội vụ", code="SNV")
+    path = write_xlsx(tmp_path / "p.xlsx", [
+        ["Mã đơn vị", "Họ và tên", "Giới tính", "Ngày sinh"],
+        ["SNV", "Nguyễn Văn An", "Nam", "05/03/1985"],
+        ["XYZ", "Trần Thị Bích", "Nữ", "31/02/1990"],
+        ["SNV", "Lê Văn Cường", "Khác", ""],
+    ])  # fmt: skip
+    dialog = ImportDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(path))
+    with qtbot.waitSignal(dialog.check().done, timeout=20_000):
+        pass
+    assert dialog.summary.text().startswith("p.xlsx: 3 data rows, 1 valid persons, 3 problems in 2 rows.")
+    assert dialog.summary.text().endswith("Dry run: nothing written.")
+    shown = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert "Row 4, Gender (column C): Gender «Khác» is not valid (Nam or Nữ)." in shown, shown
+    assert "Row 3, Unit code (column A): no unit with code «XYZ» in the book." in shown, shown
+    assert any(s.startswith("Row 3, Date of birth (column D): ") for s in shown), shown
+    titles = [dialog.preview.horizontalHeaderItem(c).text() for c in range(dialog.preview.columnCount())]
+    assert titles[:4] == ["Row", "Unit code", "Full name", "Gender"]

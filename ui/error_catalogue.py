@@ -31,7 +31,7 @@ CONTEXT = "DomainError"
 RAISERS = frozenset({
     "DomainError", "NotFound", "ConflictError", "DatabaseError", "PermissionDeniedError", "LoginError",
     "FileRefused", "LayoutError", "ReadOnlyError", "InstanceBusy", "Cancelled", "require", "_fail", "refuse", "_refuse",
-    "SheetProblem",
+    "SheetProblem", "Problem", "CellProblem",
 })  # fmt: skip
 MESSAGE_FUNCTIONS = frozenset({"misfit"})  # functions that return a reason for the user
 LABEL_ARGUMENT = {"required_text": 1, "optional_text": 1, "as_enum": 2, "get": 3}
@@ -94,6 +94,15 @@ def extract(root: Path) -> dict[str, list[str]]:
             if isinstance(node, ast.Call):
                 func = node.func
                 name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+                if (
+                    name == "append"
+                    and _is_errors(func)
+                    and node.args
+                    and isinstance(node.args[0], ast.Tuple)
+                ):
+                    pair = node.args[0].elts  # a row's (field, message) in an import handler
+                    if len(pair) == 2 and (t := _template(pair[1])) and _is_message(t):
+                        templates.add(t)
                 if name in RAISERS or (name or "").endswith(("Error", "Refused")):
                     templates |= {t for a in node.args if (t := _template(a)) and _is_message(t)}
                 at = LABEL_ARGUMENT.get(name or "")
@@ -105,6 +114,12 @@ def extract(root: Path) -> dict[str, list[str]]:
                     values = node.value.values if isinstance(node.value, ast.Dict) else [node.value]
                     labels |= {t for v in values if v is not None and (t := _template(v))}
     return {"templates": sorted(templates), "labels": sorted(labels - templates)}
+
+
+def _is_errors(func: ast.expr) -> bool:
+    """``errors.append`` (a handler's list of a row's problems)."""
+    value = getattr(func, "value", None)
+    return isinstance(value, ast.Name) and value.id == "errors"
 
 
 def _all_said(tree: ast.Module) -> set[str]:

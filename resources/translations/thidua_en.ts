@@ -865,6 +865,58 @@
       <source>Nhập dữ liệu từ Excel, CSV, Word</source>
       <translation>Import from Excel, CSV, Word</translation>
     </message>
+    <message>
+      <source>đơn vị</source>
+      <translation>units</translation>
+    </message>
+    <message>
+      <source>cá nhân</source>
+      <translation>persons</translation>
+    </message>
+    <message>
+      <source>đề nghị khen thưởng</source>
+      <translation>nominations</translation>
+    </message>
+    <message>
+      <source>{0}: {1} dòng dữ liệu, {2} {3} hợp lệ</source>
+      <translation>{0}: {1} data rows, {2} valid {3}</translation>
+    </message>
+    <message>
+      <source>, {0} lỗi ở {1} dòng</source>
+      <translation>, {0} problems in {1} rows</translation>
+    </message>
+    <message>
+      <source>, {0} lỗi</source>
+      <translation>, {0} problems</translation>
+    </message>
+    <message>
+      <source>, {0} trùng với dữ liệu đã có</source>
+      <translation>, {0} duplicates of records already here</translation>
+    </message>
+    <message>
+      <source>Đã nhập {0}, gộp {1}, bỏ qua {2}.</source>
+      <translation>Imported {0}, merged {1}, skipped {2}.</translation>
+    </message>
+    <message>
+      <source>Chạy thử: chưa ghi gì.</source>
+      <translation>Dry run: nothing written.</translation>
+    </message>
+    <message>
+      <source>Không nhập gì.</source>
+      <translation>Nothing imported.</translation>
+    </message>
+    <message>
+      <source>{0} (cột {1})</source>
+      <translation>{0} (column {1})</translation>
+    </message>
+    <message>
+      <source>Dòng {0}</source>
+      <translation>Row {0}</translation>
+    </message>
+    <message>
+      <source>Tệp</source>
+      <translation>File</translation>
+    </message>
   </context>
   <context>
     <name>Jobs</name>
@@ -5043,6 +5095,158 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>Phiếu chấm điểm không lưu được</source>
       <translation>The score sheet was not saved</translation>
     </message>
+    <message>
+      <source>Bảng không có dòng dữ liệu nào dưới dòng tiêu đề.</source>
+      <translation>The table has no data row under its header row.</translation>
+    </message>
+    <message>
+      <source>Cá nhân không có CCCD cần mã đơn vị để tìm đúng người.</source>
+      <translation>A person without an ID card number needs a unit code to be found.</translation>
+    </message>
+    <message>
+      <source>Giới tính «{0}» không hợp lệ (Nam hoặc Nữ).</source>
+      <translation>Gender «{0}» is not valid (Nam or Nữ).</translation>
+    </message>
+    <message>
+      <source>Họ và tên</source>
+      <translation>Full name</translation>
+    </message>
+    <message>
+      <source>Mã đơn vị</source>
+      <translation>Unit code</translation>
+    </message>
+    <message>
+      <source>Mã đơn vị cấp trên</source>
+      <translation>Parent unit code</translation>
+    </message>
+    <message>
+      <source>Mỗi dòng ghi đúng một đối tượng: cá nhân (CCCD hoặc họ tên + mã đơn vị) hoặc mã tập thể.</source>
+      <translation>Each row names exactly one nominee: a person (ID card number, or full name and unit code) or a collective's code.</translation>
+    </message>
+    <message>
+      <source>Quyết định</source>
+      <translation>Decision</translation>
+    </message>
+    <message>
+      <source>Số CCCD</source>
+      <translation>Citizen ID</translation>
+    </message>
+    <message>
+      <source>Sổ vàng</source>
+      <translation>Register book</translation>
+    </message>
+    <message>
+      <source>chưa có quyết định.</source>
+      <translation>no decision yet.</translation>
+    </message>
+    <message>
+      <source>cây đơn vị bị lặp.</source>
+      <translation>the unit tree loops.</translation>
+    </message>
+    <message>
+      <source>không có {0} mã «{1}» trong sổ.</source>
+      <translation>no {0} with code «{1}» in the book.</translation>
+    </message>
+    <message>
+      <source>không có «{0}»{1}{2} trong sổ.</source>
+      <translation>no «{0}»{1}{2} in the book.</translation>
+    </message>
+    <message>
+      <source>không có đơn vị mã «{0}» trong sổ.</source>
+      <translation>no unit with code «{0}» in the book.</translation>
+    </message>
+    <message>
+      <source>không có đơn vị mã «{0}».</source>
+      <translation>no unit with code «{0}».</translation>
+    </message>
+    <message>
+      <source>không có đơn vị «{0}» trong sổ.</source>
+      <translation>no unit «{0}» in the book.</translation>
+    </message>
+    <message>
+      <source>không gộp được với mã {0}: số CCCD khác ({1}).</source>
+      <translation>cannot be merged with code {0}: a different ID card number ({1}).</translation>
+    </message>
+    <message>
+      <source>số CCCD {0} trùng với dòng {1}.</source>
+      <translation>ID card number {0} repeats row {1}.</translation>
+    </message>
+    <message>
+      <source>số {0} đang là kiểu Số nên Excel đã bỏ các số 0 ở đầu; hãy định dạng cột là Văn bản (Text) và nhập lại đủ 12 chữ số.</source>
+      <translation>{0} is a Number cell, so Excel dropped its leading zeros; format the column as Text and type all 12 digits again.</translation>
+    </message>
+    <message>
+      <source>thiếu danh hiệu, hình thức khen thưởng.</source>
+      <translation>the title or award is missing.</translation>
+    </message>
+    <message>
+      <source>thiếu họ và tên.</source>
+      <translation>the full name is missing.</translation>
+    </message>
+    <message>
+      <source>thiếu tên tập thể.</source>
+      <translation>the collective's name is missing.</translation>
+    </message>
+    <message>
+      <source>trùng mã với dòng {0}.</source>
+      <translation>same code as row {0}.</translation>
+    </message>
+    <message>
+      <source>trùng với dòng {0} (cùng đối tượng, danh hiệu, năm).</source>
+      <translation>repeats row {0} (same nominee, award and year).</translation>
+    </message>
+    <message>
+      <source>{0} cấp số {1}; giấy do cơ quan đó in.</source>
+      <translation>{0} numbered it {1}; that office prints the certificate.</translation>
+    </message>
+    <message>
+      <source>«{0}» không phải cá nhân, tập thể hay hộ gia đình.</source>
+      <translation>«{0}» is not a person, a collective or a household.</translation>
+    </message>
+    <message>
+      <source>«{0}» không phải họ tên (bắt đầu bằng {1}).</source>
+      <translation>«{0}» is not a full name (it starts with {1}).</translation>
+    </message>
+    <message>
+      <source>«{0}» không phải ngày (dd/mm/yyyy).</source>
+      <translation>«{0}» is not a date (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+      <source>«{0}» không phải số nguyên.</source>
+      <translation>«{0}» is not a whole number.</translation>
+    </message>
+    <message>
+      <source>«{0}» trùng họ tên, đơn vị và ngày/năm sinh với dòng {1}.</source>
+      <translation>«{0}» has the same name, unit and date or year of birth as row {1}.</translation>
+    </message>
+    <message>
+      <source>«{0}» ứng với {1} đơn vị: {2}. Hãy ghi mã đơn vị.</source>
+      <translation>«{0}» matches {1} units: {2}. Give the unit code.</translation>
+    </message>
+    <message>
+      <source>«{0}»{1} ứng với {2} người trong sổ: {3}. Hãy ghi số CCCD.</source>
+      <translation>«{0}»{1} matches {2} people in the book: {3}. Give the ID card number.</translation>
+    </message>
+    <message>
+      <source>ô báo lỗi {0}.</source>
+      <translation>the cell shows the error {0}.</translation>
+    </message>
+    <message>
+      <source>ô chứa công thức «={0}»; hãy thay bằng giá trị (Sao chép → Dán đặc biệt → Giá trị).</source>
+      <translation>the cell holds the formula «={0}»; replace it with its value (Copy → Paste Special → Values).</translation>
+    </message>
+    <message>
+      <source>ô có ký tự điều khiển không được phép ({0}); hãy xóa ký tự đó.</source>
+      <translation>the cell holds a control character that is not allowed ({0}); delete it.</translation>
+    </message>
+    <message>
+      <source>ô dài {0} ký tự, vượt giới hạn 32.767 ký tự.</source>
+      <translation>the cell is {0} characters long, over the limit of 32,767.</translation>
+    </message>
+    <message>
+      <source>đơn vị không thể trực thuộc chính nó.</source>
+      <translation>a unit cannot be under itself.</translation>
+    </message>
   </context>
   <context>
     <name>AuditCheckDialog</name>
@@ -5808,6 +6012,121 @@ Added by {1}</translation>
     <message>
       <source>ảnh PNG</source>
       <translation>PNG image</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportColumns</name>
+    <message>
+      <source>CCCD</source>
+      <translation>Citizen ID</translation>
+    </message>
+    <message>
+      <source>Chức vụ</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>Cấp</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <source>Cấp trên</source>
+      <translation>Parent</translation>
+    </message>
+    <message>
+      <source>Cấp đơn vị</source>
+      <translation>Unit level</translation>
+    </message>
+    <message>
+      <source>Danh hiệu</source>
+      <translation>Title or award</translation>
+    </message>
+    <message>
+      <source>Dòng</source>
+      <translation>Row</translation>
+    </message>
+    <message>
+      <source>Giới tính</source>
+      <translation>Gender</translation>
+    </message>
+    <message>
+      <source>Họ</source>
+      <translation>Family name</translation>
+    </message>
+    <message>
+      <source>Họ và tên</source>
+      <translation>Full name</translation>
+    </message>
+    <message>
+      <source>Mã</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Mã danh hiệu</source>
+      <translation>Award code</translation>
+    </message>
+    <message>
+      <source>Mã tập thể</source>
+      <translation>Collective's code</translation>
+    </message>
+    <message>
+      <source>Mã đơn vị</source>
+      <translation>Unit code</translation>
+    </message>
+    <message>
+      <source>Mã đơn vị cấp trên</source>
+      <translation>Parent unit code</translation>
+    </message>
+    <message>
+      <source>Mã đơn vị đề nghị</source>
+      <translation>Proposing unit code</translation>
+    </message>
+    <message>
+      <source>Ngày bắt đầu công tác</source>
+      <translation>Start of posting</translation>
+    </message>
+    <message>
+      <source>Ngày sinh</source>
+      <translation>Date of birth</translation>
+    </message>
+    <message>
+      <source>Năm</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>Năm sinh</source>
+      <translation>Year of birth</translation>
+    </message>
+    <message>
+      <source>Số CCCD</source>
+      <translation>Citizen ID</translation>
+    </message>
+    <message>
+      <source>Tên</source>
+      <translation>Given name</translation>
+    </message>
+    <message>
+      <source>Tên viết tắt</source>
+      <translation>Short name</translation>
+    </message>
+    <message>
+      <source>Tên đơn vị</source>
+      <translation>Unit name</translation>
+    </message>
+    <message>
+      <source>Tên đệm</source>
+      <translation>Middle name</translation>
+    </message>
+    <message>
+      <source>Tóm tắt thành tích</source>
+      <translation>Summary of achievements</translation>
+    </message>
+    <message>
+      <source>Đơn vị</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>Đối tượng</source>
+      <translation>Nominee</translation>
     </message>
   </context>
 </TS>

@@ -35,6 +35,7 @@ from ..qt import (
     QWidget,
     translate,
 )
+from .import_texts import duplicate_text, header_texts, problem_text, summary_text
 
 KINDS = (
     ("persons", QT_TRANSLATE_NOOP("ImportDialog", "Cá nhân")),
@@ -254,16 +255,16 @@ class ImportDialog(QDialog):
     def show_report(self, report: ImportReport) -> None:
         self.report = report
         self.check_button.setEnabled(True)
-        self.summary.setText("\n".join([report.summary(), *report.notes]))
+        self.summary.setText(summary_text(report))
         self._show_mapping(report)
         self.problems.clear()
         for p in report.problems:
-            self.problems.addItem(str(p))
+            self.problems.addItem(problem_text(p))
         for d in report.duplicates:
-            self.problems.addItem(translate("ImportDialog", "Trùng — {text}").format(text=str(d)))
+            self.problems.addItem(duplicate_text(d))
         self.preview.clear()
         self.preview.setColumnCount(len(report.preview_headers))
-        self.preview.setHorizontalHeaderLabels(list(report.preview_headers))
+        self.preview.setHorizontalHeaderLabels(header_texts(report.preview_headers))
         self.preview.setRowCount(len(report.preview))
         for r, values in enumerate(report.preview):
             for c, value in enumerate(values):
