@@ -35,7 +35,9 @@ RAISERS = frozenset({
 })  # fmt: skip
 MESSAGE_FUNCTIONS = frozenset({"misfit"})  # functions that return a reason for the user
 LABEL_ARGUMENT = {"required_text": 1, "optional_text": 1, "as_enum": 2, "get": 3}
-LABEL_CONSTANTS = frozenset({"WHAT", "NOT_LOGGED_IN", "LOGIN_FAILED"})  # module constants: messages, parts
+LABEL_CONSTANTS = frozenset(
+    {"WHAT", "NOT_LOGGED_IN", "LOGIN_FAILED", "STOPS"}
+)  # module constants: messages, parts
 # Where messages are for files and commands only (the command line is Vietnamese).
 NOT_SHOWN = ("cli/", "migrations/", "demo/", "rules/spec.py", "catalogue.py")
 # Where every Vietnamese text is for the user: the reports of what a package changed, whose lines

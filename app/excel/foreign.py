@@ -57,6 +57,14 @@ class ImportOptions:
     confirm: bool = False  # the mapping shown is confirmed: remember it with the import
 
 
+# What stops a list in another layout before its rows are read (ui.error_catalogue: messages).
+STOPS = {
+    "no_name": "Bảng không có cột họ và tên (hoặc số CCCD): không biết đề nghị cho ai.",
+    "no_year": "Danh sách không có cột năm: hãy cho biết năm đề nghị (ô «Năm đề nghị», hoặc --year NĂM).",
+    "unconfirmed": "Cách hiểu các cột chưa được xác nhận: hãy xem lại (chạy thử) rồi xác nhận (--mapping confirm).",
+}
+
+
 def _texts(row: dict[int, object]) -> dict[int, str]:
     return {c: v.strip() for c, v in row.items() if isinstance(v, str) and v.strip()}
 
@@ -228,15 +236,11 @@ def read(
     by_field = {f: c for c, f in fields.items() if f}
     stop: list[str] = []
     if "full_name" not in by_field and "cccd" not in by_field:
-        stop.append("Bảng không có cột họ và tên (hoặc số CCCD): không biết đề nghị cho ai.")
+        stop.append(STOPS["no_name"])
     if "year" not in by_field and options.year is None:
-        stop.append(
-            "Danh sách không có cột năm: hãy cho biết năm đề nghị (ô «Năm đề nghị», hoặc --year NĂM)."
-        )
+        stop.append(STOPS["no_year"])
     if not load.dry_run and source == "guessed":
-        stop.append(
-            "Cách hiểu các cột chưa được xác nhận: hãy xem lại (chạy thử) rồi xác nhận (--mapping confirm)."
-        )
+        stop.append(STOPS["unconfirmed"])
     sender: set[int] | None = None
 
     # Read every row (the book is searched once, for all the names at once).

@@ -5247,6 +5247,18 @@ Restore from this copy anyway? A forced restore is recorded in the audit log.</t
       <source>đơn vị không thể trực thuộc chính nó.</source>
       <translation>a unit cannot be under itself.</translation>
     </message>
+    <message>
+      <source>Bảng không có cột họ và tên (hoặc số CCCD): không biết đề nghị cho ai.</source>
+      <translation>The table has no full name column (nor ID card numbers): whom the nominations are for is not known.</translation>
+    </message>
+    <message>
+      <source>Danh sách không có cột năm: hãy cho biết năm đề nghị (ô «Năm đề nghị», hoặc --year NĂM).</source>
+      <translation>The list has no year column: give the nomination year (the «Nomination year» box, or --year YEAR).</translation>
+    </message>
+    <message>
+      <source>Cách hiểu các cột chưa được xác nhận: hãy xem lại (chạy thử) rồi xác nhận (--mapping confirm).</source>
+      <translation>How the columns are read is not confirmed yet: check it (dry run), then confirm it (--mapping confirm).</translation>
+    </message>
   </context>
   <context>
     <name>AuditCheckDialog</name>
