@@ -72,17 +72,19 @@ class ImportReport:
     def ok(self) -> bool:
         return not self.problems
 
-    def summary(self) -> str:
-        label = F.KIND_LABELS[self.kind].lower()
-        # Counted by rows, so that valid and faulty rows add up to the rows read.
+    def rows_judged(self) -> tuple[int, int]:
+        """(valid rows, rows with a problem), counted by rows so that they add up to the rows read."""
         bad_rows = {p.row for p in self.problems if p.row is not None and p.row != self.header_row}
         valid = max(self.rows_read - len(bad_rows), 0) if self.problems else self.records
+        return valid, len(bad_rows)
+
+    def summary(self) -> str:
+        label = F.KIND_LABELS[self.kind].lower()
+        valid, bad_rows = self.rows_judged()
         head = f"{self.file}: {self.rows_read} dòng dữ liệu, {valid} {label} hợp lệ"
         if self.problems:
             head += (
-                f", {len(self.problems)} lỗi ở {len(bad_rows)} dòng"
-                if bad_rows
-                else f", {len(self.problems)} lỗi"
+                f", {len(self.problems)} lỗi ở {bad_rows} dòng" if bad_rows else f", {len(self.problems)} lỗi"
             )
         if self.duplicates:
             head += f", {len(self.duplicates)} trùng với dữ liệu đã có"

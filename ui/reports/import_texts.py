@@ -58,15 +58,15 @@ def title_text(title: str) -> str:
 
 
 def summary_text(r: ImportReport) -> str:
-    """«tep.xlsx: 120 dòng dữ liệu, 118 cá nhân hợp lệ, 2 lỗi ở 2 dòng. Chạy thử: chưa ghi gì.»"""
-    bad_rows = {p.row for p in r.problems if p.row is not None and p.row != r.header_row}
-    valid = max(r.rows_read - len(bad_rows), 0) if r.problems else r.records
+    """:meth:`ImportReport.summary` in the UI's language: «tep.xlsx: 120 dòng dữ liệu, 118 cá nhân hợp
+    lệ, 2 lỗi ở 2 dòng. Chạy thử: chưa ghi gì.»"""
+    valid, bad_rows = r.rows_judged()
     kind = translate("ImportDialog", KINDS.get(r.kind, r.kind))
     text = translate("ImportDialog", "{0}: {1} dòng dữ liệu, {2} {3} hợp lệ").format(
         r.file, r.rows_read, valid, kind
     )
     if r.problems and bad_rows:
-        text += translate("ImportDialog", ", {0} lỗi ở {1} dòng").format(len(r.problems), len(bad_rows))
+        text += translate("ImportDialog", ", {0} lỗi ở {1} dòng").format(len(r.problems), bad_rows)
     elif r.problems:
         text += translate("ImportDialog", ", {0} lỗi").format(len(r.problems))
     if r.duplicates:
