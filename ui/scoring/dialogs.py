@@ -47,57 +47,59 @@ class ReopenDialog(FormDialog):
         return Pending(lambda: reopen_period(db, bloc_id, year, period, why))
 
 
-class UnitChooser(QDialog):
-    """Which member unit's sheet to open (when no row of the standings is selected)."""
+class _ChooseOne(QDialog):
+    """A list to pick one from, with OK and Cancel (the choosers below name their combo)."""
 
-    def __init__(self, units: list[Member], parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, title: str, label: str, ok: str, cancel: str,
+                 items: list[tuple[str, object]], parent: QWidget | None) -> None:  # fmt: skip
         super().__init__(parent)
-        self.setObjectName("unitChooser")
-        self.setWindowTitle(translate("UnitChooser", "Chọn đơn vị"))
-        self.units = QComboBox()
-        self.units.setObjectName("units")
-        for u in units:
-            self.units.addItem(f"{u.name} ({u.code})", u.unit_id)
+        self.setObjectName(name)
+        self.setWindowTitle(title)
+        self.combo = QComboBox()
+        for text, data in items:
+            self.combo.addItem(text, data)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("UnitChooser", "Nhập điểm"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("UnitChooser", "Hủy"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(translate("UnitChooser", "Đơn vị thành viên:")))
-        layout.addWidget(self.units)
+        layout.addWidget(QLabel(label))
+        layout.addWidget(self.combo)
         layout.addWidget(buttons)
+
+
+class UnitChooser(_ChooseOne):
+    """Which member unit's sheet to open (when no row of the standings is selected)."""
+
+    def __init__(self, units: list[Member], parent: QWidget | None = None) -> None:
+        super().__init__(
+            "unitChooser", translate("UnitChooser", "Chọn đơn vị"), translate("UnitChooser", "Đơn vị thành viên:"),
+            translate("UnitChooser", "Nhập điểm"), translate("UnitChooser", "Hủy"),
+            [(f"{u.name} ({u.code})", u.unit_id) for u in units], parent,
+        )  # fmt: skip
+        self.units = self.combo
+        self.units.setObjectName("units")
 
     def unit_id(self) -> int | None:
         value = self.units.currentData()
         return int(value) if value is not None else None
 
 
-class OfficeChooser(QDialog):
+class OfficeChooser(_ChooseOne):
     """Which office receives a score sheet's package: one of the offices whose key this book trusts."""
 
     def __init__(self, choices: list[Office], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("officeChooser")
-        self.setWindowTitle(translate("OfficeChooser", "Gửi phiếu chấm"))
-        self.offices = QComboBox()
+        super().__init__(
+            "officeChooser", translate("OfficeChooser", "Gửi phiếu chấm"),
+            translate("OfficeChooser", "Cơ quan nhận (khối trưởng):"), translate("OfficeChooser", "Chọn tệp…"),
+            translate("OfficeChooser", "Hủy"), [(f"{o.name} ({o.code})", o.code) for o in choices], parent,
+        )  # fmt: skip
+        self.offices = self.combo
         self.offices.setObjectName("offices")
-        for o in choices:
-            self.offices.addItem(f"{o.name} ({o.code})", o.code)
         self.choices = {o.code: o for o in choices}
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("OfficeChooser", "Chọn tệp…"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("OfficeChooser", "Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(translate("OfficeChooser", "Cơ quan nhận (khối trưởng):")))
-        layout.addWidget(self.offices)
-        layout.addWidget(buttons)
 
     def office(self) -> Office | None:
         return self.choices.get(str(self.offices.currentData()))
