@@ -146,29 +146,23 @@ def test_the_council_replies_and_the_unit_book_takes_the_same_steps(
     assert factories.dump(unit) == after
     unit.dispose()
 
-    # Signed by an office this book never registered: refused.
-    stranger = books.open("XYZ")
-    answers = json.loads(zipfile.ZipFile(reply).read("records.json"))
-    write_package(tmp_path / "la.tdkt", Package("reply", books.office("XYZ"), books.office("STC"), answers),
-                  load_private_key(stranger))  # fmt: skip
-    stranger.dispose()
-    unit = books.open("STC")
-    with pytest.raises(PackageRefused, match="chưa được đăng ký"):
-        receive(unit, tmp_path / "la.tdkt", dry_run=False)
-    assert factories.dump(unit) == after
-    unit.dispose()
+    def refused(signer: str, answers: dict[str, object], error: type[Exception], match: str) -> None:
+        """``answers`` signed by ``signer`` as a reply to the unit: refused with ``match``, nothing imported."""
+        office = books.open(signer)
+        path = tmp_path / f"{signer}-reply.tdkt"
+        write_package(path, Package("reply", books.office(signer), books.office("STC"), answers),
+                      load_private_key(office))  # fmt: skip
+        office.dispose()
+        unit = books.open("STC")
+        with pytest.raises(error, match=match):
+            receive(unit, path, dry_run=False)
+        assert factories.dump(unit) == after
+        unit.dispose()
 
-    # A genuine reply about a dossier this book never sent: a clear problem, nothing imported.
-    council = books.open("BTDKT")
-    answers["replies"][0]["ref"] = "STC:999"
-    write_package(tmp_path / "khac.tdkt", Package("reply", books.office("BTDKT"), books.office("STC"), answers),
-                  load_private_key(council))  # fmt: skip
-    council.dispose()
-    unit = books.open("STC")
-    with pytest.raises(DomainError, match="chưa gửi hồ sơ «STC:999»"):
-        receive(unit, tmp_path / "khac.tdkt", dry_run=False)
-    assert factories.dump(unit) == after
-    unit.dispose()
+    answers = json.loads(zipfile.ZipFile(reply).read("records.json"))
+    refused("XYZ", answers, PackageRefused, "chưa được đăng ký")  # an office this book never registered
+    answers["replies"][0]["ref"] = "STC:999"  # a genuine reply about a dossier this book never sent
+    refused("BTDKT", answers, DomainError, "chưa gửi hồ sơ «STC:999»")
 
 
 @pytest.mark.sqlite_only
