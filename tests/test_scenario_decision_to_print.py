@@ -16,7 +16,7 @@ import unicodedata
 from pathlib import Path
 
 from pypdf import PdfReader
-from test_scenario_write_path import _log_in, _shown
+from test_scenario_write_path import _log_in, _shown, _vote
 
 from app.certificates.numbering import list_books
 from app.model import NominationStatus
@@ -111,13 +111,7 @@ def test_from_the_clerks_nomination_to_the_printed_certificate_and_back(
     page = approver.nominations
     approver.nav.setCurrentRow(4)
     _select(page, nomination_id)
-    qtbot.mouseClick(page.findChild(QPushButton, "vote"), Qt.MouseButton.LeftButton)
-    vote = page.dialog
-    vote.council_size.setText("11")
-    vote.votes_for.setText("10")
-    vote.votes_against.setText("1")
-    qtbot.mouseClick(vote.buttons.button(SAVE), Qt.MouseButton.LeftButton)
-    settle()
+    _vote(qtbot, settle, page, council=11, agree=10, against=1)
     assert get_nomination(db, nomination_id).status is NominationStatus.VOTED
 
     _new_decision(qtbot, settle, approver, "20/QĐ-UBND", "Ủy ban nhân dân tỉnh Tây Ninh", "CHỦ TỊCH")

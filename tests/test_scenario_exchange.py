@@ -19,7 +19,7 @@ from pathlib import Path
 import factories
 from sqlalchemy import func, select
 from test_scenario_decision_to_print import _new_decision, _select
-from test_scenario_write_path import _log_in, _shown
+from test_scenario_write_path import _log_in, _shown, _vote
 
 from app.exchange import offices
 from app.model import Nomination, NominationStatus, Person, UserRole
@@ -31,6 +31,21 @@ from ui.qt import QDialogButtonBox, QPushButton, Qt
 
 SAVE = QDialogButtonBox.StandardButton.Save
 REASON = "Thiếu bản sao quyết định công nhận sáng kiến"
+
+
+def _receive(qtbot, settle, window, package: Path):  # type: ignore[no-untyped-def]
+    """Trao đổi → Nhận gói hồ sơ…, the package chosen and previewed: ready to take in."""
+    window.exchange_actions["receive"].trigger()
+    dialog = window.exchange_dialog
+    dialog.file.edit.setText(str(package))
+    _preview(qtbot, settle, dialog)
+    return dialog
+
+
+def _preview(qtbot, settle, dialog) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    settle()
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=20_000)
 
 
 def _count(path: Path, model) -> int:  # type: ignore[no-untyped-def]
@@ -158,12 +173,7 @@ def test_a_unit_sends_two_dossiers_and_the_council_office_takes_them_in(  # type
     office.exchange_actions["offices"].trigger()
     _trust(qtbot, settle, office, cards["STC"], monkeypatch)
     office.exchange_dialog.reject()
-    office.exchange_actions["receive"].trigger()
-    receiving = office.exchange_dialog
-    receiving.file.edit.setText(str(package))
-    qtbot.mouseClick(receiving.preview_button, Qt.MouseButton.LeftButton)
-    settle()
-    qtbot.waitUntil(lambda: receiving.import_button.isEnabled(), timeout=20_000)
+    receiving = _receive(qtbot, settle, office, package)
     preview = receiving.lines.toPlainText()
     assert "2 hồ sơ mới, 0 hồ sơ cập nhật, 0 hồ sơ đã có." in preview
     assert "Cá nhân mới: Hồ Thị Xuân Quỳnh" in preview and "Cá nhân mới: Đặng Văn Lâm" in preview
@@ -175,9 +185,7 @@ def test_a_unit_sends_two_dossiers_and_the_council_office_takes_them_in(  # type
     office.nav.setCurrentRow(4)
     assert sorted(_shown(office.nominations, "nominee")) == ["Hồ Thị Xuân Quỳnh", "Đặng Văn Lâm"]
     assert set(_shown(office.nominations, "status")) == {NominationStatus.SUBMITTED.label}
-    qtbot.mouseClick(receiving.preview_button, Qt.MouseButton.LeftButton)
-    settle()
-    qtbot.waitUntil(lambda: receiving.import_button.isEnabled(), timeout=20_000)
+    _preview(qtbot, settle, receiving)
     assert "0 hồ sơ mới, 0 hồ sơ cập nhật, 2 hồ sơ đã có." in receiving.lines.toPlainText()
     receiving.reject()
 
@@ -191,13 +199,7 @@ def test_a_unit_sends_two_dossiers_and_the_council_office_takes_them_in(  # type
     qtbot.mouseClick(page.dialog.buttons.button(SAVE), Qt.MouseButton.LeftButton)
     settle()
     _select(page, here["Đặng Văn Lâm"])
-    qtbot.mouseClick(page.findChild(QPushButton, "vote"), Qt.MouseButton.LeftButton)
-    vote = page.dialog
-    vote.council_size.setText("11")
-    vote.votes_for.setText("10")
-    vote.votes_against.setText("1")
-    qtbot.mouseClick(vote.buttons.button(SAVE), Qt.MouseButton.LeftButton)
-    settle()
+    _vote(qtbot, settle, page, council=11, agree=10, against=1)
     _new_decision(qtbot, settle, office, "301/QĐ-UBND", "Ủy ban nhân dân tỉnh Tây Ninh", "CHỦ TỊCH")
     office.nav.setCurrentRow(4)
     _select(page, here["Đặng Văn Lâm"])
@@ -222,12 +224,7 @@ def test_a_unit_sends_two_dossiers_and_the_council_office_takes_them_in(  # type
     # The unit's approver takes the answer in; the clerk finds the returned dossier and its reason.
     monkeypatch.setenv("THIDUA_SIGNING_KEY", str(keys["STC"]))
     approver = _log_in(qtbot, settle, demo_path, "pheduyet", "pheduyet2025")
-    approver.exchange_actions["receive"].trigger()
-    receiving = approver.exchange_dialog
-    receiving.file.edit.setText(str(reply))
-    qtbot.mouseClick(receiving.preview_button, Qt.MouseButton.LeftButton)
-    settle()
-    qtbot.waitUntil(lambda: receiving.import_button.isEnabled(), timeout=20_000)
+    receiving = _receive(qtbot, settle, approver, reply)
     preview = receiving.lines.toPlainText()
     assert f"Hồ sơ Hồ Thị Xuân Quỳnh: trả lại — lý do: {REASON}" in preview
     assert "Hồ sơ Đặng Văn Lâm: khen thưởng theo Quyết định số 301/QĐ-UBND" in preview

@@ -53,6 +53,17 @@ def _actors(path: Path, entity: str, entity_id: int) -> set[str]:
         db.dispose()
 
 
+def _vote(qtbot, settle, page, *, council: int, agree: int, against: int) -> None:  # type: ignore[no-untyped-def]
+    """The council's vote on the selected dossiers, typed into the vote dialog and saved."""
+    qtbot.mouseClick(page.findChild(QPushButton, "vote"), Qt.MouseButton.LeftButton)
+    vote = page.dialog
+    vote.council_size.setText(str(council))
+    vote.votes_for.setText(str(agree))
+    vote.votes_against.setText(str(against))
+    qtbot.mouseClick(vote.buttons.button(SAVE), Qt.MouseButton.LeftButton)
+    settle()
+
+
 def _shown(page, key: str) -> list[str]:  # type: ignore[no-untyped-def]
     column = page.model.column_of(key)
     return [page.model.index(r, column).data() for r in range(page.model.rowCount())]
@@ -136,13 +147,7 @@ def test_the_approver_records_the_council_vote_on_a_submitted_nomination(
     page.view.selectRow(row)
     assert page.selected_ids() == [nomination_id]
 
-    qtbot.mouseClick(page.findChild(QPushButton, "vote"), Qt.MouseButton.LeftButton)
-    vote = page.dialog
-    vote.council_size.setText("11")
-    vote.votes_for.setText("10")
-    vote.votes_against.setText("1")
-    qtbot.mouseClick(vote.buttons.button(SAVE), Qt.MouseButton.LeftButton)
-    settle()
+    _vote(qtbot, settle, page, council=11, agree=10, against=1)
 
     n = get_nomination(window.db, nomination_id)
     assert (n.status, n.votes_for, n.council_size) == (NominationStatus.VOTED, 10, 11)
