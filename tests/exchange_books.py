@@ -1,11 +1,14 @@
 """Several offices' books for the exchange tests (no tests here): each its own SQLite copy of the
-template and its own signing key (THIDUA_SIGNING_KEY), its office named, cards exchanged."""
+template and its own signing key (THIDUA_SIGNING_KEY), its office named, cards exchanged; the
+council's decision on received dossiers; a tamperer's rewrite of a package."""
 
 from __future__ import annotations
 
 import datetime as dt
 import shutil
+import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import factories
@@ -93,7 +96,14 @@ def council_decides(db: Database) -> tuple[int, list[int]]:
     numbered in its register book SV2025; returns (returned id, awarded ids)."""
     got = by_name(db)
     back, awarded = got[PEOPLE[0]].id, [got[PEOPLE[1]].id, got[PEOPLE[2]].id]
-    N.return_for_revision(db, [back], "Thiếu bản sao quyết định công nhận sáng kiến")
+    decide(db, back, awarded, "Thiếu bản sao quyết định công nhận sáng kiến")
+    return back, awarded
+
+
+def decide(db: Database, back: int, awarded: list[int], reason: str) -> int:
+    """``back`` returned with ``reason``; ``awarded`` voted 10/1 of 11 and approved in decision
+    301/QĐ-UBND, numbered in the register book SV2025; returns the decision's id."""
+    N.return_for_revision(db, [back], reason)
     N.record_votes(db, {i: N.Vote(10, 1, 11, dt.date(2025, 12, 1)) for i in awarded})
     decision = create_decision(db, DecisionInput(
         number="301/QĐ-UBND", signed_on=dt.date(2025, 12, 5), issuer="Ủy ban nhân dân tỉnh Tây Ninh",
@@ -102,7 +112,18 @@ def council_decides(db: Database) -> tuple[int, list[int]]:
     N.approve(db, awarded, decision.id)
     book = registers.create_book(db, "SV2025", "Sổ vàng khen thưởng năm 2025", "UBND tỉnh Tây Ninh")
     registers.assign_numbers(db, book.id, awarded)
-    return back, awarded
+    return decision.id
+
+
+def rewrite_zip(path: Path, change: Callable[[dict[str, bytes]], None]) -> Path:
+    """Rewrite the package at ``path`` with ``change(members)`` applied (a tamperer's tool)."""
+    with zipfile.ZipFile(path) as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    change(members)
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return path
 
 
 def register_of(db: Database, nomination_id: int) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import factories
 import pytest
-from exchange_books import Books
+from exchange_books import Books, rewrite_zip
 from test_attachments import PNG, pdf
 
 from app.errors import DomainError
@@ -53,16 +53,6 @@ def _signed(
     return path
 
 
-def _rewrite(path: Path, change: Callable[[dict[str, bytes]], None]) -> Path:
-    with zipfile.ZipFile(path) as zf:
-        members = {n: zf.read(n) for n in zf.namelist()}
-    change(members)
-    with zipfile.ZipFile(path, "w") as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return path
-
-
 def _bomb(path: Path) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(MANIFEST, b"{}")
@@ -72,9 +62,9 @@ def _bomb(path: Path) -> Path:
 
 CASES: dict[str, tuple[Callable[[Path, Database], Path], str]] = {
     "zip bomb": (lambda p, u: _bomb(p), "có thể là tệp độc hại"),
-    "../ name": (lambda p, u: _rewrite(_signed(p, u), lambda m: m.update({"../../evil.pdf": b"x"})),
+    "../ name": (lambda p, u: rewrite_zip(_signed(p, u), lambda m: m.update({"../../evil.pdf": b"x"})),
                  "tên không hợp lệ"),
-    "absolute name": (lambda p, u: _rewrite(_signed(p, u), lambda m: m.update({"/etc/passwd": b"x"})),
+    "absolute name": (lambda p, u: rewrite_zip(_signed(p, u), lambda m: m.update({"/etc/passwd": b"x"})),
                       "tên không hợp lệ"),
     "oversized attachment": (lambda p, u: _signed(p, u, files=[("Bản quét.pdf", b"%PDF-1.4\n" + b"0" * MAX_BYTES)]),
                              "quá giới hạn 20 MB"),

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from exchange_books import rewrite_zip
 
 from app.exchange.package import (
     FORMAT,
@@ -45,16 +46,6 @@ def _package(tmp_path: Path, **kw) -> Path:  # type: ignore[no-untyped-def]
     return out
 
 
-def _rewrite(path: Path, change) -> None:  # type: ignore[no-untyped-def]
-    """Rewrite the zip with ``change(members)`` applied (a tamperer's tool)."""
-    with zipfile.ZipFile(path) as zf:
-        members = {n: zf.read(n) for n in zf.namelist()}
-    change(members)
-    with zipfile.ZipFile(path, "w") as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-
-
 def _refused(path: Path, words: str, **kw) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(PackageRefused) as refused:
         read_package(path, trusted=kw.get("trusted", TRUSTED), office=kw.get("office", "BTDKT"))
@@ -76,7 +67,7 @@ def test_unsigned_unknown_key_other_office_and_newer_format_are_refused(tmp_path
     _refused(path, "khóa chưa được đăng ký", trusted={})
     _refused(path, "không phải cơ quan này", office="SXD")
     _refused(path, "đã đăng ký cho «SXD»", trusted={public_text(KEY.public_key()): "SXD"})
-    _rewrite(path, lambda m: m.pop(SIGNATURE))
+    rewrite_zip(path, lambda m: m.pop(SIGNATURE))
     _refused(path, "không có chữ ký")
 
     path = _package(tmp_path)
@@ -87,7 +78,7 @@ def test_unsigned_unknown_key_other_office_and_newer_format_are_refused(tmp_path
         members[MANIFEST] = json.dumps(head).encode()
         members[SIGNATURE] = base64.b64encode(KEY.sign(members[MANIFEST]))
 
-    _rewrite(path, newer)
+    rewrite_zip(path, newer)
     _refused(path, "phiên bản Sổ Thi đua mới hơn")
 
 
@@ -100,18 +91,18 @@ def test_one_byte_changed_anywhere_is_refused(tmp_path: Path) -> None:
             data[len(data) // 2] ^= 1
             members[target] = bytes(data)
 
-        _rewrite(path, flip)
+        rewrite_zip(path, flip)
         with pytest.raises(PackageRefused, match="bị sửa|không đọc được"):
             read_package(path, trusted=TRUSTED, office="BTDKT")
 
 
 def test_a_member_slipped_in_truncated_files_and_escaping_names_are_refused(tmp_path: Path) -> None:
     path = _package(tmp_path)
-    _rewrite(path, lambda m: m.update({"attachments/extra.pdf": b"x"}))
+    rewrite_zip(path, lambda m: m.update({"attachments/extra.pdf": b"x"}))
     _refused(path, "không được ký")
 
     path = _package(tmp_path)
-    _rewrite(path, lambda m: m.update({"../../etc/evil": b"x"}))
+    rewrite_zip(path, lambda m: m.update({"../../etc/evil": b"x"}))
     _refused(path, "tên không hợp lệ")
 
     path = _package(tmp_path)

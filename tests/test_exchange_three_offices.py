@@ -12,7 +12,6 @@ tampered package and one signed by a key nobody registered are refused with noth
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import zipfile
@@ -20,7 +19,7 @@ from pathlib import Path
 
 import factories
 import pytest
-from exchange_books import NAMES, Books, by_name, register_of, unit_dossiers
+from exchange_books import NAMES, Books, by_name, decide, register_of, unit_dossiers
 from sqlalchemy import select
 from test_attachments import pdf
 
@@ -34,10 +33,7 @@ from app.exchange.package import Package, PackageRefused, write_package
 from app.exchange.replies import send_replies
 from app.model import BlocRole, Decision, NominationStatus, ScorePeriodKind, Unit
 from app.services import attachments as T
-from app.services import nominations as N
-from app.services import registers
 from app.services.blocs import BlocInput, create_bloc, set_membership
-from app.services.decisions import DecisionInput, create_decision
 from app.services.nomination_history import returned, steps
 from app.services.score_sheets import SheetEntry, save_sheet, unit_sheet
 from app.services.scoring import CriterionInput, set_criteria
@@ -157,16 +153,8 @@ def test_two_units_and_the_council_office_exchange_dossiers_and_answers(
     # The office returns one of A's dossiers and decides the other seven.
     back = got[A_PEOPLE[0]].id
     awarded = [got[p].id for p in A_PEOPLE[1:] + B_PEOPLE]
-    N.return_for_revision(council, [back], REASON)
-    N.record_votes(council, {i: N.Vote(10, 1, 11, dt.date(2025, 12, 1)) for i in awarded})
-    decision = create_decision(council, DecisionInput(
-        number="301/QĐ-UBND", signed_on=dt.date(2025, 12, 5), issuer="Ủy ban nhân dân tỉnh Tây Ninh",
-        signer_name="Nguyễn Văn Bình", signer_title="Phó Chủ tịch", signer_authority="KT.",
-    ))  # fmt: skip
-    N.approve(council, awarded, decision.id)
-    T.add_attachments(council, T.Owner.decision(decision.id), [("QĐ 301 đã ký.pdf", SIGNED_DECISION)])
-    book = registers.create_book(council, "SV2025", "Sổ vàng khen thưởng năm 2025", "UBND tỉnh Tây Ninh")
-    registers.assign_numbers(council, book.id, awarded)
+    decision_id = decide(council, back, awarded, REASON)
+    T.add_attachments(council, T.Owner.decision(decision_id), [("QĐ 301 đã ký.pdf", SIGNED_DECISION)])
     printed = make_certificates(council, Selection(decision="301/QĐ-UBND"), out=tmp_path / "gcn.pdf")
     codes = {p.nomination_id: p.code for p in printed.printed}
     assert len(codes) == 7 and printed.problems == []
