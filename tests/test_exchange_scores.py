@@ -17,32 +17,26 @@ import factories
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
+from test_gui_score_sheet import TABLE  # the grid's five criteria, its sheets' table too
 
 from app.cli import main
 from app.exchange import offices
 from app.exchange.inbox import receive
 from app.exchange.package import Office, Package, PackageRefused, public_text, write_package
 from app.exchange.scores import package_file_name
-from app.model import BlocRole, CriterionKind, ScorePeriodKind
+from app.model import BlocRole, ScorePeriodKind
 from app.model.exchange import RECEIVED, SENT, ExchangeItem, ExchangePackage
 from app.opening import open_database
 from app.services.blocs import BlocInput, create_bloc, set_membership
 from app.services.score_periods import close_period
 from app.services.score_sheets import SheetEntry, save_sheet, unit_sheet
-from app.services.scoring import CriterionInput, set_criteria
+from app.services.scoring import set_criteria
 from app.storage.db import Database
 
 db = factories.db
 H1 = ScorePeriodKind.H1
 HEAD = Office("CTK", "Cục Thống kê tỉnh")
 UNIT = Office("STC", "Sở Tài chính")
-TABLE = [
-    CriterionInput("I.1", "Thực hiện nhiệm vụ chuyên môn", 50, group="I", floor_share=0.8),
-    CriterionInput("I.2", "Công tác thi đua, khen thưởng", 30, group="I"),
-    CriterionInput("II.1", "Cải cách hành chính", 20, group="II"),
-    CriterionInput("B.1", "Được tặng Cờ thi đua", 10, kind=CriterionKind.BONUS),
-    CriterionInput("T.1", "Chậm nộp báo cáo", 5, kind=CriterionKind.PENALTY),
-]
 FILLED = [
     SheetEntry("I.1", 45, evidence="Báo cáo số 12/BC-STC"),
     SheetEntry("I.2", 27, evidence="Kế hoạch thi đua năm"),
