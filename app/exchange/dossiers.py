@@ -13,8 +13,6 @@ may while still submitted here (its summary of achievements, its award) and list
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -90,17 +88,15 @@ def send_nominations(db: Database, ids: Sequence[int], out: Path, to: Office) ->
     digest = write_package(Path(out), package, key)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     with db.write() as session:
-        items = [(r["ref"], n.id, _content_hash(r)) for r, (n, *_rest) in zip(records, rows, strict=True)]
+        items = [
+            (r["ref"], n.id, ledger.content_hash(r)) for r, (n, *_rest) in zip(records, rows, strict=True)
+        ]
         ledger.record(session, package, SENT, digest, Path(out).name, items, db.actor.username)
         for n, _a, _p, _u in rows:
             session.add(NominationEvent(nomination_id=n.id, from_status=n.status.value, to_status=n.status.value,
                                         reason=f"Đã gửi {to.name} ({to.code}) trong gói {digest[:12]} ngày {now:%d/%m/%Y}",
                                         actor=db.actor.username, at=now))  # fmt: skip
     return digest
-
-
-def _content_hash(record: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(record, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
 def _where(i: int, record: dict[str, Any]) -> str:
@@ -204,7 +200,7 @@ def import_nominations(db: Database, session: Session, package: Package, report:
         tuple[int, dict[str, Any], int, Unit, Person | int | None]
     ] = []  # index, record, award, unit, nominee
     for i, record in enumerate(records, start=1):
-        where, digest = _where(i, record), _content_hash(record)
+        where, digest = _where(i, record), ledger.content_hash(record)
         seen = known.get(record["ref"])
         if seen is not None and seen.nomination_id is not None:
             if seen.content_hash == digest:
@@ -256,6 +252,6 @@ def import_nominations(db: Database, session: Session, package: Package, report:
         n = session.get(Nomination, m.id)
         assert n is not None  # made just now, in this transaction
         evidence.unpack(db, session, record, n, report, _where(i, record))
-        items.append((record["ref"], m.id, _content_hash(record)))
+        items.append((record["ref"], m.id, ledger.content_hash(record)))
         report.created.append(m.id)
     return items

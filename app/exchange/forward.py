@@ -16,7 +16,6 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,15 +33,11 @@ from ..model import NominationEvent
 from ..model.exchange import RECEIVED, SENT, ExchangeItem, ExchangePackage
 from ..storage.db import Database
 from . import dossiers, evidence, ledger, offices
-from .package import Office, Package, write_package
+from .package import Office, Package, sha256_hex, write_package
 from .report import ReceiveReport
 
 PREFIX = "origin"
 Items = list[tuple[str, int | None, str]]
-
-
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def chain(session: Session, nomination_id: int) -> list[tuple[ExchangePackage, str]]:
@@ -97,7 +92,7 @@ def forward_nominations(db: Database, ids: Sequence[int], out: Path, to: Office)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     with db.write() as session:
         items = [
-            (r["ref"], n.id, dossiers._content_hash(r)) for r, (n, *_rest) in zip(records, rows, strict=True)
+            (r["ref"], n.id, ledger.content_hash(r)) for r, (n, *_rest) in zip(records, rows, strict=True)
         ]
         ledger.record(session, package, SENT, digest, Path(out).name, items, db.actor.username)
         for n, *_rest in rows:
@@ -118,7 +113,7 @@ def _earlier(package: Package, digest: str, trusted: dict[str, str], report: Rec
     if manifest is None or signature is None or records is None:
         report.problems.append(f"Gói gốc {digest[:12]}: thiếu trong gói chuyển tiếp.")
         return None
-    if _sha(manifest) != digest:
+    if sha256_hex(manifest) != digest:
         report.problems.append(f"Gói gốc {digest[:12]}: phần mô tả khác với mã gói, đã bị sửa.")
         return None
     code = "cơ quan gửi đầu tiên"
@@ -134,7 +129,7 @@ def _earlier(package: Package, digest: str, trusted: dict[str, str], report: Rec
             f"Chữ ký gốc của {code} (gói {digest[:12]}) không khớp: hồ sơ đã bị sửa sau khi ký."
         )
         return None
-    if _sha(records) != head.get("files", {}).get("records.json", {}).get("sha256"):
+    if sha256_hex(records) != head.get("files", {}).get("records.json", {}).get("sha256"):
         report.problems.append(f"Hồ sơ gốc của {code} (gói {digest[:12]}) khác với bản đã ký: đã bị sửa.")
         return None
     if key in trusted and trusted[key] != code:
@@ -182,7 +177,7 @@ def keep_history(
                 continue
             nid = local.get(record["ref"])
             if nid is not None and not report.problems:
-                _keep(session, found, str(step["ref"]), nid, dossiers._content_hash(original), db.actor.username,
+                _keep(session, found, str(step["ref"]), nid, ledger.content_hash(original), db.actor.username,
                       package.digest)  # fmt: skip
 
 

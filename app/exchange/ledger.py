@@ -8,8 +8,11 @@ became, so the same package twice changes nothing and a reply or a forward finds
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -41,6 +44,12 @@ class Origin:
     ref: str
     package_id: int
     digest: str
+
+
+def content_hash(record: dict[str, Any]) -> str:
+    """The hash a record is kept under in the ledger (a dossier, a score sheet, an answer): the
+    same content gives the same hash whatever the order of its keys."""
+    return hashlib.sha256(json.dumps(record, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
 def _now() -> dt.datetime:

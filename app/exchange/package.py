@@ -83,7 +83,7 @@ def fingerprint(public: str) -> str:
     return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
 
 
-def _sha(data: bytes) -> str:
+def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
@@ -107,7 +107,7 @@ def write_package(out: Path, package: Package, key: Ed25519PrivateKey) -> str:
         "sender": {"code": package.sender.code, "name": package.sender.name, "key": public_text(key.public_key())},
         "recipient": {"code": package.recipient.code, "name": package.recipient.name},
         "created_at": package.created_at.isoformat(),
-        "files": {name: {"size": len(data), "sha256": _sha(data)} for name, data in members.items()},
+        "files": {name: {"size": len(data), "sha256": sha256_hex(data)} for name, data in members.items()},
     }, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")  # fmt: skip
     signature = key.sign(manifest)
     with atomic_write(Path(out)) as f, zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -117,7 +117,7 @@ def write_package(out: Path, package: Package, key: Ed25519PrivateKey) -> str:
             # Scans are compressed already: stored, not squeezed again.
             kind = zipfile.ZIP_STORED if name.startswith("attachments/") else zipfile.ZIP_DEFLATED
             zf.writestr(name, data, compress_type=kind)
-    return _sha(manifest)
+    return sha256_hex(manifest)
 
 
 def _refuse(path: Path, why: str) -> PackageRefused:
@@ -218,7 +218,7 @@ def read_package(path: Path, *, trusted: Mapping[str, str], office: str) -> Pack
             if name in present and zf.getinfo(name).file_size != int(meta["size"]):
                 raise _refuse(path, f"phần «{name}» khác với bản đã ký: gói đã bị sửa.")
             data = _read(zf, path, name, int(meta["size"]))
-            if len(data) != int(meta["size"]) or _sha(data) != meta["sha256"]:
+            if len(data) != int(meta["size"]) or sha256_hex(data) != meta["sha256"]:
                 raise _refuse(path, f"phần «{name}» khác với bản đã ký: gói đã bị sửa.")
             members[name] = data
     try:
@@ -235,6 +235,6 @@ def read_package(path: Path, *, trusted: Mapping[str, str], office: str) -> Pack
         },
         created_at=dt.datetime.fromisoformat(head["created_at"]),
         sender_key=key_text,
-        digest=_sha(manifest),
+        digest=sha256_hex(manifest),
         signed=(manifest, signature_text, members[RECORDS]),
     )

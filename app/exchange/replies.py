@@ -20,7 +20,6 @@ twice changes nothing (the ledger keeps each answer's content hash).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -55,10 +54,6 @@ KIND = "reply"
 S = NominationStatus
 ANSWERED = (S.RETURNED, S.REJECTED, S.APPROVED)
 Items = list[tuple[str, int | None, str]]
-
-
-def _hash(item: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(item, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
 def received_answer(session: Session, nomination_id: int) -> dict[str, Any] | None:
@@ -166,7 +161,7 @@ def send_replies(db: Database, nomination_ids: Sequence[int], out: Path, to: Off
     package = Package(KIND, own, Office(code, (to.name if to else "") or name), {"replies": answers}, files)
     digest = write_package(Path(out), package, key)
     with db.write() as session:
-        items = [(a["ref"], i, _hash(a)) for a, i in zip(answers, ids, strict=True)]
+        items = [(a["ref"], i, ledger.content_hash(a)) for a, i in zip(answers, ids, strict=True)]
         ledger.record(session, package, SENT, digest, Path(out).name, items, db.actor.username)
     return digest
 
@@ -215,7 +210,7 @@ def import_replies(db: Database, session: Session, package: Package, report: Rec
             report.problems.append(f"{where}: sổ này chưa gửi hồ sơ «{ref}» cho {package.sender.name} "
                                    f"({package.sender.code}).")  # fmt: skip
             continue
-        digest = _hash(answer)
+        digest = ledger.content_hash(answer)
         if seen.get(ref) == digest:
             report.unchanged += 1
             continue

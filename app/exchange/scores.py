@@ -13,8 +13,6 @@ nothing and a newer version lists each criterion it changes.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
@@ -57,10 +55,6 @@ def package_file_name(unit_code: str, year: int, period: ScorePeriodKind) -> str
 def _points(value: float | None) -> str:
     """A score as the Vietnamese write it (decimal comma), «—» for none."""
     return "—" if value is None else f"{round(value, 2):g}".replace(".", ",")
-
-
-def _content_hash(record: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(record, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
 def _record(sheet: UnitSheet, bloc_name: str, own: Office) -> dict[str, Any]:
@@ -124,7 +118,7 @@ def send_scores(
     digest = write_package(Path(out), package, key)
     with db.write() as session:
         ledger.record(session, package, SENT, digest, Path(out).name,
-                      [(record["ref"], None, _content_hash(record))], db.actor.username)  # fmt: skip
+                      [(record["ref"], None, ledger.content_hash(record))], db.actor.username)  # fmt: skip
     return digest
 
 
@@ -220,7 +214,7 @@ def _import_one(
     known: dict[str, ExchangeItem],
     report: ReceiveReport,
 ) -> tuple[str, int | None, str] | None:
-    ref, digest = str(record.get("ref", "")), _content_hash(record)
+    ref, digest = str(record.get("ref", "")), ledger.content_hash(record)
     where = f"Phiếu chấm của {record.get('unit', {}).get('name') or ref}"
     target = _target(session, record, report, where)
     if target is None:
