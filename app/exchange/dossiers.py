@@ -86,7 +86,7 @@ def send_nominations(db: Database, ids: Sequence[int], out: Path, to: Office) ->
                 record["attachments"] = listings[Owner.nomination(n.id)]
     package = Package(KIND, own, to, {"nominations": records}, files)
     digest = write_package(Path(out), package, key)
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    now = ledger.now()
     with db.write() as session:
         items = [
             (r["ref"], n.id, ledger.content_hash(r)) for r, (n, *_rest) in zip(records, rows, strict=True)

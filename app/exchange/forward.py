@@ -89,7 +89,7 @@ def forward_nominations(db: Database, ids: Sequence[int], out: Path, to: Office)
             records.append(record)
     package = Package(dossiers.KIND, own, to, {"nominations": records}, attachments)
     digest = write_package(Path(out), package, key)
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    now = ledger.now()
     with db.write() as session:
         items = [
             (r["ref"], n.id, ledger.content_hash(r)) for r, (n, *_rest) in zip(records, rows, strict=True)

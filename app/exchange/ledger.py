@@ -52,7 +52,8 @@ def content_hash(record: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(record, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
-def _now() -> dt.datetime:
+def now() -> dt.datetime:
+    """The ledger's and the dossiers' history's time: UTC, naive, to the second."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
@@ -71,7 +72,7 @@ def record(
         direction=direction, kind=package.kind, digest=digest,
         sender_code=package.sender.code, sender_name=package.sender.name,
         recipient_code=package.recipient.code, recipient_name=package.recipient.name,
-        package_time=package.created_at.replace(tzinfo=None), handled_at=_now(), actor=actor,
+        package_time=package.created_at.replace(tzinfo=None), handled_at=now(), actor=actor,
         file_name=file_name[:300], manifest=manifest.decode("utf-8"), signature=signature.decode("ascii"),
         records=records.decode("utf-8"),
     )  # fmt: skip
