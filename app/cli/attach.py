@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from ..errors import DomainError
-from .base import EXIT_OK, Action, Command, action_parsers
+from .base import EXIT_OK, Action, action_command
 from .login import opened
 
 
@@ -110,15 +110,7 @@ ACTIONS: dict[str, Action] = {
 }
 
 
-def _arguments(p: argparse.ArgumentParser) -> None:
-    action_parsers(p, "attach_action", ACTIONS)
-
-
-def _cmd_attach(args: argparse.Namespace) -> int:
-    return ACTIONS[args.attach_action].run(args)
-
-
 COMMANDS = (
-    Command("attach", "tệp đính kèm (bản quét có chữ ký) của hồ sơ, quyết định, phiếu chấm điểm: add, list, "
-            "extract, remove", _cmd_attach, _arguments),
+    action_command("attach", "tệp đính kèm (bản quét có chữ ký) của hồ sơ, quyết định, phiếu chấm điểm: add, "
+                   "list, extract, remove", ACTIONS),
 )  # fmt: skip

@@ -42,6 +42,18 @@ class Action(NamedTuple):
     run: Handler
 
 
+def action_command(name: str, summary: str, actions: dict[str, Action]) -> Command:
+    """A command made of actions (``thidua keys …``, ``thidua attach …``): a sub-parser per action,
+    the chosen action run."""
+    dest = f"{name}_action"
+    return Command(
+        name,
+        summary,
+        lambda args: actions[getattr(args, dest)].run(args),
+        lambda p: action_parsers(p, dest, actions),
+    )
+
+
 def action_parsers(p: argparse.ArgumentParser, dest: str, actions: dict[str, Action]) -> None:
     """A sub-parser per action; ``--db`` and ``--user`` accepted after the action's name too
     (SUPPRESS keeps the value given before it)."""

@@ -16,7 +16,7 @@ import argparse
 from pathlib import Path
 
 from ..errors import DomainError
-from .base import EXIT_OK, Action, Command, action_parsers
+from .base import EXIT_OK, Action, action_command
 from .login import opened
 
 
@@ -253,16 +253,7 @@ ACTIONS: dict[str, Action] = {
 }
 
 
-def _arguments(p: argparse.ArgumentParser) -> None:
-    action_parsers(p, "keys_action", ACTIONS)
-
-
-def _cmd_keys(args: argparse.Namespace) -> int:
-    return ACTIONS[args.keys_action].run(args)
-
-
 COMMANDS = (
-    Command("keys", "khóa của sổ và của các cơ quan trao đổi hồ sơ: show, export, import, new, list-signing, "
-            "trust, list, revoke",
-            _cmd_keys, _arguments),
+    action_command("keys", "khóa của sổ và của các cơ quan trao đổi hồ sơ: show, export, import, new, "
+                   "list-signing, trust, list, revoke", ACTIONS),
 )  # fmt: skip
