@@ -134,16 +134,20 @@ def clean_file_name(name: str) -> str:
     return cleaned
 
 
+def _too_large(name: str, size: int) -> DomainError:
+    return DomainError(
+        f"Tệp «{name}» lớn {size / 1024 / 1024:.1f} MB, quá giới hạn {MAX_BYTES // 1024 // 1024} MB "
+        "cho một tệp đính kèm; hãy quét lại với độ phân giải thấp hơn."
+    )
+
+
 def check_file(name: str, data: bytes) -> tuple[str, str]:
     """(cleaned name, media type) of a file to attach; :class:`DomainError` naming it otherwise."""
     name = clean_file_name(name)
     if not data:
         raise DomainError(f"Tệp «{name}» rỗng (0 byte): không có gì để đính kèm.")
     if len(data) > MAX_BYTES:
-        raise DomainError(
-            f"Tệp «{name}» lớn {len(data) / 1024 / 1024:.1f} MB, quá giới hạn {MAX_BYTES // 1024 // 1024} MB "
-            "cho một tệp đính kèm; hãy quét lại với độ phân giải thấp hơn."
-        )
+        raise _too_large(name, len(data))
     ext = PurePosixPath(name).suffix.lower()
     named = next((t for t, (_m, exts) in KINDS.items() if ext in exts), None)
     if named is None:
@@ -244,11 +248,7 @@ def read_file(path: Path) -> tuple[str, bytes]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:  # refused before reading it
-            name = clean_file_name(path.name)
-            raise DomainError(
-                f"Tệp «{name}» lớn {size / 1024 / 1024:.1f} MB, quá giới hạn {MAX_BYTES // 1024 // 1024} MB "
-                "cho một tệp đính kèm; hãy quét lại với độ phân giải thấp hơn."
-            )
+            raise _too_large(clean_file_name(path.name), size)
         return path.name, path.read_bytes()
     except OSError as exc:
         raise DomainError(os_error_message(exc, path)) from None

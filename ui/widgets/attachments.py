@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.errors import user_message
 from app.services.attachments import (
     AttachmentRecord,
     Owner,
@@ -151,4 +150,4 @@ class AttachmentsBox(QGroupBox):
                   on_done=lambda _none: self.reload(), on_error=self._failed)  # fmt: skip
 
     def _failed(self, exc: BaseException) -> None:
-        show_error(self, error_text(exc) if hasattr(exc, "message") else user_message(exc))
+        show_error(self, error_text(exc))  # a refusal, or a disk error said plainly
