@@ -31,7 +31,7 @@ from ..model import CertificateIssue, CertificatePrint, RegisterBook
 from ..model.base import utcnow
 from ..model.certificates import ISSUED, PRINTED
 from ..services.registers import assign_numbers, create_book, foreign_books
-from ..storage.db import Database
+from ..storage.db import Database, chunks
 from ..storage.files import atomic_write, check_output_dir, check_output_file, safe_filename, unique_name
 from .compose import NUMBER_VARIABLES, PLACEHOLDER_NUMBER, Problem, compose
 from .fitting import Fitted
@@ -341,10 +341,10 @@ def _issue(session: Session, db: Database, jobs: list[_Job]) -> None:
 
     def known() -> dict[tuple[int, str], int]:
         found: dict[tuple[int, str], int] = {}
-        for i in range(0, len(ids), 900):
+        for chunk in chunks(ids, 900):
             rows = session.execute(
                 select(table.c.id, table.c.nomination_id, table.c.signature).where(
-                    table.c.nomination_id.in_(ids[i : i + 900])
+                    table.c.nomination_id.in_(chunk)
                 )
             )
             found.update({(nid, sig): iid for iid, nid, sig in rows})
@@ -458,8 +458,7 @@ def _write_split(
 def _printed_before(db: Database, ids: list[int]) -> set[int]:
     found: set[int] = set()
     with db.read() as session:
-        for i in range(0, len(ids), 900):
-            chunk = ids[i : i + 900]
+        for chunk in chunks(ids, 900):
             found.update(
                 session.scalars(
                     select(CertificatePrint.nomination_id)
@@ -497,10 +496,10 @@ def log_prints(db: Database, printed: list[Printed], mode: str) -> None:
     with db.write() as session:
         session.execute(insert(CertificatePrint.__table__), rows)  # Core: no ORM bookkeeping per row
         marked = 0
-        for i in range(0, len(issues), 900):
+        for chunk in chunks(issues, 900):
             done = session.execute(
                 update(table)
-                .where(table.c.id.in_(issues[i : i + 900]), table.c.state == ISSUED)
+                .where(table.c.id.in_(chunk), table.c.state == ISSUED)
                 .values(state=PRINTED, printed_at=now)
             )
             marked += cast(CursorResult[Any], done).rowcount  # an UPDATE's result has rowcount

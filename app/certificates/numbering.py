@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from ..errors import DomainError
 from ..model import Decision, Nomination, RegisterBook, RegisterEntry
-from ..storage.db import Database
+from ..storage.db import Database, chunks
 from .selection import Selection, select_ids
 
 _CHUNK = 900  # ids a statement at most (SQLite's bound parameters)
@@ -75,13 +75,13 @@ def _decided(db: Database, ids: list[int]) -> tuple[set[int], int]:
     years: set[int] = set()
     unnumbered = 0
     with db.read() as session:
-        for start in range(0, len(ids), _CHUNK):
+        for chunk in chunks(ids, _CHUNK):
             rows = session.execute(
                 select(Decision.signed_on, RegisterEntry.id)
                 .select_from(Nomination)
                 .join(Decision, Decision.id == Nomination.decision_id)
                 .outerjoin(RegisterEntry, RegisterEntry.nomination_id == Nomination.id)
-                .where(Nomination.id.in_(ids[start : start + _CHUNK]))
+                .where(Nomination.id.in_(chunk))
             )
             for signed_on, entry in rows:
                 years.add(signed_on.year)

@@ -26,7 +26,7 @@ from ..errors import DomainError
 from ..model import Award, Gender, Nomination, NominationEvent, NominationStatus, Person, Unit
 from ..model.exchange import SENT
 from ..services.attachments import Owner
-from ..storage.db import Database
+from ..storage.db import Database, chunks
 from ..text import fold, shorten
 from . import attached, evidence, ledger, offices
 from .package import Office, Package, write_package
@@ -140,12 +140,13 @@ class _People:
         cccds = sorted({p["cccd"] for p in named if p.get("cccd")})
         folds = sorted({fold(p["full_name"]) for p in named})
         self.by_cccd: dict[str, Person] = {}
-        for chunk in range(0, len(cccds), 500):
-            self.by_cccd.update((q.cccd, q) for q in session.scalars(
-                select(Person).where(Person.cccd.in_(cccds[chunk : chunk + 500]))) if q.cccd)  # fmt: skip
+        for chunk in chunks(cccds, 500):
+            self.by_cccd.update(
+                (q.cccd, q) for q in session.scalars(select(Person).where(Person.cccd.in_(chunk))) if q.cccd
+            )
         self.by_name: dict[tuple[int, str], list[Person]] = {}
-        for chunk in range(0, len(folds), 500):
-            for q in session.scalars(select(Person).where(Person.name_fold.in_(folds[chunk : chunk + 500]))):
+        for chunk in chunks(folds, 500):
+            for q in session.scalars(select(Person).where(Person.name_fold.in_(chunk))):
                 self.by_name.setdefault((q.unit_id, q.name_fold), []).append(q)
         self.new: dict[tuple[Any, ...], int] = {}  # a new person's key → index in ``inputs``
         self.inputs: list[Any] = []  # PersonInput of the persons to add

@@ -13,7 +13,7 @@ from ..auth import P
 from ..auth import require as allowed
 from ..errors import DomainError
 from ..model import Appraisal, AppraisalRating, Person, Unit
-from ..storage.db import Database
+from ..storage.db import Database, chunks
 from ..text import clean
 from .common import check_year, get, require
 
@@ -37,8 +37,8 @@ def _rated(
     found: dict[tuple[int | None, int | None, int], Appraisal] = {}
     for is_person, statement in ((True, _RATINGS_OF_PERSON), (False, _RATINGS_OF_UNIT)):
         ids = list({i.person_id if is_person else i.unit_id for i in items} - {None})
-        for start in range(0, len(ids), 400):
-            for row in session.scalars(statement, {"who": ids[start : start + 400], "years": years}):
+        for chunk in chunks(ids, 400):
+            for row in session.scalars(statement, {"who": chunk, "years": years}):
                 found[(row.person_id, row.unit_id, row.year)] = row
     return found
 

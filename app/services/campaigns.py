@@ -14,7 +14,7 @@ from ..auth import P
 from ..auth import require as allowed
 from ..errors import DomainError
 from ..model import Award, Campaign, CampaignKind, Person, Registration, Unit
-from ..storage.db import Database
+from ..storage.db import Database, chunks
 from ..text import clean, fold
 from .catalogue import check_target
 from .common import as_enum, check_period, check_year, get, optional_text, require, required_text
@@ -115,8 +115,8 @@ def _registrations(session: Session, data: Sequence[RegistrationInput]) -> set[R
     found: set[RegistrationKey] = set()
     for is_person, statement in ((True, _REGISTERED_PERSON), (False, _REGISTERED_UNIT)):
         ids = list({d.person_id if is_person else d.unit_id for d in data} - {None})
-        for start in range(0, len(ids), 400):
-            rows = session.execute(statement, {"registrants": ids[start : start + 400], "years": years})
+        for chunk in chunks(ids, 400):
+            rows = session.execute(statement, {"registrants": chunk, "years": years})
             found.update((who, None, a, y) if is_person else (None, who, a, y) for who, a, y in rows)
     return found
 

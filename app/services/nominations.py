@@ -34,7 +34,7 @@ from ..model import (
     Unit,
 )
 from ..model.nominations import nominee_place
-from ..storage.db import Database
+from ..storage.db import Database, chunks
 from ..text import clean, sort_key
 from .catalogue import check_target
 from .common import check_year, get, require
@@ -142,10 +142,8 @@ def live_nominations(session: Session, data: Sequence[NominationInput]) -> dict[
     for nominee, ids in ((Nomination.person_id, {d.person_id for d in data}),
                          (Nomination.unit_id, {d.unit_id for d in data})):  # fmt: skip
         wanted = [i for i in ids if i is not None]
-        for start in range(0, len(wanted), 400):
-            rows = session.execute(
-                _LIVE_OF[nominee], {"nominees": wanted[start : start + 400], "years": years}
-            )
+        for chunk in chunks(wanted, 400):
+            rows = session.execute(_LIVE_OF[nominee], {"nominees": chunk, "years": years})
             for n in rows:
                 if n.status.value in LIVE_STATUSES:
                     key = (n.person_id, n.unit_id, n.award_id, n.year, n.campaign_id or 0)

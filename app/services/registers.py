@@ -16,7 +16,7 @@ from ..audit import log as audit
 from ..auth import P
 from ..auth import require as allowed
 from ..model import Nomination, NominationStatus, RegisterBook, RegisterEntry
-from ..storage.db import Database
+from ..storage.db import Database, chunks
 from ..text import clean
 from .common import get, meta_json, put_meta_json, require, required_text
 
@@ -101,19 +101,15 @@ def assign_numbers(db: Database, book_id: int, nomination_ids: Sequence[int]) ->
         ids = list(dict.fromkeys(nomination_ids))
         existing = {
             e.nomination_id: e
-            for chunk in range(0, len(ids), 900)
-            for e in session.scalars(
-                select(RegisterEntry).where(RegisterEntry.nomination_id.in_(ids[chunk : chunk + 900]))
-            )
+            for chunk in chunks(ids, 900)
+            for e in session.scalars(select(RegisterEntry).where(RegisterEntry.nomination_id.in_(chunk)))
         }
         codes = dict(session.execute(select(RegisterBook.id, RegisterBook.code)).all())
         statuses: dict[int, NominationStatus] = {}
-        for chunk in range(0, len(ids), 900):
+        for chunk in chunks(ids, 900):
             statuses.update(
                 session.execute(
-                    select(Nomination.id, Nomination.status).where(
-                        Nomination.id.in_(ids[chunk : chunk + 900])
-                    )
+                    select(Nomination.id, Nomination.status).where(Nomination.id.in_(chunk))
                 ).all()
             )
         new_entries = []

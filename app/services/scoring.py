@@ -22,7 +22,7 @@ from ..auth import P
 from ..auth import require as allowed
 from ..errors import DomainError
 from ..model import Bloc, Criterion, CriterionKind, Score, ScorePeriodKind, Unit
-from ..storage.db import Database
+from ..storage.db import Database, chunks
 from ..text import clean
 from .blocs import is_member, require_secretariat
 from .common import as_enum, check_year, get, optional_text, require, required_text
@@ -355,8 +355,8 @@ class _Known:
         self.session = session
         criteria = list({i.criterion_id for i in items})
         self.scores: dict[tuple[int, int], Score] = {}
-        for start in range(0, len(criteria), 400):
-            for score in session.scalars(_SCORES, {"criteria": criteria[start : start + 400]}):
+        for chunk in chunks(criteria, 400):
+            for score in session.scalars(_SCORES, {"criteria": chunk}):
                 self.scores[(score.criterion_id, score.unit_id)] = score
         self.members: dict[tuple[int, int, int], bool] = {}
         self.open: set[tuple[int, int, ScorePeriodKind]] = set()
