@@ -87,16 +87,23 @@ def send_nominations(db: Database, ids: Sequence[int], out: Path, to: Office) ->
     package = Package(KIND, own, to, {"nominations": records}, files)
     digest = write_package(Path(out), package, key)
     now = ledger.now()
+    record_sent(db, package, digest, Path(out), records, rows, now,
+                f"Đã gửi {to.name} ({to.code}) trong gói {digest[:12]} ngày {now:%d/%m/%Y}")  # fmt: skip
+    return digest
+
+
+def record_sent(db: Database, package: Package, digest: str, out: Path, records: list[dict[str, Any]],
+                rows: list[Any], now: dt.datetime, reason: str) -> None:  # fmt: skip
+    """A package of dossiers gone (sent or forwarded): in the ledger, each dossier under its record's
+    content hash, and a line of each dossier's history saying where it went (``reason``)."""
     with db.write() as session:
         items = [
             (r["ref"], n.id, ledger.content_hash(r)) for r, (n, *_rest) in zip(records, rows, strict=True)
         ]
-        ledger.record(session, package, SENT, digest, Path(out).name, items, db.actor.username)
-        for n, _a, _p, _u in rows:
+        ledger.record(session, package, SENT, digest, out.name, items, db.actor.username)
+        for n, *_rest in rows:
             session.add(NominationEvent(nomination_id=n.id, from_status=n.status.value, to_status=n.status.value,
-                                        reason=f"Đã gửi {to.name} ({to.code}) trong gói {digest[:12]} ngày {now:%d/%m/%Y}",
-                                        actor=db.actor.username, at=now))  # fmt: skip
-    return digest
+                                        reason=reason, actor=db.actor.username, at=now))  # fmt: skip
 
 
 def _where(i: int, record: dict[str, Any]) -> str:

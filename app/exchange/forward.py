@@ -29,8 +29,7 @@ from sqlalchemy.orm import Session
 from ..auth import P
 from ..auth import require as allowed
 from ..errors import DomainError
-from ..model import NominationEvent
-from ..model.exchange import RECEIVED, SENT, ExchangeItem, ExchangePackage
+from ..model.exchange import RECEIVED, ExchangeItem, ExchangePackage
 from ..storage.db import Database
 from . import dossiers, evidence, ledger, offices
 from .package import Office, Package, sha256_hex, write_package
@@ -90,15 +89,8 @@ def forward_nominations(db: Database, ids: Sequence[int], out: Path, to: Office)
     package = Package(dossiers.KIND, own, to, {"nominations": records}, attachments)
     digest = write_package(Path(out), package, key)
     now = ledger.now()
-    with db.write() as session:
-        items = [
-            (r["ref"], n.id, ledger.content_hash(r)) for r, (n, *_rest) in zip(records, rows, strict=True)
-        ]
-        ledger.record(session, package, SENT, digest, Path(out).name, items, db.actor.username)
-        for n, *_rest in rows:
-            session.add(NominationEvent(nomination_id=n.id, from_status=n.status.value, to_status=n.status.value,
-                                        reason=f"Đã chuyển tiếp {to.name} ({to.code}) trong gói {digest[:12]} "
-                                               f"ngày {now:%d/%m/%Y}", actor=db.actor.username, at=now))  # fmt: skip
+    dossiers.record_sent(db, package, digest, Path(out), records, rows, now,
+                         f"Đã chuyển tiếp {to.name} ({to.code}) trong gói {digest[:12]} ngày {now:%d/%m/%Y}")  # fmt: skip
     return digest
 
 
